@@ -1,0 +1,30 @@
+package org.stromasim.backend;
+
+import org.stromasim.tissue.Tissue;
+
+/**
+ * Executes the transport and reaction numerics of a compiled model on some device. State lives in the
+ * backend between {@link #upload} and {@link #download}; the host reads it back only for snapshots and
+ * metrics. Implementations: {@code JavaBackend} (reference, multi-threaded CPU), and later an OpenCL one.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** Human-readable description of what runs the numerics, e.g. "java (2 threads)". */
+    String description();
+
+    /** Copies the full state to the backend. Must be called before {@link #advance}. */
+    void upload(Tissue state);
+
+    /**
+     * Advances the state by {@code steps} steps of {@code dtS} seconds, starting at simulated time
+     * {@code startTimeS} (plasma curves are evaluated at the right times inside).
+     */
+    void advance(double startTimeS, double dtS, int steps);
+
+    /** Copies the current state back into {@code state} (same grid and species as uploaded). */
+    void download(Tissue state);
+
+    /** Releases threads and device memory. Never throws a checked exception. */
+    @Override
+    void close();
+}

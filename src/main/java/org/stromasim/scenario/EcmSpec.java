@@ -1,0 +1,36 @@
+package org.stromasim.scenario;
+
+/**
+ * Extracellular matrix (YAML section {@code ecm}).
+ *
+ * @param diffusivityLaw how stiffness slows each species
+ * @param stiffnessKpa   baseline stiffness per tissue region, kPa
+ * @param noise          optional spatial heterogeneity of stiffness ({@code null} = uniform per region)
+ */
+public record EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise) {
+
+    /**
+     * Stiffness per region, kPa.
+     *
+     * @param normal  interstitium away from tumour nests
+     * @param stroma  the fibrotic shell around each tumour nest
+     * @param tumour  inside a tumour nest
+     */
+    public record RegionStiffness(double normal, double stroma, double tumour) {
+    }
+
+    /**
+     * Multiplicative log-normal texture: stiffness × exp(σ·g − σ²/2), where g is a smooth Gaussian
+     * random field of unit variance (so the mean stiffness is unchanged).
+     *
+     * @param relativeSd      σ, the standard deviation of log-stiffness
+     * @param correlationUm   correlation length of g across fibres, µm
+     * @param fibreDirection  optional fibre axis (x, y, z); {@code null} = isotropic texture
+     * @param fibreElongation correlation length along the fibre axis ÷ across it (≥ 1; 1 = isotropic)
+     */
+    public record StiffnessNoise(double relativeSd, double correlationUm, Vec3 fibreDirection, Double fibreElongation) {
+        public StiffnessNoise {
+            fibreElongation = fibreElongation == null ? 1.0 : fibreElongation;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.stromasim.scenario;
+
+/**
+ * Time controls (YAML section {@code run}).
+ *
+ * @param endTimeS          simulated time at which the run stops, s
+ * @param snapshotIntervalS interval between HDF5 snapshots, s (the initial state is always written)
+ * @param metricsIntervalS  interval between rows of metrics.csv, s
+ * @param seed              seed for every random choice in tissue building
+ * @param dtS               requested transport step, s; {@code null} = automatic under the stability limit
+ * @param stabilitySafety   fraction of the explicit stability limit used for the automatic step, (0, 1]
+ * @param splitting         how reactions are split from diffusion
+ */
+public record RunSpec(
+        double endTimeS,
+        double snapshotIntervalS,
+        double metricsIntervalS,
+        long seed,
+        Double dtS,
+        Double stabilitySafety,
+        Splitting splitting) {
+
+    public static final double DEFAULT_STABILITY_SAFETY = 0.9;
+
+    public RunSpec {
+        stabilitySafety = stabilitySafety == null ? DEFAULT_STABILITY_SAFETY : stabilitySafety;
+        splitting = splitting == null ? Splitting.STRANG : splitting;
+    }
+
+    /** Operator splitting of reactions and diffusion. */
+    public enum Splitting {
+        /** R(dt) then D(dt): first order in time. */
+        LIE,
+        /** R(dt/2) D(dt) R(dt/2): second order in time for smooth problems. */
+        STRANG
+    }
+}

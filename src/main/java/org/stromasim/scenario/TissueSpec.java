@@ -1,0 +1,60 @@
+package org.stromasim.scenario;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+
+/**
+ * Procedural tissue geometry (YAML section {@code tissue}), built deterministically from the run seed.
+ *
+ * @param nests          tumour nests (ellipsoids filled with cancer cells)
+ * @param stromaShellUm  thickness of the fibrotic stroma shell around each nest, µm
+ * @param fibroblasts    fibroblast and CAF densities
+ * @param vessels        blood vessels
+ */
+public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels) {
+
+    public TissueSpec {
+        nests = nests == null ? List.of() : List.copyOf(nests);
+        vessels = vessels == null ? List.of() : List.copyOf(vessels);
+        fibroblasts = fibroblasts == null ? new Fibroblasts(0.0, 0.0, 0.0, 0.0) : fibroblasts;
+    }
+
+    /** An ellipsoidal tumour nest, axis-aligned. */
+    public record Nest(Vec3 centreUm, Vec3 radiiUm) {
+    }
+
+    /**
+     * Fractions of matrix voxels that hold a fibroblast, and the fraction of those that are CAFs.
+     *
+     * @param stromaFraction     fraction of stroma-shell voxels holding a fibroblast or CAF, [0, 1]
+     * @param normalFraction     the same in normal interstitium, [0, 1]
+     * @param cafFractionStroma  fraction of stroma fibroblasts that are activated CAFs, [0, 1]
+     * @param cafFractionNormal  the same in normal interstitium, [0, 1]
+     */
+    public record Fibroblasts(double stromaFraction, double normalFraction, double cafFractionStroma,
+                              double cafFractionNormal) {
+    }
+
+    /** A vessel: a tube of lumen voxels (YAML key {@code shape}). */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "shape")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = StraightVessel.class, name = "straight"),
+            @JsonSubTypes.Type(value = RandomWalkVessel.class, name = "random_walk")
+    })
+    public sealed interface VesselSpec {
+        double radiusUm();
+    }
+
+    /** A straight cylinder between two points, µm. */
+    public record StraightVessel(Vec3 fromUm, Vec3 toUm, double radiusUm) implements VesselSpec {
+    }
+
+    /**
+     * A tortuous vessel: a persistent random walk from {@code startUm} along {@code direction},
+     * turning by a Gaussian angle of s.d. {@code turnSdDeg} at every {@code stepUm}.
+     */
+    public record RandomWalkVessel(Vec3 startUm, Vec3 direction, double lengthUm, double stepUm, double turnSdDeg,
+                                   double radiusUm) implements VesselSpec {
+    }
+}

@@ -1,0 +1,116 @@
+package org.stromasim.tissue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.stromasim.grid.Grid3D;
+
+/**
+ * The voxel state of a simulation: one flat primitive array per field, indexed as {@link Grid3D#index}.
+ * This is what backends upload and download and what snapshots store. No object per voxel.
+ */
+public final class Tissue {
+
+    private final Grid3D grid;
+    private final List<String> speciesNames;
+    /** {@link CellType} code per voxel. */
+    private final byte[] cell;
+    /** Local ECM stiffness, kPa. */
+    private final float[] stiffnessKpa;
+    /** Fraction of living cells in the voxel, 0..1. */
+    private final float[] viability;
+    /** Euclidean distance from the voxel centre to the nearest vessel voxel centre, µm (∞ with no vessels). */
+    private final float[] vesselDistanceUm;
+    /** Concentration per species, in the species' unit. */
+    private final float[][] concentration;
+    /** Time-integrated concentration of the drug species (unit·s). */
+    private final float[] drugExposure;
+
+    public Tissue(Grid3D grid, List<String> speciesNames) {
+        this.grid = grid;
+        this.speciesNames = List.copyOf(speciesNames);
+        int n = grid.voxelCount();
+        this.cell = new byte[n];
+        this.stiffnessKpa = new float[n];
+        this.viability = new float[n];
+        this.vesselDistanceUm = new float[n];
+        this.concentration = new float[speciesNames.size()][n];
+        this.drugExposure = new float[n];
+        Arrays.fill(viability, 1f);
+    }
+
+    public Grid3D grid() {
+        return grid;
+    }
+
+    public List<String> speciesNames() {
+        return speciesNames;
+    }
+
+    public int speciesCount() {
+        return speciesNames.size();
+    }
+
+    public byte[] cell() {
+        return cell;
+    }
+
+    public float[] stiffnessKpa() {
+        return stiffnessKpa;
+    }
+
+    public float[] viability() {
+        return viability;
+    }
+
+    public float[] vesselDistanceUm() {
+        return vesselDistanceUm;
+    }
+
+    public float[] concentration(int species) {
+        return concentration[species];
+    }
+
+    public float[] concentration(String species) {
+        int s = speciesNames.indexOf(species);
+        if (s < 0) {
+            throw new IllegalArgumentException("no species '" + species + "' in " + speciesNames);
+        }
+        return concentration[s];
+    }
+
+    public float[] drugExposure() {
+        return drugExposure;
+    }
+
+    public CellType cellAt(int index) {
+        return CellType.fromCode(cell[index]);
+    }
+
+    /** Bytes held by the state fields (the figure peak memory is compared against). */
+    public long stateBytes() {
+        long n = grid.voxelCount();
+        return n * (1L + 4L * (4 + speciesNames.size()));
+    }
+
+    /** A deep copy (for checkpoints and for comparing backends). */
+    public Tissue copy() {
+        Tissue t = new Tissue(grid, speciesNames);
+        copyInto(t);
+        return t;
+    }
+
+    /** Copies every field of this state into {@code target}, which must have the same grid and species. */
+    public void copyInto(Tissue target) {
+        if (!target.grid.equals(grid) || !target.speciesNames.equals(speciesNames)) {
+            throw new IllegalArgumentException("target state has a different grid or species list");
+        }
+        System.arraycopy(cell, 0, target.cell, 0, cell.length);
+        System.arraycopy(stiffnessKpa, 0, target.stiffnessKpa, 0, stiffnessKpa.length);
+        System.arraycopy(viability, 0, target.viability, 0, viability.length);
+        System.arraycopy(vesselDistanceUm, 0, target.vesselDistanceUm, 0, vesselDistanceUm.length);
+        System.arraycopy(drugExposure, 0, target.drugExposure, 0, drugExposure.length);
+        for (int s = 0; s < concentration.length; s++) {
+            System.arraycopy(concentration[s], 0, target.concentration[s], 0, concentration[s].length);
+        }
+    }
+}
