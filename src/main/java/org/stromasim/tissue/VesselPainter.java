@@ -1,0 +1,53 @@
+package org.stromasim.tissue;
+
+import java.util.List;
+import org.stromasim.grid.Grid3D;
+import org.stromasim.scenario.TissueSpec.RandomWalkVessel;
+import org.stromasim.scenario.TissueSpec.StraightVessel;
+import org.stromasim.scenario.TissueSpec.VesselSpec;
+import org.stromasim.scenario.Vec3;
+
+/**
+ * Turns the scenario's vessel list into a lumen mask. Each random-walk vessel draws from its own stream
+ * (run seed, vessel number), so adding or editing one vessel leaves the others where they were.
+ */
+final class VesselPainter {
+
+    private VesselPainter() {
+    }
+
+    static boolean[] lumenMask(Grid3D grid, List<VesselSpec> vessels, long runSeed) {
+        boolean[] lumen = new boolean[grid.voxelCount()];
+        for (int n = 0; n < vessels.size(); n++) {
+            VesselSpec vessel = vessels.get(n);
+            double r = vessel.radiusUm();
+            if (!(r > 0) || !Double.isFinite(r)) {
+                throw new IllegalArgumentException("tissue.vessels[" + n + "].radius_um must be a positive finite µm, got " + r);
+            }
+            if (vessel instanceof StraightVessel s) {
+                if (s.fromUm() == null || s.toUm() == null) {
+                    throw new IllegalArgumentException("tissue.vessels[" + n + "] (straight) needs from_um and to_um");
+                }
+                VesselRasteriser.capsule(grid, xyz(s.fromUm()), xyz(s.toUm()), r, lumen);
+            } else if (vessel instanceof RandomWalkVessel w) {
+                List<double[]> path;
+                try {
+                    path = RandomWalkPath.vertices(w, SeedStreams.stream(runSeed, SeedStreams.Purpose.VESSEL_WALK, n));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("tissue.vessels[" + n + "]: " + e.getMessage(), e);
+                }
+                for (int p = 1; p < path.size(); p++) {
+                    VesselRasteriser.capsule(grid, path.get(p - 1), path.get(p), r, lumen);
+                }
+                if (path.size() == 1) {
+                    VesselRasteriser.capsule(grid, path.get(0), path.get(0), r, lumen);
+                }
+            }
+        }
+        return lumen;
+    }
+
+    private static double[] xyz(Vec3 v) {
+        return new double[]{v.x(), v.y(), v.z()};
+    }
+}
