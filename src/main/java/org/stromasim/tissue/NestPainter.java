@@ -21,11 +21,15 @@ final class NestPainter {
         byte tumour = TissueRegion.TUMOUR.code();
         byte stroma = TissueRegion.STROMA.code();
         for (EllipsoidNest nest : nests) {
-            // Outside the ellipsoid the true distance to the surface is at least the distance to the
-            // bounding box, and the approximation is exact along the axes, so a box grown by the shell suffices.
-            int[] box = VoxelBox.around(grid, nest.cx() - nest.ax() - shellUm, nest.cx() + nest.ax() + shellUm,
-                    nest.cy() - nest.ay() - shellUm, nest.cy() + nest.ay() + shellUm,
-                    nest.cz() - nest.az() - shellUm, nest.cz() + nest.az() + shellUm);
+            // The approximate distance satisfies d ≥ (ρ − 1)·a_min, and outside the box grown by B along an
+            // axis of semi-axis a we have ρ − 1 > B/a ≥ B/a_max; so a box grown by shell·a_max/a_min holds
+            // every voxel with d ≤ shell (a box grown by the shell alone misses some off-axis ones).
+            double aMin = Math.min(nest.ax(), Math.min(nest.ay(), nest.az()));
+            double aMax = Math.max(nest.ax(), Math.max(nest.ay(), nest.az()));
+            double grow = shellUm * aMax / aMin;
+            int[] box = VoxelBox.around(grid, nest.cx() - nest.ax() - grow, nest.cx() + nest.ax() + grow,
+                    nest.cy() - nest.ay() - grow, nest.cy() + nest.ay() + grow,
+                    nest.cz() - nest.az() - grow, nest.cz() + nest.az() + grow);
             if (box == null) {
                 continue;
             }
