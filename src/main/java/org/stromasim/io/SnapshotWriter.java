@@ -44,9 +44,9 @@ public final class SnapshotWriter {
 
     /**
      * Writes {@code tissue} as {@code snapshotsDir/snap_NNNNNN.h5} (NNNNNN = {@code info.ordinal()}),
-     * replacing a file of that name, and returns its path.
+     * replacing a file of that name, and returns the header of the written file (for the XDMF index).
      */
-    public static Path write(Path snapshotsDir, Tissue tissue, SnapshotInfo info) throws IOException {
+    public static SnapshotHeader write(Path snapshotsDir, Tissue tissue, SnapshotInfo info) throws IOException {
         info.requireUnitsFor(tissue.speciesNames());
         for (String species : tissue.speciesNames()) {
             requireUsableSpeciesName(species);
@@ -58,7 +58,9 @@ public final class SnapshotWriter {
             writeStructure(path, tissue, info, fields);
             streamFieldValues(path, tissue.grid(), fields);
         });
-        return target;
+        List<String> fieldNames = fields.stream().map(SnapshotField::name).toList();
+        return new SnapshotHeader(target, SnapshotLayout.FORMAT_VERSION, tissue.grid(), tissue.speciesNames(),
+                fieldNames, info);
     }
 
     private static void requireUsableSpeciesName(String species) {
