@@ -97,16 +97,21 @@ public final class SnapshotReader {
         }
         String exposureUnit = units(file, requireField(file, fieldsGroup, SnapshotLayout.FIELD_DRUG_EXPOSURE));
 
-        SnapshotInfo info = new SnapshotInfo(
-                longValue(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_STEP)),
-                doubleValue(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_TIME_S)),
-                integer(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_SNAPSHOT_INDEX)),
-                string(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_BACKEND)),
-                string(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_SOFTWARE_VERSION)),
-                scenarioText(file, hdf),
-                string(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_SCENARIO_NAME)),
-                speciesUnits,
-                exposureUnit);
+        SnapshotInfo info;
+        try {
+            info = new SnapshotInfo(
+                        longValue(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_STEP)),
+                        doubleValue(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_TIME_S)),
+                        integer(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_SNAPSHOT_INDEX)),
+                        string(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_BACKEND)),
+                        string(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_SOFTWARE_VERSION)),
+                        scenarioText(file, hdf),
+                        string(file, requireAttribute(file, hdf, SnapshotLayout.ATTR_SCENARIO_NAME)),
+                        speciesUnits,
+                        exposureUnit);
+        } catch (IllegalArgumentException invalid) {
+            throw new SnapshotFormatException(file, "invalid run information: " + invalid.getMessage(), invalid);
+        }
         return new SnapshotHeader(file, formatVersion, grid, species, fieldNames(file, fieldsGroup, species), info);
     }
 

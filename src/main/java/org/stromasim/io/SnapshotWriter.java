@@ -154,7 +154,8 @@ public final class SnapshotWriter {
 
     private static void writeField(FileChannel channel, long address, SnapshotField field, ByteBuffer bytes)
             throws IOException {
-        FloatBuffer floats = bytes.asFloatBuffer();
+        // The float view spans the whole buffer; the byte limit is set per chunk below.
+        FloatBuffer floats = bytes.clear().asFloatBuffer();
         long position = address;
         int n = field.length();
         for (int start = 0; start < n; start += STREAM_BUFFER_FLOATS) {
