@@ -80,7 +80,7 @@ class IndependentReaderTest {
                 "d = f['fields/stiffness_kpa']",
                 "assert d.dtype == numpy.dtype('<f4'), d.dtype",
                 "open(sys.argv[2], 'wb').write(d[()].astype('<f4').tobytes())",
-                "print(repr(float(f.attrs['time_s'])), list(d.shape), list(f.attrs['grid_dims']),",
+                "print(repr(float(f.attrs['time_s'])), list(d.shape), [int(n) for n in f.attrs['grid_dims']],",
                 "      d.attrs['units'] if isinstance(d.attrs['units'], str) else d.attrs['units'].decode())");
         ExternalTools.Result result = ExternalTools.run(List.of("python3", "-c", script, file.toString(),
                 raw.toString()));
