@@ -1,0 +1,73 @@
+package org.stromasim.io;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.Tissue;
+
+/**
+ * One voxel field of a snapshot: its dataset name, its unit and the tissue array behind it. Exactly
+ * one of {@code floats} and {@code codes} is set; the cell codes are bytes in memory and float32 on
+ * disk (small integers are exact in float32, and one number type keeps the file simple for viewers).
+ *
+ * @param name        dataset name under {@code /fields}
+ * @param units       value of the dataset's {@code units} attribute
+ * @param description free text stored on the dataset, or null for none
+ * @param floats      the tissue's float array, or null
+ * @param codes       the tissue's byte array, or null
+ */
+record SnapshotField(String name, String units, String description, float[] floats, byte[] codes) {
+
+    int length() {
+        return floats != null ? floats.length : codes.length;
+    }
+
+    /** Value of voxel {@code index} as stored on disk. */
+    float valueAt(int index) {
+        return floats != null ? floats[index] : codes[index];
+    }
+
+    /**
+     * The fields of a tissue in file order: cell, stiffness_kpa, viability, vessel_distance_um, one per
+     * species in species order, drug_exposure. The arrays are the tissue's own, so a reader can fill
+     * them in place.
+     */
+    static List<SnapshotField> of(Tissue tissue, java.util.function.Function<String, String> speciesUnit,
+            String exposureUnit) {
+        List<SnapshotField> fields = new ArrayList<>();
+        fields.add(new SnapshotField(SnapshotLayout.FIELD_CELL, SnapshotLayout.UNIT_DIMENSIONLESS, cellCodeLegend(),
+                null, tissue.cell()));
+        fields.add(new SnapshotField(SnapshotLayout.FIELD_STIFFNESS, SnapshotLayout.UNIT_KPA, null,
+                tissue.stiffnessKpa(), null));
+        fields.add(new SnapshotField(SnapshotLayout.FIELD_VIABILITY, SnapshotLayout.UNIT_DIMENSIONLESS, null,
+                tissue.viability(), null));
+        fields.add(new SnapshotField(SnapshotLayout.FIELD_VESSEL_DISTANCE, SnapshotLayout.UNIT_UM, null,
+                tissue.vesselDistanceUm(), null));
+        for (int s = 0; s < tissue.speciesCount(); s++) {
+            String species = tissue.speciesNames().get(s);
+            fields.add(new SnapshotField(species, speciesUnit.apply(species), null, tissue.concentration(s), null));
+        }
+        fields.add(new SnapshotField(SnapshotLayout.FIELD_DRUG_EXPOSURE, exposureUnit, null, tissue.drugExposure(),
+                null));
+        return fields;
+    }
+
+    /** "0 ecm, 1 vessel, ..." from the enum, so the legend cannot drift from the codes. */
+    static String cellCodeLegend() {
+        StringBuilder legend = new StringBuilder("cell type code: ");
+        for (CellType type : CellType.values()) {
+            if (type.ordinal() > 0) {
+                legend.append(", ");
+            }
+            legend.append(type.code()).append(' ').append(type.key());
+        }
+        return legend.toString();
+    }
+
+    /** Names that may not be used for a species because a fixed field already has them. */
+    static boolean isReservedName(String name) {
+        return name.equals(SnapshotLayout.FIELD_CELL) || name.equals(SnapshotLayout.FIELD_STIFFNESS)
+                || name.equals(SnapshotLayout.FIELD_VIABILITY) || name.equals(SnapshotLayout.FIELD_VESSEL_DISTANCE)
+                || name.equals(SnapshotLayout.FIELD_DRUG_EXPOSURE);
+    }
+}

@@ -1,0 +1,104 @@
+package org.stromasim.io;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The on-disk names of the snapshot format: file names, root attributes, field datasets and their
+ * units. Writer, reader, XDMF index and run directory all take their names from here, so the format
+ * is described in exactly one place.
+ */
+public final class SnapshotLayout {
+
+    /** Version of the layout written by this code; readers refuse anything newer. */
+    public static final int FORMAT_VERSION = 1;
+
+    public static final String ATTR_FORMAT_VERSION = "format_version";
+    public static final String ATTR_SOFTWARE_VERSION = "software_version";
+    /** [nx, ny, nz], int32. */
+    public static final String ATTR_GRID_DIMS = "grid_dims";
+    public static final String ATTR_VOXEL_UM = "voxel_um";
+    public static final String ATTR_TIME_S = "time_s";
+    public static final String ATTR_STEP = "step";
+    public static final String ATTR_SNAPSHOT_INDEX = "snapshot_index";
+    public static final String ATTR_BACKEND = "backend";
+    /** Full text of the resolved scenario YAML. */
+    public static final String ATTR_SCENARIO = "scenario";
+    public static final String ATTR_SCENARIO_NAME = "scenario_name";
+    /**
+     * Dataset (int8, UTF-8 bytes) holding the scenario text when it is too long for the {@code scenario}
+     * attribute; exactly one of the two is present.
+     */
+    public static final String DATASET_SCENARIO_YAML = "scenario_yaml";
+    /**
+     * Longest scenario text (UTF-8 bytes) stored as an attribute. jhdf 0.13 keeps attributes in the
+     * object header, whose messages are limited to 64 KiB; it writes an unreadable file beyond about
+     * 50 KB (measured), so longer texts go to {@link #DATASET_SCENARIO_YAML}.
+     */
+    public static final int SCENARIO_ATTRIBUTE_MAX_BYTES = 32 * 1024;
+    /** Species names in field order (the order of {@code Tissue.speciesNames()}). */
+    public static final String ATTR_SPECIES = "species";
+
+    /** Attribute on every field dataset. */
+    public static final String ATTR_UNITS = "units";
+    /** Attribute on the cell dataset spelling out the codes. */
+    public static final String ATTR_DESCRIPTION = "description";
+
+    public static final String FIELDS_GROUP = "fields";
+    public static final String FIELD_CELL = "cell";
+    public static final String FIELD_STIFFNESS = "stiffness_kpa";
+    public static final String FIELD_VIABILITY = "viability";
+    public static final String FIELD_VESSEL_DISTANCE = "vessel_distance_um";
+    public static final String FIELD_DRUG_EXPOSURE = "drug_exposure";
+
+    public static final String UNIT_KPA = "kPa";
+    public static final String UNIT_DIMENSIONLESS = "1";
+    public static final String UNIT_UM = "µm";
+
+    private static final String PREFIX = "snap_";
+    private static final String SUFFIX = ".h5";
+    private static final String TEMP_SUFFIX = ".tmp";
+    /** Six digits, more only when a run has a million snapshots or more. */
+    private static final Pattern SNAPSHOT_NAME = Pattern.compile("snap_(\\d{6,})\\.h5");
+
+    private SnapshotLayout() {
+    }
+
+    /** {@code snap_000042.h5} for ordinal 42. */
+    public static String snapshotFileName(int ordinal) {
+        if (ordinal < 0) {
+            throw new IllegalArgumentException("snapshot ordinal must be >= 0, got " + ordinal);
+        }
+        return PREFIX + String.format("%06d", ordinal) + SUFFIX;
+    }
+
+    /**
+     * Temporary name a snapshot is written under before its atomic rename. Starts with a dot and
+     * ends in {@code .tmp}, so it never matches {@link #snapshotOrdinal} and listing ignores it.
+     */
+    public static String tempFileName(String finalName) {
+        return "." + finalName + TEMP_SUFFIX;
+    }
+
+    public static boolean isTempFileName(String name) {
+        return name.startsWith(".") && name.endsWith(TEMP_SUFFIX);
+    }
+
+    /** The ordinal of a complete snapshot file name, or -1 when the name is not one. */
+    public static int snapshotOrdinal(String fileName) {
+        Matcher m = SNAPSHOT_NAME.matcher(fileName);
+        if (!m.matches()) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(m.group(1));
+        } catch (NumberFormatException tooLong) {
+            return -1;
+        }
+    }
+
+    /** Path of a field dataset inside a snapshot file, e.g. {@code /fields/drug}. */
+    public static String fieldPath(String fieldName) {
+        return "/" + FIELDS_GROUP + "/" + fieldName;
+    }
+}
