@@ -26,10 +26,10 @@ final class Suggestions {
         return bestDistance <= tolerated ? best : null;
     }
 
-    /** " did you mean x_min?" or "" — ready to append to a message. */
+    /** " Did you mean x_min?" or "" — ready to append to a message. */
     static String didYouMean(String typed, Collection<String> candidates) {
         String s = closest(typed, candidates);
-        return s == null ? "" : " did you mean " + s + "?";
+        return s == null ? "" : " Did you mean " + s + "?";
     }
 
     private static String normalise(String s) {
