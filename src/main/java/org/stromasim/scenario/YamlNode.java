@@ -72,7 +72,7 @@ sealed interface YamlNode permits YamlNode.MapNode, YamlNode.ListNode, YamlNode.
         @Override
         public String describe() {
             return switch (kind) {
-                case STRING -> "\"" + text + "\"";
+                case STRING -> needsQuotes(text) ? "\"" + text + "\"" : text;
                 case NULL -> "null";
                 default -> text;
             };
@@ -81,6 +81,11 @@ sealed interface YamlNode permits YamlNode.MapNode, YamlNode.ListNode, YamlNode.
         @Override
         public YamlNode relocated(SourceLocation where) {
             return new ScalarNode(text, kind, number, where);
+        }
+
+        /** A string that would read as something else (a number, several words, nothing) is shown quoted. */
+        private static boolean needsQuotes(String text) {
+            return text.isEmpty() || !text.matches("[A-Za-z_][A-Za-z0-9_.\\-]*");
         }
     }
 }

@@ -125,7 +125,7 @@ final class YamlTreeReader {
         StringBuilder problem = new StringBuilder("YAML syntax error");
         String near = joined(null);
         if (!near.isEmpty()) {
-            problem.append(" after key ").append(near);
+            problem.append(" in ").append(near);
         }
         problem.append(": ").append(e.getProblem());
         if (e.getContext() != null && e.getContextMark() != null) {
