@@ -68,7 +68,7 @@ final class MapReader {
     }
 
     double number(String key, Range range) {
-        return NodeReader.number(require(key, "a number " + range.describe()), child(key), range);
+        return NodeReader.number(require(key, range.requirement("a number")), child(key), range);
     }
 
     double number(String key, Range range, double defaultValue) {
@@ -81,11 +81,11 @@ final class MapReader {
     }
 
     int integer(String key, Range range) {
-        return Math.toIntExact(NodeReader.integer(require(key, "an integer " + range.describe()), child(key), range));
+        return Math.toIntExact(NodeReader.integer(require(key, range.requirement("an integer")), child(key), range));
     }
 
     long longInteger(String key, Range range) {
-        return NodeReader.integer(require(key, "an integer " + range.describe()), child(key), range);
+        return NodeReader.integer(require(key, range.requirement("an integer")), child(key), range);
     }
 
     String text(String key, String expected) {
@@ -97,7 +97,7 @@ final class MapReader {
     }
 
     Vec3 vec3(String key, Range componentRange) {
-        return NodeReader.vec3(require(key, "[x, y, z], numbers " + componentRange.describe()), child(key),
+        return NodeReader.vec3(require(key, ("[x, y, z], numbers " + componentRange.requirement("").trim()).trim()), child(key),
                 componentRange);
     }
 

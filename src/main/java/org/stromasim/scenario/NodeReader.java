@@ -16,21 +16,21 @@ final class NodeReader {
 
     static double number(YamlNode node, String path, Range range) {
         if (!(node instanceof YamlNode.ScalarNode s) || s.number() == null) {
-            throw ScenarioException.badValue(node, path, "must be a number " + range.describe());
+            throw ScenarioException.badValue(node, path, "must be " + range.requirement("a number"));
         }
         double v = s.number().doubleValue();
         if (!range.contains(v)) {
-            throw ScenarioException.badValue(node, path, "must be " + range.describe());
+            throw ScenarioException.badValue(node, path, "must be " + (Double.isFinite(v) ? range.describe() : range.requirement("a finite number")));
         }
         return v;
     }
 
     static long integer(YamlNode node, String path, Range range) {
         if (!(node instanceof YamlNode.ScalarNode s) || s.kind() != YamlNode.ScalarKind.INTEGER) {
-            throw ScenarioException.badValue(node, path, "must be an integer " + range.describe());
+            throw ScenarioException.badValue(node, path, "must be " + range.requirement("an integer"));
         }
         if (s.number() instanceof BigInteger || !range.contains(s.number().doubleValue())) {
-            throw ScenarioException.badValue(node, path, "must be an integer " + range.describe());
+            throw ScenarioException.badValue(node, path, "must be " + range.requirement("an integer"));
         }
         return s.number().longValue();
     }
@@ -71,7 +71,7 @@ final class NodeReader {
 
     /** A point or direction written {@code [x, y, z]}. */
     static Vec3 vec3(YamlNode node, String path, Range componentRange) {
-        String expected = "a list [x, y, z] of three numbers " + componentRange.describe();
+        String expected = ("a list [x, y, z] of three numbers " + componentRange.requirement("").trim()).trim();
         if (!(node instanceof YamlNode.ListNode l) || l.items().size() != 3) {
             throw ScenarioException.badValue(node, path, "must be " + expected);
         }

@@ -45,6 +45,21 @@ record Range(double min, boolean minInclusive, double max, boolean maxInclusive,
         return aboveMin && belowMax;
     }
 
+    /**
+     * What to write, e.g. "a number > 0 (µm²/s)", "an integer in [1, 10]", or just "an integer" when
+     * any value is allowed.
+     */
+    String requirement(String kind) {
+        if (isUnbounded()) {
+            return unit.isEmpty() ? kind : kind + " (" + unit + ")";
+        }
+        return kind + " " + describe();
+    }
+
+    boolean isUnbounded() {
+        return min == Double.NEGATIVE_INFINITY && max == Double.POSITIVE_INFINITY;
+    }
+
     /** e.g. "> 0 (µm²/s)", "in [0, 1]", "≥ 1 (voxels)". */
     String describe() {
         String bounds;

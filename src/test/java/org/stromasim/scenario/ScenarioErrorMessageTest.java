@@ -95,6 +95,12 @@ class ScenarioErrorMessageTest {
     }
 
     @Test
+    void infinityIsNotANumberYouCanSimulate() {
+        String text = replaced("  end_time_s: 60", "  end_time_s: .inf");
+        assertMentions(failure(text), lineOf(text, ".inf"), "run.end_time_s = .inf: must be a finite number > 0 (s)");
+    }
+
+    @Test
     void stabilitySafetyMustBeInHalfOpenUnitInterval() {
         String text = replaced("  seed: 1", "  seed: 1\n  stability_safety: 0");
         assertMentions(failure(text), lineOf(text, "stability_safety"), "run.stability_safety = 0: must be in (0, 1]");
