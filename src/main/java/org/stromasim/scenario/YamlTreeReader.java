@@ -64,8 +64,13 @@ final class YamlTreeReader {
                 return new YamlNode.ScalarNode(parser.getText(), YamlNode.ScalarKind.INTEGER, parser.getNumberValue(),
                         locationOf(parser));
             case VALUE_NUMBER_FLOAT:
-                return new YamlNode.ScalarNode(parser.getText(), YamlNode.ScalarKind.FLOAT, parser.getDoubleValue(),
-                        locationOf(parser));
+                try {
+                    return new YamlNode.ScalarNode(parser.getText(), YamlNode.ScalarKind.FLOAT,
+                            floatValue(parser.getText()), locationOf(parser));
+                } catch (NumberFormatException notADecimal) {
+                    // a spelling Java cannot read: keep it as text, so the key reports "must be a number …"
+                    return new YamlNode.ScalarNode(parser.getText(), YamlNode.ScalarKind.STRING, null, locationOf(parser));
+                }
             case VALUE_TRUE:
             case VALUE_FALSE:
                 return new YamlNode.ScalarNode(parser.getText(), YamlNode.ScalarKind.BOOLEAN, null, locationOf(parser));
@@ -74,6 +79,21 @@ final class YamlTreeReader {
             default:
                 return new YamlNode.ScalarNode(parser.getText(), YamlNode.ScalarKind.STRING, null, locationOf(parser));
         }
+    }
+
+    /**
+     * The value of a YAML float, including YAML's .inf/.nan spellings (which Jackson types as floats but
+     * cannot convert); validation then refuses them with the key's allowed range.
+     */
+    private static double floatValue(String text) {
+        String t = text.replace("_", "");
+        if (t.matches("[-+]?\\.(inf|Inf|INF)")) {
+            return t.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (t.matches("\\.(nan|NaN|NAN)")) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(t);
     }
 
     private YamlNode.MapNode readMap(JsonParser parser, SourceLocation ownerLocation) throws IOException {
