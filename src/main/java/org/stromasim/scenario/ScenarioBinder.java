@@ -1,0 +1,107 @@
+package org.stromasim.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the validated YAML tree into a {@link Scenario}: the top-level keys, {@code grid},
+ * {@code run} and {@code metrics}; the larger sections have their own binders. Every default that
+ * the records do not fill themselves is filled here, and documented in docs/scenario-reference.md.
+ */
+final class ScenarioBinder {
+
+    /** A scenario name becomes part of a run-directory name. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final String NAME_RULE = "a name of letters, digits, '.', '_' or '-' (it names run directories)";
+    /** Largest length the JVM allows for an array (a few words below Integer.MAX_VALUE). */
+    static final long MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8L;
+
+    private ScenarioBinder() {
+    }
+
+    static Scenario bind(YamlNode root, String sourceName) {
+        if (root == null) {
+            throw ScenarioException.at(SourceLocation.of(sourceName, 1, 1), "",
+                    "the file holds no scenario; expected a map with keys name, grid, run, ecm, tissue, species");
+        }
+        MapReader r = MapReader.of(root, "", "the scenario",
+                "name", "description", "grid", "run", "ecm", "tissue", "species", "metrics");
+        YamlNode nameNode = r.require("name", NAME_RULE);
+        String name = NodeReader.text(nameNode, "name", NAME_RULE);
+        if (!NAME.matcher(name).matches()) {
+            throw ScenarioException.badValue(nameNode, "name", "must be " + NAME_RULE);
+        }
+        String description = r.has("description") ? r.text("description", "text") : "";
+        GridSpec grid = grid(r.require("grid", "a map with nx, ny, nz, voxel_um"));
+        RunSpec run = run(r.require("run", "a map with end_time_s, snapshot_interval_s, metrics_interval_s, seed"));
+        EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"));
+        TissueSpec tissue = TissueBinder.tissue(r.require("tissue", "a map with stroma_shell_um, nests, vessels"), grid);
+        List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
+        MetricsSpec metrics = metrics(r, species);
+        return new Scenario(name, description, grid, run, ecm, tissue, species, metrics);
+    }
+
+    private static GridSpec grid(YamlNode node) {
+        MapReader r = MapReader.of(node, "grid", "the voxel grid", "nx", "ny", "nz", "voxel_um");
+        Range count = Range.between(1, Integer.MAX_VALUE, "voxels");
+        int nx = r.integer("nx", count);
+        int ny = r.integer("ny", count);
+        int nz = r.integer("nz", count);
+        double voxelUm = r.number("voxel_um", Range.positive("µm"));
+        long voxels = (long) nx * ny * nz;
+        if (voxels > MAX_ARRAY_LENGTH) {
+            throw ScenarioException.at(r.location(), "grid", "nx × ny × nz = " + nx + " × " + ny + " × " + nz + " = "
+                    + voxels + " voxels: must be ≤ " + MAX_ARRAY_LENGTH
+                    + " (the longest Java array; each field is one array)");
+        }
+        return new GridSpec(nx, ny, nz, voxelUm);
+    }
+
+    private static RunSpec run(YamlNode node) {
+        MapReader r = MapReader.of(node, "run", "time controls", "end_time_s", "snapshot_interval_s",
+                "metrics_interval_s", "seed", "dt_s", "stability_safety", "splitting");
+        double endTimeS = r.number("end_time_s", Range.positive("s"));
+        double snapshotIntervalS = r.number("snapshot_interval_s", Range.positive("s"));
+        double metricsIntervalS = r.number("metrics_interval_s", Range.positive("s"));
+        long seed = r.longInteger("seed", Range.anyFinite(""));
+        Double dtS = r.optionalNumber("dt_s", Range.positive("s"));
+        double safety = r.number("stability_safety", Range.positiveFraction(), RunSpec.DEFAULT_STABILITY_SAFETY);
+        RunSpec.Splitting splitting = r.choice("splitting", "splitting", splittingNames(), RunSpec.Splitting.STRANG);
+        return new RunSpec(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, safety, splitting);
+    }
+
+    static Map<String, RunSpec.Splitting> splittingNames() {
+        Map<String, RunSpec.Splitting> names = new LinkedHashMap<>();
+        names.put("lie", RunSpec.Splitting.LIE);
+        names.put("strang", RunSpec.Splitting.STRANG);
+        return names;
+    }
+
+    private static MetricsSpec metrics(MapReader root, List<SpeciesSpec> species) {
+        YamlNode node = root.get("metrics");
+        MetricsSpec metrics;
+        YamlNode drugNode = null;
+        SourceLocation where = root.location();
+        if (node == null) {
+            metrics = MetricsSpec.DEFAULT;
+        } else {
+            MapReader r = MapReader.of(node, "metrics", "metrics settings", "drug_species", "exposure_threshold_unit_s");
+            drugNode = r.get("drug_species");
+            where = r.location();
+            String drug = drugNode == null ? null : NodeReader.text(drugNode, "metrics.drug_species", "a species name");
+            metrics = new MetricsSpec(drug, r.number("exposure_threshold_unit_s", Range.nonNegative("unit·s"), 0.0));
+        }
+        if (species.stream().noneMatch(s -> s.name().equals(metrics.drugSpecies()))) {
+            String names = String.join(", ", species.stream().map(SpeciesSpec::name).toList());
+            String problem = "names no species; allowed: one of the species names (" + names + ")";
+            if (drugNode != null) {
+                throw ScenarioException.badValue(drugNode, "metrics.drug_species", problem);
+            }
+            throw ScenarioException.at(where, "metrics.drug_species",
+                    "= " + metrics.drugSpecies() + " (the default) " + problem);
+        }
+        return metrics;
+    }
+}

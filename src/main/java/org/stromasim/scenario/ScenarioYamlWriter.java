@@ -1,0 +1,150 @@
+package org.stromasim.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.stromasim.grid.Face;
+import org.stromasim.tissue.CellType;
+
+/**
+ * Writes a resolved {@link Scenario} as YAML with every default filled in and every optional
+ * feature that is off written as {@code null}, so a run directory records exactly what ran.
+ * Reading the text back gives an equal Scenario.
+ */
+final class ScenarioYamlWriter {
+
+    private ScenarioYamlWriter() {
+    }
+
+    static String toYaml(Scenario s) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", s.name());
+        root.put("description", s.description());
+        root.put("grid", map("nx", s.grid().nx(), "ny", s.grid().ny(), "nz", s.grid().nz(), "voxel_um", s.grid().voxelUm()));
+        RunSpec r = s.run();
+        root.put("run", map("end_time_s", r.endTimeS(), "snapshot_interval_s", r.snapshotIntervalS(),
+                "metrics_interval_s", r.metricsIntervalS(), "seed", r.seed(), "dt_s", r.dtS(),
+                "stability_safety", r.stabilitySafety(), "splitting", lower(r.splitting().name())));
+        root.put("ecm", ecm(s.ecm()));
+        root.put("tissue", tissue(s.tissue()));
+        List<Object> species = new ArrayList<>();
+        for (SpeciesSpec sp : s.species()) {
+            species.add(species(sp));
+        }
+        root.put("species", species);
+        root.put("metrics", map("drug_species", s.metrics().drugSpecies(),
+                "exposure_threshold_unit_s", s.metrics().exposureThresholdUnitS()));
+        return "# Resolved scenario: every default filled in; features that are off are written as null.\n"
+                + YamlEmitter.emit(root);
+    }
+
+    private static Map<String, Object> ecm(EcmSpec e) {
+        Map<String, Object> law = new LinkedHashMap<>();
+        law.put("law", SubtypeNames.nameOf(DiffusivityLawSpec.class, e.diffusivityLaw().getClass()));
+        if (e.diffusivityLaw() instanceof DiffusivityLawSpec.Ogston o) {
+            law.putAll(map("fibre_radius_nm", o.fibreRadiusNm(), "reference_stiffness_kpa", o.referenceStiffnessKpa(),
+                    "reference_fibre_fraction", o.referenceFibreFraction(), "stiffness_exponent", o.stiffnessExponent()));
+        } else if (e.diffusivityLaw() instanceof DiffusivityLawSpec.Exponential x) {
+            law.put("stiffness_scale_kpa", x.stiffnessScaleKpa());
+        }
+        EcmSpec.RegionStiffness k = e.stiffnessKpa();
+        EcmSpec.StiffnessNoise n = e.noise();
+        return map("diffusivity_law", law,
+                "stiffness_kpa", map("normal", k.normal(), "stroma", k.stroma(), "tumour", k.tumour()),
+                "noise", n == null ? null : map("relative_sd", n.relativeSd(), "correlation_um", n.correlationUm(),
+                        "fibre_direction", vec(n.fibreDirection()), "fibre_elongation", n.fibreElongation()));
+    }
+
+    private static Map<String, Object> tissue(TissueSpec t) {
+        List<Object> nests = new ArrayList<>();
+        for (TissueSpec.Nest nest : t.nests()) {
+            nests.add(map("centre_um", vec(nest.centreUm()), "radii_um", vec(nest.radiiUm())));
+        }
+        List<Object> vessels = new ArrayList<>();
+        for (TissueSpec.VesselSpec v : t.vessels()) {
+            String shape = SubtypeNames.nameOf(TissueSpec.VesselSpec.class, v.getClass());
+            if (v instanceof TissueSpec.StraightVessel sv) {
+                vessels.add(map("shape", shape, "from_um", vec(sv.fromUm()), "to_um", vec(sv.toUm()),
+                        "radius_um", sv.radiusUm()));
+            } else if (v instanceof TissueSpec.RandomWalkVessel rw) {
+                vessels.add(map("shape", shape, "start_um", vec(rw.startUm()), "direction", vec(rw.direction()),
+                        "length_um", rw.lengthUm(), "step_um", rw.stepUm(), "turn_sd_deg", rw.turnSdDeg(),
+                        "radius_um", rw.radiusUm()));
+            }
+        }
+        TissueSpec.Fibroblasts f = t.fibroblasts();
+        return map("nests", nests, "stroma_shell_um", t.stromaShellUm(),
+                "fibroblasts", map("stroma_fraction", f.stromaFraction(), "normal_fraction", f.normalFraction(),
+                        "caf_fraction_stroma", f.cafFractionStroma(), "caf_fraction_normal", f.cafFractionNormal()),
+                "vessels", vessels);
+    }
+
+    private static Map<String, Object> species(SpeciesSpec s) {
+        Map<String, Object> boundaries = new LinkedHashMap<>();
+        for (Face face : Face.values()) {
+            SpeciesSpec.BoundarySpec b = s.boundary(face);
+            boundaries.put(face.key(), b.type() == SpeciesSpec.BoundaryType.FIXED
+                    ? new YamlEmitter.FlowMap(map("fixed", b.value())) : BoundaryBinder.typeName(b.type()));
+        }
+        Map<String, Object> uptake = new LinkedHashMap<>();
+        Map<String, Object> secretion = new LinkedHashMap<>();
+        Map<String, Object> binding = new LinkedHashMap<>();
+        for (CellType c : CellType.values()) {
+            if (s.uptake().containsKey(c)) {
+                SpeciesSpec.UptakeSpec u = s.uptake().get(c);
+                uptake.put(c.key(), new YamlEmitter.FlowMap(map("vmax_per_s", u.vmaxPerS(), "km", u.km())));
+            }
+            if (s.secretion().containsKey(c)) {
+                SpeciesSpec.SecretionSpec x = s.secretion().get(c);
+                secretion.put(c.key(), new YamlEmitter.FlowMap(map("rate_per_s", x.ratePerS(), "saturation", x.saturation())));
+            }
+            if (s.bindingPerS().containsKey(c)) {
+                binding.put(c.key(), s.bindingPerS().get(c));
+            }
+        }
+        SpeciesSpec.VesselExchangeSpec v = s.vessel();
+        return map("name", s.name(), "unit", s.unit().key(), "d0_um2_per_s", s.d0Um2PerS(),
+                "stokes_radius_nm", s.stokesRadiusNm(), "decay_per_s", s.decayPerS(), "initial", s.initial(),
+                "boundaries", boundaries,
+                "vessel", v == null ? null : map("permeability_um_per_s", v.permeabilityUmPerS(), "plasma", plasma(v.plasma())),
+                "uptake", uptake, "secretion", secretion, "binding_per_s", binding);
+    }
+
+    private static Map<String, Object> plasma(PlasmaCurveSpec p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", SubtypeNames.nameOf(PlasmaCurveSpec.class, p.getClass()));
+        if (p instanceof PlasmaCurveSpec.Constant c) {
+            m.put("level", c.level());
+        } else if (p instanceof PlasmaCurveSpec.Bolus b) {
+            m.putAll(bolus(b));
+        } else if (p instanceof PlasmaCurveSpec.Infusion i) {
+            m.putAll(map("level", i.level(), "start_s", i.startS(), "duration_s", i.durationS(), "half_life_s", i.halfLifeS()));
+        } else if (p instanceof PlasmaCurveSpec.RepeatedBolus rb) {
+            m.putAll(map("dose", bolus(rb.dose()), "interval_s", rb.intervalS(), "count", rb.count()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> bolus(PlasmaCurveSpec.Bolus b) {
+        return map("peak", b.peak(), "start_s", b.startS(), "half_lives_s", new ArrayList<Object>(b.halfLivesS()),
+                "fast_fraction", b.fastFraction());
+    }
+
+    private static List<Object> vec(Vec3 v) {
+        return v == null ? null : List.of(v.x(), v.y(), v.z());
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** An ordered map from alternating keys and values (values may be null). */
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+}

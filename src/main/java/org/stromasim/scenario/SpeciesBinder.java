@@ -1,0 +1,146 @@
+package org.stromasim.scenario;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.stromasim.grid.Face;
+import org.stromasim.scenario.SpeciesSpec.ConcentrationUnit;
+import org.stromasim.tissue.CellType;
+
+/**
+ * Binds the {@code species} list. Paths in messages name a species by its name once it is known
+ * ({@code species[drug].d0_um2_per_s}), otherwise by position ({@code species[2]}).
+ */
+final class SpeciesBinder {
+
+    /** A species name becomes a field name in snapshots. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final String NAME_RULE = "a name of letters, digits and '_', starting with a letter"
+            + " (it names a field in snapshots)";
+
+    private SpeciesBinder() {
+    }
+
+    static List<SpeciesSpec> speciesList(YamlNode node) {
+        List<YamlNode> items = NodeReader.list(node, "species", "one map per diffusing species").items();
+        if (items.isEmpty()) {
+            throw ScenarioException.badValue(node, "species", "must hold at least one species");
+        }
+        List<SpeciesSpec> species = new ArrayList<>();
+        Map<String, YamlNode> nameNodes = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            SpeciesSpec s = species(items.get(i), i);
+            YamlNode nameNode = ((YamlNode.MapNode) items.get(i)).entries().get("name").value();
+            YamlNode earlier = nameNodes.putIfAbsent(s.name(), nameNode);
+            if (earlier != null) {
+                throw ScenarioException.badValue(nameNode, "species[" + i + "].name", "duplicate species name (also given at line "
+                        + earlier.location().line() + "); every species needs its own name");
+            }
+            species.add(s);
+        }
+        return species;
+    }
+
+    private static SpeciesSpec species(YamlNode node, int index) {
+        String path = pathOf(node, index);
+        MapReader r = MapReader.of(node, path, "a species", "name", "unit", "d0_um2_per_s", "stokes_radius_nm",
+                "decay_per_s", "initial", "boundaries", "vessel", "uptake", "secretion", "binding_per_s");
+        YamlNode nameNode = r.require("name", NAME_RULE);
+        String name = NodeReader.text(nameNode, r.child("name"), NAME_RULE);
+        if (!NAME.matcher(name).matches()) {
+            throw ScenarioException.badValue(nameNode, r.child("name"), "must be " + NAME_RULE);
+        }
+        ConcentrationUnit unit = r.choice("unit", "concentration unit", unitNames(), ConcentrationUnit.MICROMOLAR);
+        String u = unit.symbol();
+        double d0 = r.number("d0_um2_per_s", Range.positive("µm²/s"));
+        double stokesRadiusNm = r.number("stokes_radius_nm", Range.nonNegative("nm"));
+        double decayPerS = r.number("decay_per_s", Range.nonNegative("1/s"), 0.0);
+        double initial = r.number("initial", Range.nonNegative(u), 0.0);
+        Map<Face, SpeciesSpec.BoundarySpec> boundaries = BoundaryBinder.boundaries(r.get("boundaries"),
+                r.child("boundaries"), r.location(), u);
+        SpeciesSpec.VesselExchangeSpec vessel = r.has("vessel") ? vessel(r.get("vessel"), r.child("vessel"), u) : null;
+        Map<CellType, SpeciesSpec.UptakeSpec> uptake = new EnumMap<>(CellType.class);
+        if (r.has("uptake")) {
+            byCellType(r.get("uptake"), r.child("uptake"), "uptake by cell type", (cellNode, cellPath, cell) -> {
+                MapReader c = MapReader.of(cellNode, cellPath, "Michaelis–Menten uptake", "vmax_per_s", "km");
+                uptake.put(cell, new SpeciesSpec.UptakeSpec(c.number("vmax_per_s", Range.nonNegative(u + "/s")),
+                        c.number("km", Range.positive(u))));
+            });
+        }
+        Map<CellType, SpeciesSpec.SecretionSpec> secretion = new EnumMap<>(CellType.class);
+        if (r.has("secretion")) {
+            byCellType(r.get("secretion"), r.child("secretion"), "secretion by cell type", (cellNode, cellPath, cell) -> {
+                MapReader c = MapReader.of(cellNode, cellPath, "secretion", "rate_per_s", "saturation");
+                secretion.put(cell, new SpeciesSpec.SecretionSpec(c.number("rate_per_s", Range.nonNegative(u + "/s")),
+                        c.optionalNumber("saturation", Range.positive(u))));
+            });
+        }
+        Map<CellType, Double> binding = new EnumMap<>(CellType.class);
+        if (r.has("binding_per_s")) {
+            byCellType(r.get("binding_per_s"), r.child("binding_per_s"), "binding rate by cell type",
+                    (cellNode, cellPath, cell) -> binding.put(cell, NodeReader.number(cellNode, cellPath,
+                            Range.nonNegative("1/s"))));
+        }
+        return new SpeciesSpec(name, unit, d0, stokesRadiusNm, decayPerS, initial, boundaries, vessel, uptake,
+                secretion, binding);
+    }
+
+    /** {@code species[drug]} when the entry has a usable name, else {@code species[3]}. */
+    private static String pathOf(YamlNode node, int index) {
+        if (node instanceof YamlNode.MapNode m && m.entries().get("name") != null
+                && m.entries().get("name").value() instanceof YamlNode.ScalarNode s
+                && NAME.matcher(s.text()).matches()) {
+            return "species[" + s.text() + "]";
+        }
+        return "species[" + index + "]";
+    }
+
+    private static SpeciesSpec.VesselExchangeSpec vessel(YamlNode node, String path, String unit) {
+        MapReader r = MapReader.of(node, path, "exchange across vessel walls", "permeability_um_per_s", "plasma");
+        double permeability = r.number("permeability_um_per_s", Range.nonNegative("µm/s"));
+        PlasmaCurveSpec plasma = PlasmaCurveBinder.curve(r.require("plasma", "a map with type: constant, bolus, "
+                + "infusion or repeated_bolus"), r.child("plasma"), unit);
+        return new SpeciesSpec.VesselExchangeSpec(permeability, plasma);
+    }
+
+    static Map<String, ConcentrationUnit> unitNames() {
+        Map<String, ConcentrationUnit> names = new LinkedHashMap<>();
+        for (ConcentrationUnit u : ConcentrationUnit.values()) {
+            names.put(u.key(), u);
+        }
+        return names;
+    }
+
+    static Map<String, CellType> cellTypeNames() {
+        Map<String, CellType> names = new LinkedHashMap<>();
+        for (CellType t : CellType.values()) {
+            names.put(t.key(), t);
+        }
+        return names;
+    }
+
+    interface CellEntryReader {
+        void read(YamlNode value, String path, CellType cell);
+    }
+
+    /** A map keyed by cell type (ecm, vessel, cancer, fibroblast, caf, dead). */
+    private static void byCellType(YamlNode node, String path, String what, CellEntryReader reader) {
+        YamlNode.MapNode map = NodeReader.map(node, path, what + ", keyed by cell type");
+        Map<String, CellType> names = cellTypeNames();
+        for (Map.Entry<String, YamlNode.Entry> e : map.entries().entrySet()) {
+            CellType cell = names.get(e.getKey());
+            String cellPath = path + "." + e.getKey();
+            if (cell == null) {
+                throw ScenarioException.at(e.getValue().keyLocation(), cellPath, "unknown cell type."
+                        + Suggestions.didYouMean(e.getKey(), names.keySet())
+                        + " Allowed: " + String.join(", ", names.keySet()));
+            }
+            if (!e.getValue().value().isNull()) {
+                reader.read(e.getValue().value(), cellPath, cell);
+            }
+        }
+    }
+}

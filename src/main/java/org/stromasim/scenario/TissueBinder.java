@@ -1,0 +1,91 @@
+package org.stromasim.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds the {@code tissue} section and checks that every nest centre and vessel end lies inside the
+ * domain (a geometry outside it would silently build nothing).
+ */
+final class TissueBinder {
+
+    private TissueBinder() {
+    }
+
+    static TissueSpec tissue(YamlNode node, GridSpec grid) {
+        MapReader r = MapReader.of(node, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts", "vessels");
+        List<TissueSpec.Nest> nests = new ArrayList<>();
+        if (r.has("nests")) {
+            List<YamlNode> items = NodeReader.list(r.get("nests"), "tissue.nests", "tumour nests").items();
+            for (int i = 0; i < items.size(); i++) {
+                nests.add(nest(items.get(i), "tissue.nests[" + i + "]", grid));
+            }
+        }
+        double shellUm = r.number("stroma_shell_um", Range.nonNegative("µm"));
+        TissueSpec.Fibroblasts fibroblasts = r.has("fibroblasts") ? fibroblasts(r.get("fibroblasts")) : null;
+        List<TissueSpec.VesselSpec> vessels = new ArrayList<>();
+        if (r.has("vessels")) {
+            List<YamlNode> items = NodeReader.list(r.get("vessels"), "tissue.vessels", "vessels").items();
+            for (int i = 0; i < items.size(); i++) {
+                vessels.add(vessel(items.get(i), "tissue.vessels[" + i + "]", grid));
+            }
+        }
+        return new TissueSpec(nests, shellUm, fibroblasts, vessels);
+    }
+
+    private static TissueSpec.Nest nest(YamlNode node, String path, GridSpec grid) {
+        MapReader r = MapReader.of(node, path, "a tumour nest", "centre_um", "radii_um");
+        Vec3 centre = insideDomain(r, "centre_um", grid);
+        Vec3 radii = r.vec3("radii_um", Range.positive("µm"));
+        return new TissueSpec.Nest(centre, radii);
+    }
+
+    private static TissueSpec.Fibroblasts fibroblasts(YamlNode node) {
+        MapReader r = MapReader.of(node, "tissue.fibroblasts", "fibroblast densities", "stroma_fraction",
+                "normal_fraction", "caf_fraction_stroma", "caf_fraction_normal");
+        Range fraction = Range.fraction();
+        return new TissueSpec.Fibroblasts(r.number("stroma_fraction", fraction), r.number("normal_fraction", fraction),
+                r.number("caf_fraction_stroma", fraction), r.number("caf_fraction_normal", fraction));
+    }
+
+    private static TissueSpec.VesselSpec vessel(YamlNode node, String path, GridSpec grid) {
+        Class<?> variant = SubtypeNames.variantOf(node, path, TissueSpec.VesselSpec.class, "vessel shape");
+        if (variant == TissueSpec.StraightVessel.class) {
+            MapReader r = MapReader.of(node, path, "a straight vessel", "shape", "from_um", "to_um", "radius_um");
+            Vec3 from = insideDomain(r, "from_um", grid);
+            Vec3 to = insideDomain(r, "to_um", grid);
+            if (from.equals(to)) {
+                throw ScenarioException.badValue(r.get("to_um"), r.child("to_um"),
+                        "must differ from from_um (a vessel needs a length)");
+            }
+            return new TissueSpec.StraightVessel(from, to, r.number("radius_um", Range.positive("µm")));
+        }
+        MapReader r = MapReader.of(node, path, "a random-walk vessel", "shape", "start_um", "direction", "length_um",
+                "step_um", "turn_sd_deg", "radius_um");
+        Vec3 start = insideDomain(r, "start_um", grid);
+        Vec3 direction = r.vec3("direction", Range.anyFinite(""));
+        if (direction.norm() == 0) {
+            throw ScenarioException.badValue(r.get("direction"), r.child("direction"), "must be a non-zero vector [x, y, z]");
+        }
+        double lengthUm = r.number("length_um", Range.positive("µm"));
+        double stepUm = r.number("step_um", new Range(0, false, lengthUm, true, "µm"));
+        double turnSdDeg = r.number("turn_sd_deg", Range.between(0, 180, "degrees"));
+        return new TissueSpec.RandomWalkVessel(start, direction, lengthUm, stepUm, turnSdDeg,
+                r.number("radius_um", Range.positive("µm")));
+    }
+
+    /** A point that must lie in the closed box [0, n·dx] on each axis. */
+    private static Vec3 insideDomain(MapReader r, String key, GridSpec grid) {
+        Vec3 p = r.vec3(key, Range.anyFinite("µm"));
+        double sx = grid.nx() * grid.voxelUm();
+        double sy = grid.ny() * grid.voxelUm();
+        double sz = grid.nz() * grid.voxelUm();
+        if (p.x() < 0 || p.x() > sx || p.y() < 0 || p.y() > sy || p.z() < 0 || p.z() > sz) {
+            throw ScenarioException.badValue(r.get(key), r.child(key), "must lie inside the domain [0, "
+                    + Range.format(sx) + "] × [0, " + Range.format(sy) + "] × [0, " + Range.format(sz) + "] µm (grid "
+                    + grid.nx() + " × " + grid.ny() + " × " + grid.nz() + " voxels of " + Range.format(grid.voxelUm())
+                    + " µm)");
+        }
+        return p;
+    }
+}
