@@ -116,7 +116,18 @@ final class SlabWorkers implements AutoCloseable {
             return;
         }
         closing = true;
-        start.reset(); // wakes workers waiting at start with BrokenBarrierException: they exit
+        try {
+            // Pass the start barrier as in a normal phase: every worker (whether already waiting or
+            // still on its way back from the previous phase) passes it, sees closing and exits.
+            start.await();
+        } catch (InterruptedException | BrokenBarrierException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            for (Thread t : workers) {
+                t.interrupt(); // a broken or abandoned barrier: wake the workers so they exit
+            }
+        }
         for (Thread t : workers) {
             try {
                 t.join(10_000);

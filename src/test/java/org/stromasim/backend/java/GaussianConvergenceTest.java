@@ -38,7 +38,6 @@ class GaussianConvergenceTest {
             double err = relativeL2Error(n, (T1_S - T0_S) / steps, steps);
             logDx[r] = Math.log(dx);
             logErr[r] = Math.log(err);
-            System.out.printf("gaussian n=%d err=%.4e%n", n, err);
         }
         double slope = leastSquaresSlope(logDx, logErr);
         assertEquals(2.0, slope, 0.2, "spatial convergence order");
