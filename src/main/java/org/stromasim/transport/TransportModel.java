@@ -1,0 +1,191 @@
+package org.stromasim.transport;
+
+import java.util.List;
+import java.util.OptionalInt;
+import org.stromasim.grid.Grid3D;
+import org.stromasim.scenario.RunSpec;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.scenario.SpeciesSpec;
+import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.Tissue;
+
+/**
+ * A scenario and a tissue compiled into the flat parameters the backends execute: per species a
+ * voxel diffusivity array, boundary codes per face, reaction coefficients per cell code and a plasma
+ * curve; per voxel the vessel wall area per volume. Nothing here is evaluated per voxel per step
+ * through a virtual call or a map.
+ *
+ * <p>Diffusivity: D_v = D0·law(stiffness_v, r_s), µm²/s, and 0 in vessel voxels, so vessels are an
+ * impermeable lumen for diffusion and reach the tissue only through the wall-exchange term.
+ *
+ * <p>The diffusivity arrays are shared with the backends (not copied): {@link #refreshDiffusivity}
+ * rewrites them in place, so a Java backend sees the new values at its next step.
+ */
+public final class TransportModel {
+
+    private final Grid3D grid;
+    private final List<SpeciesSpec> species;
+    private final List<String> speciesNames;
+    private final DiffusivityLaw law;
+    private final float[][] diffusivityUm2PerS;
+    private final SpeciesBoundaries[] boundaries;
+    private final SpeciesReactions[] reactions;
+    private final PlasmaCurve[] plasma;
+    private final float[] vesselSurfaceToVolumePerUm;
+    private final int drugSpeciesIndex;
+    private final RunSpec.Splitting splitting;
+    private StabilityLimit stabilityLimit;
+
+    private TransportModel(Scenario scenario, Tissue tissue) {
+        this.grid = tissue.grid();
+        this.species = scenario.species();
+        this.speciesNames = tissue.speciesNames();
+        this.law = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
+        int n = species.size();
+        this.diffusivityUm2PerS = new float[n][grid.voxelCount()];
+        this.boundaries = new SpeciesBoundaries[n];
+        this.reactions = new SpeciesReactions[n];
+        this.plasma = new PlasmaCurve[n];
+        for (int s = 0; s < n; s++) {
+            SpeciesSpec spec = species.get(s);
+            if (!(spec.d0Um2PerS() >= 0) || !Double.isFinite(spec.d0Um2PerS())) {
+                throw new IllegalArgumentException("species " + spec.name() + ": d0_um2_per_s must be a finite number "
+                        + ">= 0, got " + spec.d0Um2PerS());
+            }
+            if (!(spec.stokesRadiusNm() >= 0) || !Double.isFinite(spec.stokesRadiusNm())) {
+                throw new IllegalArgumentException("species " + spec.name() + ": stokes_radius_nm must be a finite "
+                        + "number >= 0, got " + spec.stokesRadiusNm());
+            }
+            boundaries[s] = SpeciesBoundaries.of(spec);
+            reactions[s] = SpeciesReactions.of(spec);
+            if (spec.vessel() != null) {
+                if (spec.vessel().plasma() == null) {
+                    throw new IllegalArgumentException("species " + spec.name() + ": vessel exchange needs a plasma curve");
+                }
+                plasma[s] = PlasmaCurve.of(spec.vessel().plasma());
+            }
+        }
+        this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
+        this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
+        this.splitting = scenario.run().splitting();
+        refreshDiffusivity(tissue);
+    }
+
+    /** Compiles a scenario for a tissue built from it (same grid, same species in the same order). */
+    public static TransportModel compile(Scenario scenario, Tissue tissue) {
+        Grid3D expected = scenario.grid().toGrid();
+        if (!expected.equals(tissue.grid())) {
+            throw new IllegalArgumentException("tissue grid " + tissue.grid() + " does not match the scenario grid "
+                    + expected);
+        }
+        List<String> names = scenario.species().stream().map(SpeciesSpec::name).toList();
+        if (!names.equals(tissue.speciesNames())) {
+            throw new IllegalArgumentException("tissue species " + tissue.speciesNames()
+                    + " do not match the scenario species " + names);
+        }
+        requireKnownCellCodes(tissue);
+        return new TransportModel(scenario, tissue);
+    }
+
+    private static void requireKnownCellCodes(Tissue tissue) {
+        byte[] cell = tissue.cell();
+        for (int v = 0; v < cell.length; v++) {
+            if (cell[v] < 0 || cell[v] >= CellType.COUNT) {
+                throw new IllegalArgumentException("voxel " + v + " has cell code " + cell[v]
+                        + "; allowed 0.." + (CellType.COUNT - 1));
+            }
+        }
+    }
+
+    /**
+     * Recomputes every species' voxel diffusivity from the tissue's current stiffness and cells (after
+     * matrix remodelling), in place, and the stability limit with it.
+     */
+    public void refreshDiffusivity(Tissue tissue) {
+        if (!tissue.grid().equals(grid)) {
+            throw new IllegalArgumentException("tissue grid " + tissue.grid() + " is not the model grid " + grid);
+        }
+        float[] stiffness = tissue.stiffnessKpa();
+        byte[] cell = tissue.cell();
+        byte vessel = CellType.VESSEL.code();
+        for (int s = 0; s < species.size(); s++) {
+            SpeciesSpec spec = species.get(s);
+            float[] d = diffusivityUm2PerS[s];
+            for (int v = 0; v < d.length; v++) {
+                if (cell[v] == vessel) {
+                    d[v] = 0f;
+                    continue;
+                }
+                double value = spec.d0Um2PerS() * law.relativeDiffusivity(stiffness[v], spec.stokesRadiusNm());
+                if (!(value >= 0) || !Double.isFinite(value)) {
+                    throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
+                            + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
+                }
+                d[v] = (float) value;
+            }
+        }
+        this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
+    }
+
+    public Grid3D grid() {
+        return grid;
+    }
+
+    public int speciesCount() {
+        return species.size();
+    }
+
+    public List<String> speciesNames() {
+        return speciesNames;
+    }
+
+    /** Voxel diffusivity of species {@code s}, µm²/s. The live array (not a copy): do not modify. */
+    public float[] diffusivityUm2PerS(int s) {
+        return diffusivityUm2PerS[s];
+    }
+
+    public SpeciesBoundaries boundaries(int s) {
+        return boundaries[s];
+    }
+
+    public SpeciesReactions reactions(int s) {
+        return reactions[s];
+    }
+
+    /** The plasma curve of species {@code s}, or {@code null} when it does not cross vessel walls. */
+    public PlasmaCurve plasma(int s) {
+        return plasma[s];
+    }
+
+    /** Vessel wall area per volume of each voxel, 1/µm (see {@link VesselGeometry}). The live array. */
+    public float[] vesselSurfaceToVolumePerUm() {
+        return vesselSurfaceToVolumePerUm;
+    }
+
+    /** Index of the species whose exposure is accumulated, if the scenario has it. */
+    public OptionalInt drugSpeciesIndex() {
+        return drugSpeciesIndex < 0 ? OptionalInt.empty() : OptionalInt.of(drugSpeciesIndex);
+    }
+
+    public RunSpec.Splitting splitting() {
+        return splitting;
+    }
+
+    public StabilityLimit stabilityLimit() {
+        return stabilityLimit;
+    }
+
+    /** Throws an {@link IllegalArgumentException} with the numbers if {@code dtS} exceeds the stability limit. */
+    public void checkTimeStep(double dtS) {
+        stabilityLimit.check(dtS);
+    }
+
+    /** The step a run uses: its explicit dt (checked) or safety × the stability limit. */
+    public double timeStepS(RunSpec run) {
+        if (run.dtS() != null) {
+            checkTimeStep(run.dtS());
+            return run.dtS();
+        }
+        return stabilityLimit.automaticStepS(run.stabilitySafety());
+    }
+}
