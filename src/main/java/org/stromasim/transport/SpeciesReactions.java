@@ -9,7 +9,8 @@ import org.stromasim.tissue.CellType;
 /**
  * The reaction coefficients of one species, flattened into arrays indexed by cell code
  * ({@link CellType#code()}) so that the per-voxel update does no map lookups or virtual calls.
- * Each term is later put in the form dC/dt = S − λ·C (see the backend).
+ * Each term is later put in the form dC/dt = S − λ·C (see the backend). The arrays are the model's
+ * own: backends copy them and nobody modifies them.
  *
  * @param decayPerS               first-order decay everywhere, 1/s
  * @param bindingPerS             linear binding by cell code, 1/s

@@ -93,6 +93,10 @@ public final class JavaBackend implements Backend {
         return "java (" + workers.threads() + (workers.threads() == 1 ? " thread)" : " threads)");
     }
 
+    /**
+     * Copies concentrations, cells, viability and drug exposure. Diffusivity and vessel wall geometry
+     * come from the model (call {@link TransportModel#refreshDiffusivity} after stiffness changes).
+     */
     @Override
     public void upload(Tissue state) {
         requireSameShape(state);
