@@ -1,0 +1,105 @@
+package org.stromasim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stromasim.backend.Backend;
+import org.stromasim.backend.BackendChoice;
+import org.stromasim.backend.BackendFactory;
+import org.stromasim.io.RunDirectory;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.sim.FileRunOutput;
+import org.stromasim.sim.ProgressListener;
+import org.stromasim.sim.RunResult;
+import org.stromasim.sim.Simulation;
+import org.stromasim.sim.TimeStepPlan;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stromasim run}: simulate a scenario into a run directory. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Simulate a scenario and write snapshots, run.xmf and metrics.csv into a run directory.",
+                "With no SCENARIO, runs the embedded default (a tumour nest in fibrotic stroma, doxorubicin-like bolus)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file (default: the embedded default scenario).")
+    Path scenarioFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Run directory to create (default: runs/<scenario>-<date>-<time>).")
+    Path outDir;
+
+    @Option(names = "--until", paramLabel = "SECONDS", description = "Simulate to this time instead of run.end_time_s.")
+    Double untilS;
+
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "Where the numerics run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    BackendChoice backend;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads of the Java backend (default: one per processor).")
+    int threads;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
+            description = "Override a scenario value, e.g. --set run.end_time_s=600 --set species.drug.d0_um2_per_s=50 (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--force", description = "Reuse a non-empty run directory, replacing what is in it.")
+    boolean force;
+
+    @Option(names = "--no-progress", description = "Do not show the progress bar.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Scenario scenario = scenarioFile == null
+                ? ScenarioLoader.loadDefault(overrides)
+                : ScenarioLoader.load(scenarioFile, overrides);
+        double endTimeS = untilS != null ? untilS : scenario.run().endTimeS();
+        if (!(endTimeS > 0) || !Double.isFinite(endTimeS)) {
+            throw new UserInputException("--until = " + untilS + ": must be a time > 0 s");
+        }
+        if (threads < 0) {
+            throw new UserInputException("--threads = " + threads + ": must be >= 0 (0 = one per processor)");
+        }
+        Path runRoot = outDir != null ? outDir : defaultRunDirectory(scenario);
+        RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
+
+        Tissue tissue = TissueBuilder.build(scenario);
+        TransportModel model = TransportModel.compile(scenario, tissue);
+        TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
+
+        RunResult result;
+        try (Backend numerics = BackendFactory.create(backend, model, threads);
+             FileRunOutput output = FileRunOutput.create(runDirectory, scenario, numerics.description());
+             ProgressListener progress = noProgress ? ProgressListener.NONE
+                     : new ConsoleProgress(spec.commandLine().getErr(), 0.0, endTimeS)) {
+            out.printf("stromasim: %s on %s, %s%n", scenario.name(), numerics.description(), plan.reason());
+            out.flush();
+            numerics.upload(tissue);
+            result = new Simulation(scenario, numerics, tissue, plan, output).run(0.0, 0L, endTimeS, true, progress);
+        }
+        new RunSummaryPrinter(out).print(scenario, runDirectory.root(), result);
+        return ExitCodes.OK;
+    }
+
+    private static Path defaultRunDirectory(Scenario scenario) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return Path.of("runs", scenario.name() + "-" + stamp);
+    }
+}

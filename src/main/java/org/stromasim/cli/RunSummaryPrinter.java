@@ -1,0 +1,48 @@
+package org.stromasim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.stromasim.io.RunDirectory;
+import org.stromasim.metrics.MetricsRow;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.scenario.SpeciesSpec;
+import org.stromasim.sim.RunResult;
+
+/** Prints where a run's outputs are and its headline metrics. */
+final class RunSummaryPrinter {
+
+    private final PrintWriter out;
+
+    RunSummaryPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(Scenario scenario, Path runRoot, RunResult result) {
+        MetricsRow m = result.finalMetrics();
+        out.println();
+        out.printf("finished %s: t = %s in %d steps (%.3g s wall, %.0f steps/s)%n", scenario.name(),
+                Units.formatDuration(result.endTimeS()), result.steps(), result.wallSeconds(),
+                result.steps() / Math.max(result.wallSeconds(), 1e-9));
+        out.println("outputs:");
+        out.println("  run directory  " + runRoot.toAbsolutePath().normalize());
+        out.println("  ParaView       " + runRoot.resolve(RunDirectory.XDMF_FILE));
+        out.println("  metrics        " + runRoot.resolve(RunDirectory.METRICS_FILE));
+        out.println("  snapshots      " + runRoot.resolve(RunDirectory.SNAPSHOTS_DIR));
+        out.println("headline metrics at the end:");
+        scenario.findSpecies(scenario.metrics().drugSpecies()).ifPresent(drug -> printDrug(drug, m));
+        out.printf("  mean stiffness                   %.3g kPa%n", m.value("mean_stiffness_kpa"));
+        out.printf("  viable cancer fraction           %.3f%n", m.value("viable_fraction"));
+        out.flush();
+    }
+
+    private void printDrug(SpeciesSpec drug, MetricsRow m) {
+        String name = drug.name();
+        String unit = drug.unit().symbol();
+        out.printf("  %-32s %.4g %s%n", name + " mean in tissue", m.value(name + "_mean_" + drug.unit().key()), unit);
+        out.printf("  %-32s %.4g %s%n", name + " perivascular mean", m.value(name + "_perivascular_" + drug.unit().key()), unit);
+        double depth = m.value(name + "_penetration_depth_um");
+        out.printf("  %-32s %s%n", name + " penetration depth (L50)",
+                Double.isNaN(depth) ? "not reached in the domain" : String.format("%.1f µm", depth));
+        out.printf("  %-32s %.3f%n", "cancer voxels above exposure", m.value("cancer_exposed_fraction"));
+    }
+}

@@ -1,0 +1,143 @@
+package org.stromasim.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.stromasim.grid.Grid3D;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.scenario.SpeciesSpec;
+import org.stromasim.sim.TimeStepPlan;
+import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code stromasim validate}: checks a scenario and prints what a run of it would be: grid, memory,
+ * tissue composition, diffusivity range per species over the stiffnesses present, the stable step,
+ * and each species' penetration length √(D/k) per cell type that removes it.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a scenario and print its grid, memory estimate, diffusivities, stable time step and penetration lengths.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file (default: the embedded default scenario).")
+    Path scenarioFile;
+
+    @Option(names = "--set", paramLabel = "KEY.PATH=VALUE", description = "Override a scenario value (repeatable).")
+    List<String> overrides = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Scenario scenario = scenarioFile == null
+                ? ScenarioLoader.loadDefault(overrides)
+                : ScenarioLoader.load(scenarioFile, overrides);
+        Tissue tissue = TissueBuilder.build(scenario);
+        TransportModel model = TransportModel.compile(scenario, tissue);
+        TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
+        Grid3D g = tissue.grid();
+
+        out.printf("scenario %s: valid%n", scenario.name());
+        out.printf("grid            %d × %d × %d voxels of %.4g µm = %.4g × %.4g × %.4g µm (%,d voxels)%n",
+                g.nx(), g.ny(), g.nz(), g.voxelUm(), g.sizeXUm(), g.sizeYUm(), g.sizeZUm(), g.voxelCount());
+        long state = tissue.stateBytes();
+        long backend = javaBackendBytes(g, scenario.species().size());
+        out.printf("memory          state %s + Java backend working arrays %s = %s%n",
+                Units.formatBytes(state), Units.formatBytes(backend), Units.formatBytes(state + backend));
+        out.printf("tissue          %s%n", composition(tissue));
+        out.printf("time step       %s%n", plan.reason());
+        long steps = (long) Math.ceil(scenario.run().endTimeS() / plan.maxDtS());
+        out.printf("run             to %s: about %,d transport steps%n",
+                Units.formatDuration(scenario.run().endTimeS()), steps);
+        out.println("species         D over tissue voxels (µm²/s)   penetration length √(D/k) by sink");
+        for (int s = 0; s < scenario.species().size(); s++) {
+            printSpecies(out, scenario.species().get(s), model.diffusivityUm2PerS(s), tissue.cell());
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The Java backend keeps, per species, voxel diffusivities and a second concentration buffer; plus one S/V array. */
+    static long javaBackendBytes(Grid3D grid, int species) {
+        return (long) grid.voxelCount() * (4L + 8L * species);
+    }
+
+    private static String composition(Tissue tissue) {
+        long[] counts = new long[CellType.COUNT];
+        for (byte c : tissue.cell()) {
+            counts[c]++;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (CellType t : CellType.values()) {
+            if (counts[t.code()] > 0) {
+                sb.append(sb.length() == 0 ? "" : ", ").append(t.key()).append(' ')
+                        .append(String.format("%.1f%%", 100.0 * counts[t.code()] / tissue.cell().length));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void printSpecies(PrintWriter out, SpeciesSpec species, float[] diffusivity, byte[] cell) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        double sum = 0;
+        long n = 0;
+        for (int v = 0; v < diffusivity.length; v++) {
+            if (cell[v] == CellType.VESSEL.code()) {
+                continue;
+            }
+            min = Math.min(min, diffusivity[v]);
+            max = Math.max(max, diffusivity[v]);
+            sum += diffusivity[v];
+            n++;
+        }
+        double mean = n > 0 ? sum / n : Double.NaN;
+        StringBuilder lengths = new StringBuilder();
+        for (Map.Entry<CellType, Double> sink : linearSinks(species).entrySet()) {
+            double k = sink.getValue();
+            if (k > 0) {
+                lengths.append(lengths.length() == 0 ? "" : ", ")
+                        .append(String.format("%s %.3g µm", sink.getKey().key(), Math.sqrt(mean / k)));
+            }
+        }
+        out.printf("  %-12s  %9.4g – %-9.4g (mean %.4g)   %s%n", species.name(), min, max, mean,
+                lengths.length() == 0 ? "no sink" : lengths);
+    }
+
+    /**
+     * First-order removal rate per cell type in the linear (C ≪ Km) regime: decay + binding + Vmax/Km, 1/s.
+     * Cell types where only decay acts are summarised under "ecm" when decay is non-zero.
+     */
+    private static Map<CellType, Double> linearSinks(SpeciesSpec species) {
+        Map<CellType, Double> sinks = new EnumMap<>(CellType.class);
+        for (CellType t : CellType.values()) {
+            if (t == CellType.VESSEL) {
+                continue;
+            }
+            double k = species.decayPerS() + species.bindingPerS().getOrDefault(t, 0.0);
+            SpeciesSpec.UptakeSpec uptake = species.uptake().get(t);
+            if (uptake != null && uptake.km() > 0) {
+                k += uptake.vmaxPerS() / uptake.km();
+            }
+            boolean specific = species.bindingPerS().containsKey(t) || species.uptake().containsKey(t);
+            if (specific || (t == CellType.ECM && k > 0)) {
+                sinks.put(t, k);
+            }
+        }
+        return sinks;
+    }
+}

@@ -1,0 +1,117 @@
+package org.stromasim.sim;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.stromasim.SoftwareVersion;
+import org.stromasim.io.MetricsCsvHeader;
+import org.stromasim.io.MetricsCsvWriter;
+import org.stromasim.io.RunDirectory;
+import org.stromasim.io.SnapshotHeader;
+import org.stromasim.io.SnapshotInfo;
+import org.stromasim.io.SnapshotWriter;
+import org.stromasim.io.XdmfWriter;
+import org.stromasim.metrics.MetricsCalculator;
+import org.stromasim.metrics.MetricsRow;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.scenario.SpeciesSpec;
+import org.stromasim.tissue.Tissue;
+
+/**
+ * Writes a run's results into its {@link RunDirectory}: HDF5 snapshots (each followed by a rewrite
+ * of run.xmf), metrics.csv rows, and run.log lines. Every file is complete after each call, so a
+ * killed run keeps everything written before the kill.
+ */
+public final class FileRunOutput implements RunOutput {
+
+    private final RunDirectory directory;
+    private final Scenario scenario;
+    private final String scenarioYaml;
+    private final String backend;
+    private final XdmfWriter xdmf;
+    private final MetricsCsvWriter metrics;
+    private final BufferedWriter log;
+    private final Map<String, String> speciesUnits;
+    private final String exposureUnit;
+    private int nextOrdinal;
+
+    private FileRunOutput(RunDirectory directory, Scenario scenario, String backend) throws IOException {
+        this.directory = directory;
+        this.scenario = scenario;
+        this.scenarioYaml = ScenarioLoader.toYaml(scenario);
+        this.backend = backend;
+        this.xdmf = new XdmfWriter(directory.xdmfFile());
+        MetricsCalculator calculator = new MetricsCalculator(scenario);
+        this.metrics = MetricsCsvWriter.create(directory.metricsFile(), new MetricsCsvHeader(scenario.name(), backend,
+                SoftwareVersion.get(), calculator.columns(), calculator.units()));
+        this.log = Files.newBufferedWriter(directory.logFile(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        this.speciesUnits = new LinkedHashMap<>();
+        for (SpeciesSpec s : scenario.species()) {
+            speciesUnits.put(s.name(), s.unit().symbol());
+        }
+        this.exposureUnit = scenario.findSpecies(scenario.metrics().drugSpecies())
+                .map(s -> s.unit().symbol() + "·s").orElse("1");
+        this.nextOrdinal = directory.nextSnapshotOrdinal();
+    }
+
+    /** Opens the outputs of a fresh run in {@code directory}. */
+    public static FileRunOutput create(RunDirectory directory, Scenario scenario, String backend) {
+        try {
+            return new FileRunOutput(directory, scenario, backend);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the outputs in " + directory.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void snapshot(Tissue state, long step, double timeS) {
+        SnapshotInfo info = new SnapshotInfo(step, timeS, nextOrdinal, backend, SoftwareVersion.get(), scenarioYaml,
+                scenario.name(), speciesUnits, exposureUnit);
+        try {
+            SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info);
+            xdmf.add(header);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + " in " + directory.snapshotsDir()
+                    + ": " + e.getMessage(), e);
+        }
+        log(String.format("snapshot %d at t = %.6g s (step %d)", nextOrdinal, timeS, step));
+        nextOrdinal++;
+    }
+
+    @Override
+    public void metrics(MetricsRow row) {
+        try {
+            metrics.writeRow(row.values());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to " + directory.metricsFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void log(String line) {
+        try {
+            log.write(Instant.now() + " " + line);
+            log.newLine();
+            log.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + directory.logFile() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try (BufferedWriter l = log; MetricsCsvWriter m = metrics) {
+            // both closed by try-with-resources, the log last
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the outputs in " + directory.root() + ": " + e.getMessage(), e);
+        }
+    }
+}

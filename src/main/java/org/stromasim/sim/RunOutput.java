@@ -1,0 +1,20 @@
+package org.stromasim.sim;
+
+import org.stromasim.metrics.MetricsRow;
+import org.stromasim.tissue.Tissue;
+
+/** Where a simulation's results go. The time loop knows nothing about file formats. */
+public interface RunOutput extends AutoCloseable {
+
+    /** Stores the full state (a snapshot is also a checkpoint). */
+    void snapshot(Tissue state, long step, double timeS);
+
+    /** Appends one row of interval metrics. */
+    void metrics(MetricsRow row);
+
+    /** Records a line in the run log. */
+    void log(String line);
+
+    @Override
+    void close();
+}
