@@ -93,9 +93,19 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             numerics.upload(tissue);
             result = new Simulation(scenario, numerics, tissue, plan, output).run(0.0, 0L, endTimeS, true, progress);
+            output.log(memoryLine(tissue));
         }
         new RunSummaryPrinter(out).print(scenario, runDirectory.root(), result);
+        out.println("  " + memoryLine(tissue));
+        out.flush();
         return ExitCodes.OK;
+    }
+
+    /** Peak heap against the bytes of the state fields (the figure the memory budget is stated in). */
+    private static String memoryLine(Tissue tissue) {
+        long peak = PeakMemory.heapBytesUpperBound();
+        return String.format("memory: peak JVM heap ≤ %s for %s of state fields (%.2f×)",
+                Units.formatBytes(peak), Units.formatBytes(tissue.stateBytes()), peak / (double) tissue.stateBytes());
     }
 
     private static Path defaultRunDirectory(Scenario scenario) {
