@@ -13,8 +13,12 @@ import org.stromasim.tissue.Tissue;
  */
 public final class Simulation {
 
-    /** Wall time between progress updates; steps are enqueued in chunks of about this length. */
-    private static final double PROGRESS_PERIOD_S = 0.25;
+    /**
+     * Voxel-species updates per progress chunk. The chunk length depends only on the problem size,
+     * never on wall time: a backend may fuse work across the steps of one {@code advance} call, so
+     * where calls begin and end must be reproducible for a run (and a resumed run) to be repeatable.
+     */
+    private static final long UPDATES_PER_CHUNK = 50_000_000L;
 
     private final Scenario scenario;
     private final Backend backend;
@@ -58,7 +62,8 @@ public final class Simulation {
         long wallStart = System.nanoTime();
         double time = startTimeS;
         long step = startStep;
-        int chunk = 1;
+        int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
+                / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         while (time < endTimeS * (1 - 1e-12)) {
             double eventTime = Math.min(endTimeS, Math.min(snapshots.nextAfter(time), metricRows.nextAfter(time)));
             int steps = plan.stepsFor(eventTime - time);
@@ -66,10 +71,8 @@ public final class Simulation {
             int done = 0;
             while (done < steps) {
                 int n = Math.min(chunk, steps - done);
-                long t0 = System.nanoTime();
                 backend.advance(time + done * dt, dt, n);
                 done += n;
-                chunk = adaptChunk(n, System.nanoTime() - t0);
                 progress.advanced(time + done * dt, step + done);
             }
             time = eventTime;
@@ -95,12 +98,5 @@ public final class Simulation {
         double wall = (System.nanoTime() - wallStart) * 1e-9;
         output.log(String.format("finished at t = %.6g s after %d steps in %.3g s wall", time, step - startStep, wall));
         return new RunResult(time, step - startStep, wall, plan, last);
-    }
-
-    /** Scales the chunk so that one chunk takes about {@link #PROGRESS_PERIOD_S} of wall time. */
-    private static int adaptChunk(int lastChunk, long lastNanos) {
-        double seconds = Math.max(lastNanos * 1e-9, 1e-6);
-        double scaled = lastChunk * PROGRESS_PERIOD_S / seconds;
-        return (int) Math.max(1, Math.min(Math.min(scaled, 4.0 * lastChunk), 1_000_000));
     }
 }
