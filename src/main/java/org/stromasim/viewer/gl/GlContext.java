@@ -119,6 +119,7 @@ public final class GlContext implements AutoCloseable {
     public void close() {
         GL.setCapabilities(null);
         glfwMakeContextCurrent(MemoryUtil.NULL);
+        org.lwjgl.glfw.Callbacks.glfwFreeCallbacks(window);
         glfwDestroyWindow(window);
         glfwTerminate();
         glfwSetErrorCallback(null);

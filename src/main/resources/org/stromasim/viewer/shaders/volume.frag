@@ -28,7 +28,7 @@ uniform float stepLength;      // world units between samples
 uniform vec3 gradientStep;     // one voxel in texture coordinates
 
 const vec4 VESSEL_COLOR = vec4(0.90, 0.20, 0.15, 0.85);
-const vec4 TUMOUR_COLOR = vec4(0.95, 0.95, 0.95, 0.30);
+const vec4 TUMOUR_COLOR = vec4(0.95, 0.95, 0.95, 0.18);
 const int MAX_SAMPLES = 4096;
 
 vec3 toTexture(vec3 p) {
