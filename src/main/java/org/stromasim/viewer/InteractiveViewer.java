@@ -48,6 +48,7 @@ public final class InteractiveViewer {
     private String status = "";
     private boolean dirty = true;
     private boolean playing;
+    private boolean pendingScreenshot;
     private double lastAdvanceS;
     private double lastX;
     private double lastY;
@@ -108,8 +109,6 @@ public final class InteractiveViewer {
             }
         }
     }
-
-    private boolean pendingScreenshot;
 
     private void show(Scene newScene, FrameComposer composer) {
         scene = newScene;
