@@ -52,6 +52,11 @@ icd=$(find "$here/icd" -name 'libOpenCL.so' -printf '%h\n' 2>/dev/null | head -1
 if [ -n "$icd" ]; then
     export LD_LIBRARY_PATH="$icd${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 fi
+# Signal chaining: LLVM inside PoCL (and some GPU drivers) install SIGSEGV handlers that would take the
+# JVM's own internal signals; libjsig lets both coexist.
+if [ -f "$here/jre/lib/libjsig.so" ]; then
+    export LD_PRELOAD="$here/jre/lib/libjsig.so${LD_PRELOAD:+:$LD_PRELOAD}"
+fi
 exec "$here/jre/bin/java" ${STROMASIM_JAVA_OPTS:-} -jar "$here/stromasim.jar" "$@"
 LAUNCHER
 chmod +x "$out/stromasim"
