@@ -1,11 +1,15 @@
 package org.stromasim.backend;
 
+import java.util.Optional;
+import org.stromasim.metrics.ReductionPlan;
+import org.stromasim.metrics.StateReductions;
 import org.stromasim.tissue.Tissue;
 
 /**
  * Executes the transport and reaction numerics of a compiled model on some device. State lives in the
  * backend between {@link #upload} and {@link #download}; the host reads it back only for snapshots and
- * metrics. Implementations: {@code JavaBackend} (reference, multi-threaded CPU), and later an OpenCL one.
+ * metrics. Implementations: {@code JavaBackend} (reference, multi-threaded CPU), and {@code OpenClBackend} (OpenCL
+ * devices through JOCL).
  */
 public interface Backend extends AutoCloseable {
 
@@ -23,6 +27,15 @@ public interface Backend extends AutoCloseable {
 
     /** Copies the current state back into {@code state} (same grid and species as uploaded). */
     void download(Tissue state);
+
+    /**
+     * The metric sums of the current state reduced where the state lives, so that a metrics interval
+     * reads back a few numbers instead of the grid; empty when this backend has no such reduction
+     * (the caller then downloads the state and reduces on the host). The default has none.
+     */
+    default Optional<StateReductions> reduce(ReductionPlan plan) {
+        return Optional.empty();
+    }
 
     /** Releases threads and device memory. Never throws a checked exception. */
     @Override

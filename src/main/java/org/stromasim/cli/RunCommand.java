@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.BackendChoice;
 import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.SelectedBackend;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
@@ -46,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
             description = "Where the numerics run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     BackendChoice backend;
+
+    @Option(names = "--device", paramLabel = "INDEX|NAME",
+            description = "OpenCL device: an index from `stromasim devices` or part of its name (default: the best one).")
+    String device;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Worker threads of the Java backend (default: one per processor).")
@@ -85,10 +90,13 @@ final class RunCommand implements Callable<Integer> {
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
 
         RunResult result;
-        try (Backend numerics = BackendFactory.create(backend, model, threads);
+        SelectedBackend selected = BackendFactory.select(backend, device, model, threads);
+        try (Backend numerics = selected.backend();
              FileRunOutput output = FileRunOutput.create(runDirectory, scenario, numerics.description());
              ProgressListener progress = noProgress ? ProgressListener.NONE
                      : new ConsoleProgress(spec.commandLine().getErr(), 0.0, endTimeS)) {
+            output.log(selected.note());
+            out.println(selected.note());
             out.printf("stromasim: %s on %s, %s%n", scenario.name(), numerics.description(), plan.reason());
             out.flush();
             numerics.upload(tissue);

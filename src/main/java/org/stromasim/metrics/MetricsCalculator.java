@@ -63,36 +63,43 @@ public final class MetricsCalculator {
         return columns;
     }
 
+    /** The reductions the metrics need for a run on {@code tissue} (its cells and vessel distances). */
+    public ReductionPlan reductionPlan(Tissue tissue) {
+        return ReductionPlan.of(tissue, drugSpecies, scenario.metrics().exposureThresholdUnitS());
+    }
+
+    /** Metrics of the host copy {@code state}, reduced on the host. */
     public MetricsRow measure(Tissue state, double timeS) {
+        ReductionPlan plan = reductionPlan(state);
+        return measure(state, timeS, plan, plan.onHost(state));
+    }
+
+    /**
+     * Metrics from concentration sums reduced elsewhere (e.g. on a device) with {@code plan}; the
+     * fields that the transport does not change (cells, stiffness, viability) are read from
+     * {@code state}, whose concentrations are not used.
+     */
+    public MetricsRow measure(Tissue state, double timeS, ReductionPlan plan, StateReductions r) {
         double[] values = new double[columns.size()];
         int c = 0;
         values[c++] = timeS;
-        byte[] cell = state.cell();
-        byte vessel = CellType.VESSEL.code();
         double voxelVolume = state.grid().voxelVolumeUm3();
+        long n = r.tissueVoxels();
         for (int s = 0; s < scenario.species().size(); s++) {
-            float[] conc = state.concentration(s);
-            double sum = 0;
-            double max = Double.NEGATIVE_INFINITY;
-            long n = 0;
-            for (int v = 0; v < conc.length; v++) {
-                if (cell[v] == vessel) {
-                    continue;
-                }
-                sum += conc[v];
-                max = Math.max(max, conc[v]);
-                n++;
-            }
+            double sum = r.speciesSum()[s];
             values[c++] = sum * voxelVolume * amolPerUnitUm3(scenario.species().get(s).unit());
             values[c++] = n > 0 ? sum / n : Double.NaN;
-            values[c++] = n > 0 ? max : Double.NaN;
+            values[c++] = n > 0 ? r.speciesMax()[s] : Double.NaN;
         }
         if (drugSpecies >= 0) {
-            PenetrationProfile profile = PenetrationProfile.measure(state.grid(), cell, state.vesselDistanceUm(),
-                    state.concentration(drugSpecies));
+            long[] count = new long[plan.shellCount()];
+            for (int b = 0; b < count.length; b++) {
+                count[b] = plan.shellVoxels(b);
+            }
+            PenetrationProfile profile = PenetrationProfile.fromShellSums(plan.voxelUm(), r.drugShellSum(), count);
             values[c++] = profile.perivascularMean();
             values[c++] = profile.halfDepthUm();
-            values[c++] = exposedCancerFraction(state);
+            values[c++] = plan.cancerVoxels() > 0 ? (double) r.exposedCancer() / plan.cancerVoxels() : Double.NaN;
         }
         values[c++] = meanStiffness(state);
         values[c++] = viableCancerFraction(state);
@@ -104,24 +111,6 @@ public final class MetricsCalculator {
             case MICROMOLAR -> AMOL_PER_MICROMOLAR_UM3;
             case NANOMOLAR -> AMOL_PER_MICROMOLAR_UM3 * 1e-3;
         };
-    }
-
-    private double exposedCancerFraction(Tissue state) {
-        double threshold = scenario.metrics().exposureThresholdUnitS();
-        byte cancer = CellType.CANCER.code();
-        byte[] cell = state.cell();
-        float[] exposure = state.drugExposure();
-        long cancerVoxels = 0;
-        long exposed = 0;
-        for (int v = 0; v < cell.length; v++) {
-            if (cell[v] == cancer) {
-                cancerVoxels++;
-                if (exposure[v] > threshold) {
-                    exposed++;
-                }
-            }
-        }
-        return cancerVoxels > 0 ? (double) exposed / cancerVoxels : Double.NaN;
     }
 
     private static double meanStiffness(Tissue state) {

@@ -29,33 +29,46 @@ public final class PenetrationProfile {
     /** Builds the profile of {@code concentration} over all non-vessel voxels at a finite vessel distance. */
     public static PenetrationProfile measure(Grid3D grid, byte[] cell, float[] vesselDistanceUm, float[] concentration) {
         double dx = grid.voxelUm();
+        int shells = shellCount(dx, vesselDistanceUm);
+        double[] sum = new double[shells];
+        long[] count = new long[shells];
+        for (int v = 0; v < cell.length; v++) {
+            int shell = shellOf(dx, shells, cell[v], vesselDistanceUm[v]);
+            if (shell >= 0) {
+                sum[shell] += concentration[v];
+                count[shell]++;
+            }
+        }
+        return fromShellSums(dx, sum, count);
+    }
+
+    /** The profile from per-shell sums and voxel counts (computed on a device or on the host). */
+    public static PenetrationProfile fromShellSums(double shellWidthUm, double[] sum, long[] count) {
+        double[] mean = new double[sum.length];
+        for (int b = 0; b < sum.length; b++) {
+            mean[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
+        }
+        return new PenetrationProfile(shellWidthUm, mean, count.clone());
+    }
+
+    /** Number of shells: enough for the farthest finite vessel distance, at least one. */
+    static int shellCount(double dx, float[] vesselDistanceUm) {
         double maxDistance = 0;
         for (float d : vesselDistanceUm) {
             if (Float.isFinite(d) && d > maxDistance) {
                 maxDistance = d;
             }
         }
-        int shells = Math.max(1, (int) Math.floor(maxDistance / dx - 0.5) + 1);
-        double[] sum = new double[shells];
-        long[] count = new long[shells];
-        byte vessel = CellType.VESSEL.code();
-        for (int v = 0; v < cell.length; v++) {
-            float d = vesselDistanceUm[v];
-            if (cell[v] == vessel || !Float.isFinite(d)) {
-                continue;
-            }
-            int shell = (int) Math.floor(d / dx - 0.5);
-            if (shell < 0 || shell >= shells) {
-                continue;
-            }
-            sum[shell] += concentration[v];
-            count[shell]++;
+        return Math.max(1, (int) Math.floor(maxDistance / dx - 0.5) + 1);
+    }
+
+    /** The shell of a voxel, or −1 for vessel lumen, an infinite distance or a distance outside the shells. */
+    static int shellOf(double dx, int shells, byte cellCode, float vesselDistanceUm) {
+        if (cellCode == CellType.VESSEL.code() || !Float.isFinite(vesselDistanceUm)) {
+            return -1;
         }
-        double[] mean = new double[shells];
-        for (int b = 0; b < shells; b++) {
-            mean[b] = count[b] > 0 ? sum[b] / count[b] : Double.NaN;
-        }
-        return new PenetrationProfile(dx, mean, count);
+        int shell = (int) Math.floor(vesselDistanceUm / dx - 0.5);
+        return shell < 0 || shell >= shells ? -1 : shell;
     }
 
     /** Distance of shell b's centre from the nearest vessel voxel centre, µm. */

@@ -1,8 +1,11 @@
 package org.stromasim.sim;
 
+import java.util.Optional;
 import org.stromasim.backend.Backend;
 import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
+import org.stromasim.metrics.ReductionPlan;
+import org.stromasim.metrics.StateReductions;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 
@@ -26,6 +29,7 @@ public final class Simulation {
     private final RunOutput output;
     private final MetricsCalculator metrics;
     private final TimeStepPlan plan;
+    private ReductionPlan reductions;
 
     /**
      * @param host the host copy of the state; it must already be uploaded to {@code backend}
@@ -80,11 +84,14 @@ public final class Simulation {
             boolean atEnd = time >= endTimeS * (1 - 1e-12);
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
-            if (wantMetrics || wantSnapshot) {
+            Optional<StateReductions> reduced = wantMetrics && !wantSnapshot
+                    ? backend.reduce(reductionPlan()) : Optional.empty();
+            if (wantSnapshot || (wantMetrics && reduced.isEmpty())) {
                 backend.download(host);
             }
             if (wantMetrics) {
-                last = metrics.measure(host, time);
+                last = reduced.isPresent() ? metrics.measure(host, time, reductionPlan(), reduced.get())
+                        : metrics.measure(host, time);
                 output.metrics(last);
             }
             if (wantSnapshot) {
@@ -98,5 +105,13 @@ public final class Simulation {
         double wall = (System.nanoTime() - wallStart) * 1e-9;
         output.log(String.format("finished at t = %.6g s after %d steps in %.3g s wall", time, step - startStep, wall));
         return new RunResult(time, step - startStep, wall, plan, last);
+    }
+
+    /** The metrics' reduction plan, built on first use (cells and vessel distances are fixed during a run). */
+    private ReductionPlan reductionPlan() {
+        if (reductions == null) {
+            reductions = metrics.reductionPlan(host);
+        }
+        return reductions;
     }
 }

@@ -1,0 +1,61 @@
+package org.stromasim.backend.opencl;
+
+import java.util.Locale;
+
+/**
+ * The device memory a run needs, checked against the device before anything is allocated: the total
+ * against CL_DEVICE_GLOBAL_MEM_SIZE and the largest single buffer (all species of one concentration
+ * copy) against CL_DEVICE_MAX_MEM_ALLOC_SIZE.
+ *
+ * <p>Per voxel: two float copies of every species (ping-pong) and one float diffusivity per species;
+ * cell code (1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
+ * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels).
+ */
+final class DeviceMemoryPlan {
+
+    private final long voxels;
+    private final int species;
+
+    DeviceMemoryPlan(long voxels, int species) {
+        this.voxels = voxels;
+        this.species = species;
+    }
+
+    long largestBufferBytes() {
+        return voxels * species * Float.BYTES;
+    }
+
+    long totalBytes() {
+        long perVoxel = 3L * species * Float.BYTES + 1 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES;
+        return voxels * perVoxel;
+    }
+
+    /** Throws an {@link IllegalArgumentException} with the numbers when the grid does not fit on {@code device}. */
+    void check(OpenClDevice device, String gridDescription) {
+        long total = totalBytes();
+        long largest = largestBufferBytes();
+        if (total > device.globalMemBytes() || largest > device.maxAllocBytes()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "grid %s with %d species needs %s of device memory (largest buffer %s); %s has %s of global "
+                            + "memory and allows %s per buffer: use a smaller grid, fewer species or a device "
+                            + "with more memory (--device, or --backend java)",
+                    gridDescription, species, bytes(total), bytes(largest), device.name(),
+                    bytes(device.globalMemBytes()), bytes(device.maxAllocBytes())));
+        }
+        if (voxels * species > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("grid " + gridDescription + " with " + species + " species has "
+                    + voxels * species + " values per field copy; the OpenCL kernels index at most "
+                    + Integer.MAX_VALUE);
+        }
+    }
+
+    static String bytes(long b) {
+        if (b >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.2f GiB", b / (double) (1L << 30));
+        }
+        if (b >= 1L << 20) {
+            return String.format(Locale.ROOT, "%.1f MiB", b / (double) (1L << 20));
+        }
+        return String.format(Locale.ROOT, "%.1f KiB", b / 1024.0);
+    }
+}

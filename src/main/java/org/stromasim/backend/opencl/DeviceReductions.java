@@ -1,0 +1,172 @@
+package org.stromasim.backend.opencl;
+
+import static org.jocl.CL.CL_TRUE;
+
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+import org.stromasim.metrics.ReductionPlan;
+import org.stromasim.metrics.StateReductions;
+
+/**
+ * The metric sums of the device state (kernels/reduce.cl): per species the sum and maximum over tissue
+ * voxels, the drug's sum per distance shell and the count of exposed cancer voxels. Each launch writes
+ * one partial (sum, max, count) per work-group; the host adds the partials in double. The plan's index
+ * lists are uploaded on first use of a plan.
+ */
+final class DeviceReductions {
+
+    /** Work-groups per segment of the indexed reduction (shells are small; a few groups suffice). */
+    private static final int GROUPS_PER_SEGMENT = 4;
+
+    private final ClResources resources;
+    private final cl_command_queue queue;
+    private final int voxels;
+    private final cl_mem cell;
+    private final cl_kernel tissueKernel;
+    private final cl_kernel indexedKernel;
+    private final long tissueLocal;
+    private final long indexedLocal;
+    private final int tissueGroups;
+    private ReductionPlan uploadedPlan;
+    private cl_mem indices;
+    private cl_mem segmentStart;
+    private cl_mem partialSum;
+    private cl_mem partialMax;
+    private cl_mem partialAbove;
+    private int partialCapacity;
+
+    DeviceReductions(ClResources resources, cl_program program, OpenClDevice device, cl_command_queue queue,
+                     int voxels, cl_mem cell) {
+        this.resources = resources;
+        this.queue = queue;
+        this.voxels = voxels;
+        this.cell = cell;
+        this.tissueKernel = resources.kernel(DeviceContext.kernel(program, OpenClBackend.REDUCE_KERNELS, "reduce_tissue"));
+        this.indexedKernel = resources.kernel(DeviceContext.kernel(program, OpenClBackend.REDUCE_KERNELS, "reduce_indexed"));
+        this.tissueLocal = LocalSizes.forReduction(tissueKernel, device.device());
+        this.indexedLocal = LocalSizes.forReduction(indexedKernel, device.device());
+        // Enough groups to fill the device a few times over, no more than the grid needs.
+        long needed = (voxels + tissueLocal - 1) / tissueLocal;
+        this.tissueGroups = (int) Math.max(1, Math.min(needed, 4L * Math.max(1, device.computeUnits())));
+    }
+
+    StateReductions reduce(ReductionPlan plan, cl_mem concentration, cl_mem exposure, int species) {
+        prepare(plan);
+        double[] sum = new double[species];
+        double[] max = new double[species];
+        long tissueVoxels = 0;
+        for (int s = 0; s < species; s++) {
+            runTissue(concentration, s * voxels);
+            Partials p = read(tissueGroups);
+            sum[s] = p.sum(0, tissueGroups);
+            max[s] = p.max(0, tissueGroups);
+            tissueVoxels = p.above(0, tissueGroups); // every finite value is above −∞: the tissue voxel count
+        }
+        int shells = plan.shellCount();
+        double[] shellSum = new double[plan.drugSpecies() >= 0 ? shells : 0];
+        long exposed = 0;
+        if (plan.drugSpecies() >= 0) {
+            runIndexed(concentration, plan.drugSpecies() * voxels, 0, shells, Float.POSITIVE_INFINITY);
+            Partials p = read(shells * GROUPS_PER_SEGMENT);
+            for (int b = 0; b < shells; b++) {
+                shellSum[b] = p.sum(b * GROUPS_PER_SEGMENT, (b + 1) * GROUPS_PER_SEGMENT);
+            }
+            runIndexed(exposure, 0, shells, 1, (float) plan.exposureThreshold());
+            exposed = read(GROUPS_PER_SEGMENT).above(0, GROUPS_PER_SEGMENT);
+        }
+        return new StateReductions(sum, max, tissueVoxels, shellSum, exposed);
+    }
+
+    private void prepare(ReductionPlan plan) {
+        int needed = Math.max(tissueGroups, (plan.shellCount() + 1) * GROUPS_PER_SEGMENT);
+        if (needed > partialCapacity) {
+            partialSum = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_float);
+            partialMax = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_float);
+            partialAbove = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_int);
+            partialCapacity = needed;
+        }
+        if (plan != uploadedPlan) {
+            int[] list = plan.segmentIndices();
+            int[] start = plan.segmentStart();
+            indices = resources.readOnly(Pointer.to(list.length > 0 ? list : new int[1]),
+                    (long) Math.max(1, list.length) * Sizeof.cl_int);
+            segmentStart = resources.readOnly(Pointer.to(start), (long) start.length * Sizeof.cl_int);
+            uploadedPlan = plan;
+        }
+    }
+
+    private void runTissue(cl_mem field, int offset) {
+        cl_kernel k = tissueKernel;
+        CL.clSetKernelArg(k, 0, Sizeof.cl_mem, Pointer.to(field));
+        CL.clSetKernelArg(k, 1, Sizeof.cl_int, Pointer.to(new int[] {offset}));
+        CL.clSetKernelArg(k, 2, Sizeof.cl_int, Pointer.to(new int[] {voxels}));
+        CL.clSetKernelArg(k, 3, Sizeof.cl_mem, Pointer.to(cell));
+        CL.clSetKernelArg(k, 4, Sizeof.cl_float, Pointer.to(new float[] {Float.NEGATIVE_INFINITY}));
+        setPartialsAndLocal(k, 5, tissueLocal);
+        CL.clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {tissueGroups * tissueLocal}, new long[] {tissueLocal},
+                0, null, null);
+    }
+
+    private void runIndexed(cl_mem field, int offset, int firstSegment, int segments, float threshold) {
+        cl_kernel k = indexedKernel;
+        CL.clSetKernelArg(k, 0, Sizeof.cl_mem, Pointer.to(field));
+        CL.clSetKernelArg(k, 1, Sizeof.cl_int, Pointer.to(new int[] {offset}));
+        CL.clSetKernelArg(k, 2, Sizeof.cl_mem, Pointer.to(indices));
+        CL.clSetKernelArg(k, 3, Sizeof.cl_mem, Pointer.to(segmentStart));
+        CL.clSetKernelArg(k, 4, Sizeof.cl_int, Pointer.to(new int[] {firstSegment}));
+        CL.clSetKernelArg(k, 5, Sizeof.cl_float, Pointer.to(new float[] {threshold}));
+        setPartialsAndLocal(k, 6, indexedLocal);
+        CL.clEnqueueNDRangeKernel(queue, k, 2, null, new long[] {GROUPS_PER_SEGMENT * indexedLocal, segments},
+                new long[] {indexedLocal, 1}, 0, null, null);
+    }
+
+    private void setPartialsAndLocal(cl_kernel k, int first, long local) {
+        CL.clSetKernelArg(k, first, Sizeof.cl_mem, Pointer.to(partialSum));
+        CL.clSetKernelArg(k, first + 1, Sizeof.cl_mem, Pointer.to(partialMax));
+        CL.clSetKernelArg(k, first + 2, Sizeof.cl_mem, Pointer.to(partialAbove));
+        CL.clSetKernelArg(k, first + 3, local * Sizeof.cl_float, null);
+        CL.clSetKernelArg(k, first + 4, local * Sizeof.cl_float, null);
+        CL.clSetKernelArg(k, first + 5, local * Sizeof.cl_int, null);
+    }
+
+    private Partials read(int count) {
+        float[] sums = new float[count];
+        float[] maxima = new float[count];
+        int[] above = new int[count];
+        CL.clEnqueueReadBuffer(queue, partialSum, CL_TRUE, 0, (long) count * Sizeof.cl_float, Pointer.to(sums), 0, null, null);
+        CL.clEnqueueReadBuffer(queue, partialMax, CL_TRUE, 0, (long) count * Sizeof.cl_float, Pointer.to(maxima), 0, null, null);
+        CL.clEnqueueReadBuffer(queue, partialAbove, CL_TRUE, 0, (long) count * Sizeof.cl_int, Pointer.to(above), 0, null, null);
+        return new Partials(sums, maxima, above);
+    }
+
+    private record Partials(float[] sums, float[] maxima, int[] above) {
+        double sum(int from, int to) {
+            double total = 0;
+            for (int i = from; i < to; i++) {
+                total += sums[i];
+            }
+            return total;
+        }
+
+        double max(int from, int to) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (int i = from; i < to; i++) {
+                m = Math.max(m, maxima[i]);
+            }
+            return m;
+        }
+
+        long above(int from, int to) {
+            long n = 0;
+            for (int i = from; i < to; i++) {
+                n += above[i];
+            }
+            return n;
+        }
+    }
+}

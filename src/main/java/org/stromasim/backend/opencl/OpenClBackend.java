@@ -1,0 +1,289 @@
+package org.stromasim.backend.opencl;
+
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+
+import java.util.Optional;
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+import org.stromasim.backend.Backend;
+import org.stromasim.grid.Grid3D;
+import org.stromasim.metrics.ReductionPlan;
+import org.stromasim.metrics.StateReductions;
+import org.stromasim.scenario.RunSpec;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.TransportModel;
+
+/**
+ * The transport and reaction numerics of the Java backend, run by OpenCL kernels (kernels/transport.cl)
+ * on one device, with float32 state kept on the device between {@link #upload} and {@link #download}.
+ *
+ * <p><b>Passes.</b> Every launch of {@code transport_pass} is one pass over memory that, per voxel,
+ * reads the cell code, viability and wall area once and, for every species, diffuses, runs reaction
+ * sub-step A, accumulates the drug exposure and runs reaction sub-step B, writing to the other buffer
+ * of a ping-pong pair. An {@code advance} of n steps is one reaction-only pass and n fused passes
+ * (see {@link PassSchedule}): with Strang splitting [exposure dt/2, R(dt/2)] then [D, R(dt/2),
+ * exposure, R(dt/2)] per step, so every step is R(dt/2) D R(dt/2) with the exposure and the frozen
+ * Michaelis–Menten rate taken at the step boundary and every reaction sub-step's plasma level at its
+ * own midpoint, exactly the sequence of the Java backend. The plasma levels of all passes of a call
+ * are computed on the host in double and uploaded once per call (in chunks of
+ * {@link #PASSES_PER_UPLOAD}); each launch gets its pass index as a kernel argument.
+ *
+ * <p><b>Precision.</b> State and arithmetic are float32 (the Java backend rounds to float after each
+ * update), so results agree with it to float round-off, about 1e-6 relative after hundreds of steps;
+ * drug exposure is a Kahan-compensated float pair. No fp64 is needed.
+ *
+ * <p><b>Diffusivity</b> is copied from the model at {@link #upload}: after
+ * {@link TransportModel#refreshDiffusivity} upload again.
+ *
+ * <p><b>Metrics</b> are reduced on the device ({@link #reduce}, kernels/reduce.cl): a metrics interval
+ * reads back a few hundred partial sums, not the grid.
+ */
+public final class OpenClBackend implements Backend {
+
+    static final String TRANSPORT_KERNELS = "kernels/transport.cl";
+    static final String REDUCE_KERNELS = "kernels/reduce.cl";
+    /** Passes whose plasma levels are uploaded at once; bounds the table at 16 floats × species per pass. */
+    static final int PASSES_PER_UPLOAD = 4096;
+
+    private final TransportModel model;
+    private final OpenClDevice device;
+    private final Grid3D grid;
+    private final int species;
+    private final int voxels;
+    private final PlasmaCurve[] plasma;
+    private final int drugSpecies;
+    private final ClResources resources;
+    private final cl_command_queue queue;
+    private final cl_kernel transport;
+    private final long[] localSize;
+    private final long[] globalSize;
+    private final cl_mem[] concentration = new cl_mem[2];
+    private int current;
+    private final cl_mem diffusivity;
+    private final cl_mem cell;
+    private final cl_mem viability;
+    private final cl_mem wallArea;
+    private final cl_mem parameters;
+    private final cl_mem plasmaLevels;
+    private final cl_mem exposureHi;
+    private final cl_mem exposureLo;
+    private final DeviceReductions reductions;
+    private boolean uploaded;
+
+    /**
+     * Allocates the device state for {@code model} on {@code device}, after checking that it fits, and
+     * builds the kernels (once per device per JVM).
+     */
+    public OpenClBackend(TransportModel model, OpenClDevice device) {
+        this.model = model;
+        this.device = device;
+        this.grid = model.grid();
+        this.species = model.speciesCount();
+        this.voxels = grid.voxelCount();
+        new DeviceMemoryPlan(voxels, species).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
+        this.plasma = new PlasmaCurve[species];
+        for (int s = 0; s < species; s++) {
+            plasma[s] = model.plasma(s);
+        }
+        this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
+        DeviceContext context = DeviceContext.of(device);
+        cl_program transportProgram = context.program(TRANSPORT_KERNELS);
+        cl_program reduceProgram = context.program(REDUCE_KERNELS);
+        this.resources = new ClResources(context.context());
+        try {
+            this.queue = resources.queue(device);
+            this.transport = resources.kernel(DeviceContext.kernel(transportProgram, TRANSPORT_KERNELS, "transport_pass"));
+            this.localSize = LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
+            this.globalSize = LocalSizes.padded(new long[] {grid.nx(), grid.ny(), grid.nz()}, localSize);
+            long fieldBytes = (long) species * voxels * Sizeof.cl_float;
+            concentration[0] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
+            concentration[1] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
+            diffusivity = resources.buffer(CL.CL_MEM_READ_ONLY, fieldBytes);
+            cell = resources.buffer(CL.CL_MEM_READ_ONLY, voxels);
+            viability = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
+            wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
+            float[] table = SpeciesParameterTable.of(model);
+            parameters = resources.readOnly(Pointer.to(table), (long) table.length * Sizeof.cl_float);
+            plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY, (long) PASSES_PER_UPLOAD * species * 4 * Sizeof.cl_float);
+            exposureHi = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
+            exposureLo = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
+            reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
+            setConstantArguments();
+        } catch (RuntimeException | Error e) {
+            resources.close();
+            throw e;
+        }
+    }
+
+    private void setConstantArguments() {
+        CL.clSetKernelArg(transport, 2, Sizeof.cl_mem, Pointer.to(diffusivity));
+        CL.clSetKernelArg(transport, 3, Sizeof.cl_mem, Pointer.to(cell));
+        CL.clSetKernelArg(transport, 4, Sizeof.cl_mem, Pointer.to(viability));
+        CL.clSetKernelArg(transport, 5, Sizeof.cl_mem, Pointer.to(wallArea));
+        CL.clSetKernelArg(transport, 6, Sizeof.cl_mem, Pointer.to(parameters));
+        CL.clSetKernelArg(transport, 7, Sizeof.cl_mem, Pointer.to(plasmaLevels));
+        CL.clSetKernelArg(transport, 8, Sizeof.cl_mem, Pointer.to(exposureHi));
+        CL.clSetKernelArg(transport, 9, Sizeof.cl_mem, Pointer.to(exposureLo));
+        intArg(10, grid.nx());
+        intArg(11, grid.ny());
+        intArg(12, grid.nz());
+        intArg(13, species);
+        intArg(14, drugSpecies);
+    }
+
+    @Override
+    public String description() {
+        return "opencl: " + device.label();
+    }
+
+    public OpenClDevice device() {
+        return device;
+    }
+
+    /** The work-group size of the transport kernel on this device (chosen by {@link LocalSizes}). */
+    public long[] localSize() {
+        return localSize.clone();
+    }
+
+    @Override
+    public void upload(Tissue state) {
+        requireSameShape(state);
+        for (int s = 0; s < species; s++) {
+            write(concentration[current], (long) s * voxels, state.concentration(s));
+            write(diffusivity, (long) s * voxels, model.diffusivityUm2PerS(s));
+        }
+        CL.clEnqueueWriteBuffer(queue, cell, CL_TRUE, 0, voxels, Pointer.to(state.cell()), 0, null, null);
+        write(viability, 0, state.viability());
+        write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
+        write(exposureHi, 0, state.drugExposure());
+        CL.clEnqueueFillBuffer(queue, exposureLo, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0,
+                (long) voxels * Sizeof.cl_float, 0, null, null);
+        CL.clFinish(queue);
+        uploaded = true;
+    }
+
+    @Override
+    public void download(Tissue state) {
+        requireSameShape(state);
+        requireUploaded("download");
+        for (int s = 0; s < species; s++) {
+            CL.clEnqueueReadBuffer(queue, concentration[current], CL_TRUE, (long) s * voxels * Sizeof.cl_float,
+                    (long) voxels * Sizeof.cl_float, Pointer.to(state.concentration(s)), 0, null, null);
+        }
+        float[] hi = state.drugExposure();
+        float[] lo = new float[voxels];
+        CL.clEnqueueReadBuffer(queue, exposureHi, CL_TRUE, 0, (long) voxels * Sizeof.cl_float, Pointer.to(hi),
+                0, null, null);
+        CL.clEnqueueReadBuffer(queue, exposureLo, CL_TRUE, 0, (long) voxels * Sizeof.cl_float, Pointer.to(lo),
+                0, null, null);
+        for (int v = 0; v < voxels; v++) {
+            hi[v] = (float) ((double) hi[v] - lo[v]); // Kahan: the compensation holds the negated lost part
+        }
+    }
+
+    @Override
+    public void advance(double startTimeS, double dtS, int steps) {
+        requireUploaded("advance");
+        if (steps < 0) {
+            throw new IllegalArgumentException("step count must be >= 0, got " + steps);
+        }
+        model.checkTimeStep(dtS);
+        if (steps == 0) {
+            return;
+        }
+        PassSchedule schedule = new PassSchedule(startTimeS, dtS, steps, model.splitting() == RunSpec.Splitting.STRANG);
+        floatArg(17, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
+        float[] levels = new float[PASSES_PER_UPLOAD * species * 4];
+        for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
+            int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
+            for (int p = 0; p < count; p++) {
+                fillLevels(schedule, first + p, levels, p * species * 4);
+            }
+            // Blocking: the previous chunk's launches (in-order queue) are done before it is overwritten.
+            CL.clEnqueueWriteBuffer(queue, plasmaLevels, CL_TRUE, 0, (long) count * species * 4 * Sizeof.cl_float,
+                    Pointer.to(levels), 0, null, null);
+            for (int p = 0; p < count; p++) {
+                launch(schedule, first + p, p);
+            }
+        }
+        CL.clFinish(queue);
+    }
+
+    private void fillLevels(PassSchedule schedule, int pass, float[] levels, int offset) {
+        for (int s = 0; s < species; s++) {
+            int at = offset + s * 4;
+            if (plasma[s] == null) {
+                levels[at] = levels[at + 1] = levels[at + 2] = levels[at + 3] = 0f;
+                continue;
+            }
+            double tA = schedule.reactionAStartS(pass);
+            double hA = schedule.reactionAS(pass);
+            double tB = schedule.reactionBStartS(pass);
+            double hB = schedule.reactionBS(pass);
+            levels[at] = hA > 0 ? (float) plasma[s].at(tA + hA / 2) : 0f;
+            levels[at + 1] = hA > 0 ? (float) plasma[s].at(tA + hA) : 0f;
+            levels[at + 2] = hB > 0 ? (float) plasma[s].at(tB + hB / 2) : 0f;
+            levels[at + 3] = hB > 0 ? (float) plasma[s].at(tB + hB) : 0f;
+        }
+    }
+
+    private void launch(PassSchedule schedule, int pass, int slot) {
+        CL.clSetKernelArg(transport, 0, Sizeof.cl_mem, Pointer.to(concentration[current]));
+        CL.clSetKernelArg(transport, 1, Sizeof.cl_mem, Pointer.to(concentration[1 - current]));
+        intArg(15, slot);
+        intArg(16, schedule.diffuses(pass) ? 1 : 0);
+        floatArg(18, (float) schedule.reactionAS(pass));
+        floatArg(19, (float) schedule.reactionBS(pass));
+        floatArg(20, (float) schedule.exposureWeightS(pass));
+        CL.clEnqueueNDRangeKernel(queue, transport, 3, null, globalSize, localSize, 0, null, null);
+        current = 1 - current;
+    }
+
+    @Override
+    public Optional<StateReductions> reduce(ReductionPlan plan) {
+        requireUploaded("reduce");
+        return Optional.of(reductions.reduce(plan, concentration[current], exposureHi, species));
+    }
+
+    private void requireUploaded(String what) {
+        if (!uploaded) {
+            throw new IllegalStateException(what + " before upload: the OpenCL backend holds no state yet");
+        }
+    }
+
+    private void requireSameShape(Tissue state) {
+        if (!state.grid().equals(grid) || !state.speciesNames().equals(model.speciesNames())) {
+            throw new IllegalArgumentException("state (grid " + state.grid() + ", species " + state.speciesNames()
+                    + ") does not match the compiled model (grid " + grid + ", species " + model.speciesNames() + ")");
+        }
+    }
+
+    private void write(cl_mem buffer, long offsetFloats, float[] values) {
+        CL.clEnqueueWriteBuffer(queue, buffer, CL_TRUE, offsetFloats * Sizeof.cl_float,
+                (long) values.length * Sizeof.cl_float, Pointer.to(values), 0, null, null);
+    }
+
+    private void intArg(int index, int value) {
+        CL.clSetKernelArg(transport, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
+    }
+
+    private void floatArg(int index, float value) {
+        CL.clSetKernelArg(transport, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
+    }
+
+    @Override
+    public void close() {
+        try {
+            CL.clFinish(queue);
+        } finally {
+            resources.close();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.stromasim.backend.opencl;
+
+import org.stromasim.grid.Face;
+import org.stromasim.tissue.CellType;
+import org.stromasim.transport.SpeciesBoundaries;
+import org.stromasim.transport.SpeciesReactions;
+import org.stromasim.transport.TransportModel;
+
+/**
+ * The per-species constants of the transport kernel, flattened into one float array of
+ * {@link #STRIDE} values per species. The layout must match the P_ macros of kernels/transport.cl.
+ */
+final class SpeciesParameterTable {
+
+    static final int DECAY = 0;
+    static final int PERMEABILITY = 1;
+    static final int CROSSES_VESSELS = 2;
+    static final int ACTIVE = 3;
+    static final int BINDING = 4;
+    static final int VMAX = BINDING + CellType.COUNT;
+    static final int KM = VMAX + CellType.COUNT;
+    static final int SECRETION = KM + CellType.COUNT;
+    static final int RELAX = SECRETION + CellType.COUNT;
+    static final int BC_TYPE = RELAX + CellType.COUNT;
+    static final int BC_VALUE = BC_TYPE + Face.values().length;
+    static final int STRIDE = BC_VALUE + Face.values().length;
+
+    private SpeciesParameterTable() {
+    }
+
+    static float[] of(TransportModel model) {
+        float[] table = new float[model.speciesCount() * STRIDE];
+        for (int s = 0; s < model.speciesCount(); s++) {
+            int base = s * STRIDE;
+            SpeciesReactions r = model.reactions(s);
+            boolean crosses = model.plasma(s) != null;
+            table[base + DECAY] = (float) r.decayPerS();
+            table[base + PERMEABILITY] = crosses ? (float) r.permeabilityUmPerS() : 0f;
+            table[base + CROSSES_VESSELS] = crosses ? 1f : 0f;
+            table[base + ACTIVE] = r.hasAnyTerm() || crosses ? 1f : 0f;
+            for (int c = 0; c < CellType.COUNT; c++) {
+                table[base + BINDING + c] = (float) r.bindingPerS()[c];
+                table[base + VMAX + c] = (float) r.uptakeVmaxPerS()[c];
+                table[base + KM + c] = (float) r.uptakeKm()[c];
+                table[base + SECRETION + c] = (float) r.secretionPerS()[c];
+                table[base + RELAX + c] = (float) r.secretionRelaxPerS()[c];
+            }
+            SpeciesBoundaries b = model.boundaries(s);
+            int[] types = b.typeCodes();
+            double[] values = b.fixedValues();
+            for (int f = 0; f < types.length; f++) {
+                table[base + BC_TYPE + f] = types[f];
+                table[base + BC_VALUE + f] = (float) values[f];
+            }
+        }
+        return table;
+    }
+}

@@ -1,0 +1,68 @@
+package org.stromasim.backend.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.stromasim.metrics.MetricsCalculator;
+import org.stromasim.metrics.MetricsRow;
+import org.stromasim.metrics.ReductionPlan;
+import org.stromasim.metrics.StateReductions;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportModel;
+
+/**
+ * The metrics reduced on the device equal the host's reduction of the downloaded state: sums within
+ * 1e-5 relative (float partial sums against double), maxima and counts exactly; and so every column of
+ * the metrics row.
+ */
+@EnabledIfOpenClOrCi
+class DeviceMetricsParityTest {
+
+    @Test
+    void deviceReductionsMatchTheHostOnTheDefaultScenarioAfterTheBolus() {
+        // Start during the bolus so the drug has a real penetration profile and cancer voxels are exposed.
+        Scenario scenario = ScenarioLoader.load(Path.of("configs/default.yaml"),
+                List.of("metrics.exposure_threshold_unit_s=1e-4"));
+        Tissue state = TissueBuilder.build(scenario);
+        TransportModel model = TransportModel.compile(scenario, state);
+        MetricsCalculator metrics = new MetricsCalculator(scenario);
+        ReductionPlan plan = metrics.reductionPlan(state);
+        double dt = model.timeStepS(scenario.run());
+        try (OpenClBackend backend = new OpenClBackend(model, OpenClTestDevice.get())) {
+            backend.upload(state);
+            backend.advance(60.0, dt, 200);
+            StateReductions device = backend.reduce(plan).orElseThrow();
+            backend.download(state);
+            StateReductions host = plan.onHost(state);
+
+            assertEquals(host.tissueVoxels(), device.tissueVoxels());
+            for (int s = 0; s < state.speciesCount(); s++) {
+                assertEquals(host.speciesSum()[s], device.speciesSum()[s], 1e-5 * Math.abs(host.speciesSum()[s]) + 1e-30,
+                        "sum of " + state.speciesNames().get(s));
+                assertEquals(host.speciesMax()[s], device.speciesMax()[s], 0.0, "max of " + state.speciesNames().get(s));
+            }
+            assertEquals(plan.shellCount(), device.drugShellSum().length);
+            for (int b = 0; b < plan.shellCount(); b++) {
+                assertEquals(host.drugShellSum()[b], device.drugShellSum()[b],
+                        1e-5 * Math.abs(host.drugShellSum()[b]) + 1e-30, "drug sum in shell " + b);
+            }
+            assertTrue(host.exposedCancer() > 0 && host.exposedCancer() < plan.cancerVoxels(),
+                    "the threshold splits the cancer voxels: " + host.exposedCancer() + " of " + plan.cancerVoxels());
+            assertEquals(host.exposedCancer(), device.exposedCancer(), 0.0);
+
+            MetricsRow fromHost = metrics.measure(state, 0.0);
+            MetricsRow fromDevice = metrics.measure(state, 0.0, plan, device);
+            for (String column : fromHost.columns()) {
+                double h = fromHost.value(column);
+                double d = fromDevice.value(column);
+                assertEquals(h, d, Double.isNaN(h) ? 0.0 : 1e-5 * Math.abs(h) + 1e-12, column);
+            }
+        }
+    }
+}
