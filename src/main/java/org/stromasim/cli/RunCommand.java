@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stromasim.backend.Backend;
+import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.backend.BackendChoice;
 import org.stromasim.backend.BackendFactory;
 import org.stromasim.io.RunDirectory;
@@ -85,15 +86,21 @@ final class RunCommand implements Callable<Integer> {
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
 
         RunResult result;
-        try (Backend numerics = BackendFactory.create(backend, model, threads);
+        try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr());
+             GracefulShutdown.Running running = shutdown.enter();
+             Backend numerics = BackendFactory.create(backend, model, threads);
              FileRunOutput output = FileRunOutput.create(runDirectory, scenario, numerics.description());
              ProgressListener progress = noProgress ? ProgressListener.NONE
                      : new ConsoleProgress(spec.commandLine().getErr(), 0.0, endTimeS)) {
             out.printf("stromasim: %s on %s, %s%n", scenario.name(), numerics.description(), plan.reason());
             out.flush();
             numerics.upload(tissue);
-            result = new Simulation(scenario, numerics, tissue, plan, output).run(0.0, 0L, endTimeS, true, progress);
+            result = new Simulation(scenario, numerics, tissue, plan, output).stopWhen(shutdown)
+                    .run(0.0, 0L, endTimeS, true, progress);
             output.log(memoryLine(tissue));
+        }
+        if (result.stopped()) {
+            return StoppedRunMessage.print(out, runDirectory.root(), result);
         }
         new RunSummaryPrinter(out).print(scenario, runDirectory.root(), result);
         out.println("  " + memoryLine(tissue));
