@@ -57,9 +57,10 @@ public final class Simulation {
      * Runs from {@code startTimeS} (state as uploaded, step counter {@code startStep}) to {@code endTimeS}.
      * With {@code writeInitial}, the start state is recorded first (a fresh run; not a resumed one).
      *
-     * <p>Reproducibility of resumed runs: after every snapshot the backend is re-loaded from the state
-     * just stored (this rounds the backend's double-precision exposure accumulator to the stored float),
-     * so continuing from a snapshot file is bitwise the same as continuing in memory. A run resumed from
+     * <p>Reproducibility of resumed runs: whenever the loop downloads the state at an output event, it
+     * loads it back into the backend, which rounds the backend's double-precision exposure accumulator to
+     * the float a snapshot stores. A run that ended at an output time and is resumed from its final
+     * snapshot therefore continues from bitwise the state the uninterrupted run continued from. A run resumed from
      * a snapshot taken between output events (a stop request) continues the interrupted interval with
      * its original step length and chunk boundaries when the start time lies exactly on that interval's
      * step grid, so its steps are the same as those of an uninterrupted run.
@@ -107,6 +108,7 @@ public final class Simulation {
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
             if (wantMetrics || wantSnapshot) {
                 backend.download(host);
+                backend.upload(host); // continue from exactly the stored (float) state; see run's doc
             }
             if (wantMetrics) {
                 last = metrics.measure(host, time);
@@ -115,7 +117,6 @@ public final class Simulation {
             if (wantSnapshot) {
                 output.snapshot(host, step, time);
                 lastSnapshotStep = step;
-                backend.upload(host); // continue from exactly what the checkpoint holds (see run's doc)
             }
         }
         if (last == null) {
