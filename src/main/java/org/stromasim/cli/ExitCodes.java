@@ -9,6 +9,14 @@ public final class ExitCodes {
     public static final int INTERNAL_ERROR = 1;
     /** Bad input: scenario, option, path or a refused time step. One message saying what and where. */
     public static final int BAD_INPUT = 2;
+    /**
+     * Stopped early on request (SIGTERM or SIGINT) after writing a final snapshot; {@code resume}
+     * continues it. Seen only when the stop did not come from a signal: a JVM ended by a signal exits
+     * with 128 + the signal number (143 for SIGTERM) whatever the command returns.
+     */
+    public static final int STOPPED = 3;
+    /** A sweep finished but some of its runs failed; {@code sweep collect} lists them with their errors. */
+    public static final int RUNS_FAILED = 4;
 
     private ExitCodes() {
     }

@@ -13,8 +13,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = SoftwareVersion.Provider.class,
         description = "3D reaction-diffusion simulation of drug penetration through fibrotic tumour stroma.",
-        subcommands = {RunCommand.class, ValidateCommand.class, DevicesCommand.class, ViewCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, ResumeCommand.class, SweepCommand.class,
+                DevicesCommand.class, ViewCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

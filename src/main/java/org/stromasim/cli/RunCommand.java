@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stromasim.backend.Backend;
+import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.backend.BackendChoice;
 import org.stromasim.backend.BackendFactory;
 import org.stromasim.backend.SelectedBackend;
@@ -91,7 +92,9 @@ final class RunCommand implements Callable<Integer> {
 
         RunResult result;
         SelectedBackend selected = BackendFactory.select(backend, device, model, threads);
-        try (Backend numerics = selected.backend();
+        try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr());
+             GracefulShutdown.Running running = shutdown.enter();
+             Backend numerics = selected.backend();
              FileRunOutput output = FileRunOutput.create(runDirectory, scenario, numerics.description());
              ProgressListener progress = noProgress ? ProgressListener.NONE
                      : new ConsoleProgress(spec.commandLine().getErr(), 0.0, endTimeS)) {
@@ -100,8 +103,12 @@ final class RunCommand implements Callable<Integer> {
             out.printf("stromasim: %s on %s, %s%n", scenario.name(), numerics.description(), plan.reason());
             out.flush();
             numerics.upload(tissue);
-            result = new Simulation(scenario, numerics, tissue, plan, output).run(0.0, 0L, endTimeS, true, progress);
+            result = new Simulation(scenario, numerics, tissue, plan, output).stopWhen(shutdown)
+                    .run(0.0, 0L, endTimeS, true, progress);
             output.log(memoryLine(tissue));
+        }
+        if (result.stopped()) {
+            return StoppedRunMessage.print(out, runDirectory.root(), result);
         }
         new RunSummaryPrinter(out).print(scenario, runDirectory.root(), result);
         out.println("  " + memoryLine(tissue));

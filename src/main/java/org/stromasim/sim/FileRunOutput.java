@@ -42,15 +42,14 @@ public final class FileRunOutput implements RunOutput {
     private final String exposureUnit;
     private int nextOrdinal;
 
-    private FileRunOutput(RunDirectory directory, Scenario scenario, String backend) throws IOException {
+    private FileRunOutput(RunDirectory directory, Scenario scenario, String backend, XdmfWriter xdmf,
+                          MetricsCsvWriter metrics) throws IOException {
         this.directory = directory;
         this.scenario = scenario;
         this.scenarioYaml = ScenarioLoader.toYaml(scenario);
         this.backend = backend;
-        this.xdmf = new XdmfWriter(directory.xdmfFile());
-        MetricsCalculator calculator = new MetricsCalculator(scenario);
-        this.metrics = MetricsCsvWriter.create(directory.metricsFile(), new MetricsCsvHeader(scenario.name(), backend,
-                SoftwareVersion.get(), calculator.columns(), calculator.units()));
+        this.xdmf = xdmf;
+        this.metrics = metrics;
         this.log = Files.newBufferedWriter(directory.logFile(), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         this.speciesUnits = new LinkedHashMap<>();
@@ -62,12 +61,38 @@ public final class FileRunOutput implements RunOutput {
         this.nextOrdinal = directory.nextSnapshotOrdinal();
     }
 
+    private static MetricsCsvHeader metricsHeader(Scenario scenario, String backend) {
+        MetricsCalculator calculator = new MetricsCalculator(scenario);
+        return new MetricsCsvHeader(scenario.name(), backend, SoftwareVersion.get(), calculator.columns(),
+                calculator.units());
+    }
+
     /** Opens the outputs of a fresh run in {@code directory}. */
     public static FileRunOutput create(RunDirectory directory, Scenario scenario, String backend) {
         try {
-            return new FileRunOutput(directory, scenario, backend);
+            return new FileRunOutput(directory, scenario, backend, new XdmfWriter(directory.xdmfFile()),
+                    MetricsCsvWriter.create(directory.metricsFile(), metricsHeader(scenario, backend)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the outputs in " + directory.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reopens the outputs of a run that continues from its newest snapshot, taken at {@code resumeTimeS}:
+     * removes temporary files a kill left behind, re-indexes run.xmf over the complete snapshots, keeps
+     * the metrics rows up to {@code resumeTimeS} (later rows, and a torn last line, are dropped: they are
+     * simulated again) and appends to run.log. New snapshots continue the ordinal numbering.
+     */
+    public static FileRunOutput resume(RunDirectory directory, Scenario scenario, String backend, double resumeTimeS) {
+        try {
+            directory.removeStaleTempFiles();
+            XdmfWriter xdmf = XdmfWriter.rebuild(directory.xdmfFile(), directory.listSnapshots());
+            MetricsCsvWriter metrics = MetricsCsvWriter.resume(directory.metricsFile(), metricsHeader(scenario, backend),
+                    "time_s", resumeTimeS);
+            return new FileRunOutput(directory, scenario, backend, xdmf, metrics);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the outputs in " + directory.root() + " to resume: "
+                    + e.getMessage(), e);
         }
     }
 

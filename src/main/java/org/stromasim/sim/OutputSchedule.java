@@ -21,6 +21,15 @@ final class OutputSchedule {
         return k * intervalS;
     }
 
+    /**
+     * The latest output time at or before {@code timeS}, computed as k × interval with the same k that
+     * {@link #nextAfter} would have produced, so it equals bitwise the event time a run passed through.
+     */
+    double lastAtOrBefore(double timeS) {
+        long k = (long) Math.floor(timeS / intervalS * (1 + EPS) + EPS);
+        return k * intervalS;
+    }
+
     /** Whether {@code timeS} is an output time. */
     boolean isDue(double timeS) {
         double k = Math.rint(timeS / intervalS);

@@ -30,6 +30,7 @@ public final class Simulation {
     private final MetricsCalculator metrics;
     private final TimeStepPlan plan;
     private ReductionPlan reductions;
+    private StopRequest stop = StopRequest.NEVER;
 
     /**
      * @param host the host copy of the state; it must already be uploaded to {@code backend}
@@ -48,8 +49,25 @@ public final class Simulation {
     }
 
     /**
+     * Polls {@code stop} at every chunk boundary: when it asks, the loop snapshots the state reached
+     * there and returns a result marked stopped. Returns this simulation.
+     */
+    public Simulation stopWhen(StopRequest stop) {
+        this.stop = java.util.Objects.requireNonNull(stop, "stop");
+        return this;
+    }
+
+    /**
      * Runs from {@code startTimeS} (state as uploaded, step counter {@code startStep}) to {@code endTimeS}.
      * With {@code writeInitial}, the start state is recorded first (a fresh run; not a resumed one).
+     *
+     * <p>Reproducibility of resumed runs: whenever the loop downloads the state at an output event, it
+     * loads it back into the backend, which rounds the backend's double-precision exposure accumulator to
+     * the float a snapshot stores. A run that ended at an output time and is resumed from its final
+     * snapshot therefore continues from bitwise the state the uninterrupted run continued from. A run resumed from
+     * a snapshot taken between output events (a stop request) continues the interrupted interval with
+     * its original step length and chunk boundaries when the start time lies exactly on that interval's
+     * step grid, so its steps are the same as those of an uninterrupted run.
      */
     public RunResult run(double startTimeS, long startStep, double endTimeS, boolean writeInitial,
                          ProgressListener progress) {
@@ -63,24 +81,32 @@ public final class Simulation {
             output.metrics(last);
             output.snapshot(host, startStep, startTimeS);
         }
+        // The start state is stored either way: written just now, or the snapshot a resume starts from.
+        long lastSnapshotStep = startStep;
         long wallStart = System.nanoTime();
         double time = startTimeS;
         long step = startStep;
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
+        boolean first = true;
         while (time < endTimeS * (1 - 1e-12)) {
-            double eventTime = Math.min(endTimeS, Math.min(snapshots.nextAfter(time), metricRows.nextAfter(time)));
-            int steps = plan.stepsFor(eventTime - time);
-            double dt = (eventTime - time) / steps;
-            int done = 0;
-            while (done < steps) {
-                int n = Math.min(chunk, steps - done);
-                backend.advance(time + done * dt, dt, n);
+            Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, plan)
+                    : Interval.startingAt(time, endTimeS, snapshots, metricRows, plan);
+            first = false;
+            int done = interval.done();
+            long stepAtIntervalStart = step - done;
+            while (done < interval.steps()) {
+                if (stop.isRequested()) {
+                    return stopAt(interval.timeAfter(done), stepAtIntervalStart + done, startStep, lastSnapshotStep,
+                            wallStart);
+                }
+                int n = Math.min(chunk, interval.steps() - done);
+                backend.advance(interval.timeAfter(done), interval.dtS(), n);
                 done += n;
-                progress.advanced(time + done * dt, step + done);
+                progress.advanced(interval.timeAfter(done), stepAtIntervalStart + done);
             }
-            time = eventTime;
-            step += steps;
+            time = interval.endS();
+            step = stepAtIntervalStart + interval.steps();
             boolean atEnd = time >= endTimeS * (1 - 1e-12);
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
@@ -88,6 +114,7 @@ public final class Simulation {
                     ? backend.reduce(reductionPlan()) : Optional.empty();
             if (wantSnapshot || (wantMetrics && reduced.isEmpty())) {
                 backend.download(host);
+                backend.upload(host); // continue from exactly the stored (float) state; see run's doc
             }
             if (wantMetrics) {
                 last = reduced.isPresent() ? metrics.measure(host, time, reductionPlan(), reduced.get())
@@ -96,6 +123,7 @@ public final class Simulation {
             }
             if (wantSnapshot) {
                 output.snapshot(host, step, time);
+                lastSnapshotStep = step;
             }
         }
         if (last == null) {
@@ -113,5 +141,55 @@ public final class Simulation {
             reductions = metrics.reductionPlan(host);
         }
         return reductions;
+    }
+
+    /** Ends the run at a chunk boundary on request: a snapshot there (no metrics row, off the metrics grid). */
+    private RunResult stopAt(double timeS, long step, long startStep, long lastSnapshotStep, long wallStart) {
+        backend.download(host);
+        MetricsRow now = metrics.measure(host, timeS);
+        if (step != lastSnapshotStep) {
+            output.snapshot(host, step, timeS);
+        }
+        double wall = (System.nanoTime() - wallStart) * 1e-9;
+        output.log(String.format("stopped on request at t = %.6g s (step %d) after %d steps in %.3g s wall; "
+                + "the last snapshot holds this state", timeS, step, step - startStep, wall));
+        return new RunResult(timeS, step - startStep, wall, plan, now, true);
+    }
+
+    /**
+     * The steps between two output events: {@code steps} equal steps of {@code dtS} from {@code startS}
+     * to {@code endS}, of which {@code done} are already taken.
+     */
+    private record Interval(double startS, double endS, int steps, double dtS, int done) {
+
+        static Interval startingAt(double timeS, double endTimeS, OutputSchedule snapshots,
+                                   OutputSchedule metricRows, TimeStepPlan plan) {
+            double eventTime = Math.min(endTimeS, Math.min(snapshots.nextAfter(timeS), metricRows.nextAfter(timeS)));
+            int steps = plan.stepsFor(eventTime - timeS);
+            return new Interval(timeS, eventTime, steps, (eventTime - timeS) / steps, 0);
+        }
+
+        /**
+         * The interval a run starting at {@code timeS} is in: when {@code timeS} lies exactly (bitwise) on
+         * the step grid of the interval that began at the last output event, the rest of that interval;
+         * otherwise a new interval from {@code timeS}.
+         */
+        static Interval resumedAt(double timeS, double endTimeS, OutputSchedule snapshots,
+                                  OutputSchedule metricRows, TimeStepPlan plan) {
+            double previous = Math.max(snapshots.lastAtOrBefore(timeS), metricRows.lastAtOrBefore(timeS));
+            if (previous < timeS) {
+                Interval whole = startingAt(previous, endTimeS, snapshots, metricRows, plan);
+                long done = Math.round((timeS - previous) / whole.dtS());
+                if (done > 0 && done < whole.steps() && whole.timeAfter((int) done) == timeS) {
+                    return new Interval(previous, whole.endS(), whole.steps(), whole.dtS(), (int) done);
+                }
+            }
+            return startingAt(timeS, endTimeS, snapshots, metricRows, plan);
+        }
+
+        /** Time after {@code done} steps, computed from the interval start (never accumulated). */
+        double timeAfter(int done) {
+            return startS + done * dtS;
+        }
     }
 }

@@ -1,0 +1,122 @@
+package org.stromasim.batch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.stromasim.io.AtomicFiles;
+
+/**
+ * A PNG of one final metric against one swept parameter (x), optionally one line per value of a
+ * second swept parameter. Each point is the mean over the completed runs that share its x (and series)
+ * value — replicates and any other axes — with ± one standard deviation as error bars when there are
+ * several; the title says what was averaged. A log-spaced x axis is drawn logarithmic.
+ */
+public final class SweepPlot {
+
+    private SweepPlot() {
+    }
+
+    /**
+     * @param seriesAxis the second parameter, or {@code null} for a single line
+     * @return how many completed runs the plot used
+     */
+    public static int draw(SweepSummary summary, String metric, String xAxis, String seriesAxis, Path png)
+            throws IOException {
+        SweepManifest m = summary.manifest();
+        requireAxis(m, xAxis, "--x");
+        if (seriesAxis != null) {
+            requireAxis(m, seriesAxis, "--series");
+            if (seriesAxis.equals(xAxis)) {
+                throw new IllegalArgumentException("--series = " + seriesAxis + ": must differ from --x");
+            }
+        }
+        if (!summary.metricColumns().contains(metric)) {
+            throw new IllegalArgumentException("--metric = " + metric + ": not a metric of the completed runs; "
+                    + "allowed: " + (summary.metricColumns().isEmpty() ? "none (no run has completed)"
+                    : String.join(", ", summary.metricColumns())));
+        }
+        // series label → x → values
+        Map<String, TreeMap<Double, List<Double>>> data = new TreeMap<>();
+        int used = 0;
+        for (SweepSummary.Row r : summary.rows()) {
+            Double y = r.metrics().get(metric);
+            if (y == null || !Double.isFinite(y)) {
+                continue;
+            }
+            String xText = r.point().parameters().get(xAxis);
+            double x;
+            try {
+                x = Double.parseDouble(xText);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--x = " + xAxis + ": its values are not numbers (e.g. " + xText
+                        + "); choose a numeric axis", e);
+            }
+            String series = seriesAxis == null ? metric : seriesAxis + " = " + r.point().parameters().get(seriesAxis);
+            data.computeIfAbsent(series, s -> new TreeMap<>()).computeIfAbsent(x, k -> new ArrayList<>()).add(y);
+            used++;
+        }
+        if (used == 0) {
+            throw new IllegalArgumentException("no completed run has a finite value of " + metric + " to plot");
+        }
+        XYChart chart = new XYChartBuilder().width(900).height(600)
+                .title(metric + " at the end" + averagedOver(m, xAxis, seriesAxis))
+                .xAxisTitle(xAxis).yAxisTitle(metric).build();
+        chart.getStyler().setXAxisLogarithmic(m.isLogarithmic(xAxis));
+        chart.getStyler().setLegendVisible(seriesAxis != null);
+        for (Map.Entry<String, TreeMap<Double, List<Double>>> s : data.entrySet()) {
+            int n = s.getValue().size();
+            double[] xs = new double[n];
+            double[] means = new double[n];
+            double[] sds = new double[n];
+            int i = 0;
+            boolean spread = false;
+            for (Map.Entry<Double, List<Double>> point : s.getValue().entrySet()) {
+                xs[i] = point.getKey();
+                means[i] = point.getValue().stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                sds[i] = standardDeviation(point.getValue(), means[i]);
+                spread |= point.getValue().size() > 1;
+                i++;
+            }
+            XYSeries series = spread ? chart.addSeries(s.getKey(), xs, means, sds) : chart.addSeries(s.getKey(), xs, means);
+            series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        }
+        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(png, path -> Files.write(path, bytes));
+        return used;
+    }
+
+    private static String averagedOver(SweepManifest m, String xAxis, String seriesAxis) {
+        List<String> others = new ArrayList<>();
+        if (m.replicates() > 1) {
+            others.add("replicates");
+        }
+        m.axisKeys().stream().filter(k -> !k.equals(xAxis) && !k.equals(seriesAxis)).forEach(others::add);
+        return others.isEmpty() ? "" : " (mean ± sd over " + String.join(", ", others) + ")";
+    }
+
+    private static double standardDeviation(List<Double> values, double mean) {
+        if (values.size() < 2) {
+            return 0;
+        }
+        double sum = 0;
+        for (double v : values) {
+            sum += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(sum / (values.size() - 1));
+    }
+
+    private static void requireAxis(SweepManifest m, String axis, String option) {
+        if (!m.axisKeys().contains(axis)) {
+            throw new IllegalArgumentException(option + " = " + axis + ": not a swept parameter; allowed: "
+                    + (m.axisKeys().isEmpty() ? "none (the sweep has no axes)" : String.join(", ", m.axisKeys())));
+        }
+    }
+}

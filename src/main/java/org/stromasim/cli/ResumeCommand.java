@@ -1,0 +1,82 @@
+package org.stromasim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.stromasim.backend.BackendChoice;
+import org.stromasim.batch.GracefulShutdown;
+import org.stromasim.batch.RunDriver;
+import org.stromasim.io.RunDirectory;
+import org.stromasim.sim.ResumePoint;
+import org.stromasim.sim.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stromasim resume}: continue a stopped or finished run from its newest snapshot. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = {"Continue a run from its newest complete snapshot, to its end time or to --until.",
+                "On the same backend and thread count the result is bitwise the one of an uninterrupted run."})
+final class ResumeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN_DIR", description = "Run directory written by 'run' or by a sweep.")
+    Path runDir;
+
+    @Option(names = "--until", paramLabel = "SECONDS",
+            description = "Simulate to this time instead of the scenario's run.end_time_s (may extend a finished run).")
+    Double untilS;
+
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
+            description = "Where the numerics run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    BackendChoice backend;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = "Worker threads of the Java backend (default: one per processor).")
+    int threads;
+
+    @Option(names = "--no-progress", description = "Do not show the progress bar.")
+    boolean noProgress;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RunDirectory run;
+        try {
+            run = RunDirectory.open(runDir);
+        } catch (IOException e) {
+            throw new UserInputException("cannot resume " + runDir + ": " + e.getMessage(), e);
+        }
+        Optional<ResumePoint> point = ResumePoint.latest(run);
+        if (point.isEmpty()) {
+            throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "
+                    + "start it again with 'stromasim run'");
+        }
+        RunDriver.Settings settings = new RunDriver.Settings(backend, threads, untilS);
+        double endTimeS = settings.untilS() != null ? settings.untilS() : point.get().scenario().run().endTimeS();
+        if (point.get().timeS() >= endTimeS * (1 - 1e-12)) {
+            out.printf("%s is already at t = %s (its end time is %s); nothing to do. Pass --until to extend it.%n",
+                    run.root(), Units.formatDuration(point.get().timeS()), Units.formatDuration(endTimeS));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        RunResult result;
+        try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr());
+             GracefulShutdown.Running running = shutdown.enter()) {
+            RunDriver.ProgressFactory progress = noProgress ? RunDriver.ProgressFactory.NONE
+                    : (startS, endS) -> new ConsoleProgress(spec.commandLine().getErr(), startS, endS);
+            result = new RunDriver(settings, shutdown, progress, out).resume(run, point.get());
+        }
+        if (result.stopped()) {
+            return StoppedRunMessage.print(out, run.root(), result);
+        }
+        new RunSummaryPrinter(out).print(point.get().scenario(), run.root(), result);
+        return ExitCodes.OK;
+    }
+}
