@@ -4,9 +4,9 @@ import org.stromasim.tissue.CellType;
 import org.stromasim.transport.SpeciesReactions;
 
 /**
- * The reaction sub-step of one species over a range of voxels. Every term is written as
- * dC/dt = S − λ·C with S ≥ 0 and λ ≥ 0 and integrated exactly over the sub-step h:
- * C ← C·e^(−λh) + S·h·(1 − e^(−λh))/(λh), which is unconditionally stable and keeps C ≥ 0.
+ * The reaction sub-step of one species. Every term is written as dC/dt = S − λ·C with S ≥ 0 and
+ * λ ≥ 0 and integrated exactly over the sub-step h: C ← C·e^(−λh) + S·h·(1 − e^(−λh))/(λh), which is
+ * unconditionally stable and keeps C ≥ 0.
  * <ul>
  *   <li>decay k and binding k_bind[cell]: λ += k + k_bind;</li>
  *   <li>vessel exchange: λ += P·(S/V), S += P·(S/V)·C_plasma(t at the sub-step midpoint);</li>
@@ -16,6 +16,10 @@ import org.stromasim.transport.SpeciesReactions;
  * </ul>
  * Vessel voxels are lumen: they do not react; for a species that crosses vessel walls they are set to
  * the plasma concentration at the end of the sub-step (for display).
+ *
+ * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable}; {@link #apply} runs it over a
+ * range of voxels. Cells whose λ depends neither on C nor on viability take the tabulated affine map
+ * (no exponential per voxel); cells with uptake or saturating secretion are integrated per voxel.
  */
 final class ReactionUpdate {
 
@@ -26,17 +30,19 @@ final class ReactionUpdate {
     private final boolean crossesVessels;
     private final double decayPerS;
     private final double permeabilityUmPerS;
+    private final double voxelUm;
     private final double[] bindingPerS;
     private final double[] vmaxPerS;
     private final double[] km;
     private final double[] secretionPerS;
     private final double[] secretionRelaxPerS;
 
-    ReactionUpdate(SpeciesReactions r, boolean crossesVessels) {
+    ReactionUpdate(SpeciesReactions r, boolean crossesVessels, double voxelUm) {
         this.active = r.hasAnyTerm() || crossesVessels;
         this.crossesVessels = crossesVessels;
         this.decayPerS = r.decayPerS();
         this.permeabilityUmPerS = crossesVessels ? r.permeabilityUmPerS() : 0.0;
+        this.voxelUm = voxelUm;
         this.bindingPerS = r.bindingPerS().clone();
         this.vmaxPerS = r.uptakeVmaxPerS().clone();
         this.km = r.uptakeKm().clone();
@@ -49,40 +55,78 @@ final class ReactionUpdate {
         return active;
     }
 
-    /**
-     * Updates voxels vFrom ≤ v < vTo of {@code c} in place over a sub-step of {@code hS} seconds.
-     *
-     * @param svPerUm     vessel wall area per volume per voxel, 1/µm
-     * @param plasmaMid   plasma concentration at the sub-step midpoint
-     * @param plasmaEnd   plasma concentration at the sub-step end (the value vessel voxels hold)
-     */
-    void react(float[] c, byte[] cell, float[] viability, float[] svPerUm, double hS, double plasmaMid,
-               double plasmaEnd, int vFrom, int vTo) {
-        final byte vessel = CellType.VESSEL.code();
-        final float vesselValue = (float) plasmaEnd;
-        for (int v = vFrom; v < vTo; v++) {
-            int code = cell[v];
+    /** Fills {@code table} for a sub-step of {@code hS} seconds with the given plasma levels. */
+    void tabulate(ReactionTable table, double hS, double plasmaMid, double plasmaEnd) {
+        table.active = active;
+        table.stepS = hS;
+        table.plasmaMid = plasmaMid;
+        table.plasmaEnd = plasmaEnd;
+        int vessel = CellType.VESSEL.code();
+        for (int key = 0; key < VoxelKeys.COUNT; key++) {
+            int code = VoxelKeys.cellCode(key);
+            table.perVoxel[key] = false;
             if (code == vessel) {
-                if (crossesVessels) {
-                    c[v] = vesselValue;
-                }
+                // lumen: either held at the plasma level (factor 0) or untouched (identity)
+                table.factor[key] = crossesVessels ? 0.0 : 1.0;
+                table.sourceConst[key] = crossesVessels ? (float) plasmaEnd : 0.0;
+                table.sourcePerAlive[key] = 0.0;
                 continue;
             }
-            double cv = c[v];
-            double alive = viability[v];
-            double exchange = permeabilityUmPerS * svPerUm[v];
-            double lambda = decayPerS + bindingPerS[code] + exchange
-                    + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
-            double source = exchange * plasmaMid + alive * secretionPerS[code];
-            c[v] = (float) exactRelaxation(cv, source, lambda, hS);
+            if (vmaxPerS[code] > 0 || secretionRelaxPerS[code] > 0) {
+                table.perVoxel[key] = true;
+                continue;
+            }
+            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+            double lambda = decayPerS + bindingPerS[code] + exchange;
+            double x = lambda * hS;
+            double e = Math.exp(-x);
+            double integrated = hS * integratedFraction(x, e);
+            table.factor[key] = e;
+            table.sourceConst[key] = exchange * plasmaMid * integrated;
+            table.sourcePerAlive[key] = secretionPerS[code] * integrated;
         }
+    }
+
+    /** P·(S/V) for a voxel with {@code faces} vessel faces, 1/s; the same double the model's S/V gives. */
+    private double exchangePerS(int faces) {
+        return permeabilityUmPerS * VoxelKeys.surfaceToVolumePerUm(faces, voxelUm);
+    }
+
+    /** Runs the sub-step {@code t} on voxels vFrom ≤ v < vTo of {@code c}, in place. */
+    void apply(ReactionTable t, float[] c, byte[] keys, float[] viability, int vFrom, int vTo) {
+        double[] factor = t.factor;
+        double[] sourceConst = t.sourceConst;
+        double[] sourcePerAlive = t.sourcePerAlive;
+        boolean[] perVoxel = t.perVoxel;
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            if (perVoxel[key]) {
+                c[v] = (float) reactOne(t, c[v], key, viability[v]);
+            } else {
+                c[v] = (float) (factor[key] * c[v] + sourceConst[key] + viability[v] * sourcePerAlive[key]);
+            }
+        }
+    }
+
+    /** The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start). */
+    private double reactOne(ReactionTable t, double cv, int key, double alive) {
+        int code = VoxelKeys.cellCode(key);
+        double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+        double lambda = decayPerS + bindingPerS[code] + exchange
+                + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
+        double source = exchange * t.plasmaMid + alive * secretionPerS[code];
+        return exactRelaxation(cv, source, lambda, t.stepS);
     }
 
     /** Exact solution at time h of dC/dt = S − λC from C: C·e^(−λh) + S·h·(1 − e^(−λh))/(λh). */
     static double exactRelaxation(double c, double source, double lambda, double h) {
         double x = lambda * h;
         double e = Math.exp(-x);
-        double integratedFraction = x > SERIES_BELOW ? (1.0 - e) / x : 1.0 - x / 2 + x * x / 6;
-        return c * e + source * h * integratedFraction;
+        return c * e + source * h * integratedFraction(x, e);
+    }
+
+    /** (1 − e^(−x))/x given e = e^(−x), from its series for small x. */
+    private static double integratedFraction(double x, double e) {
+        return x > SERIES_BELOW ? (1.0 - e) / x : 1.0 - x / 2 + x * x / 6;
     }
 }
