@@ -11,12 +11,10 @@ import org.stromasim.transport.SpeciesBoundaries;
  * number, with opposite sign, seen from both voxels (the harmonic mean is symmetric bit for bit), so
  * zero-flux domains conserve mass to float round-off.
  *
- * <p>Arithmetic is in float: the inputs and the result are float, and float lets C2 put eight voxels
- * in one AVX2 register (the double version did not vectorise and spent most of the step on six scalar
- * divisions per voxel). The harmonic mean adds {@link Float#MIN_NORMAL} to its denominator instead of
- * testing for a zero diffusivity: for D_v + D_nb ≥ 1e-30 µm²/s the sum is unchanged (the addend is far
- * below half an ulp), and for D_v = D_nb = 0 the face gives 0 instead of 0/0, so the interior loop has
- * no branch and a zero-D voxel keeps its value exactly (all six faces are 0).
+ * <p>Arithmetic is in float (inputs and result are float). The interior loop reads face conductances
+ * stored per species by {@link #conductances} (refreshed from the live diffusivities at the start of
+ * every advance call), so each face costs one multiply-add instead of a division, computed once
+ * per face instead of once per side; a zero-D voxel has six zero faces and keeps its value exactly.
  *
  * <p>Boundary faces: zero-flux adds nothing; FIXED adds 2·D_v·(C_b − C_v) (the held value sits on the
  * face, half a voxel from the centre); PERIODIC couples to the voxel on the opposite side. Interior
@@ -30,6 +28,8 @@ final class DiffusionSweep {
     private final int planeStride;
     private final int[] bcType;
     private final float[] bcValue;
+    /** Zero-flux on all four x and y domain faces: rows then need no boundary code at all (see sweepRow). */
+    private final boolean closedInXy;
 
     DiffusionSweep(Grid3D grid, SpeciesBoundaries boundaries) {
         this.nx = grid.nx();
@@ -42,64 +42,117 @@ final class DiffusionSweep {
         for (int f = 0; f < values.length; f++) {
             bcValue[f] = (float) values[f];
         }
-    }
-
-    /** Writes row (j, k) of dst from src; {@code dtOverDx2} = dt/dx², s/µm². */
-    void sweepRow(float[] src, float[] dst, float[] d, float dtOverDx2, int j, int k) {
-        int rowStart = nx * (j + ny * k);
-        if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
-            for (int i = 0; i < nx; i++) {
-                boundaryVoxel(src, dst, d, dtOverDx2, i, j, k, rowStart + i);
-            }
-            return;
+        boolean closed = true;
+        for (Face f : new Face[] {Face.X_MIN, Face.X_MAX, Face.Y_MIN, Face.Y_MAX}) {
+            closed &= bcType[f.ordinal()] == SpeciesBoundaries.ZERO_FLUX;
         }
-        boundaryVoxel(src, dst, d, dtOverDx2, 0, j, k, rowStart);
-        interiorRow(src, dst, d, dtOverDx2, rowStart + 1, rowStart + nx - 1, nx, planeStride);
-        boundaryVoxel(src, dst, d, dtOverDx2, nx - 1, j, k, rowStart + nx - 1);
+        this.closedInXy = closed;
     }
 
     /**
-     * Voxels vFrom ≤ v < vTo, all with six in-domain neighbours. Static, with the strides as
-     * arguments and every face written out, so that C2 sees a plain counted loop it can vectorise.
+     * Fills the face conductances of planes kFrom ≤ k < kTo from the voxel diffusivities:
+     * gx[v] = D_face between v and v+1, gy[v] between v and v+nx, gz[v] between v and v+nx·ny, for the
+     * faces inside the domain. The x "face" after the last voxel of a row and the y "face" after the
+     * last row of a plane lead out of the domain: they get conductance 0, which is what a zero-flux
+     * face contributes, so {@link #sweepRow} can run whole rows through the interior loop when the x
+     * and y faces are zero-flux. gz of the last plane is never read.
      */
-    private static void interiorRow(float[] c, float[] out, float[] d, float coef, int vFrom, int vTo,
-                                    int sy, int sz) {
-        final float tiny = Float.MIN_NORMAL;
+    void conductances(float[] d, float[] gx, float[] gy, float[] gz, int kFrom, int kTo) {
+        for (int k = kFrom; k < kTo; k++) {
+            for (int j = 0; j < ny; j++) {
+                int rowStart = nx * (j + ny * k);
+                for (int v = rowStart; v < rowStart + nx - 1; v++) {
+                    gx[v] = harmonic(d[v], d[v + 1]);
+                }
+                gx[rowStart + nx - 1] = 0f;
+                if (j < ny - 1) {
+                    for (int v = rowStart; v < rowStart + nx; v++) {
+                        gy[v] = harmonic(d[v], d[v + nx]);
+                    }
+                } else {
+                    java.util.Arrays.fill(gy, rowStart, rowStart + nx, 0f);
+                }
+                if (k < nz - 1) {
+                    for (int v = rowStart; v < rowStart + nx; v++) {
+                        gz[v] = harmonic(d[v], d[v + planeStride]);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes row (j, k) of dst from src; {@code dtOverDx2} = dt/dx², s/µm². Interior voxels read the
+     * face conductances filled by {@link #conductances}; the outer shell treats its domain faces by
+     * type. When the x and y domain faces are zero-flux, every row of an inner plane goes through the
+     * interior loop: its out-of-domain faces have conductance 0 and add exactly what a zero-flux face
+     * adds (the neighbour it multiplies is a real voxel of the grid, so the product is 0).
+     */
+    void sweepRow(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float dtOverDx2,
+                  int j, int k) {
+        int rowStart = nx * (j + ny * k);
+        if (closedInXy && k > 0 && k < nz - 1) {
+            interiorRow(src, dst, gx, gy, gz, dtOverDx2, rowStart, rowStart + nx, nx, planeStride);
+            return;
+        }
+        if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
+            for (int i = 0; i < nx; i++) {
+                boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, i, j, k, rowStart + i);
+            }
+            return;
+        }
+        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 0, j, k, rowStart);
+        interiorRow(src, dst, gx, gy, gz, dtOverDx2, rowStart + 1, rowStart + nx - 1, nx, planeStride);
+        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, nx - 1, j, k, rowStart + nx - 1);
+    }
+
+    /**
+     * Voxels vFrom ≤ v < vTo, all with six in-domain neighbours: no division and no branch, six
+     * multiply-adds on stored conductances. (C2 in JDK 17 does not vectorise this loop whatever its
+     * form: it cannot rule out that dst and src are the same array, and with a store at v and a load
+     * at v − 1 that would be a loop-carried dependence; so the aim is the fewest scalar operations.)
+     */
+    private static void interiorRow(float[] c, float[] out, float[] gx, float[] gy, float[] gz, float coef,
+                                    int vFrom, int vTo, int sy, int sz) {
         for (int v = vFrom; v < vTo; v++) {
-            float dv = d[v];
             float cv = c[v];
-            float dw = d[v - 1];
-            float de = d[v + 1];
-            float ds = d[v - sy];
-            float dn = d[v + sy];
-            float db = d[v - sz];
-            float dt = d[v + sz];
-            float sum = 2 * dv * dw / (dv + dw + tiny) * (c[v - 1] - cv)
-                    + 2 * dv * de / (dv + de + tiny) * (c[v + 1] - cv)
-                    + 2 * dv * ds / (dv + ds + tiny) * (c[v - sy] - cv)
-                    + 2 * dv * dn / (dv + dn + tiny) * (c[v + sy] - cv)
-                    + 2 * dv * db / (dv + db + tiny) * (c[v - sz] - cv)
-                    + 2 * dv * dt / (dv + dt + tiny) * (c[v + sz] - cv);
+            float sum = gx[v - 1] * (c[v - 1] - cv)
+                    + gx[v] * (c[v + 1] - cv)
+                    + gy[v - sy] * (c[v - sy] - cv)
+                    + gy[v] * (c[v + sy] - cv)
+                    + gz[v - sz] * (c[v - sz] - cv)
+                    + gz[v] * (c[v + sz] - cv);
             out[v] = cv + coef * sum;
         }
     }
 
-    /** D_face·(C_nb − C_v) with the harmonic-mean face diffusivity, exactly as {@link #interiorRow} has it. */
-    private static float face(float dv, float cv, float dn, float cn) {
-        return 2 * dv * dn / (dv + dn + Float.MIN_NORMAL) * (cn - cv);
+    /**
+     * Harmonic-mean face diffusivity 2·D_a·D_b/(D_a + D_b), symmetric bit for bit in its arguments.
+     * {@link Float#MIN_NORMAL} in the denominator leaves it unchanged for D_a + D_b ≥ 1e-30 µm²/s (far
+     * below half an ulp) and turns 0/0 into 0 when both voxels are blocked.
+     */
+    static float harmonic(float a, float b) {
+        return 2 * a * b / (a + b + Float.MIN_NORMAL);
     }
 
-    private void boundaryVoxel(float[] c, float[] out, float[] d, float coef, int i, int j, int k, int v) {
+    /** D_face·(C_nb − C_v) across a periodic domain face (conductance computed as the stored ones are). */
+    private static float face(float dv, float cv, float dn, float cn) {
+        return harmonic(dv, dn) * (cn - cv);
+    }
+
+    /** A voxel of the outer shell: in-domain faces from the stored conductances, domain faces by type. */
+    private void boundaryVoxel(float[] c, float[] out, float[] d, float[] gx, float[] gy, float[] gz, float coef,
+                               int i, int j, int k, int v) {
         float dv = d[v];
         float cv = c[v];
         int sy = nx;
         int sz = planeStride;
-        float sum = (i > 0 ? face(dv, cv, d[v - 1], c[v - 1]) : outside(Face.X_MIN, c, d, dv, cv, v + (nx - 1)))
-                + (i < nx - 1 ? face(dv, cv, d[v + 1], c[v + 1]) : outside(Face.X_MAX, c, d, dv, cv, v - (nx - 1)))
-                + (j > 0 ? face(dv, cv, d[v - sy], c[v - sy]) : outside(Face.Y_MIN, c, d, dv, cv, v + (ny - 1) * sy))
-                + (j < ny - 1 ? face(dv, cv, d[v + sy], c[v + sy]) : outside(Face.Y_MAX, c, d, dv, cv, v - (ny - 1) * sy))
-                + (k > 0 ? face(dv, cv, d[v - sz], c[v - sz]) : outside(Face.Z_MIN, c, d, dv, cv, v + (nz - 1) * sz))
-                + (k < nz - 1 ? face(dv, cv, d[v + sz], c[v + sz]) : outside(Face.Z_MAX, c, d, dv, cv, v - (nz - 1) * sz));
+        float sum = (i > 0 ? gx[v - 1] * (c[v - 1] - cv) : outside(Face.X_MIN, c, d, dv, cv, v + (nx - 1)))
+                + (i < nx - 1 ? gx[v] * (c[v + 1] - cv) : outside(Face.X_MAX, c, d, dv, cv, v - (nx - 1)))
+                + (j > 0 ? gy[v - sy] * (c[v - sy] - cv) : outside(Face.Y_MIN, c, d, dv, cv, v + (ny - 1) * sy))
+                + (j < ny - 1 ? gy[v] * (c[v + sy] - cv) : outside(Face.Y_MAX, c, d, dv, cv, v - (ny - 1) * sy))
+                + (k > 0 ? gz[v - sz] * (c[v - sz] - cv) : outside(Face.Z_MIN, c, d, dv, cv, v + (nz - 1) * sz))
+                + (k < nz - 1 ? gz[v] * (c[v + sz] - cv) : outside(Face.Z_MAX, c, d, dv, cv, v - (nz - 1) * sz));
         out[v] = cv + coef * sum;
     }
 

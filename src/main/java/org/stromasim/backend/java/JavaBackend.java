@@ -80,11 +80,17 @@ public final class JavaBackend implements Backend {
     // reaction A, add exposureWeightS·C of the drug, run reaction B. An inactive table is skipped.
     private final ReactionTable[] reactionA;
     private final ReactionTable[] reactionB;
+    private final ReactionTable[] reactionAB;
+    /** Face conductances per species (see {@link DiffusionSweep#conductances}), refreshed per advance call. */
+    private final float[][] conductanceX;
+    private final float[][] conductanceY;
+    private final float[][] conductanceZ;
     private double exposureWeightS;
     private float dtOverDx2;
 
     private final SlabTask reactTask = this::reactSlab;
     private final SlabTask fusedTask = this::fusedSlab;
+    private final SlabTask conductanceTask = this::conductanceSlab;
 
     public JavaBackend(TransportModel model, int threads) {
         this.model = model;
@@ -97,6 +103,10 @@ public final class JavaBackend implements Backend {
         this.plasma = new PlasmaCurve[speciesCount];
         this.reactionA = new ReactionTable[speciesCount];
         this.reactionB = new ReactionTable[speciesCount];
+        this.reactionAB = new ReactionTable[speciesCount];
+        this.conductanceX = new float[speciesCount][n];
+        this.conductanceY = new float[speciesCount][n];
+        this.conductanceZ = new float[speciesCount][n];
         this.current = new float[speciesCount][n];
         this.next = new float[speciesCount][n];
         for (int s = 0; s < speciesCount; s++) {
@@ -105,6 +115,7 @@ public final class JavaBackend implements Backend {
             reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, grid.voxelUm());
             reactionA[s] = new ReactionTable();
             reactionB[s] = new ReactionTable();
+            reactionAB[s] = new ReactionTable();
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         this.keys = new byte[n];
@@ -173,6 +184,8 @@ public final class JavaBackend implements Backend {
         }
         dtOverDx2 = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
         boolean strang = model.splitting() == RunSpec.Splitting.STRANG;
+        // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
+        workers.run(conductanceTask);
         double reactionS = strang ? dtS / 2 : dtS; // the reaction sub-step that opens each step
         // Pass 0: exposure of the start state (first half of step 0's trapezoid), then the opening reaction.
         deactivate(reactionA);
@@ -194,6 +207,11 @@ public final class JavaBackend implements Backend {
                 deactivate(reactionB);
             } else {
                 tabulate(reactionB, tNext, reactionS);   // opening reaction of step n + 1
+            }
+            for (int s = 0; s < speciesCount; s++) {
+                if (reactionA[s].active && reactionB[s].active) {
+                    ReactionTable.compose(reactionA[s], reactionB[s], reactionAB[s]);
+                }
             }
             workers.run(fusedTask);
             swapBuffers();
@@ -245,7 +263,7 @@ public final class JavaBackend implements Backend {
                 float[] d = model.diffusivityUm2PerS(s);
                 DiffusionSweep sweep = sweeps[s];
                 for (int j = 0; j < ny; j++) {
-                    sweep.sweepRow(src, dst, d, dtOverDx2, j, k);
+                    sweep.sweepRow(src, dst, d, conductanceX[s], conductanceY[s], conductanceZ[s], dtOverDx2, j, k);
                     int rowStart = nx * (j + ny * k);
                     finishRange(s, dst, rowStart, rowStart + nx);
                 }
@@ -255,17 +273,24 @@ public final class JavaBackend implements Backend {
 
     /** Reaction A, drug exposure, reaction B on voxels vFrom ≤ v < vTo of species s, in place in c. */
     private void finishRange(int s, float[] c, int vFrom, int vTo) {
-        if (reactionA[s].active) {
-            reactions[s].apply(reactionA[s], c, keys, viability, vFrom, vTo);
-        }
+        ReactionTable a = reactionA[s];
+        ReactionTable b = reactionB[s];
         if (s == drugSpecies) {
-            double w = exposureWeightS;
-            for (int v = vFrom; v < vTo; v++) {
-                exposure[v] += w * c[v];
-            }
+            reactions[s].applyWithExposure(a, b, c, keys, viability, exposure, exposureWeightS, vFrom, vTo);
+        } else if (a.active && b.active) {
+            // nothing is read between A and B: one sweep of the composed map
+            reactions[s].applyTwo(a, b, reactionAB[s], c, keys, viability, vFrom, vTo);
+        } else if (a.active) {
+            reactions[s].apply(a, c, keys, viability, vFrom, vTo);
+        } else if (b.active) {
+            reactions[s].apply(b, c, keys, viability, vFrom, vTo);
         }
-        if (reactionB[s].active) {
-            reactions[s].apply(reactionB[s], c, keys, viability, vFrom, vTo);
+    }
+
+    private void conductanceSlab(int kFrom, int kTo) {
+        for (int s = 0; s < speciesCount; s++) {
+            sweeps[s].conductances(model.diffusivityUm2PerS(s), conductanceX[s], conductanceY[s], conductanceZ[s],
+                    kFrom, kTo);
         }
     }
 

@@ -11,9 +11,14 @@ package org.stromasim.backend.java;
  */
 final class ReactionTable {
 
-    final double[] factor = new double[VoxelKeys.COUNT];
-    final double[] sourceConst = new double[VoxelKeys.COUNT];
-    final double[] sourcePerAlive = new double[VoxelKeys.COUNT];
+    /** Entries per key in {@link #affine}: factor, constant source, source per unit viability. */
+    static final int STRIDE = 3;
+
+    /**
+     * factor, sourceConst, sourcePerAlive of key k at 3k, 3k+1, 3k+2: one array, so a voxel's three
+     * coefficients share a cache line and one bounds check.
+     */
+    final double[] affine = new double[VoxelKeys.COUNT * STRIDE];
     final boolean[] perVoxel = new boolean[VoxelKeys.COUNT];
     /** Sub-step length, s. */
     double stepS;
@@ -23,4 +28,22 @@ final class ReactionTable {
     double plasmaEnd;
     /** False when the sub-step is the identity for this species (no pass needed). */
     boolean active;
+
+    /**
+     * Makes {@code into} the map "first, then second" for the tabulated keys: the composition of two
+     * affine maps is affine (factor f₂f₁, constant f₂s₁ + s₂, per-viability part f₂a₁ + a₂), exact
+     * in real arithmetic; in floating point it differs from running the two with a float store in
+     * between by a few ulps. Per-voxel keys are copied as per-voxel: they run both sub-steps.
+     */
+    static void compose(ReactionTable first, ReactionTable second, ReactionTable into) {
+        for (int key = 0; key < VoxelKeys.COUNT; key++) {
+            int at = key * STRIDE;
+            double f2 = second.affine[at];
+            into.affine[at] = f2 * first.affine[at];
+            into.affine[at + 1] = f2 * first.affine[at + 1] + second.affine[at + 1];
+            into.affine[at + 2] = f2 * first.affine[at + 2] + second.affine[at + 2];
+            into.perVoxel[key] = first.perVoxel[key] || second.perVoxel[key];
+        }
+        into.active = first.active || second.active;
+    }
 }

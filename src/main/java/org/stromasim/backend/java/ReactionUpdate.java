@@ -67,13 +67,12 @@ final class ReactionUpdate {
             table.perVoxel[key] = false;
             if (code == vessel) {
                 // lumen: either held at the plasma level (factor 0) or untouched (identity)
-                table.factor[key] = crossesVessels ? 0.0 : 1.0;
-                table.sourceConst[key] = crossesVessels ? (float) plasmaEnd : 0.0;
-                table.sourcePerAlive[key] = 0.0;
+                set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
                 continue;
             }
             if (vmaxPerS[code] > 0 || secretionRelaxPerS[code] > 0) {
                 table.perVoxel[key] = true;
+                set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
                 continue;
             }
             double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
@@ -81,10 +80,15 @@ final class ReactionUpdate {
             double x = lambda * hS;
             double e = Math.exp(-x);
             double integrated = hS * integratedFraction(x, e);
-            table.factor[key] = e;
-            table.sourceConst[key] = exchange * plasmaMid * integrated;
-            table.sourcePerAlive[key] = secretionPerS[code] * integrated;
+            set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
         }
+    }
+
+    private static void set(ReactionTable table, int key, double factor, double sourceConst, double sourcePerAlive) {
+        int at = key * ReactionTable.STRIDE;
+        table.affine[at] = factor;
+        table.affine[at + 1] = sourceConst;
+        table.affine[at + 2] = sourcePerAlive;
     }
 
     /** P·(S/V) for a voxel with {@code faces} vessel faces, 1/s; the same double the model's S/V gives. */
@@ -94,17 +98,71 @@ final class ReactionUpdate {
 
     /** Runs the sub-step {@code t} on voxels vFrom ≤ v < vTo of {@code c}, in place. */
     void apply(ReactionTable t, float[] c, byte[] keys, float[] viability, int vFrom, int vTo) {
-        double[] factor = t.factor;
-        double[] sourceConst = t.sourceConst;
-        double[] sourcePerAlive = t.sourcePerAlive;
+        double[] affine = t.affine;
         boolean[] perVoxel = t.perVoxel;
         for (int v = vFrom; v < vTo; v++) {
             int key = keys[v];
             if (perVoxel[key]) {
                 c[v] = (float) reactOne(t, c[v], key, viability[v]);
             } else {
-                c[v] = (float) (factor[key] * c[v] + sourceConst[key] + viability[v] * sourcePerAlive[key]);
+                int at = key * ReactionTable.STRIDE;
+                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + viability[v] * affine[at + 2]);
             }
+        }
+    }
+
+    /**
+     * Runs sub-step {@code first} and then {@code second} on voxels vFrom ≤ v < vTo of {@code c}, in
+     * place, in one sweep: tabulated keys take {@code both} (their composition, see
+     * {@link ReactionTable#compose}); per-voxel keys run the two sub-steps one after the other, the
+     * intermediate rounded to float as if it had been stored, the Michaelis–Menten rate of the second
+     * frozen at that intermediate value.
+     */
+    void applyTwo(ReactionTable first, ReactionTable second, ReactionTable both, float[] c, byte[] keys,
+                  float[] viability, int vFrom, int vTo) {
+        double[] affine = both.affine;
+        boolean[] perVoxel = both.perVoxel;
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            if (perVoxel[key]) {
+                float mid = (float) reactOne(first, c[v], key, viability[v]);
+                c[v] = (float) reactOne(second, mid, key, viability[v]);
+            } else {
+                int at = key * ReactionTable.STRIDE;
+                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + viability[v] * affine[at + 2]);
+            }
+        }
+    }
+
+    /**
+     * Sub-step {@code first} (if active), exposure += weightS·C of the result, then sub-step
+     * {@code second} (if active), per voxel in one sweep: the drug's path, whose intermediate state
+     * (the split state at a step boundary) is what the exposure integrates. The intermediate is
+     * rounded to float, as the stored state would be.
+     */
+    void applyWithExposure(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
+                           double[] exposure, double weightS, int vFrom, int vTo) {
+        boolean a = first.active;
+        boolean b = second.active;
+        double[] affineA = first.affine;
+        double[] affineB = second.affine;
+        boolean[] perVoxel = first.active ? first.perVoxel : second.perVoxel;
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            float cv = c[v];
+            double alive = viability[v];
+            int at = key * ReactionTable.STRIDE;
+            boolean slow = perVoxel[key];
+            if (a) {
+                cv = (float) (slow ? reactOne(first, cv, key, alive)
+                        : affineA[at] * cv + affineA[at + 1] + alive * affineA[at + 2]);
+            }
+            exposure[v] += weightS * cv;
+            if (b) {
+                cv = (float) (slow ? reactOne(second, cv, key, alive)
+                        : affineB[at] * cv + affineB[at + 1] + alive * affineB[at + 2]);
+            }
+            c[v] = cv;
         }
     }
 
