@@ -12,10 +12,13 @@ import org.stromasim.transport.TransportModel;
  * <ul>
  *   <li><b>Diffusion</b> ({@link DiffusionSweep}): finite-volume flux form with explicit Euler,
  *       C' = C + dt/dx²·Σ_faces D_face·(C_nb − C), D_face the harmonic mean of the two voxel
- *       diffusivities (0 if either is 0), computed on the fly in float. Zero-flux faces add nothing,
- *       FIXED faces 2·D_v·(C_b − C), PERIODIC faces wrap. Mass is conserved to round-off with
- *       zero-flux walls. The step must satisfy the model's stability limit (checked on every
- *       {@link #advance}).</li>
+ *       diffusivities (0 if either is 0), in float. The face conductances are stored per species
+ *       (three floats per voxel: x, y and z faces) and recomputed from the model's live diffusivity
+ *       arrays at the start of every {@link #advance} call, so a {@link TransportModel#refreshDiffusivity}
+ *       between calls takes effect at the next step, as before; in exchange the sweep does no
+ *       division. Zero-flux faces add nothing, FIXED faces 2·D_v·(C_b − C), PERIODIC faces wrap.
+ *       Mass is conserved to round-off with zero-flux walls. The step must satisfy the model's
+ *       stability limit (checked on every {@link #advance}).</li>
  *   <li><b>Reactions</b> ({@link ReactionUpdate}): split from diffusion, Strang R(dt/2) D(dt) R(dt/2)
  *       or Lie D(dt) R(dt) as the scenario says. Each term is cast as dC/dt = S − λC (S, λ ≥ 0) and
  *       integrated exactly over the sub-step, with the plasma concentration taken at the sub-step
@@ -31,22 +34,27 @@ import org.stromasim.transport.TransportModel;
  * done on each grid row right after the diffusion sweep has written it, while the row is still in the
  * L1 cache. Strang steps R(h/2) D R(h/2) · R(h/2) D R(h/2) · … are therefore regrouped as
  * R(h/2) · [D, R(h/2), R(h/2)] · … · [D, R(h/2)]: an {@code advance} of n steps makes one
- * reaction-only pass (the first half reaction) and n fused passes, each diffusing and then running the
- * second half reaction of its step and, except in the last pass, the first half reaction of the next
- * step. The two half reactions stay two separate sub-steps (the state between them, the Strang state
- * at the step boundary, is rounded to float exactly as when it was stored, the drug exposure is
- * accumulated from it, and the Michaelis–Menten rate is frozen at its start), so the result is the
- * same sequence of operations as the unfused R(h/2) D R(h/2) steps, with every sub-step's plasma
- * level at its own midpoint; only where the passes begin and end differs. For linear terms R(h/2)∘R(h/2)
- * equals R(h) exactly, so they could be merged; keeping them apart costs two multiply-adds per voxel
- * and keeps the frozen-rate Michaelis–Menten step what it was. Lie steps (R(dt) then D) are
- * regrouped the same way: R(dt) · [D, R(dt)] · … · [D]. At the end of every {@code advance} call the
- * state is the split state at the end of the last step.
+ * reaction-only pass (the opening half reaction) and n fused passes, each diffusing and then running
+ * the closing half reaction of its step and, except in the last pass, the opening half reaction of
+ * the next step. Every half reaction keeps its own interval, so its plasma level is taken at its own
+ * midpoint (t + h/4 and t + 3h/4 within a step) and the vessel voxels hold the plasma level of its
+ * end. For the linear terms R(h/2)∘R(h/2) = R(h) exactly (the composition of two exact solutions of
+ * dC/dt = S − λC with constant λ is the exact solution over the union; with a time-varying plasma
+ * level it is the two-midpoint rule over the full step, which is what unfused Strang does too). For
+ * Michaelis–Menten uptake and saturating secretion the two halves are still run one after the other
+ * per voxel, with the rate of the second frozen at the state between them, rounded to float as the
+ * stored state was: exactly what unfused Strang does. Lie steps (R(dt) then D) are regrouped the same
+ * way: R(dt) · [D, R(dt)] · … · [D]. At the end of every {@code advance} call the state is the split
+ * state at the end of the last step, and the drug exposure has the trapezoid weights of each step.
  *
  * <p>Reaction coefficients that do not depend on C are tabulated per sub-step by voxel key (cell code
  * and number of vessel faces, {@link VoxelKeys}, {@link ReactionTable}), so the common voxel costs a
  * table look-up and two multiply-adds instead of an exponential; voxels with Michaelis–Menten uptake
- * or saturating secretion are integrated one by one. Species with no reaction term skip it.
+ * or saturating secretion are integrated one by one. Species with no reaction term skip it. For a
+ * species other than the drug nothing reads the state between the two half reactions of a fused
+ * pass, so their tabulated maps are composed into one (exact in real arithmetic; it skips one float
+ * rounding of the intermediate state); the drug runs them one after the other, with its exposure
+ * accumulated from the state between them.
  *
  * <p>Work is split into z-slabs over a fixed set of threads created in the constructor and stopped in
  * {@link #close()} ({@link SlabWorkers}); each species has two buffers used in ping-pong. Within a

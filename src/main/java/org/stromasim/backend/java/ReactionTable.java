@@ -5,9 +5,11 @@ package org.stromasim.backend.java;
  * ({@link VoxelKeys}). Where λ does not depend on C (decay, binding, vessel exchange, secretion
  * without saturation) the exact solution of dC/dt = S − λC is affine in C and in viability:
  * C ← factor·C + sourceConst + viability·sourcePerAlive, with factor = e^(−λh) computed once per key
- * per sub-step instead of once per voxel. Keys flagged {@link #perVoxel} (Michaelis–Menten uptake or
- * saturating secretion: λ depends on C or on viability) are integrated per voxel with the sub-step's
- * h and plasma level kept here. Filled on the calling thread before a pass, read by all workers.
+ * per sub-step instead of once per voxel. Keys whose λ depends on C (Michaelis–Menten uptake) are
+ * integrated per voxel with the sub-step's h and plasma level kept here ({@link #PER_VOXEL}); keys
+ * whose λ depends on viability (saturating secretion) are tabulated for viability 1, the value the
+ * tissue builder gives every voxel, and integrated per voxel only where viability is below 1
+ * ({@link #AFFINE_IF_FULLY_VIABLE}). Filled on the calling thread before a pass, read by all workers.
  */
 final class ReactionTable {
 
@@ -19,7 +21,20 @@ final class ReactionTable {
      * coefficients share a cache line and one bounds check.
      */
     final double[] affine = new double[VoxelKeys.COUNT * STRIDE];
-    final boolean[] perVoxel = new boolean[VoxelKeys.COUNT];
+    /** How each key is integrated: {@link #AFFINE}, {@link #AFFINE_IF_FULLY_VIABLE} or {@link #PER_VOXEL}. */
+    final byte[] mode = new byte[VoxelKeys.COUNT];
+
+    /** The affine map holds for any viability. */
+    static final byte AFFINE = 0;
+    /** The affine map (with sourcePerAlive 0) holds where viability is exactly 1. */
+    static final byte AFFINE_IF_FULLY_VIABLE = 1;
+    /** λ depends on C: always integrated per voxel. */
+    static final byte PER_VOXEL = 2;
+
+    /** Whether a voxel of this mode and viability takes the tabulated affine map. */
+    static boolean tabulated(int mode, float viability) {
+        return mode == AFFINE || (mode == AFFINE_IF_FULLY_VIABLE && viability == 1f);
+    }
     /** Sub-step length, s. */
     double stepS;
     /** Plasma concentration at the sub-step midpoint (the exchange source). */
@@ -33,7 +48,8 @@ final class ReactionTable {
      * Makes {@code into} the map "first, then second" for the tabulated keys: the composition of two
      * affine maps is affine (factor f₂f₁, constant f₂s₁ + s₂, per-viability part f₂a₁ + a₂), exact
      * in real arithmetic; in floating point it differs from running the two with a float store in
-     * between by a few ulps. Per-voxel keys are copied as per-voxel: they run both sub-steps.
+     * between by a few ulps. The modes of the two (the same, as they depend on the cell only) carry
+     * over: a voxel that is not tabulated runs both sub-steps.
      */
     static void compose(ReactionTable first, ReactionTable second, ReactionTable into) {
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
@@ -42,7 +58,7 @@ final class ReactionTable {
             into.affine[at] = f2 * first.affine[at];
             into.affine[at + 1] = f2 * first.affine[at + 1] + second.affine[at + 1];
             into.affine[at + 2] = f2 * first.affine[at + 2] + second.affine[at + 2];
-            into.perVoxel[key] = first.perVoxel[key] || second.perVoxel[key];
+            into.mode[key] = (byte) Math.max(first.mode[key], second.mode[key]);
         }
         into.active = first.active || second.active;
     }

@@ -19,7 +19,8 @@ import org.stromasim.transport.SpeciesReactions;
  *
  * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable}; {@link #apply} runs it over a
  * range of voxels. Cells whose λ depends neither on C nor on viability take the tabulated affine map
- * (no exponential per voxel); cells with uptake or saturating secretion are integrated per voxel.
+ * (no exponential per voxel), and so do cells with saturating secretion where viability is 1; cells
+ * with uptake, and saturating secretion at viability below 1, are integrated per voxel.
  */
 final class ReactionUpdate {
 
@@ -64,19 +65,28 @@ final class ReactionUpdate {
         int vessel = CellType.VESSEL.code();
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
             int code = VoxelKeys.cellCode(key);
-            table.perVoxel[key] = false;
+            table.mode[key] = ReactionTable.AFFINE;
             if (code == vessel) {
                 // lumen: either held at the plasma level (factor 0) or untouched (identity)
                 set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
                 continue;
             }
-            if (vmaxPerS[code] > 0 || secretionRelaxPerS[code] > 0) {
-                table.perVoxel[key] = true;
+            if (vmaxPerS[code] > 0) {
+                table.mode[key] = ReactionTable.PER_VOXEL;
                 set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
                 continue;
             }
             double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
             double lambda = decayPerS + bindingPerS[code] + exchange;
+            if (secretionRelaxPerS[code] > 0) {
+                // λ has viability·rate/saturation: tabulate viability 1, where the two terms merge
+                table.mode[key] = ReactionTable.AFFINE_IF_FULLY_VIABLE;
+                double x = (lambda + secretionRelaxPerS[code]) * hS;
+                double e = Math.exp(-x);
+                double integrated = hS * integratedFraction(x, e);
+                set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
+                continue;
+            }
             double x = lambda * hS;
             double e = Math.exp(-x);
             double integrated = hS * integratedFraction(x, e);
@@ -99,14 +109,15 @@ final class ReactionUpdate {
     /** Runs the sub-step {@code t} on voxels vFrom ≤ v < vTo of {@code c}, in place. */
     void apply(ReactionTable t, float[] c, byte[] keys, float[] viability, int vFrom, int vTo) {
         double[] affine = t.affine;
-        boolean[] perVoxel = t.perVoxel;
+        byte[] mode = t.mode;
         for (int v = vFrom; v < vTo; v++) {
             int key = keys[v];
-            if (perVoxel[key]) {
-                c[v] = (float) reactOne(t, c[v], key, viability[v]);
-            } else {
+            float alive = viability[v];
+            if (ReactionTable.tabulated(mode[key], alive)) {
                 int at = key * ReactionTable.STRIDE;
-                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + viability[v] * affine[at + 2]);
+                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + alive * affine[at + 2]);
+            } else {
+                c[v] = (float) reactOne(t, c[v], key, alive);
             }
         }
     }
@@ -121,15 +132,16 @@ final class ReactionUpdate {
     void applyTwo(ReactionTable first, ReactionTable second, ReactionTable both, float[] c, byte[] keys,
                   float[] viability, int vFrom, int vTo) {
         double[] affine = both.affine;
-        boolean[] perVoxel = both.perVoxel;
+        byte[] mode = both.mode;
         for (int v = vFrom; v < vTo; v++) {
             int key = keys[v];
-            if (perVoxel[key]) {
-                float mid = (float) reactOne(first, c[v], key, viability[v]);
-                c[v] = (float) reactOne(second, mid, key, viability[v]);
-            } else {
+            float alive = viability[v];
+            if (ReactionTable.tabulated(mode[key], alive)) {
                 int at = key * ReactionTable.STRIDE;
-                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + viability[v] * affine[at + 2]);
+                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + alive * affine[at + 2]);
+            } else {
+                float mid = (float) reactOne(first, c[v], key, alive);
+                c[v] = (float) reactOne(second, mid, key, alive);
             }
         }
     }
@@ -146,13 +158,13 @@ final class ReactionUpdate {
         boolean b = second.active;
         double[] affineA = first.affine;
         double[] affineB = second.affine;
-        boolean[] perVoxel = first.active ? first.perVoxel : second.perVoxel;
+        byte[] mode = first.active ? first.mode : second.mode;
         for (int v = vFrom; v < vTo; v++) {
             int key = keys[v];
             float cv = c[v];
-            double alive = viability[v];
+            float alive = viability[v];
             int at = key * ReactionTable.STRIDE;
-            boolean slow = perVoxel[key];
+            boolean slow = !ReactionTable.tabulated(mode[key], alive);
             if (a) {
                 cv = (float) (slow ? reactOne(first, cv, key, alive)
                         : affineA[at] * cv + affineA[at + 1] + alive * affineA[at + 2]);
