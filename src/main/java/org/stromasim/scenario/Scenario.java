@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param tissue      procedural tissue geometry
  * @param species     diffusing species, in field order
  * @param metrics     what the metrics file measures
+ * @param biology     the slow biological processes and interventions, or {@code null} for pure transport
  */
 public record Scenario(
         String name,
@@ -24,7 +25,14 @@ public record Scenario(
         EcmSpec ecm,
         TissueSpec tissue,
         List<SpeciesSpec> species,
-        MetricsSpec metrics) {
+        MetricsSpec metrics,
+        BiologySpec biology) {
+
+    /** A pure-transport scenario (no {@code biology} section). */
+    public Scenario(String name, String description, GridSpec grid, RunSpec run, EcmSpec ecm, TissueSpec tissue,
+                    List<SpeciesSpec> species, MetricsSpec metrics) {
+        this(name, description, grid, run, ecm, tissue, species, metrics, null);
+    }
 
     public Scenario {
         description = description == null ? "" : description;

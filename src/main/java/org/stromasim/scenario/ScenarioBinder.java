@@ -27,7 +27,7 @@ final class ScenarioBinder {
                     "the file holds no scenario; expected a map with keys name, grid, run, ecm, tissue, species");
         }
         MapReader r = MapReader.of(root, "", "the scenario",
-                "name", "description", "grid", "run", "ecm", "tissue", "species", "metrics");
+                "name", "description", "grid", "run", "ecm", "tissue", "species", "metrics", "biology");
         YamlNode nameNode = r.require("name", NAME_RULE);
         String name = NodeReader.text(nameNode, "name", NAME_RULE);
         if (!NAME.matcher(name).matches()) {
@@ -40,7 +40,9 @@ final class ScenarioBinder {
         TissueSpec tissue = TissueBinder.tissue(r.require("tissue", "a map with stroma_shell_um, nests, vessels"), grid);
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
         MetricsSpec metrics = metrics(r, species);
-        return new Scenario(name, description, grid, run, ecm, tissue, species, metrics);
+        BiologySpec biology = r.has("biology")
+                ? BiologyBinder.biology(r.get("biology"), species, metrics.drugSpecies()) : null;
+        return new Scenario(name, description, grid, run, ecm, tissue, species, metrics, biology);
     }
 
     private static GridSpec grid(YamlNode node) {

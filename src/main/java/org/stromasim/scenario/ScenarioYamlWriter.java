@@ -35,6 +35,7 @@ final class ScenarioYamlWriter {
         root.put("species", species);
         root.put("metrics", map("drug_species", s.metrics().drugSpecies(),
                 "exposure_threshold_unit_s", s.metrics().exposureThresholdUnitS()));
+        root.put("biology", s.biology() == null ? null : biology(s.biology()));
         return "# Resolved scenario: every default filled in; features that are off are written as null.\n"
                 + YamlEmitter.emit(root);
     }
@@ -109,6 +110,31 @@ final class ScenarioYamlWriter {
                 "boundaries", boundaries,
                 "vessel", v == null ? null : map("permeability_um_per_s", v.permeabilityUmPerS(), "plasma", plasma(v.plasma())),
                 "uptake", uptake, "secretion", secretion, "binding_per_s", binding);
+    }
+
+    private static Map<String, Object> biology(BiologySpec b) {
+        BiologySpec.Activation a = b.activation();
+        BiologySpec.Remodelling m = b.remodelling();
+        BiologySpec.DrugResponse d = b.drugResponse();
+        List<Object> interventions = new ArrayList<>();
+        for (BiologySpec.Intervention i : b.interventions()) {
+            interventions.add(new YamlEmitter.FlowMap(map("type", lower(i.kind().name()), "start_s", i.startS(),
+                    "duration_s", i.durationS(), "strength", i.strength())));
+        }
+        return map("slow_interval_s", b.slowIntervalS(), "tgfb_species", b.tgfbSpecies(), "il6_species", b.il6Species(),
+                "lactate_species", b.lactateSpecies(),
+                "activation", map("threshold", a.threshold(), "ec50", a.ec50(), "hill_n", a.hillN(),
+                        "max_rate_per_s", a.maxRatePerS()),
+                "remodelling", map("caf_stiffening_per_s", m.cafStiffeningPerS(), "ceiling_kpa", m.ceilingKpa(),
+                        "spread_per_s", m.spreadPerS(), "enzyme_softening_per_s", m.enzymeSofteningPerS(),
+                        "floor_kpa", m.floorKpa()),
+                "drug_response", map("measure", lower(d.measure().name()), "ec50", d.ec50(), "hill_n", d.hillN(),
+                        "max_kill_per_s", d.maxKillPerS(), "death_viability", d.deathViability(),
+                        "il6_resistance", map("ec50", d.il6Resistance().ec50(), "hill_n", d.il6Resistance().hillN(),
+                                "max_factor", d.il6Resistance().maxFactor()),
+                        "lactate_tolerance", map("max_factor", d.lactateTolerance().maxFactor(),
+                                "km", d.lactateTolerance().km())),
+                "interventions", interventions);
     }
 
     private static Map<String, Object> plasma(PlasmaCurveSpec p) {

@@ -47,7 +47,8 @@ final class SpeciesBinder {
     private static SpeciesSpec species(YamlNode node, int index) {
         String path = pathOf(node, index);
         MapReader r = MapReader.of(node, path, "a species", "name", "unit", "d0_um2_per_s", "stokes_radius_nm",
-                "decay_per_s", "initial", "boundaries", "vessel", "uptake", "secretion", "binding_per_s");
+                "decay_per_s", "initial", "boundaries", "vessel", "uptake", "secretion", "binding_per_s", "preset");
+        DrugPreset preset = r.choice("preset", "drug preset", DrugPreset.names(), null);
         YamlNode nameNode = r.require("name", NAME_RULE);
         String name = NodeReader.text(nameNode, r.child("name"), NAME_RULE);
         if (!NAME.matcher(name).matches()) {
@@ -55,13 +56,15 @@ final class SpeciesBinder {
         }
         ConcentrationUnit unit = r.choice("unit", "concentration unit", unitNames(), ConcentrationUnit.MICROMOLAR);
         String u = unit.symbol();
-        double d0 = r.number("d0_um2_per_s", Range.positive("µm²/s"));
-        double stokesRadiusNm = r.number("stokes_radius_nm", Range.nonNegative("nm"));
+        double d0 = preset == null ? r.number("d0_um2_per_s", Range.positive("µm²/s"))
+                : r.number("d0_um2_per_s", Range.positive("µm²/s"), preset.d0Um2PerS());
+        double stokesRadiusNm = preset == null ? r.number("stokes_radius_nm", Range.nonNegative("nm"))
+                : r.number("stokes_radius_nm", Range.nonNegative("nm"), preset.stokesRadiusNm());
         double decayPerS = r.number("decay_per_s", Range.nonNegative("1/s"), 0.0);
         double initial = r.number("initial", Range.nonNegative(u), 0.0);
         Map<Face, SpeciesSpec.BoundarySpec> boundaries = BoundaryBinder.boundaries(r.get("boundaries"),
                 r.child("boundaries"), r.location(), u);
-        SpeciesSpec.VesselExchangeSpec vessel = r.has("vessel") ? vessel(r.get("vessel"), r.child("vessel"), u) : null;
+        SpeciesSpec.VesselExchangeSpec vessel = r.has("vessel") ? vessel(r.get("vessel"), r.child("vessel"), u, preset) : null;
         Map<CellType, SpeciesSpec.UptakeSpec> uptake = new EnumMap<>(CellType.class);
         if (r.has("uptake")) {
             byCellType(r.get("uptake"), r.child("uptake"), "uptake by cell type", (cellNode, cellPath, cell) -> {
@@ -69,6 +72,9 @@ final class SpeciesBinder {
                 uptake.put(cell, new SpeciesSpec.UptakeSpec(c.number("vmax_per_s", Range.nonNegative(u + "/s")),
                         c.number("km", Range.positive(u))));
             });
+        }
+        if (preset != null && !r.has("uptake")) {
+            uptake.put(CellType.CANCER, new SpeciesSpec.UptakeSpec(preset.cancerVmaxPerS(), preset.cancerKm()));
         }
         Map<CellType, SpeciesSpec.SecretionSpec> secretion = new EnumMap<>(CellType.class);
         if (r.has("secretion")) {
@@ -84,6 +90,11 @@ final class SpeciesBinder {
                     (cellNode, cellPath, cell) -> binding.put(cell, NodeReader.number(cellNode, cellPath,
                             Range.nonNegative("1/s"))));
         }
+        if (preset != null && !r.has("binding_per_s") && preset.ecmBindingPerS() > 0) {
+            for (CellType c : new CellType[] {CellType.ECM, CellType.FIBROBLAST, CellType.CAF}) {
+                binding.put(c, preset.ecmBindingPerS());
+            }
+        }
         return new SpeciesSpec(name, unit, d0, stokesRadiusNm, decayPerS, initial, boundaries, vessel, uptake,
                 secretion, binding);
     }
@@ -98,9 +109,10 @@ final class SpeciesBinder {
         return "species[" + index + "]";
     }
 
-    private static SpeciesSpec.VesselExchangeSpec vessel(YamlNode node, String path, String unit) {
+    private static SpeciesSpec.VesselExchangeSpec vessel(YamlNode node, String path, String unit, DrugPreset preset) {
         MapReader r = MapReader.of(node, path, "exchange across vessel walls", "permeability_um_per_s", "plasma");
-        double permeability = r.number("permeability_um_per_s", Range.nonNegative("µm/s"));
+        double permeability = preset == null ? r.number("permeability_um_per_s", Range.nonNegative("µm/s"))
+                : r.number("permeability_um_per_s", Range.nonNegative("µm/s"), preset.permeabilityUmPerS());
         PlasmaCurveSpec plasma = PlasmaCurveBinder.curve(r.require("plasma", "a map with type: constant, bolus, "
                 + "infusion or repeated_bolus"), r.child("plasma"), unit);
         return new SpeciesSpec.VesselExchangeSpec(permeability, plasma);

@@ -1,0 +1,119 @@
+package org.stromasim.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Binds the optional {@code biology} section (see {@link BiologySpec}); documented in docs/scenario-reference.md. */
+final class BiologyBinder {
+
+    private BiologyBinder() {
+    }
+
+    static BiologySpec biology(YamlNode node, List<SpeciesSpec> species, String drugSpecies) {
+        MapReader r = MapReader.of(node, "biology", "slow biological processes", "slow_interval_s", "tgfb_species",
+                "il6_species", "lactate_species", "activation", "remodelling", "drug_response", "interventions");
+        double slow = r.number("slow_interval_s", Range.positive("s"));
+        String tgfb = speciesName(r, "tgfb_species", "tgfb", species);
+        String il6 = speciesName(r, "il6_species", "il6", species);
+        String lactate = speciesName(r, "lactate_species", "lactate", species);
+        BiologySpec.Activation activation = activation(r.require("activation",
+                "a map with threshold, ec50, hill_n, max_rate_per_s"), r.child("activation"));
+        BiologySpec.Remodelling remodelling = remodelling(r.require("remodelling", "a map with caf_stiffening_per_s, "
+                + "ceiling_kpa, spread_per_s, enzyme_softening_per_s, floor_kpa"), r.child("remodelling"));
+        BiologySpec.DrugResponse response = drugResponse(r.require("drug_response", "a map with measure, ec50, hill_n, "
+                + "max_kill_per_s, death_viability"), r.child("drug_response"));
+        List<BiologySpec.Intervention> interventions = new ArrayList<>();
+        if (r.has("interventions")) {
+            List<YamlNode> items = NodeReader.list(r.get("interventions"), r.child("interventions"),
+                    "one map per intervention").items();
+            for (int i = 0; i < items.size(); i++) {
+                interventions.add(intervention(items.get(i), r.child("interventions") + "[" + i + "]"));
+            }
+        }
+        return new BiologySpec(slow, tgfb, il6, lactate, activation, remodelling, response, interventions);
+    }
+
+    /** A species the biology reads; it must exist (defaults: tgfb, il6, lactate). */
+    private static String speciesName(MapReader r, String key, String defaultName, List<SpeciesSpec> species) {
+        String name = r.has(key) ? r.text(key, "a species name") : defaultName;
+        if (species.stream().noneMatch(s -> s.name().equals(name))) {
+            String names = String.join(", ", species.stream().map(SpeciesSpec::name).toList());
+            String problem = "names no species; allowed: one of the species names (" + names + ")";
+            if (r.has(key)) {
+                throw ScenarioException.badValue(r.get(key), r.child(key), problem);
+            }
+            throw ScenarioException.at(r.location(), r.child(key), "= " + name + " (the default) " + problem);
+        }
+        return name;
+    }
+
+    private static BiologySpec.Activation activation(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "fibroblast activation", "threshold", "ec50", "hill_n", "max_rate_per_s");
+        return new BiologySpec.Activation(r.number("threshold", Range.nonNegative("TGF-β species unit")),
+                r.number("ec50", Range.positive("TGF-β species unit")), r.number("hill_n", Range.positive("")),
+                r.number("max_rate_per_s", Range.nonNegative("1/s")));
+    }
+
+    private static BiologySpec.Remodelling remodelling(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "matrix remodelling", "caf_stiffening_per_s", "ceiling_kpa",
+                "spread_per_s", "enzyme_softening_per_s", "floor_kpa");
+        double stiffening = r.number("caf_stiffening_per_s", Range.nonNegative("1/s"));
+        double ceiling = r.number("ceiling_kpa", Range.positive("kPa"));
+        double spread = r.number("spread_per_s", Range.nonNegative("1/s"));
+        double softening = r.number("enzyme_softening_per_s", Range.nonNegative("1/s"));
+        double floor = r.number("floor_kpa", Range.between(Double.MIN_VALUE, ceiling, "kPa, at most ceiling_kpa"));
+        return new BiologySpec.Remodelling(stiffening, ceiling, spread, softening, floor);
+    }
+
+    static Map<String, BiologySpec.Measure> measureNames() {
+        Map<String, BiologySpec.Measure> names = new LinkedHashMap<>();
+        names.put("concentration", BiologySpec.Measure.CONCENTRATION);
+        names.put("exposure", BiologySpec.Measure.EXPOSURE);
+        return names;
+    }
+
+    static Map<String, BiologySpec.InterventionKind> interventionNames() {
+        Map<String, BiologySpec.InterventionKind> names = new LinkedHashMap<>();
+        for (BiologySpec.InterventionKind k : BiologySpec.InterventionKind.values()) {
+            names.put(k.name().toLowerCase(java.util.Locale.ROOT), k);
+        }
+        return names;
+    }
+
+    private static BiologySpec.DrugResponse drugResponse(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "drug response", "measure", "ec50", "hill_n", "max_kill_per_s",
+                "death_viability", "il6_resistance", "lactate_tolerance");
+        BiologySpec.Measure measure = r.choice("measure", "kill measure", measureNames(), BiologySpec.Measure.EXPOSURE);
+        double ec50 = r.number("ec50", Range.positive("drug unit, or unit·s for exposure"));
+        double hill = r.number("hill_n", Range.positive(""));
+        double kill = r.number("max_kill_per_s", Range.nonNegative("1/s"));
+        double death = r.number("death_viability", Range.fraction());
+        BiologySpec.Il6Resistance il6 = new BiologySpec.Il6Resistance(1.0, 1.0, 1.0);
+        if (r.has("il6_resistance")) {
+            MapReader c = MapReader.of(r.get("il6_resistance"), r.child("il6_resistance"), "EC50 shift by IL-6",
+                    "ec50", "hill_n", "max_factor");
+            il6 = new BiologySpec.Il6Resistance(c.number("ec50", Range.positive("IL-6 species unit")),
+                    c.number("hill_n", Range.positive("")), c.number("max_factor", Range.atLeast(1, "fold")));
+        }
+        BiologySpec.LactateTolerance lactate = new BiologySpec.LactateTolerance(1.0, 1.0);
+        if (r.has("lactate_tolerance")) {
+            MapReader c = MapReader.of(r.get("lactate_tolerance"), r.child("lactate_tolerance"),
+                    "EC50 shift by MCT1 lactate supply", "max_factor", "km");
+            lactate = new BiologySpec.LactateTolerance(c.number("max_factor", Range.atLeast(1, "fold")),
+                    c.number("km", Range.positive("lactate species unit")));
+        }
+        return new BiologySpec.DrugResponse(measure, ec50, hill, kill, death, il6, lactate);
+    }
+
+    private static BiologySpec.Intervention intervention(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "an intervention", "type", "start_s", "duration_s", "strength");
+        if (!r.has("type")) {
+            r.require("type", "one of: " + String.join(", ", interventionNames().keySet()));
+        }
+        BiologySpec.InterventionKind kind = r.choice("type", "intervention", interventionNames(), null);
+        return new BiologySpec.Intervention(kind, r.number("start_s", Range.nonNegative("s")),
+                r.number("duration_s", Range.positive("s")), r.number("strength", Range.fraction()));
+    }
+}
