@@ -37,6 +37,16 @@ public interface Backend extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Runs {@code update} on the current state where it lives, then continues from the updated state
+     * (new cell codes, viability and stiffness take effect at the next {@link #advance}). {@code host}
+     * is the host copy; it holds the updated state afterwards. The default refuses: a backend that
+     * cannot run the slow step must never silently run a different model.
+     */
+    default void updateState(Tissue host, StateUpdate update) {
+        throw new UnsupportedOperationException(description() + " cannot run the biology slow step; use --backend java");
+    }
+
     /** Releases threads and device memory. Never throws a checked exception. */
     @Override
     void close();

@@ -40,6 +40,16 @@ public final class BackendFactory {
             Backend java = java(model, threads);
             return new SelectedBackend(java, "backend: " + java.description() + " (as asked)");
         }
+        if (model.needsSlowSteps()) {
+            // the OpenCL backend has no biology kernels: refuse or fall back, never run another model
+            String why = "the scenario's biology section (CAF activation, matrix remodelling, drug kill, "
+                    + "interventions) runs only on the Java backend";
+            if (choice == BackendChoice.OPENCL || deviceSpec != null) {
+                throw new IllegalArgumentException("--backend opencl: " + why + "; use --backend java");
+            }
+            Backend java = java(model, threads);
+            return new SelectedBackend(java, "backend auto: " + why + "; using " + java.description());
+        }
         List<OpenClDevice> devices;
         try {
             devices = OpenClDevices.list();

@@ -87,7 +87,7 @@ public final class RunDriver {
              ProgressListener bar = progress.open(0.0, endTimeS)) {
             say("stromasim: %s on %s, %s", scenario.name(), numerics.description(), plan.reason());
             numerics.upload(tissue);
-            return new Simulation(scenario, numerics, tissue, plan, output).stopWhen(stop)
+            return new Simulation(scenario, numerics, tissue, plan, output).withBiology(model).stopWhen(stop)
                     .run(0.0, 0L, endTimeS, true, bar);
         }
     }
@@ -111,7 +111,7 @@ public final class RunDriver {
             output.log(String.format("resumed from %s at t = %.6g s (step %d)", point.snapshot().getFileName(),
                     point.timeS(), point.step()));
             numerics.upload(tissue);
-            return new Simulation(scenario, numerics, tissue, plan, output).stopWhen(stop)
+            return new Simulation(scenario, numerics, tissue, plan, output).withBiology(model).stopWhen(stop)
                     .run(point.timeS(), point.step(), endTimeS, false, bar);
         }
     }

@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("stromasim: %s on %s, %s%n", scenario.name(), numerics.description(), plan.reason());
             out.flush();
             numerics.upload(tissue);
-            result = new Simulation(scenario, numerics, tissue, plan, output).stopWhen(shutdown)
+            result = new Simulation(scenario, numerics, tissue, plan, output).withBiology(model).stopWhen(shutdown)
                     .run(0.0, 0L, endTimeS, true, progress);
             output.log(memoryLine(tissue));
         }

@@ -32,7 +32,20 @@ final class RunSummaryPrinter {
         scenario.findSpecies(scenario.metrics().drugSpecies()).ifPresent(drug -> printDrug(drug, m));
         out.printf("  mean stiffness                   %.3g kPa%n", m.value("mean_stiffness_kpa"));
         out.printf("  viable cancer fraction           %.3f%n", m.value("viable_fraction"));
+        if (scenario.biology() != null) {
+            printBiology(scenario, m);
+        }
         out.flush();
+    }
+
+    private void printBiology(Scenario scenario, MetricsRow m) {
+        out.printf("  %-32s %.3f%n", "CAF fraction of fibroblasts", m.value("caf_fraction"));
+        out.printf("  %-32s %.3g kPa%n", "mean stiffness, stroma", m.value("stroma_mean_stiffness_kpa"));
+        out.printf("  %-32s %.3g kPa%n", "mean stiffness, tumour", m.value("tumour_mean_stiffness_kpa"));
+        out.printf("  %-32s %.3f%n", "cancer above effective EC50", m.value("cancer_above_effective_ec50_fraction"));
+        scenario.findSpecies(scenario.biology().lactateSpecies()).ifPresent(l -> out.printf("  %-32s %.4g %s%n",
+                "mean lactate, tumour", m.value("tumour_mean_lactate_" + l.unit().key()), l.unit().symbol()));
+        out.printf("  %-32s %.3f%n", "cancer MCT1 lactate supply", m.value("cancer_lactate_supply"));
     }
 
     private void printDrug(SpeciesSpec drug, MetricsRow m) {

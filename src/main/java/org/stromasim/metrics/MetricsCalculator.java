@@ -19,7 +19,9 @@ import org.stromasim.tissue.Tissue;
  * {@code <drug>_perivascular_<unit>}, {@code <drug>_penetration_depth_um} (see {@link PenetrationProfile}),
  * {@code cancer_exposed_fraction} (cancer voxels whose exposure exceeds the scenario threshold);
  * then {@code mean_stiffness_kpa} (matrix and cell voxels) and {@code viable_fraction} (mean
- * viability of cancer voxels, dead ones included).
+ * viability of cancer voxels, dead ones included); with a {@code biology} section, the columns of
+ * {@link BiologyMetrics} after those (computed from the host copy's concentrations: a biology run is
+ * on the Java backend, which reduces on the host).
  */
 public final class MetricsCalculator {
 
@@ -30,6 +32,8 @@ public final class MetricsCalculator {
     private final int drugSpecies;
     private final List<String> columns;
     private final Map<String, String> units;
+    /** The biology columns, or null without a biology section. */
+    private final BiologyMetrics biology;
 
     public MetricsCalculator(Scenario scenario) {
         this.scenario = scenario;
@@ -50,6 +54,10 @@ public final class MetricsCalculator {
         }
         unitOf.put("mean_stiffness_kpa", "kPa");
         unitOf.put("viable_fraction", "1");
+        this.biology = scenario.biology() == null ? null : new BiologyMetrics(scenario);
+        if (biology != null) {
+            unitOf.putAll(biology.units());
+        }
         this.units = Map.copyOf(unitOf);
         this.columns = List.copyOf(new ArrayList<>(unitOf.keySet()));
     }
@@ -103,6 +111,9 @@ public final class MetricsCalculator {
         }
         values[c++] = meanStiffness(state);
         values[c++] = viableCancerFraction(state);
+        if (biology != null) {
+            c = biology.measure(state, timeS, values, c);
+        }
         return new MetricsRow(columns, values);
     }
 

@@ -2,12 +2,14 @@ package org.stromasim.sim;
 
 import java.util.Optional;
 import org.stromasim.backend.Backend;
+import org.stromasim.biology.SlowProcesses;
 import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
 import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.TransportModel;
 
 /**
  * The host time loop: advances the backend between output events and hands snapshots and metrics to
@@ -31,6 +33,8 @@ public final class Simulation {
     private final TimeStepPlan plan;
     private ReductionPlan reductions;
     private StopRequest stop = StopRequest.NEVER;
+    /** The biology slow step, or null for a pure-transport scenario. */
+    private SlowProcesses slow;
 
     /**
      * @param host the host copy of the state; it must already be uploaded to {@code backend}
@@ -46,6 +50,16 @@ public final class Simulation {
 
     public MetricsCalculator metricsCalculator() {
         return metrics;
+    }
+
+    /**
+     * Runs the scenario's biology slow step (if it has a {@code biology} section) every slow interval,
+     * on the backend's state ({@link Backend#updateState}); {@code model} is the model the backend runs,
+     * whose diffusivity and uptake scales the slow step updates. Returns this simulation.
+     */
+    public Simulation withBiology(TransportModel model) {
+        this.slow = scenario.biology() == null ? null : new SlowProcesses(scenario, model);
+        return this;
     }
 
     /**
@@ -73,6 +87,12 @@ public final class Simulation {
                          ProgressListener progress) {
         OutputSchedule snapshots = new OutputSchedule(scenario.run().snapshotIntervalS());
         OutputSchedule metricRows = new OutputSchedule(scenario.run().metricsIntervalS());
+        // slow steps are events like outputs, so the transport intervals end exactly on them
+        OutputSchedule slowSteps = slow == null ? null : new OutputSchedule(slow.intervalS());
+        if (slow != null) {
+            slow.applyInterventionsAt(startTimeS);
+            output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(), backend.description()));
+        }
         output.log(plan.reason());
         output.log("backend: " + backend.description());
         MetricsRow last = null;
@@ -90,8 +110,8 @@ public final class Simulation {
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
         while (time < endTimeS * (1 - 1e-12)) {
-            Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, plan)
-                    : Interval.startingAt(time, endTimeS, snapshots, metricRows, plan);
+            Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
+                    : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
             first = false;
             int done = interval.done();
             long stepAtIntervalStart = step - done;
@@ -108,6 +128,9 @@ public final class Simulation {
             time = interval.endS();
             step = stepAtIntervalStart + interval.steps();
             boolean atEnd = time >= endTimeS * (1 - 1e-12);
+            if (slowSteps != null && slowSteps.isDue(time)) {
+                backend.updateState(host, slow.stepEndingAt(time)); // before outputs: they show the updated state
+            }
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
             Optional<StateReductions> reduced = wantMetrics && !wantSnapshot
@@ -163,8 +186,11 @@ public final class Simulation {
     private record Interval(double startS, double endS, int steps, double dtS, int done) {
 
         static Interval startingAt(double timeS, double endTimeS, OutputSchedule snapshots,
-                                   OutputSchedule metricRows, TimeStepPlan plan) {
+                                   OutputSchedule metricRows, OutputSchedule slowSteps, TimeStepPlan plan) {
             double eventTime = Math.min(endTimeS, Math.min(snapshots.nextAfter(timeS), metricRows.nextAfter(timeS)));
+            if (slowSteps != null) {
+                eventTime = Math.min(eventTime, slowSteps.nextAfter(timeS));
+            }
             int steps = plan.stepsFor(eventTime - timeS);
             return new Interval(timeS, eventTime, steps, (eventTime - timeS) / steps, 0);
         }
@@ -175,16 +201,19 @@ public final class Simulation {
          * otherwise a new interval from {@code timeS}.
          */
         static Interval resumedAt(double timeS, double endTimeS, OutputSchedule snapshots,
-                                  OutputSchedule metricRows, TimeStepPlan plan) {
+                                  OutputSchedule metricRows, OutputSchedule slowSteps, TimeStepPlan plan) {
             double previous = Math.max(snapshots.lastAtOrBefore(timeS), metricRows.lastAtOrBefore(timeS));
+            if (slowSteps != null) {
+                previous = Math.max(previous, slowSteps.lastAtOrBefore(timeS));
+            }
             if (previous < timeS) {
-                Interval whole = startingAt(previous, endTimeS, snapshots, metricRows, plan);
+                Interval whole = startingAt(previous, endTimeS, snapshots, metricRows, slowSteps, plan);
                 long done = Math.round((timeS - previous) / whole.dtS());
                 if (done > 0 && done < whole.steps() && whole.timeAfter((int) done) == timeS) {
                     return new Interval(previous, whole.endS(), whole.steps(), whole.dtS(), (int) done);
                 }
             }
-            return startingAt(timeS, endTimeS, snapshots, metricRows, plan);
+            return startingAt(timeS, endTimeS, snapshots, metricRows, slowSteps, plan);
         }
 
         /** Time after {@code done} steps, computed from the interval start (never accumulated). */

@@ -35,6 +35,9 @@ public final class TransportModel {
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
     private StabilityLimit stabilityLimit;
+    /** Multiplier of the uptake Vmax per species and cell code (1 unless a slow step changes it). Live. */
+    private final double[][] uptakeScale;
+    private final boolean needsSlowSteps;
 
     private TransportModel(Scenario scenario, Tissue tissue) {
         this.grid = tissue.grid();
@@ -68,6 +71,11 @@ public final class TransportModel {
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
+        this.uptakeScale = new double[n][CellType.COUNT];
+        for (double[] scale : uptakeScale) {
+            java.util.Arrays.fill(scale, 1.0);
+        }
+        this.needsSlowSteps = scenario.biology() != null;
         refreshDiffusivity(tissue);
     }
 
@@ -165,6 +173,30 @@ public final class TransportModel {
     /** Index of the species whose exposure is accumulated, if the scenario has it. */
     public OptionalInt drugSpeciesIndex() {
         return drugSpeciesIndex < 0 ? OptionalInt.empty() : OptionalInt.of(drugSpeciesIndex);
+    }
+
+    /**
+     * Whether the scenario has a {@code biology} section, whose slow step a backend must run
+     * ({@link org.stromasim.backend.Backend#updateState}); a backend that cannot must refuse the model.
+     */
+    public boolean needsSlowSteps() {
+        return needsSlowSteps;
+    }
+
+    /**
+     * Multiplier of the Michaelis–Menten Vmax of species {@code s} by cell code, read by the backend at
+     * the start of every advance (the live array; 1 = as compiled).
+     */
+    public double[] uptakeScale(int s) {
+        return uptakeScale[s];
+    }
+
+    /** Scales the uptake Vmax of species {@code s} in voxels of {@code cell} from the next advance on. */
+    public void setUptakeScale(int s, CellType cell, double factor) {
+        if (!(factor >= 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("uptake scale must be a finite number >= 0, got " + factor);
+        }
+        uptakeScale[s][cell.code()] = factor;
     }
 
     public RunSpec.Splitting splitting() {

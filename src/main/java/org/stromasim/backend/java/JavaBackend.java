@@ -1,6 +1,7 @@
 package org.stromasim.backend.java;
 
 import org.stromasim.backend.Backend;
+import org.stromasim.backend.StateUpdate;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
@@ -171,6 +172,21 @@ public final class JavaBackend implements Backend {
         }
     }
 
+    /**
+     * The biology slow step on the Java arrays: the state is copied into {@code host} (concentrations
+     * and exposure; the exposure is rounded to float as a snapshot stores it), updated there, and
+     * loaded back, which recomputes the voxel keys from the new cell codes (so a new CAF secretes and
+     * a DEAD voxel stops reacting from the next step) and takes the new viability. The caller refreshes
+     * the model's diffusivity after a stiffness change; face conductances follow at the next advance.
+     * O(voxels) per slow step, negligible against the transport steps between two slow steps.
+     */
+    @Override
+    public void updateState(Tissue host, StateUpdate update) {
+        download(host);
+        update.apply(host);
+        upload(host);
+    }
+
     private void requireSameShape(Tissue state) {
         if (!state.grid().equals(grid) || !state.speciesNames().equals(model.speciesNames())) {
             throw new IllegalArgumentException("state (grid " + state.grid() + ", species " + state.speciesNames()
@@ -194,6 +210,9 @@ public final class JavaBackend implements Backend {
         boolean strang = model.splitting() == RunSpec.Splitting.STRANG;
         // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
         workers.run(conductanceTask);
+        for (int s = 0; s < speciesCount; s++) {
+            reactions[s].scaleUptake(model.uptakeScale(s)); // e.g. MCT1 inhibition; constant within the call
+        }
         double reactionS = strang ? dtS / 2 : dtS; // the reaction sub-step that opens each step
         // Pass 0: exposure of the start state (first half of step 0's trapezoid), then the opening reaction.
         deactivate(reactionA);

@@ -33,7 +33,9 @@ final class ReactionUpdate {
     private final double permeabilityUmPerS;
     private final double voxelUm;
     private final double[] bindingPerS;
+    /** Effective Vmax by cell code: the model's Vmax times its uptake scale ({@link #scaleUptake}). */
     private final double[] vmaxPerS;
+    private final double[] baseVmaxPerS;
     private final double[] km;
     private final double[] secretionPerS;
     private final double[] secretionRelaxPerS;
@@ -46,9 +48,20 @@ final class ReactionUpdate {
         this.voxelUm = voxelUm;
         this.bindingPerS = r.bindingPerS().clone();
         this.vmaxPerS = r.uptakeVmaxPerS().clone();
+        this.baseVmaxPerS = r.uptakeVmaxPerS().clone();
         this.km = r.uptakeKm().clone();
         this.secretionPerS = r.secretionPerS().clone();
         this.secretionRelaxPerS = r.secretionRelaxPerS().clone();
+    }
+
+    /**
+     * Sets the effective Vmax to the model's Vmax × {@code scale[cell code]} (1 = unchanged, 0 = blocked),
+     * before a pass, on the calling thread; the inner loops read the effective array as before.
+     */
+    void scaleUptake(double[] scale) {
+        for (int c = 0; c < vmaxPerS.length; c++) {
+            vmaxPerS[c] = baseVmaxPerS[c] * scale[c];
+        }
     }
 
     /** False when no term acts on the species (the sub-step is the identity and can be skipped). */

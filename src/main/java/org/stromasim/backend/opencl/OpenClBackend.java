@@ -82,6 +82,10 @@ public final class OpenClBackend implements Backend {
      * builds the kernels (once per device per JVM).
      */
     public OpenClBackend(TransportModel model, OpenClDevice device) {
+        if (model.needsSlowSteps()) {
+            throw new IllegalArgumentException("the OpenCL backend has no biology kernels: a scenario with a "
+                    + "biology section (CAF activation, matrix remodelling, drug kill, interventions) needs --backend java");
+        }
         this.model = model;
         this.device = device;
         this.grid = model.grid();

@@ -1,0 +1,105 @@
+package org.stromasim.biology;
+
+import org.stromasim.backend.StateUpdate;
+import org.stromasim.scenario.BiologySpec;
+import org.stromasim.scenario.BiologySpec.InterventionKind;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.TransportModel;
+
+/**
+ * The biology slow step of a scenario, run by the time loop every {@code biology.slow_interval_s}
+ * between transport advances, on the flat state arrays. One step over [t₀, t₁]:
+ * <ol>
+ *   <li>fibroblast activation by the TGF-β at t₁ ({@link FibroblastActivation});</li>
+ *   <li>matrix remodelling, new CAFs included ({@link MatrixRemodelling});</li>
+ *   <li>drug kill of cancer voxels ({@link DrugResponse});</li>
+ *   <li>the model's diffusivity is recomputed from the new stiffness and the MCT1 inhibition of the
+ *       next interval is applied to the cancer cells' lactate uptake.</li>
+ * </ol>
+ * Intervention strengths are taken at the step midpoint. The transport sees interventions and new
+ * cell codes with the resolution of the slow clock. Nothing here keeps per-voxel state of its own: the
+ * state is cells, stiffness, viability, concentrations and exposure, all stored in snapshots, and the
+ * step index is t₁/interval, so a resumed run continues exactly.
+ */
+public final class SlowProcesses {
+
+    private final BiologySpec spec;
+    private final TransportModel model;
+    private final long seed;
+    private final int tgfb;
+    private final int il6;
+    private final int lactate;
+    private final int drug;
+    private final InterventionLevels interventions;
+    private final FibroblastActivation activation;
+    private final MatrixRemodelling remodelling;
+    private final DrugResponse response;
+
+    public SlowProcesses(Scenario scenario, TransportModel model) {
+        this.spec = scenario.biology();
+        if (spec == null) {
+            throw new IllegalArgumentException("scenario " + scenario.name() + " has no biology section");
+        }
+        this.model = model;
+        this.seed = scenario.run().seed();
+        this.tgfb = scenario.speciesIndex(spec.tgfbSpecies());
+        this.il6 = scenario.speciesIndex(spec.il6Species());
+        this.lactate = scenario.speciesIndex(spec.lactateSpecies());
+        this.drug = scenario.speciesIndex(scenario.metrics().drugSpecies());
+        this.interventions = new InterventionLevels(spec.interventions());
+        this.activation = new FibroblastActivation(spec.activation());
+        this.remodelling = new MatrixRemodelling(spec.remodelling());
+        this.response = new DrugResponse(spec.drugResponse());
+    }
+
+    public double intervalS() {
+        return spec.slowIntervalS();
+    }
+
+    public InterventionLevels interventions() {
+        return interventions;
+    }
+
+    public DrugResponse response() {
+        return response;
+    }
+
+    /**
+     * Sets what the transport needs from the interventions at {@code timeS}: the lactate uptake of
+     * cancer cells scaled by 1 − MCT1 inhibition. Called at the start of a run and after every step.
+     */
+    public void applyInterventionsAt(double timeS) {
+        model.setUptakeScale(lactate, CellType.CANCER,
+                1.0 - interventions.at(InterventionKind.MCT1_INHIBITOR, timeS));
+    }
+
+    /** The update for the slow step ending at {@code endS} (it covers the slow interval before it). */
+    public StateUpdate stepEndingAt(double endS) {
+        double startS = Math.max(0.0, endS - spec.slowIntervalS());
+        return state -> step(state, startS, endS);
+    }
+
+    /** Runs the slow step over [startS, endS] on {@code state} (see the class comment for the order). */
+    public void step(Tissue state, double startS, double endS) {
+        double dt = endS - startS;
+        if (dt > 0) {
+            double mid = 0.5 * (startS + endS);
+            long index = Math.round(endS / spec.slowIntervalS());
+            byte[] cell = state.cell();
+            double tgfbSignal = 1.0 - interventions.at(InterventionKind.TGFB_INHIBITOR, mid);
+            activation.step(cell, state.concentration(tgfb), dt, tgfbSignal, seed, index);
+            remodelling.step(state.grid(), cell, state.stiffnessKpa(), dt,
+                    interventions.at(InterventionKind.LOX_INHIBITOR, mid), interventions.at(InterventionKind.ENZYME, mid));
+            if (drug >= 0) {
+                float[] measure = response.onExposure() ? state.drugExposure() : state.concentration(drug);
+                response.step(cell, state.viability(), measure, state.concentration(il6), state.concentration(lactate),
+                        dt, interventions.at(InterventionKind.IL6R_BLOCKER, mid),
+                        interventions.at(InterventionKind.MCT1_INHIBITOR, mid));
+            }
+            model.refreshDiffusivity(state);
+        }
+        applyInterventionsAt(endS);
+    }
+}
