@@ -15,7 +15,8 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * Every scenario in configs/, 40 steps at its automatic time step on both backends: every species and
- * the drug exposure agree within 1e-5 of the field's maximum.
+ * the drug exposure agree within 1e-5 of the field's maximum. The biology slow step runs only on the
+ * Java backend (OpenCL refuses such a scenario), so it is compared without its biology section.
  */
 @EnabledIfOpenClOrCi
 class ShippedScenarioParityTest {
@@ -31,7 +32,10 @@ class ShippedScenarioParityTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void openClMatchesJavaOnShippedScenario(Path file) {
-        Scenario scenario = ScenarioLoader.load(file, List.of());
+        Scenario loaded = ScenarioLoader.load(file, List.of());
+        // the transport of every shipped scenario; a biology section (Java only, refused by OpenCL) is left out
+        Scenario scenario = new Scenario(loaded.name(), loaded.description(), loaded.grid(), loaded.run(), loaded.ecm(),
+                loaded.tissue(), loaded.species(), loaded.metrics());
         Tissue initial = TissueBuilder.build(scenario);
         double dt = TransportModel.compile(scenario, initial.copy()).timeStepS(scenario.run());
         // Start at the bolus time so plasma-driven species are exercised, not only zeros.
