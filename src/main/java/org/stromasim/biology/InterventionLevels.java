@@ -20,7 +20,7 @@ public final class InterventionLevels {
     public double at(InterventionKind kind, double timeS) {
         double passing = 1.0;
         for (Intervention i : interventions) {
-            if (i.kind() == kind && timeS >= i.startS() && timeS < i.startS() + i.durationS()) {
+            if (i.type() == kind && timeS >= i.startS() && timeS < i.startS() + i.durationS()) {
                 passing *= 1.0 - i.strength();
             }
         }

@@ -96,11 +96,11 @@ public record BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Sp
     /**
      * A co-therapy active for startS ≤ t &lt; startS + durationS.
      *
-     * @param kind      what it blocks or does
+     * @param type      what it blocks or does
      * @param startS    start time, s
      * @param durationS how long it acts, s
      * @param strength  fraction blocked (inhibitors, blocker) or relative enzyme activity, 0..1
      */
-    public record Intervention(InterventionKind kind, double startS, double durationS, double strength) {
+    public record Intervention(InterventionKind type, double startS, double durationS, double strength) {
     }
 }

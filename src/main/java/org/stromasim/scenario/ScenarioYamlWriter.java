@@ -118,7 +118,7 @@ final class ScenarioYamlWriter {
         BiologySpec.DrugResponse d = b.drugResponse();
         List<Object> interventions = new ArrayList<>();
         for (BiologySpec.Intervention i : b.interventions()) {
-            interventions.add(new YamlEmitter.FlowMap(map("type", lower(i.kind().name()), "start_s", i.startS(),
+            interventions.add(new YamlEmitter.FlowMap(map("type", lower(i.type().name()), "start_s", i.startS(),
                     "duration_s", i.durationS(), "strength", i.strength())));
         }
         return map("slow_interval_s", b.slowIntervalS(), "tgfb_species", b.tgfbSpecies(), "il6_species", b.il6Species(),

@@ -72,8 +72,9 @@ class ScenarioLoaderTest {
         assertTrue(fibrotic.ecm().stiffnessKpa().stroma() > 3 * normal.ecm().stiffnessKpa().stroma());
         Scenario normalWithFibroticStiffness = new Scenario(fibrotic.name(), fibrotic.description(), normal.grid(),
                 normal.run(), new EcmSpec(normal.ecm().diffusivityLaw(), fibrotic.ecm().stiffnessKpa(), normal.ecm().noise()),
-                normal.tissue(), normal.species(), normal.metrics());
+                normal.tissue(), normal.species(), normal.metrics(), normal.biology());
         assertEquals(fibrotic, normalWithFibroticStiffness);
+        assertTrue(normal.biology() != null, "the pair shares one biology section");
     }
 
     @Test
