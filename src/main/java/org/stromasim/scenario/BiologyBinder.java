@@ -11,7 +11,7 @@ final class BiologyBinder {
     private BiologyBinder() {
     }
 
-    static BiologySpec biology(YamlNode node, List<SpeciesSpec> species, String drugSpecies) {
+    static BiologySpec biology(YamlNode node, List<SpeciesSpec> species) {
         MapReader r = MapReader.of(node, "biology", "slow biological processes", "slow_interval_s", "tgfb_species",
                 "il6_species", "lactate_species", "activation", "remodelling", "drug_response", "interventions");
         double slow = r.number("slow_interval_s", Range.positive("s"));

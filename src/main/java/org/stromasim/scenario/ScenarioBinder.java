@@ -41,7 +41,7 @@ final class ScenarioBinder {
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
-                ? BiologyBinder.biology(r.get("biology"), species, metrics.drugSpecies()) : null;
+                ? BiologyBinder.biology(r.get("biology"), species) : null;
         return new Scenario(name, description, grid, run, ecm, tissue, species, metrics, biology);
     }
 
