@@ -93,7 +93,7 @@ class BiologyBackendTest {
         SlowProcesses slow = new SlowProcesses(s, model);
         slow.applyInterventionsAt(0.0);
         assertEquals(0.1, model.uptakeScale(s.speciesIndex("lactate"))[CellType.CANCER.code()], 1e-12);
-        slow.applyInterventionsAt(3600.0); // the window has closed
+        slow.applyInterventionsAt(86400.0); // the window (start 0, duration 86400 s) has closed
         assertEquals(1.0, model.uptakeScale(s.speciesIndex("lactate"))[CellType.CANCER.code()], 0.0);
     }
 }
