@@ -20,16 +20,44 @@
 // Reactions: each term is cast as dC/dt = S - lambda*C (S, lambda >= 0) and integrated exactly:
 //   C <- C*exp(-lambda*h) + S*h*(1 - exp(-lambda*h))/(lambda*h),
 // lambda = decay + binding[cell] + P*(S/V) + viability*(Vmax[cell]/(Km[cell] + max(C,0)) + relax[cell]),
-// S = P*(S/V)*plasma(midpoint) + viability*secretion[cell]. (1 - e^-x)/x uses expm1, which keeps full
-// float precision for small x (the Java backend uses a series there in double).
+// S = P*(S/V)*plasma(midpoint) + viability*secretion[cell].
 // Vessel voxels are lumen: no reaction; a species that crosses vessel walls holds the plasma value
 // at the end of the sub-step.
+//
+// Written for SIMD across work-items (a CPU runtime such as PoCL runs a work-group as a loop over
+// work-items and vectorises that loop; a GPU runs the same code in lanes). So the body of the
+// work-item loop has no calls, no loops and no data-dependent branches:
+//   - the species loop is unrolled at build time (SPECIES and DRUG are build-time macros, set by
+//     OpenClBackend from the model), so no inner loop hides the work-item loop from the vectoriser;
+//   - exp and (1 - e^-x)/x are polynomials written out here (exp_neg, relaxed_fraction) rather than
+//     library calls, which PoCL does not vectorise; both are accurate to a few float ulps;
+//   - every neighbour load is unconditional and boundary faces are chosen with selects: the
+//     concentration and diffusivity buffers carry a guard band of `pad` floats before and after
+//     (OpenClBackend sizes it to cover a plane plus a row), so v-1, v+1, v+/-nx*ny and the periodic
+//     partners stay inside the allocation even where their values are then discarded. The y and z
+//     neighbour offsets depend only on j and k, which are constant along a work-group row, so their
+//     loads stay contiguous;
+//   - the range check on padded global sizes is compiled in only when the host pads (PADDED_RANGE).
 //
 // Per-species constants live in `params`, PARAMS_STRIDE floats per species (layout: see the P_ macros,
 // written by SpeciesParameterTable on the host). The plasma levels of every pass are in `plasma`,
 // [pass][species][4] = {mid A, end A, mid B, end B}, uploaded once per advance call.
 
 #pragma OPENCL FP_CONTRACT OFF
+
+#ifndef SPECIES
+#error "SPECIES (the species count) must be defined at build time"
+#endif
+#ifndef DRUG
+#error "DRUG (the drug species index, -1 for none) must be defined at build time"
+#endif
+#ifndef PADDED_RANGE
+#define PADDED_RANGE 1
+#endif
+
+// Helpers must be inlined for the work-item loop to be vectorised (a call stops the vectoriser,
+// and `react` is above clang's inlining threshold).
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 
 #define CELL_VESSEL 1
 #define CELL_TYPES 6
@@ -58,109 +86,175 @@
 #define F_ZMIN 4
 #define F_ZMAX 5
 
-inline float face_flux(float dv, float cv, float dn, float cn) {
-    return 2.0f * dv * dn / (dv + dn) * (cn - cv);
+// e^(-x) for x >= 0: x = n*ln2 + r with |r| <= ln2/2 (Cody-Waite split of ln2), e^r by its Taylor
+// polynomial to r^7 (truncation < 2e-9 relative), 2^n from the exponent bits. x is clamped to 87,
+// where e^-x (1.6e-38) is still a normal float; beyond it the true value is below float resolution
+// of any concentration it multiplies.
+ALWAYS_INLINE float exp_neg(float x) {
+    float t = -(x < 87.0f ? x : 87.0f);
+    float fn = (float) (int) (t * 1.44269504f - 0.5f); // round to nearest: t <= 0
+    float r = (t - fn * 0.693145752f) - fn * 1.42860677e-6f;
+    float p = 1.0f / 5040.0f;
+    p = p * r + 1.0f / 720.0f;
+    p = p * r + 1.0f / 120.0f;
+    p = p * r + 1.0f / 24.0f;
+    p = p * r + 1.0f / 6.0f;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    return p * as_float(((int) fn + 127) << 23);
 }
 
-// Contribution of a domain face; `wrapped` is the voxel across it when the face is periodic.
-inline float outside_flux(__constant const float* p, int f, float dv, float cv,
-                          __global const float* c, __global const float* d, size_t wrapped) {
-    int type = (int) p[P_BC_TYPE + f];
-    if (type == BC_FIXED) {
-        return 2.0f * dv * (p[P_BC_VALUE + f] - cv);
-    }
-    if (type == BC_PERIODIC) {
-        return face_flux(dv, cv, d[wrapped], c[wrapped]);
-    }
-    return 0.0f;
+// (1 - e^-x)/x for x >= 0, given e = e^-x: its Taylor series below 0.5 (to x^7, truncation < 3e-8),
+// where 1 - e would cancel; the quotient above.
+ALWAYS_INLINE float relaxed_fraction(float x, float e) {
+    float s = -1.0f / 40320.0f;
+    s = s * x + 1.0f / 5040.0f;
+    s = s * x - 1.0f / 720.0f;
+    s = s * x + 1.0f / 120.0f;
+    s = s * x - 1.0f / 24.0f;
+    s = s * x + 1.0f / 6.0f;
+    s = s * x - 0.5f;
+    s = s * x + 1.0f;
+    float q = (1.0f - e) / (x > 0.5f ? x : 1.0f);
+    return x > 0.5f ? q : s;
 }
 
-inline float exact_relaxation(float c, float source, float lambda, float h) {
+ALWAYS_INLINE float exact_relaxation(float c, float source, float lambda, float h) {
     float x = lambda * h;
-    float e = exp(-x);
-    float fraction = x > 0.0f ? -expm1(-x) / x : 1.0f;
-    return c * e + source * h * fraction;
+    float e = exp_neg(x);
+    return c * e + source * h * relaxed_fraction(x, e);
 }
 
-inline float react(__constant const float* p, int code, float alive, float sv, float cv,
-                   float h, float plasmaMid, float plasmaEnd) {
-    if (code == CELL_VESSEL) {
-        return p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : cv;
-    }
+// p[base + code] for the voxel's cell code, given `is` = the voxel's one-hot code (is[t] = 1 where
+// code == t, else 0): a dot product of uniform constants. Exact for finite constants (one term is
+// the value, the others are +-0). Neither a gather nor a chain of selects: the compiler turns a
+// select between loads into a load from a selected address, i.e. a gather, and the vectoriser's cost
+// model then refuses the whole loop.
+// (six scalars, not an array or a vector: either would become an aggregate or vector-typed value
+// that the loop vectoriser cannot widen)
+#define CELL_ONE_HOT const float is0, const float is1, const float is2, const float is3, const float is4, const float is5
+#define CELL_ONE_HOT_ARGS is0, is1, is2, is3, is4, is5
+ALWAYS_INLINE float per_cell(__constant const float* restrict p, int base, CELL_ONE_HOT) {
+    return p[base] * is0 + p[base + 1] * is1 + p[base + 2] * is2
+            + p[base + 3] * is3 + p[base + 4] * is4 + p[base + 5] * is5;
+}
+
+ALWAYS_INLINE float react(__constant const float* restrict p, int code, CELL_ONE_HOT, float alive, float sv, float cv,
+                          float h, float plasmaMid, float plasmaEnd) {
     float exchange = p[P_PERMEABILITY] * sv;
-    float lambda = p[P_DECAY] + p[P_BINDING + code] + exchange
-            + alive * (p[P_VMAX + code] / (p[P_KM + code] + fmax(cv, 0.0f)) + p[P_RELAX + code]);
-    float source = exchange * plasmaMid + alive * p[P_SECRETION + code];
-    return exact_relaxation(cv, source, lambda, h);
+    float vmax = per_cell(p, P_VMAX, CELL_ONE_HOT_ARGS);
+    float km = per_cell(p, P_KM, CELL_ONE_HOT_ARGS);
+    float uptake = vmax > 0.0f ? vmax / (km + (cv > 0.0f ? cv : 0.0f)) : 0.0f;
+    float lambda = p[P_DECAY] + per_cell(p, P_BINDING, CELL_ONE_HOT_ARGS) + exchange
+            + alive * (uptake + per_cell(p, P_RELAX, CELL_ONE_HOT_ARGS));
+    float source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, CELL_ONE_HOT_ARGS);
+    float reacted = exact_relaxation(cv, source, lambda, h);
+    float lumen = p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : cv;
+    return code == CELL_VESSEL ? lumen : reacted;
 }
 
-__kernel void transport_pass(__global const float* src,
-                             __global float* dst,
-                             __global const float* diffusivity,
-                             __global const uchar* cell,
-                             __global const float* viability,
-                             __global const float* svPerUm,
-                             __constant const float* params,
-                             __global const float* plasma,
-                             __global float* exposureHi,
-                             __global float* exposureLo,
-                             const int nx, const int ny, const int nz,
-                             const int species, const int drug, const int pass,
+// D_face * (C_nb - C_v) across one face. `inside`: the neighbour is in the domain (or the face is
+// periodic and cn, dn are its partner); otherwise the face is a domain face of type `type`.
+ALWAYS_INLINE float face_term(bool inside, int type, float bcValue, float dv, float cv, float dn, float cn) {
+    float interior = 2.0f * dv * dn / (dv + dn) * (cn - cv);
+    float fixed = type == BC_FIXED ? 2.0f * dv * (bcValue - cv) : 0.0f;
+    return inside ? interior : fixed;
+}
+
+__kernel void transport_pass(__global const float* restrict src,
+                             __global float* restrict dst,
+                             __global const float* restrict diffusivity,
+                             __global const uchar* restrict cell,
+                             __global const float* restrict viability,
+                             __global const float* restrict svPerUm,
+                             __constant const float* restrict params,
+                             __global const float* restrict plasma,
+                             __global float* restrict exposureHi,
+                             __global float* restrict exposureLo,
+                             const int nx, const int ny, const int nz, const int pad, const int pass,
                              const int diffuse, const float dtOverDx2,
                              const float hA, const float hB, const float exposureWeightS) {
-    const int i = get_global_id(0);
-    const int j = get_global_id(1);
-    const int k = get_global_id(2);
+    // 64-bit indices throughout: an int index derived from the 64-bit global id goes through a
+    // truncation that hides from the vectoriser that neighbouring work-items touch neighbouring
+    // addresses (it then sees gathers and scatters and refuses the loop).
+    const long i = get_global_id(0);
+    const long j = get_global_id(1);
+    const long k = get_global_id(2);
+#if PADDED_RANGE
     if (i >= nx || j >= ny || k >= nz) {
         return; // padding of the global size up to a multiple of the local size
     }
-    const size_t n = (size_t) nx * ny * nz;
-    const int sy = nx;
-    const int sz = nx * ny;
-    const int v = i + nx * (j + ny * k);
+#endif
+    const long n = (long) nx * ny * nz;
+    const long sy = nx;
+    const long sz = (long) nx * ny;
+    const long v = i + sy * j + sz * k;
     const int code = cell[v];
     const float alive = viability[v];
     const float sv = svPerUm[v];
-    __global const float* levels = plasma + (size_t) pass * species * 4;
+    const float is0 = code == 0 ? 1.0f : 0.0f;
+    const float is1 = code == 1 ? 1.0f : 0.0f;
+    const float is2 = code == 2 ? 1.0f : 0.0f;
+    const float is3 = code == 3 ? 1.0f : 0.0f;
+    const float is4 = code == 4 ? 1.0f : 0.0f;
+    const float is5 = code == 5 ? 1.0f : 0.0f;
+    __global const float* restrict levels = plasma + (long) pass * SPECIES * 4;
+    const bool xLow = i > 0;
+    const bool xHigh = i < nx - 1;
 
-    for (int s = 0; s < species; s++) {
-        __constant const float* p = params + s * PARAMS_STRIDE;
-        __global const float* c = src + s * n;
-        __global const float* d = diffusivity + s * n;
+#pragma unroll
+    for (int s = 0; s < SPECIES; s++) {
+        __constant const float* restrict p = params + s * PARAMS_STRIDE;
+        __global const float* restrict c = src + pad + s * n;
+        __global const float* restrict d = diffusivity + pad + s * n;
         float cv = c[v];
-        if (diffuse) {
-            float dv = d[v];
-            if (dv != 0.0f) {
-                float sum = (i > 0 ? face_flux(dv, cv, d[v - 1], c[v - 1])
-                                   : outside_flux(p, F_XMIN, dv, cv, c, d, v + (nx - 1)))
-                        + (i < nx - 1 ? face_flux(dv, cv, d[v + 1], c[v + 1])
-                                      : outside_flux(p, F_XMAX, dv, cv, c, d, v - (nx - 1)))
-                        + (j > 0 ? face_flux(dv, cv, d[v - sy], c[v - sy])
-                                 : outside_flux(p, F_YMIN, dv, cv, c, d, v + (ny - 1) * sy))
-                        + (j < ny - 1 ? face_flux(dv, cv, d[v + sy], c[v + sy])
-                                      : outside_flux(p, F_YMAX, dv, cv, c, d, v - (ny - 1) * sy))
-                        + (k > 0 ? face_flux(dv, cv, d[v - sz], c[v - sz])
-                                 : outside_flux(p, F_ZMIN, dv, cv, c, d, v + (nz - 1) * sz))
-                        + (k < nz - 1 ? face_flux(dv, cv, d[v + sz], c[v + sz])
-                                      : outside_flux(p, F_ZMAX, dv, cv, c, d, v - (nz - 1) * sz));
-                cv = cv + dtOverDx2 * sum;
-            }
-        }
+        float dv = d[v];
+        // y and z neighbours: offsets uniform along the row (self where a non-periodic face is
+        // outside, so the load is harmless and the value unused).
+        int tyl = (int) p[P_BC_TYPE + F_YMIN];
+        int tyh = (int) p[P_BC_TYPE + F_YMAX];
+        int tzl = (int) p[P_BC_TYPE + F_ZMIN];
+        int tzh = (int) p[P_BC_TYPE + F_ZMAX];
+        long oyl = j > 0 ? -sy : (tyl == BC_PERIODIC ? (ny - 1) * sy : 0);
+        long oyh = j < ny - 1 ? sy : (tyh == BC_PERIODIC ? -(ny - 1) * sy : 0);
+        long ozl = k > 0 ? -sz : (tzl == BC_PERIODIC ? (nz - 1) * sz : 0);
+        long ozh = k < nz - 1 ? sz : (tzh == BC_PERIODIC ? -(nz - 1) * sz : 0);
+        int txl = (int) p[P_BC_TYPE + F_XMIN];
+        int txh = (int) p[P_BC_TYPE + F_XMAX];
+        // x neighbours: v-1 and v+1 always (in the guard band at the ends), the periodic partners
+        // v+(nx-1) and v-(nx-1) always, then a per-lane select.
+        // (loaded into variables first: a load inside ?: would be conditional, i.e. masked)
+        float cPrev = c[v - 1], dPrev = d[v - 1], cNext = c[v + 1], dNext = d[v + 1];
+        float cWrapLow = c[v + (nx - 1)], dWrapLow = d[v + (nx - 1)];
+        float cWrapHigh = c[v - (nx - 1)], dWrapHigh = d[v - (nx - 1)];
+        float cxl = xLow ? cPrev : cWrapLow;
+        float dxl = xLow ? dPrev : dWrapLow;
+        float cxh = xHigh ? cNext : cWrapHigh;
+        float dxh = xHigh ? dNext : dWrapHigh;
+        float sum = face_term(xLow || txl == BC_PERIODIC, txl, p[P_BC_VALUE + F_XMIN], dv, cv, dxl, cxl)
+                + face_term(xHigh || txh == BC_PERIODIC, txh, p[P_BC_VALUE + F_XMAX], dv, cv, dxh, cxh)
+                + face_term(j > 0 || tyl == BC_PERIODIC, tyl, p[P_BC_VALUE + F_YMIN], dv, cv, d[v + oyl], c[v + oyl])
+                + face_term(j < ny - 1 || tyh == BC_PERIODIC, tyh, p[P_BC_VALUE + F_YMAX], dv, cv, d[v + oyh], c[v + oyh])
+                + face_term(k > 0 || tzl == BC_PERIODIC, tzl, p[P_BC_VALUE + F_ZMIN], dv, cv, d[v + ozl], c[v + ozl])
+                + face_term(k < nz - 1 || tzh == BC_PERIODIC, tzh, p[P_BC_VALUE + F_ZMAX], dv, cv, d[v + ozh], c[v + ozh]);
+        float diffused = cv + dtOverDx2 * sum;
+        cv = (diffuse != 0 && dv != 0.0f) ? diffused : cv;
+
         bool active = p[P_ACTIVE] != 0.0f;
-        if (active && hA > 0.0f) {
-            cv = react(p, code, alive, sv, cv, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
-        }
-        if (s == drug && exposureWeightS > 0.0f) {
-            // Kahan summation: exposure accumulates over thousands of steps in float32.
+        float afterA = react(p, code, CELL_ONE_HOT_ARGS, alive, sv, cv, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
+        cv = (active && hA > 0.0f) ? afterA : cv;
+        if (s == DRUG) {
+            // Kahan summation: exposure accumulates over thousands of steps in float32. The weight
+            // is dt/2 or dt, never 0 (PassSchedule).
             float hi = exposureHi[v];
             float y = exposureWeightS * cv - exposureLo[v];
             float t = hi + y;
             exposureLo[v] = (t - hi) - y;
             exposureHi[v] = t;
         }
-        if (active && hB > 0.0f) {
-            cv = react(p, code, alive, sv, cv, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
-        }
-        dst[s * n + v] = cv;
+        float afterB = react(p, code, CELL_ONE_HOT_ARGS, alive, sv, cv, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
+        cv = (active && hB > 0.0f) ? afterB : cv;
+        dst[pad + s * n + v] = cv;
     }
 }

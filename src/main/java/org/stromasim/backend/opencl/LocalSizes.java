@@ -37,6 +37,28 @@ final class LocalSizes {
         return new long[] {x, y, 1};
     }
 
+    /**
+     * Local size {x, 1, 1} for a CPU device: one work-group is (part of) a row along x, the largest
+     * divisor of nx within the device's work-group limit and {@link #CPU_ROW_LIMIT}, so the global
+     * size needs no padding. A CPU runtime (PoCL) runs a work-group as a loop over x and vectorises
+     * it; the y and z neighbours of a whole row are then contiguous loads.
+     */
+    static long[] rowForCpu(cl_device_id device, int nx) {
+        long[] max = new long[1];
+        CL.clGetDeviceInfo(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max), null);
+        long limit = Math.min(max[0], CPU_ROW_LIMIT);
+        long x = 1;
+        for (long d = 1; d <= Math.min(nx, limit); d++) {
+            if (nx % d == 0) {
+                x = d;
+            }
+        }
+        return new long[] {x, 1, 1};
+    }
+
+    /** Longest CPU work-group row: long enough to amortise the per-group overhead, short enough to stay in L1. */
+    static final long CPU_ROW_LIMIT = 128;
+
     /** A power-of-two 1D local size for the reduction kernels (their tree needs a power of two). */
     static long forReduction(cl_kernel kernel, cl_device_id device) {
         long maxGroup = Math.min(256, kernelSize(kernel, device, CL_KERNEL_WORK_GROUP_SIZE));

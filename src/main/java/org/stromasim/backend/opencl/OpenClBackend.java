@@ -64,6 +64,8 @@ public final class OpenClBackend implements Backend {
     private final cl_kernel transport;
     private final long[] localSize;
     private final long[] globalSize;
+    /** Floats of guard band before and after the species of each concentration/diffusivity buffer. */
+    private final int guard;
     private final cl_mem[] concentration = new cl_mem[2];
     private int current;
     private final cl_mem diffusivity;
@@ -94,18 +96,31 @@ public final class OpenClBackend implements Backend {
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         DeviceContext context = DeviceContext.of(device);
-        cl_program transportProgram = context.program(TRANSPORT_KERNELS);
+        boolean rows = device.kind() == OpenClDevice.Kind.CPU;
+        // Rows along x on CPUs: the runtime vectorises the work-group loop over x; the local size
+        // divides nx exactly, so the kernel needs no range check.
+        long[] rowLocal = rows ? LocalSizes.rowForCpu(device.device(), grid.nx()) : null;
+        cl_program transportProgram = context.program(TRANSPORT_KERNELS,
+                "-DSPECIES=" + species + " -DDRUG=" + drugSpecies + " -DPADDED_RANGE=" + (rows ? 0 : 1));
         cl_program reduceProgram = context.program(REDUCE_KERNELS);
         this.resources = new ClResources(context.context());
         try {
             this.queue = resources.queue(device);
             this.transport = resources.kernel(DeviceContext.kernel(transportProgram, TRANSPORT_KERNELS, "transport_pass"));
-            this.localSize = LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
+            this.localSize = rows ? rowLocal : LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
             this.globalSize = LocalSizes.padded(new long[] {grid.nx(), grid.ny(), grid.nz()}, localSize);
-            long fieldBytes = (long) species * voxels * Sizeof.cl_float;
+            // The kernel loads x neighbours (and periodic x partners) unconditionally, up to nx − 1
+            // floats beyond either end of the species block; 32-float multiples keep rows aligned.
+            this.guard = (grid.nx() + 31) / 32 * 32;
+            long fieldBytes = ((long) species * voxels + 2L * guard) * Sizeof.cl_float;
             concentration[0] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
             concentration[1] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
             diffusivity = resources.buffer(CL.CL_MEM_READ_ONLY, fieldBytes);
+            // the guard bands are read (and their values discarded): keep them finite
+            for (cl_mem buffer : new cl_mem[] {concentration[0], concentration[1], diffusivity}) {
+                CL.clEnqueueFillBuffer(queue, buffer, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0, fieldBytes,
+                        0, null, null);
+            }
             cell = resources.buffer(CL.CL_MEM_READ_ONLY, voxels);
             viability = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
             wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
@@ -134,8 +149,7 @@ public final class OpenClBackend implements Backend {
         intArg(10, grid.nx());
         intArg(11, grid.ny());
         intArg(12, grid.nz());
-        intArg(13, species);
-        intArg(14, drugSpecies);
+        intArg(13, guard);
     }
 
     @Override
@@ -156,8 +170,8 @@ public final class OpenClBackend implements Backend {
     public void upload(Tissue state) {
         requireSameShape(state);
         for (int s = 0; s < species; s++) {
-            write(concentration[current], (long) s * voxels, state.concentration(s));
-            write(diffusivity, (long) s * voxels, model.diffusivityUm2PerS(s));
+            write(concentration[current], guard + (long) s * voxels, state.concentration(s));
+            write(diffusivity, guard + (long) s * voxels, model.diffusivityUm2PerS(s));
         }
         CL.clEnqueueWriteBuffer(queue, cell, CL_TRUE, 0, voxels, Pointer.to(state.cell()), 0, null, null);
         write(viability, 0, state.viability());
@@ -174,7 +188,7 @@ public final class OpenClBackend implements Backend {
         requireSameShape(state);
         requireUploaded("download");
         for (int s = 0; s < species; s++) {
-            CL.clEnqueueReadBuffer(queue, concentration[current], CL_TRUE, (long) s * voxels * Sizeof.cl_float,
+            CL.clEnqueueReadBuffer(queue, concentration[current], CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
                     (long) voxels * Sizeof.cl_float, Pointer.to(state.concentration(s)), 0, null, null);
         }
         float[] hi = state.drugExposure();
@@ -199,7 +213,7 @@ public final class OpenClBackend implements Backend {
             return;
         }
         PassSchedule schedule = new PassSchedule(startTimeS, dtS, steps, model.splitting() == RunSpec.Splitting.STRANG);
-        floatArg(17, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
+        floatArg(16, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
         float[] levels = new float[PASSES_PER_UPLOAD * species * 4];
         for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
             int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
@@ -237,11 +251,11 @@ public final class OpenClBackend implements Backend {
     private void launch(PassSchedule schedule, int pass, int slot) {
         CL.clSetKernelArg(transport, 0, Sizeof.cl_mem, Pointer.to(concentration[current]));
         CL.clSetKernelArg(transport, 1, Sizeof.cl_mem, Pointer.to(concentration[1 - current]));
-        intArg(15, slot);
-        intArg(16, schedule.diffuses(pass) ? 1 : 0);
-        floatArg(18, (float) schedule.reactionAS(pass));
-        floatArg(19, (float) schedule.reactionBS(pass));
-        floatArg(20, (float) schedule.exposureWeightS(pass));
+        intArg(14, slot);
+        intArg(15, schedule.diffuses(pass) ? 1 : 0);
+        floatArg(17, (float) schedule.reactionAS(pass));
+        floatArg(18, (float) schedule.reactionBS(pass));
+        floatArg(19, (float) schedule.exposureWeightS(pass));
         CL.clEnqueueNDRangeKernel(queue, transport, 3, null, globalSize, localSize, 0, null, null);
         current = 1 - current;
     }
@@ -249,7 +263,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public Optional<StateReductions> reduce(ReductionPlan plan) {
         requireUploaded("reduce");
-        return Optional.of(reductions.reduce(plan, concentration[current], exposureHi, species));
+        return Optional.of(reductions.reduce(plan, concentration[current], guard, exposureHi, species));
     }
 
     private void requireUploaded(String what) {
