@@ -24,19 +24,21 @@
 // Vessel voxels are lumen: no reaction; a species that crosses vessel walls holds the plasma value
 // at the end of the sub-step.
 //
-// Written for SIMD across work-items (a CPU runtime such as PoCL runs a work-group as a loop over
-// work-items and vectorises that loop; a GPU runs the same code in lanes). So the body of the
-// work-item loop has no calls, no loops and no data-dependent branches:
+// Written for SIMD. Each work-item updates W voxels that are consecutive along x (W is a build-time
+// macro: 8 on CPU devices, whose runtimes run a work-group as a scalar loop over work-items and do
+// not reliably vectorise it by themselves, 1 on GPUs, whose lanes are the work-items). All voxel
+// values are floatW/intW vectors (plain float/int when W = 1), and the body has no calls, no loops
+// and no data-dependent branches:
 //   - the species loop is unrolled at build time (SPECIES and DRUG are build-time macros, set by
-//     OpenClBackend from the model), so no inner loop hides the work-item loop from the vectoriser;
+//     OpenClBackend from the model);
 //   - exp and (1 - e^-x)/x are polynomials written out here (exp_neg, relaxed_fraction) rather than
-//     library calls, which PoCL does not vectorise; both are accurate to a few float ulps;
+//     library calls; both are accurate to a few float ulps;
+//   - per-cell constants are picked with selects over the six cell codes (uniform constants
+//     broadcast into lanes), never gathered;
 //   - every neighbour load is unconditional and boundary faces are chosen with selects: the
 //     concentration and diffusivity buffers carry a guard band of `pad` floats before and after
-//     (OpenClBackend sizes it to cover a plane plus a row), so v-1, v+1, v+/-nx*ny and the periodic
-//     partners stay inside the allocation even where their values are then discarded. The y and z
-//     neighbour offsets depend only on j and k, which are constant along a work-group row, so their
-//     loads stay contiguous;
+//     (OpenClBackend sizes it to at least a row), so v-1, v+1 and the periodic x partners stay inside
+//     the allocation even where their values are then discarded;
 //   - the range check on padded global sizes is compiled in only when the host pads (PADDED_RANGE).
 //
 // Per-species constants live in `params`, PARAMS_STRIDE floats per species (layout: see the P_ macros,
@@ -54,9 +56,41 @@
 #ifndef PADDED_RANGE
 #define PADDED_RANGE 1
 #endif
+#ifndef W
+#define W 1
+#endif
 
-// Helpers must be inlined for the work-item loop to be vectorised (a call stops the vectoriser,
-// and `react` is above clang's inlining threshold).
+#if W == 1
+#define floatW float
+#define intW int
+#define LOADW(ptr) (*(ptr))
+#define STOREW(value, ptr) (*(ptr) = (value))
+#define CELLW(ptr) ((int) *(ptr))
+#define CONVERT_INTW(x) convert_int(x)
+#define CONVERT_FLOATW(x) convert_float(x)
+#define AS_FLOATW(x) as_float(x)
+#define LANES 0
+#define TRUEW 1
+#elif W == 8
+#define floatW float8
+#define intW int8
+#define LOADW(ptr) vload8(0, ptr)
+#define STOREW(value, ptr) vstore8(value, 0, ptr)
+#define CELLW(ptr) convert_int8(vload8(0, ptr))
+#define CONVERT_INTW(x) convert_int8(x)
+#define CONVERT_FLOATW(x) convert_float8(x)
+#define AS_FLOATW(x) as_float8(x)
+#define LANES ((int8) (0, 1, 2, 3, 4, 5, 6, 7))
+#define TRUEW ((int8) (-1))
+#else
+#error "W must be 1 or 8"
+#endif
+
+// Comparisons give 1/0 for scalars and -1/0 for vectors; select(a, b, c) takes b where c is true in
+// both cases (non-zero, resp. the sign bit), so the code below only ever feeds comparisons to it.
+#define PICK(condition, ifTrue, ifFalse) select((ifFalse), (ifTrue), (condition))
+
+// Helpers must be inlined (a call inside the work-item loop stops the runtime's optimiser).
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 
 #define CELL_VESSEL 1
@@ -90,11 +124,12 @@
 // polynomial to r^7 (truncation < 2e-9 relative), 2^n from the exponent bits. x is clamped to 87,
 // where e^-x (1.6e-38) is still a normal float; beyond it the true value is below float resolution
 // of any concentration it multiplies.
-ALWAYS_INLINE float exp_neg(float x) {
-    float t = -(x < 87.0f ? x : 87.0f);
-    float fn = (float) (int) (t * 1.44269504f - 0.5f); // round to nearest: t <= 0
-    float r = (t - fn * 0.693145752f) - fn * 1.42860677e-6f;
-    float p = 1.0f / 5040.0f;
+ALWAYS_INLINE floatW exp_neg(floatW x) {
+    floatW t = -fmin(x, (floatW) 87.0f);
+    intW n = CONVERT_INTW(t * 1.44269504f - 0.5f); // round to nearest (t <= 0; conversion truncates)
+    floatW fn = CONVERT_FLOATW(n);
+    floatW r = (t - fn * 0.693145752f) - fn * 1.42860677e-6f;
+    floatW p = (floatW) (1.0f / 5040.0f);
     p = p * r + 1.0f / 720.0f;
     p = p * r + 1.0f / 120.0f;
     p = p * r + 1.0f / 24.0f;
@@ -102,13 +137,13 @@ ALWAYS_INLINE float exp_neg(float x) {
     p = p * r + 0.5f;
     p = p * r + 1.0f;
     p = p * r + 1.0f;
-    return p * as_float(((int) fn + 127) << 23);
+    return p * AS_FLOATW((n + 127) << 23);
 }
 
 // (1 - e^-x)/x for x >= 0, given e = e^-x: its Taylor series below 0.5 (to x^7, truncation < 3e-8),
 // where 1 - e would cancel; the quotient above.
-ALWAYS_INLINE float relaxed_fraction(float x, float e) {
-    float s = -1.0f / 40320.0f;
+ALWAYS_INLINE floatW relaxed_fraction(floatW x, floatW e) {
+    floatW s = (floatW) (-1.0f / 40320.0f);
     s = s * x + 1.0f / 5040.0f;
     s = s * x - 1.0f / 720.0f;
     s = s * x + 1.0f / 120.0f;
@@ -116,50 +151,53 @@ ALWAYS_INLINE float relaxed_fraction(float x, float e) {
     s = s * x + 1.0f / 6.0f;
     s = s * x - 0.5f;
     s = s * x + 1.0f;
-    float q = (1.0f - e) / (x > 0.5f ? x : 1.0f);
-    return x > 0.5f ? q : s;
+    intW large = x > 0.5f;
+    floatW q = (1.0f - e) / PICK(large, x, (floatW) 1.0f);
+    return PICK(large, q, s);
 }
 
-ALWAYS_INLINE float exact_relaxation(float c, float source, float lambda, float h) {
-    float x = lambda * h;
-    float e = exp_neg(x);
+ALWAYS_INLINE floatW exact_relaxation(floatW c, floatW source, floatW lambda, float h) {
+    floatW x = lambda * h;
+    floatW e = exp_neg(x);
     return c * e + source * h * relaxed_fraction(x, e);
 }
 
-// p[base + code] for the voxel's cell code, given `is` = the voxel's one-hot code (is[t] = 1 where
-// code == t, else 0): a dot product of uniform constants. Exact for finite constants (one term is
-// the value, the others are +-0). Neither a gather nor a chain of selects: the compiler turns a
-// select between loads into a load from a selected address, i.e. a gather, and the vectoriser's cost
-// model then refuses the whole loop.
-// (six scalars, not an array or a vector: either would become an aggregate or vector-typed value
-// that the loop vectoriser cannot widen)
-#define CELL_ONE_HOT const float is0, const float is1, const float is2, const float is3, const float is4, const float is5
-#define CELL_ONE_HOT_ARGS is0, is1, is2, is3, is4, is5
-ALWAYS_INLINE float per_cell(__constant const float* restrict p, int base, CELL_ONE_HOT) {
-    return p[base] * is0 + p[base + 1] * is1 + p[base + 2] * is2
-            + p[base + 3] * is3 + p[base + 4] * is4 + p[base + 5] * is5;
+// p[base + code] per lane: the six uniform constants broadcast and selected by code.
+ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW code) {
+    floatW value = (floatW) p[base];
+    value = PICK(code == 1, (floatW) p[base + 1], value);
+    value = PICK(code == 2, (floatW) p[base + 2], value);
+    value = PICK(code == 3, (floatW) p[base + 3], value);
+    value = PICK(code == 4, (floatW) p[base + 4], value);
+    value = PICK(code == 5, (floatW) p[base + 5], value);
+    return value;
 }
 
-ALWAYS_INLINE float react(__constant const float* restrict p, int code, CELL_ONE_HOT, float alive, float sv, float cv,
-                          float h, float plasmaMid, float plasmaEnd) {
-    float exchange = p[P_PERMEABILITY] * sv;
-    float vmax = per_cell(p, P_VMAX, CELL_ONE_HOT_ARGS);
-    float km = per_cell(p, P_KM, CELL_ONE_HOT_ARGS);
-    float uptake = vmax > 0.0f ? vmax / (km + (cv > 0.0f ? cv : 0.0f)) : 0.0f;
-    float lambda = p[P_DECAY] + per_cell(p, P_BINDING, CELL_ONE_HOT_ARGS) + exchange
-            + alive * (uptake + per_cell(p, P_RELAX, CELL_ONE_HOT_ARGS));
-    float source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, CELL_ONE_HOT_ARGS);
-    float reacted = exact_relaxation(cv, source, lambda, h);
-    float lumen = p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : cv;
-    return code == CELL_VESSEL ? lumen : reacted;
+ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
+                           float h, float plasmaMid, float plasmaEnd) {
+    floatW exchange = p[P_PERMEABILITY] * sv;
+    floatW vmax = per_cell(p, P_VMAX, code);
+    floatW km = per_cell(p, P_KM, code);
+    floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(cv, (floatW) 0.0f)), (floatW) 0.0f);
+    floatW lambda = p[P_DECAY] + per_cell(p, P_BINDING, code) + exchange
+            + alive * (uptake + per_cell(p, P_RELAX, code));
+    floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code);
+    floatW reacted = exact_relaxation(cv, source, lambda, h);
+    floatW lumen = p[P_CROSSES_VESSELS] != 0.0f ? (floatW) plasmaEnd : cv;
+    return PICK(code == CELL_VESSEL, lumen, reacted);
 }
 
 // D_face * (C_nb - C_v) across one face. `inside`: the neighbour is in the domain (or the face is
 // periodic and cn, dn are its partner); otherwise the face is a domain face of type `type`.
-ALWAYS_INLINE float face_term(bool inside, int type, float bcValue, float dv, float cv, float dn, float cn) {
-    float interior = 2.0f * dv * dn / (dv + dn) * (cn - cv);
-    float fixed = type == BC_FIXED ? 2.0f * dv * (bcValue - cv) : 0.0f;
-    return inside ? interior : fixed;
+ALWAYS_INLINE floatW face_term(intW inside, int type, float bcValue, floatW dv, floatW cv, floatW dn, floatW cn) {
+    floatW interior = 2.0f * dv * dn / (dv + dn) * (cn - cv);
+    floatW fixed = type == BC_FIXED ? 2.0f * dv * (bcValue - cv) : (floatW) 0.0f;
+    return PICK(inside, interior, fixed);
+}
+
+// The same for a face whose inside/outside is uniform across the lanes (y and z faces).
+ALWAYS_INLINE floatW face_term_uniform(bool inside, int type, float bcValue, floatW dv, floatW cv, floatW dn, floatW cn) {
+    return face_term(inside ? TRUEW : (intW) 0, type, bcValue, dv, cv, dn, cn);
 }
 
 __kernel void transport_pass(__global const float* restrict src,
@@ -175,10 +213,7 @@ __kernel void transport_pass(__global const float* restrict src,
                              const int nx, const int ny, const int nz, const int pad, const int pass,
                              const int diffuse, const float dtOverDx2,
                              const float hA, const float hB, const float exposureWeightS) {
-    // 64-bit indices throughout: an int index derived from the 64-bit global id goes through a
-    // truncation that hides from the vectoriser that neighbouring work-items touch neighbouring
-    // addresses (it then sees gathers and scatters and refuses the loop).
-    const long i = get_global_id(0);
+    const long i = get_global_id(0) * W; // first of this work-item's W voxels along x
     const long j = get_global_id(1);
     const long k = get_global_id(2);
 #if PADDED_RANGE
@@ -190,28 +225,23 @@ __kernel void transport_pass(__global const float* restrict src,
     const long sy = nx;
     const long sz = (long) nx * ny;
     const long v = i + sy * j + sz * k;
-    const int code = cell[v];
-    const float alive = viability[v];
-    const float sv = svPerUm[v];
-    const float is0 = code == 0 ? 1.0f : 0.0f;
-    const float is1 = code == 1 ? 1.0f : 0.0f;
-    const float is2 = code == 2 ? 1.0f : 0.0f;
-    const float is3 = code == 3 ? 1.0f : 0.0f;
-    const float is4 = code == 4 ? 1.0f : 0.0f;
-    const float is5 = code == 5 ? 1.0f : 0.0f;
+    const intW code = CELLW(cell + v);
+    const floatW alive = LOADW(viability + v);
+    const floatW sv = LOADW(svPerUm + v);
     __global const float* restrict levels = plasma + (long) pass * SPECIES * 4;
-    const bool xLow = i > 0;
-    const bool xHigh = i < nx - 1;
+    const intW lane = (intW) ((int) i) + LANES;
+    const intW xLow = lane > 0;
+    const intW xHigh = lane < nx - 1;
 
 #pragma unroll
     for (int s = 0; s < SPECIES; s++) {
         __constant const float* restrict p = params + s * PARAMS_STRIDE;
         __global const float* restrict c = src + pad + s * n;
         __global const float* restrict d = diffusivity + pad + s * n;
-        float cv = c[v];
-        float dv = d[v];
-        // y and z neighbours: offsets uniform along the row (self where a non-periodic face is
-        // outside, so the load is harmless and the value unused).
+        floatW cv = LOADW(c + v);
+        floatW dv = LOADW(d + v);
+        // y and z neighbours: the same for all lanes (self where a non-periodic face is outside, so
+        // the load is harmless and the value unused).
         int tyl = (int) p[P_BC_TYPE + F_YMIN];
         int tyh = (int) p[P_BC_TYPE + F_YMAX];
         int tzl = (int) p[P_BC_TYPE + F_ZMIN];
@@ -224,37 +254,39 @@ __kernel void transport_pass(__global const float* restrict src,
         int txh = (int) p[P_BC_TYPE + F_XMAX];
         // x neighbours: v-1 and v+1 always (in the guard band at the ends), the periodic partners
         // v+(nx-1) and v-(nx-1) always, then a per-lane select.
-        // (loaded into variables first: a load inside ?: would be conditional, i.e. masked)
-        float cPrev = c[v - 1], dPrev = d[v - 1], cNext = c[v + 1], dNext = d[v + 1];
-        float cWrapLow = c[v + (nx - 1)], dWrapLow = d[v + (nx - 1)];
-        float cWrapHigh = c[v - (nx - 1)], dWrapHigh = d[v - (nx - 1)];
-        float cxl = xLow ? cPrev : cWrapLow;
-        float dxl = xLow ? dPrev : dWrapLow;
-        float cxh = xHigh ? cNext : cWrapHigh;
-        float dxh = xHigh ? dNext : dWrapHigh;
-        float sum = face_term(xLow || txl == BC_PERIODIC, txl, p[P_BC_VALUE + F_XMIN], dv, cv, dxl, cxl)
-                + face_term(xHigh || txh == BC_PERIODIC, txh, p[P_BC_VALUE + F_XMAX], dv, cv, dxh, cxh)
-                + face_term(j > 0 || tyl == BC_PERIODIC, tyl, p[P_BC_VALUE + F_YMIN], dv, cv, d[v + oyl], c[v + oyl])
-                + face_term(j < ny - 1 || tyh == BC_PERIODIC, tyh, p[P_BC_VALUE + F_YMAX], dv, cv, d[v + oyh], c[v + oyh])
-                + face_term(k > 0 || tzl == BC_PERIODIC, tzl, p[P_BC_VALUE + F_ZMIN], dv, cv, d[v + ozl], c[v + ozl])
-                + face_term(k < nz - 1 || tzh == BC_PERIODIC, tzh, p[P_BC_VALUE + F_ZMAX], dv, cv, d[v + ozh], c[v + ozh]);
-        float diffused = cv + dtOverDx2 * sum;
-        cv = (diffuse != 0 && dv != 0.0f) ? diffused : cv;
+        floatW cxl = PICK(xLow, LOADW(c + v - 1), LOADW(c + v + (nx - 1)));
+        floatW dxl = PICK(xLow, LOADW(d + v - 1), LOADW(d + v + (nx - 1)));
+        floatW cxh = PICK(xHigh, LOADW(c + v + 1), LOADW(c + v - (nx - 1)));
+        floatW dxh = PICK(xHigh, LOADW(d + v + 1), LOADW(d + v - (nx - 1)));
+        floatW sum = face_term(txl == BC_PERIODIC ? TRUEW : xLow, txl, p[P_BC_VALUE + F_XMIN], dv, cv, dxl, cxl)
+                + face_term(txh == BC_PERIODIC ? TRUEW : xHigh, txh, p[P_BC_VALUE + F_XMAX], dv, cv, dxh, cxh)
+                + face_term_uniform(j > 0 || tyl == BC_PERIODIC, tyl, p[P_BC_VALUE + F_YMIN], dv, cv,
+                                    LOADW(d + v + oyl), LOADW(c + v + oyl))
+                + face_term_uniform(j < ny - 1 || tyh == BC_PERIODIC, tyh, p[P_BC_VALUE + F_YMAX], dv, cv,
+                                    LOADW(d + v + oyh), LOADW(c + v + oyh))
+                + face_term_uniform(k > 0 || tzl == BC_PERIODIC, tzl, p[P_BC_VALUE + F_ZMIN], dv, cv,
+                                    LOADW(d + v + ozl), LOADW(c + v + ozl))
+                + face_term_uniform(k < nz - 1 || tzh == BC_PERIODIC, tzh, p[P_BC_VALUE + F_ZMAX], dv, cv,
+                                    LOADW(d + v + ozh), LOADW(c + v + ozh));
+        if (diffuse != 0) {
+            cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum, cv);
+        }
 
         bool active = p[P_ACTIVE] != 0.0f;
-        float afterA = react(p, code, CELL_ONE_HOT_ARGS, alive, sv, cv, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
-        cv = (active && hA > 0.0f) ? afterA : cv;
-        if (s == DRUG) {
-            // Kahan summation: exposure accumulates over thousands of steps in float32. The weight
-            // is dt/2 or dt, never 0 (PassSchedule).
-            float hi = exposureHi[v];
-            float y = exposureWeightS * cv - exposureLo[v];
-            float t = hi + y;
-            exposureLo[v] = (t - hi) - y;
-            exposureHi[v] = t;
+        if (active && hA > 0.0f) {
+            cv = react(p, code, alive, sv, cv, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
         }
-        float afterB = react(p, code, CELL_ONE_HOT_ARGS, alive, sv, cv, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
-        cv = (active && hB > 0.0f) ? afterB : cv;
-        dst[pad + s * n + v] = cv;
+        if (s == DRUG) {
+            // Kahan summation: exposure accumulates over thousands of steps in float32.
+            floatW hi = LOADW(exposureHi + v);
+            floatW y = exposureWeightS * cv - LOADW(exposureLo + v);
+            floatW t = hi + y;
+            STOREW((t - hi) - y, exposureLo + v);
+            STOREW(t, exposureHi + v);
+        }
+        if (active && hB > 0.0f) {
+            cv = react(p, code, alive, sv, cv, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
+        }
+        STOREW(cv, dst + pad + s * n + v);
     }
 }

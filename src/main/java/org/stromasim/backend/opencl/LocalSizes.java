@@ -38,26 +38,33 @@ final class LocalSizes {
     }
 
     /**
-     * Local size {x, 1, 1} for a CPU device: one work-group is (part of) a row along x, the largest
-     * divisor of nx within the device's work-group limit and {@link #CPU_ROW_LIMIT}, so the global
-     * size needs no padding. A CPU runtime (PoCL) runs a work-group as a loop over x and vectorises
-     * it; the y and z neighbours of a whole row are then contiguous loads.
+     * Local size {x, y, 1} for a CPU device running {@code itemsX} work-items per row (each one
+     * several voxels wide): x covers the whole row and y as many rows as fit in {@link #CPU_GROUP_LIMIT}
+     * work-items, both dividing the grid exactly, so the global size needs no padding. A CPU runtime
+     * (PoCL) runs a work-group as a loop over its work-items and hands whole groups to its threads:
+     * larger groups mean less scheduling overhead per voxel.
      */
-    static long[] rowForCpu(cl_device_id device, int nx) {
+    static long[] tileForCpu(cl_device_id device, int itemsX, int ny) {
         long[] max = new long[1];
         CL.clGetDeviceInfo(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max), null);
-        long limit = Math.min(max[0], CPU_ROW_LIMIT);
-        long x = 1;
-        for (long d = 1; d <= Math.min(nx, limit); d++) {
-            if (nx % d == 0) {
-                x = d;
-            }
-        }
-        return new long[] {x, 1, 1};
+        long limit = Math.min(max[0], CPU_GROUP_LIMIT);
+        long x = largestDivisorAtMost(itemsX, limit);
+        long y = largestDivisorAtMost(ny, Math.max(1, limit / x));
+        return new long[] {x, y, 1};
     }
 
-    /** Longest CPU work-group row: long enough to amortise the per-group overhead, short enough to stay in L1. */
-    static final long CPU_ROW_LIMIT = 128;
+    /** Work-items per CPU work-group at most. */
+    static final long CPU_GROUP_LIMIT = 128;
+
+    private static long largestDivisorAtMost(long n, long limit) {
+        long best = 1;
+        for (long d = 1; d <= Math.min(n, limit); d++) {
+            if (n % d == 0) {
+                best = d;
+            }
+        }
+        return best;
+    }
 
     /** A power-of-two 1D local size for the reduction kernels (their tree needs a power of two). */
     static long forReduction(cl_kernel kernel, cl_device_id device) {

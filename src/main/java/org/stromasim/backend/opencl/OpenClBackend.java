@@ -66,6 +66,9 @@ public final class OpenClBackend implements Backend {
     private final long[] globalSize;
     /** Floats of guard band before and after the species of each concentration/diffusivity buffer. */
     private final int guard;
+    /** Voxels along x per work-item (the kernel's W): 8 on CPU devices when nx allows, else 1. */
+    private final int voxelsPerItem;
+    static final int VOXELS_PER_CPU_ITEM = 8;
     private final cl_mem[] concentration = new cl_mem[2];
     private int current;
     private final cl_mem diffusivity;
@@ -96,19 +99,24 @@ public final class OpenClBackend implements Backend {
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         DeviceContext context = DeviceContext.of(device);
-        boolean rows = device.kind() == OpenClDevice.Kind.CPU;
-        // Rows along x on CPUs: the runtime vectorises the work-group loop over x; the local size
-        // divides nx exactly, so the kernel needs no range check.
-        long[] rowLocal = rows ? LocalSizes.rowForCpu(device.device(), grid.nx()) : null;
-        cl_program transportProgram = context.program(TRANSPORT_KERNELS,
-                "-DSPECIES=" + species + " -DDRUG=" + drugSpecies + " -DPADDED_RANGE=" + (rows ? 0 : 1));
+        // CPU devices: each work-item updates VOXELS_PER_CPU_ITEM voxels along x as one float8 (the
+        // runtime's own vectorisation of the work-item loop does not reliably happen); the local
+        // size divides the grid exactly, so the kernel needs no range check. Other devices: one
+        // voxel per work-item (lanes are work-items), padded global size.
+        boolean cpu = device.kind() == OpenClDevice.Kind.CPU;
+        this.voxelsPerItem = cpu && grid.nx() % VOXELS_PER_CPU_ITEM == 0 ? VOXELS_PER_CPU_ITEM : 1;
+        boolean exact = cpu;
+        cl_program transportProgram = context.program(TRANSPORT_KERNELS, "-DSPECIES=" + species + " -DDRUG="
+                + drugSpecies + " -DW=" + voxelsPerItem + " -DPADDED_RANGE=" + (exact ? 0 : 1));
         cl_program reduceProgram = context.program(REDUCE_KERNELS);
         this.resources = new ClResources(context.context());
         try {
             this.queue = resources.queue(device);
             this.transport = resources.kernel(DeviceContext.kernel(transportProgram, TRANSPORT_KERNELS, "transport_pass"));
-            this.localSize = rows ? rowLocal : LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
-            this.globalSize = LocalSizes.padded(new long[] {grid.nx(), grid.ny(), grid.nz()}, localSize);
+            int itemsX = grid.nx() / voxelsPerItem;
+            this.localSize = exact ? LocalSizes.tileForCpu(device.device(), itemsX, grid.ny())
+                    : LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
+            this.globalSize = LocalSizes.padded(new long[] {itemsX, grid.ny(), grid.nz()}, localSize);
             // The kernel loads x neighbours (and periodic x partners) unconditionally, up to nx − 1
             // floats beyond either end of the species block; 32-float multiples keep rows aligned.
             this.guard = (grid.nx() + 31) / 32 * 32;
