@@ -71,6 +71,10 @@
 #define AS_FLOATW(x) as_float(x)
 #define LANES 0
 #define TRUEW 1
+#define ANYW(mask) (mask)
+#define ALLSAME(x) 1
+#define FIRST(x) (x)
+#define GATHERW(t, key, o) ((t)[(key) * TABLE_STRIDE + (o)])
 #elif W == 8
 #define floatW float8
 #define intW int8
@@ -82,6 +86,12 @@
 #define AS_FLOATW(x) as_float8(x)
 #define LANES ((int8) (0, 1, 2, 3, 4, 5, 6, 7))
 #define TRUEW ((int8) (-1))
+#define ANYW(mask) any(mask)
+#define ALLSAME(x) all((x) == (int8) ((x).s0))
+#define FIRST(x) ((x).s0)
+#define GATHERW(t, key, o) ((float8) ((t)[(key).s0 * TABLE_STRIDE + (o)], (t)[(key).s1 * TABLE_STRIDE + (o)], \
+        (t)[(key).s2 * TABLE_STRIDE + (o)], (t)[(key).s3 * TABLE_STRIDE + (o)], (t)[(key).s4 * TABLE_STRIDE + (o)], \
+        (t)[(key).s5 * TABLE_STRIDE + (o)], (t)[(key).s6 * TABLE_STRIDE + (o)], (t)[(key).s7 * TABLE_STRIDE + (o)]))
 #else
 #error "W must be 1 or 8"
 #endif
@@ -92,6 +102,13 @@
 
 // Helpers must be inlined (a call inside the work-item loop stops the runtime's optimiser).
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+
+// Reaction tables (ReactionTables on the host): per pass, species and sub-table, KEYS entries of
+// TABLE_STRIDE floats {factor, sourceConst, sourcePerAlive, mode}; key = cell code * 7 + vessel faces.
+#define KEYS 42
+#define TABLE_STRIDE 4
+#define MODE_AFFINE_IF_FULLY_VIABLE 1.0f
+#define MODE_PER_VOXEL 2.0f
 
 #define CELL_VESSEL 1
 #define CELL_TYPES 6
@@ -187,6 +204,28 @@ ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW
     return PICK(code == CELL_VESSEL, lumen, reacted);
 }
 
+// The tabulated affine map of sub-table t for the voxels' keys: C*factor + sourceConst +
+// alive*sourcePerAlive. `slow` is set where the key must be integrated per voxel instead (uptake, or
+// saturating secretion below viability 1). Where all lanes share one key (most of the tissue) the
+// coefficients are three scalar loads; otherwise they are gathered lane by lane.
+ALWAYS_INLINE floatW tabulated(__global const float* restrict t, intW key, floatW c, floatW alive, intW* slow) {
+    floatW factor, sourceConst, sourcePerAlive, mode;
+    if (ALLSAME(key)) {
+        __global const float* restrict e = t + FIRST(key) * TABLE_STRIDE;
+        factor = (floatW) e[0];
+        sourceConst = (floatW) e[1];
+        sourcePerAlive = (floatW) e[2];
+        mode = (floatW) e[3];
+    } else {
+        factor = GATHERW(t, key, 0);
+        sourceConst = GATHERW(t, key, 1);
+        sourcePerAlive = GATHERW(t, key, 2);
+        mode = GATHERW(t, key, 3);
+    }
+    *slow = mode == MODE_PER_VOXEL || (mode == MODE_AFFINE_IF_FULLY_VIABLE && alive != 1.0f);
+    return c * factor + sourceConst + alive * sourcePerAlive;
+}
+
 // D_face * (C_nb - C_v) across one face. `inside`: the neighbour is in the domain (or the face is
 // periodic and cn, dn are its partner); otherwise the face is a domain face of type `type`.
 ALWAYS_INLINE floatW face_term(intW inside, int type, float bcValue, floatW dv, floatW cv, floatW dn, floatW cn) {
@@ -212,7 +251,9 @@ __kernel void transport_pass(__global const float* restrict src,
                              __global float* restrict exposureLo,
                              const int nx, const int ny, const int nz, const int pad, const int pass,
                              const int diffuse, const float dtOverDx2,
-                             const float hA, const float hB, const float exposureWeightS) {
+                             const float hA, const float hB, const float exposureWeightS,
+                             __global const uchar* restrict keys,
+                             __global const float* restrict tables) {
     const long i = get_global_id(0) * W; // first of this work-item's W voxels along x
     const long j = get_global_id(1);
     const long k = get_global_id(2);
@@ -225,15 +266,14 @@ __kernel void transport_pass(__global const float* restrict src,
     const long sy = nx;
     const long sz = (long) nx * ny;
     const long v = i + sy * j + sz * k;
-    const intW code = CELLW(cell + v);
+    const intW key = CELLW(keys + v);
     const floatW alive = LOADW(viability + v);
-    const floatW sv = LOADW(svPerUm + v);
     __global const float* restrict levels = plasma + (long) pass * SPECIES * 4;
     const intW lane = (intW) ((int) i) + LANES;
     const intW xLow = lane > 0;
     const intW xHigh = lane < nx - 1;
 
-#pragma unroll
+#pragma unroll 1
     for (int s = 0; s < SPECIES; s++) {
         __constant const float* restrict p = params + s * PARAMS_STRIDE;
         __global const float* restrict c = src + pad + s * n;
@@ -272,20 +312,55 @@ __kernel void transport_pass(__global const float* restrict src,
             cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum, cv);
         }
 
+        // Reactions: the tabulated affine map, and the full integration (react) only for vectors with
+        // a lane that needs it; the cell code and wall area are read only then.
         bool active = p[P_ACTIVE] != 0.0f;
-        if (active && hA > 0.0f) {
-            cv = react(p, code, alive, sv, cv, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
-        }
+        __global const float* restrict table = tables + ((long) pass * SPECIES + s) * 2 * KEYS * TABLE_STRIDE;
         if (s == DRUG) {
+            if (active && hA > 0.0f) {
+                intW slow;
+                floatW fast = tabulated(table, key, cv, alive, &slow);
+                if (ANYW(slow)) {
+                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hA, levels[s * 4 + 0],
+                                        levels[s * 4 + 1]);
+                    fast = PICK(slow, full, fast);
+                }
+                cv = fast;
+            }
+
             // Kahan summation: exposure accumulates over thousands of steps in float32.
             floatW hi = LOADW(exposureHi + v);
             floatW y = exposureWeightS * cv - LOADW(exposureLo + v);
             floatW t = hi + y;
             STOREW((t - hi) - y, exposureLo + v);
             STOREW(t, exposureHi + v);
-        }
-        if (active && hB > 0.0f) {
-            cv = react(p, code, alive, sv, cv, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
+            if (active && hB > 0.0f) {
+                intW slow;
+                floatW fast = tabulated(table + KEYS * TABLE_STRIDE, key, cv, alive, &slow);
+                if (ANYW(slow)) {
+                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hB, levels[s * 4 + 2],
+                                        levels[s * 4 + 3]);
+                    fast = PICK(slow, full, fast);
+                }
+                cv = fast;
+            }
+        } else if (active) {
+            // reactions A and B composed into one map (sub-table 0)
+            intW slow;
+            floatW fast = tabulated(table, key, cv, alive, &slow);
+            if (ANYW(slow)) {
+                intW code = CELLW(cell + v);
+                floatW sv = LOADW(svPerUm + v);
+                floatW full = cv;
+                if (hA > 0.0f) {
+                    full = react(p, code, alive, sv, full, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
+                }
+                if (hB > 0.0f) {
+                    full = react(p, code, alive, sv, full, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
+                }
+                fast = PICK(slow, full, fast);
+            }
+            cv = fast;
         }
         STOREW(cv, dst + pad + s * n + v);
     }

@@ -49,8 +49,11 @@ public final class OpenClBackend implements Backend {
 
     static final String TRANSPORT_KERNELS = "kernels/transport.cl";
     static final String REDUCE_KERNELS = "kernels/reduce.cl";
-    /** Passes whose plasma levels are uploaded at once; bounds the table at 16 floats × species per pass. */
-    static final int PASSES_PER_UPLOAD = 4096;
+    /**
+     * Passes whose plasma levels and reaction tables are uploaded at once: bounds the upload at
+     * 16 + 1344 bytes per species per pass (350 KiB per species).
+     */
+    static final int PASSES_PER_UPLOAD = 256;
 
     private final TransportModel model;
     private final OpenClDevice device;
@@ -79,6 +82,9 @@ public final class OpenClBackend implements Backend {
     private final cl_mem plasmaLevels;
     private final cl_mem exposureHi;
     private final cl_mem exposureLo;
+    private final cl_mem keys;
+    private final ReactionTables reactionTables;
+    private final cl_mem tables;
     private final DeviceReductions reductions;
     private boolean uploaded;
 
@@ -137,6 +143,10 @@ public final class OpenClBackend implements Backend {
             plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY, (long) PASSES_PER_UPLOAD * species * 4 * Sizeof.cl_float);
             exposureHi = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             exposureLo = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
+            keys = resources.buffer(CL.CL_MEM_READ_ONLY, voxels);
+            reactionTables = new ReactionTables(model);
+            tables = resources.buffer(CL.CL_MEM_READ_ONLY,
+                    (long) PASSES_PER_UPLOAD * reactionTables.floatsPerPass() * Sizeof.cl_float);
             reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
             setConstantArguments();
         } catch (RuntimeException | Error e) {
@@ -158,6 +168,8 @@ public final class OpenClBackend implements Backend {
         intArg(11, grid.ny());
         intArg(12, grid.nz());
         intArg(13, guard);
+        CL.clSetKernelArg(transport, 20, Sizeof.cl_mem, Pointer.to(keys));
+        CL.clSetKernelArg(transport, 21, Sizeof.cl_mem, Pointer.to(tables));
     }
 
     @Override
@@ -184,6 +196,8 @@ public final class OpenClBackend implements Backend {
         CL.clEnqueueWriteBuffer(queue, cell, CL_TRUE, 0, voxels, Pointer.to(state.cell()), 0, null, null);
         write(viability, 0, state.viability());
         write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
+        byte[] keyCodes = VoxelKeyCodes.of(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm());
+        CL.clEnqueueWriteBuffer(queue, keys, CL_TRUE, 0, voxels, Pointer.to(keyCodes), 0, null, null);
         write(exposureHi, 0, state.drugExposure());
         CL.clEnqueueFillBuffer(queue, exposureLo, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0,
                 (long) voxels * Sizeof.cl_float, 0, null, null);
@@ -223,11 +237,16 @@ public final class OpenClBackend implements Backend {
         PassSchedule schedule = new PassSchedule(startTimeS, dtS, steps, model.splitting() == RunSpec.Splitting.STRANG);
         floatArg(16, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
         float[] levels = new float[PASSES_PER_UPLOAD * species * 4];
+        int perPass = reactionTables.floatsPerPass();
+        float[] table = new float[PASSES_PER_UPLOAD * perPass];
         for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
             int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
             for (int p = 0; p < count; p++) {
                 fillLevels(schedule, first + p, levels, p * species * 4);
+                reactionTables.fill(schedule, first + p, table, p * perPass);
             }
+            CL.clEnqueueWriteBuffer(queue, tables, CL_TRUE, 0, (long) count * perPass * Sizeof.cl_float,
+                    Pointer.to(table), 0, null, null);
             // Blocking: the previous chunk's launches (in-order queue) are done before it is overwritten.
             CL.clEnqueueWriteBuffer(queue, plasmaLevels, CL_TRUE, 0, (long) count * species * 4 * Sizeof.cl_float,
                     Pointer.to(levels), 0, null, null);
