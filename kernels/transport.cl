@@ -256,9 +256,11 @@ __kernel void transport_pass(__global const float* restrict src,
                              __global const float* restrict tables) {
     const long i = get_global_id(0) * W; // first of this work-item's W voxels along x
     const long j = get_global_id(1);
-    const long k = get_global_id(2);
+    // the third dimension runs over z planes of all species: species s, plane k
+    const int s = get_global_id(2) / nz;
+    const long k = get_global_id(2) - (long) s * nz;
 #if PADDED_RANGE
-    if (i >= nx || j >= ny || k >= nz) {
+    if (i >= nx || j >= ny || s >= SPECIES) {
         return; // padding of the global size up to a multiple of the local size
     }
 #endif
@@ -273,8 +275,7 @@ __kernel void transport_pass(__global const float* restrict src,
     const intW xLow = lane > 0;
     const intW xHigh = lane < nx - 1;
 
-#pragma unroll 1
-    for (int s = 0; s < SPECIES; s++) {
+    {
         __constant const float* restrict p = params + s * PARAMS_STRIDE;
         __global const float* restrict c = src + pad + s * n;
         __global const float* restrict d = diffusivity + pad + s * n;

@@ -122,7 +122,7 @@ public final class OpenClBackend implements Backend {
             int itemsX = grid.nx() / voxelsPerItem;
             this.localSize = exact ? LocalSizes.tileForCpu(device.device(), itemsX, grid.ny())
                     : LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
-            this.globalSize = LocalSizes.padded(new long[] {itemsX, grid.ny(), grid.nz()}, localSize);
+            this.globalSize = LocalSizes.padded(new long[] {itemsX, grid.ny(), (long) grid.nz() * species}, localSize);
             // The kernel loads x neighbours (and periodic x partners) unconditionally, up to nx − 1
             // floats beyond either end of the species block; 32-float multiples keep rows aligned.
             this.guard = (grid.nx() + 31) / 32 * 32;
