@@ -1,7 +1,10 @@
 // stromasim transport kernels (OpenCL C 1.2, float32 state).
 //
-// One launch of `transport_pass` is one pass over the grid. For every voxel it reads the cell code,
-// viability and vessel wall area per volume once, then for every species:
+// One launch of `transport_pass` is one pass over the grid: work-item (x, j, s*nz + k) updates species s
+// in voxels x*W .. x*W+W-1 of row (j, k) (species are the third NDRange dimension, so a work-group
+// streams through the planes of one species: on a CPU, four species in one work-item meant two dozen
+// concurrent memory streams, more than the prefetchers follow, and the kernel waited on z-neighbour
+// loads). Per voxel and species:
 //   1. (diffuse != 0) explicit-Euler finite-volume diffusion from src:
 //        C = C_v + dt/dx^2 * sum_faces D_face*(C_nb - C_v), D_face = 2*D_v*D_nb/(D_v + D_nb);
 //      zero-flux faces add nothing, FIXED faces 2*D_v*(C_b - C_v), PERIODIC faces wrap;
@@ -17,7 +20,12 @@
 // step boundary (exposure is taken there, the Michaelis-Menten rate is frozen there), so the result
 // is the sequence R(dt/2) D R(dt/2) of every step. Lie: [exposure dt/2, R(dt)], then [D, exposure, R(dt)].
 //
-// Reactions: each term is cast as dC/dt = S - lambda*C (S, lambda >= 0) and integrated exactly:
+// Reactions: where lambda does not depend on C the sub-step is an affine map tabulated on the host per
+// pass by voxel key (cell code * 7 + vessel faces; ReactionTables): C*factor + sourceConst +
+// viability*sourcePerAlive, no exponential per voxel, and for species other than the drug the two
+// sub-steps of a pass composed into one map. Keys with Michaelis-Menten uptake (and saturating
+// secretion below viability 1) are integrated per voxel, only in work-items with such a voxel.
+// The per-voxel integration casts each term as dC/dt = S - lambda*C (S, lambda >= 0), integrated exactly:
 //   C <- C*exp(-lambda*h) + S*h*(1 - exp(-lambda*h))/(lambda*h),
 // lambda = decay + binding[cell] + P*(S/V) + viability*(Vmax[cell]/(Km[cell] + max(C,0)) + relax[cell]),
 // S = P*(S/V)*plasma(midpoint) + viability*secretion[cell].
@@ -29,12 +37,12 @@
 // not reliably vectorise it by themselves, 1 on GPUs, whose lanes are the work-items). All voxel
 // values are floatW/intW vectors (plain float/int when W = 1), and the body has no calls, no loops
 // and no data-dependent branches:
-//   - the species loop is unrolled at build time (SPECIES and DRUG are build-time macros, set by
-//     OpenClBackend from the model);
+//   - SPECIES and DRUG are build-time macros, set by OpenClBackend from the model;
 //   - exp and (1 - e^-x)/x are polynomials written out here (exp_neg, relaxed_fraction) rather than
 //     library calls; both are accurate to a few float ulps;
-//   - per-cell constants are picked with selects over the six cell codes (uniform constants
-//     broadcast into lanes), never gathered;
+//   - per-cell constants of the per-voxel path are picked with selects over the six cell codes
+//     (uniform constants broadcast into lanes); table entries are scalar loads where all lanes share
+//     one key and lane-by-lane loads otherwise;
 //   - every neighbour load is unconditional and boundary faces are chosen with selects: the
 //     concentration and diffusivity buffers carry a guard band of `pad` floats before and after
 //     (OpenClBackend sizes it to at least a row), so v-1, v+1 and the periodic x partners stay inside

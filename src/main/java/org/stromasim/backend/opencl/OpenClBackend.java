@@ -24,10 +24,18 @@ import org.stromasim.transport.TransportModel;
  * The transport and reaction numerics of the Java backend, run by OpenCL kernels (kernels/transport.cl)
  * on one device, with float32 state kept on the device between {@link #upload} and {@link #download}.
  *
- * <p><b>Passes.</b> Every launch of {@code transport_pass} is one pass over memory that, per voxel,
- * reads the cell code, viability and wall area once and, for every species, diffuses, runs reaction
- * sub-step A, accumulates the drug exposure and runs reaction sub-step B, writing to the other buffer
- * of a ping-pong pair. An {@code advance} of n steps is one reaction-only pass and n fused passes
+ * <p><b>Passes.</b> Every launch of {@code transport_pass} is one pass over memory that, per voxel and
+ * species, diffuses, runs reaction sub-step A, accumulates the drug exposure and runs reaction
+ * sub-step B, writing to the other buffer of a ping-pong pair. Species are the third NDRange
+ * dimension (one species' planes per work-group). Reactions whose rate does not depend on C are
+ * tabulated on the host per pass by voxel key ({@link ReactionTables}, {@link VoxelKeyCodes}), as the
+ * Java backend does; only Michaelis–Menten voxels (and saturating secretion below viability 1) take
+ * exponentials on the device.
+ *
+ * <p><b>CPU devices.</b> Each work-item updates 8 voxels along x as one float8 (when 8 divides nx):
+ * a CPU runtime runs a work-group as a scalar loop over work-items, and PoCL's own vectorisation of
+ * that loop gave up on this kernel. The concentration and diffusivity buffers carry a guard band of
+ * at least a row before and after, so the kernel loads x neighbours unconditionally. An {@code advance} of n steps is one reaction-only pass and n fused passes
  * (see {@link PassSchedule}): with Strang splitting [exposure dt/2, R(dt/2)] then [D, R(dt/2),
  * exposure, R(dt/2)] per step, so every step is R(dt/2) D R(dt/2) with the exposure and the frozen
  * Michaelis–Menten rate taken at the step boundary and every reaction sub-step's plasma level at its
