@@ -1,7 +1,10 @@
 // stromasim transport kernels (OpenCL C 1.2, float32 state).
 //
-// One launch of `transport_pass` is one pass over the grid. For every voxel it reads the cell code,
-// viability and vessel wall area per volume once, then for every species:
+// One launch of `transport_pass` is one pass over the grid: work-item (x, j, s*nz + k) updates species s
+// in voxels x*W .. x*W+W-1 of row (j, k) (species are the third NDRange dimension, so a work-group
+// streams through the planes of one species: on a CPU, four species in one work-item meant two dozen
+// concurrent memory streams, more than the prefetchers follow, and the kernel waited on z-neighbour
+// loads). Per voxel and species:
 //   1. (diffuse != 0) explicit-Euler finite-volume diffusion from src:
 //        C = C_v + dt/dx^2 * sum_faces D_face*(C_nb - C_v), D_face = 2*D_v*D_nb/(D_v + D_nb);
 //      zero-flux faces add nothing, FIXED faces 2*D_v*(C_b - C_v), PERIODIC faces wrap;
@@ -17,19 +20,103 @@
 // step boundary (exposure is taken there, the Michaelis-Menten rate is frozen there), so the result
 // is the sequence R(dt/2) D R(dt/2) of every step. Lie: [exposure dt/2, R(dt)], then [D, exposure, R(dt)].
 //
-// Reactions: each term is cast as dC/dt = S - lambda*C (S, lambda >= 0) and integrated exactly:
+// Reactions: where lambda does not depend on C the sub-step is an affine map tabulated on the host per
+// pass by voxel key (cell code * 7 + vessel faces; ReactionTables): C*factor + sourceConst +
+// viability*sourcePerAlive, no exponential per voxel, and for species other than the drug the two
+// sub-steps of a pass composed into one map. Keys with Michaelis-Menten uptake (and saturating
+// secretion below viability 1) are integrated per voxel, only in work-items with such a voxel.
+// The per-voxel integration casts each term as dC/dt = S - lambda*C (S, lambda >= 0), integrated exactly:
 //   C <- C*exp(-lambda*h) + S*h*(1 - exp(-lambda*h))/(lambda*h),
 // lambda = decay + binding[cell] + P*(S/V) + viability*(Vmax[cell]/(Km[cell] + max(C,0)) + relax[cell]),
-// S = P*(S/V)*plasma(midpoint) + viability*secretion[cell]. (1 - e^-x)/x uses expm1, which keeps full
-// float precision for small x (the Java backend uses a series there in double).
+// S = P*(S/V)*plasma(midpoint) + viability*secretion[cell].
 // Vessel voxels are lumen: no reaction; a species that crosses vessel walls holds the plasma value
 // at the end of the sub-step.
+//
+// Written for SIMD. Each work-item updates W voxels that are consecutive along x (W is a build-time
+// macro: 8 on CPU devices, whose runtimes run a work-group as a scalar loop over work-items and do
+// not reliably vectorise it by themselves, 1 on GPUs, whose lanes are the work-items). All voxel
+// values are floatW/intW vectors (plain float/int when W = 1), and the body has no calls, no loops
+// and no data-dependent branches:
+//   - SPECIES and DRUG are build-time macros, set by OpenClBackend from the model;
+//   - exp and (1 - e^-x)/x are polynomials written out here (exp_neg, relaxed_fraction) rather than
+//     library calls; both are accurate to a few float ulps;
+//   - per-cell constants of the per-voxel path are picked with selects over the six cell codes
+//     (uniform constants broadcast into lanes); table entries are scalar loads where all lanes share
+//     one key and lane-by-lane loads otherwise;
+//   - every neighbour load is unconditional and boundary faces are chosen with selects: the
+//     concentration and diffusivity buffers carry a guard band of `pad` floats before and after
+//     (OpenClBackend sizes it to at least a row), so v-1, v+1 and the periodic x partners stay inside
+//     the allocation even where their values are then discarded;
+//   - the range check on padded global sizes is compiled in only when the host pads (PADDED_RANGE).
 //
 // Per-species constants live in `params`, PARAMS_STRIDE floats per species (layout: see the P_ macros,
 // written by SpeciesParameterTable on the host). The plasma levels of every pass are in `plasma`,
 // [pass][species][4] = {mid A, end A, mid B, end B}, uploaded once per advance call.
 
 #pragma OPENCL FP_CONTRACT OFF
+
+#ifndef SPECIES
+#error "SPECIES (the species count) must be defined at build time"
+#endif
+#ifndef DRUG
+#error "DRUG (the drug species index, -1 for none) must be defined at build time"
+#endif
+#ifndef PADDED_RANGE
+#define PADDED_RANGE 1
+#endif
+#ifndef W
+#define W 1
+#endif
+
+#if W == 1
+#define floatW float
+#define intW int
+#define LOADW(ptr) (*(ptr))
+#define STOREW(value, ptr) (*(ptr) = (value))
+#define CELLW(ptr) ((int) *(ptr))
+#define CONVERT_INTW(x) convert_int(x)
+#define CONVERT_FLOATW(x) convert_float(x)
+#define AS_FLOATW(x) as_float(x)
+#define LANES 0
+#define TRUEW 1
+#define ANYW(mask) (mask)
+#define ALLSAME(x) 1
+#define FIRST(x) (x)
+#define GATHERW(t, key, o) ((t)[(key) * TABLE_STRIDE + (o)])
+#elif W == 8
+#define floatW float8
+#define intW int8
+#define LOADW(ptr) vload8(0, ptr)
+#define STOREW(value, ptr) vstore8(value, 0, ptr)
+#define CELLW(ptr) convert_int8(vload8(0, ptr))
+#define CONVERT_INTW(x) convert_int8(x)
+#define CONVERT_FLOATW(x) convert_float8(x)
+#define AS_FLOATW(x) as_float8(x)
+#define LANES ((int8) (0, 1, 2, 3, 4, 5, 6, 7))
+#define TRUEW ((int8) (-1))
+#define ANYW(mask) any(mask)
+#define ALLSAME(x) all((x) == (int8) ((x).s0))
+#define FIRST(x) ((x).s0)
+#define GATHERW(t, key, o) ((float8) ((t)[(key).s0 * TABLE_STRIDE + (o)], (t)[(key).s1 * TABLE_STRIDE + (o)], \
+        (t)[(key).s2 * TABLE_STRIDE + (o)], (t)[(key).s3 * TABLE_STRIDE + (o)], (t)[(key).s4 * TABLE_STRIDE + (o)], \
+        (t)[(key).s5 * TABLE_STRIDE + (o)], (t)[(key).s6 * TABLE_STRIDE + (o)], (t)[(key).s7 * TABLE_STRIDE + (o)]))
+#else
+#error "W must be 1 or 8"
+#endif
+
+// Comparisons give 1/0 for scalars and -1/0 for vectors; select(a, b, c) takes b where c is true in
+// both cases (non-zero, resp. the sign bit), so the code below only ever feeds comparisons to it.
+#define PICK(condition, ifTrue, ifFalse) select((ifFalse), (ifTrue), (condition))
+
+// Helpers must be inlined (a call inside the work-item loop stops the runtime's optimiser).
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
+// Reaction tables (ReactionTables on the host): per pass, species and sub-table, KEYS entries of
+// TABLE_STRIDE floats {factor, sourceConst, sourcePerAlive, mode}; key = cell code * 7 + vessel faces.
+#define KEYS 42
+#define TABLE_STRIDE 4
+#define MODE_AFFINE_IF_FULLY_VIABLE 1.0f
+#define MODE_PER_VOXEL 2.0f
 
 #define CELL_VESSEL 1
 #define CELL_TYPES 6
@@ -58,109 +145,232 @@
 #define F_ZMIN 4
 #define F_ZMAX 5
 
-inline float face_flux(float dv, float cv, float dn, float cn) {
-    return 2.0f * dv * dn / (dv + dn) * (cn - cv);
+// e^(-x) for x >= 0: x = n*ln2 + r with |r| <= ln2/2 (Cody-Waite split of ln2), e^r by its Taylor
+// polynomial to r^7 (truncation < 2e-9 relative), 2^n from the exponent bits. x is clamped to 87,
+// where e^-x (1.6e-38) is still a normal float; beyond it the true value is below float resolution
+// of any concentration it multiplies.
+ALWAYS_INLINE floatW exp_neg(floatW x) {
+    floatW t = -fmin(x, (floatW) 87.0f);
+    intW n = CONVERT_INTW(t * 1.44269504f - 0.5f); // round to nearest (t <= 0; conversion truncates)
+    floatW fn = CONVERT_FLOATW(n);
+    floatW r = (t - fn * 0.693145752f) - fn * 1.42860677e-6f;
+    floatW p = (floatW) (1.0f / 5040.0f);
+    p = p * r + 1.0f / 720.0f;
+    p = p * r + 1.0f / 120.0f;
+    p = p * r + 1.0f / 24.0f;
+    p = p * r + 1.0f / 6.0f;
+    p = p * r + 0.5f;
+    p = p * r + 1.0f;
+    p = p * r + 1.0f;
+    return p * AS_FLOATW((n + 127) << 23);
 }
 
-// Contribution of a domain face; `wrapped` is the voxel across it when the face is periodic.
-inline float outside_flux(__constant const float* p, int f, float dv, float cv,
-                          __global const float* c, __global const float* d, size_t wrapped) {
-    int type = (int) p[P_BC_TYPE + f];
-    if (type == BC_FIXED) {
-        return 2.0f * dv * (p[P_BC_VALUE + f] - cv);
+// (1 - e^-x)/x for x >= 0, given e = e^-x: its Taylor series below 0.5 (to x^7, truncation < 3e-8),
+// where 1 - e would cancel; the quotient above.
+ALWAYS_INLINE floatW relaxed_fraction(floatW x, floatW e) {
+    floatW s = (floatW) (-1.0f / 40320.0f);
+    s = s * x + 1.0f / 5040.0f;
+    s = s * x - 1.0f / 720.0f;
+    s = s * x + 1.0f / 120.0f;
+    s = s * x - 1.0f / 24.0f;
+    s = s * x + 1.0f / 6.0f;
+    s = s * x - 0.5f;
+    s = s * x + 1.0f;
+    intW large = x > 0.5f;
+    floatW q = (1.0f - e) / PICK(large, x, (floatW) 1.0f);
+    return PICK(large, q, s);
+}
+
+ALWAYS_INLINE floatW exact_relaxation(floatW c, floatW source, floatW lambda, float h) {
+    floatW x = lambda * h;
+    floatW e = exp_neg(x);
+    return c * e + source * h * relaxed_fraction(x, e);
+}
+
+// p[base + code] per lane: the six uniform constants broadcast and selected by code.
+ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW code) {
+    floatW value = (floatW) p[base];
+    value = PICK(code == 1, (floatW) p[base + 1], value);
+    value = PICK(code == 2, (floatW) p[base + 2], value);
+    value = PICK(code == 3, (floatW) p[base + 3], value);
+    value = PICK(code == 4, (floatW) p[base + 4], value);
+    value = PICK(code == 5, (floatW) p[base + 5], value);
+    return value;
+}
+
+ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
+                           float h, float plasmaMid, float plasmaEnd) {
+    floatW exchange = p[P_PERMEABILITY] * sv;
+    floatW vmax = per_cell(p, P_VMAX, code);
+    floatW km = per_cell(p, P_KM, code);
+    floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(cv, (floatW) 0.0f)), (floatW) 0.0f);
+    floatW lambda = p[P_DECAY] + per_cell(p, P_BINDING, code) + exchange
+            + alive * (uptake + per_cell(p, P_RELAX, code));
+    floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code);
+    floatW reacted = exact_relaxation(cv, source, lambda, h);
+    floatW lumen = p[P_CROSSES_VESSELS] != 0.0f ? (floatW) plasmaEnd : cv;
+    return PICK(code == CELL_VESSEL, lumen, reacted);
+}
+
+// The tabulated affine map of sub-table t for the voxels' keys: C*factor + sourceConst +
+// alive*sourcePerAlive. `slow` is set where the key must be integrated per voxel instead (uptake, or
+// saturating secretion below viability 1). Where all lanes share one key (most of the tissue) the
+// coefficients are three scalar loads; otherwise they are gathered lane by lane.
+ALWAYS_INLINE floatW tabulated(__global const float* restrict t, intW key, floatW c, floatW alive, intW* slow) {
+    floatW factor, sourceConst, sourcePerAlive, mode;
+    if (ALLSAME(key)) {
+        __global const float* restrict e = t + FIRST(key) * TABLE_STRIDE;
+        factor = (floatW) e[0];
+        sourceConst = (floatW) e[1];
+        sourcePerAlive = (floatW) e[2];
+        mode = (floatW) e[3];
+    } else {
+        factor = GATHERW(t, key, 0);
+        sourceConst = GATHERW(t, key, 1);
+        sourcePerAlive = GATHERW(t, key, 2);
+        mode = GATHERW(t, key, 3);
     }
-    if (type == BC_PERIODIC) {
-        return face_flux(dv, cv, d[wrapped], c[wrapped]);
-    }
-    return 0.0f;
+    *slow = mode == MODE_PER_VOXEL || (mode == MODE_AFFINE_IF_FULLY_VIABLE && alive != 1.0f);
+    return c * factor + sourceConst + alive * sourcePerAlive;
 }
 
-inline float exact_relaxation(float c, float source, float lambda, float h) {
-    float x = lambda * h;
-    float e = exp(-x);
-    float fraction = x > 0.0f ? -expm1(-x) / x : 1.0f;
-    return c * e + source * h * fraction;
+// D_face * (C_nb - C_v) across one face. `inside`: the neighbour is in the domain (or the face is
+// periodic and cn, dn are its partner); otherwise the face is a domain face of type `type`.
+ALWAYS_INLINE floatW face_term(intW inside, int type, float bcValue, floatW dv, floatW cv, floatW dn, floatW cn) {
+    floatW interior = 2.0f * dv * dn / (dv + dn) * (cn - cv);
+    floatW fixed = type == BC_FIXED ? 2.0f * dv * (bcValue - cv) : (floatW) 0.0f;
+    return PICK(inside, interior, fixed);
 }
 
-inline float react(__constant const float* p, int code, float alive, float sv, float cv,
-                   float h, float plasmaMid, float plasmaEnd) {
-    if (code == CELL_VESSEL) {
-        return p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : cv;
-    }
-    float exchange = p[P_PERMEABILITY] * sv;
-    float lambda = p[P_DECAY] + p[P_BINDING + code] + exchange
-            + alive * (p[P_VMAX + code] / (p[P_KM + code] + fmax(cv, 0.0f)) + p[P_RELAX + code]);
-    float source = exchange * plasmaMid + alive * p[P_SECRETION + code];
-    return exact_relaxation(cv, source, lambda, h);
+// The same for a face whose inside/outside is uniform across the lanes (y and z faces).
+ALWAYS_INLINE floatW face_term_uniform(bool inside, int type, float bcValue, floatW dv, floatW cv, floatW dn, floatW cn) {
+    return face_term(inside ? TRUEW : (intW) 0, type, bcValue, dv, cv, dn, cn);
 }
 
-__kernel void transport_pass(__global const float* src,
-                             __global float* dst,
-                             __global const float* diffusivity,
-                             __global const uchar* cell,
-                             __global const float* viability,
-                             __global const float* svPerUm,
-                             __constant const float* params,
-                             __global const float* plasma,
-                             __global float* exposureHi,
-                             __global float* exposureLo,
-                             const int nx, const int ny, const int nz,
-                             const int species, const int drug, const int pass,
+__kernel void transport_pass(__global const float* restrict src,
+                             __global float* restrict dst,
+                             __global const float* restrict diffusivity,
+                             __global const uchar* restrict cell,
+                             __global const float* restrict viability,
+                             __global const float* restrict svPerUm,
+                             __constant const float* restrict params,
+                             __global const float* restrict plasma,
+                             __global float* restrict exposureHi,
+                             __global float* restrict exposureLo,
+                             const int nx, const int ny, const int nz, const int pad, const int pass,
                              const int diffuse, const float dtOverDx2,
-                             const float hA, const float hB, const float exposureWeightS) {
-    const int i = get_global_id(0);
-    const int j = get_global_id(1);
-    const int k = get_global_id(2);
-    if (i >= nx || j >= ny || k >= nz) {
+                             const float hA, const float hB, const float exposureWeightS,
+                             __global const uchar* restrict keys,
+                             __global const float* restrict tables) {
+    const long i = get_global_id(0) * W; // first of this work-item's W voxels along x
+    const long j = get_global_id(1);
+    // the third dimension runs over z planes of all species: species s, plane k
+    const int s = get_global_id(2) / nz;
+    const long k = get_global_id(2) - (long) s * nz;
+#if PADDED_RANGE
+    if (i >= nx || j >= ny || s >= SPECIES) {
         return; // padding of the global size up to a multiple of the local size
     }
-    const size_t n = (size_t) nx * ny * nz;
-    const int sy = nx;
-    const int sz = nx * ny;
-    const int v = i + nx * (j + ny * k);
-    const int code = cell[v];
-    const float alive = viability[v];
-    const float sv = svPerUm[v];
-    __global const float* levels = plasma + (size_t) pass * species * 4;
+#endif
+    const long n = (long) nx * ny * nz;
+    const long sy = nx;
+    const long sz = (long) nx * ny;
+    const long v = i + sy * j + sz * k;
+    const intW key = CELLW(keys + v);
+    const floatW alive = LOADW(viability + v);
+    __global const float* restrict levels = plasma + (long) pass * SPECIES * 4;
+    const intW lane = (intW) ((int) i) + LANES;
+    const intW xLow = lane > 0;
+    const intW xHigh = lane < nx - 1;
 
-    for (int s = 0; s < species; s++) {
-        __constant const float* p = params + s * PARAMS_STRIDE;
-        __global const float* c = src + s * n;
-        __global const float* d = diffusivity + s * n;
-        float cv = c[v];
-        if (diffuse) {
-            float dv = d[v];
-            if (dv != 0.0f) {
-                float sum = (i > 0 ? face_flux(dv, cv, d[v - 1], c[v - 1])
-                                   : outside_flux(p, F_XMIN, dv, cv, c, d, v + (nx - 1)))
-                        + (i < nx - 1 ? face_flux(dv, cv, d[v + 1], c[v + 1])
-                                      : outside_flux(p, F_XMAX, dv, cv, c, d, v - (nx - 1)))
-                        + (j > 0 ? face_flux(dv, cv, d[v - sy], c[v - sy])
-                                 : outside_flux(p, F_YMIN, dv, cv, c, d, v + (ny - 1) * sy))
-                        + (j < ny - 1 ? face_flux(dv, cv, d[v + sy], c[v + sy])
-                                      : outside_flux(p, F_YMAX, dv, cv, c, d, v - (ny - 1) * sy))
-                        + (k > 0 ? face_flux(dv, cv, d[v - sz], c[v - sz])
-                                 : outside_flux(p, F_ZMIN, dv, cv, c, d, v + (nz - 1) * sz))
-                        + (k < nz - 1 ? face_flux(dv, cv, d[v + sz], c[v + sz])
-                                      : outside_flux(p, F_ZMAX, dv, cv, c, d, v - (nz - 1) * sz));
-                cv = cv + dtOverDx2 * sum;
-            }
+    {
+        __constant const float* restrict p = params + s * PARAMS_STRIDE;
+        __global const float* restrict c = src + pad + s * n;
+        __global const float* restrict d = diffusivity + pad + s * n;
+        floatW cv = LOADW(c + v);
+        floatW dv = LOADW(d + v);
+        // y and z neighbours: the same for all lanes (self where a non-periodic face is outside, so
+        // the load is harmless and the value unused).
+        int tyl = (int) p[P_BC_TYPE + F_YMIN];
+        int tyh = (int) p[P_BC_TYPE + F_YMAX];
+        int tzl = (int) p[P_BC_TYPE + F_ZMIN];
+        int tzh = (int) p[P_BC_TYPE + F_ZMAX];
+        long oyl = j > 0 ? -sy : (tyl == BC_PERIODIC ? (ny - 1) * sy : 0);
+        long oyh = j < ny - 1 ? sy : (tyh == BC_PERIODIC ? -(ny - 1) * sy : 0);
+        long ozl = k > 0 ? -sz : (tzl == BC_PERIODIC ? (nz - 1) * sz : 0);
+        long ozh = k < nz - 1 ? sz : (tzh == BC_PERIODIC ? -(nz - 1) * sz : 0);
+        int txl = (int) p[P_BC_TYPE + F_XMIN];
+        int txh = (int) p[P_BC_TYPE + F_XMAX];
+        // x neighbours: v-1 and v+1 always (in the guard band at the ends), the periodic partners
+        // v+(nx-1) and v-(nx-1) always, then a per-lane select.
+        floatW cxl = PICK(xLow, LOADW(c + v - 1), LOADW(c + v + (nx - 1)));
+        floatW dxl = PICK(xLow, LOADW(d + v - 1), LOADW(d + v + (nx - 1)));
+        floatW cxh = PICK(xHigh, LOADW(c + v + 1), LOADW(c + v - (nx - 1)));
+        floatW dxh = PICK(xHigh, LOADW(d + v + 1), LOADW(d + v - (nx - 1)));
+        floatW sum = face_term(txl == BC_PERIODIC ? TRUEW : xLow, txl, p[P_BC_VALUE + F_XMIN], dv, cv, dxl, cxl)
+                + face_term(txh == BC_PERIODIC ? TRUEW : xHigh, txh, p[P_BC_VALUE + F_XMAX], dv, cv, dxh, cxh)
+                + face_term_uniform(j > 0 || tyl == BC_PERIODIC, tyl, p[P_BC_VALUE + F_YMIN], dv, cv,
+                                    LOADW(d + v + oyl), LOADW(c + v + oyl))
+                + face_term_uniform(j < ny - 1 || tyh == BC_PERIODIC, tyh, p[P_BC_VALUE + F_YMAX], dv, cv,
+                                    LOADW(d + v + oyh), LOADW(c + v + oyh))
+                + face_term_uniform(k > 0 || tzl == BC_PERIODIC, tzl, p[P_BC_VALUE + F_ZMIN], dv, cv,
+                                    LOADW(d + v + ozl), LOADW(c + v + ozl))
+                + face_term_uniform(k < nz - 1 || tzh == BC_PERIODIC, tzh, p[P_BC_VALUE + F_ZMAX], dv, cv,
+                                    LOADW(d + v + ozh), LOADW(c + v + ozh));
+        if (diffuse != 0) {
+            cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum, cv);
         }
+
+        // Reactions: the tabulated affine map, and the full integration (react) only for vectors with
+        // a lane that needs it; the cell code and wall area are read only then.
         bool active = p[P_ACTIVE] != 0.0f;
-        if (active && hA > 0.0f) {
-            cv = react(p, code, alive, sv, cv, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
-        }
-        if (s == drug && exposureWeightS > 0.0f) {
+        __global const float* restrict table = tables + ((long) pass * SPECIES + s) * 2 * KEYS * TABLE_STRIDE;
+        if (s == DRUG) {
+            if (active && hA > 0.0f) {
+                intW slow;
+                floatW fast = tabulated(table, key, cv, alive, &slow);
+                if (ANYW(slow)) {
+                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hA, levels[s * 4 + 0],
+                                        levels[s * 4 + 1]);
+                    fast = PICK(slow, full, fast);
+                }
+                cv = fast;
+            }
+
             // Kahan summation: exposure accumulates over thousands of steps in float32.
-            float hi = exposureHi[v];
-            float y = exposureWeightS * cv - exposureLo[v];
-            float t = hi + y;
-            exposureLo[v] = (t - hi) - y;
-            exposureHi[v] = t;
+            floatW hi = LOADW(exposureHi + v);
+            floatW y = exposureWeightS * cv - LOADW(exposureLo + v);
+            floatW t = hi + y;
+            STOREW((t - hi) - y, exposureLo + v);
+            STOREW(t, exposureHi + v);
+            if (active && hB > 0.0f) {
+                intW slow;
+                floatW fast = tabulated(table + KEYS * TABLE_STRIDE, key, cv, alive, &slow);
+                if (ANYW(slow)) {
+                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hB, levels[s * 4 + 2],
+                                        levels[s * 4 + 3]);
+                    fast = PICK(slow, full, fast);
+                }
+                cv = fast;
+            }
+        } else if (active) {
+            // reactions A and B composed into one map (sub-table 0)
+            intW slow;
+            floatW fast = tabulated(table, key, cv, alive, &slow);
+            if (ANYW(slow)) {
+                intW code = CELLW(cell + v);
+                floatW sv = LOADW(svPerUm + v);
+                floatW full = cv;
+                if (hA > 0.0f) {
+                    full = react(p, code, alive, sv, full, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
+                }
+                if (hB > 0.0f) {
+                    full = react(p, code, alive, sv, full, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
+                }
+                fast = PICK(slow, full, fast);
+            }
+            cv = fast;
         }
-        if (active && hB > 0.0f) {
-            cv = react(p, code, alive, sv, cv, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
-        }
-        dst[s * n + v] = cv;
+        STOREW(cv, dst + pad + s * n + v);
     }
 }

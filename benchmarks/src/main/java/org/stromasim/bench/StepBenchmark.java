@@ -16,14 +16,20 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.stromasim.backend.Backend;
 import org.stromasim.backend.java.JavaBackend;
+import org.stromasim.backend.opencl.DeviceSelector;
+import org.stromasim.backend.opencl.OpenClBackend;
+import org.stromasim.backend.opencl.OpenClDevices;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
 import org.stromasim.transport.TransportModel;
 
 /**
- * JavaBackend.advance on an n³ heterogeneous tissue (see {@link BenchScenarios}), at the run's own
+ * {@code Backend.advance} of the Java backend ({@code backend=java}, {@code threads} worker threads)
+ * or the OpenCL backend ({@code backend=opencl}, the best OpenCL device: on this machine PoCL's CPU
+ * device, which uses every core itself; {@code threads} does not apply) on an n³ heterogeneous tissue (see {@link BenchScenarios}), at the run's own
  * time step (0.9 × the explicit stability limit). Each invocation advances {@code stepsPerCall} steps
  * in one call, as the time loop does (it asks for chunks of about 0.25 s of wall time);
  * stepsPerCall = 1 shows the cost of a single-step call.
@@ -50,14 +56,18 @@ public class StepBenchmark {
     @Param({"1", "4"})
     public int species;
 
-    /** Backend threads (the machine has 2 cores). */
+    /** java = JavaBackend; opencl = OpenClBackend on the best OpenCL device (DeviceSelector.best). */
+    @Param({"java", "opencl"})
+    public String backend;
+
+    /** Java backend threads (the machine has 2 cores); the OpenCL runtime picks its own. */
     @Param({"2"})
     public int threads;
 
     @Param({"10"})
     public int stepsPerCall;
 
-    private JavaBackend backend;
+    private Backend stepper;
     private double dtS;
     private double timeS;
     private long updatesPerCall;
@@ -68,16 +78,28 @@ public class StepBenchmark {
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
         dtS = model.timeStepS(scenario.run());
-        backend = new JavaBackend(model, threads);
-        backend.upload(tissue);
+        stepper = create(model);
+        stepper.upload(tissue);
         // start inside the bolus, so the drug is actually moving (the bolus starts at t = 60 s)
         timeS = 60.0;
         updatesPerCall = (long) tissue.grid().voxelCount() * species * stepsPerCall;
     }
 
+    private Backend create(TransportModel model) {
+        switch (backend) {
+            case "java":
+                return new JavaBackend(model, threads);
+            case "opencl":
+                return new OpenClBackend(model, DeviceSelector.best(OpenClDevices.list()).orElseThrow(
+                        () -> new IllegalStateException("backend=opencl: no usable OpenCL device (see `stromasim devices`)")));
+            default:
+                throw new IllegalArgumentException("backend must be java or opencl, got " + backend);
+        }
+    }
+
     @TearDown(Level.Trial)
     public void close() {
-        backend.close();
+        stepper.close();
     }
 
     /** Rates JMH divides by the measured time: updates/s and bytes/s at {@link #BYTES_PER_UPDATE}. */
@@ -90,7 +112,7 @@ public class StepBenchmark {
 
     @Benchmark
     public void advance(Throughput counters) {
-        backend.advance(timeS, dtS, stepsPerCall);
+        stepper.advance(timeS, dtS, stepsPerCall);
         timeS += stepsPerCall * dtS;
         counters.updates += updatesPerCall;
         counters.bytes12 += updatesPerCall * BYTES_PER_UPDATE;

@@ -52,10 +52,21 @@ final class DeviceContext {
 
     /** The program of {@code resourcePath} built with {@link #BUILD_OPTIONS}, built on first use. */
     synchronized cl_program program(String resourcePath) {
-        cl_program program = programs.get(resourcePath);
+        return program(resourcePath, "");
+    }
+
+    /**
+     * The program of {@code resourcePath} built with {@link #BUILD_OPTIONS} plus {@code defines}
+     * (e.g. {@code -DSPECIES=4}), built on first use of that combination: kernels specialised for a
+     * model's shape (species count, drug index) are built once per shape.
+     */
+    synchronized cl_program program(String resourcePath, String defines) {
+        String options = defines.isEmpty() ? BUILD_OPTIONS : BUILD_OPTIONS + " " + defines;
+        String key = resourcePath + "\n" + options;
+        cl_program program = programs.get(key);
         if (program == null) {
-            program = build(resourcePath, KernelSource.read(resourcePath), BUILD_OPTIONS);
-            programs.put(resourcePath, program);
+            program = build(resourcePath, KernelSource.read(resourcePath), options);
+            programs.put(key, program);
         }
         return program;
     }

@@ -8,7 +8,7 @@ import java.util.Locale;
  * copy) against CL_DEVICE_MAX_MEM_ALLOC_SIZE.
  *
  * <p>Per voxel: two float copies of every species (ping-pong) and one float diffusivity per species;
- * cell code (1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
+ * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels).
  */
 final class DeviceMemoryPlan {
@@ -26,7 +26,7 @@ final class DeviceMemoryPlan {
     }
 
     long totalBytes() {
-        long perVoxel = 3L * species * Float.BYTES + 1 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES;
+        long perVoxel = 3L * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES;
         return voxels * perVoxel;
     }
 

@@ -55,13 +55,17 @@ final class DeviceReductions {
         this.tissueGroups = (int) Math.max(1, Math.min(needed, 4L * Math.max(1, device.computeUnits())));
     }
 
-    StateReductions reduce(ReductionPlan plan, cl_mem concentration, cl_mem exposure, int species) {
+    /**
+     * @param concentration all species, species s starting at float {@code fieldOffset + s·voxels}
+     *                      (the transport buffers carry a guard band in front)
+     */
+    StateReductions reduce(ReductionPlan plan, cl_mem concentration, int fieldOffset, cl_mem exposure, int species) {
         prepare(plan);
         double[] sum = new double[species];
         double[] max = new double[species];
         long tissueVoxels = 0;
         for (int s = 0; s < species; s++) {
-            runTissue(concentration, s * voxels);
+            runTissue(concentration, fieldOffset + s * voxels);
             Partials p = read(tissueGroups);
             sum[s] = p.sum(0, tissueGroups);
             max[s] = p.max(0, tissueGroups);
@@ -71,7 +75,7 @@ final class DeviceReductions {
         double[] shellSum = new double[plan.drugSpecies() >= 0 ? shells : 0];
         long exposed = 0;
         if (plan.drugSpecies() >= 0) {
-            runIndexed(concentration, plan.drugSpecies() * voxels, 0, shells, Float.POSITIVE_INFINITY);
+            runIndexed(concentration, fieldOffset + plan.drugSpecies() * voxels, 0, shells, Float.POSITIVE_INFINITY);
             Partials p = read(shells * GROUPS_PER_SEGMENT);
             for (int b = 0; b < shells; b++) {
                 shellSum[b] = p.sum(b * GROUPS_PER_SEGMENT, (b + 1) * GROUPS_PER_SEGMENT);

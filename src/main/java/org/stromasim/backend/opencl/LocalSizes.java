@@ -37,6 +37,35 @@ final class LocalSizes {
         return new long[] {x, y, 1};
     }
 
+    /**
+     * Local size {x, y, 1} for a CPU device running {@code itemsX} work-items per row (each one
+     * several voxels wide): x covers the whole row and y as many rows as fit in {@link #CPU_GROUP_LIMIT}
+     * work-items, both dividing the grid exactly, so the global size needs no padding. A CPU runtime
+     * (PoCL) runs a work-group as a loop over its work-items and hands whole groups to its threads:
+     * larger groups mean less scheduling overhead per voxel.
+     */
+    static long[] tileForCpu(cl_device_id device, int itemsX, int ny) {
+        long[] max = new long[1];
+        CL.clGetDeviceInfo(device, CL.CL_DEVICE_MAX_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max), null);
+        long limit = Math.min(max[0], CPU_GROUP_LIMIT);
+        long x = largestDivisorAtMost(itemsX, limit);
+        long y = largestDivisorAtMost(ny, Math.max(1, limit / x));
+        return new long[] {x, y, 1};
+    }
+
+    /** Work-items per CPU work-group at most. */
+    static final long CPU_GROUP_LIMIT = 128;
+
+    private static long largestDivisorAtMost(long n, long limit) {
+        long best = 1;
+        for (long d = 1; d <= Math.min(n, limit); d++) {
+            if (n % d == 0) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
     /** A power-of-two 1D local size for the reduction kernels (their tree needs a power of two). */
     static long forReduction(cl_kernel kernel, cl_device_id device) {
         long maxGroup = Math.min(256, kernelSize(kernel, device, CL_KERNEL_WORK_GROUP_SIZE));

@@ -24,10 +24,18 @@ import org.stromasim.transport.TransportModel;
  * The transport and reaction numerics of the Java backend, run by OpenCL kernels (kernels/transport.cl)
  * on one device, with float32 state kept on the device between {@link #upload} and {@link #download}.
  *
- * <p><b>Passes.</b> Every launch of {@code transport_pass} is one pass over memory that, per voxel,
- * reads the cell code, viability and wall area once and, for every species, diffuses, runs reaction
- * sub-step A, accumulates the drug exposure and runs reaction sub-step B, writing to the other buffer
- * of a ping-pong pair. An {@code advance} of n steps is one reaction-only pass and n fused passes
+ * <p><b>Passes.</b> Every launch of {@code transport_pass} is one pass over memory that, per voxel and
+ * species, diffuses, runs reaction sub-step A, accumulates the drug exposure and runs reaction
+ * sub-step B, writing to the other buffer of a ping-pong pair. Species are the third NDRange
+ * dimension (one species' planes per work-group). Reactions whose rate does not depend on C are
+ * tabulated on the host per pass by voxel key ({@link ReactionTables}, {@link VoxelKeyCodes}), as the
+ * Java backend does; only Michaelis–Menten voxels (and saturating secretion below viability 1) take
+ * exponentials on the device.
+ *
+ * <p><b>CPU devices.</b> Each work-item updates 8 voxels along x as one float8 (when 8 divides nx):
+ * a CPU runtime runs a work-group as a scalar loop over work-items, and PoCL's own vectorisation of
+ * that loop gave up on this kernel. The concentration and diffusivity buffers carry a guard band of
+ * at least a row before and after, so the kernel loads x neighbours unconditionally. An {@code advance} of n steps is one reaction-only pass and n fused passes
  * (see {@link PassSchedule}): with Strang splitting [exposure dt/2, R(dt/2)] then [D, R(dt/2),
  * exposure, R(dt/2)] per step, so every step is R(dt/2) D R(dt/2) with the exposure and the frozen
  * Michaelis–Menten rate taken at the step boundary and every reaction sub-step's plasma level at its
@@ -49,8 +57,11 @@ public final class OpenClBackend implements Backend {
 
     static final String TRANSPORT_KERNELS = "kernels/transport.cl";
     static final String REDUCE_KERNELS = "kernels/reduce.cl";
-    /** Passes whose plasma levels are uploaded at once; bounds the table at 16 floats × species per pass. */
-    static final int PASSES_PER_UPLOAD = 4096;
+    /**
+     * Passes whose plasma levels and reaction tables are uploaded at once: bounds the upload at
+     * 16 + 1344 bytes per species per pass (350 KiB per species).
+     */
+    static final int PASSES_PER_UPLOAD = 256;
 
     private final TransportModel model;
     private final OpenClDevice device;
@@ -64,6 +75,11 @@ public final class OpenClBackend implements Backend {
     private final cl_kernel transport;
     private final long[] localSize;
     private final long[] globalSize;
+    /** Floats of guard band before and after the species of each concentration/diffusivity buffer. */
+    private final int guard;
+    /** Voxels along x per work-item (the kernel's W): 8 on CPU devices when nx allows, else 1. */
+    private final int voxelsPerItem;
+    static final int VOXELS_PER_CPU_ITEM = 8;
     private final cl_mem[] concentration = new cl_mem[2];
     private int current;
     private final cl_mem diffusivity;
@@ -74,6 +90,9 @@ public final class OpenClBackend implements Backend {
     private final cl_mem plasmaLevels;
     private final cl_mem exposureHi;
     private final cl_mem exposureLo;
+    private final cl_mem keys;
+    private final ReactionTables reactionTables;
+    private final cl_mem tables;
     private final DeviceReductions reductions;
     private boolean uploaded;
 
@@ -98,18 +117,36 @@ public final class OpenClBackend implements Backend {
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         DeviceContext context = DeviceContext.of(device);
-        cl_program transportProgram = context.program(TRANSPORT_KERNELS);
+        // CPU devices: each work-item updates VOXELS_PER_CPU_ITEM voxels along x as one float8 (the
+        // runtime's own vectorisation of the work-item loop does not reliably happen); the local
+        // size divides the grid exactly, so the kernel needs no range check. Other devices: one
+        // voxel per work-item (lanes are work-items), padded global size.
+        boolean cpu = device.kind() == OpenClDevice.Kind.CPU;
+        this.voxelsPerItem = cpu && grid.nx() % VOXELS_PER_CPU_ITEM == 0 ? VOXELS_PER_CPU_ITEM : 1;
+        boolean exact = cpu;
+        cl_program transportProgram = context.program(TRANSPORT_KERNELS, "-DSPECIES=" + species + " -DDRUG="
+                + drugSpecies + " -DW=" + voxelsPerItem + " -DPADDED_RANGE=" + (exact ? 0 : 1));
         cl_program reduceProgram = context.program(REDUCE_KERNELS);
         this.resources = new ClResources(context.context());
         try {
             this.queue = resources.queue(device);
             this.transport = resources.kernel(DeviceContext.kernel(transportProgram, TRANSPORT_KERNELS, "transport_pass"));
-            this.localSize = LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
-            this.globalSize = LocalSizes.padded(new long[] {grid.nx(), grid.ny(), grid.nz()}, localSize);
-            long fieldBytes = (long) species * voxels * Sizeof.cl_float;
+            int itemsX = grid.nx() / voxelsPerItem;
+            this.localSize = exact ? LocalSizes.tileForCpu(device.device(), itemsX, grid.ny())
+                    : LocalSizes.forGrid(transport, device.device(), grid.nx(), grid.ny());
+            this.globalSize = LocalSizes.padded(new long[] {itemsX, grid.ny(), (long) grid.nz() * species}, localSize);
+            // The kernel loads x neighbours (and periodic x partners) unconditionally, up to nx − 1
+            // floats beyond either end of the species block; 32-float multiples keep rows aligned.
+            this.guard = (grid.nx() + 31) / 32 * 32;
+            long fieldBytes = ((long) species * voxels + 2L * guard) * Sizeof.cl_float;
             concentration[0] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
             concentration[1] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
             diffusivity = resources.buffer(CL.CL_MEM_READ_ONLY, fieldBytes);
+            // the guard bands are read (and their values discarded): keep them finite
+            for (cl_mem buffer : new cl_mem[] {concentration[0], concentration[1], diffusivity}) {
+                CL.clEnqueueFillBuffer(queue, buffer, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0, fieldBytes,
+                        0, null, null);
+            }
             cell = resources.buffer(CL.CL_MEM_READ_ONLY, voxels);
             viability = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
             wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
@@ -118,6 +155,10 @@ public final class OpenClBackend implements Backend {
             plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY, (long) PASSES_PER_UPLOAD * species * 4 * Sizeof.cl_float);
             exposureHi = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             exposureLo = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
+            keys = resources.buffer(CL.CL_MEM_READ_ONLY, voxels);
+            reactionTables = new ReactionTables(model);
+            tables = resources.buffer(CL.CL_MEM_READ_ONLY,
+                    (long) PASSES_PER_UPLOAD * reactionTables.floatsPerPass() * Sizeof.cl_float);
             reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
             setConstantArguments();
         } catch (RuntimeException | Error e) {
@@ -138,8 +179,9 @@ public final class OpenClBackend implements Backend {
         intArg(10, grid.nx());
         intArg(11, grid.ny());
         intArg(12, grid.nz());
-        intArg(13, species);
-        intArg(14, drugSpecies);
+        intArg(13, guard);
+        CL.clSetKernelArg(transport, 20, Sizeof.cl_mem, Pointer.to(keys));
+        CL.clSetKernelArg(transport, 21, Sizeof.cl_mem, Pointer.to(tables));
     }
 
     @Override
@@ -160,12 +202,14 @@ public final class OpenClBackend implements Backend {
     public void upload(Tissue state) {
         requireSameShape(state);
         for (int s = 0; s < species; s++) {
-            write(concentration[current], (long) s * voxels, state.concentration(s));
-            write(diffusivity, (long) s * voxels, model.diffusivityUm2PerS(s));
+            write(concentration[current], guard + (long) s * voxels, state.concentration(s));
+            write(diffusivity, guard + (long) s * voxels, model.diffusivityUm2PerS(s));
         }
         CL.clEnqueueWriteBuffer(queue, cell, CL_TRUE, 0, voxels, Pointer.to(state.cell()), 0, null, null);
         write(viability, 0, state.viability());
         write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
+        byte[] keyCodes = VoxelKeyCodes.of(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm());
+        CL.clEnqueueWriteBuffer(queue, keys, CL_TRUE, 0, voxels, Pointer.to(keyCodes), 0, null, null);
         write(exposureHi, 0, state.drugExposure());
         CL.clEnqueueFillBuffer(queue, exposureLo, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0,
                 (long) voxels * Sizeof.cl_float, 0, null, null);
@@ -178,7 +222,7 @@ public final class OpenClBackend implements Backend {
         requireSameShape(state);
         requireUploaded("download");
         for (int s = 0; s < species; s++) {
-            CL.clEnqueueReadBuffer(queue, concentration[current], CL_TRUE, (long) s * voxels * Sizeof.cl_float,
+            CL.clEnqueueReadBuffer(queue, concentration[current], CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
                     (long) voxels * Sizeof.cl_float, Pointer.to(state.concentration(s)), 0, null, null);
         }
         float[] hi = state.drugExposure();
@@ -203,13 +247,18 @@ public final class OpenClBackend implements Backend {
             return;
         }
         PassSchedule schedule = new PassSchedule(startTimeS, dtS, steps, model.splitting() == RunSpec.Splitting.STRANG);
-        floatArg(17, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
+        floatArg(16, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
         float[] levels = new float[PASSES_PER_UPLOAD * species * 4];
+        int perPass = reactionTables.floatsPerPass();
+        float[] table = new float[PASSES_PER_UPLOAD * perPass];
         for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
             int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
             for (int p = 0; p < count; p++) {
                 fillLevels(schedule, first + p, levels, p * species * 4);
+                reactionTables.fill(schedule, first + p, table, p * perPass);
             }
+            CL.clEnqueueWriteBuffer(queue, tables, CL_TRUE, 0, (long) count * perPass * Sizeof.cl_float,
+                    Pointer.to(table), 0, null, null);
             // Blocking: the previous chunk's launches (in-order queue) are done before it is overwritten.
             CL.clEnqueueWriteBuffer(queue, plasmaLevels, CL_TRUE, 0, (long) count * species * 4 * Sizeof.cl_float,
                     Pointer.to(levels), 0, null, null);
@@ -241,11 +290,11 @@ public final class OpenClBackend implements Backend {
     private void launch(PassSchedule schedule, int pass, int slot) {
         CL.clSetKernelArg(transport, 0, Sizeof.cl_mem, Pointer.to(concentration[current]));
         CL.clSetKernelArg(transport, 1, Sizeof.cl_mem, Pointer.to(concentration[1 - current]));
-        intArg(15, slot);
-        intArg(16, schedule.diffuses(pass) ? 1 : 0);
-        floatArg(18, (float) schedule.reactionAS(pass));
-        floatArg(19, (float) schedule.reactionBS(pass));
-        floatArg(20, (float) schedule.exposureWeightS(pass));
+        intArg(14, slot);
+        intArg(15, schedule.diffuses(pass) ? 1 : 0);
+        floatArg(17, (float) schedule.reactionAS(pass));
+        floatArg(18, (float) schedule.reactionBS(pass));
+        floatArg(19, (float) schedule.exposureWeightS(pass));
         CL.clEnqueueNDRangeKernel(queue, transport, 3, null, globalSize, localSize, 0, null, null);
         current = 1 - current;
     }
@@ -253,7 +302,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public Optional<StateReductions> reduce(ReductionPlan plan) {
         requireUploaded("reduce");
-        return Optional.of(reductions.reduce(plan, concentration[current], exposureHi, species));
+        return Optional.of(reductions.reduce(plan, concentration[current], guard, exposureHi, species));
     }
 
     private void requireUploaded(String what) {

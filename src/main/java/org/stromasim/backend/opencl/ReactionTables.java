@@ -1,0 +1,146 @@
+package org.stromasim.backend.opencl;
+
+import org.stromasim.tissue.CellType;
+import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.SpeciesReactions;
+import org.stromasim.transport.TransportModel;
+
+/**
+ * The reaction sub-steps of one pass, tabulated by voxel key (cell code × vessel faces, see
+ * {@link VoxelKeyCodes}) for the transport kernel: the same scheme as the Java backend's reaction
+ * tables, computed here in double and handed to the device as floats.
+ *
+ * <p>Where λ does not depend on C (decay, binding, vessel exchange, secretion without saturation) the
+ * exact solution of dC/dt = S − λC over a sub-step is affine in C and viability:
+ * C ← factor·C + sourceConst + viability·sourcePerAlive, so the kernel needs no exponential for such
+ * voxels. Keys with Michaelis–Menten uptake are integrated per voxel ({@link #PER_VOXEL}); keys with
+ * saturating secretion are tabulated at viability 1 and integrated per voxel below it
+ * ({@link #AFFINE_IF_FULLY_VIABLE}).
+ *
+ * <p>Layout per pass: [species][sub-table 0..1][key][{@link #STRIDE}] floats = factor, sourceConst,
+ * sourcePerAlive, mode. For the drug species sub-table 0 is reaction A and 1 reaction B (the exposure
+ * is taken between them); for every other species sub-table 0 is A followed by B composed into one
+ * affine map (nothing reads the state between them) and sub-table 1 is unused. A sub-step of length 0
+ * is the identity.
+ */
+final class ReactionTables {
+
+    static final int STRIDE = 4;
+    static final float AFFINE = 0f;
+    static final float AFFINE_IF_FULLY_VIABLE = 1f;
+    static final float PER_VOXEL = 2f;
+    /** Below this λh the factor (1 − e^(−x))/x is taken from its series (as the Java backend does). */
+    private static final double SERIES_BELOW = 1e-5;
+
+    private final int species;
+    private final int drug;
+    private final double voxelUm;
+    private final SpeciesReactions[] reactions;
+    private final PlasmaCurve[] plasma;
+    private final double[] scratchA = new double[VoxelKeyCodes.COUNT * STRIDE];
+    private final double[] scratchB = new double[VoxelKeyCodes.COUNT * STRIDE];
+
+    ReactionTables(TransportModel model) {
+        this.species = model.speciesCount();
+        this.drug = model.drugSpeciesIndex().orElse(-1);
+        this.voxelUm = model.grid().voxelUm();
+        this.reactions = new SpeciesReactions[species];
+        this.plasma = new PlasmaCurve[species];
+        for (int s = 0; s < species; s++) {
+            reactions[s] = model.reactions(s);
+            plasma[s] = model.plasma(s);
+        }
+    }
+
+    /** Floats per pass. */
+    int floatsPerPass() {
+        return species * 2 * VoxelKeyCodes.COUNT * STRIDE;
+    }
+
+    /** Writes the tables of {@code pass} of {@code schedule} into {@code into} from {@code offset}. */
+    void fill(PassSchedule schedule, int pass, float[] into, int offset) {
+        double hA = schedule.reactionAS(pass);
+        double hB = schedule.reactionBS(pass);
+        double tA = schedule.reactionAStartS(pass);
+        double tB = schedule.reactionBStartS(pass);
+        for (int s = 0; s < species; s++) {
+            tabulate(s, hA, tA, scratchA);
+            tabulate(s, hB, tB, scratchB);
+            int base = offset + s * 2 * VoxelKeyCodes.COUNT * STRIDE;
+            if (s == drug) {
+                copy(scratchA, into, base);
+                copy(scratchB, into, base + VoxelKeyCodes.COUNT * STRIDE);
+            } else {
+                for (int key = 0; key < VoxelKeyCodes.COUNT; key++) {
+                    int at = key * STRIDE;
+                    double f2 = scratchB[at];
+                    into[base + at] = (float) (f2 * scratchA[at]);
+                    into[base + at + 1] = (float) (f2 * scratchA[at + 1] + scratchB[at + 1]);
+                    into[base + at + 2] = (float) (f2 * scratchA[at + 2] + scratchB[at + 2]);
+                    into[base + at + 3] = (float) scratchA[at + 3];
+                }
+            }
+        }
+    }
+
+    private static void copy(double[] from, float[] into, int base) {
+        for (int i = 0; i < from.length; i++) {
+            into[base + i] = (float) from[i];
+        }
+    }
+
+    /** One sub-step of {@code hS} seconds from {@code startS}; hS = 0 gives the identity (with the modes kept). */
+    private void tabulate(int s, double hS, double startS, double[] t) {
+        SpeciesReactions r = reactions[s];
+        boolean crosses = plasma[s] != null;
+        double permeability = crosses ? r.permeabilityUmPerS() : 0.0;
+        double plasmaMid = crosses && hS > 0 ? plasma[s].at(startS + hS / 2) : 0.0;
+        double plasmaEnd = crosses && hS > 0 ? plasma[s].at(startS + hS) : 0.0;
+        int vessel = CellType.VESSEL.code();
+        for (int key = 0; key < VoxelKeyCodes.COUNT; key++) {
+            int code = VoxelKeyCodes.cellCode(key);
+            int at = key * STRIDE;
+            double mode = AFFINE;
+            double factor = 1.0;
+            double sourceConst = 0.0;
+            double sourcePerAlive = 0.0;
+            if (code == vessel) {
+                // lumen: held at the plasma level at the sub-step end, or untouched
+                if (crosses && hS > 0) {
+                    factor = 0.0;
+                    sourceConst = (float) plasmaEnd;
+                }
+            } else if (r.uptakeVmaxPerS()[code] > 0) {
+                mode = PER_VOXEL;
+            } else {
+                double exchange = permeability * VoxelKeyCodes.surfaceToVolumePerUm(VoxelKeyCodes.vesselFaces(key), voxelUm);
+                double lambda = r.decayPerS() + r.bindingPerS()[code] + exchange;
+                double relax = r.secretionRelaxPerS()[code];
+                if (relax > 0) {
+                    mode = AFFINE_IF_FULLY_VIABLE; // λ has viability·rate/saturation: tabulated at viability 1
+                }
+                if (hS > 0) {
+                    double x = (lambda + relax) * hS;
+                    double e = Math.exp(-x);
+                    double integrated = hS * integratedFraction(x, e);
+                    factor = e;
+                    if (relax > 0) {
+                        sourceConst = (exchange * plasmaMid + r.secretionPerS()[code]) * integrated;
+                    } else {
+                        sourceConst = exchange * plasmaMid * integrated;
+                        sourcePerAlive = r.secretionPerS()[code] * integrated;
+                    }
+                }
+            }
+            t[at] = factor;
+            t[at + 1] = sourceConst;
+            t[at + 2] = sourcePerAlive;
+            t[at + 3] = mode;
+        }
+    }
+
+    /** (1 − e^(−x))/x given e = e^(−x), from its series for small x. */
+    private static double integratedFraction(double x, double e) {
+        return x > SERIES_BELOW ? (1.0 - e) / x : 1.0 - x / 2 + x * x / 6;
+    }
+}
