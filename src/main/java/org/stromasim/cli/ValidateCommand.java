@@ -71,9 +71,13 @@ final class ValidateCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The Java backend keeps, per species, voxel diffusivities and a second concentration buffer; plus one S/V array. */
+    /**
+     * Per voxel, the Java backend and its transport model keep: per species the voxel diffusivity, two
+     * concentration buffers and three face conductances (4 + 8 + 12 bytes); once, the S/V array (4),
+     * the reaction key (1), a viability copy (4) and the drug exposure in double (8).
+     */
     static long javaBackendBytes(Grid3D grid, int species) {
-        return (long) grid.voxelCount() * (4L + 8L * species);
+        return (long) grid.voxelCount() * (17L + 24L * species);
     }
 
     private static String composition(Tissue tissue) {

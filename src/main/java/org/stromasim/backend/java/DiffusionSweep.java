@@ -5,16 +5,20 @@ import org.stromasim.grid.Grid3D;
 import org.stromasim.transport.SpeciesBoundaries;
 
 /**
- * One explicit-Euler diffusion step of one species in finite-volume flux form:
+ * One explicit-Euler diffusion step of one species in finite-volume flux form, one grid row at a time:
  * C'_v = C_v + dt/dx²·Σ_faces D_face·(C_nb − C_v), D_face = 2·D_v·D_nb/(D_v + D_nb) computed on the
  * fly from the voxel diffusivities (so a zero-D voxel blocks its faces). The face flux is the same
- * double-precision number, with opposite sign, seen from both voxels (the harmonic mean is symmetric
- * bit for bit), so zero-flux domains conserve mass to float round-off.
+ * number, with opposite sign, seen from both voxels (the harmonic mean is symmetric bit for bit), so
+ * zero-flux domains conserve mass to float round-off.
+ *
+ * <p>Arithmetic is in float (inputs and result are float). The interior loop reads face conductances
+ * stored per species by {@link #conductances} (refreshed from the live diffusivities at the start of
+ * every advance call), so each face costs one multiply-add instead of a division, computed once
+ * per face instead of once per side; a zero-D voxel has six zero faces and keeps its value exactly.
  *
  * <p>Boundary faces: zero-flux adds nothing; FIXED adds 2·D_v·(C_b − C_v) (the held value sits on the
  * face, half a voxel from the centre); PERIODIC couples to the voxel on the opposite side. Interior
- * voxels take a fast path without any boundary tests; only the outer shell goes through
- * {@link #boundaryVoxel}.
+ * voxels take the branch-free path; only the outer shell goes through {@link #boundaryVoxel}.
  */
 final class DiffusionSweep {
 
@@ -23,7 +27,9 @@ final class DiffusionSweep {
     private final int nz;
     private final int planeStride;
     private final int[] bcType;
-    private final double[] bcValue;
+    private final float[] bcValue;
+    /** Zero-flux on all four x and y domain faces: rows then need no boundary code at all (see sweepRow). */
+    private final boolean closedInXy;
 
     DiffusionSweep(Grid3D grid, SpeciesBoundaries boundaries) {
         this.nx = grid.nx();
@@ -31,76 +37,127 @@ final class DiffusionSweep {
         this.nz = grid.nz();
         this.planeStride = nx * ny;
         this.bcType = boundaries.typeCodes();
-        this.bcValue = boundaries.fixedValues();
+        double[] values = boundaries.fixedValues();
+        this.bcValue = new float[values.length];
+        for (int f = 0; f < values.length; f++) {
+            bcValue[f] = (float) values[f];
+        }
+        boolean closed = true;
+        for (Face f : new Face[] {Face.X_MIN, Face.X_MAX, Face.Y_MIN, Face.Y_MAX}) {
+            closed &= bcType[f.ordinal()] == SpeciesBoundaries.ZERO_FLUX;
+        }
+        this.closedInXy = closed;
     }
 
-    /** Writes dst from src on the planes kFrom ≤ k < kTo; {@code dtOverDx2} = dt/dx², s/µm². */
-    void sweep(float[] src, float[] dst, float[] d, double dtOverDx2, int kFrom, int kTo) {
+    /**
+     * Fills the face conductances of planes kFrom ≤ k < kTo from the voxel diffusivities:
+     * gx[v] = D_face between v and v+1, gy[v] between v and v+nx, gz[v] between v and v+nx·ny, for the
+     * faces inside the domain. The x "face" after the last voxel of a row and the y "face" after the
+     * last row of a plane lead out of the domain: they get conductance 0, which is what a zero-flux
+     * face contributes, so {@link #sweepRow} can run whole rows through the interior loop when the x
+     * and y faces are zero-flux. gz of the last plane is never read.
+     */
+    void conductances(float[] d, float[] gx, float[] gy, float[] gz, int kFrom, int kTo) {
         for (int k = kFrom; k < kTo; k++) {
-            boolean edgePlane = k == 0 || k == nz - 1;
             for (int j = 0; j < ny; j++) {
                 int rowStart = nx * (j + ny * k);
-                if (edgePlane || j == 0 || j == ny - 1) {
-                    for (int i = 0; i < nx; i++) {
-                        boundaryVoxel(src, dst, d, dtOverDx2, i, j, k, rowStart + i);
+                for (int v = rowStart; v < rowStart + nx - 1; v++) {
+                    gx[v] = harmonic(d[v], d[v + 1]);
+                }
+                gx[rowStart + nx - 1] = 0f;
+                if (j < ny - 1) {
+                    for (int v = rowStart; v < rowStart + nx; v++) {
+                        gy[v] = harmonic(d[v], d[v + nx]);
                     }
-                    continue;
+                } else {
+                    java.util.Arrays.fill(gy, rowStart, rowStart + nx, 0f);
                 }
-                boundaryVoxel(src, dst, d, dtOverDx2, 0, j, k, rowStart);
-                interiorRow(src, dst, d, dtOverDx2, rowStart + 1, rowStart + nx - 1);
-                if (nx > 1) {
-                    boundaryVoxel(src, dst, d, dtOverDx2, nx - 1, j, k, rowStart + nx - 1);
+                if (k < nz - 1) {
+                    for (int v = rowStart; v < rowStart + nx; v++) {
+                        gz[v] = harmonic(d[v], d[v + planeStride]);
+                    }
                 }
             }
         }
     }
 
-    /** Voxels vFrom ≤ v < vTo, all with six in-domain neighbours. */
-    private void interiorRow(float[] c, float[] out, float[] d, double coef, int vFrom, int vTo) {
-        int sy = nx;
-        int sz = planeStride;
-        for (int v = vFrom; v < vTo; v++) {
-            double dv = d[v];
-            double cv = c[v];
-            if (dv == 0) {
-                out[v] = c[v];
-                continue;
-            }
-            double sum = face(dv, cv, d[v - 1], c[v - 1])
-                    + face(dv, cv, d[v + 1], c[v + 1])
-                    + face(dv, cv, d[v - sy], c[v - sy])
-                    + face(dv, cv, d[v + sy], c[v + sy])
-                    + face(dv, cv, d[v - sz], c[v - sz])
-                    + face(dv, cv, d[v + sz], c[v + sz]);
-            out[v] = (float) (cv + coef * sum);
-        }
-    }
-
-    /** D_face·(C_nb − C_v) with the harmonic-mean face diffusivity; dv > 0 so the denominator is > 0. */
-    private static double face(double dv, double cv, double dn, double cn) {
-        return 2 * dv * dn / (dv + dn) * (cn - cv);
-    }
-
-    private void boundaryVoxel(float[] c, float[] out, float[] d, double coef, int i, int j, int k, int v) {
-        double dv = d[v];
-        double cv = c[v];
-        if (dv == 0) {
-            out[v] = c[v];
+    /**
+     * Writes row (j, k) of dst from src; {@code dtOverDx2} = dt/dx², s/µm². Interior voxels read the
+     * face conductances filled by {@link #conductances}; the outer shell treats its domain faces by
+     * type. When the x and y domain faces are zero-flux, every row of an inner plane goes through the
+     * interior loop: its out-of-domain faces have conductance 0 and add exactly what a zero-flux face
+     * adds (the neighbour it multiplies is a real voxel of the grid, so the product is 0).
+     */
+    void sweepRow(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float dtOverDx2,
+                  int j, int k) {
+        int rowStart = nx * (j + ny * k);
+        if (closedInXy && k > 0 && k < nz - 1) {
+            interiorRow(src, dst, gx, gy, gz, dtOverDx2, rowStart, rowStart + nx, nx, planeStride);
             return;
         }
+        if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
+            for (int i = 0; i < nx; i++) {
+                boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, i, j, k, rowStart + i);
+            }
+            return;
+        }
+        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 0, j, k, rowStart);
+        interiorRow(src, dst, gx, gy, gz, dtOverDx2, rowStart + 1, rowStart + nx - 1, nx, planeStride);
+        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, nx - 1, j, k, rowStart + nx - 1);
+    }
+
+    /**
+     * Voxels vFrom ≤ v < vTo, all with six in-domain neighbours: no division and no branch, six
+     * multiply-adds on stored conductances. (C2 in JDK 17 does not vectorise this loop whatever its
+     * form: it cannot rule out that dst and src are the same array, and with a store at v and a load
+     * at v − 1 that would be a loop-carried dependence; so the aim is the fewest scalar operations.)
+     */
+    private static void interiorRow(float[] c, float[] out, float[] gx, float[] gy, float[] gz, float coef,
+                                    int vFrom, int vTo, int sy, int sz) {
+        for (int v = vFrom; v < vTo; v++) {
+            float cv = c[v];
+            float sum = gx[v - 1] * (c[v - 1] - cv)
+                    + gx[v] * (c[v + 1] - cv)
+                    + gy[v - sy] * (c[v - sy] - cv)
+                    + gy[v] * (c[v + sy] - cv)
+                    + gz[v - sz] * (c[v - sz] - cv)
+                    + gz[v] * (c[v + sz] - cv);
+            out[v] = cv + coef * sum;
+        }
+    }
+
+    /**
+     * Harmonic-mean face diffusivity 2·D_a·D_b/(D_a + D_b), symmetric bit for bit in its arguments.
+     * {@link Float#MIN_NORMAL} in the denominator leaves it unchanged for D_a + D_b ≥ 1e-30 µm²/s (far
+     * below half an ulp) and turns 0/0 into 0 when both voxels are blocked.
+     */
+    static float harmonic(float a, float b) {
+        return 2 * a * b / (a + b + Float.MIN_NORMAL);
+    }
+
+    /** D_face·(C_nb − C_v) across a periodic domain face (conductance computed as the stored ones are). */
+    private static float face(float dv, float cv, float dn, float cn) {
+        return harmonic(dv, dn) * (cn - cv);
+    }
+
+    /** A voxel of the outer shell: in-domain faces from the stored conductances, domain faces by type. */
+    private void boundaryVoxel(float[] c, float[] out, float[] d, float[] gx, float[] gy, float[] gz, float coef,
+                               int i, int j, int k, int v) {
+        float dv = d[v];
+        float cv = c[v];
         int sy = nx;
         int sz = planeStride;
-        double sum = (i > 0 ? face(dv, cv, d[v - 1], c[v - 1]) : outside(Face.X_MIN, c, d, dv, cv, v + (nx - 1)))
-                + (i < nx - 1 ? face(dv, cv, d[v + 1], c[v + 1]) : outside(Face.X_MAX, c, d, dv, cv, v - (nx - 1)))
-                + (j > 0 ? face(dv, cv, d[v - sy], c[v - sy]) : outside(Face.Y_MIN, c, d, dv, cv, v + (ny - 1) * sy))
-                + (j < ny - 1 ? face(dv, cv, d[v + sy], c[v + sy]) : outside(Face.Y_MAX, c, d, dv, cv, v - (ny - 1) * sy))
-                + (k > 0 ? face(dv, cv, d[v - sz], c[v - sz]) : outside(Face.Z_MIN, c, d, dv, cv, v + (nz - 1) * sz))
-                + (k < nz - 1 ? face(dv, cv, d[v + sz], c[v + sz]) : outside(Face.Z_MAX, c, d, dv, cv, v - (nz - 1) * sz));
-        out[v] = (float) (cv + coef * sum);
+        float sum = (i > 0 ? gx[v - 1] * (c[v - 1] - cv) : outside(Face.X_MIN, c, d, dv, cv, v + (nx - 1)))
+                + (i < nx - 1 ? gx[v] * (c[v + 1] - cv) : outside(Face.X_MAX, c, d, dv, cv, v - (nx - 1)))
+                + (j > 0 ? gy[v - sy] * (c[v - sy] - cv) : outside(Face.Y_MIN, c, d, dv, cv, v + (ny - 1) * sy))
+                + (j < ny - 1 ? gy[v] * (c[v + sy] - cv) : outside(Face.Y_MAX, c, d, dv, cv, v - (ny - 1) * sy))
+                + (k > 0 ? gz[v - sz] * (c[v - sz] - cv) : outside(Face.Z_MIN, c, d, dv, cv, v + (nz - 1) * sz))
+                + (k < nz - 1 ? gz[v] * (c[v + sz] - cv) : outside(Face.Z_MAX, c, d, dv, cv, v - (nz - 1) * sz));
+        out[v] = cv + coef * sum;
     }
 
     /** Contribution of a domain face; {@code wrapped} is the voxel across it when the face is periodic. */
-    private double outside(Face face, float[] c, float[] d, double dv, double cv, int wrapped) {
+    private float outside(Face face, float[] c, float[] d, float dv, float cv, int wrapped) {
         int f = face.ordinal();
         int type = bcType[f];
         if (type == SpeciesBoundaries.FIXED) {
@@ -109,6 +166,6 @@ final class DiffusionSweep {
         if (type == SpeciesBoundaries.PERIODIC) {
             return face(dv, cv, d[wrapped], c[wrapped]);
         }
-        return 0.0;
+        return 0f;
     }
 }

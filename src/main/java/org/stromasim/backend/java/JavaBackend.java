@@ -12,11 +12,15 @@ import org.stromasim.transport.TransportModel;
  * <ul>
  *   <li><b>Diffusion</b> ({@link DiffusionSweep}): finite-volume flux form with explicit Euler,
  *       C' = C + dt/dx²·Σ_faces D_face·(C_nb − C), D_face the harmonic mean of the two voxel
- *       diffusivities (0 if either is 0), computed on the fly. Zero-flux faces add nothing, FIXED faces
- *       2·D_v·(C_b − C), PERIODIC faces wrap. Mass is conserved to round-off with zero-flux walls. The
- *       step must satisfy the model's stability limit (checked on every {@link #advance}).</li>
+ *       diffusivities (0 if either is 0), in float. The face conductances are stored per species
+ *       (three floats per voxel: x, y and z faces) and recomputed from the model's live diffusivity
+ *       arrays at the start of every {@link #advance} call, so a {@link TransportModel#refreshDiffusivity}
+ *       between calls takes effect at the next step, as before; in exchange the sweep does no
+ *       division. Zero-flux faces add nothing, FIXED faces 2·D_v·(C_b − C), PERIODIC faces wrap.
+ *       Mass is conserved to round-off with zero-flux walls. The step must satisfy the model's
+ *       stability limit (checked on every {@link #advance}).</li>
  *   <li><b>Reactions</b> ({@link ReactionUpdate}): split from diffusion, Strang R(dt/2) D(dt) R(dt/2)
- *       or Lie R(dt) D(dt) as the scenario says. Each term is cast as dC/dt = S − λC (S, λ ≥ 0) and
+ *       or Lie D(dt) R(dt) as the scenario says. Each term is cast as dC/dt = S − λC (S, λ ≥ 0) and
  *       integrated exactly over the sub-step, with the plasma concentration taken at the sub-step
  *       midpoint and Michaelis–Menten uptake frozen at the sub-step start (first order for that
  *       nonlinear part, positivity-preserving). Unconditionally stable.</li>
@@ -25,11 +29,40 @@ import org.stromasim.transport.TransportModel;
  *   <li><b>Drug exposure</b>: AUC += dt·(C_start + C_end)/2 per step (trapezoid rule), accumulated
  *       in double precision here and written as float on {@link #download}.</li>
  * </ul>
- * Work is split into z-slabs over a fixed set of threads created in the constructor and stopped in
- * {@link #close()} ({@link SlabWorkers}); each species has two buffers used in ping-pong. Plasma
- * curves are evaluated once per sub-step on the calling thread. The inner loops allocate nothing and
- * make no virtual calls, and each voxel's arithmetic does not depend on the partition, so any thread
- * count gives bit-identical results.
+ *
+ * <p><b>One pass over memory per step.</b> Reactions are pointwise, so a reaction sub-step can be
+ * done on each grid row right after the diffusion sweep has written it, while the row is still in the
+ * L1 cache. Strang steps R(h/2) D R(h/2) · R(h/2) D R(h/2) · … are therefore regrouped as
+ * R(h/2) · [D, R(h/2), R(h/2)] · … · [D, R(h/2)]: an {@code advance} of n steps makes one
+ * reaction-only pass (the opening half reaction) and n fused passes, each diffusing and then running
+ * the closing half reaction of its step and, except in the last pass, the opening half reaction of
+ * the next step. Every half reaction keeps its own interval, so its plasma level is taken at its own
+ * midpoint (t + h/4 and t + 3h/4 within a step) and the vessel voxels hold the plasma level of its
+ * end. For the linear terms R(h/2)∘R(h/2) = R(h) exactly (the composition of two exact solutions of
+ * dC/dt = S − λC with constant λ is the exact solution over the union; with a time-varying plasma
+ * level it is the two-midpoint rule over the full step, which is what unfused Strang does too). For
+ * Michaelis–Menten uptake and saturating secretion the two halves are still run one after the other
+ * per voxel, with the rate of the second frozen at the state between them, rounded to float as the
+ * stored state was: exactly what unfused Strang does. Lie steps (R(dt) then D) are regrouped the same
+ * way: R(dt) · [D, R(dt)] · … · [D]. At the end of every {@code advance} call the state is the split
+ * state at the end of the last step, and the drug exposure has the trapezoid weights of each step.
+ *
+ * <p>Reaction coefficients that do not depend on C are tabulated per sub-step by voxel key (cell code
+ * and number of vessel faces, {@link VoxelKeys}, {@link ReactionTable}), so the common voxel costs a
+ * table look-up and two multiply-adds instead of an exponential; voxels with Michaelis–Menten uptake
+ * or saturating secretion are integrated one by one. Species with no reaction term skip it. For a
+ * species other than the drug nothing reads the state between the two half reactions of a fused
+ * pass, so their tabulated maps are composed into one (exact in real arithmetic; it skips one float
+ * rounding of the intermediate state); the drug runs them one after the other, with its exposure
+ * accumulated from the state between them.
+ *
+ * <p>Work is split into z-slabs over a fixed set of threads created in the constructor and stopped in
+ * {@link #close()} ({@link SlabWorkers}); each species has two buffers used in ping-pong. Within a
+ * slab the loop runs plane by plane and, in each plane, species by species, so the keys and viability
+ * of a plane are read from memory once for all species. Plasma curves and reaction tables are
+ * evaluated once per sub-step on the calling thread. The inner loops allocate nothing and make no
+ * virtual calls, and each voxel's arithmetic does not depend on the partition, so any thread count
+ * gives bit-identical results.
  */
 public final class JavaBackend implements Backend {
 
@@ -43,25 +76,29 @@ public final class JavaBackend implements Backend {
     private final PlasmaCurve[] plasma;
     private final int drugSpecies;
 
-    private final float[][] current;
-    private final float[][] next;
-    private final byte[] cell;
+    private float[][] current;
+    private float[][] next;
+    private final byte[] keys;
     private final float[] viability;
     private final double[] exposure;
     private boolean uploaded;
 
-    // Parameters of the phase being run, written by the calling thread before the workers start it
-    // (the barrier in SlabWorkers publishes them).
-    private final double[] plasmaMid;
-    private final double[] plasmaEnd;
-    private double phaseStepS;
-    private double exposureWeightBeforeS;
-    private double exposureWeightAfterS;
-    private double dtOverDx2;
+    // The sub-steps of the pass being run, written by the calling thread before the workers start it
+    // (the barrier in SlabWorkers publishes them). A pass is: diffuse (fused passes only), run
+    // reaction A, add exposureWeightS·C of the drug, run reaction B. An inactive table is skipped.
+    private final ReactionTable[] reactionA;
+    private final ReactionTable[] reactionB;
+    private final ReactionTable[] reactionAB;
+    /** Face conductances per species (see {@link DiffusionSweep#conductances}), refreshed per advance call. */
+    private final float[][] conductanceX;
+    private final float[][] conductanceY;
+    private final float[][] conductanceZ;
+    private double exposureWeightS;
+    private float dtOverDx2;
 
     private final SlabTask reactTask = this::reactSlab;
-    private final SlabTask diffuseTask = this::diffuseSlab;
-    private final SlabTask exposureTask = this::exposureSlab;
+    private final SlabTask fusedTask = this::fusedSlab;
+    private final SlabTask conductanceTask = this::conductanceSlab;
 
     public JavaBackend(TransportModel model, int threads) {
         this.model = model;
@@ -72,19 +109,26 @@ public final class JavaBackend implements Backend {
         this.sweeps = new DiffusionSweep[speciesCount];
         this.reactions = new ReactionUpdate[speciesCount];
         this.plasma = new PlasmaCurve[speciesCount];
+        this.reactionA = new ReactionTable[speciesCount];
+        this.reactionB = new ReactionTable[speciesCount];
+        this.reactionAB = new ReactionTable[speciesCount];
+        this.conductanceX = new float[speciesCount][n];
+        this.conductanceY = new float[speciesCount][n];
+        this.conductanceZ = new float[speciesCount][n];
         this.current = new float[speciesCount][n];
         this.next = new float[speciesCount][n];
         for (int s = 0; s < speciesCount; s++) {
             sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
             plasma[s] = model.plasma(s);
-            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null);
+            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, grid.voxelUm());
+            reactionA[s] = new ReactionTable();
+            reactionB[s] = new ReactionTable();
+            reactionAB[s] = new ReactionTable();
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
-        this.cell = new byte[n];
+        this.keys = new byte[n];
         this.viability = new float[n];
         this.exposure = new double[n];
-        this.plasmaMid = new double[speciesCount];
-        this.plasmaEnd = new double[speciesCount];
         this.workers = new SlabWorkers(threads, grid.nz());
     }
 
@@ -103,7 +147,7 @@ public final class JavaBackend implements Backend {
         for (int s = 0; s < speciesCount; s++) {
             System.arraycopy(state.concentration(s), 0, current[s], 0, current[s].length);
         }
-        System.arraycopy(state.cell(), 0, cell, 0, cell.length);
+        VoxelKeys.compute(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm(), keys);
         System.arraycopy(state.viability(), 0, viability, 0, viability.length);
         float[] auc = state.drugExposure();
         for (int v = 0; v < exposure.length; v++) {
@@ -143,80 +187,118 @@ public final class JavaBackend implements Backend {
             throw new IllegalArgumentException("step count must be >= 0, got " + steps);
         }
         model.checkTimeStep(dtS);
-        dtOverDx2 = dtS / (grid.voxelUm() * grid.voxelUm());
+        if (steps == 0) {
+            return;
+        }
+        dtOverDx2 = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
         boolean strang = model.splitting() == RunSpec.Splitting.STRANG;
+        // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
+        workers.run(conductanceTask);
+        double reactionS = strang ? dtS / 2 : dtS; // the reaction sub-step that opens each step
+        // Pass 0: exposure of the start state (first half of step 0's trapezoid), then the opening reaction.
+        deactivate(reactionA);
+        exposureWeightS = dtS / 2;
+        tabulate(reactionB, startTimeS, reactionS);
+        workers.run(reactTask);
         for (int n = 0; n < steps; n++) {
             double t = startTimeS + n * dtS; // not accumulated, so long runs do not drift
+            double tNext = startTimeS + (n + 1) * dtS;
+            boolean last = n == steps - 1;
             if (strang) {
-                react(t, dtS / 2, dtS / 2, 0.0);
-                workers.run(diffuseTask);
-                swapBuffers();
-                react(t + dtS / 2, dtS / 2, 0.0, dtS / 2);
+                tabulate(reactionA, t + dtS / 2, dtS / 2); // closing half reaction of step n
             } else {
-                react(t, dtS, dtS / 2, 0.0);
-                workers.run(diffuseTask);
-                swapBuffers();
-                if (drugSpecies >= 0) {
-                    exposureWeightAfterS = dtS / 2;
-                    workers.run(exposureTask);
+                deactivate(reactionA);
+            }
+            // the state between A and B is the split state at tNext: end of step n's trapezoid, start of n+1's
+            exposureWeightS = last ? dtS / 2 : dtS;
+            if (last) {
+                deactivate(reactionB);
+            } else {
+                tabulate(reactionB, tNext, reactionS);   // opening reaction of step n + 1
+            }
+            for (int s = 0; s < speciesCount; s++) {
+                if (reactionA[s].active && reactionB[s].active) {
+                    ReactionTable.compose(reactionA[s], reactionB[s], reactionAB[s]);
+                }
+            }
+            workers.run(fusedTask);
+            swapBuffers();
+        }
+    }
+
+    /** Tabulates every species' reaction sub-step [tS, tS + hS] into {@code tables}. */
+    private void tabulate(ReactionTable[] tables, double tS, double hS) {
+        for (int s = 0; s < speciesCount; s++) {
+            double mid = 0.0;
+            double end = 0.0;
+            if (plasma[s] != null) {
+                mid = plasma[s].at(tS + hS / 2);
+                end = plasma[s].at(tS + hS);
+            }
+            reactions[s].tabulate(tables[s], hS, mid, end);
+        }
+    }
+
+    private static void deactivate(ReactionTable[] tables) {
+        for (ReactionTable t : tables) {
+            t.active = false;
+        }
+    }
+
+    private void swapBuffers() {
+        float[][] t = current;
+        current = next;
+        next = t;
+    }
+
+    /** Pass 0, in place on the current buffers: exposure, then reaction B. */
+    private void reactSlab(int kFrom, int kTo) {
+        int vFrom = kFrom * planeSize;
+        int vTo = kTo * planeSize;
+        for (int s = 0; s < speciesCount; s++) {
+            finishRange(s, current[s], vFrom, vTo);
+        }
+    }
+
+    /** A fused pass: each row is diffused into the next buffer and then reacted there while it is in L1. */
+    private void fusedSlab(int kFrom, int kTo) {
+        int nx = grid.nx();
+        int ny = grid.ny();
+        for (int k = kFrom; k < kTo; k++) {
+            for (int s = 0; s < speciesCount; s++) {
+                float[] src = current[s];
+                float[] dst = next[s];
+                float[] d = model.diffusivityUm2PerS(s);
+                DiffusionSweep sweep = sweeps[s];
+                for (int j = 0; j < ny; j++) {
+                    sweep.sweepRow(src, dst, d, conductanceX[s], conductanceY[s], conductanceZ[s], dtOverDx2, j, k);
+                    int rowStart = nx * (j + ny * k);
+                    finishRange(s, dst, rowStart, rowStart + nx);
                 }
             }
         }
     }
 
-    /** One reaction sub-step [t, t + h]; the exposure weights add weight·C before/after it for the drug. */
-    private void react(double tS, double hS, double weightBeforeS, double weightAfterS) {
-        for (int s = 0; s < speciesCount; s++) {
-            if (plasma[s] != null) {
-                plasmaMid[s] = plasma[s].at(tS + hS / 2);
-                plasmaEnd[s] = plasma[s].at(tS + hS);
-            }
-        }
-        phaseStepS = hS;
-        exposureWeightBeforeS = weightBeforeS;
-        exposureWeightAfterS = weightAfterS;
-        workers.run(reactTask);
-    }
-
-    private void swapBuffers() {
-        for (int s = 0; s < speciesCount; s++) {
-            float[] t = current[s];
-            current[s] = next[s];
-            next[s] = t;
+    /** Reaction A, drug exposure, reaction B on voxels vFrom ≤ v < vTo of species s, in place in c. */
+    private void finishRange(int s, float[] c, int vFrom, int vTo) {
+        ReactionTable a = reactionA[s];
+        ReactionTable b = reactionB[s];
+        if (s == drugSpecies) {
+            reactions[s].applyWithExposure(a, b, c, keys, viability, exposure, exposureWeightS, vFrom, vTo);
+        } else if (a.active && b.active) {
+            // nothing is read between A and B: one sweep of the composed map
+            reactions[s].applyTwo(a, b, reactionAB[s], c, keys, viability, vFrom, vTo);
+        } else if (a.active) {
+            reactions[s].apply(a, c, keys, viability, vFrom, vTo);
+        } else if (b.active) {
+            reactions[s].apply(b, c, keys, viability, vFrom, vTo);
         }
     }
 
-    private void reactSlab(int kFrom, int kTo) {
-        int vFrom = kFrom * planeSize;
-        int vTo = kTo * planeSize;
-        float[] sv = model.vesselSurfaceToVolumePerUm();
+    private void conductanceSlab(int kFrom, int kTo) {
         for (int s = 0; s < speciesCount; s++) {
-            float[] c = current[s];
-            if (s == drugSpecies && exposureWeightBeforeS > 0) {
-                accumulate(c, exposureWeightBeforeS, vFrom, vTo);
-            }
-            if (reactions[s].active()) {
-                reactions[s].react(c, cell, viability, sv, phaseStepS, plasmaMid[s], plasmaEnd[s], vFrom, vTo);
-            }
-            if (s == drugSpecies && exposureWeightAfterS > 0) {
-                accumulate(c, exposureWeightAfterS, vFrom, vTo);
-            }
-        }
-    }
-
-    private void diffuseSlab(int kFrom, int kTo) {
-        for (int s = 0; s < speciesCount; s++) {
-            sweeps[s].sweep(current[s], next[s], model.diffusivityUm2PerS(s), dtOverDx2, kFrom, kTo);
-        }
-    }
-
-    private void exposureSlab(int kFrom, int kTo) {
-        accumulate(current[drugSpecies], exposureWeightAfterS, kFrom * planeSize, kTo * planeSize);
-    }
-
-    private void accumulate(float[] c, double weightS, int vFrom, int vTo) {
-        for (int v = vFrom; v < vTo; v++) {
-            exposure[v] += weightS * c[v];
+            sweeps[s].conductances(model.diffusivityUm2PerS(s), conductanceX[s], conductanceY[s], conductanceZ[s],
+                    kFrom, kTo);
         }
     }
 

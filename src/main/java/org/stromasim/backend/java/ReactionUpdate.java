@@ -4,9 +4,9 @@ import org.stromasim.tissue.CellType;
 import org.stromasim.transport.SpeciesReactions;
 
 /**
- * The reaction sub-step of one species over a range of voxels. Every term is written as
- * dC/dt = S − λ·C with S ≥ 0 and λ ≥ 0 and integrated exactly over the sub-step h:
- * C ← C·e^(−λh) + S·h·(1 − e^(−λh))/(λh), which is unconditionally stable and keeps C ≥ 0.
+ * The reaction sub-step of one species. Every term is written as dC/dt = S − λ·C with S ≥ 0 and
+ * λ ≥ 0 and integrated exactly over the sub-step h: C ← C·e^(−λh) + S·h·(1 − e^(−λh))/(λh), which is
+ * unconditionally stable and keeps C ≥ 0.
  * <ul>
  *   <li>decay k and binding k_bind[cell]: λ += k + k_bind;</li>
  *   <li>vessel exchange: λ += P·(S/V), S += P·(S/V)·C_plasma(t at the sub-step midpoint);</li>
@@ -16,6 +16,11 @@ import org.stromasim.transport.SpeciesReactions;
  * </ul>
  * Vessel voxels are lumen: they do not react; for a species that crosses vessel walls they are set to
  * the plasma concentration at the end of the sub-step (for display).
+ *
+ * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable}; {@link #apply} runs it over a
+ * range of voxels. Cells whose λ depends neither on C nor on viability take the tabulated affine map
+ * (no exponential per voxel), and so do cells with saturating secretion where viability is 1; cells
+ * with uptake, and saturating secretion at viability below 1, are integrated per voxel.
  */
 final class ReactionUpdate {
 
@@ -26,17 +31,19 @@ final class ReactionUpdate {
     private final boolean crossesVessels;
     private final double decayPerS;
     private final double permeabilityUmPerS;
+    private final double voxelUm;
     private final double[] bindingPerS;
     private final double[] vmaxPerS;
     private final double[] km;
     private final double[] secretionPerS;
     private final double[] secretionRelaxPerS;
 
-    ReactionUpdate(SpeciesReactions r, boolean crossesVessels) {
+    ReactionUpdate(SpeciesReactions r, boolean crossesVessels, double voxelUm) {
         this.active = r.hasAnyTerm() || crossesVessels;
         this.crossesVessels = crossesVessels;
         this.decayPerS = r.decayPerS();
         this.permeabilityUmPerS = crossesVessels ? r.permeabilityUmPerS() : 0.0;
+        this.voxelUm = voxelUm;
         this.bindingPerS = r.bindingPerS().clone();
         this.vmaxPerS = r.uptakeVmaxPerS().clone();
         this.km = r.uptakeKm().clone();
@@ -49,40 +56,147 @@ final class ReactionUpdate {
         return active;
     }
 
-    /**
-     * Updates voxels vFrom ≤ v < vTo of {@code c} in place over a sub-step of {@code hS} seconds.
-     *
-     * @param svPerUm     vessel wall area per volume per voxel, 1/µm
-     * @param plasmaMid   plasma concentration at the sub-step midpoint
-     * @param plasmaEnd   plasma concentration at the sub-step end (the value vessel voxels hold)
-     */
-    void react(float[] c, byte[] cell, float[] viability, float[] svPerUm, double hS, double plasmaMid,
-               double plasmaEnd, int vFrom, int vTo) {
-        final byte vessel = CellType.VESSEL.code();
-        final float vesselValue = (float) plasmaEnd;
-        for (int v = vFrom; v < vTo; v++) {
-            int code = cell[v];
+    /** Fills {@code table} for a sub-step of {@code hS} seconds with the given plasma levels. */
+    void tabulate(ReactionTable table, double hS, double plasmaMid, double plasmaEnd) {
+        table.active = active;
+        table.stepS = hS;
+        table.plasmaMid = plasmaMid;
+        table.plasmaEnd = plasmaEnd;
+        int vessel = CellType.VESSEL.code();
+        for (int key = 0; key < VoxelKeys.COUNT; key++) {
+            int code = VoxelKeys.cellCode(key);
+            table.mode[key] = ReactionTable.AFFINE;
             if (code == vessel) {
-                if (crossesVessels) {
-                    c[v] = vesselValue;
-                }
+                // lumen: either held at the plasma level (factor 0) or untouched (identity)
+                set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
                 continue;
             }
-            double cv = c[v];
-            double alive = viability[v];
-            double exchange = permeabilityUmPerS * svPerUm[v];
-            double lambda = decayPerS + bindingPerS[code] + exchange
-                    + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
-            double source = exchange * plasmaMid + alive * secretionPerS[code];
-            c[v] = (float) exactRelaxation(cv, source, lambda, hS);
+            if (vmaxPerS[code] > 0) {
+                table.mode[key] = ReactionTable.PER_VOXEL;
+                set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
+                continue;
+            }
+            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+            double lambda = decayPerS + bindingPerS[code] + exchange;
+            if (secretionRelaxPerS[code] > 0) {
+                // λ has viability·rate/saturation: tabulate viability 1, where the two terms merge
+                table.mode[key] = ReactionTable.AFFINE_IF_FULLY_VIABLE;
+                double x = (lambda + secretionRelaxPerS[code]) * hS;
+                double e = Math.exp(-x);
+                double integrated = hS * integratedFraction(x, e);
+                set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
+                continue;
+            }
+            double x = lambda * hS;
+            double e = Math.exp(-x);
+            double integrated = hS * integratedFraction(x, e);
+            set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
         }
+    }
+
+    private static void set(ReactionTable table, int key, double factor, double sourceConst, double sourcePerAlive) {
+        int at = key * ReactionTable.STRIDE;
+        table.affine[at] = factor;
+        table.affine[at + 1] = sourceConst;
+        table.affine[at + 2] = sourcePerAlive;
+    }
+
+    /** P·(S/V) for a voxel with {@code faces} vessel faces, 1/s; the same double the model's S/V gives. */
+    private double exchangePerS(int faces) {
+        return permeabilityUmPerS * VoxelKeys.surfaceToVolumePerUm(faces, voxelUm);
+    }
+
+    /** Runs the sub-step {@code t} on voxels vFrom ≤ v < vTo of {@code c}, in place. */
+    void apply(ReactionTable t, float[] c, byte[] keys, float[] viability, int vFrom, int vTo) {
+        double[] affine = t.affine;
+        byte[] mode = t.mode;
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            float alive = viability[v];
+            if (ReactionTable.tabulated(mode[key], alive)) {
+                int at = key * ReactionTable.STRIDE;
+                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + alive * affine[at + 2]);
+            } else {
+                c[v] = (float) reactOne(t, c[v], key, alive);
+            }
+        }
+    }
+
+    /**
+     * Runs sub-step {@code first} and then {@code second} on voxels vFrom ≤ v < vTo of {@code c}, in
+     * place, in one sweep: tabulated keys take {@code both} (their composition, see
+     * {@link ReactionTable#compose}); per-voxel keys run the two sub-steps one after the other, the
+     * intermediate rounded to float as if it had been stored, the Michaelis–Menten rate of the second
+     * frozen at that intermediate value.
+     */
+    void applyTwo(ReactionTable first, ReactionTable second, ReactionTable both, float[] c, byte[] keys,
+                  float[] viability, int vFrom, int vTo) {
+        double[] affine = both.affine;
+        byte[] mode = both.mode;
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            float alive = viability[v];
+            if (ReactionTable.tabulated(mode[key], alive)) {
+                int at = key * ReactionTable.STRIDE;
+                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + alive * affine[at + 2]);
+            } else {
+                float mid = (float) reactOne(first, c[v], key, alive);
+                c[v] = (float) reactOne(second, mid, key, alive);
+            }
+        }
+    }
+
+    /**
+     * Sub-step {@code first} (if active), exposure += weightS·C of the result, then sub-step
+     * {@code second} (if active), per voxel in one sweep: the drug's path, whose intermediate state
+     * (the split state at a step boundary) is what the exposure integrates. The intermediate is
+     * rounded to float, as the stored state would be.
+     */
+    void applyWithExposure(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
+                           double[] exposure, double weightS, int vFrom, int vTo) {
+        boolean a = first.active;
+        boolean b = second.active;
+        double[] affineA = first.affine;
+        double[] affineB = second.affine;
+        byte[] mode = first.active ? first.mode : second.mode;
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            float cv = c[v];
+            float alive = viability[v];
+            int at = key * ReactionTable.STRIDE;
+            boolean slow = !ReactionTable.tabulated(mode[key], alive);
+            if (a) {
+                cv = (float) (slow ? reactOne(first, cv, key, alive)
+                        : affineA[at] * cv + affineA[at + 1] + alive * affineA[at + 2]);
+            }
+            exposure[v] += weightS * cv;
+            if (b) {
+                cv = (float) (slow ? reactOne(second, cv, key, alive)
+                        : affineB[at] * cv + affineB[at + 1] + alive * affineB[at + 2]);
+            }
+            c[v] = cv;
+        }
+    }
+
+    /** The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start). */
+    private double reactOne(ReactionTable t, double cv, int key, double alive) {
+        int code = VoxelKeys.cellCode(key);
+        double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+        double lambda = decayPerS + bindingPerS[code] + exchange
+                + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
+        double source = exchange * t.plasmaMid + alive * secretionPerS[code];
+        return exactRelaxation(cv, source, lambda, t.stepS);
     }
 
     /** Exact solution at time h of dC/dt = S − λC from C: C·e^(−λh) + S·h·(1 − e^(−λh))/(λh). */
     static double exactRelaxation(double c, double source, double lambda, double h) {
         double x = lambda * h;
         double e = Math.exp(-x);
-        double integratedFraction = x > SERIES_BELOW ? (1.0 - e) / x : 1.0 - x / 2 + x * x / 6;
-        return c * e + source * h * integratedFraction;
+        return c * e + source * h * integratedFraction(x, e);
+    }
+
+    /** (1 − e^(−x))/x given e = e^(−x), from its series for small x. */
+    private static double integratedFraction(double x, double e) {
+        return x > SERIES_BELOW ? (1.0 - e) / x : 1.0 - x / 2 + x * x / 6;
     }
 }

@@ -1,0 +1,56 @@
+package org.stromasim.backend.java;
+
+import org.stromasim.tissue.CellType;
+
+/**
+ * A voxel's reaction key: its cell code and the number of its faces shared with vessel voxels (0–6),
+ * key = code·7 + faces. Every reaction coefficient that does not depend on the concentration is a
+ * function of the key (and of viability, linearly), so one small table per sub-step replaces the
+ * per-voxel exponentials (see {@link ReactionTable}). One byte per voxel, shared by all species,
+ * instead of reading the cell code and the wall area per volume separately.
+ */
+final class VoxelKeys {
+
+    /** Faces of a voxel: a voxel has 0..6 faces shared with vessel voxels. */
+    static final int FACE_COUNTS = 7;
+    static final int COUNT = CellType.COUNT * FACE_COUNTS;
+
+    private VoxelKeys() {
+    }
+
+    static int key(int cellCode, int vesselFaces) {
+        return cellCode * FACE_COUNTS + vesselFaces;
+    }
+
+    static int cellCode(int key) {
+        return key / FACE_COUNTS;
+    }
+
+    static int vesselFaces(int key) {
+        return key % FACE_COUNTS;
+    }
+
+    /**
+     * The wall area per volume the model stores for a voxel with {@code faces} vessel faces, bit for
+     * bit: (float) (faces / dx), 1/µm (see the transport package's vessel geometry).
+     */
+    static double surfaceToVolumePerUm(int faces, double voxelUm) {
+        return (float) (faces / voxelUm);
+    }
+
+    /**
+     * Fills {@code keys} from the cell codes and the model's wall area per volume (faces/dx, rounded
+     * back to the face count).
+     */
+    static void compute(byte[] cell, float[] svPerUm, double voxelUm, byte[] keys) {
+        for (int v = 0; v < keys.length; v++) {
+            int faces = (int) Math.round(svPerUm[v] * voxelUm);
+            if (faces < 0 || faces >= FACE_COUNTS || cell[v] < 0 || cell[v] >= CellType.COUNT) {
+                throw new IllegalArgumentException("voxel " + v + ": cell code " + cell[v] + " and wall area per volume "
+                        + svPerUm[v] + " /µm (" + faces + " vessel faces at dx=" + voxelUm
+                        + " µm); allowed: codes 0.." + (CellType.COUNT - 1) + ", 0..6 faces");
+            }
+            keys[v] = (byte) key(cell[v], faces);
+        }
+    }
+}
