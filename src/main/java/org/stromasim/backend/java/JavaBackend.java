@@ -2,6 +2,7 @@ package org.stromasim.backend.java;
 
 import org.stromasim.backend.Backend;
 import org.stromasim.grid.Grid3D;
+import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.PlasmaCurve;
@@ -29,6 +30,14 @@ import org.stromasim.transport.TransportModel;
  *   <li><b>Drug exposure</b>: AUC += dt·(C_start + C_end)/2 per step (trapezoid rule), accumulated
  *       in double precision here and written as float on {@link #download}.</li>
  * </ul>
+ *
+ * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Diffusion}): the diffusion of
+ * each step is an RKL2 super-time-step, second order, each species with the stages its own explicit
+ * limit needs (multirate; recomputed from the live conductances at every {@link #advance}, refused
+ * with the numbers above {@code run.diffusion.max_stages}); the reactions keep the same regrouped
+ * Strang (or Lie) sub-steps, exposure weights and tables as below, run as reaction-only passes
+ * between the diffusion steps instead of being fused into them. Splitting error: Strang keeps the
+ * pair second order for the linear reaction terms (Michaelis–Menten frozen over a sub-step: first).
  *
  * <p><b>One pass over memory per step.</b> Reactions are pointwise, so a reaction sub-step can be
  * done on each grid row right after the diffusion sweep has written it, while the row is still in the
@@ -99,6 +108,11 @@ public final class JavaBackend implements Backend {
     private final SlabTask reactTask = this::reactSlab;
     private final SlabTask fusedTask = this::fusedSlab;
     private final SlabTask conductanceTask = this::conductanceSlab;
+    private final SlabTask faceSumTask = this::faceSumSlab;
+    /** RKL2 diffusion, or null for the explicit scheme. */
+    private final Rkl2Diffusion rkl2;
+    /** Per species and z-plane: max Σ_faces D_face of the plane, filled by faceSumTask. */
+    private final double[][] planeFaceSum;
 
     public JavaBackend(TransportModel model, int threads) {
         this.model = model;
@@ -130,11 +144,15 @@ public final class JavaBackend implements Backend {
         this.viability = new float[n];
         this.exposure = new double[n];
         this.workers = new SlabWorkers(threads, grid.nz());
+        boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        this.rkl2 = largeSteps ? new Rkl2Diffusion(grid, sweeps, workers) : null;
+        this.planeFaceSum = new double[speciesCount][largeSteps ? grid.nz() : 0];
     }
 
     @Override
     public String description() {
-        return "java (" + workers.threads() + (workers.threads() == 1 ? " thread)" : " threads)");
+        return "java (" + workers.threads() + (workers.threads() == 1 ? " thread" : " threads")
+                + (rkl2 != null ? ", RKL2 diffusion)" : ")");
     }
 
     /**
@@ -186,7 +204,11 @@ public final class JavaBackend implements Backend {
         if (steps < 0) {
             throw new IllegalArgumentException("step count must be >= 0, got " + steps);
         }
-        model.checkTimeStep(dtS);
+        if (rkl2 == null) {
+            model.checkTimeStep(dtS);
+        } else if (!(dtS > 0) || !Double.isFinite(dtS)) {
+            throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dtS);
+        }
         if (steps == 0) {
             return;
         }
@@ -194,6 +216,9 @@ public final class JavaBackend implements Backend {
         boolean strang = model.splitting() == RunSpec.Splitting.STRANG;
         // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
         workers.run(conductanceTask);
+        if (rkl2 != null) {
+            rkl2.prepare(dtS, rkl2Stages(dtS));
+        }
         double reactionS = strang ? dtS / 2 : dtS; // the reaction sub-step that opens each step
         // Pass 0: exposure of the start state (first half of step 0's trapezoid), then the opening reaction.
         deactivate(reactionA);
@@ -221,8 +246,50 @@ public final class JavaBackend implements Backend {
                     ReactionTable.compose(reactionA[s], reactionB[s], reactionAB[s]);
                 }
             }
-            workers.run(fusedTask);
-            swapBuffers();
+            if (rkl2 == null) {
+                workers.run(fusedTask);
+                swapBuffers();
+            } else {
+                rkl2.step(current, diffusivities(), conductanceX, conductanceY, conductanceZ);
+                workers.run(reactTask);
+            }
+        }
+    }
+
+    /** Stages per species for a step of dtS, from the explicit limits of the current conductances; refuses above the cap. */
+    private int[] rkl2Stages(double dtS) {
+        workers.run(faceSumTask);
+        int[] stages = new int[speciesCount];
+        int cap = model.diffusion().maxStages();
+        for (int s = 0; s < speciesCount; s++) {
+            double worst = 0;
+            for (double plane : planeFaceSum[s]) {
+                worst = Math.max(worst, plane);
+            }
+            double limitS = worst > 0 ? grid.voxelUm() * grid.voxelUm() / worst : Double.POSITIVE_INFINITY;
+            stages[s] = org.stromasim.transport.Rkl2.stagesFor(dtS, limitS);
+            if (stages[s] > cap) {
+                throw new IllegalArgumentException(org.stromasim.transport.Rkl2.refusal(
+                        model.speciesNames().get(s), dtS, limitS, cap));
+            }
+        }
+        return stages;
+    }
+
+    private float[][] diffusivities() {
+        float[][] d = new float[speciesCount][];
+        for (int s = 0; s < speciesCount; s++) {
+            d[s] = model.diffusivityUm2PerS(s);
+        }
+        return d;
+    }
+
+    private void faceSumSlab(int kFrom, int kTo) {
+        for (int s = 0; s < speciesCount; s++) {
+            for (int k = kFrom; k < kTo; k++) {
+                planeFaceSum[s][k] = sweeps[s].maxFaceSum(model.diffusivityUm2PerS(s), conductanceX[s],
+                        conductanceY[s], conductanceZ[s], k, k + 1);
+            }
         }
     }
 

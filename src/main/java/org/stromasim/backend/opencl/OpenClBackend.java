@@ -82,6 +82,10 @@ public final class OpenClBackend implements Backend {
      * builds the kernels (once per device per JVM).
      */
     public OpenClBackend(TransportModel model, OpenClDevice device) {
+        String schemeRefusal = org.stromasim.backend.BackendFactory.openClSchemeRefusal(model);
+        if (schemeRefusal != null) {
+            throw new IllegalArgumentException(schemeRefusal);
+        }
         this.model = model;
         this.device = device;
         this.grid = model.grid();
