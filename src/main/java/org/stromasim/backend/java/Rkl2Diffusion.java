@@ -123,14 +123,16 @@ final class Rkl2Diffusion {
                 float[] yjm2 = j == 2 ? y0 : rotation[s][slot(j - 2)];
                 float mu = (float) c.mu[j];
                 float nu = (float) c.nu[j];
-                float rest = (float) (1 - c.mu[j] - c.nu[j]);
                 float gt = (float) c.gammaTilde[j];
                 float coef = (float) (c.muTilde[j] * tauOverDx2[s]);
                 for (int row = 0; row < ny; row++) {
                     sweep.incrementRow(yjm1, yj, diffusivity[s], gx[s], gy[s], gz[s], coef, row, k);
                     int from = nx * (row + ny * k);
                     for (int v = from; v < from + nx; v++) {
-                        yj[v] += mu * yjm1[v] + nu * yjm2[v] + rest * y0[v] + gt * l0[v];
+                        // μ·Y(j−1) + ν·Y(j−2) + (1 − μ − ν)·Y0 in difference form: the state weights sum to 1
+                        // exactly whatever the rounding of μ and ν, so no mass drifts in over the stages
+                        float base = y0[v];
+                        yj[v] += base + mu * (yjm1[v] - base) + nu * (yjm2[v] - base) + gt * l0[v];
                     }
                 }
             }
