@@ -69,11 +69,13 @@ final class ReactionUpdate {
             if (code == vessel) {
                 // lumen: either held at the plasma level (factor 0) or untouched (identity)
                 set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
+                table.gain[key] = 0.0;
                 continue;
             }
             if (vmaxPerS[code] > 0) {
                 table.mode[key] = ReactionTable.PER_VOXEL;
                 set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
+                table.gain[key] = Double.NaN;
                 continue;
             }
             double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
@@ -85,12 +87,14 @@ final class ReactionUpdate {
                 double e = Math.exp(-x);
                 double integrated = hS * integratedFraction(x, e);
                 set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
+                table.gain[key] = integrated;
                 continue;
             }
             double x = lambda * hS;
             double e = Math.exp(-x);
             double integrated = hS * integratedFraction(x, e);
             set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
+            table.gain[key] = integrated;
         }
     }
 
@@ -176,6 +180,48 @@ final class ReactionUpdate {
             }
             c[v] = cv;
         }
+    }
+
+    /**
+     * {@link #applyWithExposure} for rebalanced splitting: each sub-step integrates dC/dt = S − λC − q
+     * with q = {@code correction[v]} constant (the rebalancing term, 1/s·unit), exactly like the other
+     * terms (tabulated keys: − q·gain; per-voxel keys: S − q in the exact relaxation), clamped at 0 so
+     * a correction larger than the supply cannot make C negative. {@code exposure} may be null.
+     */
+    void applyWithCorrection(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
+                             double[] exposure, double weightS, float[] correction, int vFrom, int vTo) {
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            double cv = c[v];
+            float alive = viability[v];
+            double q = correction[v];
+            if (first.active) {
+                cv = (float) correctedStep(first, cv, key, alive, q);
+            }
+            if (exposure != null) {
+                exposure[v] += weightS * cv;
+            }
+            if (second.active) {
+                cv = correctedStep(second, cv, key, alive, q);
+            }
+            c[v] = (float) cv;
+        }
+    }
+
+    private double correctedStep(ReactionTable t, double cv, int key, float alive, double q) {
+        double out;
+        if (ReactionTable.tabulated(t.mode[key], alive)) {
+            int at = key * ReactionTable.STRIDE;
+            out = t.affine[at] * cv + t.affine[at + 1] + alive * t.affine[at + 2] - q * t.gain[key];
+        } else {
+            int code = VoxelKeys.cellCode(key);
+            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+            double lambda = decayPerS + bindingPerS[code] + exchange
+                    + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
+            double source = exchange * t.plasmaMid + alive * secretionPerS[code] - q;
+            out = exactRelaxation(cv, source, lambda, t.stepS);
+        }
+        return Math.max(out, 0.0);
     }
 
     /** The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start). */

@@ -34,6 +34,11 @@ final class Rkl2Diffusion {
     private final int[] stages;
     private final Rkl2[] coefficients;
     private final float[] tauOverDx2;
+    private float tauS;
+    /** Per species: a constant source added to L (the rebalancing term), or null. */
+    private float[][] source;
+    /** Per species: the array that held the input Y0 of the last {@link #step} (intact until the next step). */
+    private final float[][] lastInput;
     private int stage;
     private final SlabTask stageTask = this::stageSlab;
 
@@ -48,6 +53,7 @@ final class Rkl2Diffusion {
         this.stages = new int[speciesCount];
         this.coefficients = new Rkl2[speciesCount];
         this.tauOverDx2 = new float[speciesCount];
+        this.lastInput = new float[speciesCount][];
     }
 
     /**
@@ -63,11 +69,22 @@ final class Rkl2Diffusion {
             }
             tauOverDx2[s] = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
         }
+        tauS = (float) dtS;
     }
 
-    /** Advances every species in {@code current} (replaced, per species, by the buffer holding the result). */
-    void step(float[][] current, float[][] d, float[][] conductanceX, float[][] conductanceY, float[][] conductanceZ) {
+    /** Species s's state before the last step (its diffusion input), valid until the next step. */
+    float[] lastInput(int s) {
+        return lastInput[s];
+    }
+
+    /**
+     * Advances every species in {@code current} (replaced, per species, by the buffer holding the
+     * result) by dY/dt = L(Y) + q, q = {@code constantSource[s]} (null, or null per species: 0).
+     */
+    void step(float[][] current, float[][] d, float[][] conductanceX, float[][] conductanceY, float[][] conductanceZ,
+              float[][] constantSource) {
         state = current;
+        source = constantSource;
         diffusivity = d;
         gx = conductanceX;
         gy = conductanceY;
@@ -85,6 +102,9 @@ final class Rkl2Diffusion {
                 float[] old = current[s];
                 current[s] = rotation[s][result];
                 rotation[s][result] = old;
+                lastInput[s] = old;
+            } else {
+                lastInput[s] = current[s];
             }
         }
     }
@@ -107,11 +127,17 @@ final class Rkl2Diffusion {
                 float[] l0 = tauL0[s];
                 float[] yj = rotation[s][slot(j)];
                 DiffusionSweep sweep = sweeps[s];
+                float[] q = source == null ? null : source[s];
                 if (j == 1) {
                     float mt1 = (float) coefficients[s].muTilde[1];
                     for (int row = 0; row < ny; row++) {
                         sweep.incrementRow(y0, l0, diffusivity[s], gx[s], gy[s], gz[s], tauOverDx2[s], row, k);
                         int from = nx * (row + ny * k);
+                        if (q != null) {
+                            for (int v = from; v < from + nx; v++) {
+                                l0[v] += tauS * q[v];
+                            }
+                        }
                         for (int v = from; v < from + nx; v++) {
                             yj[v] = y0[v] + mt1 * l0[v];
                         }
@@ -125,9 +151,15 @@ final class Rkl2Diffusion {
                 float nu = (float) c.nu[j];
                 float gt = (float) c.gammaTilde[j];
                 float coef = (float) (c.muTilde[j] * tauOverDx2[s]);
+                float sourceWeight = (float) (c.muTilde[j] * tauS);
                 for (int row = 0; row < ny; row++) {
                     sweep.incrementRow(yjm1, yj, diffusivity[s], gx[s], gy[s], gz[s], coef, row, k);
                     int from = nx * (row + ny * k);
+                    if (q != null) {
+                        for (int v = from; v < from + nx; v++) {
+                            yj[v] += sourceWeight * q[v];
+                        }
+                    }
                     for (int v = from; v < from + nx; v++) {
                         // μ·Y(j−1) + ν·Y(j−2) + (1 − μ − ν)·Y0 in difference form: the state weights sum to 1
                         // exactly whatever the rounding of μ and ν, so no mass drifts in over the stages

@@ -152,7 +152,7 @@ class Rkl2DiffusionTest {
             Rkl2Diffusion rkl2 = new Rkl2Diffusion(g, sweeps, workers);
             rkl2.prepare(endS / steps, counts);
             for (int i = 0; i < steps; i++) {
-                rkl2.step(state, d, gx, gy, gz);
+                rkl2.step(state, d, gx, gy, gz, null);
             }
         }
         return state;
