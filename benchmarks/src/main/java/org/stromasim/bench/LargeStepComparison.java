@@ -29,7 +29,8 @@ import org.stromasim.transport.TransportModel;
  * Arguments: n (voxels per axis), hours (simulated), scheme (explicit | rkl2), dt (s; explicit
  * default 0.9 × its limit), chunk (s of simulated time per advance call, default 30 as the default
  * scenario's metrics interval), threads (default 2), save / compare (a file of the final drug
- * exposure, float32, to write or to compare against: relative L2 error).
+ * exposure, float32, to write or to compare against: relative L2 error), set=key.path=value (any
+ * scenario override, repeatable).
  */
 public final class LargeStepComparison {
 
@@ -47,6 +48,7 @@ public final class LargeStepComparison {
         int threads = 2;
         Path save = null;
         Path compare = null;
+        List<String> extra = new ArrayList<>();
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -58,6 +60,7 @@ public final class LargeStepComparison {
                 case "threads" -> threads = Integer.parseInt(kv[1]);
                 case "save" -> save = Path.of(kv[1]);
                 case "compare" -> compare = Path.of(kv[1]);
+                case "set" -> extra.add(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -66,13 +69,13 @@ public final class LargeStepComparison {
         if (dt != null) {
             overrides.add("run.dt_s=" + dt);
         }
+        overrides.addAll(extra);
         Scenario scenario = ScenarioLoader.loadDefault(overrides);
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
         System.out.println("n=" + n + " voxel " + (BLOCK_UM / n) + " µm, " + hours + " h, " + plan.reason());
         double endS = hours * 3600;
-        double warmS = 0;
         double wallS;
         try (JavaBackend backend = new JavaBackend(model, threads)) {
             backend.upload(tissue);

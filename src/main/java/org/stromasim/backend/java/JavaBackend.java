@@ -119,8 +119,8 @@ public final class JavaBackend implements Backend {
      * across advance calls, as it belongs to the state of the split scheme.
      */
     private final float[][] rebalance;
-    /** The diffusion output of the pass being run, per voxel (its reaction pass overwrites it in place). */
-    private final float[] diffused;
+    /** Per rebalanced species: the increment of the last opening reaction sub-step (B), per voxel. */
+    private final float[][] openingIncrement;
     private boolean updateRebalance;
     private double couplingStepS;
     private final SlabTask rebalancedReactTask = this::rebalancedReactSlab;
@@ -164,7 +164,10 @@ public final class JavaBackend implements Backend {
                 rebalance[s] = new float[n];
             }
         }
-        this.diffused = largeSteps ? new float[n] : null;
+        this.openingIncrement = new float[speciesCount][];
+        for (int s = 0; s < speciesCount; s++) {
+            openingIncrement[s] = rebalance[s] == null ? null : new float[n];
+        }
     }
 
     @Override
@@ -271,8 +274,7 @@ public final class JavaBackend implements Backend {
                 swapBuffers();
             } else {
                 rkl2.step(current, diffusivities(), conductanceX, conductanceY, conductanceZ, rebalance);
-                // the pass covers a full step of reaction time (closing half + next opening half, or a Lie step)
-                updateRebalance = !last;
+                updateRebalance = true;
                 workers.run(rebalancedReactTask);
             }
         }
@@ -307,18 +309,21 @@ public final class JavaBackend implements Backend {
     }
 
     /**
-     * The reaction pass of the large-step scheme. Species with a rebalancing term take it out of their
-     * reactions and, after a full step of reaction time, update it (rebalanced splitting, after Speth,
-     * Green, MacNamara &amp; Strang, SIAM J. Numer. Anal. 51 (2013) 3084): with v the state before
-     * diffusion, w after it and v' after the reactions, q += (v' − 2w + v)/(2h), i.e. half the
-     * difference between the reaction and the diffusion increments. At a steady state of the split
-     * scheme both increments are then zero, so L(u) + q = 0 and G(u) − q = 0: u is a steady state of
-     * the unsplit problem whatever the step, which plain Strang splitting does not give with RKL2 (its
-     * stiff modes are damped by about ½ per step, not to 0). Non-diffusing voxels keep q = 0.
+     * The reaction pass of the large-step scheme. Species with a rebalancing term q take it out of their
+     * reactions and, in every pass after a diffusion step, update it (rebalanced splitting, after Speth,
+     * Green, MacNamara &amp; Strang, SIAM J. Numer. Anal. 51 (2013) 3084): over step n, with ΔD the
+     * increment of its diffusion and ΔR the summed increments of its opening and closing reaction
+     * sub-steps, q += (ΔR − ΔD)/(2h), half the difference. At a steady state of the split scheme both
+     * increments are then zero, so L(u) + q = 0 and G(u) − q = 0: u is a steady state of the unsplit
+     * problem whatever the step, which plain Strang splitting does not give with RKL2 (its stiff modes,
+     * such as the spike a vessel source or a held face injects each step, are damped by about ½ per
+     * step instead of to 0). The opening increment is kept per voxel, so a step's balance is complete
+     * even when its two halves fall in different advance calls. Non-diffusing voxels keep q = 0.
      */
     private void rebalancedReactSlab(int kFrom, int kTo) {
         int vFrom = kFrom * planeSize;
         int vTo = kTo * planeSize;
+        float inverseTwoH = (float) (0.5 / couplingStepS);
         for (int s = 0; s < speciesCount; s++) {
             float[] q = rebalance[s];
             if (q == null) {
@@ -327,16 +332,28 @@ public final class JavaBackend implements Backend {
             }
             float[] c = current[s];
             float[] before = rkl2.lastInput(s);
-            System.arraycopy(c, vFrom, diffused, vFrom, vTo - vFrom);
-            reactions[s].applyWithCorrection(reactionA[s], reactionB[s], c, keys, viability,
-                    s == drugSpecies ? exposure : null, exposureWeightS, q, vFrom, vTo);
-            if (!updateRebalance) {
-                continue;
-            }
+            float[] opening = openingIncrement[s];
             float[] d = model.diffusivityUm2PerS(s);
-            float inverseTwoH = (float) (0.5 / couplingStepS);
+            ReactionTable first = reactionA[s];
+            ReactionTable second = reactionB[s];
+            ReactionUpdate update = reactions[s];
+            boolean drug = s == drugSpecies;
             for (int v = vFrom; v < vTo; v++) {
-                q[v] = d[v] > 0 ? q[v] + (c[v] - 2 * diffused[v] + before[v]) * inverseTwoH : 0f;
+                int key = keys[v];
+                float alive = viability[v];
+                float w = c[v];
+                float qv = q[v];
+                float a = first.active ? (float) update.correctedStep(first, w, key, alive, qv) : w;
+                if (drug) {
+                    exposure[v] += exposureWeightS * a;
+                }
+                float b = second.active ? (float) update.correctedStep(second, a, key, alive, qv) : a;
+                if (updateRebalance) {
+                    float reacted = opening[v] + (a - w);
+                    q[v] = d[v] > 0 ? qv + (reacted - (w - before[v])) * inverseTwoH : 0f;
+                }
+                opening[v] = b - a;
+                c[v] = b;
             }
         }
     }

@@ -183,32 +183,12 @@ final class ReactionUpdate {
     }
 
     /**
-     * {@link #applyWithExposure} for rebalanced splitting: each sub-step integrates dC/dt = S − λC − q
-     * with q = {@code correction[v]} constant (the rebalancing term, 1/s·unit), exactly like the other
-     * terms (tabulated keys: − q·gain; per-voxel keys: S − q in the exact relaxation), clamped at 0 so
-     * a correction larger than the supply cannot make C negative. {@code exposure} may be null.
+     * One sub-step of voxel v for rebalanced splitting: integrates dC/dt = S − λC − q with q constant
+     * (the rebalancing term, unit/s), exactly like the other terms (tabulated keys: − q·gain; per-voxel
+     * keys: S − q in the exact relaxation), clamped at 0 so that a correction larger than the supply
+     * cannot make C negative.
      */
-    void applyWithCorrection(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
-                             double[] exposure, double weightS, float[] correction, int vFrom, int vTo) {
-        for (int v = vFrom; v < vTo; v++) {
-            int key = keys[v];
-            double cv = c[v];
-            float alive = viability[v];
-            double q = correction[v];
-            if (first.active) {
-                cv = (float) correctedStep(first, cv, key, alive, q);
-            }
-            if (exposure != null) {
-                exposure[v] += weightS * cv;
-            }
-            if (second.active) {
-                cv = correctedStep(second, cv, key, alive, q);
-            }
-            c[v] = (float) cv;
-        }
-    }
-
-    private double correctedStep(ReactionTable t, double cv, int key, float alive, double q) {
+    double correctedStep(ReactionTable t, double cv, int key, float alive, double q) {
         double out;
         if (ReactionTable.tabulated(t.mode[key], alive)) {
             int at = key * ReactionTable.STRIDE;
