@@ -141,18 +141,23 @@ class Rkl2DiffusionTest {
     }
 
     /**
-     * Held inlet, two layers, first-order loss: the steady penetration profile reached with steps of
-     * 1000 explicit limits matches the explicit one within 0.5 % in every voxel.
+     * Held inlet, two layers, first-order loss (penetration lengths 120 and 37 µm): the steady
+     * penetration profile reached with steps of 1000 explicit limits (20 s, so k·dt = 1) matches the
+     * explicit one within 0.5 % in every voxel. Plain Strang splitting misses this by ~12 % next to the
+     * inlet (RKL2 damps the spike the held face injects each step by only ½); rebalancing makes the
+     * steady state that of the unsplit equations.
      */
     @Test
     void steadyPenetrationProfileMatchesTheExplicitOne() {
-        LargeStepProblems.Problem p = LargeStepProblems.twoLayer(0.005, true);
+        LargeStepProblems.Problem p = LargeStepProblems.twoLayer(0.05, true);
         double limit = p.explicitLimitS();
-        double endS = 4000;                                   // slowest mode decays at ≥ 0.005/s: 20 e-foldings
+        double endS = 400;                                    // slowest mode decays at ≥ 0.05/s: 20 e-foldings
         int explicitSteps = (int) Math.ceil(endS / (0.9 * limit));
         float[] explicit = p.run(DiffusionSpec.EXPLICIT, endS / explicitSteps, explicitSteps).concentration(0);
-        int steps = (int) Math.ceil(endS / (1000 * limit));
-        float[] large = p.run(LargeStepProblems.RKL2, endS / steps, steps).concentration(0);
+        // the rebalancing term is itself a lagged (integral-like) correction that settles over tens of
+        // steps: 60 steps of 20 s (after 20 it is still 0.5 % off at the far end)
+        double dt = 1000 * limit;
+        float[] large = p.run(LargeStepProblems.RKL2, dt, 60).concentration(0);
         for (int v = 0; v < explicit.length; v++) {
             assertEquals(explicit[v], large[v], 0.005 * explicit[v] + 1e-6, "voxel " + v);
         }
