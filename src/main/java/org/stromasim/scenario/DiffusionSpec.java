@@ -7,8 +7,9 @@ package org.stromasim.scenario;
  * @param maxStages RKL2 only: the most super-time-stepping stages a species may take per coupling
  *                  step; a step that would need more is refused with the numbers (cost guard: the
  *                  work per step grows linearly with the stages)
+ * @param coupling  RKL2 only: how reactions are coupled to the large diffusion steps
  */
-public record DiffusionSpec(Scheme scheme, int maxStages) {
+public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling) {
 
     /**
      * Default stage cap. Choice (C): 400 stages cover dt up to (400² + 400 − 2)/4 ≈ 40,000 explicit
@@ -17,9 +18,10 @@ public record DiffusionSpec(Scheme scheme, int maxStages) {
      */
     public static final int DEFAULT_MAX_STAGES = 400;
 
-    public static final DiffusionSpec EXPLICIT = new DiffusionSpec(Scheme.EXPLICIT, DEFAULT_MAX_STAGES);
+    public static final DiffusionSpec EXPLICIT = new DiffusionSpec(Scheme.EXPLICIT, DEFAULT_MAX_STAGES, null);
 
     public DiffusionSpec {
+        coupling = coupling == null ? Coupling.REBALANCED : coupling;
         if (scheme == null) {
             throw new IllegalArgumentException("diffusion scheme must not be null");
         }
@@ -27,6 +29,27 @@ public record DiffusionSpec(Scheme scheme, int maxStages) {
             throw new IllegalArgumentException("run.diffusion.max_stages must be >= 2 (RKL2 needs two stages), got "
                     + maxStages);
         }
+    }
+
+    /** RKL2 with the default (rebalanced) coupling. */
+    public DiffusionSpec(Scheme scheme, int maxStages) {
+        this(scheme, maxStages, null);
+    }
+
+    /** How the reaction sub-steps are coupled to a large diffusion step (the split stays Strang or Lie as run.splitting says). */
+    public enum Coupling {
+        /**
+         * Rebalanced splitting (Speth et al. 2013): a per-voxel constant moved between the diffusion and
+         * the reaction sub-steps makes every steady state of the split scheme a steady state of the
+         * unsplit equations, at any step; first order in time during transients (measured).
+         */
+        REBALANCED,
+        /**
+         * Plain Strang/Lie splitting: second order (Strang) where the solution is smooth, but a source
+         * that injects a spike each step (a vessel wall, a held face) is diffused with RKL2's weak
+         * damping of stiff modes, which biases levels near it at large steps.
+         */
+        PLAIN
     }
 
     /** The diffusion time integrators. */

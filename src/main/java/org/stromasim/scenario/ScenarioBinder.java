@@ -78,16 +78,26 @@ final class ScenarioBinder {
         if (node == null) {
             return DiffusionSpec.EXPLICIT;
         }
-        MapReader r = MapReader.of(node, "run.diffusion", "diffusion scheme settings", "scheme", "max_stages");
+        MapReader r = MapReader.of(node, "run.diffusion", "diffusion scheme settings", "scheme", "max_stages",
+                "coupling");
         DiffusionSpec.Scheme scheme = r.choice("scheme", "diffusion scheme", schemeNames(), DiffusionSpec.Scheme.EXPLICIT);
         int maxStages = r.has("max_stages")
                 ? Math.toIntExact(NodeReader.integer(r.get("max_stages"), r.child("max_stages"), Range.between(2, 100_000, "")))
                 : DiffusionSpec.DEFAULT_MAX_STAGES;
+        DiffusionSpec.Coupling coupling = r.choice("coupling", "reaction coupling", couplingNames(),
+                DiffusionSpec.Coupling.REBALANCED);
         if (scheme != DiffusionSpec.Scheme.EXPLICIT && dtS == null) {
             throw ScenarioException.at(r.location(), "run.dt_s", "missing: the " + lower(scheme)
                     + " diffusion scheme takes the coupling step you give; set run.dt_s (s, > 0), e.g. 60");
         }
-        return new DiffusionSpec(scheme, maxStages);
+        return new DiffusionSpec(scheme, maxStages, coupling);
+    }
+
+    static Map<String, DiffusionSpec.Coupling> couplingNames() {
+        Map<String, DiffusionSpec.Coupling> names = new LinkedHashMap<>();
+        names.put("rebalanced", DiffusionSpec.Coupling.REBALANCED);
+        names.put("plain", DiffusionSpec.Coupling.PLAIN);
+        return names;
     }
 
     private static String lower(DiffusionSpec.Scheme scheme) {

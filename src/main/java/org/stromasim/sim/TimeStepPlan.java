@@ -62,9 +62,13 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                 ? model.speciesCount() * Math.ceil(dt / (run.stabilitySafety() * limit.dtMaxS())) : 0;
         return new TimeStepPlan(dt, limit, String.format(
                 "dt = %.4g s as requested by run.dt_s, diffusion by RKL2 super-time-stepping (2nd order; reactions "
-                        + "%s-split), stages per species chosen so that dt ≤ explicit limit·(s²+s−2)/4: %s. "
+                        + "%s-split, %s), stages per species chosen so that dt ≤ explicit limit·(s²+s−2)/4: %s. "
                         + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
-                dt, run.splitting().name().toLowerCase(java.util.Locale.ROOT), perSpecies, stageSum, explicitPerStep,
+                dt, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
+                run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
+                        ? "rebalanced: exact steady states, 1st order in transients"
+                        : "plain coupling: 2nd order on smooth solutions, biased near sources at large steps",
+                perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));
     }
 

@@ -23,7 +23,10 @@ class DiffusionSectionTest {
     @Test
     void rkl2WithItsStepAndStageCapIsRead() {
         Scenario s = parse("  dt_s: 30\n  diffusion: {scheme: rkl2, max_stages: 50}\n");
-        assertEquals(new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 50), s.run().diffusion());
+        assertEquals(new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 50, DiffusionSpec.Coupling.REBALANCED),
+                s.run().diffusion());
+        assertEquals(DiffusionSpec.Coupling.PLAIN,
+                parse("  dt_s: 30\n  diffusion: {scheme: rkl2, coupling: plain}\n").run().diffusion().coupling());
         assertEquals(30.0, s.run().dtS());
         assertEquals(DiffusionSpec.DEFAULT_MAX_STAGES,
                 parse("  dt_s: 30\n  diffusion: {scheme: rkl2}\n").run().diffusion().maxStages());

@@ -80,6 +80,7 @@ class ScenarioReferenceTest {
         words.addAll(SubtypeNames.variants(TissueSpec.VesselSpec.class).keySet());
         words.addAll(ScenarioBinder.splittingNames().keySet());
         words.addAll(ScenarioBinder.schemeNames().keySet());
+        words.addAll(ScenarioBinder.couplingNames().keySet());
         words.addAll(SpeciesBinder.unitNames().keySet());
         for (CellType t : CellType.values()) {
             words.add(t.key());

@@ -18,7 +18,11 @@ import org.stromasim.transport.TransportModel;
  */
 final class LargeStepProblems {
 
+    /** RKL2 with rebalanced coupling (the default). */
     static final DiffusionSpec RKL2 = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000);
+    /** RKL2 with plain Strang coupling. */
+    static final DiffusionSpec RKL2_PLAIN = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000,
+            DiffusionSpec.Coupling.PLAIN);
 
     private LargeStepProblems() {
     }
