@@ -6,6 +6,7 @@ import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -294,9 +295,9 @@ public final class JavaBackend implements Backend {
                 worst = Math.max(worst, plane);
             }
             double limitS = worst > 0 ? grid.voxelUm() * grid.voxelUm() / worst : Double.POSITIVE_INFINITY;
-            stages[s] = org.stromasim.transport.Rkl2.stagesFor(dtS, limitS);
+            stages[s] = Rkl2.stagesFor(dtS, limitS);
             if (stages[s] > cap) {
-                throw new IllegalArgumentException(org.stromasim.transport.Rkl2.refusal(
+                throw new IllegalArgumentException(Rkl2.refusal(
                         model.speciesNames().get(s), dtS, limitS, cap));
             }
         }
