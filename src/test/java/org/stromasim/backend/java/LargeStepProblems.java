@@ -99,10 +99,19 @@ final class LargeStepProblems {
      * initial drug, plus a second, slow species (antibody-like, D0 = 25 µm²/s) so the multirate path runs.
      */
     static Problem randomStiffness(long seed) {
+        return randomStiffness(seed, false);
+    }
+
+    /** As {@link #randomStiffness(long)}, with the z faces periodic when {@code periodicZ}. */
+    static Problem randomStiffness(long seed, boolean periodicZ) {
         int n = 10;
         double dx = 10;
         ScenarioFixture.SpeciesFixture lactate = species("drug").d0(700);
         ScenarioFixture.SpeciesFixture antibody = species("antibody").d0(25);
+        if (periodicZ) {
+            lactate.periodic(2);
+            antibody.periodic(2);
+        }
         Scenario sc = scenario().grid(n, n, n, dx).with(lactate).with(antibody).build();
         Tissue t = ScenarioFixture.emptyTissue(sc);
         Random random = new Random(seed);
