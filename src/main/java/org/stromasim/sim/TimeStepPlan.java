@@ -66,7 +66,7 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                         + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
                 dt, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
                 run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
-                        ? "rebalanced: exact steady states, 1st order in transients"
+                        ? "rebalanced: exact steady states"
                         : "plain coupling: 2nd order on smooth solutions, biased near sources at large steps",
                 perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));

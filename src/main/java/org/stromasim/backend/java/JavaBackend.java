@@ -40,8 +40,9 @@ import org.stromasim.transport.TransportModel;
  * between the diffusion steps instead of being fused into them, with the rebalancing term of
  * {@link #rebalancedReactSlab} unless {@code run.diffusion.coupling: plain}. Orders in time
  * (measured, {@code Rkl2DiffusionTest}): RKL2 alone 2; plain Strang coupling 2 on smooth problems
- * (Michaelis–Menten frozen over a sub-step: first order in that term); rebalanced coupling 1 during
- * transients, with steady states exact at any step.
+ * without sources on faces (Michaelis–Menten frozen over a sub-step: first order in that term);
+ * rebalanced coupling below plain and falling at least at second order in transients, with steady
+ * states exact at any step.
  *
  * <p><b>One pass over memory per step.</b> Reactions are pointwise, so a reaction sub-step can be
  * done on each grid row right after the diffusion sweep has written it, while the row is still in the
@@ -351,11 +352,14 @@ public final class JavaBackend implements Backend {
                 if (drug) {
                     exposure[v] += exposureWeightS * a;
                 }
-                float b = second.active ? (float) update.correctedStep(second, a, key, alive, qv) : a;
                 if (updateRebalance) {
+                    // step n is complete at a: its opening increment, its diffusion, its closing increment
                     float reacted = opening[v] + (a - w);
-                    q[v] = d[v] > 0 ? qv + (reacted - (w - before[v])) * inverseTwoH : 0f;
+                    qv = d[v] > 0 ? qv + (reacted - (w - before[v])) * inverseTwoH : 0f;
+                    q[v] = qv;
                 }
+                // step n + 1 opens with the updated term, whether it runs in this pass or the next call's first
+                float b = second.active ? (float) update.correctedStep(second, a, key, alive, qv) : a;
                 opening[v] = b - a;
                 c[v] = b;
             }

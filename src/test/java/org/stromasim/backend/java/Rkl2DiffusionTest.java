@@ -43,14 +43,15 @@ class Rkl2DiffusionTest {
     }
 
     /**
-     * The coupled order against the explicit reference (0.02 limit per step, so its own first-order
-     * error stays below the smallest one measured here), backend choosing stages:
-     * with plain Strang coupling 2, with rebalanced coupling 1 (the lagged rebalancing term costs an
-     * order during transients, in exchange for exact steady states). Two layers, zero-flux faces,
-     * first-order loss, after the initial transient; steps of 50, 25 and 12.5 explicit limits.
+     * The coupled order against the explicit reference (0.02 limit per step; its own error, mostly
+     * float round-off over 20,000 steps, is ≈ 3·10⁻⁵ and sets the floor), backend choosing stages. Two
+     * layers, zero-flux faces, first-order loss, after the initial transient; steps of 50, 25 and 12.5
+     * explicit limits. Plain Strang coupling: slope 2 ± 0.2. Rebalanced coupling: below plain at every
+     * step and falling at least as fast as second order from 50 to 25 limits (measured 2.6; at 12.5
+     * limits it is already at the reference's floor, so no slope is fitted there).
      */
     @Test
-    void coupledOrderIsTwoWithPlainStrangAndOneWithRebalancing() {
+    void coupledErrorsFallAtSecondOrderPlainAndRebalanced() {
         LargeStepProblems.Problem p = LargeStepProblems.twoLayer(0.02, false).prepared(20);
         double limit = p.explicitLimitS();
         double endS = 400 * limit;
@@ -65,7 +66,11 @@ class Rkl2DiffusionTest {
             rebalanced[r] = LargeStepProblems.relativeL2(p.run(LargeStepProblems.RKL2, dt[r], steps), reference);
         }
         assertEquals(2.0, slope(dt, plain), 0.2, "plain: " + java.util.Arrays.toString(plain));
-        assertEquals(1.0, slope(dt, rebalanced), 0.2, "rebalanced: " + java.util.Arrays.toString(rebalanced));
+        String both = "rebalanced " + java.util.Arrays.toString(rebalanced) + ", plain " + java.util.Arrays.toString(plain);
+        for (int r = 0; r < 3; r++) {
+            assertTrue(rebalanced[r] <= plain[r], both);
+        }
+        assertTrue(Math.log(rebalanced[0] / rebalanced[1]) / Math.log(2) >= 1.8, both);
     }
 
     /**
@@ -87,6 +92,31 @@ class Rkl2DiffusionTest {
                 previous = e;
             }
             assertTrue(previous < 5e-3, p.name() + ": error at 25 limits per step " + previous);
+        }
+    }
+
+    /**
+     * Splitting a run into advance calls (as the time loop does at every output) changes nothing but
+     * float rounding: the rebalancing term and the last opening increment carry over between calls.
+     */
+    @Test
+    void advanceCallBoundariesDoNotChangeTheRun() {
+        LargeStepProblems.Problem p = LargeStepProblems.twoLayer(0.02, true);
+        double dt = 200 * p.explicitLimitS();
+        org.stromasim.scenario.Scenario sc = p.scenarioWith(LargeStepProblems.RKL2);
+        Tissue whole = Runs.run(sc, p.initial(), 2, dt, 6);
+        Tissue chunked = p.initial().copy();
+        try (JavaBackend backend = new JavaBackend(TransportModel.compile(sc, chunked), 2)) {
+            backend.upload(chunked);
+            backend.advance(0, dt, 1);
+            backend.advance(dt, dt, 2);
+            backend.advance(3 * dt, dt, 3);
+            backend.download(chunked);
+        }
+        float[] a = whole.concentration(0);
+        float[] b = chunked.concentration(0);
+        for (int v = 0; v < a.length; v++) {
+            assertEquals(a[v], b[v], 1e-6 * Math.max(1, Math.abs(a[v])), "voxel " + v);
         }
     }
 
