@@ -7,6 +7,7 @@ import org.stromasim.backend.opencl.OpenClBackend;
 import org.stromasim.backend.opencl.OpenClDevice;
 import org.stromasim.backend.opencl.OpenClDevices;
 import org.stromasim.backend.opencl.OpenClUnavailableException;
+import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -40,15 +41,13 @@ public final class BackendFactory {
             Backend java = java(model, threads);
             return new SelectedBackend(java, "backend: " + java.description() + " (as asked)");
         }
-        if (model.needsSlowSteps()) {
-            // the OpenCL backend has no biology kernels: refuse or fall back, never run another model
-            String why = "the scenario's biology section (CAF activation, matrix remodelling, drug kill, "
-                    + "interventions) runs only on the Java backend";
+        String schemeRefusal = openClSchemeRefusal(model);
+        if (schemeRefusal != null) {
             if (choice == BackendChoice.OPENCL || deviceSpec != null) {
-                throw new IllegalArgumentException("--backend opencl: " + why + "; use --backend java");
+                throw new IllegalArgumentException("--backend opencl: " + schemeRefusal);
             }
             Backend java = java(model, threads);
-            return new SelectedBackend(java, "backend auto: " + why + "; using " + java.description());
+            return new SelectedBackend(java, "backend auto: " + schemeRefusal + "; using " + java.description());
         }
         List<OpenClDevice> devices;
         try {
@@ -79,6 +78,25 @@ public final class BackendFactory {
                 ? (device.kind() == OpenClDevice.Kind.GPU ? "auto: a GPU" : "auto: no OpenCL GPU, " + device.kind() + " device")
                 : "as asked";
         return new SelectedBackend(opencl, "backend: " + opencl.description() + " (" + why + ")");
+    }
+
+    /**
+     * Why the OpenCL backend cannot run this model's diffusion scheme, or null if it can: its kernels
+     * implement the explicit scheme only, and running another scheme's scenario explicitly would be a
+     * silently different model (and, at the large steps those scenarios use, a refused step).
+     */
+    public static String openClSchemeRefusal(TransportModel model) {
+        if (model.needsSlowSteps()) {
+            // the OpenCL backend has no biology kernels: refuse or fall back, never run another model
+            return "the scenario's biology section (CAF activation, matrix remodelling, drug kill, interventions) "
+                    + "runs only on the Java backend (use --backend java)";
+        }
+        DiffusionSpec.Scheme scheme = model.diffusion().scheme();
+        if (scheme == DiffusionSpec.Scheme.EXPLICIT) {
+            return null;
+        }
+        return "the OpenCL backend implements only the explicit diffusion scheme; run.diffusion.scheme is "
+                + scheme.name().toLowerCase(java.util.Locale.ROOT) + " (use --backend java, or scheme: explicit)";
     }
 
     private static Backend java(TransportModel model, int threads) {

@@ -10,6 +10,7 @@ package org.stromasim.scenario;
  * @param dtS               requested transport step, s; {@code null} = automatic under the stability limit
  * @param stabilitySafety   fraction of the explicit stability limit used for the automatic step, (0, 1]
  * @param splitting         how reactions are split from diffusion
+ * @param diffusion         the diffusion time integrator ({@code null} = {@link DiffusionSpec#EXPLICIT})
  */
 public record RunSpec(
         double endTimeS,
@@ -18,13 +19,21 @@ public record RunSpec(
         long seed,
         Double dtS,
         Double stabilitySafety,
-        Splitting splitting) {
+        Splitting splitting,
+        DiffusionSpec diffusion) {
 
     public static final double DEFAULT_STABILITY_SAFETY = 0.9;
 
     public RunSpec {
         stabilitySafety = stabilitySafety == null ? DEFAULT_STABILITY_SAFETY : stabilitySafety;
         splitting = splitting == null ? Splitting.STRANG : splitting;
+        diffusion = diffusion == null ? DiffusionSpec.EXPLICIT : diffusion;
+    }
+
+    /** Explicit diffusion (the form used before {@code run.diffusion} existed). */
+    public RunSpec(double endTimeS, double snapshotIntervalS, double metricsIntervalS, long seed, Double dtS,
+                   Double stabilitySafety, Splitting splitting) {
+        this(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, stabilitySafety, splitting, null);
     }
 
     /** Operator splitting of reactions and diffusion. */

@@ -63,7 +63,7 @@ final class ScenarioBinder {
 
     private static RunSpec run(YamlNode node) {
         MapReader r = MapReader.of(node, "run", "time controls", "end_time_s", "snapshot_interval_s",
-                "metrics_interval_s", "seed", "dt_s", "stability_safety", "splitting");
+                "metrics_interval_s", "seed", "dt_s", "stability_safety", "splitting", "diffusion");
         double endTimeS = r.number("end_time_s", Range.positive("s"));
         double snapshotIntervalS = r.number("snapshot_interval_s", Range.positive("s"));
         double metricsIntervalS = r.number("metrics_interval_s", Range.positive("s"));
@@ -71,7 +71,46 @@ final class ScenarioBinder {
         Double dtS = r.optionalNumber("dt_s", Range.positive("s"));
         double safety = r.number("stability_safety", Range.positiveFraction(), RunSpec.DEFAULT_STABILITY_SAFETY);
         RunSpec.Splitting splitting = r.choice("splitting", "splitting", splittingNames(), RunSpec.Splitting.STRANG);
-        return new RunSpec(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, safety, splitting);
+        DiffusionSpec diffusion = diffusion(r, dtS);
+        return new RunSpec(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, safety, splitting, diffusion);
+    }
+
+    private static DiffusionSpec diffusion(MapReader run, Double dtS) {
+        YamlNode node = run.get("diffusion");
+        if (node == null) {
+            return DiffusionSpec.EXPLICIT;
+        }
+        MapReader r = MapReader.of(node, "run.diffusion", "diffusion scheme settings", "scheme", "max_stages",
+                "coupling");
+        DiffusionSpec.Scheme scheme = r.choice("scheme", "diffusion scheme", schemeNames(), DiffusionSpec.Scheme.EXPLICIT);
+        int maxStages = r.has("max_stages")
+                ? Math.toIntExact(NodeReader.integer(r.get("max_stages"), r.child("max_stages"), Range.between(2, 100_000, "")))
+                : DiffusionSpec.DEFAULT_MAX_STAGES;
+        DiffusionSpec.Coupling coupling = r.choice("coupling", "reaction coupling", couplingNames(),
+                DiffusionSpec.Coupling.REBALANCED);
+        if (scheme != DiffusionSpec.Scheme.EXPLICIT && dtS == null) {
+            throw ScenarioException.at(r.location(), "run.dt_s", "missing: the " + lower(scheme)
+                    + " diffusion scheme takes the coupling step you give; set run.dt_s (s, > 0), e.g. 60");
+        }
+        return new DiffusionSpec(scheme, maxStages, coupling);
+    }
+
+    static Map<String, DiffusionSpec.Coupling> couplingNames() {
+        Map<String, DiffusionSpec.Coupling> names = new LinkedHashMap<>();
+        names.put("rebalanced", DiffusionSpec.Coupling.REBALANCED);
+        names.put("plain", DiffusionSpec.Coupling.PLAIN);
+        return names;
+    }
+
+    private static String lower(DiffusionSpec.Scheme scheme) {
+        return scheme.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Map<String, DiffusionSpec.Scheme> schemeNames() {
+        Map<String, DiffusionSpec.Scheme> names = new LinkedHashMap<>();
+        names.put("explicit", DiffusionSpec.Scheme.EXPLICIT);
+        names.put("rkl2", DiffusionSpec.Scheme.RKL2);
+        return names;
     }
 
     static Map<String, RunSpec.Splitting> splittingNames() {

@@ -25,7 +25,9 @@ final class ScenarioYamlWriter {
         RunSpec r = s.run();
         root.put("run", map("end_time_s", r.endTimeS(), "snapshot_interval_s", r.snapshotIntervalS(),
                 "metrics_interval_s", r.metricsIntervalS(), "seed", r.seed(), "dt_s", r.dtS(),
-                "stability_safety", r.stabilitySafety(), "splitting", lower(r.splitting().name())));
+                "stability_safety", r.stabilitySafety(), "splitting", lower(r.splitting().name()),
+                "diffusion", map("scheme", lower(r.diffusion().scheme().name()), "max_stages", r.diffusion().maxStages(),
+                        "coupling", lower(r.diffusion().coupling().name()))));
         root.put("ecm", ecm(s.ecm()));
         root.put("tissue", tissue(s.tissue()));
         List<Object> species = new ArrayList<>();

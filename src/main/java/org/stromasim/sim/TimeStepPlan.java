@@ -1,6 +1,8 @@
 package org.stromasim.sim;
 
+import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
+import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.StabilityLimit;
 import org.stromasim.transport.TransportModel;
 
@@ -17,6 +19,9 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
     /** Chooses the step: the requested one if it is stable (refused with the numbers if not), else a safe fraction of the limit. */
     public static TimeStepPlan choose(RunSpec run, TransportModel model) {
         StabilityLimit limit = model.stabilityLimit();
+        if (run.diffusion().scheme() == DiffusionSpec.Scheme.RKL2) {
+            return rkl2(run, model, limit);
+        }
         if (run.dtS() != null) {
             model.checkTimeStep(run.dtS());
             return new TimeStepPlan(run.dtS(), limit,
@@ -26,6 +31,45 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
         return new TimeStepPlan(dt, limit, String.format(
                 "dt = %.4g s: %.2f × the explicit stability limit %.4g s set by species %s (Dmax = %.4g µm²/s)",
                 dt, run.stabilitySafety(), limit.dtMaxS(), limit.speciesName(), limit.dMaxUm2PerS()));
+    }
+
+    /**
+     * RKL2: the coupling step is run.dt_s (the loader requires it); each species takes the stages its
+     * own explicit limit needs (multirate), refused with the numbers above run.diffusion.max_stages.
+     */
+    private static TimeStepPlan rkl2(RunSpec run, TransportModel model, StabilityLimit limit) {
+        double dt = run.dtS();
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dt);
+        }
+        StringBuilder perSpecies = new StringBuilder();
+        int cap = run.diffusion().maxStages();
+        long stageSum = 0;
+        for (int s = 0; s < model.speciesCount(); s++) {
+            String name = model.speciesNames().get(s);
+            double limitS = model.explicitLimitS(s);
+            int stages = Rkl2.stagesFor(dt, limitS);
+            if (stages > cap) {
+                throw new IllegalArgumentException(Rkl2.refusal(name, dt, limitS, cap));
+            }
+            stageSum += stages;
+            perSpecies.append(perSpecies.length() == 0 ? "" : "; ").append(name).append(": ");
+            perSpecies.append(stages == 0 ? "does not diffuse, 0 stages" : String.format(
+                    "%d stages (explicit limit %.4g s, dt = %.4g × it; %d stages are stable up to %.4g s)",
+                    stages, limitS, dt / limitS, stages, Rkl2.maxStepS(stages, limitS)));
+        }
+        double explicitPerStep = Double.isFinite(limit.dtMaxS())
+                ? model.speciesCount() * Math.ceil(dt / (run.stabilitySafety() * limit.dtMaxS())) : 0;
+        return new TimeStepPlan(dt, limit, String.format(
+                "dt = %.4g s as requested by run.dt_s, diffusion by RKL2 super-time-stepping (2nd order; reactions "
+                        + "%s-split, %s), stages per species chosen so that dt ≤ explicit limit·(s²+s−2)/4: %s. "
+                        + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
+                dt, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
+                run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
+                        ? "rebalanced: exact steady states"
+                        : "plain coupling: 2nd order on smooth solutions, biased near sources at large steps",
+                perSpecies, stageSum, explicitPerStep,
+                run.stabilitySafety(), limit.dtMaxS()));
     }
 
     /** Number of equal steps that cover {@code durationS} without exceeding {@link #maxDtS}. */

@@ -34,6 +34,7 @@ public final class TransportModel {
     private final float[] vesselSurfaceToVolumePerUm;
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
+    private final org.stromasim.scenario.DiffusionSpec diffusion;
     private StabilityLimit stabilityLimit;
     /** Multiplier of the uptake Vmax per species and cell code (1 unless a slow step changes it). Live. */
     private final double[][] uptakeScale;
@@ -76,6 +77,7 @@ public final class TransportModel {
             java.util.Arrays.fill(scale, 1.0);
         }
         this.needsSlowSteps = scenario.biology() != null;
+        this.diffusion = scenario.run().diffusion();
         refreshDiffusivity(tissue);
     }
 
@@ -201,6 +203,20 @@ public final class TransportModel {
 
     public RunSpec.Splitting splitting() {
         return splitting;
+    }
+
+    /** The diffusion time integrator the scenario asks for ({@code run.diffusion}). */
+    public org.stromasim.scenario.DiffusionSpec diffusion() {
+        return diffusion;
+    }
+
+    /**
+     * The explicit stability limit of species s alone, dx²/max_v Σ_faces D_face, s ({@code +∞} when it
+     * does not diffuse); set-up cost (one pass over the grid). Multirate schemes size each species' work from it.
+     */
+    public double explicitLimitS(int s) {
+        double sum = StabilityAnalysis.maxFaceCoefficientSum(grid, diffusivityUm2PerS(s), boundaries(s));
+        return sum > 0 ? grid.voxelUm() * grid.voxelUm() / sum : Double.POSITIVE_INFINITY;
     }
 
     public StabilityLimit stabilityLimit() {

@@ -79,6 +79,8 @@ class ScenarioReferenceTest {
         words.addAll(SubtypeNames.variants(PlasmaCurveSpec.class).keySet());
         words.addAll(SubtypeNames.variants(TissueSpec.VesselSpec.class).keySet());
         words.addAll(ScenarioBinder.splittingNames().keySet());
+        words.addAll(ScenarioBinder.schemeNames().keySet());
+        words.addAll(ScenarioBinder.couplingNames().keySet());
         words.addAll(SpeciesBinder.unitNames().keySet());
         for (CellType t : CellType.values()) {
             words.add(t.key());

@@ -31,6 +31,7 @@ public final class ScenarioFixture {
     private DiffusivityLawSpec law = new DiffusivityLawSpec.Exponential(1.0);
     private RunSpec.Splitting splitting = RunSpec.Splitting.STRANG;
     private Double dtS;
+    private org.stromasim.scenario.DiffusionSpec diffusion;
     private String drugSpecies = "drug";
     private final List<SpeciesSpec> species = new ArrayList<>();
 
@@ -62,6 +63,12 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** The diffusion scheme (default explicit). */
+    public ScenarioFixture diffusion(org.stromasim.scenario.DiffusionSpec spec) {
+        diffusion = spec;
+        return this;
+    }
+
     public ScenarioFixture drugSpecies(String name) {
         drugSpecies = name;
         return this;
@@ -73,7 +80,7 @@ public final class ScenarioFixture {
     }
 
     public Scenario build() {
-        RunSpec run = new RunSpec(1.0, 1.0, 1.0, 1L, dtS, null, splitting);
+        RunSpec run = new RunSpec(1.0, 1.0, 1.0, 1L, dtS, null, splitting, diffusion);
         EcmSpec ecm = new EcmSpec(law, new EcmSpec.RegionStiffness(0, 0, 0), null);
         TissueSpec tissue = new TissueSpec(List.of(), 0.0, null, List.of());
         return new Scenario("test", "built in test code", grid, run, ecm, tissue, species,

@@ -97,13 +97,87 @@ final class DiffusionSweep {
         }
         if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
             for (int i = 0; i < nx; i++) {
-                boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, i, j, k, rowStart + i);
+                boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 1f, i, j, k, rowStart + i);
             }
             return;
         }
-        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 0, j, k, rowStart);
+        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 1f, 0, j, k, rowStart);
         interiorRow(src, dst, gx, gy, gz, dtOverDx2, rowStart + 1, rowStart + nx - 1, nx, planeStride);
-        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, nx - 1, j, k, rowStart + nx - 1);
+        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 1f, nx - 1, j, k, rowStart + nx - 1);
+    }
+
+    /**
+     * Writes row (j, k) of dst = coef·Σ_faces D_face·(C_nb − C_v) from src (the increment alone, without
+     * C_v; coef = τ/dx² gives τ·L(C)): the operator of {@link #sweepRow}, for multi-stage schemes
+     * ({@link Rkl2Diffusion}). Same faces and boundary treatment.
+     */
+    void incrementRow(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float coef,
+                      int j, int k) {
+        int rowStart = nx * (j + ny * k);
+        if (closedInXy && k > 0 && k < nz - 1) {
+            interiorIncrementRow(src, dst, gx, gy, gz, coef, rowStart, rowStart + nx, nx, planeStride);
+            return;
+        }
+        if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
+            for (int i = 0; i < nx; i++) {
+                boundaryVoxel(src, dst, d, gx, gy, gz, coef, 0f, i, j, k, rowStart + i);
+            }
+            return;
+        }
+        boundaryVoxel(src, dst, d, gx, gy, gz, coef, 0f, 0, j, k, rowStart);
+        interiorIncrementRow(src, dst, gx, gy, gz, coef, rowStart + 1, rowStart + nx - 1, nx, planeStride);
+        boundaryVoxel(src, dst, d, gx, gy, gz, coef, 0f, nx - 1, j, k, rowStart + nx - 1);
+    }
+
+    /** {@link #interiorRow} without the C_v term (kept separate so the explicit loop has no extra multiply). */
+    private static void interiorIncrementRow(float[] c, float[] out, float[] gx, float[] gy, float[] gz, float coef,
+                                             int vFrom, int vTo, int sy, int sz) {
+        for (int v = vFrom; v < vTo; v++) {
+            float cv = c[v];
+            float sum = gx[v - 1] * (c[v - 1] - cv)
+                    + gx[v] * (c[v + 1] - cv)
+                    + gy[v - sy] * (c[v - sy] - cv)
+                    + gy[v] * (c[v + sy] - cv)
+                    + gz[v - sz] * (c[v - sz] - cv)
+                    + gz[v] * (c[v + sz] - cv);
+            out[v] = coef * sum;
+        }
+    }
+
+    /**
+     * max over the voxels of planes kFrom ≤ k < kTo of Σ_faces D_face (µm²/s) from the stored
+     * conductances, domain faces as {@link #sweepRow} treats them (FIXED 2·D_v, periodic the harmonic
+     * mean with the wrapped voxel, zero-flux 0): dx² over it is the explicit limit of this species.
+     */
+    double maxFaceSum(float[] d, float[] gx, float[] gy, float[] gz, int kFrom, int kTo) {
+        double worst = 0;
+        for (int k = kFrom; k < kTo; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int v = i + nx * (j + ny * k);
+                    float dv = d[v];
+                    if (dv <= 0) {
+                        continue;
+                    }
+                    double sum = gx[v] + (i > 0 ? gx[v - 1] : outsideConductance(Face.X_MIN, d, dv, v + (nx - 1)))
+                            + (i < nx - 1 ? 0 : outsideConductance(Face.X_MAX, d, dv, v - (nx - 1)))
+                            + gy[v] + (j > 0 ? gy[v - nx] : outsideConductance(Face.Y_MIN, d, dv, v + (ny - 1) * nx))
+                            + (j < ny - 1 ? 0 : outsideConductance(Face.Y_MAX, d, dv, v - (ny - 1) * nx))
+                            + (k > 0 ? gz[v - planeStride] : outsideConductance(Face.Z_MIN, d, dv, v + (nz - 1) * planeStride))
+                            + (k < nz - 1 ? gz[v] : outsideConductance(Face.Z_MAX, d, dv, v - (nz - 1) * planeStride));
+                    worst = Math.max(worst, sum);
+                }
+            }
+        }
+        return worst;
+    }
+
+    private float outsideConductance(Face face, float[] d, float dv, int wrapped) {
+        int type = bcType[face.ordinal()];
+        if (type == SpeciesBoundaries.FIXED) {
+            return 2 * dv;
+        }
+        return type == SpeciesBoundaries.PERIODIC ? harmonic(dv, d[wrapped]) : 0f;
     }
 
     /**
@@ -140,9 +214,12 @@ final class DiffusionSweep {
         return harmonic(dv, dn) * (cn - cv);
     }
 
-    /** A voxel of the outer shell: in-domain faces from the stored conductances, domain faces by type. */
+    /**
+     * A voxel of the outer shell: in-domain faces from the stored conductances, domain faces by type;
+     * writes keep·C_v + coef·Σ (keep 1 for a step, 0 for the increment alone).
+     */
     private void boundaryVoxel(float[] c, float[] out, float[] d, float[] gx, float[] gy, float[] gz, float coef,
-                               int i, int j, int k, int v) {
+                               float keep, int i, int j, int k, int v) {
         float dv = d[v];
         float cv = c[v];
         int sy = nx;
@@ -153,7 +230,7 @@ final class DiffusionSweep {
                 + (j < ny - 1 ? gy[v] * (c[v + sy] - cv) : outside(Face.Y_MAX, c, d, dv, cv, v - (ny - 1) * sy))
                 + (k > 0 ? gz[v - sz] * (c[v - sz] - cv) : outside(Face.Z_MIN, c, d, dv, cv, v + (nz - 1) * sz))
                 + (k < nz - 1 ? gz[v] * (c[v + sz] - cv) : outside(Face.Z_MAX, c, d, dv, cv, v - (nz - 1) * sz));
-        out[v] = cv + coef * sum;
+        out[v] = keep * cv + coef * sum;
     }
 
     /** Contribution of a domain face; {@code wrapped} is the voxel across it when the face is periodic. */

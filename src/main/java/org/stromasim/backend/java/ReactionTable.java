@@ -21,6 +21,12 @@ final class ReactionTable {
      * coefficients share a cache line and one bounds check.
      */
     final double[] affine = new double[VoxelKeys.COUNT * STRIDE];
+    /**
+     * Per key: h·(1 − e^(−λh))/(λh), the response of the sub-step's result to a constant extra source
+     * (what a unit source added over the sub-step leaves at its end); 0 for lumen keys, NaN for keys
+     * integrated per voxel. Used by the rebalanced splitting of the large-step scheme.
+     */
+    final double[] gain = new double[VoxelKeys.COUNT];
     /** How each key is integrated: {@link #AFFINE}, {@link #AFFINE_IF_FULLY_VIABLE} or {@link #PER_VOXEL}. */
     final byte[] mode = new byte[VoxelKeys.COUNT];
 

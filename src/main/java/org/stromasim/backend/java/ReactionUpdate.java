@@ -82,11 +82,13 @@ final class ReactionUpdate {
             if (code == vessel) {
                 // lumen: either held at the plasma level (factor 0) or untouched (identity)
                 set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
+                table.gain[key] = 0.0;
                 continue;
             }
             if (vmaxPerS[code] > 0) {
                 table.mode[key] = ReactionTable.PER_VOXEL;
                 set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
+                table.gain[key] = Double.NaN;
                 continue;
             }
             double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
@@ -98,12 +100,14 @@ final class ReactionUpdate {
                 double e = Math.exp(-x);
                 double integrated = hS * integratedFraction(x, e);
                 set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
+                table.gain[key] = integrated;
                 continue;
             }
             double x = lambda * hS;
             double e = Math.exp(-x);
             double integrated = hS * integratedFraction(x, e);
             set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
+            table.gain[key] = integrated;
         }
     }
 
@@ -189,6 +193,28 @@ final class ReactionUpdate {
             }
             c[v] = cv;
         }
+    }
+
+    /**
+     * One sub-step of voxel v for rebalanced splitting: integrates dC/dt = S − λC − q with q constant
+     * (the rebalancing term, unit/s), exactly like the other terms (tabulated keys: − q·gain; per-voxel
+     * keys: S − q in the exact relaxation), clamped at 0 so that a correction larger than the supply
+     * cannot make C negative.
+     */
+    double correctedStep(ReactionTable t, double cv, int key, float alive, double q) {
+        double out;
+        if (ReactionTable.tabulated(t.mode[key], alive)) {
+            int at = key * ReactionTable.STRIDE;
+            out = t.affine[at] * cv + t.affine[at + 1] + alive * t.affine[at + 2] - q * t.gain[key];
+        } else {
+            int code = VoxelKeys.cellCode(key);
+            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+            double lambda = decayPerS + bindingPerS[code] + exchange
+                    + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
+            double source = exchange * t.plasmaMid + alive * secretionPerS[code] - q;
+            out = exactRelaxation(cv, source, lambda, t.stepS);
+        }
+        return Math.max(out, 0.0);
     }
 
     /** The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start). */

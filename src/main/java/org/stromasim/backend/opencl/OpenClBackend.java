@@ -101,9 +101,9 @@ public final class OpenClBackend implements Backend {
      * builds the kernels (once per device per JVM).
      */
     public OpenClBackend(TransportModel model, OpenClDevice device) {
-        if (model.needsSlowSteps()) {
-            throw new IllegalArgumentException("the OpenCL backend has no biology kernels: a scenario with a "
-                    + "biology section (CAF activation, matrix remodelling, drug kill, interventions) needs --backend java");
+        String schemeRefusal = org.stromasim.backend.BackendFactory.openClSchemeRefusal(model);
+        if (schemeRefusal != null) {
+            throw new IllegalArgumentException(schemeRefusal);
         }
         this.model = model;
         this.device = device;
