@@ -116,12 +116,21 @@ final class RunCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Peak heap against the bytes of the state fields (the figure the memory budget is stated in). */
+    /**
+     * Peak heap against the bytes of the state fields (the figure the memory budget is stated in).
+     * On small grids the JVM's own baseline dominates the heap, so the ratio is given only when the
+     * state is large enough for it to say something about the simulator.
+     */
     private static String memoryLine(Tissue tissue) {
         long peak = PeakMemory.heapBytesUpperBound();
-        return String.format("memory: peak JVM heap ≤ %s for %s of state fields (%.2f×)",
-                Units.formatBytes(peak), Units.formatBytes(tissue.stateBytes()), peak / (double) tissue.stateBytes());
+        long state = tissue.stateBytes();
+        String ratio = state >= MEANINGFUL_STATE_BYTES ? String.format(" (%.2f×)", peak / (double) state) : "";
+        return String.format("memory: peak JVM heap ≤ %s for %s of state fields%s",
+                Units.formatBytes(peak), Units.formatBytes(state), ratio);
     }
+
+    /** Below this, the JVM's baseline (~100 MiB) swamps the state in the heap figure. */
+    private static final long MEANINGFUL_STATE_BYTES = 64L << 20;
 
     private static Path defaultRunDirectory(Scenario scenario) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
