@@ -1,18 +1,15 @@
 package org.stromasim.batch;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
-import org.stromasim.cli.Main;
+import org.stromasim.cli.CliHarness;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.io.Snapshot;
 import org.stromasim.io.SnapshotReader;
 import org.stromasim.tissue.Tissue;
-import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -30,13 +27,8 @@ final class BatchCli {
     }
 
     static Result run(String... args) {
-        CommandLine cli = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Result(code, out.toString(), err.toString());
+        CliHarness.Result r = CliHarness.run(args);
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     static Result runOk(String... args) {

@@ -7,16 +7,16 @@ import java.nio.file.Path;
 import java.util.Objects;
 import picocli.CommandLine;
 
-/** Runs the command line in-process with captured output. */
-final class CliHarness {
+/** Runs the command line in-process with captured output (shared by the command tests of every package). */
+public final class CliHarness {
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
     }
 
     private CliHarness() {
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         CommandLine cli = Main.newCommandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

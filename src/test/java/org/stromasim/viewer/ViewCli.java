@@ -2,15 +2,12 @@ package org.stromasim.viewer;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.stromasim.cli.Main;
-import picocli.CommandLine;
+import org.stromasim.cli.CliHarness;
 
 /** Runs {@code stromasim view ...} in-process with captured output, and reads the PNG it wrote. */
 final class ViewCli {
@@ -22,15 +19,10 @@ final class ViewCli {
     }
 
     static Result run(String... args) {
-        CommandLine cli = Main.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
         List<String> all = new ArrayList<>(List.of("view"));
         all.addAll(List.of(args));
-        int code = cli.execute(all.toArray(String[]::new));
-        return new Result(code, out.toString(), err.toString());
+        CliHarness.Result r = CliHarness.run(all.toArray(String[]::new));
+        return new Result(r.exitCode(), r.out(), r.err());
     }
 
     /** Renders a screenshot and returns it; fails the test with the command's output when it did not work. */

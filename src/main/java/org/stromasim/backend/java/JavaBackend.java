@@ -1,5 +1,6 @@
 package org.stromasim.backend.java;
 
+import org.stromasim.transport.VoxelKeys;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.StateUpdate;
 import org.stromasim.grid.Grid3D;

@@ -1,5 +1,7 @@
 package org.stromasim.backend.java;
 
+import org.stromasim.transport.VoxelKeys;
+
 /**
  * The reaction map of one species over one sub-step [t, t + h], tabulated by voxel key
  * ({@link VoxelKeys}). Where λ does not depend on C (decay, binding, vessel exchange, secretion

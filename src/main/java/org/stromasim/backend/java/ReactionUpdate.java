@@ -1,5 +1,6 @@
 package org.stromasim.backend.java;
 
+import org.stromasim.transport.VoxelKeys;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.SpeciesReactions;
 

@@ -1,5 +1,6 @@
 package org.stromasim.backend.opencl;
 
+import org.stromasim.transport.VoxelKeys;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
 
@@ -28,7 +29,7 @@ import org.stromasim.transport.TransportModel;
  * species, diffuses, runs reaction sub-step A, accumulates the drug exposure and runs reaction
  * sub-step B, writing to the other buffer of a ping-pong pair. Species are the third NDRange
  * dimension (one species' planes per work-group). Reactions whose rate does not depend on C are
- * tabulated on the host per pass by voxel key ({@link ReactionTables}, {@link VoxelKeyCodes}), as the
+ * tabulated on the host per pass by voxel key ({@link ReactionTables}, {@link VoxelKeys}), as the
  * Java backend does; only Michaelis–Menten voxels (and saturating secretion below viability 1) take
  * exponentials on the device.
  *
@@ -208,7 +209,7 @@ public final class OpenClBackend implements Backend {
         CL.clEnqueueWriteBuffer(queue, cell, CL_TRUE, 0, voxels, Pointer.to(state.cell()), 0, null, null);
         write(viability, 0, state.viability());
         write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
-        byte[] keyCodes = VoxelKeyCodes.of(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm());
+        byte[] keyCodes = VoxelKeys.of(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm());
         CL.clEnqueueWriteBuffer(queue, keys, CL_TRUE, 0, voxels, Pointer.to(keyCodes), 0, null, null);
         write(exposureHi, 0, state.drugExposure());
         CL.clEnqueueFillBuffer(queue, exposureLo, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0,

@@ -1,5 +1,6 @@
 package org.stromasim.backend.opencl;
 
+import org.stromasim.transport.VoxelKeys;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.PlasmaCurve;
 import org.stromasim.transport.SpeciesReactions;
@@ -7,7 +8,7 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * The reaction sub-steps of one pass, tabulated by voxel key (cell code × vessel faces, see
- * {@link VoxelKeyCodes}) for the transport kernel: the same scheme as the Java backend's reaction
+ * {@link VoxelKeys}) for the transport kernel: the same scheme as the Java backend's reaction
  * tables, computed here in double and handed to the device as floats.
  *
  * <p>Where λ does not depend on C (decay, binding, vessel exchange, secretion without saturation) the
@@ -37,8 +38,8 @@ final class ReactionTables {
     private final double voxelUm;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
-    private final double[] scratchA = new double[VoxelKeyCodes.COUNT * STRIDE];
-    private final double[] scratchB = new double[VoxelKeyCodes.COUNT * STRIDE];
+    private final double[] scratchA = new double[VoxelKeys.COUNT * STRIDE];
+    private final double[] scratchB = new double[VoxelKeys.COUNT * STRIDE];
 
     ReactionTables(TransportModel model) {
         this.species = model.speciesCount();
@@ -54,7 +55,7 @@ final class ReactionTables {
 
     /** Floats per pass. */
     int floatsPerPass() {
-        return species * 2 * VoxelKeyCodes.COUNT * STRIDE;
+        return species * 2 * VoxelKeys.COUNT * STRIDE;
     }
 
     /** Writes the tables of {@code pass} of {@code schedule} into {@code into} from {@code offset}. */
@@ -66,12 +67,12 @@ final class ReactionTables {
         for (int s = 0; s < species; s++) {
             tabulate(s, hA, tA, scratchA);
             tabulate(s, hB, tB, scratchB);
-            int base = offset + s * 2 * VoxelKeyCodes.COUNT * STRIDE;
+            int base = offset + s * 2 * VoxelKeys.COUNT * STRIDE;
             if (s == drug) {
                 copy(scratchA, into, base);
-                copy(scratchB, into, base + VoxelKeyCodes.COUNT * STRIDE);
+                copy(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
             } else {
-                for (int key = 0; key < VoxelKeyCodes.COUNT; key++) {
+                for (int key = 0; key < VoxelKeys.COUNT; key++) {
                     int at = key * STRIDE;
                     double f2 = scratchB[at];
                     into[base + at] = (float) (f2 * scratchA[at]);
@@ -97,8 +98,8 @@ final class ReactionTables {
         double plasmaMid = crosses && hS > 0 ? plasma[s].at(startS + hS / 2) : 0.0;
         double plasmaEnd = crosses && hS > 0 ? plasma[s].at(startS + hS) : 0.0;
         int vessel = CellType.VESSEL.code();
-        for (int key = 0; key < VoxelKeyCodes.COUNT; key++) {
-            int code = VoxelKeyCodes.cellCode(key);
+        for (int key = 0; key < VoxelKeys.COUNT; key++) {
+            int code = VoxelKeys.cellCode(key);
             int at = key * STRIDE;
             double mode = AFFINE;
             double factor = 1.0;
@@ -113,7 +114,7 @@ final class ReactionTables {
             } else if (r.uptakeVmaxPerS()[code] > 0) {
                 mode = PER_VOXEL;
             } else {
-                double exchange = permeability * VoxelKeyCodes.surfaceToVolumePerUm(VoxelKeyCodes.vesselFaces(key), voxelUm);
+                double exchange = permeability * VoxelKeys.surfaceToVolumePerUm(VoxelKeys.vesselFaces(key), voxelUm);
                 double lambda = r.decayPerS() + r.bindingPerS()[code] + exchange;
                 double relax = r.secretionRelaxPerS()[code];
                 if (relax > 0) {
