@@ -5,9 +5,11 @@ import java.io.PrintWriter;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.BackendChoice;
 import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.SelectedBackend;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.sim.FileRunOutput;
+import org.stromasim.sim.PeakMemory;
 import org.stromasim.sim.ProgressListener;
 import org.stromasim.sim.ResumePoint;
 import org.stromasim.sim.RunResult;
@@ -38,8 +40,14 @@ public final class RunDriver {
      * @param backend where the numerics run
      * @param threads Java backend threads, 0 = one per processor
      * @param untilS  end time, or {@code null} for the scenario's run.end_time_s
+     * @param deviceSpec {@code --device}: an OpenCL device index or name part, or {@code null}
      */
-    public record Settings(BackendChoice backend, int threads, Double untilS) {
+    public record Settings(BackendChoice backend, int threads, Double untilS, String deviceSpec) {
+
+        public Settings(BackendChoice backend, int threads, Double untilS) {
+            this(backend, threads, untilS, null);
+        }
+
 
         public Settings {
             if (threads < 0) {
@@ -78,18 +86,7 @@ public final class RunDriver {
 
     /** Simulates {@code scenario} from t = 0 into {@code run}, whose scenario.yaml is already written. */
     public RunResult fresh(RunDirectory run, Scenario scenario) {
-        double endTimeS = settings.endTimeS(scenario);
-        Tissue tissue = TissueBuilder.build(scenario);
-        TransportModel model = TransportModel.compile(scenario, tissue);
-        TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
-        try (Backend numerics = BackendFactory.create(settings.backend(), model, settings.threads());
-             FileRunOutput output = FileRunOutput.create(run, scenario, numerics.description());
-             ProgressListener bar = progress.open(0.0, endTimeS)) {
-            say("stromasim: %s on %s, %s", scenario.name(), numerics.description(), plan.reason());
-            numerics.upload(tissue);
-            return new Simulation(scenario, numerics, tissue, plan, output).withBiology(model).stopWhen(stop)
-                    .run(0.0, 0L, endTimeS, true, bar);
-        }
+        return simulate(run, scenario, TissueBuilder.build(scenario), null);
     }
 
     /**
@@ -97,22 +94,39 @@ public final class RunDriver {
      * as it is and reported with zero steps.
      */
     public RunResult resume(RunDirectory run, ResumePoint point) {
-        Scenario scenario = point.scenario();
+        return simulate(run, point.scenario(), point.state(), point);
+    }
+
+    /** One run from {@code tissue}: from t = 0 when {@code point} is null, else on from the snapshot. */
+    private RunResult simulate(RunDirectory run, Scenario scenario, Tissue tissue, ResumePoint point) {
+        double startS = point == null ? 0.0 : point.timeS();
+        long startStep = point == null ? 0L : point.step();
         double endTimeS = settings.endTimeS(scenario);
-        Tissue tissue = point.state();
         TransportModel model = TransportModel.compile(scenario, tissue);
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
-        try (Backend numerics = BackendFactory.create(settings.backend(), model, settings.threads());
-             FileRunOutput output = FileRunOutput.resume(run, scenario, numerics.description(), point.timeS());
-             ProgressListener bar = progress.open(point.timeS(), endTimeS)) {
-            say("stromasim: resuming %s from t = %.6g s (step %d, %s) to t = %.6g s on %s, %s", scenario.name(),
-                    point.timeS(), point.step(), point.snapshot().getFileName(), endTimeS, numerics.description(),
-                    plan.reason());
-            output.log(String.format("resumed from %s at t = %.6g s (step %d)", point.snapshot().getFileName(),
-                    point.timeS(), point.step()));
+        SelectedBackend selected = BackendFactory.select(settings.backend(), settings.deviceSpec(), model,
+                settings.threads());
+        try (Backend numerics = selected.backend();
+             FileRunOutput output = point == null
+                     ? FileRunOutput.create(run, scenario, numerics.description())
+                     : FileRunOutput.resume(run, scenario, numerics.description(), startS);
+             ProgressListener bar = progress.open(startS, endTimeS)) {
+            say("%s", selected.note());
+            output.log(selected.note());
+            if (point == null) {
+                say("stromasim: %s on %s, %s", scenario.name(), numerics.description(), plan.reason());
+            } else {
+                say("stromasim: resuming %s from t = %.6g s (step %d, %s) to t = %.6g s on %s, %s", scenario.name(),
+                        startS, startStep, point.snapshot().getFileName(), endTimeS, numerics.description(),
+                        plan.reason());
+                output.log(String.format("resumed from %s at t = %.6g s (step %d)", point.snapshot().getFileName(),
+                        startS, startStep));
+            }
             numerics.upload(tissue);
-            return new Simulation(scenario, numerics, tissue, plan, output).withBiology(model).stopWhen(stop)
-                    .run(point.timeS(), point.step(), endTimeS, false, bar);
+            RunResult result = new Simulation(scenario, numerics, tissue, plan, output).withBiology(model)
+                    .stopWhen(stop).run(startS, startStep, endTimeS, point == null, bar);
+            output.log(PeakMemory.report(tissue.stateBytes()));
+            return result;
         }
     }
 

@@ -7,22 +7,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.stromasim.backend.Backend;
-import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
-import org.stromasim.backend.SelectedBackend;
+import org.stromasim.batch.GracefulShutdown;
+import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
-import org.stromasim.sim.FileRunOutput;
-import org.stromasim.sim.ProgressListener;
+import org.stromasim.sim.PeakMemory;
 import org.stromasim.sim.RunResult;
-import org.stromasim.sim.Simulation;
-import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.Tissue;
-import org.stromasim.tissue.TissueBuilder;
-import org.stromasim.transport.TransportModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,51 +79,22 @@ final class RunCommand implements Callable<Integer> {
         Path runRoot = outDir != null ? outDir : defaultRunDirectory(scenario);
         RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
 
-        Tissue tissue = TissueBuilder.build(scenario);
-        TransportModel model = TransportModel.compile(scenario, tissue);
-        TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
-
+        RunDriver.Settings settings = new RunDriver.Settings(backend, threads, untilS, device);
         RunResult result;
-        SelectedBackend selected = BackendFactory.select(backend, device, model, threads);
         try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr());
-             GracefulShutdown.Running running = shutdown.enter();
-             Backend numerics = selected.backend();
-             FileRunOutput output = FileRunOutput.create(runDirectory, scenario, numerics.description());
-             ProgressListener progress = noProgress ? ProgressListener.NONE
-                     : new ConsoleProgress(spec.commandLine().getErr(), 0.0, endTimeS)) {
-            output.log(selected.note());
-            out.println(selected.note());
-            out.printf("stromasim: %s on %s, %s%n", scenario.name(), numerics.description(), plan.reason());
-            out.flush();
-            numerics.upload(tissue);
-            result = new Simulation(scenario, numerics, tissue, plan, output).withBiology(model).stopWhen(shutdown)
-                    .run(0.0, 0L, endTimeS, true, progress);
-            output.log(memoryLine(tissue));
+             GracefulShutdown.Running running = shutdown.enter()) {
+            RunDriver.ProgressFactory progress = noProgress ? RunDriver.ProgressFactory.NONE
+                    : (startS, endS) -> new ConsoleProgress(spec.commandLine().getErr(), startS, endS);
+            result = new RunDriver(settings, shutdown, progress, out).fresh(runDirectory, scenario);
         }
         if (result.stopped()) {
             return StoppedRunMessage.print(out, runDirectory.root(), result);
         }
         new RunSummaryPrinter(out).print(scenario, runDirectory.root(), result);
-        out.println("  " + memoryLine(tissue));
+        out.println("  " + PeakMemory.report(Tissue.stateBytes(scenario.grid().toGrid(), scenario.species().size())));
         out.flush();
         return ExitCodes.OK;
     }
-
-    /**
-     * Peak heap against the bytes of the state fields (the figure the memory budget is stated in).
-     * On small grids the JVM's own baseline dominates the heap, so the ratio is given only when the
-     * state is large enough for it to say something about the simulator.
-     */
-    private static String memoryLine(Tissue tissue) {
-        long peak = PeakMemory.heapBytesUpperBound();
-        long state = tissue.stateBytes();
-        String ratio = state >= MEANINGFUL_STATE_BYTES ? String.format(" (%.2f×)", peak / (double) state) : "";
-        return String.format("memory: peak JVM heap ≤ %s for %s of state fields%s",
-                Units.formatBytes(peak), Units.formatBytes(state), ratio);
-    }
-
-    /** Below this, the JVM's baseline (~100 MiB) swamps the state in the heap figure. */
-    private static final long MEANINGFUL_STATE_BYTES = 64L << 20;
 
     private static Path defaultRunDirectory(Scenario scenario) {
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));

@@ -88,8 +88,12 @@ public final class Tissue {
 
     /** Bytes held by the state fields (the figure peak memory is compared against). */
     public long stateBytes() {
-        long n = grid.voxelCount();
-        return n * (1L + 4L * (4 + speciesNames.size()));
+        return stateBytes(grid, speciesNames.size());
+    }
+
+    /** The bytes of the state fields of a grid with {@code species} species, before building it. */
+    public static long stateBytes(Grid3D grid, int species) {
+        return (long) grid.voxelCount() * (1L + 4L * (4 + species));
     }
 
     /** A deep copy (for checkpoints and for comparing backends). */

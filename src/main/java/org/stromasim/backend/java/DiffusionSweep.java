@@ -90,20 +90,7 @@ final class DiffusionSweep {
      */
     void sweepRow(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float dtOverDx2,
                   int j, int k) {
-        int rowStart = nx * (j + ny * k);
-        if (closedInXy && k > 0 && k < nz - 1) {
-            interiorRow(src, dst, gx, gy, gz, dtOverDx2, rowStart, rowStart + nx, nx, planeStride);
-            return;
-        }
-        if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
-            for (int i = 0; i < nx; i++) {
-                boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 1f, i, j, k, rowStart + i);
-            }
-            return;
-        }
-        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 1f, 0, j, k, rowStart);
-        interiorRow(src, dst, gx, gy, gz, dtOverDx2, rowStart + 1, rowStart + nx - 1, nx, planeStride);
-        boundaryVoxel(src, dst, d, gx, gy, gz, dtOverDx2, 1f, nx - 1, j, k, rowStart + nx - 1);
+        row(src, dst, d, gx, gy, gz, dtOverDx2, 1f, j, k);
     }
 
     /**
@@ -113,20 +100,38 @@ final class DiffusionSweep {
      */
     void incrementRow(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float coef,
                       int j, int k) {
+        row(src, dst, d, gx, gy, gz, coef, 0f, j, k);
+    }
+
+    /**
+     * dst = self·C_v + coef·Σ_faces D_face·(C_nb − C_v) over row (j, k), with self 1 (explicit step) or
+     * 0 (increment only). The choice of interior loop is made once per row, never per voxel.
+     */
+    private void row(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float coef, float self,
+                     int j, int k) {
         int rowStart = nx * (j + ny * k);
         if (closedInXy && k > 0 && k < nz - 1) {
-            interiorIncrementRow(src, dst, gx, gy, gz, coef, rowStart, rowStart + nx, nx, planeStride);
+            interior(src, dst, gx, gy, gz, coef, self, rowStart, rowStart + nx);
             return;
         }
         if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
             for (int i = 0; i < nx; i++) {
-                boundaryVoxel(src, dst, d, gx, gy, gz, coef, 0f, i, j, k, rowStart + i);
+                boundaryVoxel(src, dst, d, gx, gy, gz, coef, self, i, j, k, rowStart + i);
             }
             return;
         }
-        boundaryVoxel(src, dst, d, gx, gy, gz, coef, 0f, 0, j, k, rowStart);
-        interiorIncrementRow(src, dst, gx, gy, gz, coef, rowStart + 1, rowStart + nx - 1, nx, planeStride);
-        boundaryVoxel(src, dst, d, gx, gy, gz, coef, 0f, nx - 1, j, k, rowStart + nx - 1);
+        boundaryVoxel(src, dst, d, gx, gy, gz, coef, self, 0, j, k, rowStart);
+        interior(src, dst, gx, gy, gz, coef, self, rowStart + 1, rowStart + nx - 1);
+        boundaryVoxel(src, dst, d, gx, gy, gz, coef, self, nx - 1, j, k, rowStart + nx - 1);
+    }
+
+    private void interior(float[] src, float[] dst, float[] gx, float[] gy, float[] gz, float coef, float self,
+                          int vFrom, int vTo) {
+        if (self == 1f) {
+            interiorRow(src, dst, gx, gy, gz, coef, vFrom, vTo, nx, planeStride);
+        } else {
+            interiorIncrementRow(src, dst, gx, gy, gz, coef, vFrom, vTo, nx, planeStride);
+        }
     }
 
     /** {@link #interiorRow} without the C_v term (kept separate so the explicit loop has no extra multiply). */

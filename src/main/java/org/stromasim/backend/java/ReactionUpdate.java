@@ -132,12 +132,17 @@ final class ReactionUpdate {
             int key = keys[v];
             float alive = viability[v];
             if (ReactionTable.tabulated(mode[key], alive)) {
-                int at = key * ReactionTable.STRIDE;
-                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + alive * affine[at + 2]);
+                c[v] = affineStep(affine, key, c[v], alive);
             } else {
                 c[v] = (float) reactOne(t, c[v], key, alive);
             }
         }
+    }
+
+    /** The tabulated map of a key: factor·C + sourceConst + viability·sourcePerAlive. */
+    private static float affineStep(double[] affine, int key, float c, float alive) {
+        int at = key * ReactionTable.STRIDE;
+        return (float) (affine[at] * c + affine[at + 1] + alive * affine[at + 2]);
     }
 
     /**
@@ -155,8 +160,7 @@ final class ReactionUpdate {
             int key = keys[v];
             float alive = viability[v];
             if (ReactionTable.tabulated(mode[key], alive)) {
-                int at = key * ReactionTable.STRIDE;
-                c[v] = (float) (affine[at] * c[v] + affine[at + 1] + alive * affine[at + 2]);
+                c[v] = affineStep(affine, key, c[v], alive);
             } else {
                 float mid = (float) reactOne(first, c[v], key, alive);
                 c[v] = (float) reactOne(second, mid, key, alive);

@@ -69,14 +69,14 @@ public enum ColorMap {
                 + Arrays.stream(values()).map(ColorMap::key).toList() + ")");
     }
 
+    /** A point on the curve through the L*a*b* anchors, in segment {@code s} at parameter u ∈ [0, 1]. */
+    private interface LabCurve {
+        double[] at(double[][] lab, int s, double u);
+    }
+
     private static int[] catmullRomLab(int[] anchors) {
-        double[][] lab = Arrays.stream(anchors).mapToObj(CieLab::fromRgb).toArray(double[][]::new);
-        int segments = anchors.length - 1;
-        int[] table = new int[SIZE];
-        for (int e = 0; e < SIZE; e++) {
-            double position = (double) e / (SIZE - 1) * segments;
-            int s = Math.min((int) position, segments - 1);
-            double u = position - s;
+        return tabulate(anchors, (lab, s, u) -> {
+            int segments = lab.length - 1;
             double[] p0 = lab[Math.max(s - 1, 0)];
             double[] p1 = lab[s];
             double[] p2 = lab[s + 1];
@@ -88,24 +88,29 @@ public enum ColorMap {
                         + (2 * p0[c] - 5 * p1[c] + 4 * p2[c] - p3[c]) * u * u
                         + (-p0[c] + 3 * p1[c] - 3 * p2[c] + p3[c]) * u * u * u);
             }
-            table[e] = CieLab.toRgb(point);
-        }
-        return table;
+            return point;
+        });
     }
 
     private static int[] linearLab(int[] anchors) {
+        return tabulate(anchors, (lab, s, u) -> {
+            double[] point = new double[3];
+            for (int c = 0; c < 3; c++) {
+                point[c] = lab[s][c] + (lab[s + 1][c] - lab[s][c]) * u;
+            }
+            return point;
+        });
+    }
+
+    /** SIZE entries evenly spaced along the curve through the anchors, converted back to RGB. */
+    private static int[] tabulate(int[] anchors, LabCurve curve) {
         double[][] lab = Arrays.stream(anchors).mapToObj(CieLab::fromRgb).toArray(double[][]::new);
         int segments = anchors.length - 1;
         int[] table = new int[SIZE];
         for (int e = 0; e < SIZE; e++) {
             double position = (double) e / (SIZE - 1) * segments;
             int s = Math.min((int) position, segments - 1);
-            double u = position - s;
-            double[] point = new double[3];
-            for (int c = 0; c < 3; c++) {
-                point[c] = lab[s][c] + (lab[s + 1][c] - lab[s][c]) * u;
-            }
-            table[e] = CieLab.toRgb(point);
+            table[e] = CieLab.toRgb(curve.at(lab, s, position - s));
         }
         return table;
     }
