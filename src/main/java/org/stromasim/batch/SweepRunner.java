@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +42,10 @@ public final class SweepRunner {
 
     /** Runs point {@code index} unless it is completed; returns its status afterwards. */
     public RunStatus runPoint(int index) throws IOException {
+        return runPoint(index, settings);
+    }
+
+    private RunStatus runPoint(int index, RunDriver.Settings settings) throws IOException {
         SweepPoint point = manifest.point(index);
         RunDirectory run = RunDirectory.open(sweepDir.resolve(point.runDir()));
         RunStatus before = RunStatus.read(run.root());
@@ -66,10 +72,12 @@ public final class SweepRunner {
     }
 
     /**
-     * Runs every point that is not completed, {@code workers} at a time. After a stop request no new
-     * run starts and running ones stop at their next chunk boundary with a snapshot.
+     * Runs every point that is not completed, {@code plan.workers()} at a time, each worker slot on its
+     * own device of the plan (the settings' threads and device are replaced by the plan's). After a stop
+     * request no new run starts and running ones stop at their next chunk boundary with a snapshot.
      */
-    public Tally runAll(int workers, PrintWriter out) throws IOException, InterruptedException {
+    public Tally runAll(WorkerPlan plan, PrintWriter out) throws IOException, InterruptedException {
+        int workers = plan.workers();
         List<SweepPoint> todo = new ArrayList<>();
         int skipped = 0;
         for (SweepPoint p : manifest.points()) {
@@ -79,13 +87,18 @@ public final class SweepRunner {
                 todo.add(p);
             }
         }
-        say(out, "sweep %s: %d runs, %d completed already, %d to run with %d workers", sweepDir, manifest.points().size(),
-                skipped, todo.size(), Math.min(workers, Math.max(1, todo.size())));
+        say(out, "sweep %s: %d runs, %d completed already, %d to run; %s", sweepDir, manifest.points().size(),
+                skipped, todo.size(), plan.why());
         AtomicInteger completed = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         AtomicInteger stopped = new AtomicInteger();
         AtomicInteger notStarted = new AtomicInteger();
         AtomicInteger finishedCount = new AtomicInteger();
+        // a run takes a free worker slot (and with it the slot's device) and gives it back when it ends
+        BlockingQueue<Integer> freeSlots = new ArrayBlockingQueue<>(Math.max(1, workers));
+        for (int slot = 0; slot < Math.max(1, workers); slot++) {
+            freeSlots.add(slot);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, workers));
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -95,7 +108,14 @@ public final class SweepRunner {
                         notStarted.incrementAndGet();
                         return null;
                     }
-                    RunStatus s = runPoint(p.index());
+                    int slot = freeSlots.take();
+                    RunStatus s;
+                    try {
+                        s = runPoint(p.index(), new RunDriver.Settings(settings.backend(), plan.threads(),
+                                settings.untilS(), plan.deviceOf(slot)));
+                    } finally {
+                        freeSlots.add(slot);
+                    }
                     switch (s.state()) {
                         case COMPLETED -> completed.incrementAndGet();
                         case STOPPED -> stopped.incrementAndGet();

@@ -34,6 +34,10 @@ final class ResumeCommand implements Callable<Integer> {
             description = "Where the numerics run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     BackendChoice backend;
 
+    @Option(names = "--device", paramLabel = "INDEX|NAME",
+            description = "OpenCL device: an index from `stromasim devices` or part of its name (default: the best one).")
+    String device;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Worker threads of the Java backend (default: one per processor).")
     int threads;
@@ -58,7 +62,7 @@ final class ResumeCommand implements Callable<Integer> {
             throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "
                     + "start it again with 'stromasim run'");
         }
-        RunDriver.Settings settings = new RunDriver.Settings(backend, threads, untilS);
+        RunDriver.Settings settings = new RunDriver.Settings(backend, threads, untilS, device);
         double endTimeS = settings.untilS() != null ? settings.untilS() : point.get().scenario().run().endTimeS();
         if (point.get().timeS() >= endTimeS * (1 - 1e-12)) {
             out.printf("%s is already at t = %s (its end time is %s); nothing to do. Pass --until to extend it.%n",

@@ -20,6 +20,10 @@ import org.stromasim.batch.SweepManifest;
 import org.stromasim.batch.SweepPoint;
 import org.stromasim.batch.SweepRunner;
 import org.stromasim.batch.SweepSpec;
+import org.stromasim.batch.WorkerPlan;
+import org.stromasim.backend.opencl.OpenClDevice;
+import org.stromasim.backend.opencl.OpenClDevices;
+import org.stromasim.backend.opencl.OpenClUnavailableException;
 import org.stromasim.io.AtomicFiles;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -48,8 +52,14 @@ final class SweepCommand implements Callable<Integer> {
     Double untilS;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "0",
-            description = "Runs at a time on this machine (default: one per processor, at most one per run).")
+            description = "Runs at a time on this machine (default: one per OpenCL GPU, or without GPUs one per "
+                    + "processor; at most one per run).")
     int workers;
+
+    @Option(names = "--devices", paramLabel = "INDEX|NAME", split = ",",
+            description = "OpenCL devices to spread the runs over, one worker each: indexes from `stromasim devices` "
+                    + "or name parts, comma-separated (default: every GPU).")
+    List<String> devices = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "Java backend threads per run (default: processors / workers, at least 1).")
@@ -123,14 +133,12 @@ final class SweepCommand implements Callable<Integer> {
         if (slurm != null) {
             return submitToSlurm(out, manifest);
         }
-        int processors = Runtime.getRuntime().availableProcessors();
-        int pending = countNotCompleted(manifest);
-        int workerCount = workers > 0 ? workers : Math.max(1, Math.min(processors, pending));
-        int threadCount = threads > 0 ? threads : Math.max(1, processors / workerCount);
-        RunDriver.Settings settings = new RunDriver.Settings(probe.backend(), threadCount, null);
+        WorkerPlan workerPlan = WorkerPlan.of(backend, listedDevices(), devices, workers, threads,
+                Runtime.getRuntime().availableProcessors(), countNotCompleted(manifest));
+        RunDriver.Settings settings = new RunDriver.Settings(probe.backend(), workerPlan.threads(), null);
         SweepRunner.Tally tally;
         try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr())) {
-            tally = new SweepRunner(outDir, manifest, settings, shutdown).runAll(workerCount, out);
+            tally = new SweepRunner(outDir, manifest, settings, shutdown).runAll(workerPlan, out);
         }
         out.printf("sweep %s: %d completed now, %d completed before, %d failed, %d stopped, %d not started%n",
                 outDir, tally.completed(), tally.skipped(), tally.failed(), tally.stopped(), tally.notStarted());
@@ -140,6 +148,24 @@ final class SweepCommand implements Callable<Integer> {
             return ExitCodes.STOPPED;
         }
         return tally.failed() > 0 ? ExitCodes.RUNS_FAILED : ExitCodes.OK;
+    }
+
+    /**
+     * The OpenCL devices of this machine for the worker plan; none with {@code --backend java}, and none
+     * when OpenCL is missing and not asked for (auto runs then take the Java backend, each run saying why).
+     */
+    private List<OpenClDevice> listedDevices() {
+        if (backend == BackendChoice.JAVA) {
+            return List.of();
+        }
+        try {
+            return OpenClDevices.list();
+        } catch (OpenClUnavailableException e) {
+            if (backend == BackendChoice.OPENCL || !devices.isEmpty()) {
+                throw new UserInputException("sweep --backend opencl: " + e.getMessage(), e);
+            }
+            return List.of();
+        }
     }
 
     private int countNotCompleted(SweepManifest manifest) throws IOException {
