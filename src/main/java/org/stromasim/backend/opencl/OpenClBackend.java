@@ -123,7 +123,7 @@ public final class OpenClBackend implements Backend {
         this.grid = model.grid();
         this.species = model.speciesCount();
         this.voxels = grid.voxelCount();
-        new DeviceMemoryPlan(voxels, species).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
+        new DeviceMemoryPlan(voxels, species, model.needsSlowSteps()).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
         this.plasma = new PlasmaCurve[species];
         for (int s = 0; s < species; s++) {
             plasma[s] = model.plasma(s);
