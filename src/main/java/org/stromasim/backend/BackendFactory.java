@@ -86,11 +86,6 @@ public final class BackendFactory {
      * silently different model (and, at the large steps those scenarios use, a refused step).
      */
     public static String openClSchemeRefusal(TransportModel model) {
-        if (model.needsSlowSteps()) {
-            // the OpenCL backend has no biology kernels: refuse or fall back, never run another model
-            return "the scenario's biology section (CAF activation, matrix remodelling, drug kill, interventions) "
-                    + "runs only on the Java backend (use --backend java)";
-        }
         DiffusionSpec.Scheme scheme = model.diffusion().scheme();
         if (scheme == DiffusionSpec.Scheme.EXPLICIT) {
             return null;

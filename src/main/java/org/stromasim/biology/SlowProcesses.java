@@ -1,6 +1,5 @@
 package org.stromasim.biology;
 
-import org.stromasim.backend.StateUpdate;
 import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.BiologySpec.InterventionKind;
 import org.stromasim.scenario.Scenario;
@@ -25,6 +24,7 @@ import org.stromasim.transport.TransportModel;
  */
 public final class SlowProcesses {
 
+    private final Scenario scenario;
     private final BiologySpec spec;
     private final TransportModel model;
     private final long seed;
@@ -38,6 +38,7 @@ public final class SlowProcesses {
     private final DrugResponse response;
 
     public SlowProcesses(Scenario scenario, TransportModel model) {
+        this.scenario = scenario;
         this.spec = scenario.biology();
         if (spec == null) {
             throw new IllegalArgumentException("scenario " + scenario.name() + " has no biology section");
@@ -66,6 +67,16 @@ public final class SlowProcesses {
         return response;
     }
 
+    /** The scenario whose biology section this runs (its laws, species and seed). */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** The seed of the activation draws (the scenario's {@code run.seed}). */
+    public long seed() {
+        return seed;
+    }
+
     /**
      * Sets what the transport needs from the interventions at {@code timeS}: the lactate uptake of
      * cancer cells scaled by 1 − MCT1 inhibition. Called at the start of a run and after every step.
@@ -76,27 +87,24 @@ public final class SlowProcesses {
     }
 
     /** The update for the slow step ending at {@code endS} (it covers the slow interval before it). */
-    public StateUpdate stepEndingAt(double endS) {
-        double startS = Math.max(0.0, endS - spec.slowIntervalS());
-        return state -> step(state, startS, endS);
+    public SlowStep stepEndingAt(double endS) {
+        return new SlowStep(this, Math.max(0.0, endS - spec.slowIntervalS()), endS);
     }
 
     /** Runs the slow step over [startS, endS] on {@code state} (see the class comment for the order). */
     public void step(Tissue state, double startS, double endS) {
-        double dt = endS - startS;
+        SlowStep at = new SlowStep(this, startS, endS);
+        double dt = at.dtS();
         if (dt > 0) {
-            double mid = 0.5 * (startS + endS);
-            long index = Math.round(endS / spec.slowIntervalS());
             byte[] cell = state.cell();
-            double tgfbSignal = 1.0 - interventions.at(InterventionKind.TGFB_INHIBITOR, mid);
-            activation.step(cell, state.concentration(tgfb), dt, tgfbSignal, seed, index);
+            double tgfbSignal = 1.0 - at.level(InterventionKind.TGFB_INHIBITOR);
+            activation.step(cell, state.concentration(tgfb), dt, tgfbSignal, seed, at.index());
             remodelling.step(state.grid(), cell, state.stiffnessKpa(), dt,
-                    interventions.at(InterventionKind.LOX_INHIBITOR, mid), interventions.at(InterventionKind.ENZYME, mid));
+                    at.level(InterventionKind.LOX_INHIBITOR), at.level(InterventionKind.ENZYME));
             if (drug >= 0) {
                 float[] measure = response.onExposure() ? state.drugExposure() : state.concentration(drug);
                 response.step(cell, state.viability(), measure, state.concentration(il6), state.concentration(lactate),
-                        dt, interventions.at(InterventionKind.IL6R_BLOCKER, mid),
-                        interventions.at(InterventionKind.MCT1_INHIBITOR, mid));
+                        dt, at.level(InterventionKind.IL6R_BLOCKER), at.level(InterventionKind.MCT1_INHIBITOR));
             }
             model.refreshDiffusivity(state);
         }

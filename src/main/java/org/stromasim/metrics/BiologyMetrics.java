@@ -16,7 +16,7 @@ import org.stromasim.tissue.TissueRegions;
 
 /**
  * The metrics of a scenario with a {@code biology} section, computed on the host copy of the state
- * (a biology run is on the Java backend, which downloads the state for every metrics row):
+ * (for a biology run both backends download the state for every metrics row):
  * <ul>
  *   <li>{@code caf_fraction}: CAF voxels / (quiescent fibroblast + CAF voxels);</li>
  *   <li>{@code stroma_mean_stiffness_kpa}, {@code tumour_mean_stiffness_kpa}: by {@link TissueRegion};</li>

@@ -20,8 +20,8 @@ import org.stromasim.tissue.Tissue;
  * {@code cancer_exposed_fraction} (cancer voxels whose exposure exceeds the scenario threshold);
  * then {@code mean_stiffness_kpa} (matrix and cell voxels) and {@code viable_fraction} (mean
  * viability of cancer voxels, dead ones included); with a {@code biology} section, the columns of
- * {@link BiologyMetrics} after those (computed from the host copy's concentrations: a biology run is
- * on the Java backend, which reduces on the host).
+ * {@link BiologyMetrics} after those (computed from the host copy's concentrations: for a biology run
+ * both backends download the state for every metrics row).
  */
 public final class MetricsCalculator {
 

@@ -137,6 +137,15 @@ public final class TransportModel {
         this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
     }
 
+    /**
+     * Recomputes the stability limit after a backend rewrote the live diffusivity arrays with values it
+     * computed itself from the same law and stiffness (the OpenCL slow step computes them on its device
+     * and reads them back here), so the arrays, the limit and the device agree.
+     */
+    public void diffusivityRewritten() {
+        this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
+    }
+
     public Grid3D grid() {
         return grid;
     }
@@ -149,7 +158,10 @@ public final class TransportModel {
         return speciesNames;
     }
 
-    /** Voxel diffusivity of species {@code s}, µm²/s. The live array (not a copy): do not modify. */
+    /**
+     * Voxel diffusivity of species {@code s}, µm²/s. The live array (not a copy): only a backend that
+     * recomputed it elsewhere writes it, followed by {@link #diffusivityRewritten}.
+     */
     public float[] diffusivityUm2PerS(int s) {
         return diffusivityUm2PerS[s];
     }

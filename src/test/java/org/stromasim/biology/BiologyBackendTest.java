@@ -1,15 +1,10 @@
 package org.stromasim.biology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
-import org.stromasim.backend.SelectedBackend;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
@@ -23,21 +18,6 @@ class BiologyBackendTest {
 
     private static Scenario fibrotic() {
         return ScenarioLoader.load(Path.of("configs/fibrotic-stroma.yaml"), ScenarioComparisonTest.REDUCED);
-    }
-
-    @Test
-    void openClIsRefusedWithOneClearMessageAndAutoChoosesJavaSayingWhy() {
-        Scenario s = fibrotic();
-        TransportModel model = TransportModel.compile(s, TissueBuilder.build(s));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BackendFactory.select(BackendChoice.OPENCL, null, model, 1));
-        assertTrue(e.getMessage().contains("biology section") && e.getMessage().contains("use --backend java"),
-                e.getMessage());
-        SelectedBackend auto = BackendFactory.select(BackendChoice.AUTO, null, model, 1);
-        try (var b = auto.backend()) {
-            assertTrue(b instanceof JavaBackend, auto.note());
-            assertTrue(auto.note().contains("runs only on the Java backend"), auto.note());
-        }
     }
 
     @Test

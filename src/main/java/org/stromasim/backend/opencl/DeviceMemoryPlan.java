@@ -9,16 +9,23 @@ import java.util.Locale;
  *
  * <p>Per voxel: two float copies of every species (ping-pong) and one float diffusivity per species;
  * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
- * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels).
+ * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels);
+ * with a biology section the stiffness (4), which only the slow step reads.
  */
 final class DeviceMemoryPlan {
 
     private final long voxels;
     private final int species;
+    private final boolean biology;
 
     DeviceMemoryPlan(long voxels, int species) {
+        this(voxels, species, false);
+    }
+
+    DeviceMemoryPlan(long voxels, int species, boolean biology) {
         this.voxels = voxels;
         this.species = species;
+        this.biology = biology;
     }
 
     long largestBufferBytes() {
@@ -26,7 +33,8 @@ final class DeviceMemoryPlan {
     }
 
     long totalBytes() {
-        long perVoxel = 3L * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES;
+        long perVoxel = 3L * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
+                + (biology ? Float.BYTES : 0);
         return voxels * perVoxel;
     }
 

@@ -13,6 +13,8 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.stromasim.backend.Backend;
+import org.stromasim.backend.StateUpdate;
+import org.stromasim.biology.SlowStep;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
@@ -51,8 +53,14 @@ import org.stromasim.transport.TransportModel;
  * <p><b>Diffusivity</b> is copied from the model at {@link #upload}: after
  * {@link TransportModel#refreshDiffusivity} upload again.
  *
+ * <p><b>Biology</b>: a scenario's slow step ({@link SlowStep}) runs on the device ({@link DeviceBiology},
+ * kernels/biology.cl), which also recomputes the voxel keys and the diffusivity there; the MCT1 uptake
+ * scale of the model is applied at every {@link #advance}, as in the Java backend.
+ *
  * <p><b>Metrics</b> are reduced on the device ({@link #reduce}, kernels/reduce.cl): a metrics interval
- * reads back a few hundred partial sums, not the grid.
+ * reads back a few hundred partial sums, not the grid. With a biology section the metrics are computed
+ * on the host copy instead (the biology columns read the concentrations there, and the slow step changes
+ * the cells the reduction plan was made from).
  */
 public final class OpenClBackend implements Backend {
 
@@ -95,6 +103,10 @@ public final class OpenClBackend implements Backend {
     private final ReactionTables reactionTables;
     private final cl_mem tables;
     private final DeviceReductions reductions;
+    /** The slow step on the device, or null for a pure-transport model. */
+    private final DeviceBiology biology;
+    /** The species parameters last written to {@link #parameters} (they follow the model's uptake scale). */
+    private float[] parameterTable;
     private boolean uploaded;
 
     /**
@@ -111,7 +123,7 @@ public final class OpenClBackend implements Backend {
         this.grid = model.grid();
         this.species = model.speciesCount();
         this.voxels = grid.voxelCount();
-        new DeviceMemoryPlan(voxels, species).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
+        new DeviceMemoryPlan(voxels, species, model.needsSlowSteps()).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
         this.plasma = new PlasmaCurve[species];
         for (int s = 0; s < species; s++) {
             plasma[s] = model.plasma(s);
@@ -142,25 +154,26 @@ public final class OpenClBackend implements Backend {
             long fieldBytes = ((long) species * voxels + 2L * guard) * Sizeof.cl_float;
             concentration[0] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
             concentration[1] = resources.buffer(CL_MEM_READ_WRITE, fieldBytes);
-            diffusivity = resources.buffer(CL.CL_MEM_READ_ONLY, fieldBytes);
+            diffusivity = resources.buffer(CL_MEM_READ_WRITE, fieldBytes); // rewritten by the biology slow step
             // the guard bands are read (and their values discarded): keep them finite
             for (cl_mem buffer : new cl_mem[] {concentration[0], concentration[1], diffusivity}) {
                 CL.clEnqueueFillBuffer(queue, buffer, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0, fieldBytes,
                         0, null, null);
             }
-            cell = resources.buffer(CL.CL_MEM_READ_ONLY, voxels);
-            viability = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
+            cell = resources.buffer(CL_MEM_READ_WRITE, voxels);
+            viability = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
-            float[] table = SpeciesParameterTable.of(model);
-            parameters = resources.readOnly(Pointer.to(table), (long) table.length * Sizeof.cl_float);
+            parameterTable = SpeciesParameterTable.of(model);
+            parameters = resources.readOnly(Pointer.to(parameterTable), (long) parameterTable.length * Sizeof.cl_float);
             plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY, (long) PASSES_PER_UPLOAD * species * 4 * Sizeof.cl_float);
             exposureHi = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             exposureLo = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
-            keys = resources.buffer(CL.CL_MEM_READ_ONLY, voxels);
+            keys = resources.buffer(CL_MEM_READ_WRITE, voxels);
             reactionTables = new ReactionTables(model);
             tables = resources.buffer(CL.CL_MEM_READ_ONLY,
                     (long) PASSES_PER_UPLOAD * reactionTables.floatsPerPass() * Sizeof.cl_float);
             reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
+            biology = model.needsSlowSteps() ? new DeviceBiology(resources, context, queue, grid, species, drugSpecies) : null;
             setConstantArguments();
         } catch (RuntimeException | Error e) {
             resources.close();
@@ -212,6 +225,9 @@ public final class OpenClBackend implements Backend {
         byte[] keyCodes = VoxelKeys.of(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm());
         CL.clEnqueueWriteBuffer(queue, keys, CL_TRUE, 0, voxels, Pointer.to(keyCodes), 0, null, null);
         write(exposureHi, 0, state.drugExposure());
+        if (biology != null) {
+            biology.uploadStiffness(state.stiffnessKpa());
+        }
         CL.clEnqueueFillBuffer(queue, exposureLo, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0,
                 (long) voxels * Sizeof.cl_float, 0, null, null);
         CL.clFinish(queue);
@@ -247,6 +263,7 @@ public final class OpenClBackend implements Backend {
         if (steps == 0) {
             return;
         }
+        applyUptakeScale();
         PassSchedule schedule = new PassSchedule(startTimeS, dtS, steps, model.splitting() == RunSpec.Splitting.STRANG);
         floatArg(16, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
         float[] levels = new float[PASSES_PER_UPLOAD * species * 4];
@@ -300,9 +317,41 @@ public final class OpenClBackend implements Backend {
         current = 1 - current;
     }
 
+    /** Rewrites the species parameters when the model's uptake scale changed (e.g. MCT1 inhibition). */
+    private void applyUptakeScale() {
+        float[] table = SpeciesParameterTable.of(model);
+        if (!java.util.Arrays.equals(table, parameterTable)) {
+            CL.clEnqueueWriteBuffer(queue, parameters, CL_TRUE, 0, (long) table.length * Sizeof.cl_float,
+                    Pointer.to(table), 0, null, null);
+            parameterTable = table;
+        }
+    }
+
+    /**
+     * A biology slow step runs on the device ({@link DeviceBiology}); {@code host} then holds the new
+     * cells, stiffness and viability (its concentrations are refreshed at the next download). Any
+     * other update is applied to the downloaded host copy, which is then uploaded again.
+     */
+    @Override
+    public void updateState(Tissue host, StateUpdate update) {
+        requireSameShape(host);
+        requireUploaded("updateState");
+        if (update instanceof SlowStep step && biology != null) {
+            biology.run(step, new DeviceBiology.Buffers(cell, keys, viability, exposureHi, exposureLo,
+                    concentration[current], diffusivity, guard), host, model);
+            return;
+        }
+        download(host);
+        update.apply(host);
+        upload(host);
+    }
+
     @Override
     public Optional<StateReductions> reduce(ReductionPlan plan) {
         requireUploaded("reduce");
+        if (biology != null) {
+            return Optional.empty(); // see the class comment: biology metrics are computed on the host copy
+        }
         return Optional.of(reductions.reduce(plan, concentration[current], guard, exposureHi, species));
     }
 

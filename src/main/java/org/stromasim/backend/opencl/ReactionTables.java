@@ -38,6 +38,8 @@ final class ReactionTables {
     private final double voxelUm;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
+    /** The model's live uptake scales per species (a blocked uptake is no longer integrated per voxel). */
+    private final double[][] uptakeScale;
     private final double[] scratchA = new double[VoxelKeys.COUNT * STRIDE];
     private final double[] scratchB = new double[VoxelKeys.COUNT * STRIDE];
 
@@ -47,9 +49,11 @@ final class ReactionTables {
         this.voxelUm = model.grid().voxelUm();
         this.reactions = new SpeciesReactions[species];
         this.plasma = new PlasmaCurve[species];
+        this.uptakeScale = new double[species][];
         for (int s = 0; s < species; s++) {
             reactions[s] = model.reactions(s);
             plasma[s] = model.plasma(s);
+            uptakeScale[s] = model.uptakeScale(s);
         }
     }
 
@@ -111,7 +115,7 @@ final class ReactionTables {
                     factor = 0.0;
                     sourceConst = (float) plasmaEnd;
                 }
-            } else if (r.uptakeVmaxPerS()[code] > 0) {
+            } else if (r.uptakeVmaxPerS()[code] * uptakeScale[s][code] > 0) {
                 mode = PER_VOXEL;
             } else {
                 double exchange = permeability * VoxelKeys.surfaceToVolumePerUm(VoxelKeys.vesselFaces(key), voxelUm);

@@ -40,7 +40,8 @@ final class SpeciesParameterTable {
             table[base + ACTIVE] = r.hasAnyTerm() || crosses ? 1f : 0f;
             for (int c = 0; c < CellType.COUNT; c++) {
                 table[base + BINDING + c] = (float) r.bindingPerS()[c];
-                table[base + VMAX + c] = (float) r.uptakeVmaxPerS()[c];
+                // the effective Vmax: the model's uptake scale (1 unless a slow step blocks uptake, e.g. MCT1)
+                table[base + VMAX + c] = (float) (r.uptakeVmaxPerS()[c] * model.uptakeScale(s)[c]);
                 table[base + KM + c] = (float) r.uptakeKm()[c];
                 table[base + SECRETION + c] = (float) r.secretionPerS()[c];
                 table[base + RELAX + c] = (float) r.secretionRelaxPerS()[c];

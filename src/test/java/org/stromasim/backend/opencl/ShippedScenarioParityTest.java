@@ -15,8 +15,8 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * Every scenario in configs/, 40 steps at its automatic time step on both backends: every species and
- * the drug exposure agree within 1e-5 of the field's maximum. The biology slow step runs only on the
- * Java backend (OpenCL refuses such a scenario), so it is compared without its biology section.
+ * the drug exposure agree within 1e-5 of the field's maximum. The transport alone: a biology section
+ * is left out here (its slow step is compared in BiologyParityTest and BiologyScenarioParityTest).
  */
 @EnabledIfOpenClOrCi
 class ShippedScenarioParityTest {
@@ -33,7 +33,7 @@ class ShippedScenarioParityTest {
     @MethodSource("scenarios")
     void openClMatchesJavaOnShippedScenario(Path file) {
         Scenario loaded = ScenarioLoader.load(file, List.of());
-        // the transport of every shipped scenario; a biology section (Java only, refused by OpenCL) is left out
+        // the transport of every shipped scenario; the biology slow step is compared in BiologyScenarioParityTest
         Scenario scenario = new Scenario(loaded.name(), loaded.description(), loaded.grid(), loaded.run(), loaded.ecm(),
                 loaded.tissue(), loaded.species(), loaded.metrics());
         Tissue initial = TissueBuilder.build(scenario);

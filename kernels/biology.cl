@@ -1,0 +1,202 @@
+// stromasim biology slow-step kernels (OpenCL C 1.2, float32 state, 64-bit integers for the random draws).
+//
+// The device version of org.stromasim.biology.SlowProcesses.step, in its order, on the buffers the
+// transport kernel reads (run by DeviceBiology between two transport advances):
+//   1. activate_fibroblasts: a FIBROBLAST voxel becomes a CAF when its counter-based uniform draw
+//      u(seed, voxel, step) is below p = 1 - exp(-r*H(T)*dt) (FibroblastActivation, CounterRandom);
+//   2. remodel_and_respond, one work-item per voxel, after every activation is written (the stiffening
+//      counts CAF face neighbours, new CAFs included):
+//        - the drug exposure's Kahan pair is folded into one float (what the Java backend's
+//          download/upload around its slow step does), and the drug response reads that float;
+//        - matrix remodelling toward the ceiling/floor, exact over dt (MatrixRemodelling);
+//        - drug kill of CANCER voxels, viability *= exp(-k*dt), DEAD below the death threshold
+//          (DrugResponse, with the IL-6 and lactate EC50 shifts);
+//        - the voxel key (cell code * 7 + vessel faces) for the new code, so a new CAF secretes and a
+//          DEAD voxel stops uptake and secretion at the next transport pass;
+//        - every species' diffusivity from the new stiffness by the scenario's law, 0 in vessels
+//          (TransportModel.refreshDiffusivity), so nothing is uploaded from the host.
+// In step 2 a neighbour's code can change concurrently only from CANCER to DEAD, never to or from CAF,
+// so the CAF-neighbour count is the same whichever value a work-item reads.
+//
+// Precision: the Java slow step computes in double and rounds the stored fields to float; here it is
+// float throughout (rates, exponentials, powers of the laws), so stiffness, viability and diffusivity
+// agree to a few float ulps. The activation draw is the same 64-bit integer as CounterRandom's; the
+// comparison u < p is done on that integer against ceil(p*2^53), which is exact for the float p, so a
+// voxel can activate differently only where the float and double p straddle its draw (probability about
+// 1e-7*p per voxel and step, see DeviceBiology).
+//
+// Build-time macros: SPECIES (species count) and DRUG (the drug species, -1 for none), as for transport.cl.
+
+#pragma OPENCL FP_CONTRACT OFF
+
+#ifndef SPECIES
+#error "SPECIES (the species count) must be defined at build time"
+#endif
+#ifndef DRUG
+#error "DRUG (the drug species index, -1 for none) must be defined at build time"
+#endif
+
+// Cell codes (org.stromasim.tissue.CellType) and the voxel key layout (org.stromasim.transport.VoxelKeys).
+#define CELL_VESSEL 1
+#define CELL_CANCER 2
+#define CELL_FIBROBLAST 3
+#define CELL_CAF 4
+#define CELL_DEAD 5
+#define FACE_COUNTS 7
+
+// Diffusivity laws (org.stromasim.transport.OgstonLaw / ExponentialLaw).
+#define LAW_OGSTON 0
+#define LAW_EXPONENTIAL 1
+
+#define GOLDEN_GAMMA 0x9E3779B97F4A7C15UL
+
+// The SplitMix64 finaliser, bit for bit CounterRandom.mix (unsigned shifts as Java's >>>).
+inline ulong splitmix_finalise(ulong z) {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+    return z ^ (z >> 31);
+}
+
+// The 53 random bits of CounterRandom.uniform(seed, voxel, step) (uniform = bits * 2^-53).
+inline ulong counter_bits(ulong seed, ulong voxel, ulong step) {
+    ulong z = splitmix_finalise(splitmix_finalise(splitmix_finalise(seed + GOLDEN_GAMMA) + voxel * GOLDEN_GAMMA) + step);
+    return z >> 11;
+}
+
+__kernel void activate_fibroblasts(__global uchar* restrict cell,
+                                   __global const float* restrict concentration,
+                                   const long tgfbOffset,
+                                   const float signal,
+                                   const float threshold,
+                                   const float hillN,
+                                   const float ec50PowN,
+                                   const float maxRatePerS,
+                                   const float dtS,
+                                   const ulong seed,
+                                   const ulong stepIndex,
+                                   const long voxels) {
+    const long v = get_global_id(0);
+    if (v >= voxels || cell[v] != CELL_FIBROBLAST) {
+        return;
+    }
+    float t = concentration[tgfbOffset + v] * signal;
+    if (!(t > threshold)) {
+        return;
+    }
+    float tn = pow(t, hillN);
+    float rate = maxRatePerS * tn / (ec50PowN + tn);
+    float p = -expm1(-rate * dtS);
+    // u < p with u = bits*2^-53 exactly: bits < ceil(p*2^53) (p*2^53 is exact in float, and below 2^53)
+    if (rate > 0.0f && counter_bits(seed, (ulong) v, stepIndex) < convert_ulong(ceil(p * 0x1.0p53f))) {
+        cell[v] = CELL_CAF;
+    }
+}
+
+// 1 where voxel w is a CAF.
+inline int is_caf(__global const uchar* cell, long w) {
+    return cell[w] == CELL_CAF ? 1 : 0;
+}
+
+// D/D0 of a solute of Stokes radius rs at stiffness e (kPa); law parameters in `law`:
+// Ogston {r_f, E_ref, phi_ref, n}, exponential {E_scale}.
+inline float relative_diffusivity(int kind, __constant const float* law, float e, float rs) {
+    if (kind == LAW_EXPONENTIAL) {
+        return exp(-fmax(e, 0.0f) / law[0]);
+    }
+    float phi = e <= 0.0f ? 0.0f : fmin(law[2] * pow(e / law[1], 1.0f / law[3]), 1.0f);
+    return exp(-sqrt(phi) * (1.0f + rs / law[0]));
+}
+
+__kernel void remodel_and_respond(__global uchar* cell,
+                                  __global uchar* restrict keys,
+                                  __global float* restrict stiffnessKpa,
+                                  __global float* restrict viability,
+                                  __global float* restrict exposureHi,
+                                  __global float* restrict exposureLo,
+                                  __global const float* restrict concentration,
+                                  __global float* restrict diffusivity,
+                                  const int nx, const int ny, const int nz, const int pad,
+                                  // remodelling
+                                  const float cafStiffeningPerS, const float spreadPerS, const float building,
+                                  const float softeningPerS, const float ceilingKpa, const float floorKpa,
+                                  // drug response
+                                  const int onExposure, const int il6Species, const int lactateSpecies,
+                                  const float ec50, const float killHillN, const float maxKillPerS,
+                                  const float deathViability, const float il6PassFraction, const float il6HillN,
+                                  const float il6KPowH, const float il6MaxFactor, const float mct1PassFraction,
+                                  const float lactateKm, const float lactateMaxFactor,
+                                  const float dtS,
+                                  // diffusivity: per species {D0, Stokes radius}, then the law
+                                  __constant const float* restrict speciesLaw,
+                                  const int lawKind,
+                                  __constant const float* restrict law) {
+    const long i = get_global_id(0);
+    const long j = get_global_id(1);
+    const long k = get_global_id(2);
+    if (i >= nx || j >= ny || k >= nz) {
+        return;
+    }
+    const long n = (long) nx * ny * nz;
+    const long sy = nx;
+    const long sz = (long) nx * ny;
+    const long v = i + sy * j + sz * k;
+    int code = cell[v];
+
+    // the exposure as the host stores it (see the file comment); the Kahan compensation holds the negated lost part
+    float exposure = exposureHi[v] - exposureLo[v];
+    exposureHi[v] = exposure;
+    exposureLo[v] = 0.0f;
+
+    float e = stiffnessKpa[v];
+    if (code != CELL_VESSEL) {
+        int m = 0;
+        if (spreadPerS > 0.0f) {
+            m = (i > 0 ? is_caf(cell, v - 1) : 0) + (i < nx - 1 ? is_caf(cell, v + 1) : 0)
+                    + (j > 0 ? is_caf(cell, v - sy) : 0) + (j < ny - 1 ? is_caf(cell, v + sy) : 0)
+                    + (k > 0 ? is_caf(cell, v - sz) : 0) + (k < nz - 1 ? is_caf(cell, v + sz) : 0);
+        }
+        float a = ((code == CELL_CAF ? cafStiffeningPerS : 0.0f) + spreadPerS * (float) m / 6.0f) * building;
+        float total = a + softeningPerS;
+        if (total > 0.0f) {
+            float target = (a * ceilingKpa + softeningPerS * floorKpa) / total;
+            e = target + (e - target) * exp(-total * dtS);
+            stiffnessKpa[v] = e;
+        }
+    }
+
+#if DRUG >= 0
+    if (code == CELL_CANCER) {
+        float x = onExposure ? exposure : concentration[pad + DRUG * n + v];
+        float il6 = fmax(concentration[pad + il6Species * n + v], 0.0f) * il6PassFraction;
+        float ih = pow(il6, il6HillN);
+        float il6Factor = 1.0f + (il6MaxFactor - 1.0f) * ih / (ih + il6KPowH);
+        float l = fmax(concentration[pad + lactateSpecies * n + v], 0.0f);
+        float supply = mct1PassFraction * l / (l + lactateKm);
+        float lactateFactor = 1.0f + (lactateMaxFactor - 1.0f) * supply;
+        float ec50Effective = ec50 * il6Factor * lactateFactor;
+        float kill = 0.0f;
+        if (x > 0.0f) {
+            float xn = pow(x, killHillN);
+            kill = maxKillPerS * xn / (pow(ec50Effective, killHillN) + xn);
+        }
+        float alive = viability[v];
+        if (kill > 0.0f) {
+            alive = alive * exp(-kill * dtS);
+            viability[v] = alive;
+        }
+        if (alive < deathViability) {
+            code = CELL_DEAD;
+            cell[v] = CELL_DEAD;
+        }
+    }
+#endif
+
+    // keys: the new cell code with the voxel's (unchanged) vessel-face count
+    keys[v] = (uchar) (code * FACE_COUNTS + keys[v] % FACE_COUNTS);
+
+    for (int s = 0; s < SPECIES; s++) {
+        float d = code == CELL_VESSEL ? 0.0f
+                : speciesLaw[2 * s] * relative_diffusivity(lawKind, law, e, speciesLaw[2 * s + 1]);
+        diffusivity[pad + s * n + v] = d;
+    }
+}

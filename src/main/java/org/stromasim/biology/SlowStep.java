@@ -1,0 +1,42 @@
+package org.stromasim.biology;
+
+import org.stromasim.backend.StateUpdate;
+import org.stromasim.scenario.BiologySpec.InterventionKind;
+import org.stromasim.tissue.Tissue;
+
+/**
+ * One biology slow step over [startS, endS] of {@code processes}, as a state update. A backend that
+ * keeps the state on the host applies it to the host arrays ({@link #apply}); a backend that keeps it
+ * on a device runs the same step there from the numbers this record gives (the step index of the
+ * random draws, the intervention strengths at the step midpoint) and then calls {@link #finishOnHost}.
+ */
+public record SlowStep(SlowProcesses processes, double startS, double endS) implements StateUpdate {
+
+    @Override
+    public void apply(Tissue state) {
+        processes.step(state, startS, endS);
+    }
+
+    public double dtS() {
+        return endS - startS;
+    }
+
+    /** The slow-step counter of the random draws: t₁/interval, so a resumed run continues the sequence. */
+    public long index() {
+        return Math.round(endS / processes.intervalS());
+    }
+
+    /** Strength of {@code kind} over the step, 0..1 (taken at the step midpoint). */
+    public double level(InterventionKind kind) {
+        return processes.interventions().at(kind, 0.5 * (startS + endS));
+    }
+
+    /**
+     * The host side of a step a device ran: the interventions of the next interval that the transport
+     * reads from the model (the MCT1 inhibition of the cancer cells' lactate uptake). The device has
+     * already written the model's diffusivity (see {@code TransportModel#diffusivityRewritten}).
+     */
+    public void finishOnHost() {
+        processes.applyInterventionsAt(endS);
+    }
+}
