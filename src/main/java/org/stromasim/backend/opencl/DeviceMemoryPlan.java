@@ -10,15 +10,31 @@ import java.util.Locale;
  * <p>Per voxel: two float copies of every species (ping-pong) and one float diffusivity per species;
  * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels).
+ * The large-step scheme adds float copies of every species ({@link #largeStepCopies}).
  */
 final class DeviceMemoryPlan {
 
     private final long voxels;
     private final int species;
+    private final int extraCopies;
 
     DeviceMemoryPlan(long voxels, int species) {
+        this(voxels, species, 0);
+    }
+
+    /** @param extraCopies further float copies of every species (see {@link #largeStepCopies}) */
+    DeviceMemoryPlan(long voxels, int species, int extraCopies) {
         this.voxels = voxels;
         this.species = species;
+        this.extraCopies = extraCopies;
+    }
+
+    /**
+     * Copies the RKL2 scheme adds ({@link Rkl2Passes}): τ·L(Y0) and two stage buffers, plus the
+     * rebalancing term and the last opening increment under rebalanced coupling.
+     */
+    static int largeStepCopies(boolean rebalanced) {
+        return rebalanced ? 5 : 3;
     }
 
     long largestBufferBytes() {
@@ -26,7 +42,7 @@ final class DeviceMemoryPlan {
     }
 
     long totalBytes() {
-        long perVoxel = 3L * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES;
+        long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES;
         return voxels * perVoxel;
     }
 
