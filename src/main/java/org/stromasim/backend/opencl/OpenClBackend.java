@@ -234,6 +234,7 @@ public final class OpenClBackend implements Backend {
         CL.clFinish(queue);
         if (rkl2 != null) {
             rkl2.refreshLimits(); // the stage counts follow the diffusivity just copied
+            rkl2.upload(state);
         }
         uploaded = true;
     }
@@ -254,6 +255,9 @@ public final class OpenClBackend implements Backend {
                 0, null, null);
         for (int v = 0; v < voxels; v++) {
             hi[v] = (float) ((double) hi[v] - lo[v]); // Kahan: the compensation holds the negated lost part
+        }
+        if (rkl2 != null) {
+            rkl2.download(state);
         }
     }
 

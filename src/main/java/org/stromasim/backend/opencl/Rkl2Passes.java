@@ -11,6 +11,7 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.stromasim.scenario.DiffusionSpec;
+import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.TransportModel;
 
@@ -225,31 +226,38 @@ final class Rkl2Passes {
         }
     }
 
-    /** Whether this scheme carries a rebalancing term (rebalanced coupling). */
-    boolean rebalanced() {
-        return rebalanced;
+    /** Whether species s carries a rebalancing term: rebalanced coupling and a reaction term (as the Java backend). */
+    private boolean carries(int s) {
+        return rebalanced && (model.reactions(s).hasAnyTerm() || model.plasma(s) != null);
     }
 
-    /** Reads the rebalancing term of every species into {@code into[s]} (unit/s; zeros under plain coupling). */
-    void readRebalance(float[][] into) {
+    /** Copies the rebalancing term of every species that carries one into {@code state} (a snapshot stores it). */
+    void download(Tissue state) {
         for (int s = 0; s < species; s++) {
-            if (!rebalanced) {
-                java.util.Arrays.fill(into[s], 0f);
+            if (carries(s)) {
+                CL.clEnqueueReadBuffer(queue, rebalance, CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
+                        (long) voxels * Sizeof.cl_float, Pointer.to(state.rebalancePerSOrCreate(s)), 0, null, null);
+            }
+        }
+    }
+
+    /**
+     * Takes the rebalancing term {@code state} carries (a resumed run), species by species; refuses one
+     * for a species this scheme has none for, as the Java backend does.
+     */
+    void upload(Tissue state) {
+        for (int s = 0; s < species; s++) {
+            float[] stored = state.rebalancePerS(s);
+            if (stored == null) {
                 continue;
             }
-            CL.clEnqueueReadBuffer(queue, rebalance, CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
-                    (long) voxels * Sizeof.cl_float, Pointer.to(into[s]), 0, null, null);
-        }
-    }
-
-    /** Sets the rebalancing term of every species (rebalanced coupling only; a resumed run restores it). */
-    void writeRebalance(float[][] values) {
-        if (!rebalanced) {
-            throw new IllegalStateException("plain coupling carries no rebalancing term");
-        }
-        for (int s = 0; s < species; s++) {
+            if (!carries(s)) {
+                throw new IllegalArgumentException("the state carries a rebalancing term for species "
+                        + model.speciesNames().get(s) + " but this model's scheme has none (run.diffusion: rkl2, coupling "
+                        + model.diffusion().coupling().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
             CL.clEnqueueWriteBuffer(queue, rebalance, CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
-                    (long) voxels * Sizeof.cl_float, Pointer.to(values[s]), 0, null, null);
+                    (long) voxels * Sizeof.cl_float, Pointer.to(stored), 0, null, null);
         }
     }
 

@@ -128,6 +128,60 @@ class Rkl2ParityTest {
         BothBackends.assertSameState(whole, split, 1e-6);
     }
 
+    /**
+     * The rebalancing term travels with the state: downloaded into the tissue and uploaded into a fresh
+     * OpenCL backend (a resume), the run continues as the uninterrupted one (within the float rounding of
+     * the exposure's compensation term, which a download folds in); a fresh backend without the term
+     * would differ by the restarted term.
+     */
+    @Test
+    void rebalancingTermCarriesAcrossDownloadAndUploadIntoAFreshBackend() {
+        Scenario sc = scenario().grid(16, 11, 9, 10.0).diffusion(LargeStepProblems.RKL2)
+                .with(species("drug").d0(60).vessel(1.5, new PlasmaCurveSpec.Constant(3.0)).decay(0.05))
+                .build();
+        Tissue initial = FeatureParityTest.heterogeneousTissue(sc, 7);
+        double dt = 50 * TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+        Tissue whole = BothBackends.run(sc, initial, true, dt, 8);
+        Tissue state = initial.copy();
+        TransportModel model = TransportModel.compile(sc, state);
+        try (Backend first = new OpenClBackend(model, OpenClTestDevice.get())) {
+            first.upload(state);
+            first.advance(0, dt, 4);
+            first.download(state);
+        }
+        float[] q = state.rebalancePerS(0);
+        assertTrue(q != null && java.util.stream.IntStream.range(0, q.length).anyMatch(v -> q[v] != 0f),
+                "the download carries a non-zero rebalancing term");
+        Tissue withoutTerm = new Tissue(state.grid(), state.speciesNames());
+        state.copyInto(withoutTerm);
+        withoutTerm.rebalancePerSOrCreate(0);
+        java.util.Arrays.fill(withoutTerm.rebalancePerS(0), 0f);
+        Tissue resumed = continueOnFreshBackend(sc, state, dt);
+        Tissue restarted = continueOnFreshBackend(sc, withoutTerm, dt);
+        BothBackends.assertSameState(whole, resumed, 1e-6);
+        assertTrue(maxDifference(whole.concentration(0), restarted.concentration(0)) > 1e-4,
+                "restarting the term at 0 changes the run (so the comparison above can fail)");
+    }
+
+    private static Tissue continueOnFreshBackend(Scenario sc, Tissue from, double dt) {
+        Tissue state = from.copy();
+        TransportModel model = TransportModel.compile(sc, state);
+        try (Backend second = new OpenClBackend(model, OpenClTestDevice.get())) {
+            second.upload(state);
+            second.advance(4 * dt, dt, 4);
+            second.download(state);
+        }
+        return state;
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        double m = 0;
+        for (int v = 0; v < a.length; v++) {
+            m = Math.max(m, Math.abs(a[v] - b[v]));
+        }
+        return m;
+    }
+
     /** Zero-flux walls, no reactions: the total of each species is kept at 100× and 1000× the explicit limit. */
     @ParameterizedTest(name = "{0}× the explicit limit")
     @MethodSource("multiples")
