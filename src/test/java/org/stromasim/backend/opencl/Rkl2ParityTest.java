@@ -209,6 +209,24 @@ class Rkl2ParityTest {
         return Stream.of(100, 1000);
     }
 
+    /** `run --backend opencl` runs an rkl2 scenario (it used to refuse the scheme) and says so. */
+    @Test
+    void cliRunsAnRkl2ScenarioOnOpenCl(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path tiny = Path.of(Rkl2ParityTest.class.getResource("/scenarios/tiny.yaml").toURI());
+        Path out = dir.resolve("run");
+        org.stromasim.cli.CliHarness.Result r = org.stromasim.cli.CliHarness.run("run", tiny.toString(),
+                "--backend", "opencl", "--until", "10", "--no-progress", "--out", out.toString(),
+                "--set", "run.diffusion.scheme=rkl2", "--set", "run.dt_s=2.5");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("RKL2 diffusion") && r.out().contains("opencl"), r.out());
+        org.stromasim.io.Snapshot last = org.stromasim.io.SnapshotReader.read(
+                java.nio.file.Files.list(out.resolve("snapshots")).filter(f -> f.toString().endsWith(".h5")).sorted()
+                        .reduce((a, b) -> b).orElseThrow());
+        assertEquals(10.0, last.info().timeS());
+        int drug = last.tissue().speciesNames().indexOf("drug");
+        assertTrue(last.tissue().rebalancePerS(drug) != null, "the snapshot stores the rebalancing term");
+    }
+
     /** A step beyond max_stages is refused by the OpenCL backend with the Java backend's message. */
     @Test
     void stepBeyondTheStageCapIsRefusedLikeJava() {
