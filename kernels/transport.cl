@@ -198,18 +198,25 @@ ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW
     return value;
 }
 
-ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
-                           float h, float plasmaMid, float plasmaEnd) {
+// The per-voxel sub-step; `sink` is a constant rate taken out of the source (0 in transport_pass; the
+// rebalancing term of the RKL2 coupling in kernels/rkl2.cl).
+ALWAYS_INLINE floatW react_with_sink(__constant const float* restrict p, intW code, floatW alive, floatW sv,
+                                     floatW cv, float h, float plasmaMid, float plasmaEnd, floatW sink) {
     floatW exchange = p[P_PERMEABILITY] * sv;
     floatW vmax = per_cell(p, P_VMAX, code);
     floatW km = per_cell(p, P_KM, code);
     floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(cv, (floatW) 0.0f)), (floatW) 0.0f);
     floatW lambda = p[P_DECAY] + per_cell(p, P_BINDING, code) + exchange
             + alive * (uptake + per_cell(p, P_RELAX, code));
-    floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code);
+    floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code) - sink;
     floatW reacted = exact_relaxation(cv, source, lambda, h);
     floatW lumen = p[P_CROSSES_VESSELS] != 0.0f ? (floatW) plasmaEnd : cv;
     return PICK(code == CELL_VESSEL, lumen, reacted);
+}
+
+ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
+                           float h, float plasmaMid, float plasmaEnd) {
+    return react_with_sink(p, code, alive, sv, cv, h, plasmaMid, plasmaEnd, (floatW) 0.0f);
 }
 
 // The tabulated affine map of sub-table t for the voxels' keys: C*factor + sourceConst +
@@ -247,6 +254,48 @@ ALWAYS_INLINE floatW face_term_uniform(bool inside, int type, float bcValue, flo
     return face_term(inside ? TRUEW : (intW) 0, type, bcValue, dv, cv, dn, cn);
 }
 
+// Sum over the six faces of D_face*(C_nb - C_v) for the W voxels from v (first one at x = i) of one
+// species: c and d point at that species' concentration and diffusivity (past the guard band), p at
+// its constants. Shared by transport_pass and the RKL2 stages (kernels/rkl2.cl).
+ALWAYS_INLINE floatW face_sum(__constant const float* restrict p, __global const float* restrict c,
+                              __global const float* restrict d, floatW cv, floatW dv, long v, long i, long j, long k,
+                              int nx, int ny, int nz) {
+    const long sy = nx;
+    const long sz = (long) nx * ny;
+    const intW lane = (intW) ((int) i) + LANES;
+    const intW xLow = lane > 0;
+    const intW xHigh = lane < nx - 1;
+    // y and z neighbours: the same for all lanes (self where a non-periodic face is outside, so
+    // the load is harmless and the value unused).
+    int tyl = (int) p[P_BC_TYPE + F_YMIN];
+    int tyh = (int) p[P_BC_TYPE + F_YMAX];
+    int tzl = (int) p[P_BC_TYPE + F_ZMIN];
+    int tzh = (int) p[P_BC_TYPE + F_ZMAX];
+    long oyl = j > 0 ? -sy : (tyl == BC_PERIODIC ? (ny - 1) * sy : 0);
+    long oyh = j < ny - 1 ? sy : (tyh == BC_PERIODIC ? -(ny - 1) * sy : 0);
+    long ozl = k > 0 ? -sz : (tzl == BC_PERIODIC ? (nz - 1) * sz : 0);
+    long ozh = k < nz - 1 ? sz : (tzh == BC_PERIODIC ? -(nz - 1) * sz : 0);
+    int txl = (int) p[P_BC_TYPE + F_XMIN];
+    int txh = (int) p[P_BC_TYPE + F_XMAX];
+    // x neighbours: v-1 and v+1 always (in the guard band at the ends), the periodic partners
+    // v+(nx-1) and v-(nx-1) always, then a per-lane select.
+    floatW cxl = PICK(xLow, LOADW(c + v - 1), LOADW(c + v + (nx - 1)));
+    floatW dxl = PICK(xLow, LOADW(d + v - 1), LOADW(d + v + (nx - 1)));
+    floatW cxh = PICK(xHigh, LOADW(c + v + 1), LOADW(c + v - (nx - 1)));
+    floatW dxh = PICK(xHigh, LOADW(d + v + 1), LOADW(d + v - (nx - 1)));
+    floatW sum = face_term(txl == BC_PERIODIC ? TRUEW : xLow, txl, p[P_BC_VALUE + F_XMIN], dv, cv, dxl, cxl)
+            + face_term(txh == BC_PERIODIC ? TRUEW : xHigh, txh, p[P_BC_VALUE + F_XMAX], dv, cv, dxh, cxh)
+            + face_term_uniform(j > 0 || tyl == BC_PERIODIC, tyl, p[P_BC_VALUE + F_YMIN], dv, cv,
+                                LOADW(d + v + oyl), LOADW(c + v + oyl))
+            + face_term_uniform(j < ny - 1 || tyh == BC_PERIODIC, tyh, p[P_BC_VALUE + F_YMAX], dv, cv,
+                                LOADW(d + v + oyh), LOADW(c + v + oyh))
+            + face_term_uniform(k > 0 || tzl == BC_PERIODIC, tzl, p[P_BC_VALUE + F_ZMIN], dv, cv,
+                                LOADW(d + v + ozl), LOADW(c + v + ozl))
+            + face_term_uniform(k < nz - 1 || tzh == BC_PERIODIC, tzh, p[P_BC_VALUE + F_ZMAX], dv, cv,
+                                LOADW(d + v + ozh), LOADW(c + v + ozh));
+    return sum;
+}
+
 __kernel void transport_pass(__global const float* restrict src,
                              __global float* restrict dst,
                              __global const float* restrict diffusivity,
@@ -279,9 +328,6 @@ __kernel void transport_pass(__global const float* restrict src,
     const intW key = CELLW(keys + v);
     const floatW alive = LOADW(viability + v);
     __global const float* restrict levels = plasma + (long) pass * SPECIES * 4;
-    const intW lane = (intW) ((int) i) + LANES;
-    const intW xLow = lane > 0;
-    const intW xHigh = lane < nx - 1;
 
     {
         __constant const float* restrict p = params + s * PARAMS_STRIDE;
@@ -289,34 +335,7 @@ __kernel void transport_pass(__global const float* restrict src,
         __global const float* restrict d = diffusivity + pad + s * n;
         floatW cv = LOADW(c + v);
         floatW dv = LOADW(d + v);
-        // y and z neighbours: the same for all lanes (self where a non-periodic face is outside, so
-        // the load is harmless and the value unused).
-        int tyl = (int) p[P_BC_TYPE + F_YMIN];
-        int tyh = (int) p[P_BC_TYPE + F_YMAX];
-        int tzl = (int) p[P_BC_TYPE + F_ZMIN];
-        int tzh = (int) p[P_BC_TYPE + F_ZMAX];
-        long oyl = j > 0 ? -sy : (tyl == BC_PERIODIC ? (ny - 1) * sy : 0);
-        long oyh = j < ny - 1 ? sy : (tyh == BC_PERIODIC ? -(ny - 1) * sy : 0);
-        long ozl = k > 0 ? -sz : (tzl == BC_PERIODIC ? (nz - 1) * sz : 0);
-        long ozh = k < nz - 1 ? sz : (tzh == BC_PERIODIC ? -(nz - 1) * sz : 0);
-        int txl = (int) p[P_BC_TYPE + F_XMIN];
-        int txh = (int) p[P_BC_TYPE + F_XMAX];
-        // x neighbours: v-1 and v+1 always (in the guard band at the ends), the periodic partners
-        // v+(nx-1) and v-(nx-1) always, then a per-lane select.
-        floatW cxl = PICK(xLow, LOADW(c + v - 1), LOADW(c + v + (nx - 1)));
-        floatW dxl = PICK(xLow, LOADW(d + v - 1), LOADW(d + v + (nx - 1)));
-        floatW cxh = PICK(xHigh, LOADW(c + v + 1), LOADW(c + v - (nx - 1)));
-        floatW dxh = PICK(xHigh, LOADW(d + v + 1), LOADW(d + v - (nx - 1)));
-        floatW sum = face_term(txl == BC_PERIODIC ? TRUEW : xLow, txl, p[P_BC_VALUE + F_XMIN], dv, cv, dxl, cxl)
-                + face_term(txh == BC_PERIODIC ? TRUEW : xHigh, txh, p[P_BC_VALUE + F_XMAX], dv, cv, dxh, cxh)
-                + face_term_uniform(j > 0 || tyl == BC_PERIODIC, tyl, p[P_BC_VALUE + F_YMIN], dv, cv,
-                                    LOADW(d + v + oyl), LOADW(c + v + oyl))
-                + face_term_uniform(j < ny - 1 || tyh == BC_PERIODIC, tyh, p[P_BC_VALUE + F_YMAX], dv, cv,
-                                    LOADW(d + v + oyh), LOADW(c + v + oyh))
-                + face_term_uniform(k > 0 || tzl == BC_PERIODIC, tzl, p[P_BC_VALUE + F_ZMIN], dv, cv,
-                                    LOADW(d + v + ozl), LOADW(c + v + ozl))
-                + face_term_uniform(k < nz - 1 || tzh == BC_PERIODIC, tzh, p[P_BC_VALUE + F_ZMAX], dv, cv,
-                                    LOADW(d + v + ozh), LOADW(c + v + ozh));
+        floatW sum = face_sum(p, c, d, cv, dv, v, i, j, k, nx, ny, nz);
         if (diffuse != 0) {
             cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum, cv);
         }

@@ -7,7 +7,6 @@ import org.stromasim.backend.opencl.OpenClBackend;
 import org.stromasim.backend.opencl.OpenClDevice;
 import org.stromasim.backend.opencl.OpenClDevices;
 import org.stromasim.backend.opencl.OpenClUnavailableException;
-import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -81,17 +80,11 @@ public final class BackendFactory {
     }
 
     /**
-     * Why the OpenCL backend cannot run this model's diffusion scheme, or null if it can: its kernels
-     * implement the explicit scheme only, and running another scheme's scenario explicitly would be a
-     * silently different model (and, at the large steps those scenarios use, a refused step).
+     * Why the OpenCL backend cannot run this model, or null if it can (it runs both diffusion schemes,
+     * explicit and rkl2); running a model without a part it needs would be a silently different model.
      */
     public static String openClSchemeRefusal(TransportModel model) {
-        DiffusionSpec.Scheme scheme = model.diffusion().scheme();
-        if (scheme == DiffusionSpec.Scheme.EXPLICIT) {
-            return null;
-        }
-        return "the OpenCL backend implements only the explicit diffusion scheme; run.diffusion.scheme is "
-                + scheme.name().toLowerCase(java.util.Locale.ROOT) + " (use --backend java, or scheme: explicit)";
+        return null; // both diffusion schemes (explicit, rkl2) and the biology run on OpenCL
     }
 
     private static Backend java(TransportModel model, int threads) {

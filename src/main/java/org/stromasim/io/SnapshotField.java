@@ -52,6 +52,23 @@ record SnapshotField(String name, String units, String description, float[] floa
         return fields;
     }
 
+    /**
+     * The split-scheme state of a tissue (written under {@link SnapshotLayout#SPLIT_STATE_GROUP}): the
+     * rebalancing term of each species that carries one, in species order; empty for most runs.
+     */
+    static List<SnapshotField> splitState(Tissue tissue, java.util.function.Function<String, String> speciesUnit) {
+        List<SnapshotField> fields = new ArrayList<>();
+        for (int s = 0; s < tissue.speciesCount(); s++) {
+            float[] q = tissue.rebalancePerS(s);
+            if (q != null) {
+                String species = tissue.speciesNames().get(s);
+                fields.add(new SnapshotField(species, speciesUnit.apply(species) + "/s",
+                        SnapshotLayout.SPLIT_STATE_DESCRIPTION, q, null));
+            }
+        }
+        return fields;
+    }
+
     /** "0 ecm, 1 vessel, ..." from the enum, so the legend cannot drift from the codes. */
     static String cellCodeLegend() {
         StringBuilder legend = new StringBuilder("cell type code: ");

@@ -97,6 +97,21 @@ public final class SnapshotLayout {
         }
     }
 
+    /**
+     * Group of the split scheme's state that is not a voxel field of the tissue: with RKL2 and
+     * rebalanced coupling, one float32 [nz][ny][nx] dataset per reacting species named after it, the
+     * rebalancing term (units: the species' unit per second). Absent when the run carries none; read
+     * back on resume so the run continues with it (viewers ignore it: it is not under /fields).
+     */
+    public static final String SPLIT_STATE_GROUP = "split_state";
+    public static final String SPLIT_STATE_DESCRIPTION = "rebalancing term of the rebalanced splitting (RKL2): the "
+            + "constant rate added to diffusion and taken from the reactions; state of the split scheme, restored on resume";
+
+    /** Path of a split-state dataset, e.g. {@code /split_state/drug}. */
+    public static String splitStatePath(String species) {
+        return "/" + SPLIT_STATE_GROUP + "/" + species;
+    }
+
     /** Path of a field dataset inside a snapshot file, e.g. {@code /fields/drug}. */
     public static String fieldPath(String fieldName) {
         return "/" + FIELDS_GROUP + "/" + fieldName;

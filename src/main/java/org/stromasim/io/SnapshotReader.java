@@ -37,8 +37,9 @@ public final class SnapshotReader {
             SnapshotHeader header = readHeader(file, hdf);
             Tissue tissue = new Tissue(header.grid(), header.speciesNames());
             for (SnapshotField field : SnapshotField.of(tissue, header.info()::unitOf, header.info().exposureUnit())) {
-                readField(file, hdf, header.grid(), field);
+                readField(file, hdf, header.grid(), field, SnapshotLayout.fieldPath(field.name()));
             }
+            readSplitState(file, hdf, header.grid(), tissue);
             return new Snapshot(tissue, header);
         }
     }
@@ -191,8 +192,32 @@ public final class SnapshotReader {
         return dataset;
     }
 
-    private static void readField(Path file, HdfFile hdf, Grid3D grid, SnapshotField field) throws IOException {
-        Dataset dataset = hdf.getDatasetByPath(SnapshotLayout.fieldPath(field.name()));
+    /**
+     * The split scheme's state ({@link SnapshotLayout#SPLIT_STATE_GROUP}), when the file has it: the
+     * rebalancing term of each species stored there; a dataset that names no species is refused.
+     */
+    private static void readSplitState(Path file, HdfFile hdf, Grid3D grid, Tissue tissue) throws IOException {
+        Node node = hdf.getChild(SnapshotLayout.SPLIT_STATE_GROUP);
+        if (node == null) {
+            return;
+        }
+        if (!(node instanceof Group group)) {
+            throw new SnapshotFormatException(file, "/" + SnapshotLayout.SPLIT_STATE_GROUP + " is not a group");
+        }
+        for (String name : group.getChildren().keySet()) {
+            int s = tissue.speciesNames().indexOf(name);
+            if (s < 0) {
+                throw new SnapshotFormatException(file, "split-state dataset " + SnapshotLayout.splitStatePath(name)
+                        + " names no species of the file (" + tissue.speciesNames() + ")");
+            }
+            SnapshotField field = new SnapshotField(name, "", null, tissue.rebalancePerSOrCreate(s), null);
+            readField(file, hdf, grid, field, SnapshotLayout.splitStatePath(name));
+        }
+    }
+
+    private static void readField(Path file, HdfFile hdf, Grid3D grid, SnapshotField field, String path)
+            throws IOException {
+        Dataset dataset = hdf.getDatasetByPath(path);
         int[] expected = {grid.nz(), grid.ny(), grid.nx()};
         if (!Arrays.equals(dataset.getDimensions(), expected)) {
             throw new SnapshotFormatException(file, "field " + dataset.getPath() + " has shape "

@@ -54,9 +54,11 @@ public final class SnapshotWriter {
         Files.createDirectories(snapshotsDir);
         Path target = snapshotsDir.resolve(SnapshotLayout.snapshotFileName(info.ordinal()));
         List<SnapshotField> fields = SnapshotField.of(tissue, info::unitOf, info.exposureUnit());
+        List<SnapshotField> splitState = SnapshotField.splitState(tissue, info::unitOf);
         AtomicFiles.write(target, path -> {
-            writeStructure(path, tissue, info, fields);
-            streamFieldValues(path, tissue.grid(), fields);
+            writeStructure(path, tissue, info, fields, splitState);
+            streamFieldValues(path, tissue.grid(), fields, SnapshotLayout::fieldPath);
+            streamFieldValues(path, tissue.grid(), splitState, SnapshotLayout::splitStatePath);
         });
         List<String> fieldNames = fields.stream().map(SnapshotField::name).toList();
         return new SnapshotHeader(target, SnapshotLayout.FORMAT_VERSION, tissue.grid(), tissue.speciesNames(),
@@ -73,7 +75,8 @@ public final class SnapshotWriter {
     }
 
     /** Root attributes, the fields group and every dataset with its attributes, values all zero. */
-    private static void writeStructure(Path path, Tissue tissue, SnapshotInfo info, List<SnapshotField> fields) {
+    private static void writeStructure(Path path, Tissue tissue, SnapshotInfo info, List<SnapshotField> fields,
+                                       List<SnapshotField> splitState) {
         Grid3D grid = tissue.grid();
         float[][][] zeros = sharedZeroPlaceholder(grid);
         try (WritableHdfFile file = HdfFile.write(path)) {
@@ -96,13 +99,19 @@ public final class SnapshotWriter {
             if (tissue.speciesCount() > 0) {
                 file.putAttribute(SnapshotLayout.ATTR_SPECIES, tissue.speciesNames().toArray(new String[0]));
             }
-            WritableGroup group = file.putGroup(SnapshotLayout.FIELDS_GROUP);
-            for (SnapshotField field : fields) {
-                WritableDataset dataset = group.putDataset(field.name(), zeros);
-                dataset.putAttribute(SnapshotLayout.ATTR_UNITS, field.units());
-                if (field.description() != null) {
-                    dataset.putAttribute(SnapshotLayout.ATTR_DESCRIPTION, field.description());
-                }
+            putDatasets(file.putGroup(SnapshotLayout.FIELDS_GROUP), fields, zeros);
+            if (!splitState.isEmpty()) {
+                putDatasets(file.putGroup(SnapshotLayout.SPLIT_STATE_GROUP), splitState, zeros);
+            }
+        }
+    }
+
+    private static void putDatasets(WritableGroup group, List<SnapshotField> fields, float[][][] zeros) {
+        for (SnapshotField field : fields) {
+            WritableDataset dataset = group.putDataset(field.name(), zeros);
+            dataset.putAttribute(SnapshotLayout.ATTR_UNITS, field.units());
+            if (field.description() != null) {
+                dataset.putAttribute(SnapshotLayout.ATTR_DESCRIPTION, field.description());
             }
         }
     }
@@ -123,12 +132,15 @@ public final class SnapshotWriter {
      * little-endian float32 of the grid's shape), so a change in jhdf's output fails loudly here
      * rather than producing a wrong file.
      */
-    private static void streamFieldValues(Path path, Grid3D grid, List<SnapshotField> fields) throws IOException {
+    private static void streamFieldValues(Path path, Grid3D grid, List<SnapshotField> fields,
+                                          java.util.function.UnaryOperator<String> pathOf) throws IOException {
+        if (fields.isEmpty()) {
+            return;
+        }
         long[] addresses = new long[fields.size()];
         try (HdfFile file = new HdfFile(path)) {
             for (int f = 0; f < fields.size(); f++) {
-                addresses[f] = contiguousFloat32Address(file.getDatasetByPath(
-                        SnapshotLayout.fieldPath(fields.get(f).name())), grid);
+                addresses[f] = contiguousFloat32Address(file.getDatasetByPath(pathOf.apply(fields.get(f).name())), grid);
             }
         }
         ByteBuffer bytes = ByteBuffer.allocate(STREAM_BUFFER_FLOATS * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);

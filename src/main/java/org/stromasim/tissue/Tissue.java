@@ -24,6 +24,13 @@ public final class Tissue {
     private final float[][] concentration;
     /** Time-integrated concentration of the drug species (unit·s). */
     private final float[] drugExposure;
+    /**
+     * Per species, the rebalancing term q of the large-step scheme's rebalanced splitting (species
+     * unit/s; JavaBackend.rebalancedReactSlab), or null for a species (or a run) without one. It is state
+     * of the split scheme, not of the tissue, but it must travel with the state: backends download and
+     * upload it, snapshots store it, so a resumed run continues with it instead of restarting it at 0.
+     */
+    private final float[][] rebalancePerS;
 
     public Tissue(Grid3D grid, List<String> speciesNames) {
         this.grid = grid;
@@ -35,6 +42,7 @@ public final class Tissue {
         this.vesselDistanceUm = new float[n];
         this.concentration = new float[speciesNames.size()][n];
         this.drugExposure = new float[n];
+        this.rebalancePerS = new float[speciesNames.size()][];
         Arrays.fill(viability, 1f);
     }
 
@@ -82,6 +90,19 @@ public final class Tissue {
         return drugExposure;
     }
 
+    /** The rebalancing term of species s (see the field), or null when the state carries none for it. */
+    public float[] rebalancePerS(int species) {
+        return rebalancePerS[species];
+    }
+
+    /** The rebalancing term of species s, allocated (zero) if the state carried none for it. */
+    public float[] rebalancePerSOrCreate(int species) {
+        if (rebalancePerS[species] == null) {
+            rebalancePerS[species] = new float[grid.voxelCount()];
+        }
+        return rebalancePerS[species];
+    }
+
     public CellType cellAt(int index) {
         return CellType.fromCode(cell[index]);
     }
@@ -115,6 +136,7 @@ public final class Tissue {
         System.arraycopy(drugExposure, 0, target.drugExposure, 0, drugExposure.length);
         for (int s = 0; s < concentration.length; s++) {
             System.arraycopy(concentration[s], 0, target.concentration[s], 0, concentration[s].length);
+            target.rebalancePerS[s] = rebalancePerS[s] == null ? null : rebalancePerS[s].clone();
         }
     }
 }

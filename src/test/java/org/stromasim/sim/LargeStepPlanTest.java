@@ -1,16 +1,12 @@
 package org.stromasim.sim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.api.Test;
-import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
-import org.stromasim.backend.SelectedBackend;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
@@ -71,22 +67,5 @@ class LargeStepPlanTest {
             IllegalArgumentException again = assertThrows(IllegalArgumentException.class, () -> backend.advance(0, 10, 1));
             assertEquals(e.getMessage(), again.getMessage());
         }
-    }
-
-    @Test
-    void autoChoosesJavaForRkl2AndSaysWhyWhileOpenClRefuses() {
-        TransportModel m = model(10, 400);
-        SelectedBackend auto = BackendFactory.select(BackendChoice.AUTO, null, m, 1);
-        try {
-            assertInstanceOf(JavaBackend.class, auto.backend());
-            assertTrue(auto.note().contains("implements only the explicit diffusion scheme")
-                    && auto.note().contains("rkl2") && auto.note().contains("java"), auto.note());
-        } finally {
-            auto.backend().close();
-        }
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BackendFactory.select(BackendChoice.OPENCL, null, m, 1));
-        assertTrue(e.getMessage().startsWith("--backend opencl: the OpenCL backend implements only the explicit"),
-                e.getMessage());
     }
 }

@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.stromasim.backend.java.JavaBackend;
+import org.stromasim.backend.Backend;
+import org.stromasim.backend.BackendChoice;
+import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.SelectedBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.sim.TimeStepPlan;
@@ -30,7 +33,7 @@ import org.stromasim.transport.TransportModel;
  * default 0.9 × its limit), chunk (s of simulated time per advance call, default 30 as the default
  * scenario's metrics interval), threads (default 2), save / compare (a file of the final drug
  * exposure, float32, to write or to compare against: relative L2 error), set=key.path=value (any
- * scenario override, repeatable).
+ * scenario override, repeatable), backend (java, the default, or opencl: the best OpenCL device).
  */
 public final class LargeStepComparison {
 
@@ -49,6 +52,7 @@ public final class LargeStepComparison {
         Path save = null;
         Path compare = null;
         List<String> extra = new ArrayList<>();
+        BackendChoice backendChoice = BackendChoice.JAVA;
         for (String a : args) {
             String[] kv = a.split("=", 2);
             switch (kv[0]) {
@@ -61,6 +65,11 @@ public final class LargeStepComparison {
                 case "save" -> save = Path.of(kv[1]);
                 case "compare" -> compare = Path.of(kv[1]);
                 case "set" -> extra.add(kv[1]);
+                case "backend" -> backendChoice = switch (kv[1]) {
+                    case "java" -> BackendChoice.JAVA;
+                    case "opencl" -> BackendChoice.OPENCL;
+                    default -> throw new IllegalArgumentException("backend must be java or opencl, got " + kv[1]);
+                };
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             }
         }
@@ -77,7 +86,9 @@ public final class LargeStepComparison {
         System.out.println("n=" + n + " voxel " + (BLOCK_UM / n) + " µm, " + hours + " h, " + plan.reason());
         double endS = hours * 3600;
         double wallS;
-        try (JavaBackend backend = new JavaBackend(model, threads)) {
+        SelectedBackend selected = BackendFactory.select(backendChoice, null, model, threads);
+        System.out.println(selected.note());
+        try (Backend backend = selected.backend()) {
             backend.upload(tissue);
             long start = System.nanoTime();
             double t = 0;

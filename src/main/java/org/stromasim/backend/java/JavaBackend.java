@@ -199,6 +199,7 @@ public final class JavaBackend implements Backend {
         for (int v = 0; v < exposure.length; v++) {
             exposure[v] = auc[v];
         }
+        uploadRebalance(state);
         uploaded = true;
     }
 
@@ -214,6 +215,32 @@ public final class JavaBackend implements Backend {
         float[] auc = state.drugExposure();
         for (int v = 0; v < exposure.length; v++) {
             auc[v] = (float) exposure[v];
+        }
+        for (int s = 0; s < speciesCount; s++) {
+            if (rebalance[s] != null) {
+                System.arraycopy(rebalance[s], 0, state.rebalancePerSOrCreate(s), 0, rebalance[s].length);
+            }
+        }
+    }
+
+    /**
+     * Takes the rebalancing term the state carries (a resumed run: the snapshot stored it), species by
+     * species; a species the state carries none for keeps the backend's (0 in a fresh backend). A term
+     * for a species this scheme has none for is refused: it would be silently dropped.
+     */
+    private void uploadRebalance(Tissue state) {
+        for (int s = 0; s < speciesCount; s++) {
+            float[] stored = state.rebalancePerS(s);
+            if (stored == null) {
+                continue;
+            }
+            if (rebalance[s] == null) {
+                throw new IllegalArgumentException("the state carries a rebalancing term for species "
+                        + model.speciesNames().get(s) + " but this model's scheme has none (run.diffusion: "
+                        + model.diffusion().scheme().name().toLowerCase(java.util.Locale.ROOT) + ", coupling "
+                        + model.diffusion().coupling().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+            System.arraycopy(stored, 0, rebalance[s], 0, stored.length);
         }
     }
 

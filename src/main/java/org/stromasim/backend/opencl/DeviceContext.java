@@ -71,6 +71,30 @@ final class DeviceContext {
         return program;
     }
 
+    /**
+     * The program of several kernel files concatenated in order (a later file uses the macros and
+     * helpers of an earlier one, e.g. kernels/rkl2.cl after kernels/transport.cl), built and cached
+     * like {@link #program(String, String)}.
+     */
+    synchronized cl_program program(String[] resourcePaths, String defines) {
+        if (resourcePaths.length == 1) {
+            return program(resourcePaths[0], defines);
+        }
+        String options = defines.isEmpty() ? BUILD_OPTIONS : BUILD_OPTIONS + " " + defines;
+        String name = String.join("+", resourcePaths);
+        String key = name + "\n" + options;
+        cl_program program = programs.get(key);
+        if (program == null) {
+            StringBuilder source = new StringBuilder();
+            for (String path : resourcePaths) {
+                source.append("// ---- ").append(path).append(" ----\n").append(KernelSource.read(path)).append('\n');
+            }
+            program = build(name, source.toString(), options);
+            programs.put(key, program);
+        }
+        return program;
+    }
+
     /** Builds {@code source} (named {@code fileName} in errors); a failure carries the log. Not cached. */
     cl_program build(String fileName, String source, String options) {
         cl_program program = CL.clCreateProgramWithSource(context, 1, new String[] {source}, null, null);

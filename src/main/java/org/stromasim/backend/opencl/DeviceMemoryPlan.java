@@ -10,22 +10,37 @@ import java.util.Locale;
  * <p>Per voxel: two float copies of every species (ping-pong) and one float diffusivity per species;
  * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels);
- * with a biology section the stiffness (4), which only the slow step reads.
+ * with a biology section the stiffness (4), which only the slow step reads. The large-step scheme adds
+ * float copies of every species ({@link #largeStepCopies}).
  */
 final class DeviceMemoryPlan {
 
     private final long voxels;
     private final int species;
+    private final int extraCopies;
     private final boolean biology;
 
     DeviceMemoryPlan(long voxels, int species) {
-        this(voxels, species, false);
+        this(voxels, species, 0, false);
     }
 
-    DeviceMemoryPlan(long voxels, int species, boolean biology) {
+    /**
+     * @param extraCopies further float copies of every species (see {@link #largeStepCopies})
+     * @param biology     whether the scenario has a biology section (the device keeps the stiffness)
+     */
+    DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology) {
         this.voxels = voxels;
         this.species = species;
+        this.extraCopies = extraCopies;
         this.biology = biology;
+    }
+
+    /**
+     * Copies the RKL2 scheme adds ({@link Rkl2Passes}): τ·L(Y0) and two stage buffers, plus the
+     * rebalancing term and the last opening increment under rebalanced coupling.
+     */
+    static int largeStepCopies(boolean rebalanced) {
+        return rebalanced ? 5 : 3;
     }
 
     long largestBufferBytes() {
@@ -33,7 +48,7 @@ final class DeviceMemoryPlan {
     }
 
     long totalBytes() {
-        long perVoxel = 3L * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
+        long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
                 + (biology ? Float.BYTES : 0);
         return voxels * perVoxel;
     }

@@ -18,6 +18,7 @@ import org.stromasim.biology.SlowStep;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
+import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.PlasmaCurve;
@@ -57,6 +58,11 @@ import org.stromasim.transport.TransportModel;
  * kernels/biology.cl), which also recomputes the voxel keys and the diffusivity there; the MCT1 uptake
  * scale of the model is applied at every {@link #advance}, as in the Java backend.
  *
+ * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Passes}, kernels/rkl2.cl): the
+ * same pass schedule and reaction sub-steps, but each step's diffusion is an RKL2 super-time-step per
+ * species (its own stage count) and the reactions run as a separate in-place pass after it, with the
+ * rebalancing term unless {@code coupling: plain}: the Java backend's large-step numerics.
+ *
  * <p><b>Metrics</b> are reduced on the device ({@link #reduce}, kernels/reduce.cl): a metrics interval
  * reads back a few hundred partial sums, not the grid. With a biology section the metrics are computed
  * on the host copy instead (the biology columns read the concentrations there, and the slow step changes
@@ -66,6 +72,7 @@ public final class OpenClBackend implements Backend {
 
     static final String TRANSPORT_KERNELS = "kernels/transport.cl";
     static final String REDUCE_KERNELS = "kernels/reduce.cl";
+    static final String RKL2_KERNELS = "kernels/rkl2.cl";
     /**
      * Passes whose plasma levels and reaction tables are uploaded at once: bounds the upload at
      * 16 + 1344 bytes per species per pass (350 KiB per species).
@@ -107,6 +114,8 @@ public final class OpenClBackend implements Backend {
     private final DeviceBiology biology;
     /** The species parameters last written to {@link #parameters} (they follow the model's uptake scale). */
     private float[] parameterTable;
+    /** The large-step scheme (run.diffusion.scheme: rkl2), or null for the explicit one. */
+    private final Rkl2Passes rkl2;
     private boolean uploaded;
 
     /**
@@ -123,7 +132,10 @@ public final class OpenClBackend implements Backend {
         this.grid = model.grid();
         this.species = model.speciesCount();
         this.voxels = grid.voxelCount();
-        new DeviceMemoryPlan(voxels, species, model.needsSlowSteps()).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
+        boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        int extraCopies = largeSteps
+                ? DeviceMemoryPlan.largeStepCopies(model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED) : 0;
+        new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps()).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
         this.plasma = new PlasmaCurve[species];
         for (int s = 0; s < species; s++) {
             plasma[s] = model.plasma(s);
@@ -137,7 +149,8 @@ public final class OpenClBackend implements Backend {
         boolean cpu = device.kind() == OpenClDevice.Kind.CPU;
         this.voxelsPerItem = cpu && grid.nx() % VOXELS_PER_CPU_ITEM == 0 ? VOXELS_PER_CPU_ITEM : 1;
         boolean exact = cpu;
-        cl_program transportProgram = context.program(TRANSPORT_KERNELS, "-DSPECIES=" + species + " -DDRUG="
+        String[] sources = largeSteps ? new String[] {TRANSPORT_KERNELS, RKL2_KERNELS} : new String[] {TRANSPORT_KERNELS};
+        cl_program transportProgram = context.program(sources, "-DSPECIES=" + species + " -DDRUG="
                 + drugSpecies + " -DW=" + voxelsPerItem + " -DPADDED_RANGE=" + (exact ? 0 : 1));
         cl_program reduceProgram = context.program(REDUCE_KERNELS);
         this.resources = new ClResources(context.context());
@@ -175,6 +188,10 @@ public final class OpenClBackend implements Backend {
             reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
             biology = model.needsSlowSteps() ? new DeviceBiology(resources, context, queue, grid, species, drugSpecies) : null;
             setConstantArguments();
+            rkl2 = largeSteps ? new Rkl2Passes(model, resources, transportProgram, device, queue,
+                    exact ? localSize : null, itemsX, guard, fieldBytes, PASSES_PER_UPLOAD, reactionTables.gainsPerPass(),
+                    new cl_mem[] {diffusivity, parameters, cell, viability, wallArea, plasmaLevels, exposureHi, exposureLo,
+                        keys, tables}) : null;
         } catch (RuntimeException | Error e) {
             resources.close();
             throw e;
@@ -200,7 +217,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public String description() {
-        return "opencl: " + device.label();
+        return "opencl: " + device.label() + (rkl2 != null ? ", RKL2 diffusion" : "");
     }
 
     public OpenClDevice device() {
@@ -231,6 +248,10 @@ public final class OpenClBackend implements Backend {
         CL.clEnqueueFillBuffer(queue, exposureLo, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0,
                 (long) voxels * Sizeof.cl_float, 0, null, null);
         CL.clFinish(queue);
+        if (rkl2 != null) {
+            rkl2.refreshLimits(); // the stage counts follow the diffusivity just copied
+            rkl2.upload(state);
+        }
         uploaded = true;
     }
 
@@ -251,6 +272,9 @@ public final class OpenClBackend implements Backend {
         for (int v = 0; v < voxels; v++) {
             hi[v] = (float) ((double) hi[v] - lo[v]); // Kahan: the compensation holds the negated lost part
         }
+        if (rkl2 != null) {
+            rkl2.download(state);
+        }
     }
 
     @Override
@@ -259,7 +283,11 @@ public final class OpenClBackend implements Backend {
         if (steps < 0) {
             throw new IllegalArgumentException("step count must be >= 0, got " + steps);
         }
-        model.checkTimeStep(dtS);
+        if (rkl2 == null) {
+            model.checkTimeStep(dtS);
+        } else {
+            rkl2.prepare(dtS);
+        }
         if (steps == 0) {
             return;
         }
@@ -269,11 +297,21 @@ public final class OpenClBackend implements Backend {
         float[] levels = new float[PASSES_PER_UPLOAD * species * 4];
         int perPass = reactionTables.floatsPerPass();
         float[] table = new float[PASSES_PER_UPLOAD * perPass];
+        int gainsPerPass = reactionTables.gainsPerPass();
+        float[] gains = rkl2 == null ? null : new float[PASSES_PER_UPLOAD * gainsPerPass];
         for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
             int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
             for (int p = 0; p < count; p++) {
                 fillLevels(schedule, first + p, levels, p * species * 4);
-                reactionTables.fill(schedule, first + p, table, p * perPass);
+                if (rkl2 == null) {
+                    reactionTables.fill(schedule, first + p, table, p * perPass);
+                } else {
+                    reactionTables.fillSeparate(schedule, first + p, table, p * perPass, gains, p * gainsPerPass);
+                }
+            }
+            if (rkl2 != null) {
+                CL.clEnqueueWriteBuffer(queue, rkl2.gains(), CL_TRUE, 0, (long) count * gainsPerPass * Sizeof.cl_float,
+                        Pointer.to(gains), 0, null, null);
             }
             CL.clEnqueueWriteBuffer(queue, tables, CL_TRUE, 0, (long) count * perPass * Sizeof.cl_float,
                     Pointer.to(table), 0, null, null);
@@ -281,7 +319,11 @@ public final class OpenClBackend implements Backend {
             CL.clEnqueueWriteBuffer(queue, plasmaLevels, CL_TRUE, 0, (long) count * species * 4 * Sizeof.cl_float,
                     Pointer.to(levels), 0, null, null);
             for (int p = 0; p < count; p++) {
-                launch(schedule, first + p, p);
+                if (rkl2 == null) {
+                    launch(schedule, first + p, p);
+                } else {
+                    launchLargeStep(schedule, first + p, p);
+                }
             }
         }
         CL.clFinish(queue);
@@ -339,11 +381,28 @@ public final class OpenClBackend implements Backend {
         if (update instanceof SlowStep step && biology != null) {
             biology.run(step, new DeviceBiology.Buffers(cell, keys, viability, exposureHi, exposureLo,
                     concentration[current], diffusivity, guard), host, model);
+            if (rkl2 != null) {
+                rkl2.refreshLimits(); // the stage counts follow the remodelled diffusivity
+            }
             return;
         }
         download(host);
         update.apply(host);
         upload(host);
+    }
+
+    /**
+     * A pass of the large-step scheme: pass 0 reacts in place; a later pass diffuses the current buffer
+     * into the other one by RKL2 and reacts there (reading the diffusion input for the rebalancing term).
+     */
+    private void launchLargeStep(PassSchedule schedule, int pass, int slot) {
+        if (!schedule.diffuses(pass)) {
+            rkl2.enqueueReactions(schedule, pass, slot, concentration[current], concentration[current]);
+            return;
+        }
+        rkl2.enqueueDiffusion(concentration[current], concentration[1 - current]);
+        rkl2.enqueueReactions(schedule, pass, slot, concentration[1 - current], concentration[current]);
+        current = 1 - current;
     }
 
     @Override

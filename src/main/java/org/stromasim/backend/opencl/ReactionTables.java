@@ -42,6 +42,8 @@ final class ReactionTables {
     private final double[][] uptakeScale;
     private final double[] scratchA = new double[VoxelKeys.COUNT * STRIDE];
     private final double[] scratchB = new double[VoxelKeys.COUNT * STRIDE];
+    private final double[] gainA = new double[VoxelKeys.COUNT];
+    private final double[] gainB = new double[VoxelKeys.COUNT];
 
     ReactionTables(TransportModel model) {
         this.species = model.speciesCount();
@@ -69,8 +71,8 @@ final class ReactionTables {
         double tA = schedule.reactionAStartS(pass);
         double tB = schedule.reactionBStartS(pass);
         for (int s = 0; s < species; s++) {
-            tabulate(s, hA, tA, scratchA);
-            tabulate(s, hB, tB, scratchB);
+            tabulate(s, hA, tA, scratchA, gainA);
+            tabulate(s, hB, tB, scratchB, gainB);
             int base = offset + s * 2 * VoxelKeys.COUNT * STRIDE;
             if (s == drug) {
                 copy(scratchA, into, base);
@@ -88,14 +90,46 @@ final class ReactionTables {
         }
     }
 
+    /** Floats per pass of the gains written by {@link #fillSeparate}. */
+    int gainsPerPass() {
+        return species * 2 * VoxelKeys.COUNT;
+    }
+
+    /**
+     * The tables of {@code pass} for the large-step reaction pass (kernels/rkl2.cl): the same layout as
+     * {@link #fill}, but sub-tables A and B kept separate for every species (the rebalancing term is
+     * taken out of each sub-step), and per species, sub-table and key the gain h·(1 − e^(−λh))/(λh),
+     * the response of the sub-step to a constant source (0 for lumen keys, keys integrated per voxel
+     * and empty sub-steps), into {@code gains} from {@code gainOffset}.
+     */
+    void fillSeparate(PassSchedule schedule, int pass, float[] into, int offset, float[] gains, int gainOffset) {
+        double hA = schedule.reactionAS(pass);
+        double hB = schedule.reactionBS(pass);
+        double tA = schedule.reactionAStartS(pass);
+        double tB = schedule.reactionBStartS(pass);
+        for (int s = 0; s < species; s++) {
+            tabulate(s, hA, tA, scratchA, gainA);
+            tabulate(s, hB, tB, scratchB, gainB);
+            int base = offset + s * 2 * VoxelKeys.COUNT * STRIDE;
+            copy(scratchA, into, base);
+            copy(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
+            int g = gainOffset + s * 2 * VoxelKeys.COUNT;
+            copy(gainA, gains, g);
+            copy(gainB, gains, g + VoxelKeys.COUNT);
+        }
+    }
+
     private static void copy(double[] from, float[] into, int base) {
         for (int i = 0; i < from.length; i++) {
             into[base + i] = (float) from[i];
         }
     }
 
-    /** One sub-step of {@code hS} seconds from {@code startS}; hS = 0 gives the identity (with the modes kept). */
-    private void tabulate(int s, double hS, double startS, double[] t) {
+    /**
+     * One sub-step of {@code hS} seconds from {@code startS}; hS = 0 gives the identity (with the modes
+     * kept). {@code gain} receives per key the response to a constant source (see {@link #fillSeparate}).
+     */
+    private void tabulate(int s, double hS, double startS, double[] t, double[] gain) {
         SpeciesReactions r = reactions[s];
         boolean crosses = plasma[s] != null;
         double permeability = crosses ? r.permeabilityUmPerS() : 0.0;
@@ -109,6 +143,7 @@ final class ReactionTables {
             double factor = 1.0;
             double sourceConst = 0.0;
             double sourcePerAlive = 0.0;
+            gain[key] = 0.0;
             if (code == vessel) {
                 // lumen: held at the plasma level at the sub-step end, or untouched
                 if (crosses && hS > 0) {
@@ -129,6 +164,7 @@ final class ReactionTables {
                     double e = Math.exp(-x);
                     double integrated = hS * integratedFraction(x, e);
                     factor = e;
+                    gain[key] = integrated;
                     if (relax > 0) {
                         sourceConst = (exchange * plasmaMid + r.secretionPerS()[code]) * integrated;
                     } else {

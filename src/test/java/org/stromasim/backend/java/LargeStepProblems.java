@@ -16,22 +16,22 @@ import org.stromasim.transport.TransportModel;
  * Heterogeneous test problems for the large-step diffusion schemes (exponential law with a 1 kPa
  * scale, so a stiffness of ln(r) kPa divides D0 by r).
  */
-final class LargeStepProblems {
+public final class LargeStepProblems {
 
     /** RKL2 with rebalanced coupling (the default). */
-    static final DiffusionSpec RKL2 = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000);
+    public static final DiffusionSpec RKL2 = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000);
     /** RKL2 with plain Strang coupling. */
-    static final DiffusionSpec RKL2_PLAIN = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000,
+    public static final DiffusionSpec RKL2_PLAIN = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000,
             DiffusionSpec.Coupling.PLAIN);
 
     private LargeStepProblems() {
     }
 
     /** A problem: scenario builder inputs plus the initial tissue (stiffness and concentrations). */
-    record Problem(String name, ScenarioFixture.SpeciesFixture[] species, int nx, int ny, int nz, double dxUm,
+    public record Problem(String name, ScenarioFixture.SpeciesFixture[] species, int nx, int ny, int nz, double dxUm,
                    Tissue initial) {
 
-        Scenario scenarioWith(DiffusionSpec scheme) {
+        public Scenario scenarioWith(DiffusionSpec scheme) {
             ScenarioFixture f = scenario().grid(nx, ny, nz, dxUm).law(new DiffusivityLawSpec.Exponential(1.0))
                     .diffusion(scheme);
             for (ScenarioFixture.SpeciesFixture s : species) {
@@ -41,7 +41,7 @@ final class LargeStepProblems {
         }
 
         /** The explicit stability limit of the compiled problem, s. */
-        double explicitLimitS() {
+        public double explicitLimitS() {
             Scenario sc = scenarioWith(DiffusionSpec.EXPLICIT);
             return TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
         }
@@ -68,7 +68,7 @@ final class LargeStepProblems {
      * Two layers along x (D0 = 700 µm²/s, lactate-like, then ten times slower), a Gaussian bump of
      * drug, a held value 1 on x_min, zero flux elsewhere, first-order decay 0.02/s.
      */
-    static Problem twoLayer(double decayPerS, boolean fixedInlet) {
+    public static Problem twoLayer(double decayPerS, boolean fixedInlet) {
         int nx = 32;
         int ny = 6;
         int nz = 4;
@@ -98,7 +98,7 @@ final class LargeStepProblems {
      * Random stiffness (independent per voxel, D from D0 down to D0/30) on a closed 10³ box, smooth
      * initial drug, plus a second, slow species (antibody-like, D0 = 25 µm²/s) so the multirate path runs.
      */
-    static Problem randomStiffness(long seed) {
+    public static Problem randomStiffness(long seed) {
         return randomStiffness(seed, false);
     }
 

@@ -75,6 +75,27 @@ class BiologyScenarioParityTest {
         assertEquals(java.snapshots.size(), opencl.snapshots.size());
     }
 
+    /**
+     * Biology under the large-step scheme: the device slow step rewrites the diffusivity, and the RKL2
+     * stage counts must follow it on both backends (the enzyme softens the matrix, so the explicit
+     * limit falls and a stale stage count would under-resolve the step). Tolerance as in {@code Rkl2ParityTest}.
+     */
+    @Test
+    void biologyWithLargeStepsAgreesAndStageCountsFollowTheRemodelledMatrix() {
+        Scenario s = BiologyOnBothBackends.load("fibrotic-stroma", "biology.activation.max_rate_per_s=0.002",
+                "run.diffusion.scheme=rkl2", "run.dt_s=30",
+                "biology.remodelling.enzyme_softening_per_s=0.02", // softened to the floor within minutes
+                "run.metrics_interval_s=150", "run.snapshot_interval_s=300"); // slow steps between host round trips
+        s = BiologyOnBothBackends.withInterventions(s, List.of(new org.stromasim.scenario.BiologySpec.Intervention(
+                org.stromasim.scenario.BiologySpec.InterventionKind.ENZYME, 0, 1e9, 1.0)));
+        Outputs java = BiologyOnBothBackends.run(s, false, UNTIL_S);
+        Outputs opencl = BiologyOnBothBackends.run(s, true, UNTIL_S);
+        assertEquals(java.result.steps(), opencl.result.steps(), "coupling steps");
+        BiologyParityTest.assertSameCells(java.last, opencl.last);
+        BothBackends.assertClose("stiffness", java.last.stiffnessKpa(), opencl.last.stiffnessKpa(), FIELD_TOLERANCE);
+        BothBackends.assertSameState(java.last, opencl.last, 2e-5);
+    }
+
     @Test
     void resumedOpenClBiologyRunAgreesWithTheUninterruptedOne() {
         Scenario s = BiologyOnBothBackends.load("fibrotic-lox-inhibitor", "run.snapshot_interval_s=60",

@@ -1,0 +1,196 @@
+// stromasim RKL2 large-step kernels (OpenCL C 1.2, float32 state). Built after kernels/transport.cl in one
+// program (Rkl2Passes concatenates the two files), so the macros and helpers there (floatW, LOADW,
+// face_sum, tabulated, react_with_sink, PICK, ...) are the ones used here: the diffusion operator and
+// the reaction sub-steps are those of the explicit pass, bit for bit.
+//
+// One coupling step of the large-step scheme is, per species s with S_s >= 2 stages (multirate: each
+// species its own count), the RKL2 recurrence (org.stromasim.transport.Rkl2, Meyer, Balsara & Aslam 2014)
+//   Y1 = Y0 + mu~1 * tauL0,           tauL0 = tau*(L(Y0) + q)
+//   Yj = (tau/dx^2*mu~j)*Sum(Y(j-1)) + mu~j*tau*q
+//        + (Y0 + mu_j*(Y(j-1) - Y0) + nu_j*(Y(j-2) - Y0) + gamma~j*tauL0),  j = 2..S_s
+// (rkl2_stage, one launch per species and stage: stage j reads stage j-1 of the neighbours, so launches
+// are the synchronisation; the in-order queue orders them), then one reaction-only pass over all
+// species (rkl2_react). q is the rebalancing term of rebalanced species (0 otherwise). The operation
+// order and float rounding of each stage are those of org.stromasim.backend.java.Rkl2Diffusion.
+
+#if W == 1
+#define GATHER1(t, key) ((t)[(key)])
+#else
+#define GATHER1(t, key) ((float8) ((t)[(key).s0], (t)[(key).s1], (t)[(key).s2], (t)[(key).s3], \
+        (t)[(key).s4], (t)[(key).s5], (t)[(key).s6], (t)[(key).s7]))
+#endif
+
+// Stage `stage` of species s. y0, yjm1 and out are whole concentration-layout buffers (guard band `pad`
+// before the species blocks); tauL0 and the rebalancing term q have the same layout. yjm2 may be the
+// same buffer as out (each work-item reads its own voxels of it before writing them), so neither is
+// restrict. Stage 1 writes tauL0 and Y1 (coef = tau/dx^2, sourceWeight = tau, mu = mu~1); stage j >= 2
+// reads them.
+__kernel void rkl2_stage(__global const float* restrict y0,
+                         __global float* restrict tauL0,
+                         __global const float* restrict yjm1,
+                         __global const float* yjm2,
+                         __global float* out,
+                         __global const float* restrict diffusivity,
+                         __constant const float* restrict params,
+                         __global const float* restrict rebalance,
+                         const int useRebalance,
+                         const int nx, const int ny, const int nz, const int pad, const int s, const int stage,
+                         const float coef, const float sourceWeight, const float mu, const float nu,
+                         const float gammaTilde) {
+    const long i = get_global_id(0) * W;
+    const long j = get_global_id(1);
+    const long k = get_global_id(2);
+#if PADDED_RANGE
+    if (i >= nx || j >= ny || k >= nz) {
+        return;
+    }
+#endif
+    const long n = (long) nx * ny * nz;
+    const long v = i + (long) nx * j + (long) nx * ny * k;
+    const long block = pad + s * n;
+    __constant const float* restrict p = params + s * PARAMS_STRIDE;
+    __global const float* restrict d = diffusivity + block;
+    __global const float* restrict c = (stage == 1 ? y0 : yjm1) + block;
+    floatW cv = LOADW(c + v);
+    floatW dv = LOADW(d + v);
+    // a zero-D voxel has zero conductance on all faces (the Java backend's stored conductances): no increment
+    floatW increment = PICK(dv != 0.0f, coef * face_sum(p, c, d, cv, dv, v, i, j, k, nx, ny, nz), (floatW) 0.0f);
+    if (useRebalance != 0) {
+        increment += sourceWeight * LOADW(rebalance + block + v);
+    }
+    floatW base = LOADW(y0 + block + v);
+    if (stage == 1) {
+        STOREW(increment, tauL0 + block + v);
+        STOREW(base + mu * increment, out + block + v);
+        return;
+    }
+    floatW previous = LOADW(yjm1 + block + v);
+    floatW older = LOADW(yjm2 + block + v);
+    floatW l0 = LOADW(tauL0 + block + v);
+    // mu*Y(j-1) + nu*Y(j-2) + (1 - mu - nu)*Y0 in difference form (state weights sum to 1 exactly)
+    STOREW(increment + (base + mu * (previous - base) + nu * (older - base) + gammaTilde * l0), out + block + v);
+}
+
+// One sub-step of a rebalanced species: the tabulated map (or the per-voxel integration where `slow`)
+// of dC/dt = S - lambda*C - q, clamped at 0 (a correction larger than the supply must not make C < 0).
+ALWAYS_INLINE floatW corrected_step(__constant const float* restrict p, __global const float* restrict table,
+                                    __global const float* restrict gains, intW key, floatW cv, floatW alive,
+                                    floatW q, float h, float plasmaMid, float plasmaEnd,
+                                    __global const uchar* restrict cell, __global const float* restrict svPerUm,
+                                    long v) {
+    intW slow;
+    floatW fast = tabulated(table, key, cv, alive, &slow);
+    floatW gain = ALLSAME(key) ? (floatW) gains[FIRST(key)] : GATHER1(gains, key);
+    fast = fast - q * gain;
+    if (ANYW(slow)) {
+        floatW full = react_with_sink(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, h, plasmaMid, plasmaEnd, q);
+        fast = PICK(slow, full, fast);
+    }
+    return fmax(fast, (floatW) 0.0f);
+}
+
+// A plain (unrebalanced) sub-step: the tabulated map, or the per-voxel integration where needed.
+ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global const float* restrict table, intW key,
+                                floatW cv, floatW alive, float h, float plasmaMid, float plasmaEnd,
+                                __global const uchar* restrict cell, __global const float* restrict svPerUm, long v) {
+    intW slow;
+    floatW fast = tabulated(table, key, cv, alive, &slow);
+    if (ANYW(slow)) {
+        floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, h, plasmaMid, plasmaEnd);
+        fast = PICK(slow, full, fast);
+    }
+    return fast;
+}
+
+// The reaction pass of the large-step scheme, in place on `state` (concentration layout): per species,
+// reaction A (the closing sub-step of the step just diffused, hA = 0: none), the drug exposure
+// (Kahan pair, weight exposureWeightS), reaction B (the opening sub-step of the next step, hB = 0: none).
+// Tables are those of ReactionTables.fillSeparate: [pass][species][A, B][key][4], never composed, and
+// `gains` [pass][species][A, B][key] = h*(1 - e^(-lambda*h))/(lambda*h), the response to a constant source.
+// With rebalanced != 0 every reacting species carries the rebalancing term q (rebalanced splitting, as
+// JavaBackend.rebalancedReactSlab): their sub-steps take q out, and when updateRebalance != 0 (a pass
+// that follows a diffusion step) q += (opening + (A - W) - (W - before))/(2h) first, W the diffused
+// state, before the state before the diffusion, opening the increment of the previous opening
+// sub-step; q stays 0 where D = 0.
+__kernel void rkl2_react(__global float* restrict state,
+                         __global const float* restrict before,
+                         __global float* restrict rebalance,
+                         __global float* restrict opening,
+                         __global const float* restrict diffusivity,
+                         __global const uchar* restrict cell,
+                         __global const float* restrict viability,
+                         __global const float* restrict svPerUm,
+                         __constant const float* restrict params,
+                         __global const float* restrict plasma,
+                         __global float* restrict exposureHi,
+                         __global float* restrict exposureLo,
+                         __global const uchar* restrict keys,
+                         __global const float* restrict tables,
+                         __global const float* restrict gains,
+                         const int nx, const int ny, const int nz, const int pad, const int pass,
+                         const float hA, const float hB, const float exposureWeightS,
+                         const int rebalanced, const int updateRebalance, const float inverseTwoH) {
+    const long i = get_global_id(0) * W;
+    const long j = get_global_id(1);
+    const int s = get_global_id(2) / nz;
+    const long k = get_global_id(2) - (long) s * nz;
+#if PADDED_RANGE
+    if (i >= nx || j >= ny || s >= SPECIES) {
+        return;
+    }
+#endif
+    const long n = (long) nx * ny * nz;
+    const long v = i + (long) nx * j + (long) nx * ny * k;
+    const long at = pad + s * n + v;
+    __constant const float* restrict p = params + s * PARAMS_STRIDE;
+    const bool active = p[P_ACTIVE] != 0.0f;
+    if (!active && s != DRUG) {
+        return; // no term acts on this species and no exposure is taken: the diffused state is the split state
+    }
+    const intW key = CELLW(keys + v);
+    const floatW alive = LOADW(viability + v);
+    __global const float* restrict levels = plasma + (long) pass * SPECIES * 4 + s * 4;
+    __global const float* restrict tableA = tables + ((long) pass * SPECIES + s) * 2 * KEYS * TABLE_STRIDE;
+    __global const float* restrict tableB = tableA + KEYS * TABLE_STRIDE;
+    __global const float* restrict gainA = gains + ((long) pass * SPECIES + s) * 2 * KEYS;
+    __global const float* restrict gainB = gainA + KEYS;
+    floatW w = LOADW(state + at);
+    floatW a = w;
+    floatW b;
+    if (!active) {
+        b = w;
+    } else if (rebalanced != 0) {
+        floatW q = LOADW(rebalance + at);
+        if (hA > 0.0f) {
+            a = corrected_step(p, tableA, gainA, key, w, alive, q, hA, levels[0], levels[1], cell, svPerUm, v);
+        }
+        if (updateRebalance != 0) {
+            // step n is complete at a: its opening increment, its diffusion, its closing increment
+            floatW reacted = LOADW(opening + at) + (a - w);
+            floatW updated = q + (reacted - (w - LOADW(before + at))) * inverseTwoH;
+            q = PICK(LOADW(diffusivity + at) > 0.0f, updated, (floatW) 0.0f);
+            STOREW(q, rebalance + at);
+        }
+        b = a;
+        if (hB > 0.0f) {
+            b = corrected_step(p, tableB, gainB, key, a, alive, q, hB, levels[2], levels[3], cell, svPerUm, v);
+        }
+        STOREW(b - a, opening + at);
+    } else {
+        if (hA > 0.0f) {
+            a = plain_step(p, tableA, key, w, alive, hA, levels[0], levels[1], cell, svPerUm, v);
+        }
+        b = a;
+        if (hB > 0.0f) {
+            b = plain_step(p, tableB, key, a, alive, hB, levels[2], levels[3], cell, svPerUm, v);
+        }
+    }
+    if (s == DRUG) {
+        floatW hi = LOADW(exposureHi + v);
+        floatW y = exposureWeightS * a - LOADW(exposureLo + v);
+        floatW t = hi + y;
+        STOREW((t - hi) - y, exposureLo + v);
+        STOREW(t, exposureHi + v);
+    }
+    STOREW(b, state + at);
+}

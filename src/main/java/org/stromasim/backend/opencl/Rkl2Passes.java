@@ -1,0 +1,275 @@
+package org.stromasim.backend.opencl;
+
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_TRUE;
+
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+import org.jocl.cl_program;
+import org.stromasim.scenario.DiffusionSpec;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.Rkl2;
+import org.stromasim.transport.TransportModel;
+
+/**
+ * The large-step scheme ({@code run.diffusion.scheme: rkl2}) on the device, kernels/rkl2.cl: per
+ * coupling step an RKL2 super-time-step of each species with its own stage count (multirate), then one
+ * reaction-only pass, with the rebalancing term unless {@code coupling: plain}. The numerics, stage by
+ * stage and sub-step by sub-step, are those of the Java backend ({@code JavaBackend}'s large-step path
+ * and {@code Rkl2Diffusion}); this class owns the extra device buffers and enqueues the launches, and
+ * {@link OpenClBackend} keeps the schedule, tables and plasma levels it shares with the explicit path.
+ *
+ * <p><b>Buffers</b> (concentration layout: guard band, then species blocks): τ·L(Y0), two stage
+ * buffers that alternate (stage j overwrites Y(j−2) in place, voxel by voxel), and for rebalanced
+ * coupling the term q and the increment of the last opening reaction sub-step. The last stage writes
+ * straight into the other concentration buffer, and the reaction pass runs in place there, reading
+ * the diffusion input (the current buffer, intact) for the rebalancing update. Nothing goes back to
+ * the host between stages: a coupling step is Σ_s S_s + 1 launches on the in-order queue.
+ *
+ * <p><b>Stage counts</b> come from the explicit limit of each species ({@link TransportModel#explicitLimitS},
+ * dx²/max Σ_faces D_face) at {@link #refreshLimits} (the backend's upload, when it copies the
+ * diffusivity) and {@link Rkl2#stagesFor}, refused with the numbers above {@code run.diffusion.max_stages};
+ * the Java backend sums float conductances where this sums doubles, so the two agree except for a step
+ * within about 1e-7 (relative) of a stage-count threshold.
+ */
+final class Rkl2Passes {
+
+    private final TransportModel model;
+    private final cl_command_queue queue;
+    private final cl_kernel stage;
+    private final cl_kernel react;
+    private final long[] stageGlobal;
+    private final long[] stageLocal;
+    private final long[] reactGlobal;
+    private final long[] reactLocal;
+    private final int species;
+    private final int voxels;
+    private final int guard;
+    private final boolean rebalanced;
+    private final cl_mem tauL0;
+    private final cl_mem[] stages = new cl_mem[2];
+    private final cl_mem rebalance;
+    private final cl_mem opening;
+    private final cl_mem gains;
+    private final double[] explicitLimitS;
+    private int[] stageCounts;
+    private float tauOverDx2;
+    private float tauS;
+
+    /**
+     * @param program      the program of kernels/transport.cl followed by kernels/rkl2.cl
+     * @param cpuTile      the exact CPU tile {x, y, 1} of the transport kernel, or null on other devices
+     * @param itemsX       work-items per row
+     * @param fieldBytes   bytes of one concentration-layout buffer
+     * @param shared       the transport pass's buffers this pass reads, in the order of {@link #bindShared}
+     */
+    Rkl2Passes(TransportModel model, ClResources resources, cl_program program, OpenClDevice device,
+               cl_command_queue queue, long[] cpuTile, int itemsX, int guard, long fieldBytes, int passesPerUpload,
+               int gainsPerPass, cl_mem[] shared) {
+        this.model = model;
+        this.queue = queue;
+        this.species = model.speciesCount();
+        this.voxels = model.grid().voxelCount();
+        this.guard = guard;
+        this.rebalanced = model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED;
+        int nx = model.grid().nx();
+        int ny = model.grid().ny();
+        int nz = model.grid().nz();
+        this.stage = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_stage"));
+        this.react = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_react"));
+        this.stageLocal = cpuTile != null ? cpuTile : LocalSizes.forGrid(stage, device.device(), nx, ny);
+        this.reactLocal = cpuTile != null ? cpuTile : LocalSizes.forGrid(react, device.device(), nx, ny);
+        this.stageGlobal = LocalSizes.padded(new long[] {itemsX, ny, nz}, stageLocal);
+        this.reactGlobal = LocalSizes.padded(new long[] {itemsX, ny, (long) nz * species}, reactLocal);
+        this.tauL0 = zeroed(resources, fieldBytes);
+        this.stages[0] = zeroed(resources, fieldBytes);
+        this.stages[1] = zeroed(resources, fieldBytes);
+        this.rebalance = zeroed(resources, rebalanced ? fieldBytes : Sizeof.cl_float);
+        this.opening = zeroed(resources, rebalanced ? fieldBytes : Sizeof.cl_float);
+        this.gains = resources.buffer(CL.CL_MEM_READ_ONLY, (long) passesPerUpload * gainsPerPass * Sizeof.cl_float);
+        this.explicitLimitS = new double[species];
+        bindShared(shared, nx, ny, nz);
+    }
+
+    private cl_mem zeroed(ClResources resources, long bytes) {
+        cl_mem m = resources.buffer(CL_MEM_READ_WRITE, bytes);
+        CL.clEnqueueFillBuffer(queue, m, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0, bytes, 0, null, null);
+        return m;
+    }
+
+    /**
+     * shared = {diffusivity, params, cell, viability, wall area, plasma levels, exposure hi, exposure lo,
+     * keys, tables}.
+     */
+    private void bindShared(cl_mem[] shared, int nx, int ny, int nz) {
+        cl_mem diffusivity = shared[0];
+        mem(stage, 5, diffusivity);
+        mem(stage, 6, shared[1]);
+        mem(stage, 7, rebalance);
+        intArg(stage, 8, rebalanced ? 1 : 0);
+        intArg(stage, 9, nx);
+        intArg(stage, 10, ny);
+        intArg(stage, 11, nz);
+        intArg(stage, 12, guard);
+        mem(react, 2, rebalance);
+        mem(react, 3, opening);
+        mem(react, 4, diffusivity);
+        mem(react, 5, shared[2]);
+        mem(react, 6, shared[3]);
+        mem(react, 7, shared[4]);
+        mem(react, 8, shared[1]);
+        mem(react, 9, shared[5]);
+        mem(react, 10, shared[6]);
+        mem(react, 11, shared[7]);
+        mem(react, 12, shared[8]);
+        mem(react, 13, shared[9]);
+        mem(react, 14, gains);
+        intArg(react, 15, nx);
+        intArg(react, 16, ny);
+        intArg(react, 17, nz);
+        intArg(react, 18, guard);
+        intArg(react, 23, rebalanced ? 1 : 0);
+    }
+
+    /** The gains buffer, filled per chunk of passes with the reaction tables. */
+    cl_mem gains() {
+        return gains;
+    }
+
+    /** Takes each species' explicit limit from the model's current diffusivity (the backend's upload copies it too). */
+    void refreshLimits() {
+        for (int s = 0; s < species; s++) {
+            explicitLimitS[s] = model.explicitLimitS(s);
+        }
+    }
+
+    /** Sets the coupling step of the following passes; refuses a step that needs more stages than the cap. */
+    void prepare(double dtS) {
+        if (!(dtS > 0) || !Double.isFinite(dtS)) {
+            throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dtS);
+        }
+        int cap = model.diffusion().maxStages();
+        stageCounts = new int[species];
+        for (int s = 0; s < species; s++) {
+            stageCounts[s] = Rkl2.stagesFor(dtS, explicitLimitS[s]);
+            if (stageCounts[s] > cap) {
+                throw new IllegalArgumentException(Rkl2.refusal(model.speciesNames().get(s), dtS, explicitLimitS[s], cap));
+            }
+        }
+        double dx = model.grid().voxelUm();
+        tauOverDx2 = (float) (dtS / (dx * dx));
+        tauS = (float) dtS;
+        floatArg(react, 25, (float) (0.5 / dtS));
+    }
+
+    /** Stages per species of the current step (after {@link #prepare}). */
+    int[] stageCounts() {
+        return stageCounts.clone();
+    }
+
+    /**
+     * Enqueues the reaction pass {@code pass} of {@code schedule} (tables and levels in upload slot
+     * {@code slot}) in place on {@code state}; {@code before} is the diffusion input of the step just
+     * diffused (pass ≥ 1).
+     */
+    void enqueueReactions(PassSchedule schedule, int pass, int slot, cl_mem state, cl_mem before) {
+        mem(react, 0, state);
+        mem(react, 1, before);
+        intArg(react, 19, slot);
+        floatArg(react, 20, (float) schedule.reactionAS(pass));
+        floatArg(react, 21, (float) schedule.reactionBS(pass));
+        floatArg(react, 22, (float) schedule.exposureWeightS(pass));
+        intArg(react, 24, schedule.diffuses(pass) ? 1 : 0);
+        CL.clEnqueueNDRangeKernel(queue, react, 3, null, reactGlobal, reactLocal, 0, null, null);
+    }
+
+    /** Enqueues the diffusion of every species from {@code y0} into {@code out} (RKL2, its own stages each). */
+    void enqueueDiffusion(cl_mem y0, cl_mem out) {
+        mem(stage, 0, y0);
+        for (int s = 0; s < species; s++) {
+            int count = stageCounts[s];
+            if (count == 0) {
+                // does not diffuse: the step leaves it as it is
+                long offset = (guard + (long) s * voxels) * Sizeof.cl_float;
+                CL.clEnqueueCopyBuffer(queue, y0, out, offset, offset, (long) voxels * Sizeof.cl_float, 0, null, null);
+                continue;
+            }
+            Rkl2 c = Rkl2.ofStages(count);
+            intArg(stage, 13, s);
+            for (int j = 1; j <= count; j++) {
+                cl_mem target = j == count ? out : stages[(j - 1) % 2];
+                mem(stage, 1, tauL0);
+                mem(stage, 2, j == 1 ? y0 : stages[(j - 2) % 2]);
+                mem(stage, 3, j <= 2 ? y0 : stages[(j - 3) % 2]);
+                mem(stage, 4, target);
+                intArg(stage, 14, j);
+                if (j == 1) {
+                    floatArg(stage, 15, tauOverDx2);
+                    floatArg(stage, 16, tauS);
+                    floatArg(stage, 17, (float) c.muTilde[1]);
+                    floatArg(stage, 18, 0f);
+                    floatArg(stage, 19, 0f);
+                } else {
+                    // rounded as Rkl2Diffusion rounds them: μ̃j·(float τ/dx²) and μ̃j·(float τ) in double, then float
+                    floatArg(stage, 15, (float) (c.muTilde[j] * tauOverDx2));
+                    floatArg(stage, 16, (float) (c.muTilde[j] * tauS));
+                    floatArg(stage, 17, (float) c.mu[j]);
+                    floatArg(stage, 18, (float) c.nu[j]);
+                    floatArg(stage, 19, (float) c.gammaTilde[j]);
+                }
+                CL.clEnqueueNDRangeKernel(queue, stage, 3, null, stageGlobal, stageLocal, 0, null, null);
+            }
+        }
+    }
+
+    /** Whether species s carries a rebalancing term: rebalanced coupling and a reaction term (as the Java backend). */
+    private boolean carries(int s) {
+        return rebalanced && (model.reactions(s).hasAnyTerm() || model.plasma(s) != null);
+    }
+
+    /** Copies the rebalancing term of every species that carries one into {@code state} (a snapshot stores it). */
+    void download(Tissue state) {
+        for (int s = 0; s < species; s++) {
+            if (carries(s)) {
+                CL.clEnqueueReadBuffer(queue, rebalance, CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
+                        (long) voxels * Sizeof.cl_float, Pointer.to(state.rebalancePerSOrCreate(s)), 0, null, null);
+            }
+        }
+    }
+
+    /**
+     * Takes the rebalancing term {@code state} carries (a resumed run), species by species; refuses one
+     * for a species this scheme has none for, as the Java backend does.
+     */
+    void upload(Tissue state) {
+        for (int s = 0; s < species; s++) {
+            float[] stored = state.rebalancePerS(s);
+            if (stored == null) {
+                continue;
+            }
+            if (!carries(s)) {
+                throw new IllegalArgumentException("the state carries a rebalancing term for species "
+                        + model.speciesNames().get(s) + " but this model's scheme has none (run.diffusion: rkl2, coupling "
+                        + model.diffusion().coupling().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+            CL.clEnqueueWriteBuffer(queue, rebalance, CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
+                    (long) voxels * Sizeof.cl_float, Pointer.to(stored), 0, null, null);
+        }
+    }
+
+    private static void mem(cl_kernel k, int index, cl_mem m) {
+        CL.clSetKernelArg(k, index, Sizeof.cl_mem, Pointer.to(m));
+    }
+
+    private static void intArg(cl_kernel k, int index, int value) {
+        CL.clSetKernelArg(k, index, Sizeof.cl_int, Pointer.to(new int[] {value}));
+    }
+
+    private static void floatArg(cl_kernel k, int index, float value) {
+        CL.clSetKernelArg(k, index, Sizeof.cl_float, Pointer.to(new float[] {value}));
+    }
+}
