@@ -124,6 +124,7 @@ public final class RunDriver {
             }
             numerics.upload(tissue);
             RunResult result = new Simulation(scenario, numerics, tissue, plan, output).withBiology(model)
+                    .controlSteps(model)
                     .stopWhen(stop).run(startS, startStep, endTimeS, point == null, bar);
             output.log(PeakMemory.report(tissue.stateBytes()));
             return result;

@@ -12,6 +12,8 @@ import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.SpeciesSpec;
+import org.stromasim.backend.java.JavaBackend;
+import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
@@ -50,6 +52,12 @@ final class ValidateCommand implements Callable<Integer> {
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
+        if (scenario.run().diffusion().hasAccuracyTarget()) {
+            // the step the run would choose over its first snapshot window: the same pilot, on the Java backend
+            try (JavaBackend pilot = new JavaBackend(model, Runtime.getRuntime().availableProcessors())) {
+                plan = Simulation.chooseAtStart(scenario, model, pilot, tissue.copy());
+            }
+        }
         Grid3D g = tissue.grid();
 
         out.printf("scenario %s: valid%n", scenario.name());

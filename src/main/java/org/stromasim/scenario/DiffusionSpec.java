@@ -8,8 +8,23 @@ package org.stromasim.scenario;
  *                  step; a step that would need more is refused with the numbers (cost guard: the
  *                  work per step grows linearly with the stages)
  * @param coupling  RKL2 only: how reactions are coupled to the large diffusion steps
+ * @param targetRelativeError RKL2 only: the accuracy the run's step is chosen for (relative, e.g. 0.01),
+ *                  instead of a fixed run.dt_s; {@code null} = the step is run.dt_s. The error measured
+ *                  is that of org.stromasim.sim.StepDoublingPilot (relative L2 over a snapshot window)
  */
-public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling) {
+public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling, Double targetRelativeError) {
+
+    /**
+     * Smallest target accepted. Choice (C): the state is float (≈ 6·10⁻⁸ per operation, over hundreds
+     * of stages) and the explicit reference's own splitting error in the benchmarks was ≈ 0.1 %, so a
+     * tighter target could be neither met nor checked.
+     */
+    public static final double MIN_TARGET_RELATIVE_ERROR = 1e-3;
+    /**
+     * Largest target accepted. Choice (C): beyond 20 % the step-doubling estimate is far outside its
+     * asymptotic range, so the step it gives would not mean what the number says.
+     */
+    public static final double MAX_TARGET_RELATIVE_ERROR = 0.2;
 
     /**
      * Default stage cap. Choice (C): 400 stages cover dt up to (400² + 400 − 2)/4 ≈ 40,000 explicit
@@ -18,7 +33,7 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling) {
      */
     public static final int DEFAULT_MAX_STAGES = 400;
 
-    public static final DiffusionSpec EXPLICIT = new DiffusionSpec(Scheme.EXPLICIT, DEFAULT_MAX_STAGES, null);
+    public static final DiffusionSpec EXPLICIT = new DiffusionSpec(Scheme.EXPLICIT, DEFAULT_MAX_STAGES, null, null);
 
     public DiffusionSpec {
         coupling = coupling == null ? Coupling.REBALANCED : coupling;
@@ -29,11 +44,36 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling) {
             throw new IllegalArgumentException("run.diffusion.max_stages must be >= 2 (RKL2 needs two stages), got "
                     + maxStages);
         }
+        if (targetRelativeError != null) {
+            if (scheme != Scheme.RKL2) {
+                throw new IllegalArgumentException("run.diffusion.target_relative_error needs scheme rkl2, got "
+                        + scheme);
+            }
+            if (!(targetRelativeError >= MIN_TARGET_RELATIVE_ERROR && targetRelativeError <= MAX_TARGET_RELATIVE_ERROR)) {
+                throw new IllegalArgumentException("run.diffusion.target_relative_error must be in ["
+                        + MIN_TARGET_RELATIVE_ERROR + ", " + MAX_TARGET_RELATIVE_ERROR + "], got " + targetRelativeError);
+            }
+        }
+    }
+
+    /** A fixed-step scheme (the step is run.dt_s or, explicit, the automatic one). */
+    public DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling) {
+        this(scheme, maxStages, coupling, null);
     }
 
     /** RKL2 with the default (rebalanced) coupling. */
     public DiffusionSpec(Scheme scheme, int maxStages) {
-        this(scheme, maxStages, null);
+        this(scheme, maxStages, null, null);
+    }
+
+    /** RKL2 whose step is chosen for {@code targetRelativeError} (rebalanced coupling). */
+    public static DiffusionSpec rkl2ForTarget(int maxStages, Coupling coupling, double targetRelativeError) {
+        return new DiffusionSpec(Scheme.RKL2, maxStages, coupling, targetRelativeError);
+    }
+
+    /** Whether the coupling step is chosen for an accuracy target rather than given. */
+    public boolean hasAccuracyTarget() {
+        return targetRelativeError != null;
     }
 
     /** How the reaction sub-steps are coupled to a large diffusion step (the split stays Strang or Lie as run.splitting says). */

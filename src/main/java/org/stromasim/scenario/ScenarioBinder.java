@@ -81,18 +81,31 @@ final class ScenarioBinder {
             return DiffusionSpec.EXPLICIT;
         }
         MapReader r = MapReader.of(node, "run.diffusion", "diffusion scheme settings", "scheme", "max_stages",
-                "coupling");
+                "coupling", "target_relative_error");
         DiffusionSpec.Scheme scheme = r.choice("scheme", "diffusion scheme", schemeNames(), DiffusionSpec.Scheme.EXPLICIT);
         int maxStages = r.has("max_stages")
                 ? Math.toIntExact(NodeReader.integer(r.get("max_stages"), r.child("max_stages"), Range.between(2, 100_000, "")))
                 : DiffusionSpec.DEFAULT_MAX_STAGES;
         DiffusionSpec.Coupling coupling = r.choice("coupling", "reaction coupling", couplingNames(),
                 DiffusionSpec.Coupling.REBALANCED);
-        if (scheme != DiffusionSpec.Scheme.EXPLICIT && dtS == null) {
-            throw ScenarioException.at(r.location(), "run.dt_s", "missing: the " + lower(scheme)
-                    + " diffusion scheme takes the coupling step you give; set run.dt_s (s, > 0), e.g. 60");
+        Double target = r.optionalNumber("target_relative_error", Range.between(
+                DiffusionSpec.MIN_TARGET_RELATIVE_ERROR, DiffusionSpec.MAX_TARGET_RELATIVE_ERROR, ""));
+        if (target != null && scheme == DiffusionSpec.Scheme.EXPLICIT) {
+            throw ScenarioException.at(r.location(), "run.diffusion.target_relative_error", "= " + Range.format(target)
+                    + " needs scheme: rkl2; the explicit scheme's step is limited by stability (run.stability_safety × "
+                    + "dx²/(6·Dmax)), far below any step an accuracy target would choose, so it has no step to choose");
         }
-        return new DiffusionSpec(scheme, maxStages, coupling);
+        if (target != null && dtS != null) {
+            throw ScenarioException.at(r.location(), "run.diffusion.target_relative_error", "= " + Range.format(target)
+                    + " and run.dt_s = " + Range.format(dtS) + " are both given; give one: run.dt_s for a fixed "
+                    + "coupling step, or run.diffusion.target_relative_error for a step chosen for that accuracy");
+        }
+        if (scheme != DiffusionSpec.Scheme.EXPLICIT && dtS == null && target == null) {
+            throw ScenarioException.at(r.location(), "run.dt_s", "missing: the " + lower(scheme)
+                    + " diffusion scheme takes the coupling step you give; set run.dt_s (s, > 0), e.g. 60, or "
+                    + "run.diffusion.target_relative_error (e.g. 0.01) to have the step chosen for that accuracy");
+        }
+        return new DiffusionSpec(scheme, maxStages, coupling, target);
     }
 
     static Map<String, DiffusionSpec.Coupling> couplingNames() {

@@ -27,7 +27,8 @@ final class ScenarioYamlWriter {
                 "metrics_interval_s", r.metricsIntervalS(), "seed", r.seed(), "dt_s", r.dtS(),
                 "stability_safety", r.stabilitySafety(), "splitting", lower(r.splitting().name()),
                 "diffusion", map("scheme", lower(r.diffusion().scheme().name()), "max_stages", r.diffusion().maxStages(),
-                        "coupling", lower(r.diffusion().coupling().name()))));
+                        "coupling", lower(r.diffusion().coupling().name()),
+                        "target_relative_error", r.diffusion().targetRelativeError())));
         root.put("ecm", ecm(s.ecm()));
         root.put("tissue", tissue(s.tissue()));
         List<Object> species = new ArrayList<>();

@@ -30,7 +30,10 @@ public final class Simulation {
     private final Tissue host;
     private final RunOutput output;
     private final MetricsCalculator metrics;
-    private final TimeStepPlan plan;
+    /** The step plan in force; with an accuracy target it is chosen again at the start and every snapshot. */
+    private TimeStepPlan plan;
+    /** Chooses the step for run.diffusion.target_relative_error, or null for a fixed step. */
+    private AccuracyStepControl stepControl;
     private ReductionPlan reductions;
     private StopRequest stop = StopRequest.NEVER;
     /** The biology slow step, or null for a pure-transport scenario. */
@@ -63,6 +66,17 @@ public final class Simulation {
     }
 
     /**
+     * With run.diffusion.target_relative_error: the step is chosen by {@link AccuracyStepControl} on
+     * this simulation's backend ({@code model} is the model it runs) from the state at the start and at
+     * every snapshot. Required for such a scenario; does nothing for a fixed step. Returns this simulation.
+     */
+    public Simulation controlSteps(TransportModel model) {
+        this.stepControl = scenario.run().diffusion().hasAccuracyTarget()
+                ? new AccuracyStepControl(scenario.run(), model, backend) : null;
+        return this;
+    }
+
+    /**
      * Polls {@code stop} at every chunk boundary: when it asks, the loop snapshots the state reached
      * there and returns a result marked stopped. Returns this simulation.
      */
@@ -82,6 +96,11 @@ public final class Simulation {
      * a snapshot taken between output events (a stop request) continues the interrupted interval with
      * its original step length and chunk boundaries when the start time lies exactly on that interval's
      * step grid, so its steps are the same as those of an uninterrupted run.
+     *
+     * <p>With an accuracy target the step is chosen from the state at the start and at every snapshot
+     * ({@link AccuracyStepControl}); a run resumed from a snapshot at a snapshot time therefore chooses
+     * the same steps. One resumed from a stop-request snapshot chooses from the state there, so its steps
+     * up to the next snapshot may differ from the uninterrupted run's (the target holds either way).
      */
     public RunResult run(double startTimeS, long startStep, double endTimeS, boolean writeInitial,
                          ProgressListener progress) {
@@ -92,6 +111,9 @@ public final class Simulation {
         if (slow != null) {
             slow.applyInterventionsAt(startTimeS);
             output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(), backend.description()));
+        }
+        if (scenario.run().diffusion().hasAccuracyTarget() && stepControl == null) {
+            throw new IllegalStateException("the scenario sets run.diffusion.target_relative_error: call controlSteps");
         }
         output.log(plan.reason());
         output.log("backend: " + backend.description());
@@ -109,6 +131,9 @@ public final class Simulation {
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
+        if (stepControl != null && time < endTimeS * (1 - 1e-12)) {
+            replan(time, endTimeS, snapshots, metricRows, slowSteps);
+        }
         while (time < endTimeS * (1 - 1e-12)) {
             Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
                     : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
@@ -147,6 +172,9 @@ public final class Simulation {
             if (wantSnapshot) {
                 output.snapshot(host, step, time);
                 lastSnapshotStep = step;
+                if (stepControl != null && !atEnd) {
+                    replan(time, endTimeS, snapshots, metricRows, slowSteps);
+                }
             }
         }
         if (last == null) {
@@ -156,6 +184,56 @@ public final class Simulation {
         double wall = (System.nanoTime() - wallStart) * 1e-9;
         output.log(String.format("finished at t = %.6g s after %d steps in %.3g s wall", time, step - startStep, wall));
         return new RunResult(time, step - startStep, wall, plan, last);
+    }
+
+    /**
+     * Chooses the step for the window from {@code timeS} to the next snapshot from the state there
+     * (the host copy equals the backend's state: just uploaded or stored) and logs it.
+     */
+    private void replan(double timeS, double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows,
+                        OutputSchedule slowSteps) {
+        plan = stepControl.planAt(host, windowEvents(timeS, endTimeS, snapshots, metricRows, slowSteps));
+        output.log(String.format("t = %.6g s: %s", timeS, plan.reason()));
+    }
+
+    /**
+     * The step an accuracy-target run of {@code scenario} would choose at t = 0 from {@code state}
+     * (uploaded here to {@code backend}), for {@code validate}: the same window and pilot as the run.
+     */
+    public static TimeStepPlan chooseAtStart(Scenario scenario, TransportModel model, Backend backend, Tissue state) {
+        var run = scenario.run();
+        OutputSchedule slowSteps = scenario.biology() == null ? null
+                : new OutputSchedule(new SlowProcesses(scenario, model).intervalS());
+        double[] events = windowEvents(0.0, run.endTimeS(), new OutputSchedule(run.snapshotIntervalS()),
+                new OutputSchedule(run.metricsIntervalS()), slowSteps);
+        return new AccuracyStepControl(run, model, backend).planFrom(state, events);
+    }
+
+    /**
+     * The event times the run passes from {@code fromS} to the next snapshot or the end, computed as
+     * {@link Interval#startingAt} computes them, so a pilot over them takes the run's very steps.
+     */
+    static double[] windowEvents(double fromS, double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows,
+                                 OutputSchedule slowSteps) {
+        java.util.List<Double> times = new java.util.ArrayList<>();
+        double t = fromS;
+        times.add(t);
+        while (true) {
+            double next = Math.min(endTimeS, Math.min(snapshots.nextAfter(t), metricRows.nextAfter(t)));
+            if (slowSteps != null) {
+                next = Math.min(next, slowSteps.nextAfter(t));
+            }
+            times.add(next);
+            if (next >= endTimeS * (1 - 1e-12) || snapshots.isDue(next)) {
+                break;
+            }
+            t = next;
+        }
+        double[] out = new double[times.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = times.get(i);
+        }
+        return out;
     }
 
     /** The metrics' reduction plan, built on first use (cells and vessel distances are fixed during a run). */

@@ -34,11 +34,27 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
     }
 
     /**
-     * RKL2: the coupling step is run.dt_s (the loader requires it); each species takes the stages its
+     * RKL2: the coupling step is run.dt_s, or with an accuracy target the upper bound of the steps that
+     * {@link AccuracyStepControl} chooses during the run; each species takes the stages its
      * own explicit limit needs (multirate), refused with the numbers above run.diffusion.max_stages.
      */
     private static TimeStepPlan rkl2(RunSpec run, TransportModel model, StabilityLimit limit) {
-        double dt = run.dtS();
+        if (run.diffusion().hasAccuracyTarget()) {
+            double cap = AccuracyStepControl.upperBoundS(run, model);
+            return new TimeStepPlan(cap, limit, String.format(
+                    "dt chosen for run.diffusion.target_relative_error = %.3g by a step-doubling pilot from the state "
+                            + "at the start and at every snapshot (at most %.4g s: %s); diffusion by RKL2, each "
+                            + "choice, its estimate and the stages per species are in run.log",
+                    run.diffusion().targetRelativeError(), cap, AccuracyStepControl.upperBoundReason(run, model)));
+        }
+        return rkl2(run, model, limit, run.dtS(), "as requested by run.dt_s");
+    }
+
+    /**
+     * The RKL2 plan for coupling step {@code dt}, with {@code why} (how dt was chosen) in its reason.
+     * Refused with the numbers when a species would need more than run.diffusion.max_stages stages.
+     */
+    static TimeStepPlan rkl2(RunSpec run, TransportModel model, StabilityLimit limit, double dt, String why) {
         if (!(dt > 0) || !Double.isFinite(dt)) {
             throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dt);
         }
@@ -61,10 +77,10 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
         double explicitPerStep = Double.isFinite(limit.dtMaxS())
                 ? model.speciesCount() * Math.ceil(dt / (run.stabilitySafety() * limit.dtMaxS())) : 0;
         return new TimeStepPlan(dt, limit, String.format(
-                "dt = %.4g s as requested by run.dt_s, diffusion by RKL2 super-time-stepping (2nd order; reactions "
+                "dt = %.4g s %s, diffusion by RKL2 super-time-stepping (2nd order; reactions "
                         + "%s-split, %s), stages per species chosen so that dt ≤ explicit limit·(s²+s−2)/4: %s. "
                         + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
-                dt, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
+                dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
                 run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
                         ? "rebalanced: exact steady states"
                         : "plain coupling: 2nd order on smooth solutions, biased near sources at large steps",
