@@ -69,4 +69,43 @@ class DiffusionSectionTest {
         Scenario again = ScenarioLoader.parse(ScenarioLoader.toYaml(s), "resolved.yaml", List.of());
         assertEquals(s.run(), again.run());
     }
+
+    @Test
+    void anAccuracyTargetIsReadAndRoundTrips() {
+        Scenario s = parse("  diffusion: {scheme: rkl2, target_relative_error: 0.01}\n");
+        assertEquals(0.01, s.run().diffusion().targetRelativeError());
+        assertEquals(null, s.run().dtS());
+        Scenario again = ScenarioLoader.parse(ScenarioLoader.toYaml(s), "resolved.yaml", List.of());
+        assertEquals(s.run(), again.run());
+        assertEquals(null, parse("  dt_s: 30\n  diffusion: {scheme: rkl2}\n").run().diffusion().targetRelativeError());
+    }
+
+    @Test
+    void aStepAndATargetTogetherAreRefusedAtTheTarget() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> parse("  dt_s: 30\n  diffusion: {scheme: rkl2, target_relative_error: 0.01}\n"));
+        assertEquals("run.diffusion.target_relative_error", e.keyPath());
+        assertEquals(13, e.line());
+        assertTrue(e.getMessage().contains("= 0.01") && e.getMessage().contains("run.dt_s = 30")
+                && e.getMessage().contains("give one"), e.getMessage());
+    }
+
+    @Test
+    void aTargetWithTheExplicitSchemeIsRefusedWithTheReason() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> parse("  diffusion: {scheme: explicit, target_relative_error: 0.01}\n"));
+        assertEquals("run.diffusion.target_relative_error", e.keyPath());
+        assertTrue(e.getMessage().contains("needs scheme: rkl2") && e.getMessage().contains("limited by stability"),
+                e.getMessage());
+    }
+
+    @Test
+    void aTargetOutsideItsRangeIsRefusedWithTheRange() {
+        for (String bad : new String[] {"0.0001", "0.5", "0"}) {
+            ScenarioException e = assertThrows(ScenarioException.class,
+                    () -> parse("  diffusion: {scheme: rkl2, target_relative_error: " + bad + "}\n"));
+            assertEquals("run.diffusion.target_relative_error", e.keyPath());
+            assertTrue(e.getMessage().contains("0.001") && e.getMessage().contains("0.2"), e.getMessage());
+        }
+    }
 }

@@ -98,15 +98,80 @@ class LargeStepControlTest {
         }
     }
 
+    /** Runs the explicit reference and each target; asserts target/20 ≤ achieved ≤ target; returns the steps. */
+    private static double[] assertTargetsMet(String problem, Scenario base, Tissue initial, RunSpec explicitRun,
+                                             java.util.function.DoubleFunction<RunSpec> targetRun, double... targets) {
+        Outcome reference = simulate(withRun(base, explicitRun), initial);
+        double[] steps = new double[targets.length];
+        for (int i = 0; i < targets.length; i++) {
+            double t = targets[i];
+            Outcome o = simulate(withRun(base, targetRun.apply(t)), initial);
+            double achieved = error(o.state(), reference.state(), initial);
+            steps[i] = o.result().plan().maxDtS();
+            String what = String.format("%s, target %.3g: dt %.4g s, achieved %.3g", problem, t, steps[i], achieved);
+            System.out.println(what + " exposure " + StepDoublingPilot.relativeL2(o.state().drugExposure(),
+                    reference.state().drugExposure(), initial.drugExposure()) + " species " + java.util.stream.IntStream
+                    .range(0, initial.speciesCount()).mapToObj(s -> initial.speciesNames().get(s) + "=" + StepDoublingPilot
+                            .relativeL2(o.state().concentration(s), reference.state().concentration(s), null)).toList()
+                    + " dt_ref " + reference.result().plan().maxDtS());
+            assertTrue(achieved <= t, what + " is above the target");
+            assertTrue(achieved >= t / 20, what + " is more than 20x below the target: wasteful");
+            assertTrue(o.log().stream().anyMatch(l -> l.startsWith("t = 0.00000 s: dt = ") && l.contains("estimated relative L2 error")),
+                    String.join("\n", o.log()));
+        }
+        for (int i = 1; i < steps.length; i++) {
+            assertTrue(steps[i] < steps[i - 1], "a tighter target must give a smaller step: " + java.util.Arrays.toString(steps));
+        }
+        return steps;
+    }
+
     @Test
-    void explore() {
+    void twoLayerWithHeldInletMeetsEachTarget() {
         var p = LargeStepProblems.twoLayer(0.02, true);
-        Scenario base = p.scenarioWith(DiffusionSpec.EXPLICIT);
-        report("two-layer", base, p.initial(), run(40, 40, 10, null, DiffusionSpec.EXPLICIT),
-                t -> run(40, 40, 10, null, target(t)), 0.03, 0.01, 0.003);
+        assertTargetsMet("two-layer", p.scenarioWith(DiffusionSpec.EXPLICIT), p.initial(),
+                run(40, 40, 10, null, DiffusionSpec.EXPLICIT), t -> run(40, 40, 10, null, target(t)), 0.03, 0.01, 0.003);
+    }
+
+    @Test
+    void randomStiffnessWithTwoSpeciesMeetsEachTarget() {
         var r = LargeStepProblems.randomStiffness(3);
-        Scenario rb = r.scenarioWith(DiffusionSpec.EXPLICIT);
-        report("random", rb, r.initial(), run(20, 20, 5, null, DiffusionSpec.EXPLICIT),
-                t -> run(20, 20, 5, null, target(t)), 0.03, 0.01, 0.003);
+        assertTargetsMet("random-stiffness", r.scenarioWith(DiffusionSpec.EXPLICIT), r.initial(),
+                run(20, 20, 5, null, DiffusionSpec.EXPLICIT), t -> run(20, 20, 5, null, target(t)), 0.03, 0.01, 0.003);
+    }
+
+    /**
+     * The default scenario on a coarse grid, over its bolus (at 60 s): the hardest window of a run. The
+     * reference runs at 0.2 × the explicit limit: at 0.9 × (0.82 s) its own splitting error in TGF-β
+     * (secreted, near its steady state, which rebalanced RKL2 keeps exact) was 1.4 %, the same at both
+     * targets' steps; at 0.2 × it falls to 0.3 % (first order), below the targets checked.
+     */
+    @Test
+    void reducedDefaultScenarioOverTheBolusMeetsEachTarget() {
+        Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
+        Tissue initial = TissueBuilder.build(base);
+        assertTargetsMet("default 16x16x14", base, initial,
+                new RunSpec(300, 300, 30, 1L, null, 0.2, RunSpec.Splitting.STRANG, DiffusionSpec.EXPLICIT),
+                t -> run(300, 300, 30, null, target(t)), 0.03, 0.01);
+    }
+
+    /**
+     * The step after a snapshot is chosen from the snapshot's state alone: a pilot from that state on a
+     * fresh backend chooses exactly the step the uninterrupted run logged there.
+     */
+    @Test
+    void theChoiceAtASnapshotDependsOnlyOnTheStateThere() {
+        var r = LargeStepProblems.randomStiffness(3);
+        Scenario s = withRun(r.scenarioWith(DiffusionSpec.EXPLICIT), run(20, 10, 5, null, target(0.01)));
+        Outcome whole = simulate(s, r.initial());
+        List<String> choices = whole.log().stream().filter(l -> l.startsWith("t = ")).toList();
+        assertEquals(2, choices.size(), String.join("\n", whole.log()));
+        // the state at 10 s as the run reached it: run the first window alone
+        Outcome firstHalf = simulate(withRun(s, run(10, 10, 5, null, target(0.01))), r.initial());
+        TransportModel model = TransportModel.compile(s, firstHalf.state().copy());
+        try (JavaBackend fresh = new JavaBackend(model, 1)) {
+            TimeStepPlan again = new AccuracyStepControl(s.run(), model, fresh)
+                    .planFrom(firstHalf.state(), new double[] {10, 15, 20});
+            assertEquals(choices.get(1), "t = 10.0000 s: " + again.reason());
+        }
     }
 }
