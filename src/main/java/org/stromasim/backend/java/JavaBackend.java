@@ -78,11 +78,12 @@ import org.stromasim.transport.TransportModel;
  * it is given instead of copying them, and {@link #advance} updates them in place; the backend's own
  * grid-sized arrays are the voxel keys (1 byte per voxel) and the exposure compensation (4 bytes per
  * voxel), plus per z-slab and species five plane buffers ({@link InPlaceSweep.Planes}). With the
- * model's diffusivity (4 bytes per species) and S/V (4) arrays that is about 1.4× the state fields at
- * 4 species, where copies, ping-pong buffers, stored conductances and a double exposure made 3.3×
- * ({@link #workingBytes}). Contract of the adoption: between {@code upload(t)} and the next upload the
- * caller does not write t's concentration, viability or exposure arrays (the biology changes them
- * through {@link #updateState}), and reads them only after {@link #download}, which folds the
+ * model's diffusivity (4 bytes per species) and S/V (4) arrays that is 25 bytes per voxel at 4
+ * species, 0.76× the 33 bytes of the state fields, where copies, ping-pong buffers, stored
+ * conductances and a double exposure made 113 (3.4×) ({@link #workingBytes}). Contract of the
+ * adoption: between {@code upload(t)} and the next upload the caller does not write t's
+ * concentration, viability or exposure arrays (the biology changes them through
+ * {@link #updateState}), and reads them only after {@link #download}, which folds the
  * exposure compensation into t's exposure field (so a download is where the exposure is rounded to
  * the float a snapshot stores; the time loop re-uploads after each download, so continuing from a
  * snapshot gives bitwise the same run). {@code download(other)} copies into another state as before.
