@@ -16,7 +16,12 @@ public interface Backend extends AutoCloseable {
     /** Human-readable description of what runs the numerics, e.g. "java (2 threads)". */
     String description();
 
-    /** Copies the full state to the backend. Must be called before {@link #advance}. */
+    /**
+     * Loads the full state into the backend. Must be called before {@link #advance}. A backend may
+     * copy the state (OpenCL) or work in its arrays in place until the next upload (the Java backend,
+     * to save memory): so until then the caller changes {@code state} only through
+     * {@link #updateState} and reads it only after {@link #download}.
+     */
     void upload(Tissue state);
 
     /**
@@ -25,7 +30,11 @@ public interface Backend extends AutoCloseable {
      */
     void advance(double startTimeS, double dtS, int steps);
 
-    /** Copies the current state back into {@code state} (same grid and species as uploaded). */
+    /**
+     * Makes {@code state} (same grid and species as uploaded) hold the current state: copied back, or,
+     * where {@code state} is the one the backend works in, completed in place (e.g. the drug
+     * exposure's compensation folded into the float field).
+     */
     void download(Tissue state);
 
     /**

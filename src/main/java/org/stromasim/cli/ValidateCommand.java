@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.grid.Grid3D;
-import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.SpeciesSpec;
@@ -64,7 +64,9 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("grid            %d × %d × %d voxels of %.4g µm = %.4g × %.4g × %.4g µm (%,d voxels)%n",
                 g.nx(), g.ny(), g.nz(), g.voxelUm(), g.sizeXUm(), g.sizeYUm(), g.sizeZUm(), g.voxelCount());
         long state = tissue.stateBytes();
-        long backend = javaBackendBytes(g, scenario.species().size()) + largeStepBytes(g, scenario);
+        // the thread count a run uses by default (one per processor); only the explicit plane buffers depend on it
+        long backend = JavaBackend.workingBytes(g, scenario.species().size(), scenario.run().diffusion(),
+                Runtime.getRuntime().availableProcessors());
         out.printf("memory          state %s + Java backend working arrays %s = %s%n",
                 Units.formatBytes(state), Units.formatBytes(backend), Units.formatBytes(state + backend));
         out.printf("tissue          %s%n", composition(tissue));
@@ -78,29 +80,6 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /**
-     * Per voxel, the Java backend and its transport model keep: per species the voxel diffusivity, two
-     * concentration buffers and three face conductances (4 + 8 + 12 bytes); once, the S/V array (4),
-     * the reaction key (1), a viability copy (4) and the drug exposure in double (8).
-     */
-    static long javaBackendBytes(Grid3D grid, int species) {
-        return (long) grid.voxelCount() * (17L + 24L * species);
-    }
-
-    /**
-     * RKL2 adds per species four buffers (τ·L(Y0) and three rotating stages, 16 bytes) and, with
-     * rebalanced coupling, the rebalancing term and the last opening reaction increment (8 bytes; an
-     * upper bound: only species that react keep them).
-     */
-    static long largeStepBytes(Grid3D grid, Scenario scenario) {
-        DiffusionSpec d = scenario.run().diffusion();
-        if (d.scheme() != DiffusionSpec.Scheme.RKL2) {
-            return 0;
-        }
-        long perSpecies = 16L + (d.coupling() == DiffusionSpec.Coupling.REBALANCED ? 8L : 0L);
-        return (long) grid.voxelCount() * perSpecies * scenario.species().size();
     }
 
     private static String composition(Tissue tissue) {

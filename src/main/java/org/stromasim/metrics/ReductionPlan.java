@@ -41,13 +41,15 @@ public final class ReductionPlan {
         double dx = tissue.grid().voxelUm();
         byte[] cell = tissue.cell();
         int shells = PenetrationProfile.shellCount(dx, tissue.vesselDistanceUm());
-        int[] shellOf = new int[cell.length];
+        // the shell of a voxel is computed twice (count, then fill) rather than kept in an int per voxel:
+        // this runs while the backend holds its arrays, where a grid-sized scratch would set the peak heap
+        float[] distance = tissue.vesselDistanceUm();
         int[] count = new int[shells + 1];
         byte cancer = CellType.CANCER.code();
         for (int v = 0; v < cell.length; v++) {
-            shellOf[v] = PenetrationProfile.shellOf(dx, shells, cell[v], tissue.vesselDistanceUm()[v]);
-            if (shellOf[v] >= 0) {
-                count[shellOf[v]]++;
+            int shell = PenetrationProfile.shellOf(dx, shells, cell[v], distance[v]);
+            if (shell >= 0) {
+                count[shell]++;
             }
             if (cell[v] == cancer) {
                 count[shells]++;
@@ -60,8 +62,9 @@ public final class ReductionPlan {
         int[] indices = new int[start[shells + 1]];
         int[] fill = start.clone();
         for (int v = 0; v < cell.length; v++) {
-            if (shellOf[v] >= 0) {
-                indices[fill[shellOf[v]]++] = v;
+            int shell = PenetrationProfile.shellOf(dx, shells, cell[v], distance[v]);
+            if (shell >= 0) {
+                indices[fill[shell]++] = v;
             }
             if (cell[v] == cancer) {
                 indices[fill[shells]++] = v;

@@ -6,7 +6,10 @@ import java.lang.management.MemoryType;
 
 /**
  * The JVM's peak heap use so far: the sum over heap pools of each pool's peak. Pools peak at
- * different moments, so this is an upper bound of the true peak — the safe side for a memory claim.
+ * different moments, and a pool's peak counts garbage not yet collected, so this is an upper bound of
+ * the peak live heap that depends on the heap size the JVM chose — the safe side for a memory claim.
+ * The live figure the memory target is measured in (largest heap after a full collection) comes from
+ * {@code benchmarks/peak-heap.sh}; the state bytes here are the same ({@code Tissue.stateBytes}).
  */
 public final class PeakMemory {
 

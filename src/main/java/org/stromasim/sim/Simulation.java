@@ -90,8 +90,8 @@ public final class Simulation {
      * With {@code writeInitial}, the start state is recorded first (a fresh run; not a resumed one).
      *
      * <p>Reproducibility of resumed runs: whenever the loop downloads the state at an output event, it
-     * loads it back into the backend, which rounds the backend's double-precision exposure accumulator to
-     * the float a snapshot stores. A run that ended at an output time and is resumed from its final
+     * loads it back into the backend, which rounds the backend's exposure accumulator (a compensated
+     * float pair, or double) to the float a snapshot stores. A run that ended at an output time and is resumed from its final
      * snapshot therefore continues from bitwise the state the uninterrupted run continued from. A run resumed from
      * a snapshot taken between output events (a stop request) continues the interrupted interval with
      * its original step length and chunk boundaries when the start time lies exactly on that interval's
@@ -160,6 +160,9 @@ public final class Simulation {
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
             Optional<StateReductions> reduced = wantMetrics && !wantSnapshot
                     ? backend.reduce(reductionPlan()) : Optional.empty();
+            if (reduced.isEmpty()) {
+                reductions = null; // the backend does not reduce: do not hold a plan beside the measure's own
+            }
             if (wantSnapshot || (wantMetrics && reduced.isEmpty())) {
                 backend.download(host);
                 backend.upload(host); // continue from exactly the stored (float) state; see run's doc

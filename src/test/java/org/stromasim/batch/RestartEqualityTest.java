@@ -86,8 +86,8 @@ class RestartEqualityTest {
         Snapshot actual = BatchCli.latestSnapshot(stopped.root());
         assertEquals(expected.info().step(), actual.info().step());
         BatchCli.assertConcentrationsBitwise(expected.tissue(), actual.tissue());
-        // The stop snapshot rounded the backend's double exposure accumulator to float; the uninterrupted
-        // run kept it in double there, so exposure agrees to float rounding only.
+        // The stop snapshot rounded the backend's compensated exposure accumulator to float; the
+        // uninterrupted run kept the compensation there, so exposure agrees to float rounding only.
         assertExposureClose(expected.tissue().drugExposure(), actual.tissue().drugExposure());
         assertEquals(dataRows(whole.root()), dataRows(stopped.root()), "no metrics row at the stop, the others equal");
     }

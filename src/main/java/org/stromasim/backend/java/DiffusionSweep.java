@@ -5,9 +5,11 @@ import org.stromasim.grid.Grid3D;
 import org.stromasim.transport.SpeciesBoundaries;
 
 /**
- * One explicit-Euler diffusion step of one species in finite-volume flux form, one grid row at a time:
- * C'_v = C_v + dt/dx²·Σ_faces D_face·(C_nb − C_v), D_face = 2·D_v·D_nb/(D_v + D_nb) computed on the
- * fly from the voxel diffusivities (so a zero-D voxel blocks its faces). The face flux is the same
+ * The diffusion operator of one species in finite-volume flux form with stored face conductances, one
+ * grid row at a time, for the large-step scheme ({@link Rkl2Diffusion}; the explicit step runs in
+ * place in {@link InPlaceSweep}, with the same faces and arithmetic):
+ * τ/dx²·Σ_faces D_face·(C_nb − C_v), D_face = 2·D_v·D_nb/(D_v + D_nb) from the voxel diffusivities
+ * (so a zero-D voxel blocks its faces). The face flux is the same
  * number, with opposite sign, seen from both voxels (the harmonic mean is symmetric bit for bit), so
  * zero-flux domains conserve mass to float round-off.
  *
@@ -54,7 +56,7 @@ final class DiffusionSweep {
      * gx[v] = D_face between v and v+1, gy[v] between v and v+nx, gz[v] between v and v+nx·ny, for the
      * faces inside the domain. The x "face" after the last voxel of a row and the y "face" after the
      * last row of a plane lead out of the domain: they get conductance 0, which is what a zero-flux
-     * face contributes, so {@link #sweepRow} can run whole rows through the interior loop when the x
+     * face contributes, so {@link #incrementRow} can run whole rows through the interior loop when the x
      * and y faces are zero-flux. gz of the last plane is never read.
      */
     void conductances(float[] d, float[] gx, float[] gy, float[] gz, int kFrom, int kTo) {
@@ -82,59 +84,36 @@ final class DiffusionSweep {
     }
 
     /**
-     * Writes row (j, k) of dst from src; {@code dtOverDx2} = dt/dx², s/µm². Interior voxels read the
-     * face conductances filled by {@link #conductances}; the outer shell treats its domain faces by
-     * type. When the x and y domain faces are zero-flux, every row of an inner plane goes through the
-     * interior loop: its out-of-domain faces have conductance 0 and add exactly what a zero-flux face
-     * adds (the neighbour it multiplies is a real voxel of the grid, so the product is 0).
-     */
-    void sweepRow(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float dtOverDx2,
-                  int j, int k) {
-        row(src, dst, d, gx, gy, gz, dtOverDx2, 1f, j, k);
-    }
-
-    /**
      * Writes row (j, k) of dst = coef·Σ_faces D_face·(C_nb − C_v) from src (the increment alone, without
-     * C_v; coef = τ/dx² gives τ·L(C)): the operator of {@link #sweepRow}, for multi-stage schemes
-     * ({@link Rkl2Diffusion}). Same faces and boundary treatment.
+     * C_v; coef = τ/dx² gives τ·L(C)). Interior voxels read the face conductances filled by
+     * {@link #conductances}; the outer shell treats its domain faces by type. When the x and y domain
+     * faces are zero-flux, every row of an inner plane goes through the interior loop: its
+     * out-of-domain faces have conductance 0 and add exactly what a zero-flux face adds (the neighbour
+     * it multiplies is a real voxel of the grid, so the product is 0). The choice of loop is made once
+     * per row, never per voxel.
      */
     void incrementRow(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float coef,
                       int j, int k) {
-        row(src, dst, d, gx, gy, gz, coef, 0f, j, k);
-    }
-
-    /**
-     * dst = self·C_v + coef·Σ_faces D_face·(C_nb − C_v) over row (j, k), with self 1 (explicit step) or
-     * 0 (increment only). The choice of interior loop is made once per row, never per voxel.
-     */
-    private void row(float[] src, float[] dst, float[] d, float[] gx, float[] gy, float[] gz, float coef, float self,
-                     int j, int k) {
         int rowStart = nx * (j + ny * k);
         if (closedInXy && k > 0 && k < nz - 1) {
-            interior(src, dst, gx, gy, gz, coef, self, rowStart, rowStart + nx);
+            interiorIncrementRow(src, dst, gx, gy, gz, coef, rowStart, rowStart + nx, nx, planeStride);
             return;
         }
         if (k == 0 || k == nz - 1 || j == 0 || j == ny - 1 || nx < 3) {
             for (int i = 0; i < nx; i++) {
-                boundaryVoxel(src, dst, d, gx, gy, gz, coef, self, i, j, k, rowStart + i);
+                boundaryVoxel(src, dst, d, gx, gy, gz, coef, i, j, k, rowStart + i);
             }
             return;
         }
-        boundaryVoxel(src, dst, d, gx, gy, gz, coef, self, 0, j, k, rowStart);
-        interior(src, dst, gx, gy, gz, coef, self, rowStart + 1, rowStart + nx - 1);
-        boundaryVoxel(src, dst, d, gx, gy, gz, coef, self, nx - 1, j, k, rowStart + nx - 1);
+        boundaryVoxel(src, dst, d, gx, gy, gz, coef, 0, j, k, rowStart);
+        interiorIncrementRow(src, dst, gx, gy, gz, coef, rowStart + 1, rowStart + nx - 1, nx, planeStride);
+        boundaryVoxel(src, dst, d, gx, gy, gz, coef, nx - 1, j, k, rowStart + nx - 1);
     }
 
-    private void interior(float[] src, float[] dst, float[] gx, float[] gy, float[] gz, float coef, float self,
-                          int vFrom, int vTo) {
-        if (self == 1f) {
-            interiorRow(src, dst, gx, gy, gz, coef, vFrom, vTo, nx, planeStride);
-        } else {
-            interiorIncrementRow(src, dst, gx, gy, gz, coef, vFrom, vTo, nx, planeStride);
-        }
-    }
-
-    /** {@link #interiorRow} without the C_v term (kept separate so the explicit loop has no extra multiply). */
+    /**
+     * Voxels vFrom ≤ v < vTo, all with six in-domain neighbours: no division and no branch, six
+     * multiply-adds on stored conductances.
+     */
     private static void interiorIncrementRow(float[] c, float[] out, float[] gx, float[] gy, float[] gz, float coef,
                                              int vFrom, int vTo, int sy, int sz) {
         for (int v = vFrom; v < vTo; v++) {
@@ -151,7 +130,7 @@ final class DiffusionSweep {
 
     /**
      * max over the voxels of planes kFrom ≤ k < kTo of Σ_faces D_face (µm²/s) from the stored
-     * conductances, domain faces as {@link #sweepRow} treats them (FIXED 2·D_v, periodic the harmonic
+     * conductances, domain faces as {@link #incrementRow} treats them (FIXED 2·D_v, periodic the harmonic
      * mean with the wrapped voxel, zero-flux 0): dx² over it is the explicit limit of this species.
      */
     double maxFaceSum(float[] d, float[] gx, float[] gy, float[] gz, int kFrom, int kTo) {
@@ -186,26 +165,6 @@ final class DiffusionSweep {
     }
 
     /**
-     * Voxels vFrom ≤ v < vTo, all with six in-domain neighbours: no division and no branch, six
-     * multiply-adds on stored conductances. (C2 in JDK 17 does not vectorise this loop whatever its
-     * form: it cannot rule out that dst and src are the same array, and with a store at v and a load
-     * at v − 1 that would be a loop-carried dependence; so the aim is the fewest scalar operations.)
-     */
-    private static void interiorRow(float[] c, float[] out, float[] gx, float[] gy, float[] gz, float coef,
-                                    int vFrom, int vTo, int sy, int sz) {
-        for (int v = vFrom; v < vTo; v++) {
-            float cv = c[v];
-            float sum = gx[v - 1] * (c[v - 1] - cv)
-                    + gx[v] * (c[v + 1] - cv)
-                    + gy[v - sy] * (c[v - sy] - cv)
-                    + gy[v] * (c[v + sy] - cv)
-                    + gz[v - sz] * (c[v - sz] - cv)
-                    + gz[v] * (c[v + sz] - cv);
-            out[v] = cv + coef * sum;
-        }
-    }
-
-    /**
      * Harmonic-mean face diffusivity 2·D_a·D_b/(D_a + D_b), symmetric bit for bit in its arguments.
      * {@link Float#MIN_NORMAL} in the denominator leaves it unchanged for D_a + D_b ≥ 1e-30 µm²/s (far
      * below half an ulp) and turns 0/0 into 0 when both voxels are blocked.
@@ -219,12 +178,9 @@ final class DiffusionSweep {
         return harmonic(dv, dn) * (cn - cv);
     }
 
-    /**
-     * A voxel of the outer shell: in-domain faces from the stored conductances, domain faces by type;
-     * writes keep·C_v + coef·Σ (keep 1 for a step, 0 for the increment alone).
-     */
+    /** A voxel of the outer shell: in-domain faces from the stored conductances, domain faces by type; writes coef·Σ. */
     private void boundaryVoxel(float[] c, float[] out, float[] d, float[] gx, float[] gy, float[] gz, float coef,
-                               float keep, int i, int j, int k, int v) {
+                               int i, int j, int k, int v) {
         float dv = d[v];
         float cv = c[v];
         int sy = nx;
@@ -235,7 +191,7 @@ final class DiffusionSweep {
                 + (j < ny - 1 ? gy[v] * (c[v + sy] - cv) : outside(Face.Y_MAX, c, d, dv, cv, v - (ny - 1) * sy))
                 + (k > 0 ? gz[v - sz] * (c[v - sz] - cv) : outside(Face.Z_MIN, c, d, dv, cv, v + (nz - 1) * sz))
                 + (k < nz - 1 ? gz[v] * (c[v + sz] - cv) : outside(Face.Z_MAX, c, d, dv, cv, v - (nz - 1) * sz));
-        out[v] = keep * cv + coef * sum;
+        out[v] = coef * sum;
     }
 
     /** Contribution of a domain face; {@code wrapped} is the voxel across it when the face is periodic. */

@@ -16,11 +16,11 @@ import org.stromasim.transport.TransportModel;
  * <ul>
  *   <li><b>Diffusion</b> ({@link DiffusionSweep}): finite-volume flux form with explicit Euler,
  *       C' = C + dt/dx²·Σ_faces D_face·(C_nb − C), D_face the harmonic mean of the two voxel
- *       diffusivities (0 if either is 0), in float. The face conductances are stored per species
- *       (three floats per voxel: x, y and z faces) and recomputed from the model's live diffusivity
- *       arrays at the start of every {@link #advance} call, so a {@link TransportModel#refreshDiffusivity}
- *       between calls takes effect at the next step, as before; in exchange the sweep does no
- *       division. Zero-flux faces add nothing, FIXED faces 2·D_v·(C_b − C), PERIODIC faces wrap.
+ *       diffusivities (0 if either is 0), in float. The explicit scheme updates each species in its
+ *       own array, plane by plane ({@link InPlaceSweep}), with the face conductances computed row by
+ *       row from the model's live diffusivity arrays (so a {@link TransportModel#refreshDiffusivity}
+ *       between calls takes effect at the next step). Zero-flux faces add nothing, FIXED faces
+ *       2·D_v·(C_b − C), PERIODIC faces wrap.
  *       Mass is conserved to round-off with zero-flux walls. The step must satisfy the model's
  *       stability limit (checked on every {@link #advance}).</li>
  *   <li><b>Reactions</b> ({@link ReactionUpdate}): split from diffusion, Strang R(dt/2) D(dt) R(dt/2)
@@ -31,7 +31,8 @@ import org.stromasim.transport.TransportModel;
  *   <li><b>Vessels</b>: vessel voxels have D = 0 and do not react; they are set to the plasma level
  *       at each sub-step end, for display.</li>
  *   <li><b>Drug exposure</b>: AUC += dt·(C_start + C_end)/2 per step (trapezoid rule), accumulated
- *       in double precision here and written as float on {@link #download}.</li>
+ *       as a Kahan-compensated float pair: the state's own float field plus a compensation array
+ *       ({@link ReactionUpdate#accumulate}); {@link #download} folds the pair into the field.</li>
  * </ul>
  *
  * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Diffusion}): the diffusion of
@@ -72,8 +73,27 @@ import org.stromasim.transport.TransportModel;
  * rounding of the intermediate state); the drug runs them one after the other, with its exposure
  * accumulated from the state between them.
  *
+ * <p><b>Memory: the backend works in the uploaded state's arrays.</b> With the explicit scheme,
+ * {@link #upload} adopts the concentration, viability and drug-exposure arrays of the {@link Tissue}
+ * it is given instead of copying them, and {@link #advance} updates them in place; the backend's own
+ * grid-sized arrays are the voxel keys (1 byte per voxel) and the exposure compensation (4 bytes per
+ * voxel), plus per z-slab and species five plane buffers ({@link InPlaceSweep.Planes}). With the
+ * model's diffusivity (4 bytes per species) and S/V (4) arrays that is 25 bytes per voxel at 4
+ * species, 0.76× the 33 bytes of the state fields, where copies, ping-pong buffers, stored
+ * conductances and a double exposure made 113 (3.4×) ({@link #workingBytes}). Contract of the
+ * adoption: between {@code upload(t)} and the next upload the caller does not write t's
+ * concentration, viability or exposure arrays (the biology changes them through
+ * {@link #updateState}), and reads them only after {@link #download}, which folds the
+ * exposure compensation into t's exposure field (so a download is where the exposure is rounded to
+ * the float a snapshot stores; the time loop re-uploads after each download, so continuing from a
+ * snapshot gives bitwise the same run). {@code download(other)} copies into another state as before.
+ * The large-step scheme (RKL2) swaps buffers between stages, so there the backend keeps its own
+ * concentration copies and the stored face conductances ({@link #workingBytes}).
+ *
  * <p>Work is split into z-slabs over a fixed set of threads created in the constructor and stopped in
- * {@link #close()} ({@link SlabWorkers}); each species has two buffers used in ping-pong. Within a
+ * {@link #close()} ({@link SlabWorkers}). An explicit step is two phases: each slab copies the two old
+ * planes it reads but does not own (below its first, above its last), then, after the barrier,
+ * updates its planes in place; every voxel reads only old values. Within a
  * slab the loop runs plane by plane and, in each plane, species by species, so the keys and viability
  * of a plane are read from memory once for all species. Plasma curves and reaction tables are
  * evaluated once per sub-step on the calling thread. The inner loops allocate nothing and make no
@@ -92,12 +112,23 @@ public final class JavaBackend implements Backend {
     private final PlasmaCurve[] plasma;
     private final int drugSpecies;
 
-    private float[][] current;
-    private float[][] next;
+    /**
+     * Concentrations per species: the uploaded state's own arrays (explicit scheme) or the backend's
+     * copies (RKL2, which swaps buffers between stages).
+     */
+    private final float[][] current;
+    private final boolean ownsConcentrations;
     private final byte[] keys;
-    private final float[] viability;
-    private final double[] exposure;
+    /** The uploaded state's viability (read only). */
+    private float[] viability;
+    /** The uploaded state's drug exposure, accumulated in place with {@link #exposureCompensation}. */
+    private float[] exposure;
+    private final float[] exposureCompensation;
     private boolean uploaded;
+    /** Explicit scheme: per species the in-place step; per slab its row buffers and per slab and species its planes. */
+    private final InPlaceSweep[] inPlace;
+    private final InPlaceSweep.Rows[] slabRows;
+    private final InPlaceSweep.Planes[][] slabPlanes;
 
     // The sub-steps of the pass being run, written by the calling thread before the workers start it
     // (the barrier in SlabWorkers publishes them). A pass is: diffuse (fused passes only), run
@@ -105,7 +136,10 @@ public final class JavaBackend implements Backend {
     private final ReactionTable[] reactionA;
     private final ReactionTable[] reactionB;
     private final ReactionTable[] reactionAB;
-    /** Face conductances per species (see {@link DiffusionSweep#conductances}), refreshed per advance call. */
+    /**
+     * RKL2 only (null for the explicit scheme): face conductances per species (see
+     * {@link DiffusionSweep#conductances}), refreshed per advance call.
+     */
     private final float[][] conductanceX;
     private final float[][] conductanceY;
     private final float[][] conductanceZ;
@@ -113,6 +147,7 @@ public final class JavaBackend implements Backend {
     private float dtOverDx2;
 
     private final SlabTask reactTask = this::reactSlab;
+    private final SlabTask haloTask = this::haloSlab;
     private final SlabTask fusedTask = this::fusedSlab;
     private final SlabTask conductanceTask = this::conductanceSlab;
     private final SlabTask faceSumTask = this::faceSumSlab;
@@ -144,13 +179,16 @@ public final class JavaBackend implements Backend {
         this.reactionA = new ReactionTable[speciesCount];
         this.reactionB = new ReactionTable[speciesCount];
         this.reactionAB = new ReactionTable[speciesCount];
-        this.conductanceX = new float[speciesCount][n];
-        this.conductanceY = new float[speciesCount][n];
-        this.conductanceZ = new float[speciesCount][n];
-        this.current = new float[speciesCount][n];
-        this.next = new float[speciesCount][n];
+        boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        this.ownsConcentrations = largeSteps;
+        this.current = largeSteps ? new float[speciesCount][n] : new float[speciesCount][];
+        this.conductanceX = largeSteps ? new float[speciesCount][n] : null;
+        this.conductanceY = largeSteps ? new float[speciesCount][n] : null;
+        this.conductanceZ = largeSteps ? new float[speciesCount][n] : null;
+        this.inPlace = new InPlaceSweep[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
+            inPlace[s] = new InPlaceSweep(grid, model.boundaries(s));
             plasma[s] = model.plasma(s);
             reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, grid.voxelUm());
             reactionA[s] = new ReactionTable();
@@ -159,10 +197,17 @@ public final class JavaBackend implements Backend {
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         this.keys = new byte[n];
-        this.viability = new float[n];
-        this.exposure = new double[n];
+        this.exposureCompensation = new float[n];
         this.workers = new SlabWorkers(threads, grid.nz());
-        boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        int slabs = largeSteps ? 0 : threads;
+        this.slabRows = new InPlaceSweep.Rows[slabs];
+        this.slabPlanes = new InPlaceSweep.Planes[slabs][speciesCount];
+        for (int w = 0; w < slabs; w++) {
+            slabRows[w] = new InPlaceSweep.Rows(grid.nx());
+            for (int s = 0; s < speciesCount; s++) {
+                slabPlanes[w][s] = new InPlaceSweep.Planes(planeSize);
+            }
+        }
         this.rkl2 = largeSteps ? new Rkl2Diffusion(grid, sweeps, workers) : null;
         this.planeFaceSum = new double[speciesCount][largeSteps ? grid.nz() : 0];
         this.rebalance = new float[speciesCount][];
@@ -177,6 +222,26 @@ public final class JavaBackend implements Backend {
         }
     }
 
+    /**
+     * Heap bytes a run on this backend keeps besides the state fields ({@link Tissue#stateBytes}),
+     * with the layout of the class comment: the transport model's voxel diffusivity per species and
+     * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
+     * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
+     * per species its own concentration copy and three stored face conductances (16 bytes per voxel),
+     * τ·L(Y0) and three rotating stages (16) and, with rebalanced coupling, the rebalancing term and
+     * the last opening increment (8; an upper bound: only species that react keep them).
+     */
+    public static long workingBytes(Grid3D grid, int species, DiffusionSpec diffusion, int threads) {
+        long voxels = grid.voxelCount();
+        long bytes = voxels * (4L * species + 4L + 1L + 4L);
+        if (diffusion.scheme() == DiffusionSpec.Scheme.RKL2) {
+            long perSpecies = 16L + 16L + (diffusion.coupling() == DiffusionSpec.Coupling.REBALANCED ? 8L : 0L);
+            return bytes + voxels * perSpecies * species;
+        }
+        long planeBytes = 4L * grid.nx() * grid.ny();
+        return bytes + (long) threads * (5L * species * planeBytes + 4L * 4L * (grid.nx() + 2));
+    }
+
     @Override
     public String description() {
         return "java (" + workers.threads() + (workers.threads() == 1 ? " thread" : " threads")
@@ -184,37 +249,48 @@ public final class JavaBackend implements Backend {
     }
 
     /**
-     * Copies concentrations, cells, viability and drug exposure. Diffusivity and vessel wall geometry
-     * come from the model (call {@link TransportModel#refreshDiffusivity} after stiffness changes).
+     * Takes the state: adopts its concentration arrays (explicit scheme; RKL2 copies them), its
+     * viability and its drug exposure (compensation cleared), and computes the voxel keys from its
+     * cells. From here until the next upload the backend updates these arrays in place: see the class
+     * comment for the contract. Diffusivity and vessel wall geometry come from the model (call
+     * {@link TransportModel#refreshDiffusivity} after stiffness changes).
      */
     @Override
     public void upload(Tissue state) {
         requireSameShape(state);
         for (int s = 0; s < speciesCount; s++) {
-            System.arraycopy(state.concentration(s), 0, current[s], 0, current[s].length);
+            if (ownsConcentrations) {
+                System.arraycopy(state.concentration(s), 0, current[s], 0, current[s].length);
+            } else {
+                current[s] = state.concentration(s);
+            }
         }
         VoxelKeys.compute(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm(), keys);
-        System.arraycopy(state.viability(), 0, viability, 0, viability.length);
-        float[] auc = state.drugExposure();
-        for (int v = 0; v < exposure.length; v++) {
-            exposure[v] = auc[v];
-        }
+        viability = state.viability();
+        exposure = state.drugExposure();
+        java.util.Arrays.fill(exposureCompensation, 0f);
         uploadRebalance(state);
         uploaded = true;
     }
 
+    /**
+     * Rounds the exposure pair to the float field (clearing its compensation) and, where
+     * {@code state} is not the adopted state, copies concentrations and exposure into it.
+     */
     @Override
     public void download(Tissue state) {
         requireSameShape(state);
         if (!uploaded) {
             throw new IllegalStateException("download before upload: the Java backend holds no state yet");
         }
+        ReactionUpdate.fold(exposure, exposureCompensation, 0, exposure.length);
         for (int s = 0; s < speciesCount; s++) {
-            System.arraycopy(current[s], 0, state.concentration(s), 0, current[s].length);
+            if (state.concentration(s) != current[s]) {
+                System.arraycopy(current[s], 0, state.concentration(s), 0, current[s].length);
+            }
         }
-        float[] auc = state.drugExposure();
-        for (int v = 0; v < exposure.length; v++) {
-            auc[v] = (float) exposure[v];
+        if (state.drugExposure() != exposure) {
+            System.arraycopy(exposure, 0, state.drugExposure(), 0, exposure.length);
         }
         for (int s = 0; s < speciesCount; s++) {
             if (rebalance[s] != null) {
@@ -245,9 +321,8 @@ public final class JavaBackend implements Backend {
     }
 
     /**
-     * The biology slow step on the Java arrays: the state is copied into {@code host} (concentrations
-     * and exposure; the exposure is rounded to float as a snapshot stores it), updated there, and
-     * loaded back, which recomputes the voxel keys from the new cell codes (so a new CAF secretes and
+     * The biology slow step on the Java arrays: the state is downloaded into {@code host} (the
+     * exposure is rounded to float as a snapshot stores it), updated there, and uploaded again, which recomputes the voxel keys from the new cell codes (so a new CAF secretes and
      * a DEAD voxel stops reacting from the next step) and takes the new viability. The caller refreshes
      * the model's diffusivity after a stiffness change; face conductances follow at the next advance.
      * O(voxels) per slow step, negligible against the transport steps between two slow steps.
@@ -284,8 +359,10 @@ public final class JavaBackend implements Backend {
         }
         dtOverDx2 = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
         boolean strang = model.splitting() == RunSpec.Splitting.STRANG;
-        // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
-        workers.run(conductanceTask);
+        if (rkl2 != null) {
+            // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
+            workers.run(conductanceTask);
+        }
         for (int s = 0; s < speciesCount; s++) {
             reactions[s].scaleUptake(model.uptakeScale(s)); // e.g. MCT1 inhibition; constant within the call
         }
@@ -322,8 +399,8 @@ public final class JavaBackend implements Backend {
                 }
             }
             if (rkl2 == null) {
-                workers.run(fusedTask);
-                swapBuffers();
+                workers.run(haloTask); // every slab saves the old planes it reads but does not own, then
+                workers.run(fusedTask); // (after the barrier) updates its own planes in place
             } else {
                 rkl2.step(current, diffusivities(), conductanceX, conductanceY, conductanceZ, rebalance);
                 updateRebalance = true;
@@ -397,7 +474,7 @@ public final class JavaBackend implements Backend {
                 float qv = q[v];
                 float a = first.active ? (float) update.correctedStep(first, w, key, alive, qv) : w;
                 if (drug) {
-                    exposure[v] += exposureWeightS * a;
+                    ReactionUpdate.accumulate(exposure, exposureCompensation, v, exposureWeightS * a);
                 }
                 if (updateRebalance) {
                     // step n is complete at a: its opening increment, its diffusion, its closing increment
@@ -441,12 +518,6 @@ public final class JavaBackend implements Backend {
         }
     }
 
-    private void swapBuffers() {
-        float[][] t = current;
-        current = next;
-        next = t;
-    }
-
     /** Pass 0, in place on the current buffers: exposure, then reaction B. */
     private void reactSlab(int kFrom, int kTo) {
         int vFrom = kFrom * planeSize;
@@ -456,21 +527,43 @@ public final class JavaBackend implements Backend {
         }
     }
 
-    /** A fused pass: each row is diffused into the next buffer and then reacted there while it is in L1. */
+    /** First phase of an explicit step: the slab's copies of the old planes next to it. */
+    private void haloSlab(int kFrom, int kTo) {
+        if (kFrom >= kTo) {
+            return; // more threads than planes: this slab is empty
+        }
+        int slab = workers.slabStartingAt(kFrom);
+        for (int s = 0; s < speciesCount; s++) {
+            inPlace[s].saveHalo(current[s], kFrom, kTo, slabPlanes[slab][s]);
+        }
+    }
+
+    /**
+     * A fused pass, in place: each row is diffused (from old values only, see {@link InPlaceSweep})
+     * and then reacted while it is in L1.
+     */
     private void fusedSlab(int kFrom, int kTo) {
+        if (kFrom >= kTo) {
+            return;
+        }
+        int slab = workers.slabStartingAt(kFrom);
+        InPlaceSweep.Rows rows = slabRows[slab];
         int nx = grid.nx();
         int ny = grid.ny();
         for (int k = kFrom; k < kTo; k++) {
+            boolean lastOfSlab = k == kTo - 1;
             for (int s = 0; s < speciesCount; s++) {
-                float[] src = current[s];
-                float[] dst = next[s];
+                float[] c = current[s];
                 float[] d = model.diffusivityUm2PerS(s);
-                DiffusionSweep sweep = sweeps[s];
+                InPlaceSweep sweep = inPlace[s];
+                InPlaceSweep.Planes planes = slabPlanes[slab][s];
+                sweep.beginPlane(c, d, k, k == kFrom, planes);
                 for (int j = 0; j < ny; j++) {
-                    sweep.sweepRow(src, dst, d, conductanceX[s], conductanceY[s], conductanceZ[s], dtOverDx2, j, k);
+                    sweep.stepRow(c, d, j, k, lastOfSlab, planes, rows, dtOverDx2);
                     int rowStart = nx * (j + ny * k);
-                    finishRange(s, dst, rowStart, rowStart + nx);
+                    finishRange(s, c, rowStart, rowStart + nx);
                 }
+                planes.roll();
             }
         }
     }
@@ -480,7 +573,8 @@ public final class JavaBackend implements Backend {
         ReactionTable a = reactionA[s];
         ReactionTable b = reactionB[s];
         if (s == drugSpecies) {
-            reactions[s].applyWithExposure(a, b, c, keys, viability, exposure, exposureWeightS, vFrom, vTo);
+            reactions[s].applyWithExposure(a, b, c, keys, viability, exposure, exposureCompensation, exposureWeightS,
+                    vFrom, vTo);
         } else if (a.active && b.active) {
             // nothing is read between A and B: one sweep of the composed map
             reactions[s].applyTwo(a, b, reactionAB[s], c, keys, viability, vFrom, vTo);

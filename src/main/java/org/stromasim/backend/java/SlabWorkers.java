@@ -48,6 +48,16 @@ final class SlabWorkers implements AutoCloseable {
         return threads;
     }
 
+    /** The slab that starts at plane kFrom (slabs are given to tasks by their first plane). */
+    int slabStartingAt(int kFrom) {
+        for (int w = 0; w < threads; w++) {
+            if (slabStartK[w] == kFrom && slabStartK[w + 1] > kFrom) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("no non-empty slab starts at plane " + kFrom);
+    }
+
     /** Runs {@code t} on every slab and returns when all are done; rethrows the first failure. */
     void run(SlabTask t) {
         if (closed) {
