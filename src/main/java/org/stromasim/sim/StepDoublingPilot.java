@@ -7,7 +7,9 @@ import org.stromasim.tissue.Tissue;
  * Step doubling on a backend: from one state, the transport over a pilot window is run twice, with
  * the run's steps (interval by interval, as {@link TimeStepPlan#stepsFor} splits it) and with each of
  * those steps halved, and the two end states are compared. The backend is left holding the start
- * state again (uploaded afresh), so the run continues exactly as if no pilot had run.
+ * state again (uploaded afresh), so the run continues exactly as if no pilot had run. The pilot runs
+ * work on copies and {@code start} itself is uploaded only at the end: a backend may update the
+ * arrays it was given in place (the Java backend does), which must never touch the run's state.
  *
  * <p>The difference measured is the largest, over the species' concentration fields and the drug
  * exposure accumulated over the window, of the relative L2 difference ‖coarse − fine‖₂ / ‖fine‖₂
@@ -60,7 +62,8 @@ final class StepDoublingPilot {
     }
 
     private void advance(double[] eventTimesS, TimeStepPlan plan, int refinement, Tissue into) {
-        backend.upload(start);
+        start.copyInto(into);
+        backend.upload(into);
         for (int i = 0; i + 1 < eventTimesS.length; i++) {
             double from = eventTimesS[i];
             double length = eventTimesS[i + 1] - from;
