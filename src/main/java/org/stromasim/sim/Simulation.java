@@ -31,7 +31,6 @@ public final class Simulation {
     private final RunOutput output;
     private final MetricsCalculator metrics;
     private final TimeStepPlan plan;
-    private ReductionPlan reductions;
     private StopRequest stop = StopRequest.NEVER;
     /** The biology slow step, or null for a pure-transport scenario. */
     private SlowProcesses slow;
@@ -158,12 +157,13 @@ public final class Simulation {
         return new RunResult(time, step - startStep, wall, plan, last);
     }
 
-    /** The metrics' reduction plan, built on first use (cells and vessel distances are fixed during a run). */
+    /**
+     * The metrics' reduction plan for the current cells: the calculator keeps one while the host copy's
+     * cells are unchanged and builds a new one after a slow step changed them (the host copy holds the
+     * updated cells after {@code updateState}).
+     */
     private ReductionPlan reductionPlan() {
-        if (reductions == null) {
-            reductions = metrics.reductionPlan(host);
-        }
-        return reductions;
+        return metrics.reductionPlan(host);
     }
 
     /** Ends the run at a chunk boundary on request: a snapshot there (no metrics row, off the metrics grid). */

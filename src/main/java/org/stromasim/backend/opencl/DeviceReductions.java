@@ -14,7 +14,9 @@ import org.stromasim.metrics.StateReductions;
 
 /**
  * The metric sums of the device state (kernels/reduce.cl): per species the sum and maximum over tissue
- * voxels, the drug's sum per distance shell and the count of exposed cancer voxels. Each launch writes
+ * voxels, the drug's sum per vessel-distance shell, the count of exposed cancer voxels, and the drug's
+ * concentration and exposure sums per depth shell below the tumour boundary (the same indexed kernel over
+ * the plan's depth segments). Each launch writes
  * one partial (sum, max, count) per work-group; the host adds the partials in double. The plan's index
  * lists are uploaded on first use of a plan.
  */
@@ -71,23 +73,34 @@ final class DeviceReductions {
             max[s] = p.max(0, tissueGroups);
             tissueVoxels = p.above(0, tissueGroups); // every finite value is above −∞: the tissue voxel count
         }
-        int shells = plan.shellCount();
-        double[] shellSum = new double[plan.drugSpecies() >= 0 ? shells : 0];
+        boolean hasDrug = plan.drugSpecies() >= 0;
+        int drugOffset = fieldOffset + plan.drugSpecies() * voxels;
+        double[] shellSum = hasDrug ? segmentSums(concentration, drugOffset, 0, plan.shellCount()) : new double[0];
         long exposed = 0;
-        if (plan.drugSpecies() >= 0) {
-            runIndexed(concentration, fieldOffset + plan.drugSpecies() * voxels, 0, shells, Float.POSITIVE_INFINITY);
-            Partials p = read(shells * GROUPS_PER_SEGMENT);
-            for (int b = 0; b < shells; b++) {
-                shellSum[b] = p.sum(b * GROUPS_PER_SEGMENT, (b + 1) * GROUPS_PER_SEGMENT);
-            }
-            runIndexed(exposure, 0, shells, 1, (float) plan.exposureThreshold());
+        double[] depthDrugSum = new double[0];
+        double[] depthExposureSum = new double[0];
+        if (hasDrug) {
+            runIndexed(exposure, 0, plan.cancerSegment(), 1, (float) plan.exposureThreshold());
             exposed = read(GROUPS_PER_SEGMENT).above(0, GROUPS_PER_SEGMENT);
+            depthDrugSum = segmentSums(concentration, drugOffset, plan.depthSegment(0), plan.depthShellCount());
+            depthExposureSum = segmentSums(exposure, 0, plan.depthSegment(0), plan.depthShellCount());
         }
-        return new StateReductions(sum, max, tissueVoxels, shellSum, exposed);
+        return new StateReductions(sum, max, tissueVoxels, shellSum, exposed, depthDrugSum, depthExposureSum);
+    }
+
+    /** Sum of {@code field} over each of {@code segments} consecutive plan segments from {@code firstSegment}. */
+    private double[] segmentSums(cl_mem field, int offset, int firstSegment, int segments) {
+        runIndexed(field, offset, firstSegment, segments, Float.POSITIVE_INFINITY);
+        Partials p = read(segments * GROUPS_PER_SEGMENT);
+        double[] sums = new double[segments];
+        for (int b = 0; b < segments; b++) {
+            sums[b] = p.sum(b * GROUPS_PER_SEGMENT, (b + 1) * GROUPS_PER_SEGMENT);
+        }
+        return sums;
     }
 
     private void prepare(ReductionPlan plan) {
-        int needed = Math.max(tissueGroups, (plan.shellCount() + 1) * GROUPS_PER_SEGMENT);
+        int needed = Math.max(tissueGroups, Math.max(plan.shellCount(), plan.depthShellCount()) * GROUPS_PER_SEGMENT);
         if (needed > partialCapacity) {
             partialSum = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_float);
             partialMax = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_float);

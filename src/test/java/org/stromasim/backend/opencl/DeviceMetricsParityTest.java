@@ -18,8 +18,8 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * The metrics reduced on the device equal the host's reduction of the downloaded state: sums within
- * 1e-5 relative (float partial sums against double), maxima and counts exactly; and so every column of
- * the metrics row.
+ * 1e-5 relative (float partial sums against double), maxima and counts exactly, vessel-distance and
+ * tumour-depth shells alike; and so every column of the metrics row.
  */
 @EnabledIfOpenClOrCi
 class DeviceMetricsParityTest {
@@ -55,6 +55,16 @@ class DeviceMetricsParityTest {
             assertTrue(host.exposedCancer() > 0 && host.exposedCancer() < plan.cancerVoxels(),
                     "the threshold splits the cancer voxels: " + host.exposedCancer() + " of " + plan.cancerVoxels());
             assertEquals(host.exposedCancer(), device.exposedCancer(), 0.0);
+            assertTrue(plan.depthShellCount() > 5, "the nest is several voxels deep: " + plan.depthShellCount());
+            assertEquals(plan.depthShellCount(), device.depthDrugSum().length);
+            assertEquals(plan.depthShellCount(), device.depthExposureSum().length);
+            assertTrue(host.depthExposureSum()[0] > 0, "the rim has seen drug");
+            for (int t = 0; t < plan.depthShellCount(); t++) {
+                assertEquals(host.depthDrugSum()[t], device.depthDrugSum()[t],
+                        1e-5 * Math.abs(host.depthDrugSum()[t]) + 1e-30, "drug sum in depth shell " + t);
+                assertEquals(host.depthExposureSum()[t], device.depthExposureSum()[t],
+                        1e-5 * Math.abs(host.depthExposureSum()[t]) + 1e-30, "exposure sum in depth shell " + t);
+            }
 
             MetricsRow fromHost = metrics.measure(state, 0.0);
             MetricsRow fromDevice = metrics.measure(state, 0.0, plan, device);
@@ -63,6 +73,9 @@ class DeviceMetricsParityTest {
                 double d = fromDevice.value(column);
                 assertEquals(h, d, Double.isNaN(h) ? 0.0 : 1e-5 * Math.abs(h) + 1e-12, column);
             }
+            assertTrue(Double.isFinite(fromHost.value("drug_exposure_half_depth_um"))
+                            || Double.isFinite(fromHost.value("drug_exposure_half_depth_beyond_um")),
+                    "the exposure half-depth is a number or a 'beyond' bound");
         }
     }
 }
