@@ -118,7 +118,7 @@ public record Headline(String label, String column, Kind kind, String unit) {
 
     /** Four significant digits, no exponent for ordinary magnitudes. */
     public static String number(double v) {
-        if (v == 0 || (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e6)) {
+        if (v == 0 || (Math.abs(v) >= 1e-6 && Math.abs(v) < 1e7)) {
             return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         }
         return String.format(Locale.ROOT, "%.4g", v);
