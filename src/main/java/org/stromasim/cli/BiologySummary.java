@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.BiologySpec.Intervention;
 import org.stromasim.scenario.BiologySpec.InterventionKind;
-import org.stromasim.scenario.DrugPreset;
+import org.stromasim.scenario.DrugPresets;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.SpeciesSpec;
 import org.stromasim.sim.TimeStepPlan;
@@ -26,7 +26,7 @@ final class BiologySummary {
     static void printDrug(PrintWriter out, Scenario scenario) {
         scenario.findSpecies(scenario.metrics().drugSpecies()).ifPresent(drug -> {
             SpeciesSpec.UptakeSpec uptake = drug.uptake().get(org.stromasim.tissue.CellType.CANCER);
-            String preset = DrugPreset.matching(drug).map(p -> "preset " + p).orElse("custom (no preset matches every value)");
+            String preset = DrugPresets.matching(drug).map(p -> "preset " + p).orElse("custom (no preset matches every value)");
             out.printf(Locale.ROOT, "drug            %s: %s; D0 %s µm²/s, Stokes radius %s nm, vessel permeability %s µm/s, "
                             + "cancer uptake %s%n", drug.name(), preset, num(drug.d0Um2PerS()), num(drug.stokesRadiusNm()),
                     drug.vessel() == null ? "none" : num(drug.vessel().permeabilityUmPerS()),

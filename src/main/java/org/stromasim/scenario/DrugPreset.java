@@ -16,7 +16,7 @@ import java.util.Map;
  * @param cancerKm             Michaelis–Menten Km of cancer voxels, µM
  * @param ecmBindingPerS       linear binding to matrix (ecm and stroma cell voxels), 1/s
  */
-public record DrugPreset(double d0Um2PerS, double stokesRadiusNm, double permeabilityUmPerS, double cancerVmaxPerS,
+record DrugPreset(double d0Um2PerS, double stokesRadiusNm, double permeabilityUmPerS, double cancerVmaxPerS,
                   double cancerKm, double ecmBindingPerS) {
 
     /**
@@ -50,7 +50,7 @@ public record DrugPreset(double d0Um2PerS, double stokesRadiusNm, double permeab
      * uptake, matrix binding), or empty: what {@code validate} reports as the drug preset in use. A
      * preset with one value overridden no longer matches, and is reported as custom.
      */
-    public static java.util.Optional<String> matching(SpeciesSpec species) {
+    static java.util.Optional<String> matching(SpeciesSpec species) {
         for (Map.Entry<String, DrugPreset> e : names().entrySet()) {
             DrugPreset p = e.getValue();
             SpeciesSpec.UptakeSpec uptake = species.uptake().get(org.stromasim.tissue.CellType.CANCER);
