@@ -124,7 +124,15 @@ public record Headline(String label, String column, Kind kind, String unit) {
         return String.format(Locale.ROOT, "%.4g", v);
     }
 
-    private static String signed(double v, int decimals) {
+    /**
+     * A signed difference with {@code decimals} decimals; one too small to show there (it would read
+     * "+0.0") is shown with two significant digits instead, so a small change is never hidden as none.
+     */
+    static String signed(double v, int decimals) {
+        if (v != 0 && Math.abs(v) < 0.5 * Math.pow(10, -decimals)) {
+            return (v > 0 ? "+" : "-") + new java.math.BigDecimal(Math.abs(v)).round(new java.math.MathContext(2))
+                    .stripTrailingZeros().toPlainString();
+        }
         return String.format(Locale.ROOT, "%+." + decimals + "f", v);
     }
 
