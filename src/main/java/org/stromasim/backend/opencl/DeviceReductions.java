@@ -18,7 +18,8 @@ import org.stromasim.metrics.StateReductions;
  * concentration and exposure sums per depth shell below the tumour boundary (the same indexed kernel over
  * the plan's depth segments). Each launch writes
  * one partial (sum, max, count) per work-group; the host adds the partials in double. The plan's index
- * lists are uploaded on first use of a plan.
+ * lists are uploaded on first use of a plan, into buffers
+ * that are reused (grown only when needed) when the plan changes with the cells.
  */
 final class DeviceReductions {
 
@@ -37,6 +38,8 @@ final class DeviceReductions {
     private ReductionPlan uploadedPlan;
     private cl_mem indices;
     private cl_mem segmentStart;
+    private int indicesCapacity;
+    private int startCapacity;
     private cl_mem partialSum;
     private cl_mem partialMax;
     private cl_mem partialAbove;
@@ -108,11 +111,24 @@ final class DeviceReductions {
             partialCapacity = needed;
         }
         if (plan != uploadedPlan) {
+            // A new plan arrives whenever the slow step changed cells: rewrite the index lists in place and
+            // grow the buffers only when a plan needs more room (the owner releases buffers only at close).
             int[] list = plan.segmentIndices();
             int[] start = plan.segmentStart();
-            indices = resources.readOnly(Pointer.to(list.length > 0 ? list : new int[1]),
-                    (long) Math.max(1, list.length) * Sizeof.cl_int);
-            segmentStart = resources.readOnly(Pointer.to(start), (long) start.length * Sizeof.cl_int);
+            if (list.length > indicesCapacity) {
+                indicesCapacity = Math.max(list.length, indicesCapacity + indicesCapacity / 4);
+                indices = resources.buffer(CL.CL_MEM_READ_ONLY, (long) Math.max(1, indicesCapacity) * Sizeof.cl_int);
+            }
+            if (start.length > startCapacity) {
+                startCapacity = Math.max(start.length, startCapacity + startCapacity / 4);
+                segmentStart = resources.buffer(CL.CL_MEM_READ_ONLY, (long) startCapacity * Sizeof.cl_int);
+            }
+            if (list.length > 0) {
+                CL.clEnqueueWriteBuffer(queue, indices, CL_TRUE, 0, (long) list.length * Sizeof.cl_int, Pointer.to(list),
+                        0, null, null);
+            }
+            CL.clEnqueueWriteBuffer(queue, segmentStart, CL_TRUE, 0, (long) start.length * Sizeof.cl_int,
+                    Pointer.to(start), 0, null, null);
             uploadedPlan = plan;
         }
     }

@@ -78,4 +78,43 @@ class DeviceMetricsParityTest {
                     "the exposure half-depth is a number or a 'beyond' bound");
         }
     }
+
+    @Test
+    void aPlanRebuiltAfterCellsDieIsReducedOnTheDeviceLikeOnTheHost() {
+        Scenario scenario = ScenarioLoader.load(Path.of("configs/default.yaml"),
+                List.of("metrics.exposure_threshold_unit_s=1e-4"));
+        Tissue state = TissueBuilder.build(scenario);
+        TransportModel model = TransportModel.compile(scenario, state);
+        MetricsCalculator metrics = new MetricsCalculator(scenario);
+        double dt = model.timeStepS(scenario.run());
+        try (OpenClBackend backend = new OpenClBackend(model, OpenClTestDevice.get())) {
+            backend.upload(state);
+            backend.advance(60.0, dt, 100);
+            ReductionPlan before = metrics.reductionPlan(state);
+            backend.reduce(before).orElseThrow();
+            assertTrue(metrics.reductionPlan(state) == before, "unchanged cells keep the plan");
+
+            // Kill every other cancer voxel, as the slow step would: a new plan with fewer cancer voxels.
+            backend.download(state);
+            byte[] cell = state.cell();
+            int killed = 0;
+            for (int v = 0; v < cell.length; v++) {
+                if (cell[v] == org.stromasim.tissue.CellType.CANCER.code() && (v & 1) == 0) {
+                    cell[v] = org.stromasim.tissue.CellType.DEAD.code();
+                    killed++;
+                }
+            }
+            backend.upload(state);
+            ReductionPlan after = metrics.reductionPlan(state);
+            assertTrue(after != before, "changed cells give a new plan");
+            assertEquals(before.cancerVoxels() - killed, after.cancerVoxels());
+            StateReductions device = backend.reduce(after).orElseThrow();
+            StateReductions host = after.onHost(state);
+            assertEquals(host.exposedCancer(), device.exposedCancer(), 0.0);
+            for (int t = 0; t < after.depthShellCount(); t++) {
+                assertEquals(host.depthExposureSum()[t], device.depthExposureSum()[t],
+                        1e-5 * Math.abs(host.depthExposureSum()[t]) + 1e-30, "exposure sum in depth shell " + t);
+            }
+        }
+    }
 }
