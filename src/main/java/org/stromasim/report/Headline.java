@@ -104,9 +104,8 @@ public record Headline(String label, String column, Kind kind, String unit) {
         double b = shown(second);
         String change;
         if (Double.isNaN(a) || Double.isNaN(b)) {
-            change = kind == Kind.DEPTH && Double.isNaN(a) && Double.isNaN(b)
-                    && !Double.isNaN(beyond(first)) && !Double.isNaN(beyond(second))
-                    ? "not reached in either run" : "no difference can be given";
+            change = notReachedChange(Double.isNaN(a) && !Double.isNaN(beyond(first)),
+                    Double.isNaN(b) && !Double.isNaN(beyond(second)), Double.isNaN(a), Double.isNaN(b));
         } else if (kind == Kind.FRACTION || kind == Kind.ONE_MINUS_FRACTION) {
             change = signed(b - a, 1) + " percentage points";
         } else {
@@ -114,6 +113,19 @@ public record Headline(String label, String column, Kind kind, String unit) {
             change = a != 0 ? decimals + ", " + signed(100 * (b - a) / Math.abs(a), 1) + " %" : decimals;
         }
         return label + ": " + text(first) + " → " + text(second) + " (" + change + ")";
+    }
+
+    private String notReachedChange(boolean firstBeyond, boolean secondBeyond, boolean firstNaN, boolean secondNaN) {
+        if (kind == Kind.DEPTH && firstBeyond && secondBeyond) {
+            return "not reached in either run";
+        }
+        if (kind == Kind.DEPTH && firstBeyond && !secondNaN) {
+            return "reached only in the second run";
+        }
+        if (kind == Kind.DEPTH && secondBeyond && !firstNaN) {
+            return "reached only in the first run";
+        }
+        return "no difference can be given";
     }
 
     /** Four significant digits, no exponent for ordinary magnitudes. */
