@@ -97,7 +97,7 @@ class RestartEqualityTest {
      * exposure ({@code drug_exposure_*}: means and half-depths of the exposure field), which carry its float
      * rounding at the stop (relative 1e-6).
      */
-    private static void assertRowsEqualExposureClose(List<String> expected, List<String> actual) {
+    static void assertRowsEqualExposureClose(List<String> expected, List<String> actual) {
         assertEquals(expected.size(), actual.size(), "no metrics row at the stop: " + actual);
         String[] columns = expected.get(0).split(",");
         assertEquals(expected.get(0), actual.get(0));
