@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = SoftwareVersion.Provider.class,
         description = "3D reaction-diffusion simulation of drug penetration through fibrotic tumour stroma.",
         subcommands = {RunCommand.class, ValidateCommand.class, ResumeCommand.class, SweepCommand.class,
-                DevicesCommand.class, ViewCommand.class, CommandLine.HelpCommand.class})
+                DevicesCommand.class, ViewCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,

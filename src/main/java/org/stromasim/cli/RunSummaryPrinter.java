@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.metrics.MetricsRow;
+import org.stromasim.metrics.PenetrationProfile;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.SpeciesSpec;
 import org.stromasim.sim.RunResult;
@@ -53,9 +54,17 @@ final class RunSummaryPrinter {
         String unit = drug.unit().symbol();
         out.printf("  %-32s %.4g %s%n", name + " mean in tissue", m.value(name + "_mean_" + drug.unit().key()), unit);
         out.printf("  %-32s %.4g %s%n", name + " perivascular mean", m.value(name + "_perivascular_" + drug.unit().key()), unit);
-        double depth = m.value(name + "_penetration_depth_um");
-        out.printf("  %-32s %s%n", name + " penetration depth (L50)",
-                Double.isNaN(depth) ? "not reached in the domain" : String.format("%.1f µm", depth));
+        out.printf("  %-32s %s%n", name + " L50 from vessels", PenetrationProfile.describeHalfDepth(
+                m.value(name + "_penetration_depth_um"), m.value(name + "_penetration_depth_beyond_um")));
+        String exposureUnit = unit + "·s";
+        out.printf("  %-32s %.4g %s%n", name + " exposure, tumour rim", m.value(name + "_exposure_tumour_rim_"
+                + drug.unit().key() + "_s"), exposureUnit);
+        out.printf("  %-32s %.4g %s%n", name + " exposure, tumour mean", m.value(name + "_exposure_tumour_mean_"
+                + drug.unit().key() + "_s"), exposureUnit);
+        out.printf("  %-32s %s%n", name + " exposure half-depth", PenetrationProfile.describeHalfDepth(
+                m.value(name + "_exposure_half_depth_um"), m.value(name + "_exposure_half_depth_beyond_um")));
+        out.printf("  %-32s %s%n", name + " concentration half-depth", PenetrationProfile.describeHalfDepth(
+                m.value(name + "_tumour_half_depth_um"), m.value(name + "_tumour_half_depth_beyond_um")));
         out.printf("  %-32s %.3f%n", "cancer voxels above exposure", m.value("cancer_exposed_fraction"));
     }
 }

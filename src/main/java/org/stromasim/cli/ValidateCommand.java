@@ -28,10 +28,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code stromasim validate}: checks a scenario and prints what a run of it would be: grid, memory,
  * tissue composition, diffusivity range per species over the stiffnesses present, the stable step,
- * and each species' penetration length √(D/k) per cell type that removes it.
+ * each species' penetration length √(D/k) per cell type that removes it, the drug and its preset, and
+ * the biology's slow clock, time scales and intervention timeline ({@link BiologySummary}).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check a scenario and print its grid, memory estimate, diffusivities, stable time step and penetration lengths.")
+        description = "Check a scenario and print its grid, memory estimate, diffusivities, stable time step, penetration lengths, "
+                + "drug preset and the biology's slow clock, time scales and interventions.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "SCENARIO", description = "Scenario YAML file (default: the embedded default scenario).")
@@ -78,6 +80,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (int s = 0; s < scenario.species().size(); s++) {
             printSpecies(out, scenario.species().get(s), model.diffusivityUm2PerS(s), tissue.cell());
         }
+        BiologySummary.printDrug(out, scenario);
+        BiologySummary.print(out, scenario, plan);
         out.flush();
         return ExitCodes.OK;
     }

@@ -17,7 +17,14 @@ import org.stromasim.tissue.Tissue;
  * <p>Columns: {@code time_s}; per species {@code <s>_total_amol} (amount in tissue, attomoles),
  * {@code <s>_mean_<unit>}, {@code <s>_max_<unit>}; for the drug species
  * {@code <drug>_perivascular_<unit>}, {@code <drug>_penetration_depth_um} (see {@link PenetrationProfile}),
+ * {@code <drug>_penetration_depth_beyond_um} (when that depth is not reached in the domain: the farthest
+ * distance the profile covers, so the depth is larger; NaN otherwise),
  * {@code cancer_exposed_fraction} (cancer voxels whose exposure exceeds the scenario threshold);
+ * below the tumour boundary ({@link TumourDepth}) {@code <drug>_exposure_tumour_rim_<unit>_s} (mean
+ * exposure in the rim shell, one voxel deep), {@code <drug>_exposure_tumour_mean_<unit>_s} (over the
+ * tumour), {@code <drug>_exposure_half_depth_um} (depth beyond the rim shell at which the mean exposure
+ * falls to half the rim's) and {@code <drug>_tumour_half_depth_um} (the same for the concentration), each
+ * with its {@code _beyond_um} column;
  * then {@code mean_stiffness_kpa} (matrix and cell voxels) and {@code viable_fraction} (mean
  * viability of cancer voxels, dead ones included); with a {@code biology} section, the columns of
  * {@link BiologyMetrics} after those (computed from the host copy's concentrations: for a biology run
@@ -34,6 +41,7 @@ public final class MetricsCalculator {
     private final Map<String, String> units;
     /** The biology columns, or null without a biology section. */
     private final BiologyMetrics biology;
+    private ReductionPlan lastPlan;
 
     public MetricsCalculator(Scenario scenario) {
         this.scenario = scenario;
@@ -50,7 +58,15 @@ public final class MetricsCalculator {
             SpeciesSpec drug = scenario.species().get(drugSpecies);
             unitOf.put(drug.name() + "_perivascular_" + drug.unit().key(), drug.unit().symbol());
             unitOf.put(drug.name() + "_penetration_depth_um", "µm");
+            unitOf.put(drug.name() + "_penetration_depth_beyond_um", "µm");
             unitOf.put("cancer_exposed_fraction", "1");
+            String exposureUnit = drug.unit().symbol() + "·s";
+            unitOf.put(drug.name() + "_exposure_tumour_rim_" + drug.unit().key() + "_s", exposureUnit);
+            unitOf.put(drug.name() + "_exposure_tumour_mean_" + drug.unit().key() + "_s", exposureUnit);
+            unitOf.put(drug.name() + "_exposure_half_depth_um", "µm");
+            unitOf.put(drug.name() + "_exposure_half_depth_beyond_um", "µm");
+            unitOf.put(drug.name() + "_tumour_half_depth_um", "µm");
+            unitOf.put(drug.name() + "_tumour_half_depth_beyond_um", "µm");
         }
         unitOf.put("mean_stiffness_kpa", "kPa");
         unitOf.put("viable_fraction", "1");
@@ -71,9 +87,18 @@ public final class MetricsCalculator {
         return columns;
     }
 
-    /** The reductions the metrics need for a run on {@code tissue} (its cells and vessel distances). */
+    /**
+     * The reductions the metrics need for a run on {@code tissue} (its cells and vessel distances): the
+     * previous plan while the cell field is unchanged (the same object, so a device keeps its uploaded
+     * index lists), a new one after cells changed.
+     */
     public ReductionPlan reductionPlan(Tissue tissue) {
-        return ReductionPlan.of(tissue, drugSpecies, scenario.metrics().exposureThresholdUnitS());
+        ReductionPlan previous = lastPlan;
+        if (previous != null && previous.builtFrom(tissue)) {
+            return previous;
+        }
+        lastPlan = ReductionPlan.of(tissue, drugSpecies, scenario.metrics().exposureThresholdUnitS());
+        return lastPlan;
     }
 
     /** Metrics of the host copy {@code state}, reduced on the host. */
@@ -107,7 +132,20 @@ public final class MetricsCalculator {
             PenetrationProfile profile = PenetrationProfile.fromShellSums(plan.voxelUm(), r.drugShellSum(), count);
             values[c++] = profile.perivascularMean();
             values[c++] = profile.halfDepthUm();
+            values[c++] = profile.notReachedBeyondUm();
             values[c++] = plan.cancerVoxels() > 0 ? (double) r.exposedCancer() / plan.cancerVoxels() : Double.NaN;
+            long[] depthCount = new long[plan.depthShellCount()];
+            for (int t = 0; t < depthCount.length; t++) {
+                depthCount[t] = plan.depthShellVoxels(t);
+            }
+            PenetrationProfile exposure = PenetrationProfile.fromShellSums(plan.voxelUm(), r.depthExposureSum(), depthCount);
+            PenetrationProfile concentration = PenetrationProfile.fromShellSums(plan.voxelUm(), r.depthDrugSum(), depthCount);
+            values[c++] = exposure.firstShellMean();
+            values[c++] = exposure.overallMean();
+            values[c++] = exposure.halfDepthUm();
+            values[c++] = exposure.notReachedBeyondUm();
+            values[c++] = concentration.halfDepthUm();
+            values[c++] = concentration.notReachedBeyondUm();
         }
         values[c++] = meanStiffness(state);
         values[c++] = viableCancerFraction(state);

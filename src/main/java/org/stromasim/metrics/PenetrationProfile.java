@@ -4,8 +4,11 @@ import org.stromasim.grid.Grid3D;
 import org.stromasim.tissue.CellType;
 
 /**
- * Mean concentration of one species as a function of distance to the nearest vessel, in shells one
- * voxel thick, and the penetration depth read off it.
+ * Mean of one field (a concentration or the drug exposure) as a function of distance from a reference
+ * set, in shells one voxel thick, and the half-depth read off it. The reference is either the vessels
+ * (distance to the nearest vessel voxel, over tissue voxels) or the tumour boundary (depth of tumour
+ * voxels, {@link TumourDepth}); the text below speaks of vessels, the tumour case reads the same with
+ * "rim shell" for "perivascular shell".
  *
  * <p>Shell b holds the tissue voxels whose distance d to the nearest vessel voxel centre satisfies
  * (b + ½)·dx ≤ d &lt; (b + 3⁄2)·dx, so shell 0 is the perivascular layer (face neighbours at d = dx,
@@ -53,21 +56,40 @@ public final class PenetrationProfile {
 
     /** Number of shells: enough for the farthest finite vessel distance, at least one. */
     static int shellCount(double dx, float[] vesselDistanceUm) {
+        return shellCount(dx, vesselDistanceUm, null);
+    }
+
+    /**
+     * Number of shells: enough for the farthest finite distance among the voxels {@code counted} marks
+     * (all voxels when null), at least one.
+     */
+    static int shellCount(double dx, float[] distanceUm, boolean[] counted) {
         double maxDistance = 0;
-        for (float d : vesselDistanceUm) {
-            if (Float.isFinite(d) && d > maxDistance) {
+        for (int v = 0; v < distanceUm.length; v++) {
+            float d = distanceUm[v];
+            if ((counted == null || counted[v]) && Float.isFinite(d) && d > maxDistance) {
                 maxDistance = d;
             }
         }
-        return Math.max(1, (int) Math.floor(maxDistance / dx - 0.5) + 1);
+        return shellCountReaching(dx, maxDistance);
+    }
+
+    /** Number of shells that reach the distance {@code maxDistanceUm}, at least one. */
+    static int shellCountReaching(double dx, double maxDistanceUm) {
+        return Math.max(1, (int) Math.floor(maxDistanceUm / dx - 0.5) + 1);
     }
 
     /** The shell of a voxel, or −1 for vessel lumen, an infinite distance or a distance outside the shells. */
     static int shellOf(double dx, int shells, byte cellCode, float vesselDistanceUm) {
-        if (cellCode == CellType.VESSEL.code() || !Float.isFinite(vesselDistanceUm)) {
+        return shellOf(dx, shells, cellCode != CellType.VESSEL.code(), vesselDistanceUm);
+    }
+
+    /** The shell of a voxel at {@code distanceUm}, or −1 when not {@code counted}, infinitely far or outside the shells. */
+    static int shellOf(double dx, int shells, boolean counted, float distanceUm) {
+        if (!counted || !Float.isFinite(distanceUm)) {
             return -1;
         }
-        int shell = (int) Math.floor(vesselDistanceUm / dx - 0.5);
+        int shell = (int) Math.floor(distanceUm / dx - 0.5);
         return shell < 0 || shell >= shells ? -1 : shell;
     }
 
@@ -86,6 +108,53 @@ public final class PenetrationProfile {
 
     public long voxelsInShell(int shell) {
         return countByShell[shell];
+    }
+
+    /** Mean over all voxels of all shells (NaN when the shells are empty). */
+    public double overallMean() {
+        double sum = 0;
+        long n = 0;
+        for (int b = 0; b < meanByShell.length; b++) {
+            if (countByShell[b] > 0) {
+                sum += meanByShell[b] * countByShell[b];
+                n += countByShell[b];
+            }
+        }
+        return n > 0 ? sum / n : Double.NaN;
+    }
+
+    /**
+     * When the profile has a positive first-shell mean but never falls to half of it: the distance of
+     * its farthest non-empty shell beyond the first, µm, so the half-depth is "beyond this". NaN when the
+     * half-depth was found ({@link #halfDepthUm}) or is undefined (no profile, nothing in the first shell).
+     */
+    public double notReachedBeyondUm() {
+        if (!(meanByShell.length > 0 && meanByShell[0] > 0) || !Double.isNaN(halfDepthUm())) {
+            return Double.NaN;
+        }
+        int last = 0;
+        for (int b = 1; b < countByShell.length; b++) {
+            if (countByShell[b] > 0) {
+                last = b;
+            }
+        }
+        return last * shellWidthUm;
+    }
+
+    /**
+     * A half-depth as people read it: "41.2 µm"; "> 380 µm (not reached)" when it is NaN and
+     * {@code notReachedBeyondUm} (from {@link #notReachedBeyondUm}) is a number; "n/a" otherwise.
+     */
+    public static String describeHalfDepth(double halfDepthUm, double notReachedBeyondUm) {
+        if (!Double.isNaN(halfDepthUm)) {
+            return String.format("%.1f µm", halfDepthUm);
+        }
+        return Double.isNaN(notReachedBeyondUm) ? "n/a" : String.format("> %.0f µm (not reached)", notReachedBeyondUm);
+    }
+
+    /** Mean in the first shell: perivascular for vessel distances, the rim for tumour depth (NaN when empty). */
+    public double firstShellMean() {
+        return meanByShell.length > 0 ? meanByShell[0] : Double.NaN;
     }
 
     /** Mean concentration in the perivascular shell (NaN with no vessels). */

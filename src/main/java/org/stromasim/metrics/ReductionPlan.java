@@ -4,33 +4,41 @@ import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 
 /**
- * What the per-interval metrics reduce over, fixed for a run (cells and vessel distances do not change
- * while the transport runs): the tissue voxels (all but vessel lumen) for every species' total and
- * maximum; for the drug species the voxels of each distance shell (see {@link PenetrationProfile})
- * and the cancer voxels whose exposure is compared with the threshold.
+ * What the per-interval metrics reduce over, fixed while the cells do not change: the tissue voxels (all
+ * but vessel lumen) for every species' total and maximum; for the drug species the voxels of each
+ * vessel-distance shell (see {@link PenetrationProfile}), the cancer voxels whose exposure is compared
+ * with the threshold, and the tumour voxels of each depth shell below the tumour boundary
+ * ({@link TumourDepth}; drug concentration and exposure are summed there).
  *
- * <p>The shell and cancer voxels are stored as one index list cut into segments, shell b being
- * {@code segmentIndices[segmentStart[b] .. segmentStart[b + 1])} and the cancer voxels the last
- * segment, so a device can reduce every segment in one launch. A backend computes
- * {@link StateReductions} from it on the device; {@link #onHost} computes the same on the host.
+ * <p>The voxels are stored as one index list cut into segments: vessel shell b is
+ * {@code segmentIndices[segmentStart[b] .. segmentStart[b + 1])}, then the cancer segment
+ * ({@link #cancerSegment}), then depth shell t ({@link #depthSegment}), so a device reduces many
+ * segments in one launch. A backend computes {@link StateReductions} from it on the device;
+ * {@link #onHost} computes the same on the host. The plan remembers a fingerprint of the cell field it
+ * was built from ({@link #builtFrom}, {@link CellFingerprint}): the slow biology step changes cells (a
+ * cancer voxel dies), and then the cancer segment must be rebuilt.
  */
 public final class ReductionPlan {
 
     private final int drugSpecies;
     private final double voxelUm;
     private final int shellCount;
+    private final int depthShellCount;
     private final int[] segmentIndices;
     private final int[] segmentStart;
     private final double exposureThreshold;
+    private final CellFingerprint cellsAtBuild;
 
-    private ReductionPlan(int drugSpecies, double voxelUm, int shellCount, int[] segmentIndices, int[] segmentStart,
-                          double exposureThreshold) {
+    private ReductionPlan(int drugSpecies, double voxelUm, int shellCount, int depthShellCount, int[] segmentIndices,
+                          int[] segmentStart, double exposureThreshold, CellFingerprint cellsAtBuild) {
         this.drugSpecies = drugSpecies;
         this.voxelUm = voxelUm;
         this.shellCount = shellCount;
+        this.depthShellCount = depthShellCount;
         this.segmentIndices = segmentIndices;
         this.segmentStart = segmentStart;
         this.exposureThreshold = exposureThreshold;
+        this.cellsAtBuild = cellsAtBuild;
     }
 
     /**
@@ -40,37 +48,61 @@ public final class ReductionPlan {
     public static ReductionPlan of(Tissue tissue, int drugSpecies, double exposureThreshold) {
         double dx = tissue.grid().voxelUm();
         byte[] cell = tissue.cell();
-        int shells = PenetrationProfile.shellCount(dx, tissue.vesselDistanceUm());
-        // the shell of a voxel is computed twice (count, then fill) rather than kept in an int per voxel:
-        // this runs while the backend holds its arrays, where a grid-sized scratch would set the peak heap
-        float[] distance = tissue.vesselDistanceUm();
-        int[] count = new int[shells + 1];
+        float[] vesselDistance = tissue.vesselDistanceUm();
+        TumourDepth depth = TumourDepth.of(tissue.grid(), cell);
+        int shells = PenetrationProfile.shellCount(dx, vesselDistance);
+        int depthShells = PenetrationProfile.shellCountReaching(dx, depth.maxFiniteDepthUm());
+        int cancerSegment = shells;
+        int firstDepthSegment = shells + 1;
+        int segments = shells + 1 + depthShells;
+        // Two passes, count then fill, each computing a voxel's shell again rather than keeping it in an
+        // int per voxel: a plan is built while the backend holds its arrays, where a grid-sized scratch
+        // would set the run's peak heap.
+        int[] count = new int[segments];
         byte cancer = CellType.CANCER.code();
         for (int v = 0; v < cell.length; v++) {
-            int shell = PenetrationProfile.shellOf(dx, shells, cell[v], distance[v]);
+            int shell = PenetrationProfile.shellOf(dx, shells, cell[v], vesselDistance[v]);
             if (shell >= 0) {
                 count[shell]++;
             }
             if (cell[v] == cancer) {
-                count[shells]++;
+                count[cancerSegment]++;
             }
         }
-        int[] start = new int[shells + 2];
-        for (int b = 0; b <= shells; b++) {
+        depth.forEachTumourVoxel((v, d) -> {
+            int shell = PenetrationProfile.shellOf(dx, depthShells, true, d);
+            if (shell >= 0) {
+                count[firstDepthSegment + shell]++;
+            }
+        });
+        int[] start = new int[segments + 1];
+        for (int b = 0; b < segments; b++) {
             start[b + 1] = start[b] + count[b];
         }
-        int[] indices = new int[start[shells + 1]];
+        int[] indices = new int[start[segments]];
         int[] fill = start.clone();
         for (int v = 0; v < cell.length; v++) {
-            int shell = PenetrationProfile.shellOf(dx, shells, cell[v], distance[v]);
+            int shell = PenetrationProfile.shellOf(dx, shells, cell[v], vesselDistance[v]);
             if (shell >= 0) {
                 indices[fill[shell]++] = v;
             }
             if (cell[v] == cancer) {
-                indices[fill[shells]++] = v;
+                indices[fill[cancerSegment]++] = v;
             }
         }
-        return new ReductionPlan(drugSpecies, dx, shells, indices, start, exposureThreshold);
+        depth.forEachTumourVoxel((v, d) -> {
+            int shell = PenetrationProfile.shellOf(dx, depthShells, true, d);
+            if (shell >= 0) {
+                indices[fill[firstDepthSegment + shell]++] = v;
+            }
+        });
+        return new ReductionPlan(drugSpecies, dx, shells, depthShells, indices, start, exposureThreshold,
+                CellFingerprint.of(cell));
+    }
+
+    /** Whether {@code tissue}'s cell field is the one this plan was built from (else build a new plan). */
+    public boolean builtFrom(Tissue tissue) {
+        return cellsAtBuild.equals(CellFingerprint.of(tissue.cell()));
     }
 
     /** The same sums computed on the host from {@code state} (in double, voxel by voxel). */
@@ -99,23 +131,36 @@ public final class ReductionPlan {
             sum[s] = total;
             max[s] = highest;
         }
-        double[] shellSum = new double[drugSpecies >= 0 ? shellCount : 0];
+        boolean hasDrug = drugSpecies >= 0;
+        double[] shellSum = new double[hasDrug ? shellCount : 0];
+        double[] depthDrugSum = new double[hasDrug ? depthShellCount : 0];
+        double[] depthExposureSum = new double[hasDrug ? depthShellCount : 0];
         long exposed = 0;
-        if (drugSpecies >= 0) {
+        if (hasDrug) {
             float[] drug = state.concentration(drugSpecies);
-            for (int b = 0; b < shellCount; b++) {
-                for (int at = segmentStart[b]; at < segmentStart[b + 1]; at++) {
-                    shellSum[b] += drug[segmentIndices[at]];
-                }
-            }
             float[] exposure = state.drugExposure();
-            for (int at = segmentStart[shellCount]; at < segmentStart[shellCount + 1]; at++) {
+            for (int b = 0; b < shellCount; b++) {
+                shellSum[b] = sumOver(drug, b);
+            }
+            for (int at = segmentStart[cancerSegment()]; at < segmentStart[cancerSegment() + 1]; at++) {
                 if (exposure[segmentIndices[at]] > exposureThreshold) {
                     exposed++;
                 }
             }
+            for (int t = 0; t < depthShellCount; t++) {
+                depthDrugSum[t] = sumOver(drug, depthSegment(t));
+                depthExposureSum[t] = sumOver(exposure, depthSegment(t));
+            }
         }
-        return new StateReductions(sum, max, tissueVoxels, shellSum, exposed);
+        return new StateReductions(sum, max, tissueVoxels, shellSum, exposed, depthDrugSum, depthExposureSum);
+    }
+
+    private double sumOver(float[] field, int segment) {
+        double total = 0;
+        for (int at = segmentStart[segment]; at < segmentStart[segment + 1]; at++) {
+            total += field[segmentIndices[at]];
+        }
+        return total;
     }
 
     public int drugSpecies() {
@@ -126,29 +171,59 @@ public final class ReductionPlan {
         return voxelUm;
     }
 
+    /** Vessel-distance shells. */
     public int shellCount() {
         return shellCount;
     }
 
-    /** Voxels in shell {@code b}. */
+    /** Depth shells below the tumour boundary (one, empty, when there is no tumour). */
+    public int depthShellCount() {
+        return depthShellCount;
+    }
+
+    /** Voxels in vessel-distance shell {@code b}. */
     public long shellVoxels(int b) {
-        return segmentStart[b + 1] - segmentStart[b];
+        return segmentVoxels(b);
+    }
+
+    /** Voxels in depth shell {@code t}. */
+    public long depthShellVoxels(int t) {
+        return segmentVoxels(depthSegment(t));
     }
 
     public long cancerVoxels() {
-        return segmentStart[shellCount + 1] - segmentStart[shellCount];
+        return segmentVoxels(cancerSegment());
+    }
+
+    /** Index of the cancer segment (after the vessel shells). */
+    public int cancerSegment() {
+        return shellCount;
+    }
+
+    /** Index of depth shell {@code t}'s segment (after the cancer segment). */
+    public int depthSegment(int t) {
+        return shellCount + 1 + t;
+    }
+
+    /** Number of segments: vessel shells, the cancer segment, depth shells. */
+    public int segmentCount() {
+        return shellCount + 1 + depthShellCount;
+    }
+
+    private long segmentVoxels(int segment) {
+        return segmentStart[segment + 1] - segmentStart[segment];
     }
 
     public double exposureThreshold() {
         return exposureThreshold;
     }
 
-    /** Shell voxels then cancer voxels, one index list (the live array: do not modify). */
+    /** Every segment's voxels, one index list (the live array: do not modify). */
     public int[] segmentIndices() {
         return segmentIndices;
     }
 
-    /** shellCount + 2 offsets into {@link #segmentIndices}: shells 0..shellCount−1, then the cancer segment. */
+    /** {@link #segmentCount} + 1 offsets into {@link #segmentIndices}. */
     public int[] segmentStart() {
         return segmentStart;
     }

@@ -45,6 +45,27 @@ record DrugPreset(double d0Um2PerS, double stokesRadiusNm, double permeabilityUm
      */
     static final DrugPreset IGG = new DrugPreset(62, 5.34, 3.87e-3, 1e-4, 0.01, 0.0);
 
+    /**
+     * The preset whose every value the species has (D0, Stokes radius, vessel permeability, cancer
+     * uptake, matrix binding), or empty: what {@code validate} reports as the drug preset in use. A
+     * preset with one value overridden no longer matches, and is reported as custom.
+     */
+    static java.util.Optional<String> matching(SpeciesSpec species) {
+        for (Map.Entry<String, DrugPreset> e : names().entrySet()) {
+            DrugPreset p = e.getValue();
+            SpeciesSpec.UptakeSpec uptake = species.uptake().get(org.stromasim.tissue.CellType.CANCER);
+            double binding = species.bindingPerS().getOrDefault(org.stromasim.tissue.CellType.ECM, 0.0);
+            boolean same = species.d0Um2PerS() == p.d0Um2PerS() && species.stokesRadiusNm() == p.stokesRadiusNm()
+                    && species.vessel() != null && species.vessel().permeabilityUmPerS() == p.permeabilityUmPerS()
+                    && uptake != null && uptake.vmaxPerS() == p.cancerVmaxPerS() && uptake.km() == p.cancerKm()
+                    && binding == p.ecmBindingPerS();
+            if (same) {
+                return java.util.Optional.of(e.getKey());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     static Map<String, DrugPreset> names() {
         Map<String, DrugPreset> names = new LinkedHashMap<>();
         names.put("doxorubicin", DOXORUBICIN);

@@ -34,7 +34,6 @@ public final class Simulation {
     private TimeStepPlan plan;
     /** Chooses the step for run.diffusion.target_relative_error, or null for a fixed step. */
     private AccuracyStepControl stepControl;
-    private ReductionPlan reductions;
     private StopRequest stop = StopRequest.NEVER;
     /** The biology slow step, or null for a pure-transport scenario. */
     private SlowProcesses slow;
@@ -160,9 +159,6 @@ public final class Simulation {
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
             Optional<StateReductions> reduced = wantMetrics && !wantSnapshot
                     ? backend.reduce(reductionPlan()) : Optional.empty();
-            if (reduced.isEmpty()) {
-                reductions = null; // the backend does not reduce: do not hold a plan beside the measure's own
-            }
             if (wantSnapshot || (wantMetrics && reduced.isEmpty())) {
                 backend.download(host);
                 backend.upload(host); // continue from exactly the stored (float) state; see run's doc
@@ -239,12 +235,13 @@ public final class Simulation {
         return out;
     }
 
-    /** The metrics' reduction plan, built on first use (cells and vessel distances are fixed during a run). */
+    /**
+     * The metrics' reduction plan for the current cells: the calculator keeps one while the host copy's
+     * cells are unchanged and builds a new one after a slow step changed them (the host copy holds the
+     * updated cells after {@code updateState}).
+     */
     private ReductionPlan reductionPlan() {
-        if (reductions == null) {
-            reductions = metrics.reductionPlan(host);
-        }
-        return reductions;
+        return metrics.reductionPlan(host);
     }
 
     /** Ends the run at a chunk boundary on request: a snapshot there (no metrics row, off the metrics grid). */

@@ -70,7 +70,9 @@ class SigtermResumeTest {
         for (int v = 0; v < e.length; v++) {
             assertEquals(e[v], a[v], 4 * Math.ulp(Math.max(Math.abs(e[v]), Float.MIN_NORMAL)), "drug_exposure at " + v);
         }
-        assertEquals(RestartEqualityTest.dataRows(whole), RestartEqualityTest.dataRows(killed), "metrics rows");
+        // Exposure-derived columns carry the float rounding of the exposure at the stop (see RestartEqualityTest).
+        RestartEqualityTest.assertRowsEqualExposureClose(RestartEqualityTest.dataRows(whole),
+                RestartEqualityTest.dataRows(killed));
     }
 
     private Process startChild(List<String> common, Path out) throws Exception {

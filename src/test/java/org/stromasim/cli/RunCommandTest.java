@@ -27,7 +27,7 @@ class RunCommandTest {
         CliHarness.Result r = CliHarness.run("run", CliHarness.testScenario("tiny.yaml").toString(),
                 "--out", out.toString(), "--no-progress", "--threads", "2");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("drug penetration depth"), r.out());
+        assertTrue(r.out().contains("drug L50 from vessels") && r.out().contains("drug exposure half-depth"), r.out());
 
         RunDirectory dir = RunDirectory.open(out);
         // 30 s with a snapshot every 10 s: t = 0, 10, 20, 30.

@@ -32,4 +32,29 @@ class ValidateCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("scenario default: valid"), r.out());
     }
+
+    @Test
+    void reportsTheBiologyTimeScalesInterventionsAndDrugPreset() {
+        CliHarness.Result r = CliHarness.run("validate", "configs/fibrotic-lox-inhibitor.yaml");
+        assertEquals(0, r.exitCode(), r.err());
+        String out = r.out();
+        assertTrue(out.contains("slow clock      every 30 s (120 slow steps"), out);
+        // caf_stiffening_per_s 1e-4: t½ = ln 2 / 1e-4 s = 6931.47 s; 18.2 → 39.5 − 21.3·e^(−0.36) = 24.64 kPa in 3600 s,
+        // and with 90 % LOX inhibition 39.5 − 21.3·e^(−0.036) = 18.95 kPa.
+        assertTrue(out.contains("stiffens toward 39.5 kPa with t½ 115.5 min (6931.47 s)"), out);
+        assertTrue(out.contains("it reaches 24.64 kPa by 60.00 min"), out);
+        assertTrue(out.contains("(18.95 kPa with the LOX inhibitor at 90 % from the start)"), out);
+        assertTrue(out.contains("activate in 57.76 min (3465.74 s) (ln 2 / 0.0002 /s)"), out);
+        assertTrue(out.contains("interventions   lox_inhibitor at strength 0.9 from 0.000 s to 24.00 h"), out);
+        assertTrue(out.contains("drug            drug: preset doxorubicin;"), out);
+
+        CliHarness.Result antibody = CliHarness.run("validate", "configs/fibrotic-antibody.yaml");
+        assertTrue(antibody.out().contains("drug: preset igg;"), antibody.out());
+        assertTrue(antibody.out().contains("interventions   none"), antibody.out());
+        CliHarness.Result custom = CliHarness.run("validate", "configs/fibrotic-antibody.yaml",
+                "--set", "species.drug.d0_um2_per_s=50");
+        assertTrue(custom.out().contains("drug: custom (no preset matches every value)"), custom.out());
+        CliHarness.Result transport = CliHarness.run("validate");
+        assertTrue(transport.out().contains("biology         none (pure transport)"), transport.out());
+    }
 }

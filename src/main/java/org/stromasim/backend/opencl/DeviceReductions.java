@@ -14,9 +14,12 @@ import org.stromasim.metrics.StateReductions;
 
 /**
  * The metric sums of the device state (kernels/reduce.cl): per species the sum and maximum over tissue
- * voxels, the drug's sum per distance shell and the count of exposed cancer voxels. Each launch writes
+ * voxels, the drug's sum per vessel-distance shell, the count of exposed cancer voxels, and the drug's
+ * concentration and exposure sums per depth shell below the tumour boundary (the same indexed kernel over
+ * the plan's depth segments). Each launch writes
  * one partial (sum, max, count) per work-group; the host adds the partials in double. The plan's index
- * lists are uploaded on first use of a plan.
+ * lists are uploaded on first use of a plan, into buffers
+ * that are reused (grown only when needed) when the plan changes with the cells.
  */
 final class DeviceReductions {
 
@@ -35,6 +38,8 @@ final class DeviceReductions {
     private ReductionPlan uploadedPlan;
     private cl_mem indices;
     private cl_mem segmentStart;
+    private int indicesCapacity;
+    private int startCapacity;
     private cl_mem partialSum;
     private cl_mem partialMax;
     private cl_mem partialAbove;
@@ -71,23 +76,34 @@ final class DeviceReductions {
             max[s] = p.max(0, tissueGroups);
             tissueVoxels = p.above(0, tissueGroups); // every finite value is above −∞: the tissue voxel count
         }
-        int shells = plan.shellCount();
-        double[] shellSum = new double[plan.drugSpecies() >= 0 ? shells : 0];
+        boolean hasDrug = plan.drugSpecies() >= 0;
+        int drugOffset = fieldOffset + plan.drugSpecies() * voxels;
+        double[] shellSum = hasDrug ? segmentSums(concentration, drugOffset, 0, plan.shellCount()) : new double[0];
         long exposed = 0;
-        if (plan.drugSpecies() >= 0) {
-            runIndexed(concentration, fieldOffset + plan.drugSpecies() * voxels, 0, shells, Float.POSITIVE_INFINITY);
-            Partials p = read(shells * GROUPS_PER_SEGMENT);
-            for (int b = 0; b < shells; b++) {
-                shellSum[b] = p.sum(b * GROUPS_PER_SEGMENT, (b + 1) * GROUPS_PER_SEGMENT);
-            }
-            runIndexed(exposure, 0, shells, 1, (float) plan.exposureThreshold());
+        double[] depthDrugSum = new double[0];
+        double[] depthExposureSum = new double[0];
+        if (hasDrug) {
+            runIndexed(exposure, 0, plan.cancerSegment(), 1, (float) plan.exposureThreshold());
             exposed = read(GROUPS_PER_SEGMENT).above(0, GROUPS_PER_SEGMENT);
+            depthDrugSum = segmentSums(concentration, drugOffset, plan.depthSegment(0), plan.depthShellCount());
+            depthExposureSum = segmentSums(exposure, 0, plan.depthSegment(0), plan.depthShellCount());
         }
-        return new StateReductions(sum, max, tissueVoxels, shellSum, exposed);
+        return new StateReductions(sum, max, tissueVoxels, shellSum, exposed, depthDrugSum, depthExposureSum);
+    }
+
+    /** Sum of {@code field} over each of {@code segments} consecutive plan segments from {@code firstSegment}. */
+    private double[] segmentSums(cl_mem field, int offset, int firstSegment, int segments) {
+        runIndexed(field, offset, firstSegment, segments, Float.POSITIVE_INFINITY);
+        Partials p = read(segments * GROUPS_PER_SEGMENT);
+        double[] sums = new double[segments];
+        for (int b = 0; b < segments; b++) {
+            sums[b] = p.sum(b * GROUPS_PER_SEGMENT, (b + 1) * GROUPS_PER_SEGMENT);
+        }
+        return sums;
     }
 
     private void prepare(ReductionPlan plan) {
-        int needed = Math.max(tissueGroups, (plan.shellCount() + 1) * GROUPS_PER_SEGMENT);
+        int needed = Math.max(tissueGroups, Math.max(plan.shellCount(), plan.depthShellCount()) * GROUPS_PER_SEGMENT);
         if (needed > partialCapacity) {
             partialSum = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_float);
             partialMax = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_float);
@@ -95,11 +111,24 @@ final class DeviceReductions {
             partialCapacity = needed;
         }
         if (plan != uploadedPlan) {
+            // A new plan arrives whenever the slow step changed cells: rewrite the index lists in place and
+            // grow the buffers only when a plan needs more room (the owner releases buffers only at close).
             int[] list = plan.segmentIndices();
             int[] start = plan.segmentStart();
-            indices = resources.readOnly(Pointer.to(list.length > 0 ? list : new int[1]),
-                    (long) Math.max(1, list.length) * Sizeof.cl_int);
-            segmentStart = resources.readOnly(Pointer.to(start), (long) start.length * Sizeof.cl_int);
+            if (list.length > indicesCapacity) {
+                indicesCapacity = Math.max(list.length, indicesCapacity + indicesCapacity / 4);
+                indices = resources.buffer(CL.CL_MEM_READ_ONLY, (long) Math.max(1, indicesCapacity) * Sizeof.cl_int);
+            }
+            if (start.length > startCapacity) {
+                startCapacity = Math.max(start.length, startCapacity + startCapacity / 4);
+                segmentStart = resources.buffer(CL.CL_MEM_READ_ONLY, (long) startCapacity * Sizeof.cl_int);
+            }
+            if (list.length > 0) {
+                CL.clEnqueueWriteBuffer(queue, indices, CL_TRUE, 0, (long) list.length * Sizeof.cl_int, Pointer.to(list),
+                        0, null, null);
+            }
+            CL.clEnqueueWriteBuffer(queue, segmentStart, CL_TRUE, 0, (long) start.length * Sizeof.cl_int,
+                    Pointer.to(start), 0, null, null);
             uploadedPlan = plan;
         }
     }

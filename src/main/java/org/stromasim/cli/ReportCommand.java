@@ -1,0 +1,76 @@
+package org.stromasim.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.stromasim.report.Headline;
+import org.stromasim.report.ReportPlots;
+import org.stromasim.report.RunData;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stromasim report}: PNG plots and a summary table of a run, optionally compared with a second run. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Summarise a run: print its headline metrics at the end (from metrics.csv) and write PNGs of the "
+                + "drug profile against distance to the nearest vessel and against depth into the tumour (from the "
+                + "newest snapshot) and of the headline metrics over time.",
+                "With --compare, also print how the second run differs from the first, in words and numbers."})
+final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN_DIR", description = "Run directory (with metrics.csv and snapshots/).")
+    Path runDir;
+
+    @Option(names = "--compare", paramLabel = "OTHER_RUN_DIR",
+            description = "A second run on the same grid: its lines are drawn dashed and the differences printed.")
+    Path compareDir;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the PNGs go (default: RUN_DIR/report).")
+    Path outDir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        RunData first = RunData.load(runDir);
+        RunData second = compareDir == null ? null : RunData.load(compareDir);
+        if (second != null) {
+            first.requireSameGrid(second);
+        }
+        Path target = outDir != null ? outDir : runDir.resolve("report");
+        List<Path> pngs = ReportPlots.write(first, second, target);
+        printSummary(out, first);
+        if (second != null) {
+            out.println();
+            printSummary(out, second);
+            out.println();
+            out.printf("%s (%s) compared with %s (%s), at t = %s and %s:%n", second.name(), second.root(),
+                    first.name(), first.root(),
+                    Units.formatDuration(second.metrics().last("time_s")),
+                    Units.formatDuration(first.metrics().last("time_s")));
+            for (Headline h : Headline.of(first.metrics(), first.drug())) {
+                if (second.metrics().has(h.column())) {
+                    out.println("  " + h.difference(first.metrics(), second.metrics()));
+                }
+            }
+        }
+        out.println();
+        pngs.forEach(p -> out.println("wrote " + p));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printSummary(PrintWriter out, RunData run) {
+        out.printf("%s (%s), %s, t = %s, %d metrics rows:%n", run.name(), run.root(), run.gridText(),
+                Units.formatDuration(run.metrics().last("time_s")), run.metrics().rowCount());
+        for (Headline h : Headline.of(run.metrics(), run.drug())) {
+            out.printf("  %-44s %-24s %s%n", h.label(), h.text(run.metrics()), h.column());
+        }
+    }
+}

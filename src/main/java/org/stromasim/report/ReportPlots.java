@@ -1,0 +1,176 @@
+package org.stromasim.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.stromasim.io.AtomicFiles;
+import org.stromasim.metrics.PenetrationProfile;
+
+/**
+ * The report's PNGs, one or two runs per chart (the second dashed):
+ * <ul>
+ *   <li>{@code profile-vessel-distance.png}: drug concentration and exposure in the last snapshot against
+ *       the distance to the nearest vessel, each relative to its perivascular shell (so the L50 is where
+ *       a line crosses 0.5, drawn dotted);</li>
+ *   <li>{@code profile-tumour-depth.png}: the same against the depth below the tumour boundary, relative
+ *       to the rim shell (the half-depths);</li>
+ *   <li>{@code time-courses.png}: the headline metrics against time, one panel each.</li>
+ * </ul>
+ */
+public final class ReportPlots {
+
+    public static final String VESSEL_PROFILE = "profile-vessel-distance.png";
+    public static final String DEPTH_PROFILE = "profile-tumour-depth.png";
+    public static final String TIME_COURSES = "time-courses.png";
+    public static final int PROFILE_WIDTH = 900;
+    public static final int PROFILE_HEIGHT = 600;
+    public static final int PANEL_WIDTH = 480;
+    public static final int PANEL_HEIGHT = 320;
+    public static final int PANEL_COLUMNS = 3;
+
+    private ReportPlots() {
+    }
+
+    /** Writes every PNG into {@code outDir}; returns their paths. {@code second} may be null. */
+    public static List<Path> write(RunData first, RunData second, Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        List<Path> written = new ArrayList<>();
+        if (first.profiles() != null) {
+            written.add(save(profileChart(first, second, true), outDir.resolve(VESSEL_PROFILE)));
+            written.add(save(profileChart(first, second, false), outDir.resolve(DEPTH_PROFILE)));
+        }
+        written.add(saveImage(timeCourses(first, second), outDir.resolve(TIME_COURSES)));
+        return written;
+    }
+
+    private static XYChart profileChart(RunData first, RunData second, boolean byVessel) {
+        String x = byVessel ? "distance beyond the perivascular shell (µm)" : "depth beyond the tumour rim shell (µm)";
+        String title = byVessel ? "drug against distance to the nearest vessel, relative to the perivascular shell"
+                : "drug against depth into the tumour, relative to the rim shell";
+        XYChart chart = new XYChartBuilder().width(PROFILE_WIDTH).height(PROFILE_HEIGHT).title(title)
+                .xAxisTitle(x).yAxisTitle("mean / first-shell mean").build();
+        chart.getStyler().setMarkerSize(4);
+        double maxX = 0;
+        for (RunData run : second == null ? List.of(first) : List.of(first, second)) {
+            if (run.profiles() == null) {
+                continue;
+            }
+            boolean dashed = run == second;
+            PenetrationProfile c = byVessel ? run.profiles().concentrationByVesselDistance() : run.profiles().concentrationByDepth();
+            PenetrationProfile e = byVessel ? run.profiles().exposureByVesselDistance() : run.profiles().exposureByDepth();
+            maxX = Math.max(maxX, addRelative(chart, seriesName(run, second) + ": concentration", c, dashed));
+            maxX = Math.max(maxX, addRelative(chart, seriesName(run, second) + ": exposure (AUC)", e, dashed));
+        }
+        if (maxX > 0) {
+            XYSeries half = chart.addSeries("half", new double[] {0, maxX}, new double[] {0.5, 0.5});
+            half.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            half.setLineColor(Color.GRAY);
+            half.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
+        }
+        return chart;
+    }
+
+    /** Adds the profile divided by its first-shell mean; returns the largest x drawn. */
+    private static double addRelative(XYChart chart, String name, PenetrationProfile p, boolean dashed) {
+        double first = p.firstShellMean();
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int b = 0; b < p.shellCount(); b++) {
+            if (p.voxelsInShell(b) > 0 && first > 0) {
+                xs.add(p.shellCentreUm(b) - p.shellCentreUm(0));
+                ys.add(p.meanInShell(b) / first);
+            }
+        }
+        if (xs.isEmpty()) {
+            return 0;
+        }
+        XYSeries s = chart.addSeries(name, xs, ys);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        if (dashed) {
+            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+        }
+        return xs.get(xs.size() - 1);
+    }
+
+    private static BufferedImage timeCourses(RunData first, RunData second) {
+        List<Headline> rows = Headline.of(first.metrics(), first.drug());
+        int columns = PANEL_COLUMNS;
+        int panelRows = Math.max(1, (rows.size() + columns - 1) / columns);
+        BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, panelRows * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        for (int i = 0; i < rows.size(); i++) {
+            Headline h = rows.get(i);
+            XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(h.label())
+                    .xAxisTitle("time (s)").yAxisTitle(h.unit()).build();
+            chart.getStyler().setLegendVisible(second != null);
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+            chart.getStyler().setMarkerSize(0);
+            addCourse(chart, first, h, false);
+            if (second != null) {
+                addCourse(chart, second, h, true);
+            }
+            if (chart.getSeriesMap().isEmpty()) {
+                chart.addSeries("no finite values", new double[] {0}, new double[] {0});
+            }
+            g.drawImage(BitmapEncoder.getBufferedImage(chart), (i % columns) * PANEL_WIDTH, (i / columns) * PANEL_HEIGHT,
+                    null);
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static void addCourse(XYChart chart, RunData run, Headline h, boolean dashed) {
+        double[] t = run.metrics().series("time_s");
+        double[] v = run.metrics().series(h.column());
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        for (int r = 0; r < t.length; r++) {
+            double shown = switch (h.kind()) {
+                case FRACTION -> 100 * v[r];
+                case ONE_MINUS_FRACTION -> 100 * (1 - v[r]);
+                default -> v[r];
+            };
+            if (Double.isFinite(shown)) {
+                xs.add(t[r]);
+                ys.add(shown);
+            }
+        }
+        if (!xs.isEmpty()) {
+            XYSeries s = chart.addSeries(seriesName(run, dashed ? run : null), xs, ys);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            if (dashed) {
+                s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
+            }
+        }
+    }
+
+    /** The run directory's name; " (second)" added for the second run so equal names stay apart. */
+    private static String seriesName(RunData run, RunData second) {
+        return run.root().toAbsolutePath().normalize().getFileName() + (run == second ? " (second)" : "");
+    }
+
+    private static Path save(XYChart chart, Path png) throws IOException {
+        return saveImage(BitmapEncoder.getBufferedImage(chart), png);
+    }
+
+    private static Path saveImage(BufferedImage image, Path png) throws IOException {
+        AtomicFiles.write(png, path -> {
+            if (!ImageIO.write(image, "png", path.toFile())) {
+                throw new IOException("no PNG writer for " + png);
+            }
+        });
+        return png;
+    }
+}
