@@ -45,11 +45,25 @@ public final class AccuracyStepControl {
     static final int MAX_PILOTS = 6;
     /** The largest reduction of the step from one candidate to the next (the Richardson ratio is trusted only so far). */
     private static final double LARGEST_CUT = 0.05;
+    /**
+     * A pilot is abandoned part-way once its estimate exceeds this multiple of the target. Choice (C):
+     * far enough above that a window whose error falls again before its end (it is relative to a
+     * growing exposure) is rarely given up on; below it the pilot runs to the end.
+     */
+    static final double ABANDON_ABOVE = 4;
+    /** An accepted step whose estimate is below this fraction of the target gets a grow-back candidate. Choice (C). */
+    static final double GROW_BELOW = 0.25;
+    /** A grow-back candidate stays below this fraction of the step that was rejected. Choice (C). */
+    private static final double LARGEST_GROWTH_OF_REJECTED = 0.9;
+    /** A grow-back candidate is tried only if it is at least this much larger than the accepted step. Choice (C). */
+    private static final double MIN_GROWTH = 1.2;
 
     private final RunSpec run;
     private final TransportModel model;
     private final Backend backend;
     private final int order;
+    private int pilots;
+    private double pilotWallS;
 
     public AccuracyStepControl(RunSpec run, TransportModel model, Backend backend) {
         if (!run.diffusion().hasAccuracyTarget()) {
@@ -110,36 +124,47 @@ public final class AccuracyStepControl {
      * @throws IllegalArgumentException when no step down to 1/1000 of the upper bound meets the target
      */
     public TimeStepPlan planAt(Tissue state, double[] eventTimesS) {
+        long wallStart = System.nanoTime();
+        try {
+            return choose(state, eventTimesS);
+        } finally {
+            pilotWallS += (System.nanoTime() - wallStart) * 1e-9;
+        }
+    }
+
+    private TimeStepPlan choose(Tissue state, double[] eventTimesS) {
         double target = run.diffusion().targetRelativeError();
         double bound = upperBoundS(run, model);
         double[] pilotWindow = pilotWindow(eventTimesS, bound);
         StepDoublingPilot pilot = new StepDoublingPilot(backend, state);
+        double toEstimate = 1 / (1 - Math.pow(2, -order));
         double h = bound;
         double previousH = Double.NaN;
         double previousE = Double.NaN;
         StringBuilder tried = new StringBuilder();
         for (int attempt = 1; attempt <= MAX_PILOTS; attempt++) {
-            TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
-            StepDoublingPilot.Difference d = pilot.compare(pilotWindow, candidate);
-            double estimate = d.relative() / (1 - Math.pow(2, -order));
-            tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s → %.3g %%",
-                    h, 100 * estimate));
-            if (estimate <= target) {
+            Estimate e = estimate(pilot, pilotWindow, h, target / toEstimate, toEstimate, tried);
+            if (!e.abandoned() && e.value() <= target) {
+                Estimate chosen = e;
+                if (h < bound && e.value() < GROW_BELOW * target) {
+                    chosen = growBack(pilot, pilotWindow, e, previousH, previousE, bound, target, toEstimate, tried);
+                }
                 String why = String.format(Locale.ROOT, "chosen for run.diffusion.target_relative_error = %.3g %%: "
                                 + "estimated relative L2 error %.3g %% (worst field: %s) over the pilot %.6g–%.6g s "
                                 + "(step doubling, order %d assumed; candidates %s)%s",
-                        100 * target, 100 * estimate, d.field(), pilotWindow[0], pilotWindow[pilotWindow.length - 1],
-                        order, tried, h == bound ? "; capped by " + upperBoundReason(run, model) : "");
-                return TimeStepPlan.rkl2(run, model, model.stabilityLimit(), h, why);
+                        100 * target, 100 * chosen.value(), chosen.field(), pilotWindow[0],
+                        pilotWindow[pilotWindow.length - 1], order, tried,
+                        chosen.stepS() == bound ? "; capped by " + upperBoundReason(run, model) : "");
+                return TimeStepPlan.rkl2(run, model, model.stabilityLimit(), chosen.stepS(), why);
             }
             int p = order;
-            if (!Double.isNaN(previousE) && estimate > 0 && previousE > estimate) {
-                double observed = Math.log(previousE / estimate) / Math.log(previousH / h);
+            if (!Double.isNaN(previousE) && e.value() > 0 && previousE > e.value()) {
+                double observed = Math.log(previousE / e.value()) / Math.log(previousH / h);
                 p = (int) Math.max(1, Math.min(order, Math.floor(observed + 0.5)));
             }
-            double factor = estimate > 0 ? Math.pow(AIM * target / estimate, 1.0 / p) : 1;
+            double factor = e.value() > 0 ? Math.pow(AIM * target / e.value(), 1.0 / p) : 1;
             previousH = h;
-            previousE = estimate;
+            previousE = e.value();
             h = h * Math.max(LARGEST_CUT, Math.min(0.9, factor));
             if (h < bound * 1e-3) {
                 break;
@@ -149,6 +174,54 @@ public final class AccuracyStepControl {
                 "run.diffusion.target_relative_error = %.3g %% is not reached at t = %.6g s: step-doubling estimates "
                         + "at the steps tried were %s; give a larger target, or a fixed run.dt_s",
                 100 * target, eventTimesS[0], tried));
+    }
+
+    /** One candidate's estimate: E(h), the field, and whether the pilot was abandoned part-way (E then partial). */
+    private record Estimate(double stepS, double value, String field, boolean abandoned) {
+    }
+
+    /**
+     * Pilots step {@code h}, abandoning it part-way once its estimate exceeds {@link #ABANDON_ABOVE} ×
+     * the target ({@code targetDifference} is the target as a difference); appends it to {@code tried}.
+     */
+    private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double targetDifference,
+                              double toEstimate, StringBuilder tried) {
+        TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
+        StepDoublingPilot.Difference d = pilot.compare(window, candidate, ABANDON_ABOVE * targetDifference);
+        pilots++;
+        double value = d.relative() * toEstimate;
+        tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s → %.3g %%%s",
+                h, 100 * value, d.abandoned() ? String.format(Locale.ROOT, " (by %.6g s, abandoned)", d.untilS()) : ""));
+        return new Estimate(h, value, d.field(), d.abandoned());
+    }
+
+    /**
+     * Grow-back: the step {@code accepted} was reached by a cut from {@code rejectedH} (estimate
+     * {@code rejectedE}) and its estimate is far below the target, i.e. the cut overshot (the estimates
+     * fall faster than hᵖ before the asymptotic range). One larger candidate is tried, where a straight
+     * line through the two estimates in log–log meets AIM × target (the assumed order when that line is
+     * not usable), capped below the rejected step and by the upper bound; it is taken only if its own
+     * pilot meets the target, else the accepted step stays.
+     */
+    private Estimate growBack(StepDoublingPilot pilot, double[] window, Estimate accepted, double rejectedH,
+                              double rejectedE, double bound, double target, double toEstimate, StringBuilder tried) {
+        double h = accepted.stepS();
+        double slope = order;
+        if (!Double.isNaN(rejectedE) && rejectedE > accepted.value() && accepted.value() > 0) {
+            slope = Math.max(order, Math.log(rejectedE / accepted.value()) / Math.log(rejectedH / h));
+        }
+        double grown = accepted.value() > 0 ? h * Math.pow(AIM * target / accepted.value(), 1 / slope) : bound;
+        grown = Math.min(grown, Math.min(bound, Double.isNaN(rejectedH) ? bound : LARGEST_GROWTH_OF_REJECTED * rejectedH));
+        if (grown < MIN_GROWTH * h) {
+            return accepted;
+        }
+        Estimate e = estimate(pilot, window, grown, target / toEstimate, toEstimate, tried);
+        return !e.abandoned() && e.value() <= target ? e : accepted;
+    }
+
+    /** Seconds spent in pilots so far (wall), and their number: the cost of the control, for the run log. */
+    public String costSummary() {
+        return String.format(Locale.ROOT, "step control: %d pilots in %.3g s wall", pilots, pilotWallS);
     }
 
     /** The event times from the window start to the first one at least PILOT_STEPS upper-bound steps on. */

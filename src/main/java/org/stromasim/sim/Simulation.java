@@ -183,6 +183,9 @@ public final class Simulation {
         }
         double wall = (System.nanoTime() - wallStart) * 1e-9;
         output.log(String.format("finished at t = %.6g s after %d steps in %.3g s wall", time, step - startStep, wall));
+        if (stepControl != null) {
+            output.log(stepControl.costSummary() + " (included in the wall time above)");
+        }
         return new RunResult(time, step - startStep, wall, plan, last);
     }
 

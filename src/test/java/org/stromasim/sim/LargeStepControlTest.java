@@ -174,4 +174,73 @@ class LargeStepControlTest {
             assertEquals(choices.get(1), "t = 10.0000 s: " + again.reason());
         }
     }
+    /** The steps chosen at each snapshot, read from the run log ("t = … s: dt = … s chosen …"). */
+    static List<double[]> choices(List<String> log) {
+        List<double[]> out = new ArrayList<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "^t = (\\S+) s: dt = (\\S+) s chosen .*estimated relative L2 error (\\S+) %.*");
+        for (String line : log) {
+            var m = p.matcher(line);
+            if (m.matches()) {
+                out.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)) / 100});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Grow-back: on the reduced default scenario the bolus (at 60 s) forces a small step in the first
+     * window; in the windows after it the step grows again, and wherever the step is below the upper
+     * bound its estimate is not wastefully far below the target (the cut overshoot is grown back).
+     */
+    @Test
+    void theStepGrowsAgainAfterTheBolus() {
+        Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
+        Scenario s = withRun(base, run(900, 300, 30, null, target(0.01)));
+        Outcome o = simulate(s, TissueBuilder.build(base));
+        o.log().stream().filter(l -> l.startsWith("t = ") || l.startsWith("step control")).forEach(System.out::println);
+        List<double[]> chosen = choices(o.log());
+        chosen.forEach(c -> System.out.println(java.util.Arrays.toString(c)));
+        assertEquals(3, chosen.size(), String.join("\n", o.log()));
+        double bound = AccuracyStepControl.upperBoundS(s.run(), TransportModel.compile(s, TissueBuilder.build(base)));
+        for (int i = 1; i < chosen.size(); i++) {
+            assertTrue(chosen.get(i)[1] > chosen.get(0)[1], "the step after the bolus window must be larger than in it: "
+                    + String.join("\n", o.log()));
+        }
+        for (double[] c : chosen) {
+            assertTrue(c[2] <= 0.01, "accepted above the target: " + java.util.Arrays.toString(c));
+            assertTrue(c[1] >= bound * (1 - 1e-9) || c[2] >= 0.01 * AccuracyStepControl.GROW_BELOW * AccuracyStepControl.AIM,
+                    "a step below the upper bound with an estimate far below the target: " + String.join("\n", o.log()));
+        }
+    }
+
+    /**
+     * A pilot abandoned part-way stops at the first interval end in the window's second half with a
+     * difference above the threshold, equal to that of the full pilot over the window ending there, and leaves the backend holding the start state.
+     */
+    @Test
+    void anAbandonedPilotStopsEarlyWithTheDifferenceReachedThere() {
+        var r = LargeStepProblems.randomStiffness(3);
+        Scenario s = withRun(r.scenarioWith(DiffusionSpec.EXPLICIT), run(20, 20, 5, null, target(0.01)));
+        Tissue start = r.initial().copy();
+        TransportModel model = TransportModel.compile(s, start);
+        try (JavaBackend backend = new JavaBackend(model, 1)) {
+            backend.upload(start);
+            StepDoublingPilot pilot = new StepDoublingPilot(backend, start);
+            TimeStepPlan h = new TimeStepPlan(5, model.stabilityLimit(), "test");
+            double[] window = {0, 5, 10, 15, 20};
+            StepDoublingPilot.Difference firstHalf = pilot.compare(new double[] {0, 5, 10}, h);
+            StepDoublingPilot.Difference abandoned = pilot.compare(window, h, firstHalf.relative() / 2);
+            assertTrue(abandoned.abandoned());
+            assertEquals(10.0, abandoned.untilS(), "not before half the window");
+            assertEquals(firstHalf.relative(), abandoned.relative(), 1e-12 * firstHalf.relative());
+            StepDoublingPilot.Difference full = pilot.compare(window, h);
+            assertTrue(!full.abandoned() && full.untilS() == 20.0);
+            Tissue held = start.copy();
+            backend.download(held);
+            assertEquals(0.0, StepDoublingPilot.relativeL2(held.concentration(0), start.concentration(0), null));
+            assertEquals(0.0, StepDoublingPilot.relativeL2(held.drugExposure(), start.drugExposure(), null));
+        }
+    }
 }
