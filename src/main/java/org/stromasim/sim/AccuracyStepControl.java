@@ -1,7 +1,11 @@
 package org.stromasim.sim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.stromasim.backend.Backend;
+import org.stromasim.metrics.MetricsCalculator;
+import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.Rkl2;
@@ -64,6 +68,42 @@ public final class AccuracyStepControl {
     private final int order;
     private int pilots;
     private double pilotWallS;
+    /** Measures the coarse runs' interior metrics rows when the run adopts pilots; null: it does not. */
+    private MetricsCalculator adoptMetrics;
+    private int chunkSteps = Integer.MAX_VALUE;
+    /** The accepted candidate's coarse run over the last planned window, until the run takes it. */
+    private Adopted adopted;
+    /** The coarse run of the candidate being piloted: its interior metrics rows. */
+    private final List<MetricsRow> rows = new ArrayList<>();
+
+    /**
+     * The accepted candidate's coarse run over the pilot window from {@code startS} to {@code endS}: it
+     * is the run's own trajectory there (same steps, same advance calls, same float rounding at each
+     * metrics time), so the run takes its end state and metrics rows instead of recomputing it.
+     *
+     * @param steps        the steps it took
+     * @param interiorRows the metrics rows at the window's events before {@code endS}
+     * @param endState     the state at {@code endS}
+     */
+    record Adopted(double startS, double endS, long steps, List<MetricsRow> interiorRows, Tissue endState) {
+    }
+
+    /**
+     * Lets the run adopt each accepted pilot's coarse run ({@link #takeAdopted}); {@code metrics} measures
+     * its rows, {@code chunkSteps} is the loop's largest advance call. Only for runs whose loop does at
+     * every event what the pilot does (see Simulation): no slow step, metrics from a downloaded state.
+     */
+    void adoptPilots(MetricsCalculator metrics, int chunkSteps) {
+        this.adoptMetrics = metrics;
+        this.chunkSteps = chunkSteps;
+    }
+
+    /** The adopted coarse run of the window planned at {@code timeS}, once; null if there is none. */
+    Adopted takeAdopted(double timeS) {
+        Adopted a = adopted;
+        adopted = null;
+        return a != null && a.startS() == timeS ? a : null;
+    }
 
     public AccuracyStepControl(RunSpec run, TransportModel model, Backend backend) {
         if (!run.diffusion().hasAccuracyTarget()) {
@@ -136,7 +176,8 @@ public final class AccuracyStepControl {
         double target = run.diffusion().targetRelativeError();
         double bound = upperBoundS(run, model);
         double[] pilotWindow = pilotWindow(eventTimesS, bound);
-        StepDoublingPilot pilot = new StepDoublingPilot(backend, state);
+        StepDoublingPilot pilot = new StepDoublingPilot(backend, state, chunkSteps);
+        adopted = null;
         double toEstimate = 1 / (1 - Math.pow(2, -order));
         double h = bound;
         double previousH = Double.NaN;
@@ -146,9 +187,11 @@ public final class AccuracyStepControl {
             Estimate e = estimate(pilot, pilotWindow, h, target / toEstimate, toEstimate, tried);
             if (!e.abandoned() && e.value() <= target) {
                 Estimate chosen = e;
+                Adopted ofAccepted = adoptable(pilotWindow, h, pilot);
                 if (h < bound && e.value() < GROW_BELOW * target) {
                     chosen = growBack(pilot, pilotWindow, e, previousH, previousE, bound, target, toEstimate, tried);
                 }
+                adopted = chosen == e ? ofAccepted : adoptable(pilotWindow, chosen.stepS(), pilot);
                 String why = String.format(Locale.ROOT, "chosen for run.diffusion.target_relative_error = %.3g %%: "
                                 + "estimated relative L2 error %.3g %% (worst field: %s) over the pilot %.6g–%.6g s "
                                 + "(step doubling, order %d assumed; candidates %s)%s",
@@ -187,7 +230,14 @@ public final class AccuracyStepControl {
     private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double targetDifference,
                               double toEstimate, StringBuilder tried) {
         TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
-        StepDoublingPilot.Difference d = pilot.compare(window, candidate, ABANDON_ABOVE * targetDifference);
+        rows.clear();
+        double windowEnd = window[window.length - 1];
+        StepDoublingPilot.Difference d = pilot.compare(window, candidate, ABANDON_ABOVE * targetDifference,
+                (t, coarse) -> {
+                    if (adoptMetrics != null && t < windowEnd) {
+                        rows.add(adoptMetrics.measure(coarse, t));
+                    }
+                });
         pilots++;
         double value = d.relative() * toEstimate;
         tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s → %.3g %%%s",
@@ -217,6 +267,22 @@ public final class AccuracyStepControl {
         }
         Estimate e = estimate(pilot, window, grown, target / toEstimate, toEstimate, tried);
         return !e.abandoned() && e.value() <= target ? e : accepted;
+    }
+
+    /**
+     * The coarse run the pilot just completed with step {@code h}, for the run to adopt (its end state
+     * copied: a later candidate reuses the pilot's buffers); null when the run does not adopt pilots.
+     */
+    private Adopted adoptable(double[] window, double h, StepDoublingPilot pilot) {
+        if (adoptMetrics == null) {
+            return null;
+        }
+        TimeStepPlan plan = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
+        long steps = 0;
+        for (int i = 0; i + 1 < window.length; i++) {
+            steps += plan.stepsFor(window[i + 1] - window[i]);
+        }
+        return new Adopted(window[0], window[window.length - 1], steps, List.copyOf(rows), pilot.coarse().copy());
     }
 
     /** Seconds spent in pilots so far (wall), and their number: the cost of the control, for the run log. */

@@ -38,6 +38,8 @@ public final class Simulation {
     private StopRequest stop = StopRequest.NEVER;
     /** The biology slow step, or null for a pure-transport scenario. */
     private SlowProcesses slow;
+    /** Whether the run takes an accepted pilot's coarse run as its own (see {@link AccuracyStepControl.Adopted}). */
+    private boolean adoptPilots = true;
 
     /**
      * @param host the host copy of the state; it must already be uploaded to {@code backend}
@@ -73,6 +75,12 @@ public final class Simulation {
     public Simulation controlSteps(TransportModel model) {
         this.stepControl = scenario.run().diffusion().hasAccuracyTarget()
                 ? new AccuracyStepControl(scenario.run(), model, backend) : null;
+        return this;
+    }
+
+    /** Recomputes each pilot window instead of adopting the accepted pilot's run (to test that they agree). */
+    Simulation recomputingPilotWindows() {
+        this.adoptPilots = false;
         return this;
     }
 
@@ -131,27 +139,48 @@ public final class Simulation {
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
+        if (stepControl != null && adoptPilots && slow == null && backend.reduce(reductionPlan()).isEmpty()) {
+            // the pilot's coarse run does at each event what this loop does (download, upload, measure)
+            stepControl.adoptPilots(metrics, chunk);
+        }
         if (stepControl != null && time < endTimeS * (1 - 1e-12)) {
             replan(time, endTimeS, snapshots, metricRows, slowSteps);
         }
         while (time < endTimeS * (1 - 1e-12)) {
-            Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
-                    : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
-            first = false;
-            int done = interval.done();
-            long stepAtIntervalStart = step - done;
-            while (done < interval.steps()) {
+            AccuracyStepControl.Adopted adopted = stepControl == null ? null : stepControl.takeAdopted(time);
+            if (adopted != null) {
                 if (stop.isRequested()) {
-                    return stopAt(interval.timeAfter(done), stepAtIntervalStart + done, startStep, lastSnapshotStep,
-                            wallStart);
+                    return stopAt(time, step, startStep, lastSnapshotStep, wallStart);
                 }
-                int n = Math.min(chunk, interval.steps() - done);
-                backend.advance(interval.timeAfter(done), interval.dtS(), n);
-                done += n;
-                progress.advanced(interval.timeAfter(done), stepAtIntervalStart + done);
+                // the accepted pilot ran this window with the plan's very steps: take its result
+                for (MetricsRow row : adopted.interiorRows()) {
+                    output.metrics(row);
+                    last = row;
+                }
+                backend.upload(adopted.endState());
+                time = adopted.endS();
+                step += adopted.steps();
+                first = false;
+                progress.advanced(time, step);
+            } else {
+                Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
+                        : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
+                first = false;
+                int done = interval.done();
+                long stepAtIntervalStart = step - done;
+                while (done < interval.steps()) {
+                    if (stop.isRequested()) {
+                        return stopAt(interval.timeAfter(done), stepAtIntervalStart + done, startStep, lastSnapshotStep,
+                                wallStart);
+                    }
+                    int n = Math.min(chunk, interval.steps() - done);
+                    backend.advance(interval.timeAfter(done), interval.dtS(), n);
+                    done += n;
+                    progress.advanced(interval.timeAfter(done), stepAtIntervalStart + done);
+                }
+                time = interval.endS();
+                step = stepAtIntervalStart + interval.steps();
             }
-            time = interval.endS();
-            step = stepAtIntervalStart + interval.steps();
             boolean atEnd = time >= endTimeS * (1 - 1e-12);
             if (slowSteps != null && slowSteps.isDue(time)) {
                 backend.updateState(host, slow.stepEndingAt(time)); // before outputs: they show the updated state

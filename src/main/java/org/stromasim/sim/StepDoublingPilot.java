@@ -28,13 +28,38 @@ final class StepDoublingPilot {
     private final Tissue start;
     private final Tissue coarse;
     private final Tissue fine;
+    /** The coarse run advances in calls of at most this many steps, as the run's loop does. */
+    private final int chunkSteps;
+
+    /** Told the coarse run's state at each interval end (the run's own state there, when it adopts the pilot). */
+    interface CoarseListener {
+        void reached(double timeS, Tissue coarse);
+    }
 
     /** @param start the state at the window start; it must be the state the backend holds (uploaded) */
     StepDoublingPilot(Backend backend, Tissue start) {
+        this(backend, start, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param chunkSteps the run loop's largest advance call, in steps: a backend may fuse work across
+     *                   the steps of one call, so the coarse run splits its calls where the run does
+     */
+    StepDoublingPilot(Backend backend, Tissue start, int chunkSteps) {
         this.backend = backend;
-        this.start = start;
+        // The backend's own copy of what it holds: a state that carries no rebalancing term (a fresh
+        // run's initial state) does not reset the backend's on upload, so restoring "start" by uploading
+        // the caller's copy would leave the last pilot run's term behind and change the run that follows.
+        this.start = start.copy();
+        backend.download(this.start);
         this.coarse = start.copy();
         this.fine = start.copy();
+        this.chunkSteps = chunkSteps;
+    }
+
+    /** The coarse run's state where the last {@link #compare} stopped. */
+    Tissue coarse() {
+        return coarse;
     }
 
     /**
@@ -62,12 +87,18 @@ final class StepDoublingPilot {
      * on the reduced default scenario, whose 240 s window meets 3 % at 8 s steps).
      */
     Difference compare(double[] eventTimesS, TimeStepPlan plan, double abandonAbove) {
+        return compare(eventTimesS, plan, abandonAbove, (t, c) -> { });
+    }
+
+    /** As {@link #compare(double[], TimeStepPlan, double)}, telling {@code listener} each coarse interval end. */
+    Difference compare(double[] eventTimesS, TimeStepPlan plan, double abandonAbove, CoarseListener listener) {
         start.copyInto(coarse);
         start.copyInto(fine);
         int last = eventTimesS.length - 1;
         Difference d = new Difference(0, "none", eventTimesS[0], false);
         for (int i = 0; i < last; i++) {
             advanceInterval(eventTimesS[i], eventTimesS[i + 1], plan, 1, coarse);
+            listener.reached(eventTimesS[i + 1], coarse);
             advanceInterval(eventTimesS[i], eventTimesS[i + 1], plan, 2, fine);
             boolean pastHalf = eventTimesS[i + 1] - eventTimesS[0] >= 0.5 * (eventTimesS[last] - eventTimesS[0]);
             if (i + 1 < last && pastHalf && Double.isFinite(abandonAbove)) {
@@ -105,7 +136,13 @@ final class StepDoublingPilot {
         backend.upload(state);
         double length = toS - fromS;
         int steps = plan.stepsFor(length) * refinement;
-        backend.advance(fromS, length / steps, steps);
+        double dt = length / steps;
+        int chunk = refinement == 1 ? chunkSteps : Integer.MAX_VALUE;
+        for (int done = 0; done < steps; ) {
+            int n = Math.min(chunk, steps - done);
+            backend.advance(fromS + done * dt, dt, n); // times as the run's loop computes them
+            done += n;
+        }
         backend.download(state);
     }
 

@@ -27,6 +27,7 @@ class LargeStepControlTest {
     /** Collects the log; ignores snapshots and metrics. */
     static final class Collected implements RunOutput {
         final List<String> log = new ArrayList<>();
+        final List<MetricsRow> rows = new ArrayList<>();
 
         @Override
         public void snapshot(Tissue state, long step, double timeS) {
@@ -34,6 +35,7 @@ class LargeStepControlTest {
 
         @Override
         public void metrics(MetricsRow row) {
+            rows.add(row);
         }
 
         @Override
@@ -242,5 +244,44 @@ class LargeStepControlTest {
             assertEquals(0.0, StepDoublingPilot.relativeL2(held.concentration(0), start.concentration(0), null));
             assertEquals(0.0, StepDoublingPilot.relativeL2(held.drugExposure(), start.drugExposure(), null));
         }
+    }
+    /**
+     * The run takes each accepted pilot's coarse run as its own over the pilot window instead of
+     * recomputing it: that changes nothing, bitwise (end state, every metrics row, step count, log of
+     * choices), against the same run recomputing every window.
+     */
+    @Test
+    void adoptingTheAcceptedPilotChangesNothing() {
+        Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
+        Scenario s = withRun(base, run(600, 300, 30, null, target(0.01)));
+        Tissue initial = TissueBuilder.build(base);
+        List<Object> results = new ArrayList<>();
+        for (boolean adopt : new boolean[] {true, false}) {
+            Tissue state = initial.copy();
+            TransportModel model = TransportModel.compile(s, state);
+            Collected out = new Collected();
+            try (JavaBackend backend = new JavaBackend(model, 2)) {
+                backend.upload(state);
+                Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out)
+                        .withBiology(model).controlSteps(model);
+                RunResult r = (adopt ? sim : sim.recomputingPilotWindows())
+                        .run(0.0, 0L, 600, true, ProgressListener.NONE);
+                backend.download(state);
+                List<String> rows = out.rows.stream().map(row -> java.util.Arrays.toString(row.values())).toList();
+                results.add(new Object[] {state, r.steps(), rows, out.log.stream().filter(l -> l.startsWith("t = ")).toList()});
+            }
+        }
+        Object[] adopted = (Object[]) results.get(0);
+        Object[] recomputed = (Object[]) results.get(1);
+        Tissue a = (Tissue) adopted[0];
+        Tissue b = (Tissue) recomputed[0];
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b.drugExposure(), a.drugExposure());
+        for (int sp = 0; sp < a.speciesCount(); sp++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.concentration(sp), a.concentration(sp), "species " + sp);
+        }
+        assertEquals(recomputed[1], adopted[1]);
+        assertEquals(recomputed[2], adopted[2]);
+        assertEquals(21, ((List<?>) adopted[2]).size());
+        assertEquals(recomputed[3], adopted[3]);
     }
 }
