@@ -25,11 +25,28 @@ import org.stromasim.transport.TransportModel;
  * <p>Control. The first candidate is the upper bound ({@link #upperBoundS}); while its estimate is
  * above the target, the next candidate is h·(AIM·target/E)^(1/p), p replaced by the order observed
  * between the last two candidates when that is lower (clamped to [1, p]), and the step is taken only
- * once a pilot at that very step estimates an error ≤ target. So a wrong order assumption costs
- * another pilot, never an error above the estimate.
+ * once a pilot at that very step, over the whole pilot window, estimates an error ≤ target. So a wrong
+ * order assumption costs another pilot, never an error above the estimate.
+ *
+ * <p>Cost. A candidate costs about 1 + √2 times the run's own work over the pilot window (h, and h/2
+ * whose RKL2 steps need 1/√2 of the stages), so three things keep the control cheap:
+ * <ul>
+ *   <li>abandoning: a candidate whose estimate is already above {@link #ABANDON_ABOVE} × the target in
+ *       the second half of the window is rejected there ({@link StepDoublingPilot}); rejecting is
+ *       always safe, accepting still needs the whole window;</li>
+ *   <li>adopting: the accepted candidate's run with step h <em>is</em> the run over the pilot window
+ *       (same steps, advance calls and float rounding at each metrics time), so the run takes its end
+ *       state and metrics rows instead of recomputing it ({@link Adopted}; checked bitwise by
+ *       LargeStepControlTest#adoptingTheAcceptedPilotChangesNothing);</li>
+ *   <li>grow-back: when the accepted step's estimate is below {@link #GROW_BELOW} × the target (the cut
+ *       overshot: estimates often fall faster than hᵖ before the asymptotic range), one larger
+ *       candidate is tried between it and the rejected step, so the run does not crawl at a step far
+ *       smaller than the target needs, where the rest of the window after the pilot is long enough to
+ *       repay that pilot ({@link #growingPays}).</li>
+ * </ul>
  *
  * <p>Determinism: everything is computed from the state at the window start and the event times;
- * snapshots store that state, so a run resumed from a snapshot chooses the same steps.
+ * snapshots store that state, so a run resumed from a snapshot chooses, and takes, the same steps.
  */
 public final class AccuracyStepControl {
 
@@ -73,8 +90,14 @@ public final class AccuracyStepControl {
     private int chunkSteps = Integer.MAX_VALUE;
     /** The accepted candidate's coarse run over the last planned window, until the run takes it. */
     private Adopted adopted;
-    /** The coarse run of the candidate being piloted: its interior metrics rows. */
-    private final List<MetricsRow> rows = new ArrayList<>();
+    /**
+     * The coarse run of the candidate being piloted, at the window's interior events: the times and
+     * the fields transport changes (species, then drug exposure). Metrics are measured from them only
+     * for the accepted candidate: measuring costs about as much as a few RKL2 steps (53 ms at 32³), too
+     * much to spend on every rejected candidate. Buffers are reused from candidate to candidate.
+     */
+    private final List<Double> interiorTimesS = new ArrayList<>();
+    private final List<float[][]> interiorFields = new ArrayList<>();
 
     /**
      * The accepted candidate's coarse run over the pilot window from {@code startS} to {@code endS}: it
@@ -189,7 +212,9 @@ public final class AccuracyStepControl {
                 Estimate chosen = e;
                 Adopted ofAccepted = adoptable(pilotWindow, h, pilot);
                 if (h < bound && e.value() < GROW_BELOW * target) {
-                    chosen = growBack(pilot, pilotWindow, e, previousH, previousE, bound, target, toEstimate, tried);
+                    double restS = eventTimesS[eventTimesS.length - 1] - pilotWindow[pilotWindow.length - 1];
+                    chosen = growBack(pilot, pilotWindow, e, previousH, previousE, bound, target, toEstimate, restS,
+                            tried);
                 }
                 adopted = chosen == e ? ofAccepted : adoptable(pilotWindow, chosen.stepS(), pilot);
                 String why = String.format(Locale.ROOT, "chosen for run.diffusion.target_relative_error = %.3g %%: "
@@ -230,12 +255,12 @@ public final class AccuracyStepControl {
     private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double targetDifference,
                               double toEstimate, StringBuilder tried) {
         TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
-        rows.clear();
+        interiorTimesS.clear();
         double windowEnd = window[window.length - 1];
         StepDoublingPilot.Difference d = pilot.compare(window, candidate, ABANDON_ABOVE * targetDifference,
                 (t, coarse) -> {
                     if (adoptMetrics != null && t < windowEnd) {
-                        rows.add(adoptMetrics.measure(coarse, t));
+                        keepInterior(t, coarse);
                     }
                 });
         pilots++;
@@ -250,11 +275,12 @@ public final class AccuracyStepControl {
      * {@code rejectedE}) and its estimate is far below the target, i.e. the cut overshot (the estimates
      * fall faster than hᵖ before the asymptotic range). One larger candidate is tried, where a straight
      * line through the two estimates in log–log meets AIM × target (the assumed order when that line is
-     * not usable), capped below the rejected step and by the upper bound; it is taken only if its own
-     * pilot meets the target, else the accepted step stays.
+     * not usable), capped below the rejected step and by the upper bound, if {@link #growingPays}; it is
+     * taken only if its own pilot meets the target, else the accepted step stays.
      */
     private Estimate growBack(StepDoublingPilot pilot, double[] window, Estimate accepted, double rejectedH,
-                              double rejectedE, double bound, double target, double toEstimate, StringBuilder tried) {
+                              double rejectedE, double bound, double target, double toEstimate, double restS,
+                              StringBuilder tried) {
         double h = accepted.stepS();
         double slope = order;
         if (!Double.isNaN(rejectedE) && rejectedE > accepted.value() && accepted.value() > 0) {
@@ -262,11 +288,24 @@ public final class AccuracyStepControl {
         }
         double grown = accepted.value() > 0 ? h * Math.pow(AIM * target / accepted.value(), 1 / slope) : bound;
         grown = Math.min(grown, Math.min(bound, Double.isNaN(rejectedH) ? bound : LARGEST_GROWTH_OF_REJECTED * rejectedH));
-        if (grown < MIN_GROWTH * h) {
+        if (grown < MIN_GROWTH * h || !growingPays(h, grown, window[window.length - 1] - window[0], restS)) {
             return accepted;
         }
         Estimate e = estimate(pilot, window, grown, target / toEstimate, toEstimate, tried);
         return !e.abandoned() && e.value() <= target ? e : accepted;
+    }
+
+    /**
+     * Whether a grow-back pilot is likely to repay its cost within this window: it costs about
+     * (1 + √2) × the run's work over the pilot window at the grown step, and saves, over the rest of
+     * the window after the pilot (the pilot's own run is adopted either way), the difference between
+     * the two steps' work. Work per simulated second at step h ∝ stages/h ∝ h^(−1/2) for RKL2 (stages
+     * ∝ √h). The choice is made again at the next snapshot from the state alone, so nothing beyond the
+     * window counts. In short windows (the pilot covering most of it) growing does not pay.
+     */
+    static boolean growingPays(double h, double grown, double pilotS, double restS) {
+        double relativeCost = Math.sqrt(h / grown);
+        return restS * (1 - relativeCost) > (1 + Math.sqrt(2)) * pilotS * relativeCost;
     }
 
     /**
@@ -282,7 +321,38 @@ public final class AccuracyStepControl {
         for (int i = 0; i + 1 < window.length; i++) {
             steps += plan.stepsFor(window[i + 1] - window[i]);
         }
+        Tissue scratch = pilot.coarse().copy();
+        List<MetricsRow> rows = new ArrayList<>();
+        for (int k = 0; k < interiorTimesS.size(); k++) {
+            float[][] fields = interiorFields.get(k);
+            for (int sp = 0; sp < scratch.speciesCount(); sp++) {
+                System.arraycopy(fields[sp], 0, scratch.concentration(sp), 0, fields[sp].length);
+            }
+            float[] exposure = fields[scratch.speciesCount()];
+            System.arraycopy(exposure, 0, scratch.drugExposure(), 0, exposure.length);
+            rows.add(adoptMetrics.measure(scratch, interiorTimesS.get(k)));
+        }
         return new Adopted(window[0], window[window.length - 1], steps, List.copyOf(rows), pilot.coarse().copy());
+    }
+
+    /** Keeps the coarse run's transported fields at interior event {@code timeS} (no slow step: nothing else changes). */
+    private void keepInterior(double timeS, Tissue coarse) {
+        int k = interiorTimesS.size();
+        int species = coarse.speciesCount();
+        if (k == interiorFields.size()) {
+            float[][] fields = new float[species + 1][];
+            for (int sp = 0; sp < species; sp++) {
+                fields[sp] = new float[coarse.concentration(sp).length];
+            }
+            fields[species] = new float[coarse.drugExposure().length];
+            interiorFields.add(fields);
+        }
+        float[][] fields = interiorFields.get(k);
+        for (int sp = 0; sp < species; sp++) {
+            System.arraycopy(coarse.concentration(sp), 0, fields[sp], 0, fields[sp].length);
+        }
+        System.arraycopy(coarse.drugExposure(), 0, fields[species], 0, fields[species].length);
+        interiorTimesS.add(timeS);
     }
 
     /** Seconds spent in pilots so far (wall), and their number: the cost of the control, for the run log. */

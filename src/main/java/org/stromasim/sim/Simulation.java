@@ -109,6 +109,9 @@ public final class Simulation {
      * ({@link AccuracyStepControl}); a run resumed from a snapshot at a snapshot time therefore chooses
      * the same steps. One resumed from a stop-request snapshot chooses from the state there, so its steps
      * up to the next snapshot may differ from the uninterrupted run's (the target holds either way).
+     * Where the loop does at every event what the pilot does (no biology slow step, metrics from a
+     * downloaded state: the Java backend), the accepted pilot's run over its window is taken as the
+     * run's own instead of being recomputed; it is bitwise the same trajectory.
      */
     public RunResult run(double startTimeS, long startStep, double endTimeS, boolean writeInitial,
                          ProgressListener progress) {

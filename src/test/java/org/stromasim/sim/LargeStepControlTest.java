@@ -192,29 +192,67 @@ class LargeStepControlTest {
     }
 
     /**
-     * Grow-back: on the reduced default scenario the bolus (at 60 s) forces a small step in the first
-     * window; in the windows after it the step grows again, and wherever the step is below the upper
-     * bound its estimate is not wastefully far below the target (the cut overshoot is grown back).
+     * On the reduced default scenario the bolus (at 60 s) forces a small step in the first window; in
+     * the window after it (hour-long snapshot windows, as in day-long runs) the step is larger again.
      */
     @Test
     void theStepGrowsAgainAfterTheBolus() {
         Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
-        Scenario s = withRun(base, run(900, 300, 30, null, target(0.01)));
+        Scenario s = withRun(base, run(7200, 3600, 30, null, target(0.01)));
         Outcome o = simulate(s, TissueBuilder.build(base));
-        o.log().stream().filter(l -> l.startsWith("t = ") || l.startsWith("step control")).forEach(System.out::println);
+        List<String> lines = o.log().stream().filter(l -> l.startsWith("t = ")).toList();
+        lines.forEach(l -> System.out.println(l.replaceAll(", diffusion by.*", "")));
         List<double[]> chosen = choices(o.log());
-        chosen.forEach(c -> System.out.println(java.util.Arrays.toString(c)));
-        assertEquals(3, chosen.size(), String.join("\n", o.log()));
-        double bound = AccuracyStepControl.upperBoundS(s.run(), TransportModel.compile(s, TissueBuilder.build(base)));
-        for (int i = 1; i < chosen.size(); i++) {
-            assertTrue(chosen.get(i)[1] > chosen.get(0)[1], "the step after the bolus window must be larger than in it: "
-                    + String.join("\n", o.log()));
+        assertEquals(2, chosen.size(), String.join("\n", o.log()));
+        assertTrue(chosen.get(1)[1] > chosen.get(0)[1], "the step after the bolus window must be larger than in it: "
+                + String.join("\n", lines));
+        for (int i = 0; i < chosen.size(); i++) {
+            assertTrue(chosen.get(i)[2] <= 0.01, "accepted above the target: " + lines.get(i));
         }
-        for (double[] c : chosen) {
-            assertTrue(c[2] <= 0.01, "accepted above the target: " + java.util.Arrays.toString(c));
-            assertTrue(c[1] >= bound * (1 - 1e-9) || c[2] >= 0.01 * AccuracyStepControl.GROW_BELOW * AccuracyStepControl.AIM,
-                    "a step below the upper bound with an estimate far below the target: " + String.join("\n", o.log()));
+    }
+
+    /**
+     * Grow-back on the reduced default scenario from its state at 300 s, just after the bolus: the
+     * upper bound (30 s) is rejected and the cut lands far below the target. With an hour left in the
+     * window after the pilot a larger candidate is tried and taken (its own estimate within the
+     * target); with only 60 s left it would not repay its pilot and the cut step stays.
+     */
+    @Test
+    void aCutThatOvershootsGrowsBackWhereThatPays() {
+        Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
+        Scenario s = withRun(base, run(3900, 300, 30, null, target(0.01)));
+        Tissue at300 = simulate(withRun(base, run(300, 300, 30, null, target(0.01))), TissueBuilder.build(base)).state();
+        TransportModel model = TransportModel.compile(s, at300.copy());
+        double[] longWindow = java.util.stream.IntStream.rangeClosed(10, 130).mapToDouble(k -> 30.0 * k).toArray();
+        double[] shortWindow = java.util.stream.IntStream.rangeClosed(10, 20).mapToDouble(k -> 30.0 * k).toArray();
+        try (JavaBackend backend = new JavaBackend(model, 2)) {
+            TimeStepPlan grown = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, longWindow);
+            TimeStepPlan kept = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, shortWindow);
+            System.out.println(grown.reason().replaceAll(", diffusion by.*", ""));
+            System.out.println(kept.reason().replaceAll(", diffusion by.*", ""));
+            String[] tried = candidates(grown.reason());
+            assertEquals(3, tried.length, grown.reason());
+            double cut = Double.parseDouble(tried[1].split(" ")[0]);
+            double estimateAtCut = Double.parseDouble(tried[1].split(" ")[3]) / 100;
+            assertTrue(estimateAtCut < AccuracyStepControl.GROW_BELOW * 0.01, grown.reason());
+            assertTrue(grown.maxDtS() > 1.2 * cut && grown.maxDtS() < 30, grown.reason());
+            assertEquals(2, candidates(kept.reason()).length, kept.reason());
+            assertEquals(cut, kept.maxDtS(), 1e-3 * cut, kept.reason());
         }
+    }
+
+    /** The candidates a plan's reason lists: "h s → E %", in the order tried. */
+    private static String[] candidates(String reason) {
+        return reason.replaceAll(".*candidates ", "").replaceAll("\\).*", "").split(", ");
+    }
+
+    /** Growing pays only where the rest of the window repays the grow-back pilot: exact arithmetic. */
+    @Test
+    void growingPaysOnlyOverALongRest() {
+        // relative cost √(10/40) = 0.5: pays when rest · 0.5 > (1 + √2) · pilot · 0.5, i.e. rest > 2.414 · pilot
+        assertTrue(AccuracyStepControl.growingPays(10, 40, 240, 580));
+        assertTrue(!AccuracyStepControl.growingPays(10, 40, 240, 579));
+        assertTrue(!AccuracyStepControl.growingPays(10, 40, 240, 60));
     }
 
     /**
