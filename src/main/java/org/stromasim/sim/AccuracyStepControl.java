@@ -205,6 +205,7 @@ public final class AccuracyStepControl {
         double h = bound;
         double previousH = Double.NaN;
         double previousE = Double.NaN;
+        boolean previousAbandoned = false;
         StringBuilder tried = new StringBuilder();
         for (int attempt = 1; attempt <= MAX_PILOTS; attempt++) {
             Estimate e = estimate(pilot, pilotWindow, h, target / toEstimate, toEstimate, tried);
@@ -226,13 +227,15 @@ public final class AccuracyStepControl {
                 return TimeStepPlan.rkl2(run, model, model.stabilityLimit(), chosen.stepS(), why);
             }
             int p = order;
-            if (!Double.isNaN(previousE) && e.value() > 0 && previousE > e.value()) {
+            // the observed order only from two whole-window estimates: an abandoned one covers less
+            if (!Double.isNaN(previousE) && !previousAbandoned && e.value() > 0 && previousE > e.value()) {
                 double observed = Math.log(previousE / e.value()) / Math.log(previousH / h);
                 p = (int) Math.max(1, Math.min(order, Math.floor(observed + 0.5)));
             }
             double factor = e.value() > 0 ? Math.pow(AIM * target / e.value(), 1.0 / p) : 1;
             previousH = h;
             previousE = e.value();
+            previousAbandoned = e.abandoned();
             h = h * Math.max(LARGEST_CUT, Math.min(0.9, factor));
             if (h < bound * 1e-3) {
                 break;
