@@ -108,7 +108,7 @@ public final class AccuracyStepControl {
      * @param interiorRows the metrics rows at the window's events before {@code endS}
      * @param endState     the state at {@code endS}
      */
-    record Adopted(double startS, double endS, long steps, List<MetricsRow> interiorRows, Tissue endState) {
+    record Adopted(double startS, double endS, int steps, List<MetricsRow> interiorRows, Tissue endState) {
     }
 
     /**
@@ -335,7 +335,8 @@ public final class AccuracyStepControl {
             System.arraycopy(exposure, 0, scratch.drugExposure(), 0, exposure.length);
             rows.add(adoptMetrics.measure(scratch, interiorTimesS.get(k)));
         }
-        return new Adopted(window[0], window[window.length - 1], steps, List.copyOf(rows), pilot.coarse().copy());
+        return new Adopted(window[0], window[window.length - 1], Math.toIntExact(steps), List.copyOf(rows),
+                pilot.coarse().copy());
     }
 
     /** Keeps the coarse run's transported fields at interior event {@code timeS} (no slow step: nothing else changes). */

@@ -155,35 +155,28 @@ public final class Simulation {
                 if (stop.isRequested()) {
                     return stopAt(time, step, startStep, lastSnapshotStep, wallStart);
                 }
-                // the accepted pilot ran this window with the plan's very steps: take its result
-                for (MetricsRow row : adopted.interiorRows()) {
-                    output.metrics(row);
-                    last = row;
-                }
-                backend.upload(adopted.endState());
-                time = adopted.endS();
+                last = adopt(adopted, last);
                 step += adopted.steps();
-                first = false;
-                progress.advanced(time, step);
-            } else {
-                Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
-                        : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
-                first = false;
-                int done = interval.done();
-                long stepAtIntervalStart = step - done;
-                while (done < interval.steps()) {
-                    if (stop.isRequested()) {
-                        return stopAt(interval.timeAfter(done), stepAtIntervalStart + done, startStep, lastSnapshotStep,
-                                wallStart);
-                    }
-                    int n = Math.min(chunk, interval.steps() - done);
-                    backend.advance(interval.timeAfter(done), interval.dtS(), n);
-                    done += n;
-                    progress.advanced(interval.timeAfter(done), stepAtIntervalStart + done);
-                }
-                time = interval.endS();
-                step = stepAtIntervalStart + interval.steps();
+                progress.advanced(adopted.endS(), step);
             }
+            Interval interval = adopted != null ? Interval.taken(time, adopted.endS(), adopted.steps())
+                    : first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
+                    : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
+            first = false;
+            int done = interval.done();
+            long stepAtIntervalStart = step - done;
+            while (done < interval.steps()) {
+                if (stop.isRequested()) {
+                    return stopAt(interval.timeAfter(done), stepAtIntervalStart + done, startStep, lastSnapshotStep,
+                            wallStart);
+                }
+                int n = Math.min(chunk, interval.steps() - done);
+                backend.advance(interval.timeAfter(done), interval.dtS(), n);
+                done += n;
+                progress.advanced(interval.timeAfter(done), stepAtIntervalStart + done);
+            }
+            time = interval.endS();
+            step = stepAtIntervalStart + interval.steps();
             boolean atEnd = time >= endTimeS * (1 - 1e-12);
             if (slowSteps != null && slowSteps.isDue(time)) {
                 backend.updateState(host, slow.stepEndingAt(time)); // before outputs: they show the updated state
@@ -271,6 +264,20 @@ public final class Simulation {
         return out;
     }
 
+    /**
+     * Takes the accepted pilot's run over its window as this run's own (bitwise the same trajectory,
+     * see {@link AccuracyStepControl.Adopted}): its interior metrics rows, and its end state into the
+     * backend. Returns the last row written ({@code last} if none).
+     */
+    private MetricsRow adopt(AccuracyStepControl.Adopted adopted, MetricsRow last) {
+        for (MetricsRow row : adopted.interiorRows()) {
+            output.metrics(row);
+            last = row;
+        }
+        backend.upload(adopted.endState());
+        return last;
+    }
+
     /** The metrics' reduction plan, built on first use (cells and vessel distances are fixed during a run). */
     private ReductionPlan reductionPlan() {
         if (reductions == null) {
@@ -327,6 +334,11 @@ public final class Simulation {
                 }
             }
             return startingAt(timeS, endTimeS, snapshots, metricRows, slowSteps, plan);
+        }
+
+        /** A window already advanced (an adopted pilot run): all its steps done. */
+        static Interval taken(double startS, double endS, int steps) {
+            return new Interval(startS, endS, steps, (endS - startS) / steps, steps);
         }
 
         /** Time after {@code done} steps, computed from the interval start (never accumulated). */
