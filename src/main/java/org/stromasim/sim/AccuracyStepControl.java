@@ -1,7 +1,11 @@
 package org.stromasim.sim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.stromasim.backend.Backend;
+import org.stromasim.metrics.MetricsCalculator;
+import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.Rkl2;
@@ -21,11 +25,28 @@ import org.stromasim.transport.TransportModel;
  * <p>Control. The first candidate is the upper bound ({@link #upperBoundS}); while its estimate is
  * above the target, the next candidate is h·(AIM·target/E)^(1/p), p replaced by the order observed
  * between the last two candidates when that is lower (clamped to [1, p]), and the step is taken only
- * once a pilot at that very step estimates an error ≤ target. So a wrong order assumption costs
- * another pilot, never an error above the estimate.
+ * once a pilot at that very step, over the whole pilot window, estimates an error ≤ target. So a wrong
+ * order assumption costs another pilot, never an error above the estimate.
+ *
+ * <p>Cost. A candidate costs about 1 + √2 times the run's own work over the pilot window (h, and h/2
+ * whose RKL2 steps need 1/√2 of the stages), so three things keep the control cheap:
+ * <ul>
+ *   <li>abandoning: a candidate whose estimate is already above {@link #ABANDON_ABOVE} × the target in
+ *       the second half of the window is rejected there ({@link StepDoublingPilot}); rejecting is
+ *       always safe, accepting still needs the whole window;</li>
+ *   <li>adopting: the accepted candidate's run with step h <em>is</em> the run over the pilot window
+ *       (same steps, advance calls and float rounding at each metrics time), so the run takes its end
+ *       state and metrics rows instead of recomputing it ({@link Adopted}; checked bitwise by
+ *       LargeStepControlTest#adoptingTheAcceptedPilotChangesNothing);</li>
+ *   <li>grow-back: when the accepted step's estimate is below {@link #GROW_BELOW} × the target (the cut
+ *       overshot: estimates often fall faster than hᵖ before the asymptotic range), one larger
+ *       candidate is tried between it and the rejected step, so the run does not crawl at a step far
+ *       smaller than the target needs, where the rest of the window after the pilot is long enough to
+ *       repay that pilot ({@link #growingPays}).</li>
+ * </ul>
  *
  * <p>Determinism: everything is computed from the state at the window start and the event times;
- * snapshots store that state, so a run resumed from a snapshot chooses the same steps.
+ * snapshots store that state, so a run resumed from a snapshot chooses, and takes, the same steps.
  */
 public final class AccuracyStepControl {
 
@@ -45,11 +66,67 @@ public final class AccuracyStepControl {
     static final int MAX_PILOTS = 6;
     /** The largest reduction of the step from one candidate to the next (the Richardson ratio is trusted only so far). */
     private static final double LARGEST_CUT = 0.05;
+    /**
+     * A pilot is abandoned part-way once its estimate exceeds this multiple of the target. Choice (C):
+     * far enough above that a window whose error falls again before its end (it is relative to a
+     * growing exposure) is rarely given up on; below it the pilot runs to the end.
+     */
+    static final double ABANDON_ABOVE = 4;
+    /** An accepted step whose estimate is below this fraction of the target gets a grow-back candidate. Choice (C). */
+    static final double GROW_BELOW = 0.25;
+    /** A grow-back candidate stays below this fraction of the step that was rejected. Choice (C). */
+    private static final double LARGEST_GROWTH_OF_REJECTED = 0.9;
+    /** A grow-back candidate is tried only if it is at least this much larger than the accepted step. Choice (C). */
+    private static final double MIN_GROWTH = 1.2;
 
     private final RunSpec run;
     private final TransportModel model;
     private final Backend backend;
     private final int order;
+    private int pilots;
+    private double pilotWallS;
+    /** Measures the coarse runs' interior metrics rows when the run adopts pilots; null: it does not. */
+    private MetricsCalculator adoptMetrics;
+    private int chunkSteps = Integer.MAX_VALUE;
+    /** The accepted candidate's coarse run over the last planned window, until the run takes it. */
+    private Adopted adopted;
+    /**
+     * The coarse run of the candidate being piloted, at the window's interior events: the times and
+     * the fields transport changes (species, then drug exposure). Metrics are measured from them only
+     * for the accepted candidate: measuring costs about as much as a few RKL2 steps (53 ms at 32³), too
+     * much to spend on every rejected candidate. Buffers are reused from candidate to candidate.
+     */
+    private final List<Double> interiorTimesS = new ArrayList<>();
+    private final List<float[][]> interiorFields = new ArrayList<>();
+
+    /**
+     * The accepted candidate's coarse run over the pilot window from {@code startS} to {@code endS}: it
+     * is the run's own trajectory there (same steps, same advance calls, same float rounding at each
+     * metrics time), so the run takes its end state and metrics rows instead of recomputing it.
+     *
+     * @param steps        the steps it took
+     * @param interiorRows the metrics rows at the window's events before {@code endS}
+     * @param endState     the state at {@code endS}
+     */
+    record Adopted(double startS, double endS, int steps, List<MetricsRow> interiorRows, Tissue endState) {
+    }
+
+    /**
+     * Lets the run adopt each accepted pilot's coarse run ({@link #takeAdopted}); {@code metrics} measures
+     * its rows, {@code chunkSteps} is the loop's largest advance call. Only for runs whose loop does at
+     * every event what the pilot does (see Simulation): no slow step, metrics from a downloaded state.
+     */
+    void adoptPilots(MetricsCalculator metrics, int chunkSteps) {
+        this.adoptMetrics = metrics;
+        this.chunkSteps = chunkSteps;
+    }
+
+    /** The adopted coarse run of the window planned at {@code timeS}, once; null if there is none. */
+    Adopted takeAdopted(double timeS) {
+        Adopted a = adopted;
+        adopted = null;
+        return a != null && a.startS() == timeS ? a : null;
+    }
 
     public AccuracyStepControl(RunSpec run, TransportModel model, Backend backend) {
         if (!run.diffusion().hasAccuracyTarget()) {
@@ -110,36 +187,55 @@ public final class AccuracyStepControl {
      * @throws IllegalArgumentException when no step down to 1/1000 of the upper bound meets the target
      */
     public TimeStepPlan planAt(Tissue state, double[] eventTimesS) {
+        long wallStart = System.nanoTime();
+        try {
+            return choose(state, eventTimesS);
+        } finally {
+            pilotWallS += (System.nanoTime() - wallStart) * 1e-9;
+        }
+    }
+
+    private TimeStepPlan choose(Tissue state, double[] eventTimesS) {
         double target = run.diffusion().targetRelativeError();
         double bound = upperBoundS(run, model);
         double[] pilotWindow = pilotWindow(eventTimesS, bound);
-        StepDoublingPilot pilot = new StepDoublingPilot(backend, state);
+        StepDoublingPilot pilot = new StepDoublingPilot(backend, state, chunkSteps);
+        adopted = null;
+        double toEstimate = 1 / (1 - Math.pow(2, -order));
         double h = bound;
         double previousH = Double.NaN;
         double previousE = Double.NaN;
+        boolean previousAbandoned = false;
         StringBuilder tried = new StringBuilder();
         for (int attempt = 1; attempt <= MAX_PILOTS; attempt++) {
-            TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
-            StepDoublingPilot.Difference d = pilot.compare(pilotWindow, candidate);
-            double estimate = d.relative() / (1 - Math.pow(2, -order));
-            tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s → %.3g %%",
-                    h, 100 * estimate));
-            if (estimate <= target) {
+            Estimate e = estimate(pilot, pilotWindow, h, target / toEstimate, toEstimate, tried);
+            if (!e.abandoned() && e.value() <= target) {
+                Estimate chosen = e;
+                Adopted ofAccepted = adoptable(pilotWindow, h, pilot);
+                if (h < bound && e.value() < GROW_BELOW * target) {
+                    double restS = eventTimesS[eventTimesS.length - 1] - pilotWindow[pilotWindow.length - 1];
+                    chosen = growBack(pilot, pilotWindow, e, previousH, previousE, bound, target, toEstimate, restS,
+                            tried);
+                }
+                adopted = chosen == e ? ofAccepted : adoptable(pilotWindow, chosen.stepS(), pilot);
                 String why = String.format(Locale.ROOT, "chosen for run.diffusion.target_relative_error = %.3g %%: "
                                 + "estimated relative L2 error %.3g %% (worst field: %s) over the pilot %.6g–%.6g s "
                                 + "(step doubling, order %d assumed; candidates %s)%s",
-                        100 * target, 100 * estimate, d.field(), pilotWindow[0], pilotWindow[pilotWindow.length - 1],
-                        order, tried, h == bound ? "; capped by " + upperBoundReason(run, model) : "");
-                return TimeStepPlan.rkl2(run, model, model.stabilityLimit(), h, why);
+                        100 * target, 100 * chosen.value(), chosen.field(), pilotWindow[0],
+                        pilotWindow[pilotWindow.length - 1], order, tried,
+                        chosen.stepS() == bound ? "; capped by " + upperBoundReason(run, model) : "");
+                return TimeStepPlan.rkl2(run, model, model.stabilityLimit(), chosen.stepS(), why);
             }
             int p = order;
-            if (!Double.isNaN(previousE) && estimate > 0 && previousE > estimate) {
-                double observed = Math.log(previousE / estimate) / Math.log(previousH / h);
+            // the observed order only from two whole-window estimates: an abandoned one covers less
+            if (!Double.isNaN(previousE) && !previousAbandoned && e.value() > 0 && previousE > e.value()) {
+                double observed = Math.log(previousE / e.value()) / Math.log(previousH / h);
                 p = (int) Math.max(1, Math.min(order, Math.floor(observed + 0.5)));
             }
-            double factor = estimate > 0 ? Math.pow(AIM * target / estimate, 1.0 / p) : 1;
+            double factor = e.value() > 0 ? Math.pow(AIM * target / e.value(), 1.0 / p) : 1;
             previousH = h;
-            previousE = estimate;
+            previousE = e.value();
+            previousAbandoned = e.abandoned();
             h = h * Math.max(LARGEST_CUT, Math.min(0.9, factor));
             if (h < bound * 1e-3) {
                 break;
@@ -149,6 +245,123 @@ public final class AccuracyStepControl {
                 "run.diffusion.target_relative_error = %.3g %% is not reached at t = %.6g s: step-doubling estimates "
                         + "at the steps tried were %s; give a larger target, or a fixed run.dt_s",
                 100 * target, eventTimesS[0], tried));
+    }
+
+    /** One candidate's estimate: E(h), the field, and whether the pilot was abandoned part-way (E then partial). */
+    private record Estimate(double stepS, double value, String field, boolean abandoned) {
+    }
+
+    /**
+     * Pilots step {@code h}, abandoning it part-way once its estimate exceeds {@link #ABANDON_ABOVE} ×
+     * the target ({@code targetDifference} is the target as a difference); appends it to {@code tried}.
+     */
+    private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double targetDifference,
+                              double toEstimate, StringBuilder tried) {
+        TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
+        interiorTimesS.clear();
+        double windowEnd = window[window.length - 1];
+        StepDoublingPilot.Difference d = pilot.compare(window, candidate, ABANDON_ABOVE * targetDifference,
+                (t, coarse) -> {
+                    if (adoptMetrics != null && t < windowEnd) {
+                        keepInterior(t, coarse);
+                    }
+                });
+        pilots++;
+        double value = d.relative() * toEstimate;
+        tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s → %.3g %%%s",
+                h, 100 * value, d.abandoned() ? String.format(Locale.ROOT, " (by %.6g s, abandoned)", d.untilS()) : ""));
+        return new Estimate(h, value, d.field(), d.abandoned());
+    }
+
+    /**
+     * Grow-back: the step {@code accepted} was reached by a cut from {@code rejectedH} (estimate
+     * {@code rejectedE}) and its estimate is far below the target, i.e. the cut overshot (the estimates
+     * fall faster than hᵖ before the asymptotic range). One larger candidate is tried, where a straight
+     * line through the two estimates in log–log meets AIM × target (the assumed order when that line is
+     * not usable), capped below the rejected step and by the upper bound, if {@link #growingPays}; it is
+     * taken only if its own pilot meets the target, else the accepted step stays.
+     */
+    private Estimate growBack(StepDoublingPilot pilot, double[] window, Estimate accepted, double rejectedH,
+                              double rejectedE, double bound, double target, double toEstimate, double restS,
+                              StringBuilder tried) {
+        double h = accepted.stepS();
+        double slope = order;
+        if (!Double.isNaN(rejectedE) && rejectedE > accepted.value() && accepted.value() > 0) {
+            slope = Math.max(order, Math.log(rejectedE / accepted.value()) / Math.log(rejectedH / h));
+        }
+        double grown = accepted.value() > 0 ? h * Math.pow(AIM * target / accepted.value(), 1 / slope) : bound;
+        grown = Math.min(grown, Math.min(bound, Double.isNaN(rejectedH) ? bound : LARGEST_GROWTH_OF_REJECTED * rejectedH));
+        if (grown < MIN_GROWTH * h || !growingPays(h, grown, window[window.length - 1] - window[0], restS)) {
+            return accepted;
+        }
+        Estimate e = estimate(pilot, window, grown, target / toEstimate, toEstimate, tried);
+        return !e.abandoned() && e.value() <= target ? e : accepted;
+    }
+
+    /**
+     * Whether a grow-back pilot is likely to repay its cost within this window: it costs about
+     * (1 + √2) × the run's work over the pilot window at the grown step, and saves, over the rest of
+     * the window after the pilot (the pilot's own run is adopted either way), the difference between
+     * the two steps' work. Work per simulated second at step h ∝ stages/h ∝ h^(−1/2) for RKL2 (stages
+     * ∝ √h). The choice is made again at the next snapshot from the state alone, so nothing beyond the
+     * window counts. In short windows (the pilot covering most of it) growing does not pay.
+     */
+    static boolean growingPays(double h, double grown, double pilotS, double restS) {
+        double relativeCost = Math.sqrt(h / grown);
+        return restS * (1 - relativeCost) > (1 + Math.sqrt(2)) * pilotS * relativeCost;
+    }
+
+    /**
+     * The coarse run the pilot just completed with step {@code h}, for the run to adopt (its end state
+     * copied: a later candidate reuses the pilot's buffers); null when the run does not adopt pilots.
+     */
+    private Adopted adoptable(double[] window, double h, StepDoublingPilot pilot) {
+        if (adoptMetrics == null) {
+            return null;
+        }
+        TimeStepPlan plan = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
+        long steps = 0;
+        for (int i = 0; i + 1 < window.length; i++) {
+            steps += plan.stepsFor(window[i + 1] - window[i]);
+        }
+        Tissue scratch = pilot.coarse().copy();
+        List<MetricsRow> rows = new ArrayList<>();
+        for (int k = 0; k < interiorTimesS.size(); k++) {
+            float[][] fields = interiorFields.get(k);
+            for (int sp = 0; sp < scratch.speciesCount(); sp++) {
+                System.arraycopy(fields[sp], 0, scratch.concentration(sp), 0, fields[sp].length);
+            }
+            float[] exposure = fields[scratch.speciesCount()];
+            System.arraycopy(exposure, 0, scratch.drugExposure(), 0, exposure.length);
+            rows.add(adoptMetrics.measure(scratch, interiorTimesS.get(k)));
+        }
+        return new Adopted(window[0], window[window.length - 1], Math.toIntExact(steps), List.copyOf(rows),
+                pilot.coarse().copy());
+    }
+
+    /** Keeps the coarse run's transported fields at interior event {@code timeS} (no slow step: nothing else changes). */
+    private void keepInterior(double timeS, Tissue coarse) {
+        int k = interiorTimesS.size();
+        int species = coarse.speciesCount();
+        if (k == interiorFields.size()) {
+            float[][] fields = new float[species + 1][];
+            for (int sp = 0; sp < species; sp++) {
+                fields[sp] = new float[coarse.concentration(sp).length];
+            }
+            fields[species] = new float[coarse.drugExposure().length];
+            interiorFields.add(fields);
+        }
+        float[][] fields = interiorFields.get(k);
+        for (int sp = 0; sp < species; sp++) {
+            System.arraycopy(coarse.concentration(sp), 0, fields[sp], 0, fields[sp].length);
+        }
+        System.arraycopy(coarse.drugExposure(), 0, fields[species], 0, fields[species].length);
+        interiorTimesS.add(timeS);
+    }
+
+    /** Seconds spent in pilots so far (wall), and their number: the cost of the control, for the run log. */
+    public String costSummary() {
+        return String.format(Locale.ROOT, "step control: %d pilots in %.3g s wall", pilots, pilotWallS);
     }
 
     /** The event times from the window start to the first one at least PILOT_STEPS upper-bound steps on. */

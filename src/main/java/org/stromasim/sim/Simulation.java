@@ -37,6 +37,8 @@ public final class Simulation {
     private StopRequest stop = StopRequest.NEVER;
     /** The biology slow step, or null for a pure-transport scenario. */
     private SlowProcesses slow;
+    /** Whether the run takes an accepted pilot's coarse run as its own (see {@link AccuracyStepControl.Adopted}). */
+    private boolean adoptPilots = true;
 
     /**
      * @param host the host copy of the state; it must already be uploaded to {@code backend}
@@ -75,6 +77,12 @@ public final class Simulation {
         return this;
     }
 
+    /** Recomputes each pilot window instead of adopting the accepted pilot's run (to test that they agree). */
+    Simulation recomputingPilotWindows() {
+        this.adoptPilots = false;
+        return this;
+    }
+
     /**
      * Polls {@code stop} at every chunk boundary: when it asks, the loop snapshots the state reached
      * there and returns a result marked stopped. Returns this simulation.
@@ -100,6 +108,9 @@ public final class Simulation {
      * ({@link AccuracyStepControl}); a run resumed from a snapshot at a snapshot time therefore chooses
      * the same steps. One resumed from a stop-request snapshot chooses from the state there, so its steps
      * up to the next snapshot may differ from the uninterrupted run's (the target holds either way).
+     * Where the loop does at every event what the pilot does (no biology slow step, metrics from a
+     * downloaded state: the Java backend), the accepted pilot's run over its window is taken as the
+     * run's own instead of being recomputed; it is bitwise the same trajectory.
      */
     public RunResult run(double startTimeS, long startStep, double endTimeS, boolean writeInitial,
                          ProgressListener progress) {
@@ -130,11 +141,25 @@ public final class Simulation {
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
+        if (stepControl != null && adoptPilots && slow == null && backend.reduce(reductionPlan()).isEmpty()) {
+            // the pilot's coarse run does at each event what this loop does (download, upload, measure)
+            stepControl.adoptPilots(metrics, chunk);
+        }
         if (stepControl != null && time < endTimeS * (1 - 1e-12)) {
             replan(time, endTimeS, snapshots, metricRows, slowSteps);
         }
         while (time < endTimeS * (1 - 1e-12)) {
-            Interval interval = first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
+            AccuracyStepControl.Adopted adopted = stepControl == null ? null : stepControl.takeAdopted(time);
+            if (adopted != null) {
+                if (stop.isRequested()) {
+                    return stopAt(time, step, startStep, lastSnapshotStep, wallStart);
+                }
+                last = adopt(adopted, last);
+                step += adopted.steps();
+                progress.advanced(adopted.endS(), step);
+            }
+            Interval interval = adopted != null ? Interval.taken(time, adopted.endS(), adopted.steps())
+                    : first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
                     : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
             first = false;
             int done = interval.done();
@@ -182,6 +207,9 @@ public final class Simulation {
         }
         double wall = (System.nanoTime() - wallStart) * 1e-9;
         output.log(String.format("finished at t = %.6g s after %d steps in %.3g s wall", time, step - startStep, wall));
+        if (stepControl != null) {
+            output.log(stepControl.costSummary() + " (included in the wall time above)");
+        }
         return new RunResult(time, step - startStep, wall, plan, last);
     }
 
@@ -233,6 +261,20 @@ public final class Simulation {
             out[i] = times.get(i);
         }
         return out;
+    }
+
+    /**
+     * Takes the accepted pilot's run over its window as this run's own (bitwise the same trajectory,
+     * see {@link AccuracyStepControl.Adopted}): its interior metrics rows, and its end state into the
+     * backend. Returns the last row written ({@code last} if none).
+     */
+    private MetricsRow adopt(AccuracyStepControl.Adopted adopted, MetricsRow last) {
+        for (MetricsRow row : adopted.interiorRows()) {
+            output.metrics(row);
+            last = row;
+        }
+        backend.upload(adopted.endState());
+        return last;
     }
 
     /**
@@ -292,6 +334,11 @@ public final class Simulation {
                 }
             }
             return startingAt(timeS, endTimeS, snapshots, metricRows, slowSteps, plan);
+        }
+
+        /** A window already advanced (an adopted pilot run): all its steps done. */
+        static Interval taken(double startS, double endS, int steps) {
+            return new Interval(startS, endS, steps, (endS - startS) / steps, steps);
         }
 
         /** Time after {@code done} steps, computed from the interval start (never accumulated). */

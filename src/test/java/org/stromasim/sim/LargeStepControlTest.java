@@ -27,6 +27,7 @@ class LargeStepControlTest {
     /** Collects the log; ignores snapshots and metrics. */
     static final class Collected implements RunOutput {
         final List<String> log = new ArrayList<>();
+        final List<MetricsRow> rows = new ArrayList<>();
 
         @Override
         public void snapshot(Tissue state, long step, double timeS) {
@@ -34,6 +35,7 @@ class LargeStepControlTest {
 
         @Override
         public void metrics(MetricsRow row) {
+            rows.add(row);
         }
 
         @Override
@@ -173,5 +175,151 @@ class LargeStepControlTest {
                     .planFrom(firstHalf.state(), new double[] {10, 15, 20});
             assertEquals(choices.get(1), "t = 10.0000 s: " + again.reason());
         }
+    }
+    /** The steps chosen at each snapshot, read from the run log ("t = … s: dt = … s chosen …"). */
+    static List<double[]> choices(List<String> log) {
+        List<double[]> out = new ArrayList<>();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+                "^t = (\\S+) s: dt = (\\S+) s chosen .*estimated relative L2 error (\\S+) %.*");
+        for (String line : log) {
+            var m = p.matcher(line);
+            if (m.matches()) {
+                out.add(new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2)),
+                        Double.parseDouble(m.group(3)) / 100});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * On the reduced default scenario the bolus (at 60 s) forces a small step in the first window; in
+     * the window after it (hour-long snapshot windows, as in day-long runs) the step is larger again.
+     */
+    @Test
+    void theStepGrowsAgainAfterTheBolus() {
+        Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
+        Scenario s = withRun(base, run(7200, 3600, 30, null, target(0.01)));
+        Outcome o = simulate(s, TissueBuilder.build(base));
+        List<String> lines = o.log().stream().filter(l -> l.startsWith("t = ")).toList();
+        lines.forEach(l -> System.out.println(l.replaceAll(", diffusion by.*", "")));
+        List<double[]> chosen = choices(o.log());
+        assertEquals(2, chosen.size(), String.join("\n", o.log()));
+        assertTrue(chosen.get(1)[1] > chosen.get(0)[1], "the step after the bolus window must be larger than in it: "
+                + String.join("\n", lines));
+        for (int i = 0; i < chosen.size(); i++) {
+            assertTrue(chosen.get(i)[2] <= 0.01, "accepted above the target: " + lines.get(i));
+        }
+    }
+
+    /**
+     * Grow-back on the reduced default scenario from its state at 300 s, just after the bolus: the
+     * upper bound (30 s) is rejected and the cut lands far below the target. With an hour left in the
+     * window after the pilot a larger candidate is tried and taken (its own estimate within the
+     * target); with only 60 s left it would not repay its pilot and the cut step stays.
+     */
+    @Test
+    void aCutThatOvershootsGrowsBackWhereThatPays() {
+        Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
+        Scenario s = withRun(base, run(3900, 300, 30, null, target(0.01)));
+        Tissue at300 = simulate(withRun(base, run(300, 300, 30, null, target(0.01))), TissueBuilder.build(base)).state();
+        TransportModel model = TransportModel.compile(s, at300.copy());
+        double[] longWindow = java.util.stream.IntStream.rangeClosed(10, 130).mapToDouble(k -> 30.0 * k).toArray();
+        double[] shortWindow = java.util.stream.IntStream.rangeClosed(10, 20).mapToDouble(k -> 30.0 * k).toArray();
+        try (JavaBackend backend = new JavaBackend(model, 2)) {
+            TimeStepPlan grown = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, longWindow);
+            TimeStepPlan kept = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, shortWindow);
+            System.out.println(grown.reason().replaceAll(", diffusion by.*", ""));
+            System.out.println(kept.reason().replaceAll(", diffusion by.*", ""));
+            String[] tried = candidates(grown.reason());
+            assertEquals(3, tried.length, grown.reason());
+            double cut = Double.parseDouble(tried[1].split(" ")[0]);
+            double estimateAtCut = Double.parseDouble(tried[1].split(" ")[3]) / 100;
+            assertTrue(estimateAtCut < AccuracyStepControl.GROW_BELOW * 0.01, grown.reason());
+            assertTrue(grown.maxDtS() > 1.2 * cut && grown.maxDtS() < 30, grown.reason());
+            assertEquals(2, candidates(kept.reason()).length, kept.reason());
+            assertEquals(cut, kept.maxDtS(), 1e-3 * cut, kept.reason());
+        }
+    }
+
+    /** The candidates a plan's reason lists: "h s → E %", in the order tried. */
+    private static String[] candidates(String reason) {
+        return reason.replaceAll(".*candidates ", "").replaceAll("\\).*", "").split(", ");
+    }
+
+    /** Growing pays only where the rest of the window repays the grow-back pilot: exact arithmetic. */
+    @Test
+    void growingPaysOnlyOverALongRest() {
+        // relative cost √(10/40) = 0.5: pays when rest · 0.5 > (1 + √2) · pilot · 0.5, i.e. rest > 2.414 · pilot
+        assertTrue(AccuracyStepControl.growingPays(10, 40, 240, 580));
+        assertTrue(!AccuracyStepControl.growingPays(10, 40, 240, 579));
+        assertTrue(!AccuracyStepControl.growingPays(10, 40, 240, 60));
+    }
+
+    /**
+     * A pilot abandoned part-way stops at the first interval end in the window's second half with a
+     * difference above the threshold, equal to that of the full pilot over the window ending there, and leaves the backend holding the start state.
+     */
+    @Test
+    void anAbandonedPilotStopsEarlyWithTheDifferenceReachedThere() {
+        var r = LargeStepProblems.randomStiffness(3);
+        Scenario s = withRun(r.scenarioWith(DiffusionSpec.EXPLICIT), run(20, 20, 5, null, target(0.01)));
+        Tissue start = r.initial().copy();
+        TransportModel model = TransportModel.compile(s, start);
+        try (JavaBackend backend = new JavaBackend(model, 1)) {
+            backend.upload(start);
+            StepDoublingPilot pilot = new StepDoublingPilot(backend, start);
+            TimeStepPlan h = new TimeStepPlan(5, model.stabilityLimit(), "test");
+            double[] window = {0, 5, 10, 15, 20};
+            StepDoublingPilot.Difference firstHalf = pilot.compare(new double[] {0, 5, 10}, h);
+            StepDoublingPilot.Difference abandoned = pilot.compare(window, h, firstHalf.relative() / 2);
+            assertTrue(abandoned.abandoned());
+            assertEquals(10.0, abandoned.untilS(), "not before half the window");
+            assertEquals(firstHalf.relative(), abandoned.relative(), 1e-12 * firstHalf.relative());
+            StepDoublingPilot.Difference full = pilot.compare(window, h);
+            assertTrue(!full.abandoned() && full.untilS() == 20.0);
+            Tissue held = start.copy();
+            backend.download(held);
+            assertEquals(0.0, StepDoublingPilot.relativeL2(held.concentration(0), start.concentration(0), null));
+            assertEquals(0.0, StepDoublingPilot.relativeL2(held.drugExposure(), start.drugExposure(), null));
+        }
+    }
+    /**
+     * The run takes each accepted pilot's coarse run as its own over the pilot window instead of
+     * recomputing it: that changes nothing, bitwise (end state, every metrics row, step count, log of
+     * choices), against the same run recomputing every window.
+     */
+    @Test
+    void adoptingTheAcceptedPilotChangesNothing() {
+        Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
+        Scenario s = withRun(base, run(600, 300, 30, null, target(0.01)));
+        Tissue initial = TissueBuilder.build(base);
+        List<Object> results = new ArrayList<>();
+        for (boolean adopt : new boolean[] {true, false}) {
+            Tissue state = initial.copy();
+            TransportModel model = TransportModel.compile(s, state);
+            Collected out = new Collected();
+            try (JavaBackend backend = new JavaBackend(model, 2)) {
+                backend.upload(state);
+                Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out)
+                        .withBiology(model).controlSteps(model);
+                RunResult r = (adopt ? sim : sim.recomputingPilotWindows())
+                        .run(0.0, 0L, 600, true, ProgressListener.NONE);
+                backend.download(state);
+                List<String> rows = out.rows.stream().map(row -> java.util.Arrays.toString(row.values())).toList();
+                results.add(new Object[] {state, r.steps(), rows, out.log.stream().filter(l -> l.startsWith("t = ")).toList()});
+            }
+        }
+        Object[] adopted = (Object[]) results.get(0);
+        Object[] recomputed = (Object[]) results.get(1);
+        Tissue a = (Tissue) adopted[0];
+        Tissue b = (Tissue) recomputed[0];
+        org.junit.jupiter.api.Assertions.assertArrayEquals(b.drugExposure(), a.drugExposure());
+        for (int sp = 0; sp < a.speciesCount(); sp++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(b.concentration(sp), a.concentration(sp), "species " + sp);
+        }
+        assertEquals(recomputed[1], adopted[1]);
+        assertEquals(recomputed[2], adopted[2]);
+        assertEquals(21, ((List<?>) adopted[2]).size());
+        assertEquals(recomputed[3], adopted[3]);
     }
 }

@@ -13,6 +13,11 @@ import org.stromasim.backend.BackendFactory;
 import org.stromasim.backend.SelectedBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.metrics.MetricsRow;
+import org.stromasim.sim.ProgressListener;
+import org.stromasim.sim.RunOutput;
+import org.stromasim.sim.RunResult;
+import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
@@ -33,7 +38,10 @@ import org.stromasim.transport.TransportModel;
  * default 0.9 × its limit), chunk (s of simulated time per advance call, default 30 as the default
  * scenario's metrics interval), threads (default 2), save / compare (a file of the final drug
  * exposure, float32, to write or to compare against: relative L2 error), set=key.path=value (any
- * scenario override, repeatable), backend (java, the default, or opencl: the best OpenCL device).
+ * scenario override, repeatable), backend (java, the default, or opencl: the best OpenCL device),
+ * target (run.diffusion.target_relative_error with scheme=rkl2: the step is chosen by the accuracy
+ * control; runs through the {@link Simulation} loop, which logs each choice and the control's cost),
+ * sim=true (any scheme through the Simulation loop, for a like-for-like comparison with target=).
  */
 public final class LargeStepComparison {
 
@@ -47,6 +55,8 @@ public final class LargeStepComparison {
         double hours = 24;
         String scheme = "explicit";
         Double dt = null;
+        Double target = null;
+        boolean viaSimulation = false;
         double chunkS = 30;
         int threads = 2;
         Path save = null;
@@ -60,6 +70,8 @@ public final class LargeStepComparison {
                 case "hours" -> hours = Double.parseDouble(kv[1]);
                 case "scheme" -> scheme = kv[1];
                 case "dt" -> dt = Double.parseDouble(kv[1]);
+                case "target" -> target = Double.parseDouble(kv[1]);
+                case "sim" -> viaSimulation = Boolean.parseBoolean(kv[1]);
                 case "chunk" -> chunkS = Double.parseDouble(kv[1]);
                 case "threads" -> threads = Integer.parseInt(kv[1]);
                 case "save" -> save = Path.of(kv[1]);
@@ -78,6 +90,13 @@ public final class LargeStepComparison {
         if (dt != null) {
             overrides.add("run.dt_s=" + dt);
         }
+        if (target != null) {
+            overrides.add("run.diffusion.target_relative_error=" + target);
+            viaSimulation = true;
+        }
+        if (viaSimulation) {
+            overrides.add("run.end_time_s=" + hours * 3600);
+        }
         overrides.addAll(extra);
         Scenario scenario = ScenarioLoader.loadDefault(overrides);
         Tissue tissue = TissueBuilder.build(scenario);
@@ -90,6 +109,16 @@ public final class LargeStepComparison {
         System.out.println(selected.note());
         try (Backend backend = selected.backend()) {
             backend.upload(tissue);
+            if (viaSimulation) {
+                RunResult r = new Simulation(scenario, backend, tissue, plan, new PrintedLog()).withBiology(model)
+                        .controlSteps(model).run(0.0, 0L, endS, true, ProgressListener.NONE);
+                wallS = r.wallSeconds();
+                backend.download(tissue);
+                System.out.printf("steps %d, wall %.2f s, %.4g s wall per simulated hour (Simulation loop, "
+                        + "metrics and snapshots computed, not written)%n", r.steps(), wallS, wallS / hours);
+                compareAndSave(tissue, save, compare);
+                return;
+            }
             long start = System.nanoTime();
             double t = 0;
             long steps = 0;
@@ -105,6 +134,32 @@ public final class LargeStepComparison {
             System.out.printf("steps %d, wall %.2f s, %.4g s wall per simulated hour%n", steps, wallS,
                     wallS / hours);
         }
+        compareAndSave(tissue, save, compare);
+    }
+
+    /** Prints the run log's step choices and cost lines; snapshots and metrics are computed but dropped. */
+    private static final class PrintedLog implements RunOutput {
+        @Override
+        public void snapshot(Tissue state, long step, double timeS) {
+        }
+
+        @Override
+        public void metrics(MetricsRow row) {
+        }
+
+        @Override
+        public void log(String line) {
+            if (line.startsWith("t = ") || line.startsWith("step control") || line.startsWith("finished")) {
+                System.out.println(line);
+            }
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static void compareAndSave(Tissue tissue, Path save, Path compare) throws IOException {
         float[] auc = tissue.drugExposure();
         if (save != null) {
             try (DataOutputStream out = new DataOutputStream(Files.newOutputStream(save))) {
