@@ -167,7 +167,23 @@ public final class JavaBackend implements Backend {
     private double couplingStepS;
     private final SlabTask rebalancedReactTask = this::rebalancedReactSlab;
 
+    /** The explicit step's row loops run with the Vector API ({@link VectorRows}); bitwise the same numbers. */
+    private final boolean vectorised;
+
+    /**
+     * A backend on {@code threads} threads; the explicit step's row loops use the Vector API when the JVM
+     * was started with {@code --add-modules jdk.incubator.vector}, else the scalar loops (same results).
+     */
     public JavaBackend(TransportModel model, int threads) {
+        this(model, threads, RowKernels.vectorModulePresent());
+    }
+
+    /** As above with the row loops chosen: {@code vectorised = false} forces the scalar loops (tests). */
+    JavaBackend(TransportModel model, int threads, boolean vectorised) {
+        if (vectorised && !RowKernels.vectorModulePresent()) {
+            throw new IllegalStateException("the vectorised Java step needs the JVM option"
+                    + " --add-modules jdk.incubator.vector");
+        }
         this.model = model;
         this.grid = model.grid();
         this.speciesCount = model.speciesCount();
@@ -180,6 +196,7 @@ public final class JavaBackend implements Backend {
         this.reactionB = new ReactionTable[speciesCount];
         this.reactionAB = new ReactionTable[speciesCount];
         boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        this.vectorised = vectorised && !largeSteps; // RKL2 has its own (scalar) loops
         this.ownsConcentrations = largeSteps;
         this.current = largeSteps ? new float[speciesCount][n] : new float[speciesCount][];
         this.conductanceX = largeSteps ? new float[speciesCount][n] : null;
@@ -188,7 +205,7 @@ public final class JavaBackend implements Backend {
         this.inPlace = new InPlaceSweep[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
-            inPlace[s] = new InPlaceSweep(grid, model.boundaries(s));
+            inPlace[s] = new InPlaceSweep(grid, model.boundaries(s), this.vectorised);
             plasma[s] = model.plasma(s);
             reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, grid.voxelUm());
             reactionA[s] = new ReactionTable();
@@ -245,7 +262,7 @@ public final class JavaBackend implements Backend {
     @Override
     public String description() {
         return "java (" + workers.threads() + (workers.threads() == 1 ? " thread" : " threads")
-                + (rkl2 != null ? ", RKL2 diffusion)" : ")");
+                + (rkl2 != null ? ", RKL2 diffusion)" : ", " + RowKernels.describe(vectorised) + ")");
     }
 
     /**
