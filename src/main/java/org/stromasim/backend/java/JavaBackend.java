@@ -129,8 +129,6 @@ public final class JavaBackend implements Backend {
     private final InPlaceSweep[] inPlace;
     private final InPlaceSweep.Rows[] slabRows;
     private final InPlaceSweep.Planes[][] slabPlanes;
-    /** Vector path only: per slab, key·STRIDE of each voxel of the plane being updated (the reaction gather map). */
-    private final int[][] slabKeyOffsets;
 
     // The sub-steps of the pass being run, written by the calling thread before the workers start it
     // (the barrier in SlabWorkers publishes them). A pass is: diffuse (fused passes only), run
@@ -221,7 +219,6 @@ public final class JavaBackend implements Backend {
         int slabs = largeSteps ? 0 : threads;
         this.slabRows = new InPlaceSweep.Rows[slabs];
         this.slabPlanes = new InPlaceSweep.Planes[slabs][speciesCount];
-        this.slabKeyOffsets = new int[slabs][this.vectorised ? planeSize : 0];
         for (int w = 0; w < slabs; w++) {
             slabRows[w] = new InPlaceSweep.Rows(grid.nx());
             for (int s = 0; s < speciesCount; s++) {
@@ -259,8 +256,7 @@ public final class JavaBackend implements Backend {
             return bytes + voxels * perSpecies * species;
         }
         long planeBytes = 4L * grid.nx() * grid.ny();
-        // + one int per voxel of a plane per slab: the reaction gather map of the vectorised step
-        return bytes + (long) threads * (5L * species * planeBytes + planeBytes + 4L * 4L * (grid.nx() + 2));
+        return bytes + (long) threads * (5L * species * planeBytes + 4L * 4L * (grid.nx() + 2));
     }
 
     @Override
@@ -571,12 +567,8 @@ public final class JavaBackend implements Backend {
         InPlaceSweep.Rows rows = slabRows[slab];
         int nx = grid.nx();
         int ny = grid.ny();
-        int[] keyOffsets = slabKeyOffsets[slab];
         for (int k = kFrom; k < kTo; k++) {
             boolean lastOfSlab = k == kTo - 1;
-            if (vectorised) {
-                VectorReactions.keyOffsets(keys, k * planeSize, planeSize, keyOffsets);
-            }
             for (int s = 0; s < speciesCount; s++) {
                 float[] c = current[s];
                 float[] d = model.diffusivityUm2PerS(s);
@@ -586,11 +578,7 @@ public final class JavaBackend implements Backend {
                 for (int j = 0; j < ny; j++) {
                     sweep.stepRow(c, d, j, k, lastOfSlab, planes, rows, dtOverDx2);
                     int rowStart = nx * (j + ny * k);
-                    if (vectorised) {
-                        finishRowVectorised(s, c, rowStart, rowStart + nx, keyOffsets, nx * j);
-                    } else {
-                        finishRange(s, c, rowStart, rowStart + nx);
-                    }
+                    finishRange(s, c, rowStart, rowStart + nx);
                 }
                 planes.roll();
             }
@@ -611,23 +599,6 @@ public final class JavaBackend implements Backend {
             reactions[s].apply(a, c, keys, viability, vFrom, vTo);
         } else if (b.active) {
             reactions[s].apply(b, c, keys, viability, vFrom, vTo);
-        }
-    }
-
-    /** {@link #finishRange} with {@link VectorReactions}; offsets[at + i] is the key offset of voxel vFrom + i. */
-    private void finishRowVectorised(int s, float[] c, int vFrom, int vTo, int[] offsets, int at) {
-        ReactionTable a = reactionA[s];
-        ReactionTable b = reactionB[s];
-        ReactionUpdate u = reactions[s];
-        if (s == drugSpecies) {
-            VectorReactions.applyWithExposure(u, a, b, c, keys, viability, exposure, exposureCompensation,
-                    exposureWeightS, offsets, at, vFrom, vTo);
-        } else if (a.active && b.active) {
-            VectorReactions.apply(u, a, b, reactionAB[s], c, keys, viability, offsets, at, vFrom, vTo);
-        } else if (a.active) {
-            VectorReactions.apply(u, null, null, a, c, keys, viability, offsets, at, vFrom, vTo);
-        } else if (b.active) {
-            VectorReactions.apply(u, null, null, b, c, keys, viability, offsets, at, vFrom, vTo);
         }
     }
 
