@@ -99,6 +99,15 @@ import org.stromasim.transport.TransportModel;
  * evaluated once per sub-step on the calling thread. The inner loops allocate nothing and make no
  * virtual calls, and each voxel's arithmetic does not depend on the partition, so any thread count
  * gives bit-identical results.
+ *
+ * <p><b>Vectorised row loops.</b> When the JVM was started with {@code --add-modules
+ * jdk.incubator.vector}, the explicit step's two hot row loops (harmonic-mean face conductances and
+ * the six-face update) run with the Vector API ({@link VectorRows}, 8 float lanes with AVX2), the
+ * last {@code nx mod lanes} voxels of a row and the domain faces with the scalar code; every lane does
+ * the scalar operations in the scalar order, so the results are bitwise those of the scalar loops
+ * (the same model; {@link #description()} says which loops run). C2 in JDK 17 does not vectorise these
+ * loops by itself. The reactions stay scalar: a gathered version (coefficients by key, widened to
+ * double) was slower on JDK 17 (benchmarks/README.md).
  */
 public final class JavaBackend implements Backend {
 
