@@ -73,14 +73,17 @@ public final class SlurmArrayScript {
         return String.join(",", parts);
     }
 
-    /** This JVM and its class path, absolute, as a shell command. */
+    /**
+     * This JVM and its class path, absolute, as a shell command, with the incubator module that lets the
+     * Java backend run its vectorised row loops (the JVM prints one "Using incubator modules" warning).
+     */
     static String thisJvm() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(p -> !p.isBlank())
                 .map(p -> Path.of(p).toAbsolutePath().normalize().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        return shellQuote(java) + " -cp " + shellQuote(classPath) + " " + MAIN_CLASS;
+        return shellQuote(java) + " --add-modules jdk.incubator.vector -cp " + shellQuote(classPath) + " " + MAIN_CLASS;
     }
 
     /** Single-quoted for bash. */

@@ -37,11 +37,15 @@ import org.stromasim.transport.TransportModel;
  * <p>Besides time per call, the {@link Throughput} counters report voxel-species updates per second
  * ({@code updates}) and the effective memory bandwidth at 12 bytes per update ({@code bytes12}, in
  * bytes/s): read C and D and write C', 4 bytes each, which is the least any explicit step can move.
+ *
+ * <p>The forked JVM gets {@code --add-modules jdk.incubator.vector}, so the Java backend runs its
+ * vectorised row loops; {@code -jvmArgsAppend "-Xms4g -Xmx4g"} on the command line replaces the
+ * annotation's arguments and measures the scalar loops (same numbers, bitwise).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
 @Threads(1)

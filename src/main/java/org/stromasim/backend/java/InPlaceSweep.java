@@ -36,8 +36,11 @@ final class InPlaceSweep {
     private final float[] bcValue;
     /** Per face: a row of its FIXED value (the "neighbour" outside the domain), or null. */
     private final float[][] fixedRow = new float[Face.values().length][];
+    /** Run the row loops with the Vector API ({@link VectorRows}); the numbers are bitwise the same. */
+    private final boolean vectorised;
 
-    InPlaceSweep(Grid3D grid, SpeciesBoundaries boundaries) {
+    InPlaceSweep(Grid3D grid, SpeciesBoundaries boundaries, boolean vectorised) {
+        this.vectorised = vectorised;
         this.nx = grid.nx();
         this.ny = grid.ny();
         this.nz = grid.nz();
@@ -137,8 +140,15 @@ final class InPlaceSweep {
         }
     }
 
-    /** g[gAt + i] = harmonic(a[aAt + i], b[bAt + i]) for i < n: a loop C2 can vectorise. */
-    private static void harmonicRow(float[] a, int aAt, float[] b, int bAt, float[] g, int gAt, int n) {
+    /**
+     * g[gAt + i] = harmonic(a[aAt + i], b[bAt + i]) for i < n (C2 vectorises this loop only when every
+     * array is indexed from 0, so it is scalar here unless the Vector API path runs).
+     */
+    private void harmonicRow(float[] a, int aAt, float[] b, int bAt, float[] g, int gAt, int n) {
+        if (vectorised) {
+            VectorRows.harmonicRow(a, aAt, b, bAt, g, gAt, n);
+            return;
+        }
         for (int i = 0; i < n; i++) {
             g[gAt + i] = DiffusionSweep.harmonic(a[aAt + i], b[bAt + i]);
         }
@@ -275,7 +285,21 @@ final class InPlaceSweep {
     private void update(float[] padded, float[] gx, float[] gyBelow, float[] yBelow, int yBelowAt,
                         float[] gyAbove, float[] yAbove, int yAboveAt, float[] gzBelow, float[] zBelow, int zBelowAt,
                         float[] gzAbove, float[] zAbove, int zAboveAt, int rowAt, float[] c, int v0, float coef) {
-        for (int i = 0; i < nx; i++) {
+        if (vectorised) {
+            VectorRows.update(nx, padded, gx, gyBelow, yBelow, yBelowAt, gyAbove, yAbove, yAboveAt,
+                    gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef);
+        } else {
+            updateScalar(0, nx, padded, gx, gyBelow, yBelow, yBelowAt, gyAbove, yAbove, yAboveAt,
+                    gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef);
+        }
+    }
+
+    /** Voxels from ≤ i &lt; to of {@link #update}: the scalar loop, and the tail of the vector one. */
+    static void updateScalar(int from, int nx, float[] padded, float[] gx, float[] gyBelow, float[] yBelow,
+                             int yBelowAt, float[] gyAbove, float[] yAbove, int yAboveAt, float[] gzBelow,
+                             float[] zBelow, int zBelowAt, float[] gzAbove, float[] zAbove, int zAboveAt, int rowAt,
+                             float[] c, int v0, float coef) {
+        for (int i = from; i < nx; i++) {
             float cv = padded[i + 1];
             float sum = gx[i] * (padded[i] - cv)
                     + gx[i + 1] * (padded[i + 2] - cv)

@@ -99,6 +99,15 @@ import org.stromasim.transport.TransportModel;
  * evaluated once per sub-step on the calling thread. The inner loops allocate nothing and make no
  * virtual calls, and each voxel's arithmetic does not depend on the partition, so any thread count
  * gives bit-identical results.
+ *
+ * <p><b>Vectorised row loops.</b> When the JVM was started with {@code --add-modules
+ * jdk.incubator.vector}, the explicit step's two hot row loops (harmonic-mean face conductances and
+ * the six-face update) run with the Vector API ({@link VectorRows}, 8 float lanes with AVX2), the
+ * last {@code nx mod lanes} voxels of a row and the domain faces with the scalar code; every lane does
+ * the scalar operations in the scalar order, so the results are bitwise those of the scalar loops
+ * (the same model; {@link #description()} says which loops run). C2 in JDK 17 does not vectorise these
+ * loops by itself. The reactions stay scalar: a gathered version (coefficients by key, widened to
+ * double) was slower on JDK 17 (benchmarks/README.md).
  */
 public final class JavaBackend implements Backend {
 
@@ -167,7 +176,23 @@ public final class JavaBackend implements Backend {
     private double couplingStepS;
     private final SlabTask rebalancedReactTask = this::rebalancedReactSlab;
 
+    /** The explicit step's row loops run with the Vector API ({@link VectorRows}); bitwise the same numbers. */
+    private final boolean vectorised;
+
+    /**
+     * A backend on {@code threads} threads; the explicit step's row loops use the Vector API when the JVM
+     * was started with {@code --add-modules jdk.incubator.vector}, else the scalar loops (same results).
+     */
     public JavaBackend(TransportModel model, int threads) {
+        this(model, threads, RowKernels.vectorModulePresent());
+    }
+
+    /** As above with the row loops chosen: {@code vectorised = false} forces the scalar loops (tests). */
+    JavaBackend(TransportModel model, int threads, boolean vectorised) {
+        if (vectorised && !RowKernels.vectorModulePresent()) {
+            throw new IllegalStateException("the vectorised Java step needs the JVM option"
+                    + " --add-modules jdk.incubator.vector");
+        }
         this.model = model;
         this.grid = model.grid();
         this.speciesCount = model.speciesCount();
@@ -180,6 +205,7 @@ public final class JavaBackend implements Backend {
         this.reactionB = new ReactionTable[speciesCount];
         this.reactionAB = new ReactionTable[speciesCount];
         boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        this.vectorised = vectorised && !largeSteps; // RKL2 has its own (scalar) loops
         this.ownsConcentrations = largeSteps;
         this.current = largeSteps ? new float[speciesCount][n] : new float[speciesCount][];
         this.conductanceX = largeSteps ? new float[speciesCount][n] : null;
@@ -188,7 +214,7 @@ public final class JavaBackend implements Backend {
         this.inPlace = new InPlaceSweep[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
-            inPlace[s] = new InPlaceSweep(grid, model.boundaries(s));
+            inPlace[s] = new InPlaceSweep(grid, model.boundaries(s), this.vectorised);
             plasma[s] = model.plasma(s);
             reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, grid.voxelUm());
             reactionA[s] = new ReactionTable();
@@ -245,7 +271,7 @@ public final class JavaBackend implements Backend {
     @Override
     public String description() {
         return "java (" + workers.threads() + (workers.threads() == 1 ? " thread" : " threads")
-                + (rkl2 != null ? ", RKL2 diffusion)" : ")");
+                + (rkl2 != null ? ", RKL2 diffusion)" : ", " + RowKernels.describe(vectorised) + ")");
     }
 
     /**

@@ -72,7 +72,11 @@ class ThreadDeterminismTest {
         Scenario sc = scenario().grid(2, 2, 2, 10).with(species("drug").d0(1)).build();
         TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
         JavaBackend backend = new JavaBackend(model, 2);
-        assertEquals("java (2 threads)", backend.description());
+        // the tests run with --add-modules jdk.incubator.vector (surefire argLine): the vector row loops
+        assertEquals("java (2 threads, vectorised, " + VectorRows.lanes() + " float lanes)", backend.description());
+        try (JavaBackend scalar = new JavaBackend(model, 1, false)) {
+            assertEquals("java (1 thread, scalar)", scalar.description());
+        }
         IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> backend.advance(0, 1, 1));
         assertTrue(e.getMessage().contains("before upload"));
