@@ -66,14 +66,8 @@ final class ReactionTables {
 
     /** Writes the tables of {@code pass} of {@code schedule} into {@code into} from {@code offset}. */
     void fill(PassSchedule schedule, int pass, float[] into, int offset) {
-        double hA = schedule.reactionAS(pass);
-        double hB = schedule.reactionBS(pass);
-        double tA = schedule.reactionAStartS(pass);
-        double tB = schedule.reactionBStartS(pass);
         for (int s = 0; s < species; s++) {
-            tabulate(s, hA, tA, scratchA, gainA);
-            tabulate(s, hB, tB, scratchB, gainB);
-            int base = offset + s * 2 * VoxelKeys.COUNT * STRIDE;
+            int base = tabulateBoth(schedule, pass, s, offset);
             if (s == drug) {
                 copy(scratchA, into, base);
                 copy(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
@@ -103,20 +97,24 @@ final class ReactionTables {
      * and empty sub-steps), into {@code gains} from {@code gainOffset}.
      */
     void fillSeparate(PassSchedule schedule, int pass, float[] into, int offset, float[] gains, int gainOffset) {
-        double hA = schedule.reactionAS(pass);
-        double hB = schedule.reactionBS(pass);
-        double tA = schedule.reactionAStartS(pass);
-        double tB = schedule.reactionBStartS(pass);
         for (int s = 0; s < species; s++) {
-            tabulate(s, hA, tA, scratchA, gainA);
-            tabulate(s, hB, tB, scratchB, gainB);
-            int base = offset + s * 2 * VoxelKeys.COUNT * STRIDE;
+            int base = tabulateBoth(schedule, pass, s, offset);
             copy(scratchA, into, base);
             copy(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
             int g = gainOffset + s * 2 * VoxelKeys.COUNT;
             copy(gainA, gains, g);
             copy(gainB, gains, g + VoxelKeys.COUNT);
         }
+    }
+
+    /**
+     * Tabulates sub-steps A and B of {@code pass} for species {@code s} into the scratch tables and
+     * gains; returns where the species' tables start in a pass block written from {@code offset}.
+     */
+    private int tabulateBoth(PassSchedule schedule, int pass, int s, int offset) {
+        tabulate(s, schedule.reactionAS(pass), schedule.reactionAStartS(pass), scratchA, gainA);
+        tabulate(s, schedule.reactionBS(pass), schedule.reactionBStartS(pass), scratchB, gainB);
+        return offset + s * 2 * VoxelKeys.COUNT * STRIDE;
     }
 
     private static void copy(double[] from, float[] into, int base) {
