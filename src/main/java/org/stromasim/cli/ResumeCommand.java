@@ -5,13 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.stromasim.backend.BackendChoice;
 import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.sim.ResumePoint;
 import org.stromasim.sim.RunResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,20 +30,8 @@ final class ResumeCommand implements Callable<Integer> {
             description = "Simulate to this time instead of the scenario's run.end_time_s (may extend a finished run).")
     Double untilS;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
-            description = "Where the numerics run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    BackendChoice backend;
-
-    @Option(names = "--device", paramLabel = "INDEX|NAME",
-            description = "OpenCL device: an index from `stromasim devices` or part of its name (default: the best one).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Worker threads of the Java backend (default: one per processor).")
-    int threads;
-
-    @Option(names = "--no-progress", description = "Do not show the progress bar.")
-    boolean noProgress;
+    @Mixin
+    RunnerOptions runner;
 
     @Spec
     CommandSpec spec;
@@ -62,7 +50,7 @@ final class ResumeCommand implements Callable<Integer> {
             throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "
                     + "start it again with 'stromasim run'");
         }
-        RunDriver.Settings settings = new RunDriver.Settings(backend, threads, untilS, device);
+        RunDriver.Settings settings = runner.settings(untilS);
         double endTimeS = settings.untilS() != null ? settings.untilS() : point.get().scenario().run().endTimeS();
         if (point.get().timeS() >= endTimeS * (1 - 1e-12)) {
             out.printf("%s is already at t = %s (its end time is %s); nothing to do. Pass --until to extend it.%n",
@@ -73,8 +61,7 @@ final class ResumeCommand implements Callable<Integer> {
         RunResult result;
         try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr());
              GracefulShutdown.Running running = shutdown.enter()) {
-            RunDriver.ProgressFactory progress = noProgress ? RunDriver.ProgressFactory.NONE
-                    : (startS, endS) -> new ConsoleProgress(spec.commandLine().getErr(), startS, endS);
+            RunDriver.ProgressFactory progress = runner.progress(spec.commandLine().getErr());
             result = new RunDriver(settings, shutdown, progress, out).resume(run, point.get());
         }
         if (result.stopped()) {

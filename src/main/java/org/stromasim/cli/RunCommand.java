@@ -7,7 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.stromasim.backend.BackendChoice;
 import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
@@ -17,6 +16,7 @@ import org.stromasim.sim.PeakMemory;
 import org.stromasim.sim.RunResult;
 import org.stromasim.tissue.Tissue;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -38,18 +38,6 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--until", paramLabel = "SECONDS", description = "Simulate to this time instead of run.end_time_s.")
     Double untilS;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "auto",
-            description = "Where the numerics run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    BackendChoice backend;
-
-    @Option(names = "--device", paramLabel = "INDEX|NAME",
-            description = "OpenCL device: an index from `stromasim devices` or part of its name (default: the best one).")
-    String device;
-
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Worker threads of the Java backend (default: one per processor).")
-    int threads;
-
     @Option(names = "--set", paramLabel = "KEY.PATH=VALUE",
             description = "Override a scenario value, e.g. --set run.end_time_s=600 --set species.drug.d0_um2_per_s=50 (repeatable).")
     List<String> overrides = new ArrayList<>();
@@ -57,8 +45,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Reuse a non-empty run directory, replacing what is in it.")
     boolean force;
 
-    @Option(names = "--no-progress", description = "Do not show the progress bar.")
-    boolean noProgress;
+    @Mixin
+    RunnerOptions runner;
 
     @Spec
     CommandSpec spec;
@@ -73,18 +61,14 @@ final class RunCommand implements Callable<Integer> {
         if (!(endTimeS > 0) || !Double.isFinite(endTimeS)) {
             throw new UserInputException("--until = " + untilS + ": must be a time > 0 s");
         }
-        if (threads < 0) {
-            throw new UserInputException("--threads = " + threads + ": must be >= 0 (0 = one per processor)");
-        }
+        RunDriver.Settings settings = runner.settings(untilS); // refuses a bad --threads before any directory exists
         Path runRoot = outDir != null ? outDir : defaultRunDirectory(scenario);
         RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
 
-        RunDriver.Settings settings = new RunDriver.Settings(backend, threads, untilS, device);
         RunResult result;
         try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr());
              GracefulShutdown.Running running = shutdown.enter()) {
-            RunDriver.ProgressFactory progress = noProgress ? RunDriver.ProgressFactory.NONE
-                    : (startS, endS) -> new ConsoleProgress(spec.commandLine().getErr(), startS, endS);
+            RunDriver.ProgressFactory progress = runner.progress(spec.commandLine().getErr());
             result = new RunDriver(settings, shutdown, progress, out).fresh(runDirectory, scenario);
         }
         if (result.stopped()) {

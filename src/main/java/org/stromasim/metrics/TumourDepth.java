@@ -37,15 +37,19 @@ public record TumourDepth(Grid3D grid, int x0, int y0, int z0, int boxNx, int bo
     public static TumourDepth of(Grid3D grid, byte[] cell) {
         int nx = grid.nx();
         int ny = grid.ny();
-        int lo[] = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-        int hi[] = {-1, -1, -1};
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {-1, -1, -1};
         for (int v = 0; v < cell.length; v++) {
             if (isTumour(cell[v])) {
-                int[] at = {v % nx, (v / nx) % ny, v / (nx * ny)};
-                for (int a = 0; a < 3; a++) {
-                    lo[a] = Math.min(lo[a], at[a]);
-                    hi[a] = Math.max(hi[a], at[a]);
-                }
+                int i = v % nx;
+                int j = (v / nx) % ny;
+                int k = v / (nx * ny);
+                lo[0] = Math.min(lo[0], i);
+                hi[0] = Math.max(hi[0], i);
+                lo[1] = Math.min(lo[1], j);
+                hi[1] = Math.max(hi[1], j);
+                lo[2] = Math.min(lo[2], k);
+                hi[2] = Math.max(hi[2], k);
             }
         }
         if (hi[0] < 0) {

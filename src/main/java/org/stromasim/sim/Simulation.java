@@ -182,14 +182,14 @@ public final class Simulation {
             }
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
-            Optional<StateReductions> reduced = wantMetrics && !wantSnapshot
-                    ? backend.reduce(reductionPlan()) : Optional.empty();
+            ReductionPlan rowPlan = wantMetrics && !wantSnapshot ? reductionPlan() : null;
+            Optional<StateReductions> reduced = rowPlan != null ? backend.reduce(rowPlan) : Optional.empty();
             if (wantSnapshot || (wantMetrics && reduced.isEmpty())) {
                 backend.download(host);
                 backend.upload(host); // continue from exactly the stored (float) state; see run's doc
             }
             if (wantMetrics) {
-                last = reduced.isPresent() ? metrics.measure(host, time, reductionPlan(), reduced.get())
+                last = reduced.isPresent() ? metrics.measure(host, time, rowPlan, reduced.get())
                         : metrics.measure(host, time);
                 output.metrics(last);
             }

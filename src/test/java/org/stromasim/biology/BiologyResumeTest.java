@@ -8,11 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stromasim.backend.java.JavaBackend;
-import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.sim.ProgressListener;
-import org.stromasim.sim.RunOutput;
+import org.stromasim.sim.RecordingOutput;
 import org.stromasim.sim.RunResult;
 import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
@@ -34,31 +33,8 @@ class BiologyResumeTest {
         SETTINGS.add("biology.activation.max_rate_per_s=0.05"); // many activations, so the draws matter
     }
 
-    /** Keeps a copy of every snapshot. */
-    private static final class Snapshots implements RunOutput {
-        final List<Tissue> states = new ArrayList<>();
-        final List<Long> steps = new ArrayList<>();
 
-        @Override
-        public void snapshot(Tissue state, long step, double timeS) {
-            states.add(state.copy());
-            steps.add(step);
-        }
-
-        @Override
-        public void metrics(MetricsRow row) {
-        }
-
-        @Override
-        public void log(String line) {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private static RunResult run(Scenario s, Tissue start, double fromS, long step, double untilS, Snapshots out) {
+    private static RunResult run(Scenario s, Tissue start, double fromS, long step, double untilS, RecordingOutput out) {
         TransportModel model = TransportModel.compile(s, start);
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(start);
@@ -71,12 +47,12 @@ class BiologyResumeTest {
     void resumedRunEqualsTheUninterruptedOne() {
         Scenario s = ScenarioLoader.load(Path.of("configs/fibrotic-lox-inhibitor.yaml"), SETTINGS);
         Tissue initial = TissueBuilder.build(s);
-        Snapshots whole = new Snapshots();
+        RecordingOutput whole = RecordingOutput.withSnapshots();
         Tissue straight = initial.copy();
         run(s, straight, 0.0, 0L, 120.0, whole);
-        Tissue atHalf = whole.states.get(1).copy(); // t = 60 s
-        Snapshots rest = new Snapshots();
-        run(s, atHalf, 60.0, whole.steps.get(1), 120.0, rest);
+        Tissue atHalf = whole.snapshots.get(1).copy(); // t = 60 s
+        RecordingOutput rest = RecordingOutput.withSnapshots();
+        run(s, atHalf, 60.0, whole.snapshotSteps.get(1), 120.0, rest);
         long activated = 0;
         for (int v = 0; v < initial.cell().length; v++) {
             activated += initial.cell()[v] == CellType.FIBROBLAST.code() && straight.cell()[v] == CellType.CAF.code() ? 1 : 0;

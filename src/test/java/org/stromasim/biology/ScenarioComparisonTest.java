@@ -13,6 +13,7 @@ import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.sim.ProgressListener;
+import org.stromasim.sim.RecordingOutput;
 import org.stromasim.sim.RunOutput;
 import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
@@ -36,7 +37,7 @@ class ScenarioComparisonTest {
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
-        try (JavaBackend backend = new JavaBackend(model, 2); RunOutput none = new NoOutput()) {
+        try (JavaBackend backend = new JavaBackend(model, 2); RunOutput none = RecordingOutput.rowsAndLog()) {
             backend.upload(tissue);
             return new Simulation(scenario, backend, tissue, plan, none).withBiology(model)
                     .run(0.0, 0L, UNTIL_S, true, ProgressListener.NONE).finalMetrics();
@@ -92,22 +93,4 @@ class ScenarioComparisonTest {
                         + " vs " + base.value("cancer_lactate_supply"));
     }
 
-    /** Discards snapshots and log lines. */
-    private static final class NoOutput implements RunOutput {
-        @Override
-        public void snapshot(Tissue state, long step, double timeS) {
-        }
-
-        @Override
-        public void metrics(MetricsRow row) {
-        }
-
-        @Override
-        public void log(String line) {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

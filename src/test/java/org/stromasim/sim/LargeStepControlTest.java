@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.backend.java.LargeStepProblems;
-import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.scenario.Scenario;
@@ -24,29 +23,6 @@ import org.stromasim.transport.TransportModel;
  */
 class LargeStepControlTest {
 
-    /** Collects the log; ignores snapshots and metrics. */
-    static final class Collected implements RunOutput {
-        final List<String> log = new ArrayList<>();
-        final List<MetricsRow> rows = new ArrayList<>();
-
-        @Override
-        public void snapshot(Tissue state, long step, double timeS) {
-        }
-
-        @Override
-        public void metrics(MetricsRow row) {
-            rows.add(row);
-        }
-
-        @Override
-        public void log(String line) {
-            log.add(line);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     /** A run's end state and what it logged. */
     record Outcome(Tissue state, RunResult result, List<String> log) {
@@ -65,7 +41,7 @@ class LargeStepControlTest {
         Tissue state = initial.copy();
         TransportModel model = TransportModel.compile(scenario, state);
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
-        Collected out = new Collected();
+        RecordingOutput out = RecordingOutput.rowsAndLog();
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(state);
             RunResult r = new Simulation(scenario, backend, state, plan, out).withBiology(model).controlSteps(model)
@@ -297,7 +273,7 @@ class LargeStepControlTest {
         for (boolean adopt : new boolean[] {true, false}) {
             Tissue state = initial.copy();
             TransportModel model = TransportModel.compile(s, state);
-            Collected out = new Collected();
+            RecordingOutput out = RecordingOutput.rowsAndLog();
             try (JavaBackend backend = new JavaBackend(model, 2)) {
                 backend.upload(state);
                 Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out)

@@ -6,13 +6,12 @@ import java.util.List;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.biology.SlowProcesses;
-import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.sim.ProgressListener;
-import org.stromasim.sim.RunOutput;
 import org.stromasim.sim.RunResult;
+import org.stromasim.sim.RecordingOutput;
 import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.CellType;
@@ -93,31 +92,13 @@ final class BiologyOnBothBackends {
         return out;
     }
 
-    /** Keeps every metrics row and a copy of every snapshot. */
-    static final class Outputs implements RunOutput {
-        final List<MetricsRow> rows = new ArrayList<>();
-        final List<Tissue> snapshots = new ArrayList<>();
-        final List<Long> snapshotSteps = new ArrayList<>();
+    /** Every metrics row and a copy of every snapshot, with the end state and the run's result. */
+    static final class Outputs extends RecordingOutput {
         Tissue last;
         RunResult result;
 
-        @Override
-        public void snapshot(Tissue state, long step, double timeS) {
-            snapshots.add(state.copy());
-            snapshotSteps.add(step);
-        }
-
-        @Override
-        public void metrics(MetricsRow row) {
-            rows.add(row);
-        }
-
-        @Override
-        public void log(String line) {
-        }
-
-        @Override
-        public void close() {
+        Outputs() {
+            super(true);
         }
     }
 

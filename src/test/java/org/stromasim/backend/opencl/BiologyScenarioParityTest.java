@@ -13,6 +13,7 @@ import org.stromasim.backend.BackendFactory;
 import org.stromasim.backend.SelectedBackend;
 import org.stromasim.backend.opencl.BiologyOnBothBackends.Outputs;
 import org.stromasim.metrics.MetricsRow;
+import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
@@ -86,8 +87,8 @@ class BiologyScenarioParityTest {
                 "run.diffusion.scheme=rkl2", "run.dt_s=30",
                 "biology.remodelling.enzyme_softening_per_s=0.02", // softened to the floor within minutes
                 "run.metrics_interval_s=150", "run.snapshot_interval_s=300"); // slow steps between host round trips
-        s = BiologyOnBothBackends.withInterventions(s, List.of(new org.stromasim.scenario.BiologySpec.Intervention(
-                org.stromasim.scenario.BiologySpec.InterventionKind.ENZYME, 0, 1e9, 1.0)));
+        s = BiologyOnBothBackends.withInterventions(s, List.of(new BiologySpec.Intervention(
+                BiologySpec.InterventionKind.ENZYME, 0, 1e9, 1.0)));
         Outputs java = BiologyOnBothBackends.run(s, false, UNTIL_S);
         Outputs opencl = BiologyOnBothBackends.run(s, true, UNTIL_S);
         assertEquals(java.result.steps(), opencl.result.steps(), "coupling steps");
