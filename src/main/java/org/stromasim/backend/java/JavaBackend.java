@@ -178,6 +178,10 @@ public final class JavaBackend implements Backend {
 
     /** The explicit step's row loops run with the Vector API ({@link VectorRows}); bitwise the same numbers. */
     private final boolean vectorised;
+    /** The reaction loops run with the Vector API ({@link VectorReactions}); bitwise the same numbers. */
+    private final boolean vectorisedReactions;
+    /** Per slab: the scratch floats of {@link VectorReactions}. */
+    private final float[][] chunkScratch;
 
     /**
      * A backend on {@code threads} threads; the explicit step's row loops use the Vector API when the JVM
@@ -206,6 +210,8 @@ public final class JavaBackend implements Backend {
         this.reactionAB = new ReactionTable[speciesCount];
         boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
         this.vectorised = vectorised && !largeSteps; // RKL2 has its own (scalar) loops
+        this.vectorisedReactions = this.vectorised && VectorReactions.supported();
+        this.chunkScratch = new float[threads][VectorReactions.SCRATCH_FLOATS];
         this.ownsConcentrations = largeSteps;
         this.current = largeSteps ? new float[speciesCount][n] : new float[speciesCount][];
         this.conductanceX = largeSteps ? new float[speciesCount][n] : null;
@@ -482,7 +488,7 @@ public final class JavaBackend implements Backend {
         for (int s = 0; s < speciesCount; s++) {
             float[] q = rebalance[s];
             if (q == null) {
-                finishRange(s, current[s], vFrom, vTo);
+                finishRange(s, current[s], vFrom, vTo, null);
                 continue;
             }
             float[] c = current[s];
@@ -500,7 +506,7 @@ public final class JavaBackend implements Backend {
                 float qv = q[v];
                 float a = first.active ? (float) update.correctedStep(first, w, key, alive, qv) : w;
                 if (drug) {
-                    ReactionUpdate.accumulate(exposure, exposureCompensation, v, exposureWeightS * a);
+                    ReactionUpdate.accumulate(exposure, exposureCompensation, v, (float) (exposureWeightS * a));
                 }
                 if (updateRebalance) {
                     // step n is complete at a: its opening increment, its diffusion, its closing increment
@@ -546,10 +552,14 @@ public final class JavaBackend implements Backend {
 
     /** Pass 0, in place on the current buffers: exposure, then reaction B. */
     private void reactSlab(int kFrom, int kTo) {
+        if (kFrom >= kTo) {
+            return;
+        }
+        float[] scratch = chunkScratch[workers.slabStartingAt(kFrom)];
         int vFrom = kFrom * planeSize;
         int vTo = kTo * planeSize;
         for (int s = 0; s < speciesCount; s++) {
-            finishRange(s, current[s], vFrom, vTo);
+            finishRange(s, current[s], vFrom, vTo, scratch);
         }
     }
 
@@ -574,6 +584,7 @@ public final class JavaBackend implements Backend {
         }
         int slab = workers.slabStartingAt(kFrom);
         InPlaceSweep.Rows rows = slabRows[slab];
+        float[] scratch = chunkScratch[slab];
         int nx = grid.nx();
         int ny = grid.ny();
         for (int k = kFrom; k < kTo; k++) {
@@ -587,27 +598,43 @@ public final class JavaBackend implements Backend {
                 for (int j = 0; j < ny; j++) {
                     sweep.stepRow(c, d, j, k, lastOfSlab, planes, rows, dtOverDx2);
                     int rowStart = nx * (j + ny * k);
-                    finishRange(s, c, rowStart, rowStart + nx);
+                    finishRange(s, c, rowStart, rowStart + nx, scratch);
                 }
                 planes.roll();
             }
         }
     }
 
-    /** Reaction A, drug exposure, reaction B on voxels vFrom ≤ v < vTo of species s, in place in c. */
-    private void finishRange(int s, float[] c, int vFrom, int vTo) {
+    /**
+     * Reaction A, drug exposure, reaction B on voxels vFrom ≤ v < vTo of species s, in place in c, with
+     * the vector loops when they run ({@code scratch}: the slab's scratch for them).
+     */
+    private void finishRange(int s, float[] c, int vFrom, int vTo, float[] scratch) {
         ReactionTable a = reactionA[s];
         ReactionTable b = reactionB[s];
+        ReactionUpdate r = reactions[s];
         if (s == drugSpecies) {
-            reactions[s].applyWithExposure(a, b, c, keys, viability, exposure, exposureCompensation, exposureWeightS,
-                    vFrom, vTo);
+            float weightS = (float) exposureWeightS;
+            if (vectorisedReactions) {
+                VectorReactions.applyWithExposure(r, a, b, c, keys, viability, exposure, exposureCompensation,
+                        weightS, vFrom, vTo, scratch);
+            } else {
+                r.applyWithExposure(a, b, c, keys, viability, exposure, exposureCompensation, weightS, vFrom, vTo);
+            }
         } else if (a.active && b.active) {
             // nothing is read between A and B: one sweep of the composed map
-            reactions[s].applyTwo(a, b, reactionAB[s], c, keys, viability, vFrom, vTo);
-        } else if (a.active) {
-            reactions[s].apply(a, c, keys, viability, vFrom, vTo);
-        } else if (b.active) {
-            reactions[s].apply(b, c, keys, viability, vFrom, vTo);
+            if (vectorisedReactions) {
+                VectorReactions.applyTwo(r, a, b, reactionAB[s], c, keys, viability, vFrom, vTo, scratch);
+            } else {
+                r.applyTwo(a, b, reactionAB[s], c, keys, viability, vFrom, vTo);
+            }
+        } else if (a.active || b.active) {
+            ReactionTable only = a.active ? a : b;
+            if (vectorisedReactions) {
+                VectorReactions.apply(r, only, c, keys, viability, vFrom, vTo, scratch);
+            } else {
+                r.apply(only, c, keys, viability, vFrom, vTo);
+            }
         }
     }
 

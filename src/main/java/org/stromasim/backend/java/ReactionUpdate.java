@@ -19,9 +19,11 @@ import org.stromasim.transport.SpeciesReactions;
  * the plasma concentration at the end of the sub-step (for display).
  *
  * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable}; {@link #apply} runs it over a
- * range of voxels. Cells whose λ depends neither on C nor on viability take the tabulated affine map
- * (no exponential per voxel), and so do cells with saturating secretion where viability is 1; cells
- * with uptake, and saturating secretion at viability below 1, are integrated per voxel.
+ * range of voxels (and {@link VectorReactions} the same with float lanes). Cells whose λ depends
+ * neither on C nor on viability take the tabulated affine map in float increment form (no
+ * exponential per voxel), and so do cells with saturating secretion where viability is 1; cells with
+ * uptake, and saturating secretion at viability below 1, are integrated per voxel in double; vessel
+ * lumen takes its double map.
  */
 final class ReactionUpdate {
 
@@ -82,13 +84,16 @@ final class ReactionUpdate {
             table.mode[key] = ReactionTable.AFFINE;
             if (code == vessel) {
                 // lumen: either held at the plasma level (factor 0) or untouched (identity)
+                table.mode[key] = ReactionTable.LUMEN;
                 set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
+                table.change[key] = crossesVessels ? -1.0 : 0.0;
                 table.gain[key] = 0.0;
                 continue;
             }
             if (vmaxPerS[code] > 0) {
                 table.mode[key] = ReactionTable.PER_VOXEL;
                 set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
+                table.change[key] = Double.NaN;
                 table.gain[key] = Double.NaN;
                 continue;
             }
@@ -101,6 +106,7 @@ final class ReactionUpdate {
                 double e = Math.exp(-x);
                 double integrated = hS * integratedFraction(x, e);
                 set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
+                table.change[key] = Math.expm1(-x);
                 table.gain[key] = integrated;
                 continue;
             }
@@ -108,8 +114,10 @@ final class ReactionUpdate {
             double e = Math.exp(-x);
             double integrated = hS * integratedFraction(x, e);
             set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
+            table.change[key] = Math.expm1(-x);
             table.gain[key] = integrated;
         }
+        table.roundToFloat();
     }
 
     private static void set(ReactionTable table, int key, double factor, double sourceConst, double sourcePerAlive) {
@@ -124,47 +132,63 @@ final class ReactionUpdate {
         return permeabilityUmPerS * VoxelKeys.surfaceToVolumePerUm(faces, voxelUm);
     }
 
-    /** Runs the sub-step {@code t} on voxels vFrom ≤ v < vTo of {@code c}, in place. */
+    /**
+     * Sub-step {@code t} of one voxel in the explicit step's float form: the increment-form map
+     * ({@link ReactionTable#mapped}) where it holds, else {@link #slowStep}. The vectorised reaction
+     * loops ({@link VectorReactions}) compute the same expression lane by lane and call this for the
+     * voxels they do not map, so both give the same float.
+     */
+    float step(ReactionTable t, float c, int key, float alive) {
+        if (ReactionTable.mappedInFloat(t.mode[key], alive)) {
+            return ReactionTable.mapped(t.map, key * ReactionTable.MAP_STRIDE, c, alive);
+        }
+        return slowStep(t, c, key, alive);
+    }
+
+    /** A voxel not mapped in float: lumen by its double map (the plasma level exactly), else the full integration. */
+    float slowStep(ReactionTable t, float c, int key, float alive) {
+        if (t.mode[key] == ReactionTable.LUMEN) {
+            return affineStep(t.affine, key, c, alive);
+        }
+        return (float) reactOne(t, c, key, alive);
+    }
+
+    /**
+     * Sub-step {@code first}, then {@code second}, on one voxel for which nothing reads the state in
+     * between: {@code both} (their composition, see {@link ReactionTable#compose}) where the float map
+     * holds; otherwise the two sub-steps one after the other, the intermediate rounded to float as if
+     * it had been stored, the Michaelis–Menten rate of the second frozen at that intermediate value.
+     */
+    float stepTwo(ReactionTable first, ReactionTable second, ReactionTable both, float c, int key, float alive) {
+        int mode = both.mode[key];
+        if (ReactionTable.mappedInFloat(mode, alive)) {
+            return ReactionTable.mapped(both.map, key * ReactionTable.MAP_STRIDE, c, alive);
+        }
+        if (mode == ReactionTable.LUMEN) {
+            return affineStep(both.affine, key, c, alive);
+        }
+        float mid = (float) reactOne(first, c, key, alive);
+        return (float) reactOne(second, mid, key, alive);
+    }
+
+    /** Runs the sub-step {@code t} on voxels vFrom ≤ v < vTo of {@code c}, in place ({@link #step}). */
     void apply(ReactionTable t, float[] c, byte[] keys, float[] viability, int vFrom, int vTo) {
-        double[] affine = t.affine;
-        byte[] mode = t.mode;
         for (int v = vFrom; v < vTo; v++) {
-            int key = keys[v];
-            float alive = viability[v];
-            if (ReactionTable.tabulated(mode[key], alive)) {
-                c[v] = affineStep(affine, key, c[v], alive);
-            } else {
-                c[v] = (float) reactOne(t, c[v], key, alive);
-            }
+            c[v] = step(t, c[v], keys[v], viability[v]);
         }
     }
 
-    /** The tabulated map of a key: factor·C + sourceConst + viability·sourcePerAlive. */
+    /** The tabulated double map of a key: factor·C + sourceConst + viability·sourcePerAlive. */
     private static float affineStep(double[] affine, int key, float c, float alive) {
         int at = key * ReactionTable.STRIDE;
         return (float) (affine[at] * c + affine[at + 1] + alive * affine[at + 2]);
     }
 
-    /**
-     * Runs sub-step {@code first} and then {@code second} on voxels vFrom ≤ v < vTo of {@code c}, in
-     * place, in one sweep: tabulated keys take {@code both} (their composition, see
-     * {@link ReactionTable#compose}); per-voxel keys run the two sub-steps one after the other, the
-     * intermediate rounded to float as if it had been stored, the Michaelis–Menten rate of the second
-     * frozen at that intermediate value.
-     */
+    /** Runs sub-step {@code first} and then {@code second} on voxels vFrom ≤ v < vTo of {@code c}, in place ({@link #stepTwo}). */
     void applyTwo(ReactionTable first, ReactionTable second, ReactionTable both, float[] c, byte[] keys,
                   float[] viability, int vFrom, int vTo) {
-        double[] affine = both.affine;
-        byte[] mode = both.mode;
         for (int v = vFrom; v < vTo; v++) {
-            int key = keys[v];
-            float alive = viability[v];
-            if (ReactionTable.tabulated(mode[key], alive)) {
-                c[v] = affineStep(affine, key, c[v], alive);
-            } else {
-                float mid = (float) reactOne(first, c[v], key, alive);
-                c[v] = (float) reactOne(second, mid, key, alive);
-            }
+            c[v] = stepTwo(first, second, both, c[v], keys[v], viability[v]);
         }
     }
 
@@ -173,31 +197,18 @@ final class ReactionUpdate {
      * {@code second} (if active), per voxel in one sweep: the drug's path, whose intermediate state
      * (the split state at a step boundary) is what the exposure integrates. The intermediate is
      * rounded to float, as the stored state would be. The exposure is a Kahan-compensated float pair
-     * ({@link #accumulate}).
+     * ({@link #accumulate}); its increment is the float product weightS·C.
      */
     void applyWithExposure(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
-                           float[] exposure, float[] compensation, double weightS, int vFrom, int vTo) {
+                           float[] exposure, float[] compensation, float weightS, int vFrom, int vTo) {
         boolean a = first.active;
         boolean b = second.active;
-        double[] affineA = first.affine;
-        double[] affineB = second.affine;
-        byte[] mode = first.active ? first.mode : second.mode;
         for (int v = vFrom; v < vTo; v++) {
             int key = keys[v];
-            float cv = c[v];
             float alive = viability[v];
-            int at = key * ReactionTable.STRIDE;
-            boolean slow = !ReactionTable.tabulated(mode[key], alive);
-            if (a) {
-                cv = (float) (slow ? reactOne(first, cv, key, alive)
-                        : affineA[at] * cv + affineA[at + 1] + alive * affineA[at + 2]);
-            }
+            float cv = a ? step(first, c[v], key, alive) : c[v];
             accumulate(exposure, compensation, v, weightS * cv);
-            if (b) {
-                cv = (float) (slow ? reactOne(second, cv, key, alive)
-                        : affineB[at] * cv + affineB[at + 1] + alive * affineB[at + 2]);
-            }
-            c[v] = cv;
+            c[v] = b ? step(second, cv, key, alive) : cv;
         }
     }
 
@@ -209,9 +220,9 @@ final class ReactionUpdate {
      * IEEE single precision, so the compensation is not optimised away. 8 bytes per voxel where a
      * double accumulator beside the float field took 8 more; the same scheme as the OpenCL kernel.
      */
-    static void accumulate(float[] exposure, float[] compensation, int v, double increment) {
+    static void accumulate(float[] exposure, float[] compensation, int v, float increment) {
         float sum = exposure[v];
-        float y = (float) increment - compensation[v];
+        float y = increment - compensation[v];
         float t = sum + y;
         compensation[v] = (t - sum) - y;
         exposure[v] = t;

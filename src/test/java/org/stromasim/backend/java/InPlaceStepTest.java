@@ -121,7 +121,7 @@ class InPlaceStepTest {
         float plain = 0f;
         int n = 1 << 25;
         for (int i = 0; i < n; i++) {
-            ReactionUpdate.accumulate(exposure, compensation, 0, 1.0);
+            ReactionUpdate.accumulate(exposure, compensation, 0, 1f);
             plain += 1f;
         }
         assertEquals(16777216f, plain, 0f, "the plain float sum stalls at 2^24");
