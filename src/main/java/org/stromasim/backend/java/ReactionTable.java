@@ -96,6 +96,17 @@ final class ReactionTable {
     }
     /** Sub-step length, s. */
     double stepS;
+    /** The same in float, for {@link ReactionUpdate#integrate}. */
+    float stepF;
+    /** Entries per key in {@link #perVoxel}. */
+    static final int VOXEL_STRIDE = 6;
+    /**
+     * Per key, in float, what the per-voxel integration needs ({@link ReactionUpdate#integrate}):
+     * λ without the viability terms (decay + binding + exchange, 1/s), Vmax (unit/s), Km (unit),
+     * saturating-secretion relaxation (1/s), exchange source P·(S/V)·C_plasma (unit/s), secretion
+     * rate (unit/s), at 6k .. 6k+5.
+     */
+    final float[] perVoxel = new float[VoxelKeys.COUNT * VOXEL_STRIDE];
     /** Plasma concentration at the sub-step midpoint (the exchange source). */
     double plasmaMid;
     /** Plasma concentration at the sub-step end (what vessel voxels hold afterwards). */

@@ -132,10 +132,7 @@ final class VectorReactions {
             int mode = modes[key];
             if (keyWord == key * ONES && vectorMode(mode)) {
                 // a run of chunks of one key: broadcast its coefficients once
-                int runEnd = v + LANES;
-                while (runEnd + LANES <= vTo && (long) KEY_WORDS.get(keys, runEnd) == keyWord) {
-                    runEnd += LANES;
-                }
+                int runEnd = runEnd(keys, keyWord, v, vTo);
                 int at = key * STRIDE;
                 FloatVector scale = FloatVector.broadcast(F, coefficients[at]);
                 FloatVector change = FloatVector.broadcast(F, coefficients[at + 1]);
@@ -156,6 +153,16 @@ final class VectorReactions {
                 }
                 continue;
             }
+            if (keyWord == key * ONES && mode == ReactionTable.PER_VOXEL) {
+                int runEnd = runEnd(keys, keyWord, v, vTo);
+                if (first == null) {
+                    integrateRun(r, t, c, keys, viability, v, runEnd, key, scratch);
+                } else {
+                    integrateRunTwice(r, t, first, second, c, keys, viability, v, runEnd, key, scratch);
+                }
+                v = runEnd;
+                continue;
+            }
             mixedChunk(r, t, first, second, c, keys, viability, v, keyWord, scratch);
             v += LANES;
         }
@@ -163,6 +170,89 @@ final class VectorReactions {
             c[v] = first == null ? r.step(t, c[v], keys[v], viability[v])
                     : r.stepTwo(first, second, t, c[v], keys[v], viability[v]);
         }
+    }
+
+    /** End of the run of chunks from v whose 8 keys are all those of {@code keyWord} (at least v + 8). */
+    private static int runEnd(byte[] keys, long keyWord, int v, int vTo) {
+        int end = v + LANES;
+        while (end + LANES <= vTo && (long) KEY_WORDS.get(keys, end) == keyWord) {
+            end += LANES;
+        }
+        return end;
+    }
+
+    /**
+     * A run of chunks of one key integrated per voxel ({@link ReactionUpdate#integrate}, Michaelis–Menten
+     * uptake): every lane in float with the series; a chunk with a lane at λh ≥
+     * {@link ReactionUpdate#SMALL_STEP} (large steps) is recomputed by the scalar code, which takes the
+     * double path there.
+     */
+    private static void integrateRun(ReactionUpdate r, ReactionTable t, float[] c, byte[] keys, float[] viability,
+                                     int v, int runEnd, int key, float[] scratch) {
+        int at = key * ReactionTable.VOXEL_STRIDE;
+        float[] p = t.perVoxel;
+        FloatVector base = FloatVector.broadcast(F, p[at]);
+        FloatVector vmax = FloatVector.broadcast(F, p[at + 1]);
+        FloatVector km = FloatVector.broadcast(F, p[at + 2]);
+        FloatVector relax = FloatVector.broadcast(F, p[at + 3]);
+        FloatVector exchange = FloatVector.broadcast(F, p[at + 4]);
+        FloatVector secretion = FloatVector.broadcast(F, p[at + 5]);
+        float h = t.stepF;
+        for (; v < runEnd; v += LANES) {
+            FloatVector cv = FloatVector.fromArray(F, c, v);
+            FloatVector alive = FloatVector.fromArray(F, viability, v);
+            // the operations of ReactionUpdate.integrate, in its order
+            FloatVector lambda = base.add(alive.mul(vmax.div(km.add(cv.max(0f))).add(relax)));
+            FloatVector x = lambda.mul(h);
+            if (!x.compare(VectorOperators.LT, ReactionUpdate.SMALL_STEP).allTrue()) {
+                cv.intoArray(scratch, OLD);
+                redo(r, t, null, null, c, keys, viability, v, HIGH, scratch);
+                continue;
+            }
+            FloatVector source = exchange.add(alive.mul(secretion));
+            cv.add(source.sub(lambda.mul(cv)).mul(fraction(x).mul(h))).intoArray(c, v);
+        }
+    }
+
+    /** {@link #integrateRun} of {@code first} and then {@code second} on each chunk ({@link ReactionUpdate#stepTwo}). */
+    private static void integrateRunTwice(ReactionUpdate r, ReactionTable both, ReactionTable first,
+                                          ReactionTable second, float[] c, byte[] keys, float[] viability, int v,
+                                          int runEnd, int key, float[] scratch) {
+        int at = key * ReactionTable.VOXEL_STRIDE;
+        float[] p = first.perVoxel;
+        float[] q = second.perVoxel;
+        // the rate constants depend on the cell only; the sources on the sub-step's plasma level
+        FloatVector base = FloatVector.broadcast(F, p[at]);
+        FloatVector vmax = FloatVector.broadcast(F, p[at + 1]);
+        FloatVector km = FloatVector.broadcast(F, p[at + 2]);
+        FloatVector relax = FloatVector.broadcast(F, p[at + 3]);
+        FloatVector secretion = FloatVector.broadcast(F, p[at + 5]);
+        FloatVector exchangeFirst = FloatVector.broadcast(F, p[at + 4]);
+        FloatVector exchangeSecond = FloatVector.broadcast(F, q[at + 4]);
+        float hFirst = first.stepF;
+        float hSecond = second.stepF;
+        for (; v < runEnd; v += LANES) {
+            FloatVector cv = FloatVector.fromArray(F, c, v);
+            FloatVector alive = FloatVector.fromArray(F, viability, v);
+            FloatVector lambda = base.add(alive.mul(vmax.div(km.add(cv.max(0f))).add(relax)));
+            FloatVector x = lambda.mul(hFirst);
+            FloatVector mid = cv.add(exchangeFirst.add(alive.mul(secretion)).sub(lambda.mul(cv))
+                    .mul(fraction(x).mul(hFirst)));
+            FloatVector lambdaMid = base.add(alive.mul(vmax.div(km.add(mid.max(0f))).add(relax)));
+            FloatVector xMid = lambdaMid.mul(hSecond);
+            if (!x.max(xMid).compare(VectorOperators.LT, ReactionUpdate.SMALL_STEP).allTrue()) {
+                cv.intoArray(scratch, OLD);
+                redo(r, both, first, second, c, keys, viability, v, HIGH, scratch);
+                continue;
+            }
+            mid.add(exchangeSecond.add(alive.mul(secretion)).sub(lambdaMid.mul(mid))
+                    .mul(fraction(xMid).mul(hSecond))).intoArray(c, v);
+        }
+    }
+
+    /** {@link ReactionUpdate#integratedFraction} in every lane, the same Horner steps. */
+    private static FloatVector fraction(FloatVector x) {
+        return x.mul(1f / 120).add(-1f / 24).mul(x).add(1f / 6).mul(x).add(-0.5f).mul(x).add(1f);
     }
 
     /**
