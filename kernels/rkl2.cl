@@ -105,8 +105,9 @@ ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global con
 // The reaction pass of the large-step scheme, in place on `state` (concentration layout): per species,
 // reaction A (the closing sub-step of the step just diffused, hA = 0: none), the drug exposure
 // (Kahan pair, weight exposureWeightS), reaction B (the opening sub-step of the next step, hB = 0: none).
-// Tables are those of ReactionTables.fillSeparate: [pass][species][A, B][key][4], never composed, and
-// `gains` [pass][species][A, B][key] = h*(1 - e^(-lambda*h))/(lambda*h), the response to a constant source.
+// Tables are those of ReactionTables.fillSeparate: [pass][species][A, B][key][TABLE_STRIDE], never
+// composed, and `gains` [pass][species][A, B][key] = h*(1 - e^(-lambda*h))/(lambda*h), the response to a
+// constant source.
 // With rebalanced != 0 every reacting species carries the rebalancing term q (rebalanced splitting, as
 // JavaBackend.rebalancedReactSlab): their sub-steps take q out, and when updateRebalance != 0 (a pass
 // that follows a diffusion step) q += (opening + (A - W) - (W - before))/(2h) first, W the diffused

@@ -21,10 +21,16 @@
 // is the sequence R(dt/2) D R(dt/2) of every step. Lie: [exposure dt/2, R(dt)], then [D, exposure, R(dt)].
 //
 // Reactions: where lambda does not depend on C the sub-step is an affine map tabulated on the host per
-// pass by voxel key (cell code * 7 + vessel faces; ReactionTables): C*factor + sourceConst +
-// viability*sourcePerAlive, no exponential per voxel, and for species other than the drug the two
-// sub-steps of a pass composed into one map. Keys with Michaelis-Menten uptake (and saturating
-// secretion below viability 1) are integrated per voxel, only in work-items with such a voxel.
+// pass by voxel key (cell code * 7 + vessel faces; ReactionTables), no exponential per voxel, and for
+// species other than the drug the two sub-steps of a pass composed into one map. The exact map
+// C*e^(-lambda*h) + sourceConst + viability*sourcePerAlive is evaluated as
+//   scale*C + ((change*C + sourceConst) + viability*sourcePerAlive)
+// with scale = 1, change = e^(-lambda*h) - 1 (expm1 on the host) where e^(-lambda*h) >= 1/2, so that a
+// small decay keeps its relative precision (e^(-lambda*h) rounded to float is off by up to 3e-8, ~1 % of
+// the decay per step at lambda*h = 3e-6, and the same error every step), and with
+// scale = e^(-lambda*h), change = 0 below 1/2, where 1 + change would cancel. Keys with Michaelis-Menten
+// uptake (and saturating secretion below viability 1) are integrated per voxel, only in work-items
+// with such a voxel.
 // The per-voxel integration casts each term as dC/dt = S - lambda*C (S, lambda >= 0), integrated exactly:
 //   C <- C*exp(-lambda*h) + S*h*(1 - exp(-lambda*h))/(lambda*h),
 // lambda = decay + binding[cell] + P*(S/V) + viability*(Vmax[cell]/(Km[cell] + max(C,0)) + relax[cell]),
@@ -112,9 +118,10 @@
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 
 // Reaction tables (ReactionTables on the host): per pass, species and sub-table, KEYS entries of
-// TABLE_STRIDE floats {factor, sourceConst, sourcePerAlive, mode}; key = cell code * 7 + vessel faces.
+// TABLE_STRIDE floats {scale, change, sourceConst, sourcePerAlive, mode}; key = cell code * 7 + vessel
+// faces. Must match ReactionTables.STRIDE.
 #define KEYS 42
-#define TABLE_STRIDE 4
+#define TABLE_STRIDE 5
 #define MODE_AFFINE_IF_FULLY_VIABLE 1.0f
 #define MODE_PER_VOXEL 2.0f
 
@@ -219,26 +226,29 @@ ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW
     return react_with_sink(p, code, alive, sv, cv, h, plasmaMid, plasmaEnd, (floatW) 0.0f);
 }
 
-// The tabulated affine map of sub-table t for the voxels' keys: C*factor + sourceConst +
-// alive*sourcePerAlive. `slow` is set where the key must be integrated per voxel instead (uptake, or
-// saturating secretion below viability 1). Where all lanes share one key (most of the tissue) the
-// coefficients are three scalar loads; otherwise they are gathered lane by lane.
+// The tabulated affine map of sub-table t for the voxels' keys: scale*C + ((change*C + sourceConst) +
+// alive*sourcePerAlive), in that order (see the header for scale and change). `slow` is set where the
+// key must be integrated per voxel instead (uptake, or saturating secretion below viability 1). Where
+// all lanes share one key (most of the tissue) the coefficients are scalar loads; otherwise they are
+// gathered lane by lane.
 ALWAYS_INLINE floatW tabulated(__global const float* restrict t, intW key, floatW c, floatW alive, intW* slow) {
-    floatW factor, sourceConst, sourcePerAlive, mode;
+    floatW scale, change, sourceConst, sourcePerAlive, mode;
     if (ALLSAME(key)) {
         __global const float* restrict e = t + FIRST(key) * TABLE_STRIDE;
-        factor = (floatW) e[0];
-        sourceConst = (floatW) e[1];
-        sourcePerAlive = (floatW) e[2];
-        mode = (floatW) e[3];
+        scale = (floatW) e[0];
+        change = (floatW) e[1];
+        sourceConst = (floatW) e[2];
+        sourcePerAlive = (floatW) e[3];
+        mode = (floatW) e[4];
     } else {
-        factor = GATHERW(t, key, 0);
-        sourceConst = GATHERW(t, key, 1);
-        sourcePerAlive = GATHERW(t, key, 2);
-        mode = GATHERW(t, key, 3);
+        scale = GATHERW(t, key, 0);
+        change = GATHERW(t, key, 1);
+        sourceConst = GATHERW(t, key, 2);
+        sourcePerAlive = GATHERW(t, key, 3);
+        mode = GATHERW(t, key, 4);
     }
     *slow = mode == MODE_PER_VOXEL || (mode == MODE_AFFINE_IF_FULLY_VIABLE && alive != 1.0f);
-    return c * factor + sourceConst + alive * sourcePerAlive;
+    return scale * c + ((change * c + sourceConst) + alive * sourcePerAlive);
 }
 
 // D_face * (C_nb - C_v) across one face. `inside`: the neighbour is in the domain (or the face is

@@ -18,15 +18,34 @@ import org.stromasim.transport.TransportModel;
  * saturating secretion are tabulated at viability 1 and integrated per voxel below it
  * ({@link #AFFINE_IF_FULLY_VIABLE}).
  *
- * <p>Layout per pass: [species][sub-table 0..1][key][{@link #STRIDE}] floats = factor, sourceConst,
- * sourcePerAlive, mode. For the drug species sub-table 0 is reaction A and 1 reaction B (the exposure
- * is taken between them); for every other species sub-table 0 is A followed by B composed into one
- * affine map (nothing reads the state between them) and sub-table 1 is unused. A sub-step of length 0
- * is the identity.
+ * <p>The kernel evaluates the map as C ← scale·C + ((change·C + sourceConst) + viability·sourcePerAlive)
+ * (kernels/transport.cl {@code tabulated}). Where factor ≥ 1/2 it gets scale = 1 and change =
+ * factor − 1 = expm1(−λh), computed in double: rounding e^(−λh) itself to float would leave an error
+ * of up to 3e-8 in it, the same every step, i.e. up to ~1 % of the decay per step when λh ≈ 3e-6 (IL-6
+ * decay at the explicit dt of a fine grid), while expm1 keeps its relative precision and the
+ * increment is rounded once, when it is added to C. Where factor < 1/2 it gets scale = factor and
+ * change = 0 (1 + change would cancel: a float factor has its full relative precision there, while
+ * 1 + (float) change would be off by up to 7e-4 relative at λh = 10). Composed sub-steps compose factor and
+ * change in double (change = c₁ + c₂ + c₁c₂, no cancellation) before this choice is made.
+ *
+ * <p>Layout per pass: [species][sub-table 0..1][key][{@link #STRIDE}] floats = scale, change,
+ * sourceConst, sourcePerAlive, mode. For the drug species sub-table 0 is reaction A and 1 reaction B
+ * (the exposure is taken between them); for every other species sub-table 0 is A followed by B
+ * composed into one affine map (nothing reads the state between them) and sub-table 1 is unused. A
+ * sub-step of length 0 is the identity (scale 1, change 0); a lumen key of a species that crosses
+ * vessel walls has scale 0, change 0 and sourceConst the plasma level, so it takes that level exactly.
  */
 final class ReactionTables {
 
-    static final int STRIDE = 4;
+    /** Floats per key on the device: scale, change, sourceConst, sourcePerAlive, mode. */
+    static final int STRIDE = 5;
+    /** Doubles per key in the scratch tables: factor, change, sourceConst, sourcePerAlive, mode. */
+    private static final int SCRATCH_STRIDE = 5;
+    /**
+     * From this factor up the map is written as C + change·C (change = factor − 1 keeps its relative
+     * precision); below it as factor·C (1 + change would cancel).
+     */
+    private static final double INCREMENT_FORM_FROM = 0.5;
     static final float AFFINE = 0f;
     static final float AFFINE_IF_FULLY_VIABLE = 1f;
     static final float PER_VOXEL = 2f;
@@ -40,8 +59,8 @@ final class ReactionTables {
     private final PlasmaCurve[] plasma;
     /** The model's live uptake scales per species (a blocked uptake is no longer integrated per voxel). */
     private final double[][] uptakeScale;
-    private final double[] scratchA = new double[VoxelKeys.COUNT * STRIDE];
-    private final double[] scratchB = new double[VoxelKeys.COUNT * STRIDE];
+    private final double[] scratchA = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
+    private final double[] scratchB = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
     private final double[] gainA = new double[VoxelKeys.COUNT];
     private final double[] gainB = new double[VoxelKeys.COUNT];
 
@@ -69,16 +88,20 @@ final class ReactionTables {
         for (int s = 0; s < species; s++) {
             int base = tabulateBoth(schedule, pass, s, offset);
             if (s == drug) {
-                copy(scratchA, into, base);
-                copy(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
+                write(scratchA, into, base);
+                write(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
             } else {
                 for (int key = 0; key < VoxelKeys.COUNT; key++) {
-                    int at = key * STRIDE;
+                    int at = key * SCRATCH_STRIDE;
+                    double f1 = scratchA[at];
+                    double c1 = scratchA[at + 1];
                     double f2 = scratchB[at];
-                    into[base + at] = (float) (f2 * scratchA[at]);
-                    into[base + at + 1] = (float) (f2 * scratchA[at + 1] + scratchB[at + 1]);
-                    into[base + at + 2] = (float) (f2 * scratchA[at + 2] + scratchB[at + 2]);
-                    into[base + at + 3] = (float) scratchA[at + 3];
+                    double c2 = scratchB[at + 1];
+                    // (1 + c₂)(1 + c₁) − 1 without forming 1 + c: exact to a few double ulps of c
+                    writeKey(f2 * f1, c1 + c2 + c1 * c2,
+                            f2 * scratchA[at + 2] + scratchB[at + 2],
+                            f2 * scratchA[at + 3] + scratchB[at + 3],
+                            scratchA[at + 4], into, base + key * STRIDE);
                 }
             }
         }
@@ -99,8 +122,8 @@ final class ReactionTables {
     void fillSeparate(PassSchedule schedule, int pass, float[] into, int offset, float[] gains, int gainOffset) {
         for (int s = 0; s < species; s++) {
             int base = tabulateBoth(schedule, pass, s, offset);
-            copy(scratchA, into, base);
-            copy(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
+            write(scratchA, into, base);
+            write(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
             int g = gainOffset + s * 2 * VoxelKeys.COUNT;
             copy(gainA, gains, g);
             copy(gainB, gains, g + VoxelKeys.COUNT);
@@ -117,6 +140,29 @@ final class ReactionTables {
         return offset + s * 2 * VoxelKeys.COUNT * STRIDE;
     }
 
+    /** Writes the device entries of every key of one scratch table from {@code base}. */
+    private static void write(double[] scratch, float[] into, int base) {
+        for (int key = 0; key < VoxelKeys.COUNT; key++) {
+            int at = key * SCRATCH_STRIDE;
+            writeKey(scratch[at], scratch[at + 1], scratch[at + 2], scratch[at + 3], scratch[at + 4], into,
+                    base + key * STRIDE);
+        }
+    }
+
+    /**
+     * The device entry of one key from its map in double (factor and change = factor − 1 both given,
+     * each to its own relative precision): scale, change, sourceConst, sourcePerAlive, mode.
+     */
+    private static void writeKey(double factor, double change, double sourceConst, double sourcePerAlive,
+                                 double mode, float[] into, int at) {
+        boolean increment = factor >= INCREMENT_FORM_FROM;
+        into[at] = increment ? 1f : (float) factor;
+        into[at + 1] = increment ? (float) change : 0f;
+        into[at + 2] = (float) sourceConst;
+        into[at + 3] = (float) sourcePerAlive;
+        into[at + 4] = (float) mode;
+    }
+
     private static void copy(double[] from, float[] into, int base) {
         for (int i = 0; i < from.length; i++) {
             into[base + i] = (float) from[i];
@@ -124,8 +170,9 @@ final class ReactionTables {
     }
 
     /**
-     * One sub-step of {@code hS} seconds from {@code startS}; hS = 0 gives the identity (with the modes
-     * kept). {@code gain} receives per key the response to a constant source (see {@link #fillSeparate}).
+     * One sub-step of {@code hS} seconds from {@code startS} into scratch table {@code t}, per key
+     * factor e^(−λh), change e^(−λh) − 1 (from expm1), sourceConst, sourcePerAlive and mode; hS = 0
+     * gives the identity (with the modes kept). {@code gain} receives per key the response to a constant source (see {@link #fillSeparate}).
      */
     private void tabulate(int s, double hS, double startS, double[] t, double[] gain) {
         SpeciesReactions r = reactions[s];
@@ -136,9 +183,10 @@ final class ReactionTables {
         int vessel = CellType.VESSEL.code();
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
             int code = VoxelKeys.cellCode(key);
-            int at = key * STRIDE;
+            int at = key * SCRATCH_STRIDE;
             double mode = AFFINE;
             double factor = 1.0;
+            double change = 0.0;
             double sourceConst = 0.0;
             double sourcePerAlive = 0.0;
             gain[key] = 0.0;
@@ -146,6 +194,7 @@ final class ReactionTables {
                 // lumen: held at the plasma level at the sub-step end, or untouched
                 if (crosses && hS > 0) {
                     factor = 0.0;
+                    change = -1.0;
                     sourceConst = (float) plasmaEnd;
                 }
             } else if (r.uptakeVmaxPerS()[code] * uptakeScale[s][code] > 0) {
@@ -162,6 +211,7 @@ final class ReactionTables {
                     double e = Math.exp(-x);
                     double integrated = hS * integratedFraction(x, e);
                     factor = e;
+                    change = Math.expm1(-x);
                     gain[key] = integrated;
                     if (relax > 0) {
                         sourceConst = (exchange * plasmaMid + r.secretionPerS()[code]) * integrated;
@@ -172,9 +222,10 @@ final class ReactionTables {
                 }
             }
             t[at] = factor;
-            t[at + 1] = sourceConst;
-            t[at + 2] = sourcePerAlive;
-            t[at + 3] = mode;
+            t[at + 1] = change;
+            t[at + 2] = sourceConst;
+            t[at + 3] = sourcePerAlive;
+            t[at + 4] = mode;
         }
     }
 
