@@ -46,6 +46,11 @@ final class ReactionTable {
      */
     final float[] map = new float[VoxelKeys.COUNT * MAP_STRIDE];
     /**
+     * Per key: the float map is exactly the identity at any viability (no term acts: ECM for a drug
+     * that does not decay), so the sub-step leaves such voxels untouched instead of computing C + 0.
+     */
+    final boolean[] identity = new boolean[VoxelKeys.COUNT];
+    /**
      * Per key: h·(1 − e^(−λh))/(λh), the response of the sub-step's result to a constant extra source
      * (what a unit source added over the sub-step leaves at its end); 0 for lumen keys, NaN for keys
      * integrated per voxel. Used by the rebalanced splitting of the large-step scheme.
@@ -92,6 +97,8 @@ final class ReactionTable {
             map[to + 1] = !inFloat ? Float.NaN : incrementForm ? (float) change[key] : 0f;
             map[to + 2] = inFloat ? (float) affine[at + 1] : Float.NaN;
             map[to + 3] = inFloat ? (float) affine[at + 2] : Float.NaN;
+            identity[key] = mode[key] == AFFINE && map[to] == 1f && map[to + 1] == 0f && map[to + 2] == 0f
+                    && map[to + 3] == 0f;
         }
     }
     /** Sub-step length, s. */

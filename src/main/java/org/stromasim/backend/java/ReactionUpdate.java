@@ -154,6 +154,9 @@ final class ReactionUpdate {
      * voxels they do not map, so both give the same float.
      */
     float step(ReactionTable t, float c, int key, float alive) {
+        if (t.identity[key]) {
+            return c;
+        }
         if (ReactionTable.mappedInFloat(t.mode[key], alive)) {
             return ReactionTable.mapped(t.map, key * ReactionTable.MAP_STRIDE, c, alive);
         }
@@ -205,6 +208,9 @@ final class ReactionUpdate {
      * it had been stored, the Michaelis–Menten rate of the second frozen at that intermediate value.
      */
     float stepTwo(ReactionTable first, ReactionTable second, ReactionTable both, float c, int key, float alive) {
+        if (both.identity[key]) {
+            return c;
+        }
         int mode = both.mode[key];
         if (ReactionTable.mappedInFloat(mode, alive)) {
             return ReactionTable.mapped(both.map, key * ReactionTable.MAP_STRIDE, c, alive);

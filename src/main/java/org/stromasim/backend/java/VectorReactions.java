@@ -133,6 +133,10 @@ final class VectorReactions {
             if (keyWord == key * ONES && vectorMode(mode)) {
                 // a run of chunks of one key: broadcast its coefficients once
                 int runEnd = runEnd(keys, keyWord, v, vTo);
+                if (t.identity[key]) {
+                    v = runEnd; // nothing acts here
+                    continue;
+                }
                 int at = key * STRIDE;
                 FloatVector scale = FloatVector.broadcast(F, coefficients[at]);
                 FloatVector change = FloatVector.broadcast(F, coefficients[at + 1]);
@@ -279,6 +283,10 @@ final class VectorReactions {
             redo(r, t, first, second, c, keys, viability, v, HIGH, scratch);
             return;
         }
+        if (t.identity[key]) {
+            redo(r, t, first, second, c, keys, viability, v, others, null); // the other lanes only
+            return;
+        }
         int at = key * STRIDE;
         float[] coefficients = t.map;
         FloatVector cv = FloatVector.fromArray(F, c, v);
@@ -292,7 +300,10 @@ final class VectorReactions {
         redo(r, t, first, second, c, keys, viability, v, others, scratch);
     }
 
-    /** Recomputes the flagged lanes (bit 8i+7) of the chunk at v with the scalar code, from their old values. */
+    /**
+     * Recomputes the flagged lanes (bit 8i+7) of the chunk at v with the scalar code, from their old
+     * values in {@code scratch}, or in c itself when scratch is null (c not written yet).
+     */
     private static void redo(ReactionUpdate r, ReactionTable t, ReactionTable first, ReactionTable second, float[] c,
                              byte[] keys, float[] viability, int v, long lanes, float[] scratch) {
         for (; lanes != 0; lanes &= lanes - 1) {
@@ -300,8 +311,10 @@ final class VectorReactions {
             int at = v + lane;
             int key = keys[at];
             float alive = viability[at];
-            float old = scratch[OLD + lane];
-            if (ReactionTable.mappedInFloat(t.mode[key], alive)) {
+            float old = scratch == null ? c[at] : scratch[OLD + lane];
+            if (t.identity[key]) {
+                c[at] = old;
+            } else if (ReactionTable.mappedInFloat(t.mode[key], alive)) {
                 // the common case (another float-mapped key), inline: the same expression as the scalar code
                 c[at] = ReactionTable.mapped(t.map, key * STRIDE, old, alive);
             } else {

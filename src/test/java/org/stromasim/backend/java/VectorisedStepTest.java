@@ -20,13 +20,15 @@ import org.stromasim.transport.ScenarioFixture;
 import org.stromasim.transport.TransportModel;
 
 /**
- * The Vector API row loops ({@link VectorRows}) must give bitwise the results of the scalar loops:
+ * The Vector API loops ({@link VectorRows}, {@link VectorReactions}) must give bitwise the results of the scalar loops:
  * the same operations per lane in the same order. Both paths run here in one JVM (surefire adds
  * {@code --add-modules jdk.incubator.vector}; the package-private constructor forces the scalar
  * path) on random heterogeneous stiffness, every cell type, random viability, every boundary type,
  * Strang and Lie splitting, reactions from tables and per voxel (Michaelis–Menten, saturating
  * secretion below viability 1), vessel exchange with a bolus and the drug exposure, for several
- * thread counts. Row lengths of 21 and 8 make full vectors plus a scalar tail, and exactly one vector.
+ * thread counts, on cell types scattered voxel by voxel (every chunk of the vectorised reactions has
+ * several keys) and in runs (runs of one key, identity maps skipped). Row lengths of 21, 8 and 40
+ * make full vectors plus a scalar tail, exactly one vector, and runs of several.
  */
 class VectorisedStepTest {
 
@@ -43,13 +45,22 @@ class VectorisedStepTest {
                 .build();
     }
 
-    private static Tissue randomTissue(Scenario sc, long seed) {
+    /**
+     * Random stiffness and concentrations; cell types either scattered voxel by voxel, or in runs
+     * along x (a new type with probability 1/12 per voxel, as tissue regions give the vectorised
+     * reactions runs of one key) with viability below 1 in one voxel of 20.
+     */
+    private static Tissue randomTissue(Scenario sc, long seed, boolean runs) {
         Tissue t = ScenarioFixture.emptyTissue(sc);
         Random rnd = new Random(seed);
+        byte cell = 0;
         for (int v = 0; v < t.grid().voxelCount(); v++) {
             t.stiffnessKpa()[v] = 0.2f + 8 * rnd.nextFloat();
-            t.cell()[v] = (byte) rnd.nextInt(CellType.COUNT);
-            t.viability()[v] = rnd.nextInt(3) == 0 ? rnd.nextFloat() : 1f;
+            if (!runs || rnd.nextInt(12) == 0) {
+                cell = (byte) rnd.nextInt(CellType.COUNT);
+            }
+            t.cell()[v] = cell;
+            t.viability()[v] = rnd.nextInt(runs ? 20 : 3) == 0 ? rnd.nextFloat() : 1f;
             for (int s = 0; s < t.speciesCount(); s++) {
                 t.concentration(s)[v] = 5 * rnd.nextFloat();
             }
@@ -78,27 +89,30 @@ class VectorisedStepTest {
 
     @Test
     void vectorAndScalarRowLoopsGiveBitwiseTheSameState() {
-        for (int nx : new int[] {21, 8}) {
+        for (int nx : new int[] {21, 8, 40}) {
             for (RunSpec.Splitting splitting : RunSpec.Splitting.values()) {
-                Scenario sc = scenarioOf(nx, splitting);
-                Tissue initial = randomTissue(sc, 17 + nx);
-                double dt = 0.9 * TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
-                Tissue scalar = run(sc, initial, 1, false, dt);
-                for (int threads : new int[] {1, 2, 3}) {
-                    Tissue vector = run(sc, initial, threads, true, dt);
-                    String where = "nx " + nx + ", " + splitting + ", " + threads + " threads";
-                    for (int s = 0; s < sc.species().size(); s++) {
-                        assertArrayEquals(scalar.concentration(s), vector.concentration(s), 0f,
-                                "species " + s + ", " + where);
+                for (boolean runs : new boolean[] {false, true}) {
+                    Scenario sc = scenarioOf(nx, splitting);
+                    Tissue initial = randomTissue(sc, 17 + nx, runs);
+                    double dt = 0.9 * TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+                    Tissue scalar = run(sc, initial, 1, false, dt);
+                    for (int threads : new int[] {1, 2, 3}) {
+                        Tissue vector = run(sc, initial, threads, true, dt);
+                        String where = "nx " + nx + ", " + splitting + ", " + threads + " threads"
+                                + (runs ? ", cell types in runs" : "");
+                        for (int s = 0; s < sc.species().size(); s++) {
+                            assertArrayEquals(scalar.concentration(s), vector.concentration(s), 0f,
+                                    "species " + s + ", " + where);
+                        }
+                        assertArrayEquals(scalar.drugExposure(), vector.drugExposure(), 0f, "exposure, " + where);
                     }
-                    assertArrayEquals(scalar.drugExposure(), vector.drugExposure(), 0f, "exposure, " + where);
+                    // the run exercised what it is meant to: diffusion moved every species, the drug entered
+                    for (int s = 0; s < sc.species().size(); s++) {
+                        assertFalse(java.util.Arrays.equals(initial.concentration(s), scalar.concentration(s)),
+                                "species " + s + " changed");
+                    }
+                    assertTrue(Runs.sum(scalar.drugExposure()) > 0);
                 }
-                // the run exercised what it is meant to: diffusion moved every species, the drug entered
-                for (int s = 0; s < sc.species().size(); s++) {
-                    assertFalse(java.util.Arrays.equals(initial.concentration(s), scalar.concentration(s)),
-                            "species " + s + " changed");
-                }
-                assertTrue(Runs.sum(scalar.drugExposure()) > 0);
             }
         }
     }
