@@ -200,7 +200,9 @@ final class InPlaceSweep {
         padded[0] = outsideX(Face.X_MIN, centre, rowAt, nx - 1);
         padded[nx + 1] = outsideX(Face.X_MAX, centre, rowAt + nx - 1, -(nx - 1));
         domainFaces(Face.X_MIN, d, v0, nx - 1, gx, 0, 1);
-        harmonicRow(d, v0, d, v0 + 1, gx, 1, nx - 1);
+        // nx faces where the row is not the grid's last, so that a row of 8k voxels fills whole vectors;
+        // the last one (with the next row's first voxel) is then overwritten by the X_MAX domain face
+        harmonicRow(d, v0, d, v0 + 1, gx, 1, v0 + nx < d.length ? nx : nx - 1);
         domainFaces(Face.X_MAX, d, v0 + nx - 1, -(nx - 1), gx, nx, 1);
         // y: faces below this row are the previous row's faces above (same numbers, the mean is symmetric)
         float[] yBelow;

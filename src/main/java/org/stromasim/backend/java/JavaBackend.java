@@ -158,6 +158,12 @@ public final class JavaBackend implements Backend {
     private final SlabTask reactTask = this::reactSlab;
     private final SlabTask haloTask = this::haloSlab;
     private final SlabTask fusedTask = this::fusedSlab;
+    /**
+     * Wall time of each plane's fused work, ns, summed over an advance call and then halved (so older
+     * calls fade): what {@link SlabWorkers#balance} splits the planes by. Each plane is written by the
+     * thread that owns it.
+     */
+    private final double[] planeCostNs;
     private final SlabTask conductanceTask = this::conductanceSlab;
     private final SlabTask faceSumTask = this::faceSumSlab;
     /** RKL2 diffusion, or null for the explicit scheme. */
@@ -231,6 +237,7 @@ public final class JavaBackend implements Backend {
         this.keys = new byte[n];
         this.exposureCompensation = new float[n];
         this.workers = new SlabWorkers(threads, grid.nz());
+        this.planeCostNs = new double[grid.nz()];
         int slabs = largeSteps ? 0 : threads;
         this.slabRows = new InPlaceSweep.Rows[slabs];
         this.slabPlanes = new InPlaceSweep.Planes[slabs][speciesCount];
@@ -439,6 +446,12 @@ public final class JavaBackend implements Backend {
                 workers.run(rebalancedReactTask);
             }
         }
+        if (rkl2 == null) {
+            workers.balance(planeCostNs);
+            for (int k = 0; k < planeCostNs.length; k++) {
+                planeCostNs[k] /= 2;
+            }
+        }
     }
 
     /** Stages per species for a step of dtS, from the explicit limits of the current conductances; refuses above the cap. */
@@ -588,6 +601,7 @@ public final class JavaBackend implements Backend {
         int nx = grid.nx();
         int ny = grid.ny();
         for (int k = kFrom; k < kTo; k++) {
+            long planeStartNs = System.nanoTime();
             boolean lastOfSlab = k == kTo - 1;
             for (int s = 0; s < speciesCount; s++) {
                 float[] c = current[s];
@@ -602,6 +616,7 @@ public final class JavaBackend implements Backend {
                 }
                 planes.roll();
             }
+            planeCostNs[k] += System.nanoTime() - planeStartNs;
         }
     }
 
@@ -636,6 +651,16 @@ public final class JavaBackend implements Backend {
                 r.apply(only, c, keys, viability, vFrom, vTo);
             }
         }
+    }
+
+    /** Moves the slab boundaries as {@link SlabWorkers#balance} does for these plane costs (tests). */
+    void balanceSlabs(double[] planeCost) {
+        workers.balance(planeCost);
+    }
+
+    /** First plane of slab w (tests). */
+    int slabStart(int w) {
+        return workers.slabStart(w);
     }
 
     private void conductanceSlab(int kFrom, int kTo) {

@@ -8,12 +8,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * A fixed set of threads, created once, that run one {@link SlabTask} over disjoint z-slabs and
  * wait for each other (a barrier per phase). The calling thread works on slab 0, so {@code threads}
  * slabs use {@code threads − 1} extra threads. Slabs are contiguous runs of z-planes, as equal as
- * possible; every voxel always belongs to the same slab, and no work depends on the partition, so
- * results do not depend on the thread count.
+ * possible at first; {@link #balance} may move their boundaries between runs so that each costs the
+ * same time (planes differ: a tumour nest's per-voxel reactions cost more than ECM). No work depends
+ * on the partition, so results do not depend on the thread count or the boundaries.
  */
 final class SlabWorkers implements AutoCloseable {
 
     private final int threads;
+    /** Slab w is planes [slabStartK[w], slabStartK[w + 1]); written only between runs, by the calling thread. */
     private final int[] slabStartK;
     private final CyclicBarrier start;
     private final CyclicBarrier done;
@@ -56,6 +58,53 @@ final class SlabWorkers implements AutoCloseable {
             }
         }
         throw new IllegalArgumentException("no non-empty slab starts at plane " + kFrom);
+    }
+
+    /**
+     * Moves the slab boundaries so that the slabs' summed plane costs are as equal as contiguous runs
+     * allow, every slab keeping at least one plane (when there are at least as many planes as
+     * slabs). Call between runs, on the calling thread (the next run's barrier publishes the
+     * boundaries to the workers). Costs are per plane in any unit; all zero leaves the slabs as they are.
+     */
+    void balance(double[] planeCost) {
+        int nz = slabStartK[threads];
+        if (threads == 1 || nz < threads || planeCost.length != nz) {
+            return;
+        }
+        double total = 0;
+        for (double c : planeCost) {
+            total += c;
+        }
+        if (!(total > 0) || !Double.isFinite(total)) {
+            return;
+        }
+        double before = 0;
+        int k = 0;
+        for (int w = 1; w < threads; w++) {
+            double target = total * w / threads;
+            // the boundary goes before the first plane whose middle lies past the target
+            while (k < nz && before + planeCost[k] / 2 < target) {
+                before += planeCost[k];
+                k++;
+            }
+            int lowest = slabStartK[w - 1] + 1;
+            int highest = nz - (threads - w);
+            int boundary = Math.max(lowest, Math.min(highest, k));
+            while (k < boundary) {
+                before += planeCost[k];
+                k++;
+            }
+            while (k > boundary) {
+                k--;
+                before -= planeCost[k];
+            }
+            slabStartK[w] = boundary;
+        }
+    }
+
+    /** First plane of slab w (slab w ends where slab w + 1 starts; slab {@code threads} is nz). */
+    int slabStart(int w) {
+        return slabStartK[w];
     }
 
     /** Runs {@code t} on every slab and returns when all are done; rethrows the first failure. */

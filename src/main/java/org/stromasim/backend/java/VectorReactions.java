@@ -41,10 +41,14 @@ final class VectorReactions {
     private static final long HIGH = 0x8080808080808080L;
     private static final long ONES = 0x0101010101010101L;
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
-    /** Scratch per slab: the old values of the lanes the scalar code recomputes. */
-    private static final int OLD = 0;
+    /**
+     * Where in a slab's scratch the old values of the lanes the scalar code recomputes go: after 64
+     * bytes of padding, and 64 more follow, so that two slabs' scratch arrays (allocated one after
+     * the other) never share a cache line that both threads write.
+     */
+    private static final int OLD = 16;
     /** Floats of scratch the loops need per slab. */
-    static final int SCRATCH_FLOATS = LANES;
+    static final int SCRATCH_FLOATS = OLD + LANES + 16;
     private static final int STRIDE = ReactionTable.MAP_STRIDE;
     private VectorReactions() {
     }
