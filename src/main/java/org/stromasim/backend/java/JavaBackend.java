@@ -66,8 +66,11 @@ import org.stromasim.transport.TransportModel;
  *
  * <p>Reaction coefficients that do not depend on C are tabulated per sub-step by voxel key (cell code
  * and number of vessel faces, {@link VoxelKeys}, {@link ReactionTable}), so the common voxel costs a
- * table look-up and two multiply-adds instead of an exponential; voxels with Michaelis–Menten uptake
- * or saturating secretion are integrated one by one. Species with no reaction term skip it. For a
+ * table look-up and three multiply-adds in float instead of an exponential (the map is kept as
+ * 1 + change where the factor is near 1, so float loses nothing a double map kept after its float
+ * store); voxels with Michaelis–Menten uptake or saturating secretion are integrated one by one, in
+ * float with a series where λh is small (every explicit step), in double above. Keys on which no term
+ * acts are left untouched. Species with no reaction term skip it. For a
  * species other than the drug nothing reads the state between the two half reactions of a fused
  * pass, so their tabulated maps are composed into one (exact in real arithmetic; it skips one float
  * rounding of the intermediate state); the drug runs them one after the other, with its exposure
@@ -98,16 +101,18 @@ import org.stromasim.transport.TransportModel;
  * of a plane are read from memory once for all species. Plasma curves and reaction tables are
  * evaluated once per sub-step on the calling thread. The inner loops allocate nothing and make no
  * virtual calls, and each voxel's arithmetic does not depend on the partition, so any thread count
- * gives bit-identical results.
+ * gives bit-identical results. That also lets the slab boundaries move: the fused pass times each
+ * plane, and after every {@code advance} the boundaries are set so that the slabs cost the same
+ * ({@link SlabWorkers#balance}; a tumour nest's planes cost more than ECM).
  *
- * <p><b>Vectorised row loops.</b> When the JVM was started with {@code --add-modules
+ * <p><b>Vectorised loops.</b> When the JVM was started with {@code --add-modules
  * jdk.incubator.vector}, the explicit step's two hot row loops (harmonic-mean face conductances and
  * the six-face update) run with the Vector API ({@link VectorRows}, 8 float lanes with AVX2), the
- * last {@code nx mod lanes} voxels of a row and the domain faces with the scalar code; every lane does
- * the scalar operations in the scalar order, so the results are bitwise those of the scalar loops
- * (the same model; {@link #description()} says which loops run). C2 in JDK 17 does not vectorise these
- * loops by itself. The reactions stay scalar: a gathered version (coefficients by key, widened to
- * double) was slower on JDK 17 (benchmarks/README.md).
+ * last {@code nx mod lanes} voxels of a row and the domain faces with the scalar code, and so do the
+ * reactions ({@link VectorReactions}: runs of one key with its coefficients broadcast, the odd voxel
+ * by the scalar code); every lane does the scalar operations in the scalar order, so the results are
+ * bitwise those of the scalar loops (the same model; {@link #description()} says which loops run).
+ * C2 in JDK 17 does not vectorise these loops by itself.
  */
 public final class JavaBackend implements Backend {
 
