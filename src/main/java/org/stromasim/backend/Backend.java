@@ -41,8 +41,10 @@ public interface Backend extends AutoCloseable {
      * The metric sums of the current state reduced where the state lives, so that a metrics interval
      * reads back a few numbers instead of the grid; empty when this backend has no such reduction
      * (the caller then downloads the state and reduces on the host). The default has none.
+     * {@code host} is the host copy whose cells and vessel distances {@code plan} was built from: a
+     * device builds the plan's index lists from it when the plan is new ({@link ReductionPlan#buildSegments}).
      */
-    default Optional<StateReductions> reduce(ReductionPlan plan) {
+    default Optional<StateReductions> reduce(ReductionPlan plan, Tissue host) {
         return Optional.empty();
     }
 

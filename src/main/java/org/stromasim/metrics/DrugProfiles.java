@@ -23,15 +23,7 @@ public record DrugProfiles(PenetrationProfile concentrationByVesselDistance, Pen
         for (int t = 0; t < depthCount.length; t++) {
             depthCount[t] = plan.depthShellVoxels(t);
         }
-        double[] exposureByShell = new double[plan.shellCount()];
-        float[] exposure = state.drugExposure();
-        int[] indices = plan.segmentIndices();
-        int[] start = plan.segmentStart();
-        for (int b = 0; b < exposureByShell.length; b++) {
-            for (int at = start[b]; at < start[b + 1]; at++) {
-                exposureByShell[b] += exposure[indices[at]];
-            }
-        }
+        double[] exposureByShell = plan.sumsByVesselShell(state, state.drugExposure());
         double dx = plan.voxelUm();
         return new DrugProfiles(PenetrationProfile.fromShellSums(dx, r.drugShellSum(), shellCount),
                 PenetrationProfile.fromShellSums(dx, exposureByShell, shellCount),

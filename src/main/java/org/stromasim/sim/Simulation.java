@@ -141,7 +141,7 @@ public final class Simulation {
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
-        if (stepControl != null && adoptPilots && slow == null && backend.reduce(reductionPlan()).isEmpty()) {
+        if (stepControl != null && adoptPilots && slow == null && backend.reduce(reductionPlan(), host).isEmpty()) {
             // the pilot's coarse run does at each event what this loop does (download, upload, measure)
             stepControl.adoptPilots(metrics, chunk);
         }
@@ -183,7 +183,7 @@ public final class Simulation {
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
             ReductionPlan rowPlan = wantMetrics && !wantSnapshot ? reductionPlan() : null;
-            Optional<StateReductions> reduced = rowPlan != null ? backend.reduce(rowPlan) : Optional.empty();
+            Optional<StateReductions> reduced = rowPlan != null ? backend.reduce(rowPlan, host) : Optional.empty();
             if (wantSnapshot || (wantMetrics && reduced.isEmpty())) {
                 backend.download(host);
                 backend.upload(host); // continue from exactly the stored (float) state; see run's doc

@@ -11,6 +11,7 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
+import org.stromasim.tissue.Tissue;
 
 /**
  * The metric sums of the device state (kernels/reduce.cl): per species the sum and maximum over tissue
@@ -18,8 +19,9 @@ import org.stromasim.metrics.StateReductions;
  * concentration and exposure sums per depth shell below the tumour boundary (the same indexed kernel over
  * the plan's depth segments). Each launch writes
  * one partial (sum, max, count) per work-group; the host adds the partials in double. The plan's index
- * lists are uploaded on first use of a plan, into buffers
- * that are reused (grown only when needed) when the plan changes with the cells.
+ * list of every segment is built from the host copy and uploaded on first use of a plan, into buffers
+ * that are reused (grown only when needed) when the plan changes with the cells; the host drops the list
+ * once uploaded (the plan itself does not keep the vessel shells' voxels, see {@link ReductionPlan}).
  */
 final class DeviceReductions {
 
@@ -61,11 +63,13 @@ final class DeviceReductions {
     }
 
     /**
+     * @param host          the host copy whose cells and vessel distances built {@code plan}
      * @param concentration all species, species s starting at float {@code fieldOffset + s·voxels}
      *                      (the transport buffers carry a guard band in front)
      */
-    StateReductions reduce(ReductionPlan plan, cl_mem concentration, int fieldOffset, cl_mem exposure, int species) {
-        prepare(plan);
+    StateReductions reduce(ReductionPlan plan, Tissue host, cl_mem concentration, int fieldOffset, cl_mem exposure,
+                           int species) {
+        prepare(plan, host);
         double[] sum = new double[species];
         double[] max = new double[species];
         long tissueVoxels = 0;
@@ -102,7 +106,7 @@ final class DeviceReductions {
         return sums;
     }
 
-    private void prepare(ReductionPlan plan) {
+    private void prepare(ReductionPlan plan, Tissue host) {
         int needed = Math.max(tissueGroups, Math.max(plan.shellCount(), plan.depthShellCount()) * GROUPS_PER_SEGMENT);
         if (needed > partialCapacity) {
             partialSum = resources.buffer(CL.CL_MEM_WRITE_ONLY, (long) needed * Sizeof.cl_float);
@@ -113,8 +117,9 @@ final class DeviceReductions {
         if (plan != uploadedPlan) {
             // A new plan arrives whenever the slow step changed cells: rewrite the index lists in place and
             // grow the buffers only when a plan needs more room (the owner releases buffers only at close).
-            int[] list = plan.segmentIndices();
-            int[] start = plan.segmentStart();
+            ReductionPlan.Segments segments = plan.buildSegments(host);
+            int[] list = segments.indices();
+            int[] start = segments.start();
             if (list.length > indicesCapacity) {
                 indicesCapacity = Math.max(list.length, indicesCapacity + indicesCapacity / 4);
                 indices = resources.buffer(CL.CL_MEM_READ_ONLY, (long) Math.max(1, indicesCapacity) * Sizeof.cl_int);

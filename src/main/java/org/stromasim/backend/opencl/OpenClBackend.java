@@ -406,12 +406,12 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public Optional<StateReductions> reduce(ReductionPlan plan) {
+    public Optional<StateReductions> reduce(ReductionPlan plan, Tissue host) {
         requireUploaded("reduce");
         if (biology != null) {
             return Optional.empty(); // see the class comment: biology metrics are computed on the host copy
         }
-        return Optional.of(reductions.reduce(plan, concentration[current], guard, exposureHi, species));
+        return Optional.of(reductions.reduce(plan, host, concentration[current], guard, exposureHi, species));
     }
 
     private void requireUploaded(String what) {
