@@ -20,10 +20,11 @@ import org.stromasim.transport.SpeciesReactions;
  *
  * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable}; {@link #apply} runs it over a
  * range of voxels (and {@link VectorReactions} the same with float lanes). Cells whose λ depends
- * neither on C nor on viability take the tabulated affine map in float increment form (no
- * exponential per voxel), and so do cells with saturating secretion where viability is 1; cells with
- * uptake, and saturating secretion at viability below 1, are integrated per voxel in double; vessel
- * lumen takes its double map.
+ * neither on C nor on viability take the tabulated affine map in float (no exponential per voxel; see
+ * {@link ReactionTable} for its form), and so do cells with saturating secretion where viability is 1;
+ * cells with uptake, and saturating secretion at viability below 1, are integrated per voxel
+ * ({@link #integrate}: in float with a series where λh is small, in double above); vessel lumen takes
+ * its double map. The large-step scheme's corrected sub-steps ({@link #correctedStep}) stay in double.
  */
 final class ReactionUpdate {
 
@@ -148,8 +149,8 @@ final class ReactionUpdate {
     }
 
     /**
-     * Sub-step {@code t} of one voxel in the explicit step's float form: the increment-form map
-     * ({@link ReactionTable#mapped}) where it holds, else {@link #slowStep}. The vectorised reaction
+     * Sub-step {@code t} of one voxel in the explicit step's float form: nothing for a key on which no
+     * term acts, the float map ({@link ReactionTable#mapped}) where it holds, else {@link #slowStep}. The vectorised reaction
      * loops ({@link VectorReactions}) compute the same expression lane by lane and call this for the
      * voxels they do not map, so both give the same float.
      */
