@@ -209,16 +209,14 @@ final class VectorReactions {
         for (; v < runEnd; v += LANES) {
             FloatVector cv = FloatVector.fromArray(F, c, v);
             FloatVector alive = FloatVector.fromArray(F, viability, v);
-            // the operations of ReactionUpdate.integrate, in its order
-            FloatVector lambda = base.add(alive.mul(vmax.div(km.add(cv.max(0f))).add(relax)));
+            FloatVector lambda = rate(cv, alive, base, vmax, km, relax);
             FloatVector x = lambda.mul(h);
             if (!x.compare(VectorOperators.LT, ReactionUpdate.SMALL_STEP).allTrue()) {
                 cv.intoArray(scratch, OLD);
                 redo(r, t, null, null, c, keys, viability, v, HIGH, scratch);
                 continue;
             }
-            FloatVector source = exchange.add(alive.mul(secretion));
-            cv.add(source.sub(lambda.mul(cv)).mul(fraction(x).mul(h))).intoArray(c, v);
+            relaxed(cv, exchange.add(alive.mul(secretion)), lambda, x, h).intoArray(c, v);
         }
     }
 
@@ -242,20 +240,29 @@ final class VectorReactions {
         for (; v < runEnd; v += LANES) {
             FloatVector cv = FloatVector.fromArray(F, c, v);
             FloatVector alive = FloatVector.fromArray(F, viability, v);
-            FloatVector lambda = base.add(alive.mul(vmax.div(km.add(cv.max(0f))).add(relax)));
+            FloatVector lambda = rate(cv, alive, base, vmax, km, relax);
             FloatVector x = lambda.mul(hFirst);
-            FloatVector mid = cv.add(exchangeFirst.add(alive.mul(secretion)).sub(lambda.mul(cv))
-                    .mul(fraction(x).mul(hFirst)));
-            FloatVector lambdaMid = base.add(alive.mul(vmax.div(km.add(mid.max(0f))).add(relax)));
+            FloatVector mid = relaxed(cv, exchangeFirst.add(alive.mul(secretion)), lambda, x, hFirst);
+            FloatVector lambdaMid = rate(mid, alive, base, vmax, km, relax);
             FloatVector xMid = lambdaMid.mul(hSecond);
             if (!x.max(xMid).compare(VectorOperators.LT, ReactionUpdate.SMALL_STEP).allTrue()) {
                 cv.intoArray(scratch, OLD);
                 redo(r, both, first, second, c, keys, viability, v, HIGH, scratch);
                 continue;
             }
-            mid.add(exchangeSecond.add(alive.mul(secretion)).sub(lambdaMid.mul(mid))
-                    .mul(fraction(xMid).mul(hSecond))).intoArray(c, v);
+            relaxed(mid, exchangeSecond.add(alive.mul(secretion)), lambdaMid, xMid, hSecond).intoArray(c, v);
         }
+    }
+
+    /** λ of {@link ReactionUpdate#integrate} in every lane, its operations in its order: base + viability·(Vmax/(Km + max(C, 0)) + relax). */
+    private static FloatVector rate(FloatVector c, FloatVector alive, FloatVector base, FloatVector vmax,
+                                    FloatVector km, FloatVector relax) {
+        return base.add(alive.mul(vmax.div(km.add(c.max(0f))).add(relax)));
+    }
+
+    /** The small-step relaxation of {@link ReactionUpdate#integrate} in every lane: C + (S − λC)·(h·fraction(x)). */
+    private static FloatVector relaxed(FloatVector c, FloatVector source, FloatVector lambda, FloatVector x, float h) {
+        return c.add(source.sub(lambda.mul(c)).mul(fraction(x).mul(h)));
     }
 
     /** {@link ReactionUpdate#integratedFraction} in every lane, the same Horner steps. */
