@@ -16,10 +16,8 @@ OUT=${2:-benchmarks/results/$(date +%F)}
 mkdir -p "$OUT"
 mvn -q -o install -DskipTests
 (cd benchmarks && mvn -q -o package)
-rm -rf benchmarks/target/baseline
-mkdir -p benchmarks/target/baseline
-git archive "$BASE" | tar -x -C benchmarks/target/baseline
-(cd benchmarks/target/baseline && mvn -q -o compile)
+. benchmarks/baseline.sh
+build_baseline "$BASE"
 JAR=benchmarks/target/benchmarks.jar
 BASECP=benchmarks/target/baseline/target/classes:$JAR
 JMH="-f 1 -wi 2 -w 2 -i 8 -r 2"

@@ -16,10 +16,8 @@ BASE=$1
 OUT=${2:-benchmarks/results/$(date +%F)/java-step}
 SIZES=${3:-64 128}
 mkdir -p "$OUT"
-rm -rf benchmarks/target/baseline
-mkdir -p benchmarks/target/baseline
-git archive "$BASE" | tar -x -C benchmarks/target/baseline
-(cd benchmarks/target/baseline && mvn -q -o compile)
+. benchmarks/baseline.sh
+build_baseline "$BASE"
 JAR=benchmarks/target/benchmarks.jar
 { date; git rev-parse HEAD; echo "baseline $BASE"; grep -m1 'model name' /proc/cpuinfo; nproc; java -version 2>&1 | head -1; } \
     > "$OUT/machine.txt"

@@ -15,10 +15,8 @@ OUT=${2:-benchmarks/results/$(date +%F)/lean}
 N=${3:-128}
 S=${4:-4}
 mkdir -p "$OUT"
-rm -rf benchmarks/target/baseline
-mkdir -p benchmarks/target/baseline
-git archive "$BASE" | tar -x -C benchmarks/target/baseline
-(cd benchmarks/target/baseline && mvn -q -o compile)
+. benchmarks/baseline.sh
+build_baseline "$BASE"
 JAR=benchmarks/target/benchmarks.jar
 JMH="-f 1 -wi 2 -w 2 -i 6 -r 2 -p backend=java -p n=$N -p species=$S"
 { date; grep -m1 'model name' /proc/cpuinfo; nproc; java -version 2>&1 | head -1; } > "$OUT/machine.txt"
