@@ -15,10 +15,14 @@ cd "$(dirname "$0")/.."
 BASE=$1
 OUT=${2:-benchmarks/results/$(date +%F)/java-step}
 SIZES=${3:-64 128}
+JAR=benchmarks/target/benchmarks.jar
+if [ ! -f "$JAR" ]; then
+  echo "$JAR is missing: mvn -q -o install -DskipTests && (cd benchmarks && mvn -q -o package)" >&2
+  exit 2
+fi
 mkdir -p "$OUT"
 . benchmarks/baseline.sh
 build_baseline "$BASE"
-JAR=benchmarks/target/benchmarks.jar
 { date; git rev-parse HEAD; echo "baseline $BASE"; grep -m1 'model name' /proc/cpuinfo; nproc; java -version 2>&1 | head -1; } \
     > "$OUT/machine.txt"
 uptime > "$OUT/load.txt"
