@@ -18,15 +18,19 @@ import jdk.incubator.vector.VectorSpecies;
  * are read as one little-endian long and compared byte-wise in general-purpose registers:
  * <ul>
  *   <li>a run of chunks with one key is mapped by a tight loop with that key's coefficients
- *       broadcast once;</li>
- *   <li>a chunk of several keys (a scattered fibroblast in ECM) gets each further key's coefficients
- *       blended into its lanes, the lane mask taken from a 256-entry table by the 8 comparison bits;</li>
- *   <li>lanes whose key is not mapped in float (Michaelis–Menten uptake, vessel lumen), and every lane
- *       of a chunk where a map that needs viability 1 meets a viability below 1, are recomputed by the
- *       scalar per-voxel code ({@link ReactionUpdate#step}) from their saved old values.</li>
+ *       broadcast once (a Michaelis–Menten key's rate constants too); a run of a key on which no term
+ *       acts is skipped;</li>
+ *   <li>a chunk of several keys (a scattered fibroblast in ECM) is mapped with its majority key's
+ *       coefficients, and its other lanes are then recomputed one by one by the scalar code (blending
+ *       the other keys' coefficients in with vector masks was slower on JDK 17: benchmarks/README.md);</li>
+ *   <li>lanes whose key is not mapped in float (Michaelis–Menten uptake, vessel lumen), every lane of a
+ *       chunk where a map that needs viability 1 meets a viability below 1, and every lane of a
+ *       Michaelis–Menten chunk with λh ≥ {@link ReactionUpdate#SMALL_STEP} are recomputed by the scalar
+ *       per-voxel code ({@link ReactionUpdate#step}) from their saved old values.</li>
  * </ul>
- * Each lane evaluates {@link ReactionTable#mapped} with its own key's floats, with the same operations
- * in the same order (no fused multiply-add), so the results are bitwise those of {@link ReactionUpdate}.
+ * Each lane evaluates {@link ReactionTable#mapped} or {@link ReactionUpdate#integrate} with its own
+ * key's floats, with the same operations in the same order (no fused multiply-add), so the results are
+ * bitwise those of {@link ReactionUpdate}.
  * The drug's path (map, exposure, map) runs as three sweeps over the range, which is what the scalar
  * loop does voxel by voxel. This class references {@code jdk.incubator.vector}: only loaded when that
  * module is present (see {@link RowKernels}).
@@ -50,6 +54,7 @@ final class VectorReactions {
     /** Floats of scratch the loops need per slab. */
     static final int SCRATCH_FLOATS = OLD + LANES + 16;
     private static final int STRIDE = ReactionTable.MAP_STRIDE;
+
     private VectorReactions() {
     }
 
