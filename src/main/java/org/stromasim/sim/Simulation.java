@@ -52,10 +52,6 @@ public final class Simulation {
         this.metrics = new MetricsCalculator(scenario);
     }
 
-    public MetricsCalculator metricsCalculator() {
-        return metrics;
-    }
-
     /**
      * Runs the scenario's biology slow step (if it has a {@code biology} section) every slow interval,
      * on the backend's state ({@link Backend#updateState}); {@code model} is the model the backend runs,

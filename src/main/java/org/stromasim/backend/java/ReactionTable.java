@@ -73,7 +73,12 @@ final class ReactionTable {
 
     /** Whether a voxel of this mode and viability takes the tabulated double affine map. */
     static boolean tabulated(int mode, float viability) {
-        return mode == AFFINE || mode == LUMEN || (mode == AFFINE_IF_FULLY_VIABLE && viability == 1f);
+        return mode == LUMEN || mappedInFloat(mode, viability);
+    }
+
+    /** Whether keys of this mode have a float {@link #map} (for voxels of viability 1 at least). */
+    static boolean hasFloatMap(int mode) {
+        return mode == AFFINE || mode == AFFINE_IF_FULLY_VIABLE;
     }
 
     /** Whether a voxel of this mode and viability takes the float {@link #map}. */
@@ -91,7 +96,7 @@ final class ReactionTable {
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
             int at = key * STRIDE;
             int to = key * MAP_STRIDE;
-            boolean inFloat = mode[key] == AFFINE || mode[key] == AFFINE_IF_FULLY_VIABLE;
+            boolean inFloat = hasFloatMap(mode[key]);
             boolean incrementForm = affine[at] >= INCREMENT_FORM_ABOVE;
             map[to] = !inFloat ? Float.NaN : incrementForm ? 1f : (float) affine[at];
             map[to + 1] = !inFloat ? Float.NaN : incrementForm ? (float) change[key] : 0f;

@@ -83,8 +83,9 @@ final class ReactionUpdate {
         int vessel = CellType.VESSEL.code();
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
             int code = VoxelKeys.cellCode(key);
+            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
             table.mode[key] = ReactionTable.AFFINE;
-            tabulatePerVoxel(table, key, code, plasmaMid);
+            tabulatePerVoxel(table, key, code, exchange, plasmaMid);
             if (code == vessel) {
                 // lumen: either held at the plasma level (factor 0) or untouched (identity)
                 table.mode[key] = ReactionTable.LUMEN;
@@ -100,7 +101,6 @@ final class ReactionUpdate {
                 table.gain[key] = Double.NaN;
                 continue;
             }
-            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
             double lambda = decayPerS + bindingPerS[code] + exchange;
             if (secretionRelaxPerS[code] > 0) {
                 // λ has viability·rate/saturation: tabulate viability 1, where the two terms merge
@@ -123,9 +123,8 @@ final class ReactionUpdate {
         table.roundToFloat();
     }
 
-    /** The float parameters of {@link #integrate} for one key. */
-    private void tabulatePerVoxel(ReactionTable table, int key, int code, double plasmaMid) {
-        double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+    /** The float parameters of {@link #integrate} for one key ({@code exchange}: its P·(S/V), 1/s). */
+    private void tabulatePerVoxel(ReactionTable table, int key, int code, double exchange, double plasmaMid) {
         int at = key * ReactionTable.VOXEL_STRIDE;
         float[] p = table.perVoxel;
         p[at] = (float) (decayPerS + bindingPerS[code] + exchange);

@@ -78,10 +78,6 @@ final class VectorReactions {
         return Long.numberOfTrailingZeros(lanes) >>> 3;
     }
 
-    private static boolean vectorMode(int mode) {
-        return mode == ReactionTable.AFFINE || mode == ReactionTable.AFFINE_IF_FULLY_VIABLE;
-    }
-
     /** {@link ReactionUpdate#apply}: sub-step {@code t} on vFrom ≤ v &lt; vTo; {@code scratch}: the slab's {@link #SCRATCH_FLOATS}. */
     static void apply(ReactionUpdate r, ReactionTable t, float[] c, byte[] keys, float[] viability, int vFrom, int vTo,
                       float[] scratch) {
@@ -139,7 +135,7 @@ final class VectorReactions {
             long keyWord = (long) KEY_WORDS.get(keys, v);
             int key = (int) (keyWord & 0xFF);
             int mode = modes[key];
-            if (keyWord == key * ONES && vectorMode(mode)) {
+            if (keyWord == key * ONES && ReactionTable.hasFloatMap(mode)) {
                 // a run of chunks of one key: broadcast its coefficients once
                 int runEnd = runEnd(keys, keyWord, v, vTo);
                 if (t.identity[key]) {
@@ -292,7 +288,7 @@ final class VectorReactions {
             others = HIGH & ~lanesOf(keyWord, key);
         }
         int mode = t.mode[key];
-        if (!vectorMode(mode)) {
+        if (!ReactionTable.hasFloatMap(mode)) {
             for (int lane = 0; lane < LANES; lane++) {
                 scratch[OLD + lane] = c[v + lane];
             }
@@ -325,17 +321,9 @@ final class VectorReactions {
         for (; lanes != 0; lanes &= lanes - 1) {
             int lane = lowestLane(lanes);
             int at = v + lane;
-            int key = keys[at];
-            float alive = viability[at];
             float old = scratch == null ? c[at] : scratch[OLD + lane];
-            if (t.identity[key]) {
-                c[at] = old;
-            } else if (ReactionTable.mappedInFloat(t.mode[key], alive)) {
-                // the common case (another float-mapped key), inline: the same expression as the scalar code
-                c[at] = ReactionTable.mapped(t.map, key * STRIDE, old, alive);
-            } else {
-                c[at] = first == null ? r.step(t, old, key, alive) : r.stepTwo(first, second, t, old, key, alive);
-            }
+            c[at] = first == null ? r.step(t, old, keys[at], viability[at])
+                    : r.stepTwo(first, second, t, old, keys[at], viability[at]);
         }
     }
 }
