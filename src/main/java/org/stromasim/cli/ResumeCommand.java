@@ -1,5 +1,6 @@
 package org.stromasim.cli;
 
+import org.stromasim.LaunchCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ final class ResumeCommand implements Callable<Integer> {
         Optional<ResumePoint> point = ResumePoint.latest(run);
         if (point.isEmpty()) {
             throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "
-                    + "start it again with 'stromasim run'");
+                    + "start it again with '" + LaunchCommand.get() + " run'");
         }
         RunDriver.Settings settings = runner.settings(untilS);
         double endTimeS = settings.untilS() != null ? settings.untilS() : point.get().scenario().run().endTimeS();

@@ -1,5 +1,6 @@
 package org.stromasim.cli;
 
+import org.stromasim.LaunchCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SweepCollectCommand.class, SweepRunPointCommand.class})
 final class SweepCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "SWEEP.yaml", description = "Sweep file (see the README, 'Batch runs').")
+    @Parameters(arity = "0..1", paramLabel = "SWEEP.yaml", description = "Sweep file (see the README, 'Sweeps').")
     Path sweepFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (created; reused on a re-run).")
@@ -100,10 +101,12 @@ final class SweepCommand implements Callable<Integer> {
                 description = "Command that starts stromasim on a node, e.g. /shared/stromasim/bin/stromasim "
                         + "(default: this Java and class path, which the nodes must see).")
         String launcher;
-
-        @Option(names = "--dry-run", description = "Only write the script; do not submit it.")
-        boolean dryRun;
     }
+
+    @Option(names = "--dry-run",
+            description = "Check the sweep and write its run directories and manifest (with --slurm also the job "
+                    + "script), list the points, and run or submit nothing.")
+    boolean dryRun;
 
     @Spec
     CommandSpec spec;
@@ -133,6 +136,9 @@ final class SweepCommand implements Callable<Integer> {
         if (slurm != null) {
             return submitToSlurm(out, manifest);
         }
+        if (dryRun) {
+            return listPoints(out, manifest);
+        }
         WorkerPlan workerPlan = WorkerPlan.of(backend, listedDevices(), devices, workers, threads,
                 Runtime.getRuntime().availableProcessors(), countNotCompleted(manifest));
         RunDriver.Settings settings = new RunDriver.Settings(probe.backend(), workerPlan.threads(), null);
@@ -142,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         out.printf("sweep %s: %d completed now, %d completed before, %d failed, %d stopped, %d not started%n",
                 outDir, tally.completed(), tally.skipped(), tally.failed(), tally.stopped(), tally.notStarted());
-        out.println("summary: stromasim sweep collect " + outDir);
+        out.println("summary: " + LaunchCommand.get() + " sweep collect " + LaunchCommand.shellWord(outDir.toString()));
         out.flush();
         if (tally.stopped() > 0 || tally.notStarted() > 0) {
             return ExitCodes.STOPPED;
@@ -182,6 +188,21 @@ final class SweepCommand implements Callable<Integer> {
         return indexes;
     }
 
+    /** {@code --dry-run} without {@code --slurm}: what would run, and the command that runs it. */
+    private int listPoints(PrintWriter out, SweepManifest manifest) throws IOException {
+        List<Integer> todo = notCompleted(manifest);
+        out.printf("sweep %s: %d points, %d not completed yet:%n", outDir, manifest.points().size(), todo.size());
+        for (SweepPoint p : manifest.points()) {
+            if (todo.contains(p.index())) {
+                out.printf("  %s  %s, seed %d%n", p.runDir(), p.label(), p.seed());
+            }
+        }
+        out.println("nothing run (--dry-run); run them with: " + LaunchCommand.get() + " sweep "
+                + LaunchCommand.shellWord(sweepFile.toString()) + " --out " + LaunchCommand.shellWord(outDir.toString()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
     private int submitToSlurm(PrintWriter out, SweepManifest manifest) throws IOException, InterruptedException {
         List<Integer> todo = notCompleted(manifest);
         if (todo.isEmpty()) {
@@ -197,7 +218,7 @@ final class SweepCommand implements Callable<Integer> {
         Path script = slurmDir.resolve("array.sbatch");
         AtomicFiles.writeString(script, SlurmArrayScript.render(outDir, todo, options, backend.name().toLowerCase()));
         out.printf("wrote %s: %d array tasks of %d runs%n", script, todo.size(), manifest.points().size());
-        if (slurm.dryRun) {
+        if (dryRun) {
             out.println("not submitted (--dry-run); submit with: sbatch " + script);
             out.flush();
             return ExitCodes.OK;
@@ -206,7 +227,8 @@ final class SweepCommand implements Callable<Integer> {
         Files.writeString(slurmDir.resolve("jobs.txt"), jobId + "\n", java.nio.charset.StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         out.printf("submitted job array %s; watch it with: squeue -j %s%n", jobId, jobId);
-        out.println("when it has finished: stromasim sweep collect " + outDir);
+        out.println("when it has finished: " + LaunchCommand.get() + " sweep collect "
+                + LaunchCommand.shellWord(outDir.toString()));
         out.flush();
         return ExitCodes.OK;
     }
