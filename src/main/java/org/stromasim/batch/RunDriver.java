@@ -2,11 +2,13 @@ package org.stromasim.batch;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.BackendChoice;
 import org.stromasim.backend.BackendFactory;
 import org.stromasim.backend.SelectedBackend;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunInfo;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.sim.FileRunOutput;
 import org.stromasim.sim.PeakMemory;
@@ -61,6 +63,17 @@ public final class RunDriver {
         double endTimeS(Scenario scenario) {
             return untilS != null ? untilS : scenario.run().endTimeS();
         }
+
+        /**
+         * Where a resumed run goes: {@code --until} when given, else the end the run was asked for when it
+         * started (its run.json), else the scenario's run.end_time_s.
+         */
+        public double resumeEndTimeS(RunDirectory run, Scenario scenario) throws IOException {
+            if (untilS != null) {
+                return untilS;
+            }
+            return RunInfo.read(run.root()).map(RunInfo::requestedEndS).orElse(scenario.run().endTimeS());
+        }
     }
 
     private final Settings settings;
@@ -101,15 +114,20 @@ public final class RunDriver {
     private RunResult simulate(RunDirectory run, Scenario scenario, Tissue tissue, ResumePoint point) {
         double startS = point == null ? 0.0 : point.timeS();
         long startStep = point == null ? 0L : point.step();
-        double endTimeS = settings.endTimeS(scenario);
+        double endTimeS;
+        try {
+            endTimeS = point == null ? settings.endTimeS(scenario) : settings.resumeEndTimeS(run, scenario);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume " + run.root() + ": " + e.getMessage(), e);
+        }
         TransportModel model = TransportModel.compile(scenario, tissue);
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
         SelectedBackend selected = BackendFactory.select(settings.backend(), settings.deviceSpec(), model,
                 settings.threads());
         try (Backend numerics = selected.backend();
              FileRunOutput output = point == null
-                     ? FileRunOutput.create(run, scenario, numerics.description())
-                     : FileRunOutput.resume(run, scenario, numerics.description(), startS);
+                     ? FileRunOutput.create(run, scenario, numerics.description(), endTimeS)
+                     : FileRunOutput.resume(run, scenario, numerics.description(), startS, endTimeS);
              ProgressListener bar = progress.open(startS, endTimeS)) {
             say("%s", selected.note());
             output.log(selected.note());

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code stromasim resume}: continue a stopped or finished run from its newest snapshot. */
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Continue a run from its newest complete snapshot, to its end time or to --until.",
+        description = {"Continue a run from its newest complete snapshot to the end it was asked to reach (the "
+                + "--until it was started with, else the scenario's run.end_time_s), or to a new --until.",
                 "On the same backend and thread count the result is bitwise the one of an uninterrupted run."})
 final class ResumeCommand implements Callable<Integer> {
 
@@ -28,7 +29,8 @@ final class ResumeCommand implements Callable<Integer> {
     Path runDir;
 
     @Option(names = "--until", paramLabel = "SECONDS",
-            description = "Simulate to this time instead of the scenario's run.end_time_s (may extend a finished run).")
+            description = "Simulate to this time instead of the end the run was asked to reach (extends a finished run; "
+                    + "remembered for later resumes).")
     Double untilS;
 
     @Mixin
@@ -52,10 +54,25 @@ final class ResumeCommand implements Callable<Integer> {
                     + "start it again with '" + LaunchCommand.get() + " run'");
         }
         RunDriver.Settings settings = runner.settings(untilS);
-        double endTimeS = settings.untilS() != null ? settings.untilS() : point.get().scenario().run().endTimeS();
+        double endTimeS;
+        try {
+            endTimeS = settings.resumeEndTimeS(run, point.get().scenario());
+        } catch (IOException e) {
+            throw new UserInputException("cannot resume " + run.root() + ": " + e.getMessage(), e);
+        }
         if (point.get().timeS() >= endTimeS * (1 - 1e-12)) {
-            out.printf("%s is already at t = %s (its end time is %s); nothing to do. Pass --until to extend it.%n",
-                    run.root(), Units.formatDuration(point.get().timeS()), Units.formatDuration(endTimeS));
+            String command = LaunchCommand.get() + " resume " + LaunchCommand.shellWord(run.root().toString());
+            if (untilS == null) {
+                out.printf("%s has finished: it is at t = %s, the end it was asked to reach; nothing to do.%n"
+                        + "To simulate further: %s --until SECONDS (a time after %s)%n",
+                        run.root(), Units.formatDuration(point.get().timeS()), command,
+                        Units.formatDuration(point.get().timeS()));
+            } else {
+                out.printf("%s is already at t = %s, at or past --until %s; nothing to do.%n"
+                        + "To simulate further: %s --until SECONDS (a time after %s)%n",
+                        run.root(), Units.formatDuration(point.get().timeS()), Units.formatDuration(untilS), command,
+                        Units.formatDuration(point.get().timeS()));
+            }
             out.flush();
             return ExitCodes.OK;
         }

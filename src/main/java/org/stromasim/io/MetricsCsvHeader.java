@@ -8,7 +8,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What {@code metrics.csv} says about itself: provenance comment lines and the columns.
+ * A run's metrics table: its columns and their units, and what produced it. The columns go into
+ * {@code metrics.csv}'s one header row; the rest into {@link RunInfo run.json}, so that the CSV stays a
+ * plain table any reader loads.
  *
  * @param scenarioName    scenario the run simulates
  * @param backend         what computed the run
@@ -53,19 +55,11 @@ public record MetricsCsvHeader(
         units = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
-    /** The '#' comment lines, each without its line terminator. */
-    List<String> commentLines() {
-        StringBuilder legend = new StringBuilder("# units:");
-        for (String column : columns) {
-            legend.append(' ').append(column).append('=').append(units.get(column)).append(';');
-        }
-        legend.setLength(legend.length() - 1);
-        return List.of(
-                "# stromasim metrics",
-                "# scenario: " + scenarioName,
-                "# backend: " + backend,
-                "# software_version: " + softwareVersion,
-                legend.toString());
+    /** What run.json records about these metrics: provenance, the requested end and every column's unit. */
+    public RunInfo runInfo(double requestedEndS) {
+        Map<String, String> inColumnOrder = new LinkedHashMap<>();
+        columns.forEach(c -> inColumnOrder.put(c, units.get(c)));
+        return new RunInfo(scenarioName, backend, softwareVersion, requestedEndS, inColumnOrder);
     }
 
     /** The column header line. */

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Appends one row per call to {@code metrics.csv}: '#' comment lines with provenance and units, the
- * column header, then numbers. Every row is flushed to the operating system as soon as it is written,
+ * Appends one row per call to {@code metrics.csv}: a plain CSV, one header row of column names, then
+ * numbers (provenance and units are in {@link RunInfo run.json}). Every row is flushed to the operating system as soon as it is written,
  * so a killed run keeps every row it reported (a power loss may still lose the last seconds; rows are
  * not fsynced one by one because that would cost a disk round-trip per row).
  */
@@ -29,14 +29,10 @@ public final class MetricsCsvWriter implements AutoCloseable {
         this.out = out;
     }
 
-    /** Starts a new file, replacing any previous one, and writes the header lines. */
+    /** Starts a new file, replacing any previous one, and writes the header row. */
     public static MetricsCsvWriter create(Path file, MetricsCsvHeader header) throws IOException {
         Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
-        for (String line : header.commentLines()) {
-            out.write(line);
-            out.write('\n');
-        }
         out.write(header.columnLine());
         out.write('\n');
         out.flush();
@@ -70,7 +66,7 @@ public final class MetricsCsvWriter implements AutoCloseable {
                 continue;
             }
             if (line.startsWith("#")) {
-                kept.add(line);
+                continue; // provenance lines of files written before run.json; run.json holds it now
             } else if (!columnLineSeen) {
                 if (!line.equals(header.columnLine())) {
                     throw new IOException(file + ": line " + (n + 1) + " has columns '" + line

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  *   scenario.yaml          resolved scenario text
  *   snapshots/snap_NNNNNN.h5
  *   run.xmf                XDMF time series over the snapshots
- *   metrics.csv
+ *   metrics.csv            plain CSV, one header row
+ *   run.json               what wrote the run, its requested end time, the metrics units ({@link RunInfo})
  *   run.log
  * </pre>
  * A new run refuses a non-empty directory unless told to overwrite, so a typo cannot destroy a
@@ -164,7 +165,7 @@ public final class RunDirectory {
 
     /** The files a run writes, so overwrite removes a previous run and nothing else. */
     private void deleteRunFiles() throws IOException {
-        for (Path file : List.of(scenarioFile(), xdmfFile(), metricsFile(), logFile())) {
+        for (Path file : List.of(scenarioFile(), xdmfFile(), metricsFile(), logFile(), root.resolve(RunInfo.FILE))) {
             Files.deleteIfExists(file);
         }
         removeStaleTempFiles();

@@ -6,7 +6,8 @@
  *   scenario.yaml              resolved scenario text                      ({@link org.stromasim.io.RunDirectory})
  *   snapshots/snap_NNNNNN.h5   one HDF5 file per snapshot (also a checkpoint) ({@link org.stromasim.io.SnapshotWriter})
  *   run.xmf                    XDMF 3 temporal collection for ParaView     ({@link org.stromasim.io.XdmfWriter})
- *   metrics.csv                '#' provenance lines, header, one row per interval ({@link org.stromasim.io.MetricsCsvWriter})
+ *   metrics.csv                plain CSV: one header row, one row per interval ({@link org.stromasim.io.MetricsCsvWriter})
+ *   run.json                   scenario, backend, version, requested end time, metrics units ({@link org.stromasim.io.RunInfo})
  *   run.log
  * </pre>
  *

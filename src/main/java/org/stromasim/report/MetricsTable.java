@@ -8,7 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A run's metrics.csv read back: column names and every complete row. Comment lines ({@code #}) are
+ * A run's metrics.csv read back: column names and every complete row. Lines starting with {@code #}
+ * (written by versions before run.json held the provenance) are
  * skipped; only lines ended by a newline count (a killed run may leave a torn last line).
  */
 public final class MetricsTable {

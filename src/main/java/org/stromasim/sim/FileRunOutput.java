@@ -67,11 +67,16 @@ public final class FileRunOutput implements RunOutput {
                 calculator.units());
     }
 
-    /** Opens the outputs of a fresh run in {@code directory}. */
-    public static FileRunOutput create(RunDirectory directory, Scenario scenario, String backend) {
+    /**
+     * Opens the outputs of a fresh run in {@code directory} and records in run.json what the run is
+     * and the end time it was asked to reach.
+     */
+    public static FileRunOutput create(RunDirectory directory, Scenario scenario, String backend, double requestedEndS) {
         try {
+            MetricsCsvHeader header = metricsHeader(scenario, backend);
+            header.runInfo(requestedEndS).write(directory.root());
             return new FileRunOutput(directory, scenario, backend, new XdmfWriter(directory.xdmfFile()),
-                    MetricsCsvWriter.create(directory.metricsFile(), metricsHeader(scenario, backend)));
+                    MetricsCsvWriter.create(directory.metricsFile(), header));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the outputs in " + directory.root() + ": " + e.getMessage(), e);
         }
@@ -81,11 +86,14 @@ public final class FileRunOutput implements RunOutput {
      * Reopens the outputs of a run that continues from its newest snapshot, taken at {@code resumeTimeS}:
      * removes temporary files a kill left behind, re-indexes run.xmf over the complete snapshots, keeps
      * the metrics rows up to {@code resumeTimeS} (later rows, and a torn last line, are dropped: they are
-     * simulated again) and appends to run.log. New snapshots continue the ordinal numbering.
+     * simulated again) and appends to run.log. New snapshots continue the ordinal numbering. run.json
+     * is rewritten with this part's backend and {@code requestedEndS}.
      */
-    public static FileRunOutput resume(RunDirectory directory, Scenario scenario, String backend, double resumeTimeS) {
+    public static FileRunOutput resume(RunDirectory directory, Scenario scenario, String backend, double resumeTimeS,
+                                       double requestedEndS) {
         try {
             directory.removeStaleTempFiles();
+            metricsHeader(scenario, backend).runInfo(requestedEndS).write(directory.root());
             XdmfWriter xdmf = XdmfWriter.rebuild(directory.xdmfFile(), directory.listSnapshots());
             MetricsCsvWriter metrics = MetricsCsvWriter.resume(directory.metricsFile(), metricsHeader(scenario, backend),
                     "time_s", resumeTimeS);

@@ -37,15 +37,10 @@ class MetricsCsvWriterTest {
         // Read while still open: a run killed now would leave exactly this.
         List<String> lines = Files.readAllLines(file);
         assertEquals(List.of(
-                "# stromasim metrics",
-                "# scenario: io-test",
-                "# backend: java (2 threads)",
-                "# software_version: 0.1.0-test",
-                "# units: time_s=s; drug_mean=µM; viable_fraction=1",
                 "time_s,drug_mean,viable_fraction",
                 "0.0,0.1,1.0",
                 "60.0,0.3333333333333333,0.9999999999999999"), lines);
-        String[] last = lines.get(7).split(",");
+        String[] last = lines.get(2).split(",");
         assertEquals(1.0 / 3.0, Double.parseDouble(last[1]), 0.0, "value parses back to the same double");
         assertEquals(0.9999999999999999, Double.parseDouble(last[2]), 0.0);
         writer.close();
@@ -75,8 +70,19 @@ class MetricsCsvWriterTest {
             writer.writeRow(120, 0.75, 0.95);
         }
         List<String> lines = Files.readAllLines(file);
-        assertEquals(List.of("0.0,0.0,1.0", "60.0,0.5,1.0", "120.0,0.75,0.95"), lines.subList(6, lines.size()));
-        assertEquals("time_s,drug_mean,viable_fraction", lines.get(5));
+        assertEquals(List.of("time_s,drug_mean,viable_fraction", "0.0,0.0,1.0", "60.0,0.5,1.0", "120.0,0.75,0.95"),
+                lines);
+    }
+
+    @Test
+    void resumeOfAFileFromBeforeRunJsonDropsItsCommentLines() throws Exception {
+        Path file = Files.writeString(dir.resolve("metrics.csv"),
+                "# stromasim metrics\n# units: time_s=s; drug_mean=µM; viable_fraction=1\n"
+                        + "time_s,drug_mean,viable_fraction\n0.0,0.0,1.0\n60.0,0.5,1.0\n");
+        try (MetricsCsvWriter writer = MetricsCsvWriter.resume(file, header(), "time_s", 60.0)) {
+            assertEquals(2, writer.rowsWritten());
+        }
+        assertEquals(List.of("time_s,drug_mean,viable_fraction", "0.0,0.0,1.0", "60.0,0.5,1.0"), Files.readAllLines(file));
     }
 
     @Test

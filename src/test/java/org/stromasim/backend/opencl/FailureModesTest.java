@@ -112,8 +112,8 @@ class FailureModesTest {
         assertTrue(auto.output().contains("backend auto: OpenCL is not usable: the ICD loader found no platform "
                 + "(CL_PLATFORM_NOT_FOUND_KHR, -1001)"), auto.output());
         assertTrue(auto.output().contains("; using java ("), auto.output());
-        String metricsHeader = Files.readString(dir.resolve("b").resolve("metrics.csv"), StandardCharsets.UTF_8);
-        assertTrue(metricsHeader.contains("# backend: java ("), metricsHeader);
+        String runInfo = Files.readString(dir.resolve("b").resolve("run.json"), StandardCharsets.UTF_8);
+        assertTrue(runInfo.contains("\"backend\" : \"java ("), runInfo);
     }
 
     /** The command line in a child JVM with another OpenCL driver directory. */
