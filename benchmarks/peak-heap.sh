@@ -28,8 +28,8 @@ while kill -0 "$PID" 2>/dev/null; do
 done
 wait "$PID" || { cat "$OUT/stdout"; exit 1; }
 FULL=$(grep 'Pause Full' "$OUT/gc.log" | sed 's/.*->\([0-9]*\)M.*/\1/' | sort -n | tail -1)
-# the run's own report: "memory: peak JVM heap ≤ … MiB for S MiB of state fields"
-STATE_MIB=$(sed -n 's/.*for \([0-9.]*\) MiB of state fields.*/\1/p' "$OUT/stdout" | head -1)
+# the run's own log line (run.log): "memory: peak JVM heap ≤ … MiB for S MiB of state fields"
+STATE_MIB=$(sed -n 's/.*for \([0-9.]*\) MiB of state fields.*/\1/p' "$OUT/run/run.log" | head -1)
 awk -v p="$PEAK" -v s="$STATE_MIB" -v f="${FULL:-none}" -v n="$N" 'BEGIN {
   printf "grid %d^3: state fields %.1f MiB; peak sampled live heap %.1f MiB = %.2fx the state; largest heap after a full GC in the GC log: %s MiB\n",
     n, s, p / 1048576, p / 1048576 / s, f }'

@@ -12,7 +12,6 @@ import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
-import org.stromasim.sim.PeakMemory;
 import org.stromasim.sim.RunResult;
 import org.stromasim.tissue.Tissue;
 import picocli.CommandLine.Command;
@@ -75,7 +74,6 @@ final class RunCommand implements Callable<Integer> {
             return StoppedRunMessage.print(out, runDirectory.root(), result);
         }
         new RunSummaryPrinter(out).print(scenario, runDirectory.root(), result);
-        out.println("  " + PeakMemory.report(Tissue.stateBytes(scenario.grid().toGrid(), scenario.species().size())));
         out.flush();
         return ExitCodes.OK;
     }

@@ -32,7 +32,7 @@ final class RunSummaryPrinter {
         out.println("headline metrics at the end:");
         scenario.findSpecies(scenario.metrics().drugSpecies()).ifPresent(drug -> printDrug(drug, m));
         out.printf("  mean stiffness                   %.3g kPa%n", m.value("mean_stiffness_kpa"));
-        out.printf("  viable cancer fraction           %.3f%n", m.value("viable_fraction"));
+        out.printf("  %-32s %s%n", "viable cancer cells", percent(m.value("viable_fraction")));
         if (scenario.biology() != null) {
             printBiology(scenario, m);
         }
@@ -40,13 +40,13 @@ final class RunSummaryPrinter {
     }
 
     private void printBiology(Scenario scenario, MetricsRow m) {
-        out.printf("  %-32s %.3f%n", "CAF fraction of fibroblasts", m.value("caf_fraction"));
+        out.printf("  %-32s %s%n", "CAF fraction of fibroblasts", percent(m.value("caf_fraction")));
         out.printf("  %-32s %.3g kPa%n", "mean stiffness, stroma", m.value("stroma_mean_stiffness_kpa"));
         out.printf("  %-32s %.3g kPa%n", "mean stiffness, tumour", m.value("tumour_mean_stiffness_kpa"));
-        out.printf("  %-32s %.3f%n", "cancer above effective EC50", m.value("cancer_above_effective_ec50_fraction"));
+        out.printf("  %-32s %s%n", "cancer voxels above effective EC50", percent(m.value("cancer_above_effective_ec50_fraction")));
         scenario.findSpecies(scenario.biology().lactateSpecies()).ifPresent(l -> out.printf("  %-32s %.4g %s%n",
                 "mean lactate, tumour", m.value("tumour_mean_lactate_" + l.unit().key()), l.unit().symbol()));
-        out.printf("  %-32s %.3f%n", "cancer MCT1 lactate supply", m.value("cancer_lactate_supply"));
+        out.printf("  %-32s %s%n", "cancer MCT1 lactate supply", percent(m.value("cancer_lactate_supply")));
     }
 
     private void printDrug(SpeciesSpec drug, MetricsRow m) {
@@ -65,6 +65,11 @@ final class RunSummaryPrinter {
                 m.value(name + "_exposure_half_depth_um"), m.value(name + "_exposure_half_depth_beyond_um")));
         out.printf("  %-32s %s%n", name + " concentration half-depth", PenetrationProfile.describeHalfDepth(
                 m.value(name + "_tumour_half_depth_um"), m.value(name + "_tumour_half_depth_beyond_um")));
-        out.printf("  %-32s %.3f%n", "cancer voxels above exposure", m.value("cancer_exposed_fraction"));
+        out.printf("  %-32s %s%n", "cancer voxels above exposure", percent(m.value("cancer_exposed_fraction")));
+    }
+
+    /** A fraction as report prints it: "36.7 %". */
+    static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f %%", 100 * fraction);
     }
 }

@@ -28,9 +28,17 @@ final class RunnerOptions {
         return new RunDriver.Settings(backend, threads, untilS, device);
     }
 
-    /** A progress bar on {@code err}, or none with {@code --no-progress}. */
+    /**
+     * Progress on {@code err}: an animated bar on a terminal, a plain line every few seconds otherwise
+     * (redirected to a file or pipe), none with {@code --no-progress}.
+     */
     RunDriver.ProgressFactory progress(PrintWriter err) {
-        return noProgress ? RunDriver.ProgressFactory.NONE
-                : (startS, endS) -> new ConsoleProgress(err, startS, endS);
+        if (noProgress) {
+            return RunDriver.ProgressFactory.NONE;
+        }
+        // System.console() is null when the standard streams are not a terminal.
+        return System.console() != null
+                ? (startS, endS) -> new ConsoleProgress(err, startS, endS)
+                : (startS, endS) -> new LineProgress(err, startS, endS);
     }
 }
