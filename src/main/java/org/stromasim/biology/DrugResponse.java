@@ -18,7 +18,7 @@ import org.stromasim.tissue.CellType;
  * Sources of the form: IL-6 shift — CAF-conditioned medium and IL-6 induce fulvestrant resistance
  * (Dittmer 2019), reversed by IL-6R blockade with tocilizumab (Cancers 2021, 13:1511); lactate —
  * L-lactate alone confers tamoxifen resistance, fibroblast co-culture 4.4× less apoptosis
- * (Martinez-Outschoorn 2011); PARAMETERS.md §6 (V qualitative; the fold factors and K are U).
+ * (Martinez-Outschoorn 2011); docs/parameters.md §6 (V qualitative; the fold factors and K are U).
  */
 public final class DrugResponse {
 

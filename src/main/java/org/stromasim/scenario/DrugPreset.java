@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Named drug parameter sets for {@code preset:} on a species entry; any key the entry writes
- * overrides the preset's value. Sources: /work/shared/PARAMETERS.md (section, row, status letter).
+ * overrides the preset's value. Sources: docs/parameters.md (section, row, status letter).
  * They differ in D0, Stokes radius, vessel permeability, uptake by cancer cells and matrix binding,
  * so the same matrix slows them differently (Ogston: the larger Stokes radius feels the fibres more).
  *

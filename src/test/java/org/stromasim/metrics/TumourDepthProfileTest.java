@@ -13,7 +13,7 @@ import org.stromasim.tissue.Tissue;
 
 /**
  * The depth profile below the tumour boundary against analytic exposure profiles A·exp(−x/λ), x the depth
- * below the boundary surface: the half-depth beyond the rim shell is λ·ln 2 (PARAMETERS.md §7, "1D
+ * below the boundary surface: the half-depth beyond the rim shell is λ·ln 2 (docs/parameters.md §7, "1D
  * first-order uptake": half-distance = λ ln 2).
  */
 class TumourDepthProfileTest {

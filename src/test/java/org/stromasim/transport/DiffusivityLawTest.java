@@ -7,17 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.stromasim.scenario.DiffusivityLawSpec;
 
-/** The stiffness → diffusivity laws against PARAMETERS.md §2 and their basic properties. */
+/** The stiffness → diffusivity laws against docs/parameters.md §2 and their basic properties. */
 class DiffusivityLawTest {
 
-    /** IgG Stokes radius, nm (PARAMETERS.md §2, S). */
+    /** IgG Stokes radius, nm (docs/parameters.md §2, S). */
     private static final double IGG_RADIUS_NM = 5.34;
-    /** Fibre radius of the computed rows, nm (PARAMETERS.md §2, C). */
+    /** Fibre radius of the computed rows, nm (docs/parameters.md §2, C). */
     private static final double FIBRE_RADIUS_NM = 20;
 
     /**
      * With E_ref = 1 kPa, φ_ref = 0.01 and n = 2, φ = 0.01·√E, so E = 1, 25, 100 kPa give φ = 0.01, 0.05,
-     * 0.10. PARAMETERS.md §2 (C): D/D0 = 0.88, 0.75, 0.67 (two decimals, so ± 0.005).
+     * 0.10. docs/parameters.md §2 (C): D/D0 = 0.88, 0.75, 0.67 (two decimals, so ± 0.005).
      */
     @Test
     void ogstonMatchesComputedRowsForIgG() {

@@ -29,7 +29,7 @@ class TransportModelTest {
         TransportModel m = TransportModel.compile(sc, t);
         assertEquals(117 * Math.exp(-Math.sqrt(0.05) * (1 + 0.6 / 20)), m.diffusivityUm2PerS(0)[0], 1e-4);
         assertEquals(62 * Math.exp(-Math.sqrt(0.1) * (1 + 5.34 / 20)), m.diffusivityUm2PerS(1)[1], 1e-4);
-        // PARAMETERS.md §2 (C): Ogston D/D0 for IgG with r_f = 20 nm at φ = 0.10 is 0.67
+        // docs/parameters.md §2 (C): Ogston D/D0 for IgG with r_f = 20 nm at φ = 0.10 is 0.67
         assertEquals(0.67, m.diffusivityUm2PerS(1)[1] / 62, 0.005);
         assertEquals(0f, m.diffusivityUm2PerS(0)[2]);
         assertEquals(0f, m.diffusivityUm2PerS(1)[2]);

@@ -12,7 +12,7 @@ import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.ScenarioFixture;
 
 /**
- * Instantaneous point source, C = M(4πDt)^(−3/2)·exp(−r²/4Dt) (PARAMETERS.md §7), started from its
+ * Instantaneous point source, C = M(4πDt)^(−3/2)·exp(−r²/4Dt) (docs/parameters.md §7), started from its
  * value at t0 and compared at t1. The source sits on the corner of the domain: the three zero-flux
  * faces through it are exact mirror planes of the cell-centred scheme, so one octant stands for the
  * whole space at an eighth of the cost. The far faces are 5.6 σ(t1) away, where the solution is 2e-7

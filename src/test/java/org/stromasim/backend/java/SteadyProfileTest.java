@@ -13,7 +13,7 @@ import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.ScenarioFixture;
 import org.stromasim.transport.TransportModel;
 
-/** Steady 1D profiles against their analytic solutions (PARAMETERS.md §7). */
+/** Steady 1D profiles against their analytic solutions (docs/parameters.md §7). */
 class SteadyProfileTest {
 
     @Test

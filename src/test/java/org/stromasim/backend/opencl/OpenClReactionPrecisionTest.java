@@ -27,7 +27,7 @@ import org.stromasim.transport.TransportModel;
 @EnabledIfOpenClOrCi
 class OpenClReactionPrecisionTest {
 
-    /** IL-6 serum clearance, t½β = 0.38 h (PARAMETERS.md, "IL-6 clearance"): ln 2 / 1368 s. */
+    /** IL-6 serum clearance, t½β = 0.38 h (docs/parameters.md, "IL-6 clearance"): ln 2 / 1368 s. */
     private static final double IL6_DECAY_PER_S = Math.log(2) / (0.38 * 3600);
     /**
      * λh of every sub-step of the slow-decay runs: 100.5 float ulps of 1 (2^−24 each), so e^(−λh)
