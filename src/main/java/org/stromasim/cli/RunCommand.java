@@ -12,6 +12,7 @@ import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.scenario.UnitPlausibility;
 import org.stromasim.sim.RunResult;
 import org.stromasim.tissue.Tissue;
 import picocli.CommandLine.Command;
@@ -56,6 +57,8 @@ final class RunCommand implements Callable<Integer> {
         Scenario scenario = scenarioFile == null
                 ? ScenarioLoader.loadDefault(overrides)
                 : ScenarioLoader.load(scenarioFile, overrides);
+        UnitPlausibility.warnings(scenario).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        spec.commandLine().getErr().flush();
         double endTimeS = untilS != null ? untilS : scenario.run().endTimeS();
         if (!(endTimeS > 0) || !Double.isFinite(endTimeS)) {
             throw new UserInputException("--until = " + untilS + ": must be a time > 0 s");

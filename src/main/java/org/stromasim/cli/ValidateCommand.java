@@ -11,6 +11,7 @@ import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.scenario.UnitPlausibility;
 import org.stromasim.scenario.SpeciesSpec;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.sim.Simulation;
@@ -51,6 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
         Scenario scenario = scenarioFile == null
                 ? ScenarioLoader.loadDefault(overrides)
                 : ScenarioLoader.load(scenarioFile, overrides);
+        UnitPlausibility.warnings(scenario).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
+        spec.commandLine().getErr().flush();
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
