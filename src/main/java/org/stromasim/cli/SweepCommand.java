@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SweepCollectCommand.class, SweepRunPointCommand.class})
 final class SweepCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..1", paramLabel = "SWEEP.yaml", description = "Sweep file (see the README, 'Sweeps').")
+    @Parameters(arity = "0..1", paramLabel = "SWEEP.yaml", description = "Sweep file (see the README, 'Sweeps', and docs/batch.md).")
     Path sweepFile;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (created; reused on a re-run).")
