@@ -43,8 +43,9 @@ public final class SweepPlot {
                     + "allowed: " + (summary.metricColumns().isEmpty() ? "none (no run has completed)"
                     : String.join(", ", summary.metricColumns())));
         }
-        // series label → x → values
-        Map<String, TreeMap<Double, List<Double>>> data = new TreeMap<>();
+        // series value → x → values; series in numeric order when their values are numbers ("50" before "117")
+        Map<String, TreeMap<Double, List<Double>>> data = new TreeMap<>(SweepPlot::compareValues);
+        double scale = AxisLabel.isFraction(metric) ? 100 : 1;
         int used = 0;
         for (SweepSummary.Row r : summary.rows()) {
             Double y = r.metrics().get(metric);
@@ -59,18 +60,19 @@ public final class SweepPlot {
                 throw new IllegalArgumentException("--x = " + xAxis + ": its values are not numbers (e.g. " + xText
                         + "); choose a numeric axis", e);
             }
-            String series = seriesAxis == null ? metric : seriesAxis + " = " + r.point().parameters().get(seriesAxis);
-            data.computeIfAbsent(series, s -> new TreeMap<>()).computeIfAbsent(x, k -> new ArrayList<>()).add(y);
+            String series = seriesAxis == null ? metric : r.point().parameters().get(seriesAxis);
+            data.computeIfAbsent(series, s -> new TreeMap<>()).computeIfAbsent(x, k -> new ArrayList<>()).add(y * scale);
             used++;
         }
         if (used == 0) {
             throw new IllegalArgumentException("no completed run has a finite value of " + metric + " to plot");
         }
         XYChart chart = new XYChartBuilder().width(900).height(600)
-                .title(metric + " at the end" + averagedOver(m, xAxis, seriesAxis))
-                .xAxisTitle(xAxis).yAxisTitle(metric).build();
+                .title(AxisLabel.of(metric) + " at the end" + averagedOver(m, xAxis, seriesAxis))
+                .xAxisTitle(AxisLabel.of(xAxis)).yAxisTitle(AxisLabel.of(metric)).build();
         chart.getStyler().setXAxisLogarithmic(m.isLogarithmic(xAxis));
         chart.getStyler().setLegendVisible(seriesAxis != null);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         for (Map.Entry<String, TreeMap<Double, List<Double>>> s : data.entrySet()) {
             int n = s.getValue().size();
             double[] xs = new double[n];
@@ -85,12 +87,38 @@ public final class SweepPlot {
                 spread |= point.getValue().size() > 1;
                 i++;
             }
-            XYSeries series = spread ? chart.addSeries(s.getKey(), xs, means, sds) : chart.addSeries(s.getKey(), xs, means);
+            String name = seriesAxis == null ? AxisLabel.of(metric) : AxisLabel.of(seriesAxis) + " = " + s.getKey();
+            XYSeries series = spread ? chart.addSeries(name, xs, means, sds) : chart.addSeries(name, xs, means);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         }
+        double largest = data.values().stream().flatMap(m2 -> m2.values().stream()).flatMap(List::stream)
+                .mapToDouble(v -> Math.abs(v)).max().orElse(1);
+        chart.getStyler().setYAxisDecimalPattern(largest >= 1e6 || largest < 1e-3 ? "0.##E0" : "#,##0.####");
         byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         AtomicFiles.write(png, path -> Files.write(path, bytes));
         return used;
+    }
+
+    /** Numbers by value, anything else as text after the numbers. */
+    static int compareValues(String a, String b) {
+        Double x = number(a);
+        Double y = number(b);
+        if (x != null && y != null) {
+            int c = Double.compare(x, y);
+            return c != 0 ? c : a.compareTo(b);
+        }
+        if (x != null || y != null) {
+            return x != null ? -1 : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    private static Double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String averagedOver(SweepManifest m, String xAxis, String seriesAxis) {

@@ -53,7 +53,7 @@ public record WorkerPlan(int workers, int threads, List<String> deviceSpecs, Str
             }
             int workers = workersOption > 0 ? workersOption : specs.size();
             return new WorkerPlan(workers, threads(threadsOption, processors, workers), specs,
-                    workers + " workers over OpenCL devices " + String.join(", ", specs) + " (--devices)");
+                    workers + (workers == 1 ? " worker" : " workers") + " over OpenCL devices " + String.join(", ", specs) + " (--devices)");
         }
         List<String> gpus = backend == BackendChoice.JAVA ? List.of() : devices.stream()
                 .filter(d -> d.usable() && d.kind() == OpenClDevice.Kind.GPU)
@@ -62,13 +62,13 @@ public record WorkerPlan(int workers, int threads, List<String> deviceSpecs, Str
         if (!gpus.isEmpty()) {
             int workers = workersOption > 0 ? workersOption : Math.max(1, Math.min(gpus.size(), pendingRuns));
             return new WorkerPlan(workers, threads(threadsOption, processors, workers), gpus,
-                    workers + " workers, one per OpenCL GPU (" + String.join(", ", gpus) + ")");
+                    workers + (workers == 1 ? " worker" : " workers") + ", one per OpenCL GPU (" + String.join(", ", gpus) + ")");
         }
         int workers = workersOption > 0 ? workersOption : Math.max(1, Math.min(processors, pendingRuns));
         List<String> anyDevice = new ArrayList<>();
         anyDevice.add(null);
         return new WorkerPlan(workers, threads(threadsOption, processors, workers), anyDevice,
-                workers + " workers" + (workersOption > 0 ? " (--workers)" : ", one per processor"));
+                workers + (workers == 1 ? " worker" : " workers") + (workersOption > 0 ? " (--workers)" : ", one per processor"));
     }
 
     private static int threads(int threadsOption, int processors, int workers) {

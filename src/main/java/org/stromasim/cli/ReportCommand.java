@@ -29,7 +29,7 @@ final class ReportCommand implements Callable<Integer> {
             description = "A second run on the same grid: its lines are drawn dashed and the differences printed.")
     Path compareDir;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where the PNGs go (default: RUN_DIR/report).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Where the PNGs go (default: RUN_DIR/report, or RUN_DIR/report-vs-OTHER with --compare).")
     Path outDir;
 
     @Spec
@@ -43,7 +43,10 @@ final class ReportCommand implements Callable<Integer> {
         if (second != null) {
             first.requireSameGrid(second);
         }
-        Path target = outDir != null ? outDir : runDir.resolve("report");
+        // a comparison gets its own directory, so it never replaces the run's own report
+        Path target = outDir != null ? outDir
+                : second == null ? runDir.resolve("report")
+                : runDir.resolve("report-vs-" + compareDir.toAbsolutePath().normalize().getFileName());
         List<Path> pngs = ReportPlots.write(first, second, target);
         printSummary(out, first);
         if (second != null) {

@@ -79,7 +79,9 @@ final class SweepCollectCommand implements Callable<Integer> {
         String x = xAxis != null ? xAxis : axes.get(0);
         String series = seriesAxis != null ? seriesAxis
                 : axes.stream().filter(a -> !a.equals(x)).findFirst().orElse(null);
-        Path png = sweepDir.resolve(m.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
+        // one file per choice of metric, x and series, so a second collect with another --x keeps the first plot
+        String stem = m + "-vs-" + x + (series == null ? "" : "-by-" + series);
+        Path png = sweepDir.resolve(stem.replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
         int used = SweepPlot.draw(summary, m, x, series, png);
         out.printf("wrote %s: %s against %s%s, %d completed runs%n", png, m, x,
                 series == null ? "" : " by " + series, used);

@@ -110,17 +110,30 @@ public final class ReportPlots {
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        double endS = first.metrics().last("time_s");
+        if (second != null) {
+            endS = Math.max(endS, second.metrics().last("time_s"));
+        }
+        TimeAxis time = TimeAxis.forEnd(endS);
         for (int i = 0; i < rows.size(); i++) {
             Headline h = rows.get(i);
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(h.label())
-                    .xAxisTitle("time (s)").yAxisTitle(h.unit()).build();
-            chart.getStyler().setLegendVisible(second != null);
-            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-            chart.getStyler().setMarkerSize(0);
-            addCourse(chart, first, h, false);
+                    .xAxisTitle(time.title()).yAxisTitle(h.unit()).build();
+            // every panel on the same time axis, from 0 to the end, so ticks line up and fall on round times
+            chart.getStyler().setXAxisMin(0.0);
+            chart.getStyler().setXAxisMax(endS / time.secondsPerUnit());
+            chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+            // legends below the plot, never over the curves
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+            chart.getStyler().setMarkerSize(6);
+            List<Double> values = new ArrayList<>();
+            addCourse(chart, first, h, false, time, values);
             if (second != null) {
-                addCourse(chart, second, h, true);
+                addCourse(chart, second, h, true, time, values);
             }
+            chart.getStyler().setLegendVisible(second != null || chart.getSeriesMap().size() > 1);
+            ValueAxis.apply(chart, values);
             if (chart.getSeriesMap().isEmpty()) {
                 chart.addSeries("no finite values", new double[] {0}, new double[] {0});
             }
@@ -131,11 +144,21 @@ public final class ReportPlots {
         return image;
     }
 
-    private static void addCourse(XYChart chart, RunData run, Headline h, boolean dashed) {
+    /**
+     * Adds one run's course of {@code h}; where a half-depth is not reached inside the domain (NaN, with
+     * a {@code _beyond_um} column), marks the farthest distance covered with an upward triangle, "not
+     * reached (beyond)". Every value drawn is added to {@code values} (for the value axis).
+     */
+    private static void addCourse(XYChart chart, RunData run, Headline h, boolean dashed, TimeAxis time,
+                                  List<Double> values) {
         double[] t = run.metrics().series("time_s");
         double[] v = run.metrics().series(h.column());
+        String beyondColumn = h.column().endsWith("_um") ? h.column().replaceAll("_um$", "_beyond_um") : null;
+        double[] beyond = beyondColumn != null && run.metrics().has(beyondColumn) ? run.metrics().series(beyondColumn) : null;
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
+        List<Double> notReachedX = new ArrayList<>();
+        List<Double> notReachedY = new ArrayList<>();
         for (int r = 0; r < t.length; r++) {
             double shown = switch (h.kind()) {
                 case FRACTION -> 100 * v[r];
@@ -143,16 +166,28 @@ public final class ReportPlots {
                 default -> v[r];
             };
             if (Double.isFinite(shown)) {
-                xs.add(t[r]);
+                xs.add(t[r] / time.secondsPerUnit());
                 ys.add(shown);
+            } else if (beyond != null && Double.isFinite(beyond[r])) {
+                notReachedX.add(t[r] / time.secondsPerUnit());
+                notReachedY.add(beyond[r]);
             }
         }
+        String name = seriesName(run, dashed ? run : null);
         if (!xs.isEmpty()) {
-            XYSeries s = chart.addSeries(seriesName(run, dashed ? run : null), xs, ys);
+            XYSeries s = chart.addSeries(name, xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             if (dashed) {
                 s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
             }
+            values.addAll(ys);
+        }
+        if (!notReachedX.isEmpty()) {
+            XYSeries s = chart.addSeries(name + ": not reached (beyond)", notReachedX, notReachedY);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_UP);
+            values.addAll(notReachedY);
         }
     }
 

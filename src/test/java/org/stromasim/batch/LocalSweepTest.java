@@ -84,7 +84,8 @@ class LocalSweepTest {
         // The scenario of each run has the swept values and seed.
         String yaml5 = Files.readString(out.resolve("run-0005").resolve(RunDirectory.SCENARIO_FILE));
         assertTrue(yaml5.contains("seed: " + seed1), yaml5);
-        assertTrue(Files.size(out.resolve("drug_mean_uM.png")) > 1000, "plot written");
+        assertTrue(Files.size(out.resolve("drug_mean_uM-vs-ecm.stiffness_kpa.stroma-by-species.drug.d0_um2_per_s.png")) > 1000,
+                "plot written, named by metric, x and series");
     }
 
     @Test

@@ -85,6 +85,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void aComparisonGoesToItsOwnDirectoryAndKeepsTheSingleRunReport() throws IOException {
+        Path a = syntheticRun(temp.resolve("own-a"), new Grid3D(12, 10, 8, 20), 41.0, 0.633, 0.367, 12.5, 4000);
+        Path b = syntheticRun(temp.resolve("own-b"), new Grid3D(12, 10, 8, 20), 57.0, 0.611, 0.389, 10.0, 4500);
+        assertEquals(0, CliHarness.run("report", a.toString()).exitCode());
+        Path single = a.resolve("report").resolve("time-courses.png");
+        byte[] before = Files.readAllBytes(single);
+        CliHarness.Result r = CliHarness.run("report", a.toString(), "--compare", b.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.isRegularFile(a.resolve("report-vs-own-b").resolve("time-courses.png")), r.out());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(single)), "the single-run report is untouched");
+    }
+
+    @Test
     void compareOfSyntheticRunsPrintsTheKnownDifferences() throws IOException {
         Path a = syntheticRun(temp.resolve("a"), new Grid3D(12, 10, 8, 20), 41.0, 0.633, 0.367, 12.5, 4000);
         Path b = syntheticRun(temp.resolve("b"), new Grid3D(12, 10, 8, 20), 57.0, 0.611, 0.389, 10.0, 4500);
