@@ -14,16 +14,18 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.stromasim.io.AtomicFiles;
+import org.stromasim.io.SnapshotInfo;
 import org.stromasim.metrics.PenetrationProfile;
 
 /**
- * The report's PNGs, one or two runs per chart (the second dashed):
+ * The report's PNGs, one or two runs per chart (the first blue, the second red and dashed in the time
+ * courses):
  * <ul>
  *   <li>{@code profile-vessel-distance.png}: drug concentration and exposure in the last snapshot against
- *       the distance to the nearest vessel, each relative to its perivascular shell (so the L50 is where
- *       a line crosses 0.5, drawn dotted);</li>
- *   <li>{@code profile-tumour-depth.png}: the same against the depth below the tumour boundary, relative
- *       to the rim shell (the half-depths);</li>
+ *       the distance to the nearest vessel, in absolute units and relative to the perivascular shell (the
+ *       L50 is where a relative line crosses 0.5, drawn dotted);</li>
+ *   <li>{@code profile-tumour-depth.png}: the same against the depth below the tumour boundary (relative
+ *       to the rim shell: the half-depths);</li>
  *   <li>{@code time-courses.png}: the headline metrics against time, one panel each.</li>
  * </ul>
  */
@@ -33,7 +35,7 @@ public final class ReportPlots {
     public static final String DEPTH_PROFILE = "profile-tumour-depth.png";
     public static final String TIME_COURSES = "time-courses.png";
     public static final int PROFILE_WIDTH = 900;
-    public static final int PROFILE_HEIGHT = 600;
+    public static final int PROFILE_PANEL_HEIGHT = 400;
     public static final int PANEL_WIDTH = 480;
     public static final int PANEL_HEIGHT = 320;
     public static final int PANEL_COLUMNS = 3;
@@ -46,49 +48,87 @@ public final class ReportPlots {
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         if (first.profiles() != null) {
-            written.add(save(profileChart(first, second, true), outDir.resolve(VESSEL_PROFILE)));
-            written.add(save(profileChart(first, second, false), outDir.resolve(DEPTH_PROFILE)));
+            written.add(saveImage(profileImage(first, second, true), outDir.resolve(VESSEL_PROFILE)));
+            written.add(saveImage(profileImage(first, second, false), outDir.resolve(DEPTH_PROFILE)));
         }
         written.add(saveImage(timeCourses(first, second), outDir.resolve(TIME_COURSES)));
         return written;
     }
 
-    private static XYChart profileChart(RunData first, RunData second, boolean byVessel) {
+    /** Line colours: one per run, so two runs are told apart by colour in every panel. */
+    private static final Color FIRST_RUN = new Color(0x1f, 0x5f, 0xbf);
+    private static final Color SECOND_RUN = new Color(0xd0, 0x40, 0x20);
+
+    /**
+     * Three panels, one above the other: the drug concentration and the exposure in absolute units (so
+     * two runs that differ by a few per cent are seen to differ), then both relative to the first shell
+     * (where the half level marks the L50 or half-depth). Colour tells the runs apart; in the relative
+     * panel a solid line is the concentration and a dashed one the exposure.
+     */
+    private static BufferedImage profileImage(RunData first, RunData second, boolean byVessel) {
         String x = byVessel ? "distance beyond the perivascular shell (µm)" : "depth beyond the tumour rim shell (µm)";
-        String title = byVessel ? "drug against distance to the nearest vessel, relative to the perivascular shell"
-                : "drug against depth into the tumour, relative to the rim shell";
-        XYChart chart = new XYChartBuilder().width(PROFILE_WIDTH).height(PROFILE_HEIGHT).title(title)
-                .xAxisTitle(x).yAxisTitle("mean / first-shell mean").build();
-        chart.getStyler().setMarkerSize(4);
+        String where = byVessel ? "against distance to the nearest vessel" : "against depth into the tumour";
+        List<RunData> runs = second == null ? List.of(first) : List.of(first, second);
+        SnapshotInfo info = first.lastSnapshot().header().info();
+        String unit = info.speciesUnits().getOrDefault(first.drug(), "");
+        XYChart concentration = panel("drug concentration " + where + " (newest snapshot)", x, "drug (" + unit + ")");
+        XYChart exposure = panel("drug exposure (AUC) " + where, x, "exposure (" + info.exposureUnit() + ")");
+        XYChart relative = panel("relative to the first shell; the dotted line is half", x, "mean / first-shell mean");
         double maxX = 0;
-        for (RunData run : second == null ? List.of(first) : List.of(first, second)) {
+        for (RunData run : runs) {
             if (run.profiles() == null) {
                 continue;
             }
-            boolean dashed = run == second;
+            Color colour = run == first ? FIRST_RUN : SECOND_RUN;
+            String name = seriesName(run, second);
             PenetrationProfile c = byVessel ? run.profiles().concentrationByVesselDistance() : run.profiles().concentrationByDepth();
             PenetrationProfile e = byVessel ? run.profiles().exposureByVesselDistance() : run.profiles().exposureByDepth();
-            maxX = Math.max(maxX, addRelative(chart, seriesName(run, second) + ": concentration", c, dashed));
-            maxX = Math.max(maxX, addRelative(chart, seriesName(run, second) + ": exposure (AUC)", e, dashed));
+            add(concentration, name, c, false, colour, false);
+            add(exposure, name, e, false, colour, false);
+            maxX = Math.max(maxX, add(relative, name + ": concentration", c, true, colour, false));
+            maxX = Math.max(maxX, add(relative, name + ": exposure", e, true, colour, true));
         }
         if (maxX > 0) {
-            XYSeries half = chart.addSeries("half", new double[] {0, maxX}, new double[] {0.5, 0.5});
+            XYSeries half = relative.addSeries("half", new double[] {0, maxX}, new double[] {0.5, 0.5});
             half.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
             half.setLineColor(Color.GRAY);
             half.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
         }
+        BufferedImage image = new BufferedImage(PROFILE_WIDTH, 3 * PROFILE_PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        int y = 0;
+        for (XYChart chart : List.of(concentration, exposure, relative)) {
+            g.drawImage(BitmapEncoder.getBufferedImage(chart), 0, y, null);
+            y += PROFILE_PANEL_HEIGHT;
+        }
+        g.dispose();
+        return image;
+    }
+
+    private static XYChart panel(String title, String x, String y) {
+        XYChart chart = new XYChartBuilder().width(PROFILE_WIDTH).height(PROFILE_PANEL_HEIGHT).title(title)
+                .xAxisTitle(x).yAxisTitle(y).build();
+        chart.getStyler().setMarkerSize(4);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         return chart;
     }
 
-    /** Adds the profile divided by its first-shell mean; returns the largest x drawn. */
-    private static double addRelative(XYChart chart, String name, PenetrationProfile p, boolean dashed) {
+    /**
+     * Adds a profile, absolute or divided by its first-shell mean, against the distance from the first
+     * shell; returns the largest x drawn.
+     */
+    private static double add(XYChart chart, String name, PenetrationProfile p, boolean relative, Color colour,
+                              boolean dashed) {
         double first = p.firstShellMean();
         List<Double> xs = new ArrayList<>();
         List<Double> ys = new ArrayList<>();
         for (int b = 0; b < p.shellCount(); b++) {
-            if (p.voxelsInShell(b) > 0 && first > 0) {
+            if (p.voxelsInShell(b) > 0 && (!relative || first > 0)) {
                 xs.add(p.shellCentreUm(b) - p.shellCentreUm(0));
-                ys.add(p.meanInShell(b) / first);
+                ys.add(relative ? p.meanInShell(b) / first : p.meanInShell(b));
             }
         }
         if (xs.isEmpty()) {
@@ -96,6 +136,8 @@ public final class ReportPlots {
         }
         XYSeries s = chart.addSeries(name, xs, ys);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        s.setLineColor(colour);
+        s.setMarkerColor(colour);
         if (dashed) {
             s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
         }
@@ -178,6 +220,7 @@ public final class ReportPlots {
             XYSeries s = chart.addSeries(name, xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            s.setLineColor(dashed ? SECOND_RUN : FIRST_RUN);
             if (dashed) {
                 s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
             }
@@ -187,6 +230,7 @@ public final class ReportPlots {
             XYSeries s = chart.addSeries(name + ": not reached (beyond)", notReachedX, notReachedY);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_UP);
+            s.setMarkerColor(dashed ? SECOND_RUN : FIRST_RUN);
             values.addAll(notReachedY);
         }
     }
@@ -194,10 +238,6 @@ public final class ReportPlots {
     /** The run directory's name; " (second)" added for the second run so equal names stay apart. */
     private static String seriesName(RunData run, RunData second) {
         return run.root().toAbsolutePath().normalize().getFileName() + (run == second ? " (second)" : "");
-    }
-
-    private static Path save(XYChart chart, Path png) throws IOException {
-        return saveImage(BitmapEncoder.getBufferedImage(chart), png);
     }
 
     private static Path saveImage(BufferedImage image, Path png) throws IOException {
