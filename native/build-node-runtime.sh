@@ -60,7 +60,8 @@ if [ -f "$here/jre/lib/libjsig.so" ]; then
 fi
 # --add-modules jdk.incubator.vector: the Java backend's vectorised row loops (one "Using incubator
 # modules" warning line at start).
-exec "$here/jre/bin/java" --add-modules jdk.incubator.vector ${STROMASIM_JAVA_OPTS:-} -jar "$here/stromasim.jar" "$@"
+exec "$here/jre/bin/java" --add-modules jdk.incubator.vector ${STROMASIM_JAVA_OPTS:-} "-Dstromasim.launcher=$0" \
+    -jar "$here/stromasim.jar" "$@"
 LAUNCHER
 chmod +x "$out/stromasim"
 
