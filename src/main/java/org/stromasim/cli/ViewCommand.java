@@ -135,6 +135,11 @@ final class ViewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (screenshot != null && !screenshot.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
+            // the file is always PNG; a .jpg name holding PNG bytes would mislead every program that opens it
+            throw new UserInputException("--screenshot " + screenshot + ": screenshots are written as PNG; "
+                    + "give a file name ending in .png");
+        }
         int[] wh = parseSize(size);
         SnapshotSeries series = SnapshotSeries.open(source);
         CompareMode comparison = compare == null ? CompareMode.NONE : CompareMode.fromKey(compareMode);
