@@ -91,6 +91,15 @@ class DataPipelineTest {
     }
 
     @Test
+    void aDivergingMapOnANonNegativeFieldShowsNoNegativeRange() {
+        VolumeField field = ramp(8, 2, 2).withValues("f", "µM", new float[] {0, 0, 1, 2, 3, 4, 5, 10, 0, 0, 1, 2, 3,
+                4, 5, 6, 0, 0, 1, 2, 3, 4, 5, 6, 0, 0, 1, 2, 3, 4, 5, 6});
+        TransferFunction diverging = TransferFunction.auto(field, false, ColorMap.DIVERGING);
+        assertEquals(0, diverging.low());
+        assertEquals(10, diverging.high());
+    }
+
+    @Test
     void downsamplingKeepsTheMeanAndSaysWhy() {
         VolumeField field = ramp(50, 20, 10);
         Downsampler.Result unchanged = Downsampler.fit(field, 64, 1L << 30);

@@ -27,8 +27,10 @@ public record TransferFunction(double low, double high, boolean log) {
     }
 
     /**
-     * The range of a field: its finite minimum and maximum; for a diverging map, symmetric about 0 so
-     * that zero sits at the neutral centre colour. A constant field gets a unit-wide range around its value.
+     * The range of a field: its finite minimum and maximum; for a diverging map on a field with both signs,
+     * symmetric about 0 so that zero sits at the neutral centre colour, and on a field of one sign from 0
+     * to its extreme (no empty negative or positive half). A constant field gets a unit-wide range around
+     * its value.
      */
     public static TransferFunction auto(VolumeField field, boolean log, ColorMap map) {
         double min = Double.POSITIVE_INFINITY;
@@ -46,6 +48,12 @@ public record TransferFunction(double low, double high, boolean log) {
         if (min > max) {
             min = 0;
             max = 0;
+        }
+        if (map.diverging() && min >= 0 && max > min) {
+            return new TransferFunction(0, max, false); // a non-negative field has no negative half to show
+        }
+        if (map.diverging() && max <= 0 && max > min) {
+            return new TransferFunction(min, 0, false);
         }
         if (map.diverging()) {
             double extent = Math.max(Math.abs(min), Math.abs(max));
