@@ -116,7 +116,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (sweepFile == null) {
             throw new UserInputException("sweep needs a sweep file (sweep SWEEP.yaml --out DIR) or a subcommand "
-                    + "(collect, run-point); see 'stromasim sweep --help'");
+                    + "(collect, run-point); see '" + LaunchCommand.get() + " sweep --help'");
         }
         if (outDir == null) {
             throw new UserInputException("sweep " + sweepFile + ": --out DIR is required (the sweep directory)");
