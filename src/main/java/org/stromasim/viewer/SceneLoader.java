@@ -56,7 +56,7 @@ public final class SceneLoader {
         boolean overlays = settings.showVessels() || settings.showTumour();
         CellMasks masksA = overlays ? masks(entryA, field, a) : null;
         String labelA = label(primary);
-        String title = field + " · t = " + Units.seconds(a.timeS());
+        String title = field + " · t = " + Units.clock(a.timeS());
         if (compareMode == CompareMode.NONE) {
             TransferFunction scale = scale(state, settings.colorMap(), a);
             return new Scene(List.of(new Panel(a, masksA, labelA)), scale, settings.colorMap(), title, notes);

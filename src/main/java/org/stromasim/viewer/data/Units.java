@@ -13,6 +13,15 @@ public final class Units {
         return compact(timeS) + " s";
     }
 
+    /** A simulated time for a caption: seconds, and from 2 minutes on also minutes or hours, "600 s (10 min)". */
+    public static String clock(double timeS) {
+        if (Math.abs(timeS) < 120) {
+            return seconds(timeS);
+        }
+        return seconds(timeS) + (Math.abs(timeS) < 7200 ? " (" + compact(timeS / 60) + " min)"
+                : " (" + compact(timeS / 3600) + " h)");
+    }
+
     /** A number in at most four significant digits, without trailing zeros; scientific when far from 1. */
     public static String compact(double value) {
         if (value == 0 || Double.isNaN(value) || Double.isInfinite(value)) {
