@@ -74,6 +74,9 @@ public final class VolumeRenderer implements AutoCloseable {
         glUniform1f(program.uniform("isoLevel"), (float) settings.isoLevel());
         glUniform1i(program.uniform("divergingRamp"), divergingRamp ? 1 : 0);
         glUniform1i(program.uniform("showVessels"), settings.showVessels() ? 1 : 0);
+        // vessels in red, except on the diverging map, whose red end means "first run higher"
+        float[] vessel = settings.colorMap().diverging() ? new float[] {0.10f, 0.70f, 0.25f} : new float[] {0.90f, 0.20f, 0.15f};
+        glUniform4f(program.uniform("vesselColor"), vessel[0], vessel[1], vessel[2], 0.85f);
         glUniform1i(program.uniform("showTumour"), settings.showTumour() ? 1 : 0);
         glUniform1i(program.uniform("sliceAxis"), settings.slice().axis());
         glUniform1f(program.uniform("slicePosition"), (float) settings.slice().position());

@@ -27,7 +27,7 @@ uniform vec3 background;
 uniform float stepLength;      // world units between samples
 uniform vec3 gradientStep;     // one voxel in texture coordinates
 
-const vec4 VESSEL_COLOR = vec4(0.90, 0.20, 0.15, 0.85);
+uniform vec4 vesselColor;       // red, or green on the blue-grey-red diverging map (set by VolumeRenderer)
 const vec4 TUMOUR_COLOR = vec4(0.95, 0.95, 0.95, 0.18);
 const int MAX_SAMPLES = 4096;
 
@@ -101,7 +101,7 @@ void main() {
         vec2 mask = texture(masks, tc).rg;
         if (i > 0) {
             if (showVessels == 1 && (previousMask.r < 0.5) != (mask.r < 0.5)) {
-                over(accumulated, VESSEL_COLOR);
+                over(accumulated, vesselColor);
             }
             if (showTumour == 1 && (previousMask.g < 0.5) != (mask.g < 0.5)) {
                 over(accumulated, TUMOUR_COLOR);
