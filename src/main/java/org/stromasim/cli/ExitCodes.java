@@ -17,6 +17,12 @@ public final class ExitCodes {
     public static final int STOPPED = 3;
     /** A sweep finished but some of its runs failed; {@code sweep collect} lists them with their errors. */
     public static final int RUNS_FAILED = 4;
+    /**
+     * The run stopped because its state went NaN or ±∞ (overflow): nothing of that state was written;
+     * the message names species, time, voxel and likely cause, and the last good snapshot is marked in
+     * {@code last-good-snapshot.txt}. Resuming would repeat it: change the scenario and run again.
+     */
+    public static final int NON_FINITE = 5;
 
     private ExitCodes() {
     }

@@ -3,6 +3,7 @@ package org.stromasim.cli;
 import java.io.PrintWriter;
 import org.stromasim.SoftwareVersion;
 import org.stromasim.scenario.ScenarioException;
+import org.stromasim.sim.NonFiniteStateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -67,6 +68,9 @@ public final class Main {
     }
 
     static int exitCodeFor(Throwable ex) {
+        if (ex instanceof NonFiniteStateException) {
+            return ExitCodes.NON_FINITE;
+        }
         if (ex instanceof ScenarioException || ex instanceof UserInputException
                 || ex instanceof IllegalArgumentException) {
             return ExitCodes.BAD_INPUT;
@@ -78,6 +82,9 @@ public final class Main {
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {
             return ex.getClass().getSimpleName() + " (run with -v for the stack trace)";
+        }
+        if (ex instanceof NonFiniteStateException) {
+            return message;
         }
         if (exitCodeFor(ex) == ExitCodes.INTERNAL_ERROR) {
             return message + " [" + ex.getClass().getSimpleName() + "; run with -v for the stack trace]";

@@ -7,12 +7,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.SpeciesSpec;
 import org.stromasim.backend.java.JavaBackend;
+import org.stromasim.sim.FloatRangeCheck;
 import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.CellType;
@@ -83,6 +83,11 @@ final class ValidateCommand implements Callable<Integer> {
         BiologySummary.printDrug(out, scenario);
         BiologySummary.print(out, scenario, plan);
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (FloatRangeCheck.Excess excess : FloatRangeCheck.check(scenario, scenario.run().endTimeS())) {
+            err.println("warning: " + excess.message());
+        }
+        err.flush();
         return ExitCodes.OK;
     }
 

@@ -33,6 +33,11 @@ public final class RunDirectory {
     public static final String XDMF_FILE = "run.xmf";
     public static final String METRICS_FILE = "metrics.csv";
     public static final String LOG_FILE = "run.log";
+    /**
+     * Written when a run stopped because its state went non-finite: first line the last good snapshot's
+     * name (or "none"), then why the run ended. Removed when the run is resumed.
+     */
+    public static final String LAST_GOOD_FILE = "last-good-snapshot.txt";
 
     private final Path root;
 
@@ -104,6 +109,10 @@ public final class RunDirectory {
         return root.resolve(LOG_FILE);
     }
 
+    public Path lastGoodFile() {
+        return root.resolve(LAST_GOOD_FILE);
+    }
+
     /** Where snapshot {@code ordinal} is (or will be) stored. */
     public Path snapshotFile(int ordinal) {
         return snapshotsDir().resolve(SnapshotLayout.snapshotFileName(ordinal));
@@ -164,7 +173,7 @@ public final class RunDirectory {
 
     /** The files a run writes, so overwrite removes a previous run and nothing else. */
     private void deleteRunFiles() throws IOException {
-        for (Path file : List.of(scenarioFile(), xdmfFile(), metricsFile(), logFile())) {
+        for (Path file : List.of(scenarioFile(), xdmfFile(), metricsFile(), logFile(), lastGoodFile())) {
             Files.deleteIfExists(file);
         }
         removeStaleTempFiles();
