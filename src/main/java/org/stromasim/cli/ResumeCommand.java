@@ -10,6 +10,7 @@ import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.sim.ResumePoint;
 import org.stromasim.sim.RunResult;
+import org.stromasim.sim.TimeStepRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,6 +64,8 @@ final class ResumeCommand implements Callable<Integer> {
              GracefulShutdown.Running running = shutdown.enter()) {
             RunDriver.ProgressFactory progress = runner.progress(spec.commandLine().getErr());
             result = new RunDriver(settings, shutdown, progress, out).resume(run, point.get());
+        } catch (TimeStepRefusedException refused) {
+            throw LocatedRefusal.of(refused, run.scenarioFile(), java.util.List.of());
         }
         if (result.stopped()) {
             return StoppedRunMessage.print(out, run.root(), result);

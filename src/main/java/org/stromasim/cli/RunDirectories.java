@@ -10,6 +10,15 @@ final class RunDirectories {
     private RunDirectories() {
     }
 
+    /** Refuses an unusable run directory before anything is prepared or written. */
+    static void requireUsable(Path root, boolean overwrite) {
+        try {
+            RunDirectory.requireUsable(root, overwrite);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create run directory " + root + ": " + e.getMessage(), e);
+        }
+    }
+
     static RunDirectory create(Path root, String resolvedScenarioYaml, boolean overwrite) {
         try {
             return RunDirectory.create(root, resolvedScenarioYaml, overwrite);

@@ -12,7 +12,10 @@ import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.SpeciesSpec;
 import org.stromasim.backend.java.JavaBackend;
+import org.stromasim.sim.CheckedTimeStep;
 import org.stromasim.sim.FloatRangeCheck;
+import org.stromasim.sim.MemoryBudget;
+import org.stromasim.sim.TimeStepRefusedException;
 import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.CellType;
@@ -51,9 +54,17 @@ final class ValidateCommand implements Callable<Integer> {
         Scenario scenario = scenarioFile == null
                 ? ScenarioLoader.loadDefault(overrides)
                 : ScenarioLoader.load(scenarioFile, overrides);
+        // validate builds the tissue and the model (and, with an accuracy target, a Java pilot) itself
+        MemoryBudget.of(scenario, scenario.run().diffusion().hasAccuracyTarget(), Runtime.getRuntime().availableProcessors())
+                .requireFits(MemoryBudget.availableHeapBytes(), "to build and check it");
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
-        TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
+        TimeStepPlan plan;
+        try {
+            plan = CheckedTimeStep.choose(scenario, model, scenario.run().endTimeS());
+        } catch (TimeStepRefusedException refused) {
+            throw LocatedRefusal.of(refused, scenarioFile, overrides);
+        }
         if (scenario.run().diffusion().hasAccuracyTarget()) {
             // the step the run would choose over its first snapshot window: the same pilot, on the Java backend
             try (JavaBackend pilot = new JavaBackend(model, Runtime.getRuntime().availableProcessors())) {

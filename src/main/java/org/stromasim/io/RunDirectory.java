@@ -52,24 +52,33 @@ public final class RunDirectory {
      *                  previous run there are deleted first (other files are left alone)
      */
     public static RunDirectory create(Path root, String resolvedScenarioYaml, boolean overwrite) throws IOException {
-        if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new NotDirectoryException(root + " (run directory path names an existing file)");
-        }
         RunDirectory run = new RunDirectory(root);
-        if (Files.isDirectory(root)) {
-            List<String> entries = entryNames(root);
-            if (!entries.isEmpty()) {
-                if (!overwrite) {
-                    throw new IOException("run directory " + run.root + " is not empty (" + entries.size()
-                            + " entries, e.g. " + entries.subList(0, Math.min(3, entries.size()))
-                            + "); choose a new directory or ask to overwrite it");
-                }
-                run.deleteRunFiles();
-            }
+        if (!requireUsable(root, overwrite)) {
+            run.deleteRunFiles();
         }
         Files.createDirectories(run.snapshotsDir());
         AtomicFiles.writeString(run.scenarioFile(), resolvedScenarioYaml);
         return run;
+    }
+
+    /**
+     * Checks, without creating or changing anything, that a new run may use {@code root}: it is absent or
+     * an empty directory, or a non-empty one with {@code overwrite}. Returns whether it is absent or empty.
+     */
+    public static boolean requireUsable(Path root, boolean overwrite) throws IOException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new NotDirectoryException(root + " (run directory path names an existing file)");
+        }
+        if (!Files.isDirectory(root)) {
+            return true;
+        }
+        List<String> entries = entryNames(root);
+        if (!entries.isEmpty() && !overwrite) {
+            throw new IOException("run directory " + root.toAbsolutePath().normalize() + " is not empty ("
+                    + entries.size() + " entries, e.g. " + entries.subList(0, Math.min(3, entries.size()))
+                    + "); choose a new directory or ask to overwrite it");
+        }
+        return entries.isEmpty();
     }
 
     /** Opens the directory of an existing run (resume, viewer, report). */
