@@ -205,6 +205,12 @@ public final class RunDriver {
             if (point == null) {
                 say("stromasim: %s on %s, %s", scenario.name(), numerics.description(), plan.reason());
             } else {
+                for (String damaged : point.setAside()) {
+                    String line = "damaged snapshot set aside, resuming from the previous intact snapshot "
+                            + point.snapshot().getFileName() + ": " + damaged;
+                    say("stromasim: %s", line);
+                    output.log(line);
+                }
                 say("stromasim: resuming %s from t = %.6g s (step %d, %s) to t = %.6g s on %s, %s", scenario.name(),
                         startS, startStep, point.snapshot().getFileName(), endTimeS, numerics.description(),
                         plan.reason());

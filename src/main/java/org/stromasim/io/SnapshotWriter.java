@@ -110,6 +110,8 @@ public final class SnapshotWriter {
         for (SnapshotField field : fields) {
             WritableDataset dataset = group.putDataset(field.name(), zeros);
             dataset.putAttribute(SnapshotLayout.ATTR_UNITS, field.units());
+            // of the values streamed in below, so a reader can tell them from damaged ones
+            dataset.putAttribute(SnapshotIntegrity.ATTR_CHECKSUM, SnapshotIntegrity.checksum(field));
             if (field.description() != null) {
                 dataset.putAttribute(SnapshotLayout.ATTR_DESCRIPTION, field.description());
             }
