@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunDirectoryLock;
 import org.stromasim.sim.ResumePoint;
 import org.stromasim.sim.RunResult;
 import org.stromasim.sim.TimeStepRefusedException;
@@ -46,6 +47,12 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("cannot resume " + runDir + ": " + e.getMessage(), e);
         }
+        try (RunDirectoryLock lock = RunDirectories.lock(run, "resume", spec.commandLine().getErr())) {
+            return resume(run, out);
+        }
+    }
+
+    private Integer resume(RunDirectory run, PrintWriter out) throws IOException {
         Optional<ResumePoint> point = ResumePoint.latest(run);
         if (point.isEmpty()) {
             throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunDirectoryLock;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.sim.PeakMemory;
@@ -71,7 +72,8 @@ final class RunCommand implements Callable<Integer> {
         // every check that can refuse (memory, time step, backend and device) runs before the directory exists
         try (RunDriver.Prepared prepared = prepare(driver, scenario)) {
             RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
-            try (GracefulShutdown shutdown = GracefulShutdown.install(err);
+            try (RunDirectoryLock lock = RunDirectories.lock(runDirectory, "run", err);
+                 GracefulShutdown shutdown = GracefulShutdown.install(err);
                  GracefulShutdown.Running running = shutdown.enter()) {
                 result = driver.stoppingWhen(shutdown).fresh(runDirectory, prepared);
             }

@@ -3,11 +3,31 @@ package org.stromasim.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunDirectoryLock;
 
 /** Opens run directories for commands, turning file-system refusals into user-facing messages. */
 final class RunDirectories {
 
     private RunDirectories() {
+    }
+
+    /**
+     * Takes the run directory's lock for {@code command} (refused, exit code 2, while another process
+     * holds it); a note about a stale lock taken over goes to {@code err}.
+     */
+    static RunDirectoryLock lock(RunDirectory run, String command, java.io.PrintWriter err) {
+        try {
+            RunDirectoryLock lock = RunDirectoryLock.acquire(run.root(), command);
+            if (lock.note() != null) {
+                err.println("stromasim: " + lock.note());
+                err.flush();
+            }
+            return lock;
+        } catch (RunDirectoryLock.RunDirectoryInUseException inUse) {
+            throw new UserInputException(inUse.getMessage(), inUse);
+        } catch (IOException e) {
+            throw new UserInputException("cannot lock run directory " + run.root() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Refuses an unusable run directory before anything is prepared or written. */
