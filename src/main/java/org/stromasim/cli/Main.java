@@ -2,6 +2,7 @@ package org.stromasim.cli;
 
 import java.io.PrintWriter;
 import org.stromasim.SoftwareVersion;
+import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.scenario.ScenarioException;
 import org.stromasim.sim.NonFiniteStateException;
 import picocli.CommandLine;
@@ -23,7 +24,10 @@ public final class Main {
     boolean verbose;
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        int code = newCommandLine().execute(args);
+        // after a SIGINT/SIGTERM the shutdown hook ends the JVM with this code once it is known
+        GracefulShutdown.commandFinished(code);
+        System.exit(code);
     }
 
     /** The configured command line, also used by tests with captured output. */
