@@ -87,8 +87,8 @@ public final class Main {
         if (message == null || message.isBlank()) {
             return ex.getClass().getSimpleName() + " (run with -v for the stack trace)";
         }
-        if (ex instanceof NonFiniteStateException) {
-            return message;
+        if (ex instanceof NonFiniteStateException || ex instanceof java.io.UncheckedIOException) {
+            return message; // an I/O failure: its message names the file and the cause
         }
         if (exitCodeFor(ex) == ExitCodes.INTERNAL_ERROR) {
             return message + " [" + ex.getClass().getSimpleName() + "; run with -v for the stack trace]";

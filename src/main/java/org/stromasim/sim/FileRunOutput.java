@@ -110,8 +110,7 @@ public final class FileRunOutput implements RunOutput {
             SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info);
             xdmf.add(header);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + " in " + directory.snapshotsDir()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + ": " + e.getMessage(), e);
         }
         log(String.format("snapshot %d at t = %.6g s (step %d)", nextOrdinal, timeS, step));
         lastSnapshot = String.format("%s (t = %.6g s)", SnapshotLayout.snapshotFileName(nextOrdinal), timeS);
