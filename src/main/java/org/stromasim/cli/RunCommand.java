@@ -71,13 +71,12 @@ final class RunCommand implements Callable<Integer> {
         RunResult result;
         // every check that can refuse (memory, time step, backend and device) runs before the directory exists
         try (RunDriver.Prepared prepared = prepare(driver, scenario)) {
-            RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
-            try (RunDirectoryLock lock = RunDirectories.lock(runDirectory, "run", err);
-                 GracefulShutdown shutdown = GracefulShutdown.install(err);
-                 GracefulShutdown.Running running = shutdown.enter()) {
-                result = driver.stoppingWhen(shutdown).fresh(runDirectory, prepared);
+            // locked before --force removes a previous run's files: never those of a run still going
+            try (RunDirectoryLock lock = RunDirectories.lockNew(runRoot, "run", err)) {
+                RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
+                result = run(driver, prepared, runDirectory, err);
+                runRoot = runDirectory.root();
             }
-            runRoot = runDirectory.root();
         }
         if (result.stopped()) {
             return StoppedRunMessage.print(out, runRoot, result);
@@ -86,6 +85,15 @@ final class RunCommand implements Callable<Integer> {
         out.println("  " + PeakMemory.report(Tissue.stateBytes(scenario.grid().toGrid(), scenario.species().size())));
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The simulation itself, with SIGINT/SIGTERM turned into a stop at the next chunk boundary. */
+    private static RunResult run(RunDriver driver, RunDriver.Prepared prepared, RunDirectory runDirectory,
+                                 PrintWriter err) {
+        try (GracefulShutdown shutdown = GracefulShutdown.install(err);
+             GracefulShutdown.Running running = shutdown.enter()) {
+            return driver.stoppingWhen(shutdown).fresh(runDirectory, prepared);
+        }
     }
 
     private RunDriver.Prepared prepare(RunDriver driver, Scenario scenario) {

@@ -16,8 +16,12 @@ final class RunDirectories {
      * holds it); a note about a stale lock taken over goes to {@code err}.
      */
     static RunDirectoryLock lock(RunDirectory run, String command, java.io.PrintWriter err) {
+        return lock(run.root(), command, err);
+    }
+
+    private static RunDirectoryLock lock(Path root, String command, java.io.PrintWriter err) {
         try {
-            RunDirectoryLock lock = RunDirectoryLock.acquire(run.root(), command);
+            RunDirectoryLock lock = RunDirectoryLock.acquire(root, command);
             if (lock.note() != null) {
                 err.println("stromasim: " + lock.note());
                 err.flush();
@@ -26,8 +30,21 @@ final class RunDirectories {
         } catch (RunDirectoryLock.RunDirectoryInUseException inUse) {
             throw new UserInputException(inUse.getMessage(), inUse);
         } catch (IOException e) {
-            throw new UserInputException("cannot lock run directory " + run.root() + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot lock run directory " + root + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes {@code root} (if absent) and takes its lock for a new run, before {@link #create} writes or
+     * removes anything there.
+     */
+    static RunDirectoryLock lockNew(Path root, String command, java.io.PrintWriter err) {
+        try {
+            java.nio.file.Files.createDirectories(root);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create run directory " + root + ": " + e.getMessage(), e);
+        }
+        return lock(root.toAbsolutePath().normalize(), command, err);
     }
 
     /** Refuses an unusable run directory before anything is prepared or written. */

@@ -195,7 +195,9 @@ public final class RunDirectory {
 
     private static List<String> entryNames(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+            // the lock is taken before a new run's files are written (or a previous run's removed)
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunDirectoryLock.LOCK_FILE))
+                    .sorted().toList();
         }
     }
 }

@@ -58,8 +58,8 @@ final class NonFiniteGuard {
         if (species != null) {
             for (FloatRangeCheck.Excess excess : FloatRangeCheck.check(scenario, endTimeS)) {
                 if (excess.what().startsWith(species.name())) {
-                    return "overflow: " + excess.message() + ". Lower the source, add decay or a saturation level,"
-                            + " or shorten the run ('stromasim validate' warns of this)";
+                    return "overflow: " + excess.message() + ". Lower the value named there (a source may instead get decay or a saturation"
+                            + " level), or shorten the run; 'stromasim validate' warns of this";
                 }
             }
         }

@@ -69,6 +69,19 @@ class RunDirectoryLockTest {
         }
     }
 
+    @Test
+    void forceNeverRemovesTheFilesOfARunStillGoing() throws Exception {
+        Path run = Files.createDirectories(dir.resolve("busy"));
+        Path metrics = Files.writeString(run.resolve(RunDirectory.METRICS_FILE), "time_s\n0\n");
+        try (RunDirectoryLock holder = RunDirectoryLock.acquire(run, "run")) {
+            BatchCli.Result forced = BatchCli.run("run", BatchCli.tinyScenario().toString(), "--out", run.toString(),
+                    "--force", "--until", "1", "--no-progress");
+            assertEquals(2, forced.exitCode(), forced.err());
+            assertTrue(forced.err().contains("is in use by pid " + ProcessHandle.current().pid()), forced.err());
+            assertEquals("time_s\n0\n", Files.readString(metrics));
+        }
+    }
+
     private void waitForInitialSnapshot(Process child, Path run) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Files.exists(run.resolve(RunDirectory.SNAPSHOTS_DIR).resolve("snap_000000.h5"))) {
