@@ -86,3 +86,18 @@ __kernel void reduce_indexed(__global const float* fields, const int offset,
     size_t slot = (size_t) get_group_id(1) * get_num_groups(0) + get_group_id(0);
     finish_group(sum, maxv, above, lsum, lmax, labove, partialSum, partialMax, partialAbove, slot);
 }
+
+// Non-finite search: first[slot] becomes the smallest index v < n with fields[offset + v] NaN or ±∞
+// (the host sets it to n first, meaning none). One int per field travels back, not the field: a metrics
+// interval on the device learns that the state went bad without downloading it. Each work-item stops at
+// its first hit: its later voxels have larger indices.
+__kernel void find_nonfinite(__global const float* fields, const int offset, const int n,
+                             volatile __global int* first, const int slot) {
+    const int stride = get_global_size(0);
+    for (int v = get_global_id(0); v < n; v += stride) {
+        if (!isfinite(fields[offset + v])) {
+            atomic_min(&first[slot], v);
+            break;
+        }
+    }
+}

@@ -49,6 +49,17 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * The first NaN or ±∞ in the current concentrations or drug exposure ({@link NonFiniteValue}), found
+     * where the state lives. The default downloads the state into {@code host} and scans it there; a
+     * backend that keeps the state on a device searches it there instead, so a metrics interval that is
+     * reduced on the device does not download the grid to learn that it is intact.
+     */
+    default Optional<NonFiniteValue> firstNonFinite(Tissue host) {
+        download(host);
+        return NonFiniteValue.firstIn(host);
+    }
+
+    /**
      * Runs {@code update} on the current state where it lives, then continues from the updated state
      * (new cell codes, viability and stiffness take effect at the next {@link #advance}). {@code host}
      * is the host copy; it holds the updated state afterwards. The default refuses: a backend that

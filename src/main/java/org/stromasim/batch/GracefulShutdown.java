@@ -11,6 +11,14 @@ import org.stromasim.sim.StopRequest;
  * at a job's time limit and SIGKILL {@code KillWait} seconds later (30 s by default), so the wait is
  * bounded by {@link #GRACE_SECONDS}.
  *
+ * <p>Exit status: once the runs are done, the hook also waits (within the same grace period) until the
+ * command has printed everything it prints and reported its exit code ({@link #commandFinished}, called
+ * by {@code Main}), then ends the JVM with that code. So a run stopped by SIGINT or SIGTERM exits with
+ * the command's own code (3, stopped on request) and its "stopped on request … continue with" line is
+ * never cut off by the JVM exiting first. Only when the grace period runs out does the JVM end with the
+ * signal's status (130 for SIGINT, 143 for SIGTERM), and then the newest complete snapshot is the
+ * resume point.
+ *
  * <p>Use: {@code try (GracefulShutdown shutdown = GracefulShutdown.install(err)) { try (var running =
  * shutdown.enter()) { simulation.stopWhen(shutdown).run(...); } }}. Closing removes the hook.
  */
@@ -18,6 +26,10 @@ public final class GracefulShutdown implements StopRequest, AutoCloseable {
 
     /** Longest wait for runs to finish their final snapshot once a signal arrived, s (Slurm's default KillWait). */
     static final long GRACE_SECONDS = 30;
+
+    private static final Object FINISH = new Object();
+    /** The exit code the command reported, or null while it is still running. */
+    private static Integer finishedExitCode;
 
     private final PrintWriter err;
     private final Thread hook;
@@ -86,6 +98,40 @@ public final class GracefulShutdown implements StopRequest, AutoCloseable {
                     return;
                 }
             }
+        }
+        Integer code = awaitCommandFinished(deadline);
+        if (code != null) {
+            // System.exit from the command's thread would block while this hook runs; end with its code here
+            Runtime.getRuntime().halt(code);
+        }
+    }
+
+    /**
+     * Reports that the command has printed everything and will exit with {@code exitCode}; a shutdown
+     * hook waiting after a signal then ends the JVM with that code (see the class comment).
+     */
+    public static void commandFinished(int exitCode) {
+        synchronized (FINISH) {
+            finishedExitCode = exitCode;
+            FINISH.notifyAll();
+        }
+    }
+
+    private static Integer awaitCommandFinished(long deadline) {
+        synchronized (FINISH) {
+            while (finishedExitCode == null) {
+                long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (leftMs <= 0) {
+                    return null;
+                }
+                try {
+                    FINISH.wait(leftMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+            }
+            return finishedExitCode;
         }
     }
 

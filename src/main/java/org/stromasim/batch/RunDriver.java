@@ -10,7 +10,9 @@ import org.stromasim.backend.SelectedBackend;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.io.RunInfo;
 import org.stromasim.scenario.Scenario;
+import org.stromasim.sim.CheckedTimeStep;
 import org.stromasim.sim.FileRunOutput;
+import org.stromasim.sim.MemoryBudget;
 import org.stromasim.sim.PeakMemory;
 import org.stromasim.sim.ProgressListener;
 import org.stromasim.sim.ResumePoint;
@@ -55,9 +57,19 @@ public final class RunDriver {
             if (threads < 0) {
                 throw new IllegalArgumentException("--threads = " + threads + ": must be >= 0 (0 = one per processor)");
             }
+            if (threads > maxThreads()) {
+                throw new IllegalArgumentException("--threads = " + threads + ": at most " + maxThreads() + " (4 × the "
+                        + Runtime.getRuntime().availableProcessors() + " processors here, at least 64); more threads than"
+                        + " cores only add switching, and each holds its own plane buffers");
+            }
             if (untilS != null && !(untilS > 0 && Double.isFinite(untilS))) {
                 throw new IllegalArgumentException("--until = " + untilS + ": must be a time > 0 s");
             }
+        }
+
+        /** The most Java backend threads a run may ask for. */
+        public static int maxThreads() {
+            return Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
         }
 
         double endTimeS(Scenario scenario) {
@@ -77,7 +89,7 @@ public final class RunDriver {
     }
 
     private final Settings settings;
-    private final StopRequest stop;
+    private StopRequest stop;
     private final ProgressFactory progress;
     private final PrintWriter announce;
 
@@ -86,9 +98,75 @@ public final class RunDriver {
      */
     public RunDriver(Settings settings, StopRequest stop, ProgressFactory progress, PrintWriter announce) {
         this.settings = settings;
-        this.stop = stop;
+        this.stop = stop == null ? StopRequest.NEVER : stop;
         this.progress = progress;
         this.announce = announce;
+    }
+
+    /**
+     * Everything a run needs that can be refused, checked and built before its directory exists: the
+     * heap estimate against the JVM's heap, the tissue, the compiled model, the time step (and the step
+     * count of its output intervals), and the backend (an OpenCL device's memory is checked before any
+     * buffer is allocated). Closing it releases the backend unless a run has taken it.
+     */
+    public static final class Prepared implements AutoCloseable {
+        private final Scenario scenario;
+        private final Tissue tissue;
+        private final TransportModel model;
+        private final TimeStepPlan plan;
+        private final SelectedBackend selected;
+        private boolean taken;
+
+        private Prepared(Scenario scenario, Tissue tissue, TransportModel model, TimeStepPlan plan,
+                         SelectedBackend selected) {
+            this.scenario = scenario;
+            this.tissue = tissue;
+            this.model = model;
+            this.plan = plan;
+            this.selected = selected;
+        }
+
+        public Scenario scenario() {
+            return scenario;
+        }
+
+        @Override
+        public void close() {
+            if (!taken) {
+                taken = true;
+                selected.backend().close();
+            }
+        }
+    }
+
+    /** Checks and builds a fresh run of {@code scenario} (see {@link Prepared}); nothing is written. */
+    public Prepared prepareFresh(Scenario scenario) {
+        MemoryBudget.of(scenario, settings.backend() == BackendChoice.JAVA, threadsOrProcessors())
+                .requireFits(MemoryBudget.availableHeapBytes(), "to run it");
+        return prepare(scenario, TissueBuilder.build(scenario));
+    }
+
+    /** Checks and builds the continuation of a run from {@code point}; nothing is written. */
+    public Prepared prepareResume(ResumePoint point) {
+        return prepare(point.scenario(), point.state());
+    }
+
+    private Prepared prepare(Scenario scenario, Tissue tissue) {
+        TransportModel model = TransportModel.compile(scenario, tissue);
+        TimeStepPlan plan = CheckedTimeStep.choose(scenario, model, settings.endTimeS(scenario));
+        SelectedBackend selected = BackendFactory.select(settings.backend(), settings.deviceSpec(), model,
+                settings.threads());
+        return new Prepared(scenario, tissue, model, plan, selected);
+    }
+
+    private int threadsOrProcessors() {
+        return settings.threads() > 0 ? settings.threads() : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** Polls {@code stop} from now on (a driver made before its shutdown hook was installed); returns this. */
+    public RunDriver stoppingWhen(StopRequest stop) {
+        this.stop = java.util.Objects.requireNonNull(stop, "stop");
+        return this;
     }
 
     /** Continues {@code run} from its newest snapshot, or starts it when it has none. */
@@ -99,7 +177,14 @@ public final class RunDriver {
 
     /** Simulates {@code scenario} from t = 0 into {@code run}, whose scenario.yaml is already written. */
     public RunResult fresh(RunDirectory run, Scenario scenario) {
-        return simulate(run, scenario, TissueBuilder.build(scenario), null);
+        try (Prepared prepared = prepareFresh(scenario)) {
+            return fresh(run, prepared);
+        }
+    }
+
+    /** Simulates a prepared fresh run into {@code run}, whose scenario.yaml is already written. */
+    public RunResult fresh(RunDirectory run, Prepared prepared) {
+        return simulate(run, prepared, null);
     }
 
     /**
@@ -107,11 +192,19 @@ public final class RunDriver {
      * as it is and reported with zero steps.
      */
     public RunResult resume(RunDirectory run, ResumePoint point) {
-        return simulate(run, point.scenario(), point.state(), point);
+        try (Prepared prepared = prepareResume(point)) {
+            return simulate(run, prepared, point);
+        }
     }
 
-    /** One run from {@code tissue}: from t = 0 when {@code point} is null, else on from the snapshot. */
-    private RunResult simulate(RunDirectory run, Scenario scenario, Tissue tissue, ResumePoint point) {
+    /** One prepared run: from t = 0 when {@code point} is null, else on from the snapshot. */
+    private RunResult simulate(RunDirectory run, Prepared prepared, ResumePoint point) {
+        Scenario scenario = prepared.scenario;
+        Tissue tissue = prepared.tissue;
+        TransportModel model = prepared.model;
+        TimeStepPlan plan = prepared.plan;
+        SelectedBackend selected = prepared.selected;
+        prepared.taken = true;
         double startS = point == null ? 0.0 : point.timeS();
         long startStep = point == null ? 0L : point.step();
         double endTimeS;
@@ -120,10 +213,6 @@ public final class RunDriver {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume " + run.root() + ": " + e.getMessage(), e);
         }
-        TransportModel model = TransportModel.compile(scenario, tissue);
-        TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
-        SelectedBackend selected = BackendFactory.select(settings.backend(), settings.deviceSpec(), model,
-                settings.threads());
         try (Backend numerics = selected.backend();
              FileRunOutput output = point == null
                      ? FileRunOutput.create(run, scenario, numerics.description(), endTimeS)
@@ -134,6 +223,12 @@ public final class RunDriver {
             if (point == null) {
                 say("stromasim: %s on %s, %s", scenario.name(), numerics.description(), plan.reason());
             } else {
+                for (String damaged : point.setAside()) {
+                    String line = "damaged snapshot set aside, resuming from the previous intact snapshot "
+                            + point.snapshot().getFileName() + ": " + damaged;
+                    say("stromasim: %s", line);
+                    output.log(line);
+                }
                 say("stromasim: resuming %s from t = %.6g s (step %d, %s) to t = %.6g s on %s, %s", scenario.name(),
                         startS, startStep, point.snapshot().getFileName(), endTimeS, numerics.description(),
                         plan.reason());

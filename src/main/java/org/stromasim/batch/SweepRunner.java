@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunDirectoryLock;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.sim.RunResult;
@@ -48,6 +49,12 @@ public final class SweepRunner {
     private RunStatus runPoint(int index, RunDriver.Settings settings) throws IOException {
         SweepPoint point = manifest.point(index);
         RunDirectory run = RunDirectory.open(sweepDir.resolve(point.runDir()));
+        try (RunDirectoryLock lock = RunDirectoryLock.acquire(run.root(), "sweep point " + index)) {
+            return runPoint(run, settings);
+        }
+    }
+
+    private RunStatus runPoint(RunDirectory run, RunDriver.Settings settings) throws IOException {
         RunStatus before = RunStatus.read(run.root());
         if (before.state() == RunStatus.State.COMPLETED) {
             return before;

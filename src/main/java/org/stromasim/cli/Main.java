@@ -2,7 +2,9 @@ package org.stromasim.cli;
 
 import java.io.PrintWriter;
 import org.stromasim.SoftwareVersion;
+import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.scenario.ScenarioException;
+import org.stromasim.sim.NonFiniteStateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +24,10 @@ public final class Main {
     boolean verbose;
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        int code = newCommandLine().execute(args);
+        // after a SIGINT/SIGTERM the shutdown hook ends the JVM with this code once it is known
+        GracefulShutdown.commandFinished(code);
+        System.exit(code);
     }
 
     /** The configured command line, also used by tests with captured output. */
@@ -67,6 +72,9 @@ public final class Main {
     }
 
     static int exitCodeFor(Throwable ex) {
+        if (ex instanceof NonFiniteStateException) {
+            return ExitCodes.NON_FINITE;
+        }
         if (ex instanceof ScenarioException || ex instanceof UserInputException
                 || ex instanceof IllegalArgumentException) {
             return ExitCodes.BAD_INPUT;
@@ -78,6 +86,9 @@ public final class Main {
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {
             return ex.getClass().getSimpleName() + " (run with -v for the stack trace)";
+        }
+        if (ex instanceof NonFiniteStateException || ex instanceof java.io.UncheckedIOException) {
+            return message; // an I/O failure: its message names the file and the cause
         }
         if (exitCodeFor(ex) == ExitCodes.INTERNAL_ERROR) {
             return message + " [" + ex.getClass().getSimpleName() + "; run with -v for the stack trace]";

@@ -38,6 +38,9 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (outDir != null) {
+            OutputTargets.requireWritableDirectory(outDir, "--out");
+        }
         RunData first = RunData.load(runDir);
         RunData second = compareDir == null ? null : RunData.load(compareDir);
         if (second != null) {
@@ -47,7 +50,13 @@ final class ReportCommand implements Callable<Integer> {
         Path target = outDir != null ? outDir
                 : second == null ? runDir.resolve("report")
                 : runDir.resolve("report-vs-" + compareDir.toAbsolutePath().normalize().getFileName());
-        List<Path> pngs = ReportPlots.write(first, second, target);
+        OutputTargets.requireWritableDirectory(target, outDir != null ? "--out" : "the report directory");
+        List<Path> pngs;
+        try {
+            pngs = ReportPlots.write(first, second, target);
+        } catch (IOException e) {
+            throw OutputTargets.failedWrite(target, e);
+        }
         printSummary(out, first);
         if (second != null) {
             out.println();

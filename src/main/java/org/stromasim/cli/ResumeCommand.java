@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunDirectoryLock;
 import org.stromasim.sim.ResumePoint;
 import org.stromasim.sim.RunResult;
+import org.stromasim.sim.TimeStepRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +50,12 @@ final class ResumeCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserInputException("cannot resume " + runDir + ": " + e.getMessage(), e);
         }
+        try (RunDirectoryLock lock = RunDirectories.lock(run, "resume", spec.commandLine().getErr())) {
+            return resume(run, out);
+        }
+    }
+
+    private Integer resume(RunDirectory run, PrintWriter out) throws IOException {
         Optional<ResumePoint> point = ResumePoint.latest(run);
         if (point.isEmpty()) {
             throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "
@@ -81,6 +89,8 @@ final class ResumeCommand implements Callable<Integer> {
              GracefulShutdown.Running running = shutdown.enter()) {
             RunDriver.ProgressFactory progress = runner.progress(spec.commandLine().getErr());
             result = new RunDriver(settings, shutdown, progress, out).resume(run, point.get());
+        } catch (TimeStepRefusedException refused) {
+            throw LocatedRefusal.of(refused, run.scenarioFile(), java.util.List.of());
         }
         if (result.stopped()) {
             return StoppedRunMessage.print(out, run.root(), result);

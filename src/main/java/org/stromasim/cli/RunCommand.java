@@ -10,10 +10,12 @@ import java.util.concurrent.Callable;
 import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.batch.RunDriver;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunDirectoryLock;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.UnitPlausibility;
 import org.stromasim.sim.RunResult;
+import org.stromasim.sim.TimeStepRefusedException;
 import org.stromasim.tissue.Tissue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,21 +66,43 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--until = " + untilS + ": must be a time > 0 s");
         }
         RunDriver.Settings settings = runner.settings(untilS); // refuses a bad --threads before any directory exists
+        PrintWriter err = spec.commandLine().getErr();
+        RunDriver driver = new RunDriver(settings, null, runner.progress(err), out);
         Path runRoot = outDir != null ? outDir : defaultRunDirectory(scenario);
-        RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
-
+        RunDirectories.requireUsable(runRoot, force);
         RunResult result;
-        try (GracefulShutdown shutdown = GracefulShutdown.install(spec.commandLine().getErr());
-             GracefulShutdown.Running running = shutdown.enter()) {
-            RunDriver.ProgressFactory progress = runner.progress(spec.commandLine().getErr());
-            result = new RunDriver(settings, shutdown, progress, out).fresh(runDirectory, scenario);
+        // every check that can refuse (memory, time step, backend and device) runs before the directory exists
+        try (RunDriver.Prepared prepared = prepare(driver, scenario)) {
+            // locked before --force removes a previous run's files: never those of a run still going
+            try (RunDirectoryLock lock = RunDirectories.lockNew(runRoot, "run", err)) {
+                RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
+                result = run(driver, prepared, runDirectory, err);
+                runRoot = runDirectory.root();
+            }
         }
         if (result.stopped()) {
-            return StoppedRunMessage.print(out, runDirectory.root(), result);
+            return StoppedRunMessage.print(out, runRoot, result);
         }
-        new RunSummaryPrinter(out).print(scenario, runDirectory.root(), result);
+        new RunSummaryPrinter(out).print(scenario, runRoot, result);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The simulation itself, with SIGINT/SIGTERM turned into a stop at the next chunk boundary. */
+    private static RunResult run(RunDriver driver, RunDriver.Prepared prepared, RunDirectory runDirectory,
+                                 PrintWriter err) {
+        try (GracefulShutdown shutdown = GracefulShutdown.install(err);
+             GracefulShutdown.Running running = shutdown.enter()) {
+            return driver.stoppingWhen(shutdown).fresh(runDirectory, prepared);
+        }
+    }
+
+    private RunDriver.Prepared prepare(RunDriver driver, Scenario scenario) {
+        try {
+            return driver.prepareFresh(scenario);
+        } catch (TimeStepRefusedException refused) {
+            throw LocatedRefusal.of(refused, scenarioFile, overrides);
+        }
     }
 
     private static Path defaultRunDirectory(Scenario scenario) {

@@ -7,13 +7,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.UnitPlausibility;
 import org.stromasim.scenario.SpeciesSpec;
 import org.stromasim.backend.java.JavaBackend;
+import org.stromasim.sim.CheckedTimeStep;
+import org.stromasim.sim.FloatRangeCheck;
+import org.stromasim.sim.MemoryBudget;
+import org.stromasim.sim.TimeStepRefusedException;
 import org.stromasim.sim.Simulation;
 import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.CellType;
@@ -54,9 +57,17 @@ final class ValidateCommand implements Callable<Integer> {
                 : ScenarioLoader.load(scenarioFile, overrides);
         UnitPlausibility.warnings(scenario).forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         spec.commandLine().getErr().flush();
+        // validate builds the tissue and the model (and, with an accuracy target, a Java pilot) itself
+        MemoryBudget.of(scenario, scenario.run().diffusion().hasAccuracyTarget(), Runtime.getRuntime().availableProcessors())
+                .requireFits(MemoryBudget.availableHeapBytes(), "to build and check it");
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
-        TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
+        TimeStepPlan plan;
+        try {
+            plan = CheckedTimeStep.choose(scenario, model, scenario.run().endTimeS());
+        } catch (TimeStepRefusedException refused) {
+            throw LocatedRefusal.of(refused, scenarioFile, overrides);
+        }
         if (scenario.run().diffusion().hasAccuracyTarget()) {
             // the step the run would choose over its first snapshot window: the same pilot, on the Java backend
             try (JavaBackend pilot = new JavaBackend(model, Runtime.getRuntime().availableProcessors())) {
@@ -86,6 +97,11 @@ final class ValidateCommand implements Callable<Integer> {
         BiologySummary.printDrug(out, scenario);
         BiologySummary.print(out, scenario, plan);
         out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        for (FloatRangeCheck.Excess excess : FloatRangeCheck.check(scenario, scenario.run().endTimeS())) {
+            err.println("warning: " + excess.message());
+        }
+        err.flush();
         return ExitCodes.OK;
     }
 

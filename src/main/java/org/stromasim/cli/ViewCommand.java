@@ -141,6 +141,9 @@ final class ViewCommand implements Callable<Integer> {
                     + "give a file name ending in .png");
         }
         int[] wh = parseSize(size);
+        if (screenshot != null) {
+            OutputTargets.requireWritableFile(screenshot, "--screenshot");
+        }
         SnapshotSeries series = SnapshotSeries.open(source);
         CompareMode comparison = compare == null ? CompareMode.NONE : CompareMode.fromKey(compareMode);
         if (comparison == CompareMode.NONE && compare != null) {
@@ -157,12 +160,16 @@ final class ViewCommand implements Callable<Integer> {
         Scene scene = loader.load(state.field(), state.timeIndex(), state);
         BufferedImage image = HeadlessScreenshot.render(scene, state, wh[0], wh[1], !noHud, limits,
                 note -> out.println("note: " + note));
-        Path parent = screenshot.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(image, "png", screenshot.toFile())) {
-            throw new IOException("no PNG writer available in this Java runtime");
+        try {
+            Path parent = screenshot.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(image, "png", screenshot.toFile())) {
+                throw new IllegalStateException("no PNG writer available in this Java runtime");
+            }
+        } catch (IOException e) {
+            throw OutputTargets.failedWrite(screenshot, e);
         }
         if (saveViewState != null) {
             ViewStateFile.save(state, saveViewState);

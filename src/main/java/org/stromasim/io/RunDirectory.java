@@ -34,6 +34,11 @@ public final class RunDirectory {
     public static final String XDMF_FILE = "run.xmf";
     public static final String METRICS_FILE = "metrics.csv";
     public static final String LOG_FILE = "run.log";
+    /**
+     * Written when a run stopped because its state went non-finite: first line the last good snapshot's
+     * name (or "none"), then why the run ended. Removed when the run is resumed.
+     */
+    public static final String LAST_GOOD_FILE = "last-good-snapshot.txt";
 
     private final Path root;
 
@@ -48,24 +53,33 @@ public final class RunDirectory {
      *                  previous run there are deleted first (other files are left alone)
      */
     public static RunDirectory create(Path root, String resolvedScenarioYaml, boolean overwrite) throws IOException {
-        if (Files.exists(root) && !Files.isDirectory(root)) {
-            throw new NotDirectoryException(root + " (run directory path names an existing file)");
-        }
         RunDirectory run = new RunDirectory(root);
-        if (Files.isDirectory(root)) {
-            List<String> entries = entryNames(root);
-            if (!entries.isEmpty()) {
-                if (!overwrite) {
-                    throw new IOException("run directory " + run.root + " is not empty (" + entries.size()
-                            + " entries, e.g. " + entries.subList(0, Math.min(3, entries.size()))
-                            + "); choose a new directory or ask to overwrite it");
-                }
-                run.deleteRunFiles();
-            }
+        if (!requireUsable(root, overwrite)) {
+            run.deleteRunFiles();
         }
         Files.createDirectories(run.snapshotsDir());
         AtomicFiles.writeString(run.scenarioFile(), resolvedScenarioYaml);
         return run;
+    }
+
+    /**
+     * Checks, without creating or changing anything, that a new run may use {@code root}: it is absent or
+     * an empty directory, or a non-empty one with {@code overwrite}. Returns whether it is absent or empty.
+     */
+    public static boolean requireUsable(Path root, boolean overwrite) throws IOException {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new NotDirectoryException(root + " (run directory path names an existing file)");
+        }
+        if (!Files.isDirectory(root)) {
+            return true;
+        }
+        List<String> entries = entryNames(root);
+        if (!entries.isEmpty() && !overwrite) {
+            throw new IOException("run directory " + root.toAbsolutePath().normalize() + " is not empty ("
+                    + entries.size() + " entries, e.g. " + entries.subList(0, Math.min(3, entries.size()))
+                    + "); choose a new directory or ask to overwrite it");
+        }
+        return entries.isEmpty();
     }
 
     /** Opens the directory of an existing run (resume, viewer, report). */
@@ -103,6 +117,10 @@ public final class RunDirectory {
 
     public Path logFile() {
         return root.resolve(LOG_FILE);
+    }
+
+    public Path lastGoodFile() {
+        return root.resolve(LAST_GOOD_FILE);
     }
 
     /** Where snapshot {@code ordinal} is (or will be) stored. */
@@ -165,7 +183,8 @@ public final class RunDirectory {
 
     /** The files a run writes, so overwrite removes a previous run and nothing else. */
     private void deleteRunFiles() throws IOException {
-        for (Path file : List.of(scenarioFile(), xdmfFile(), metricsFile(), logFile(), root.resolve(RunInfo.FILE))) {
+        for (Path file : List.of(scenarioFile(), xdmfFile(), metricsFile(), logFile(), root.resolve(RunInfo.FILE),
+                lastGoodFile())) {
             Files.deleteIfExists(file);
         }
         removeStaleTempFiles();
@@ -178,7 +197,9 @@ public final class RunDirectory {
 
     private static List<String> entryNames(Path dir) throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.map(p -> p.getFileName().toString()).sorted().toList();
+            // the lock is taken before a new run's files are written (or a previous run's removed)
+            return entries.map(p -> p.getFileName().toString()).filter(n -> !n.equals(RunDirectoryLock.LOCK_FILE))
+                    .sorted().toList();
         }
     }
 }

@@ -10,8 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class SnapshotLayout {
 
-    /** Version of the layout written by this code; readers refuse anything newer. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * Version of the layout written by this code; readers refuse anything newer. 2: every field dataset
+     * carries a CRC-32C checksum attribute ({@link SnapshotIntegrity}).
+     */
+    public static final int FORMAT_VERSION = 2;
 
     public static final String ATTR_FORMAT_VERSION = "format_version";
     public static final String ATTR_SOFTWARE_VERSION = "software_version";

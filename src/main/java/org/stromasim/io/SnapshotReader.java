@@ -37,9 +37,9 @@ public final class SnapshotReader {
             SnapshotHeader header = readHeader(file, hdf);
             Tissue tissue = new Tissue(header.grid(), header.speciesNames());
             for (SnapshotField field : SnapshotField.of(tissue, header.info()::unitOf, header.info().exposureUnit())) {
-                readField(file, hdf, header.grid(), field, SnapshotLayout.fieldPath(field.name()));
+                readField(file, hdf, header, field, SnapshotLayout.fieldPath(field.name()));
             }
-            readSplitState(file, hdf, header.grid(), tissue);
+            readSplitState(file, hdf, header, tissue);
             return new Snapshot(tissue, header);
         }
     }
@@ -55,6 +55,7 @@ public final class SnapshotReader {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "no snapshot file here");
         }
+        SnapshotIntegrity.requireComplete(file);
         try {
             return new HdfFile(file);
         } catch (HdfException notHdf5) {
@@ -196,7 +197,7 @@ public final class SnapshotReader {
      * The split scheme's state ({@link SnapshotLayout#SPLIT_STATE_GROUP}), when the file has it: the
      * rebalancing term of each species stored there; a dataset that names no species is refused.
      */
-    private static void readSplitState(Path file, HdfFile hdf, Grid3D grid, Tissue tissue) throws IOException {
+    private static void readSplitState(Path file, HdfFile hdf, SnapshotHeader header, Tissue tissue) throws IOException {
         Node node = hdf.getChild(SnapshotLayout.SPLIT_STATE_GROUP);
         if (node == null) {
             return;
@@ -211,12 +212,13 @@ public final class SnapshotReader {
                         + " names no species of the file (" + tissue.speciesNames() + ")");
             }
             SnapshotField field = new SnapshotField(name, "", null, tissue.rebalancePerSOrCreate(s), null);
-            readField(file, hdf, grid, field, SnapshotLayout.splitStatePath(name));
+            readField(file, hdf, header, field, SnapshotLayout.splitStatePath(name));
         }
     }
 
-    private static void readField(Path file, HdfFile hdf, Grid3D grid, SnapshotField field, String path)
+    private static void readField(Path file, HdfFile hdf, SnapshotHeader header, SnapshotField field, String path)
             throws IOException {
+        Grid3D grid = header.grid();
         Dataset dataset = hdf.getDatasetByPath(path);
         int[] expected = {grid.nz(), grid.ny(), grid.nx()};
         if (!Arrays.equals(dataset.getDimensions(), expected)) {
@@ -234,12 +236,23 @@ public final class SnapshotReader {
             throw new SnapshotFormatException(file, "field " + dataset.getPath() + " holds " + describe(data)
                     + ", expected float32");
         }
+        SnapshotIntegrity.verify(file, header.formatVersion(), dataset, values);
         if (field.floats() != null) {
             System.arraycopy(values, 0, field.floats(), 0, values.length);
             return;
         }
         for (int i = 0; i < values.length; i++) {
             field.codes()[i] = cellCode(file, values[i], i, grid);
+        }
+    }
+
+    /**
+     * Refuses a {@code cell} field holding a value that is no cell code (the viewer reads the field on
+     * its own and checks it here too).
+     */
+    public static void requireCellCodes(Path file, float[] values, Grid3D grid) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            cellCode(file, values[i], i, grid);
         }
     }
 

@@ -55,11 +55,18 @@ public final class SnapshotWriter {
         Path target = snapshotsDir.resolve(SnapshotLayout.snapshotFileName(info.ordinal()));
         List<SnapshotField> fields = SnapshotField.of(tissue, info::unitOf, info.exposureUnit());
         List<SnapshotField> splitState = SnapshotField.splitState(tissue, info::unitOf);
-        AtomicFiles.write(target, path -> {
-            writeStructure(path, tissue, info, fields, splitState);
-            streamFieldValues(path, tissue.grid(), fields, SnapshotLayout::fieldPath);
-            streamFieldValues(path, tissue.grid(), splitState, SnapshotLayout::splitStatePath);
-        });
+        try {
+            AtomicFiles.write(target, path -> {
+                writeStructure(path, tissue, info, fields, splitState);
+                streamFieldValues(path, tissue.grid(), fields, SnapshotLayout::fieldPath);
+                streamFieldValues(path, tissue.grid(), splitState, SnapshotLayout::splitStatePath);
+            });
+        } catch (IOException | RuntimeException failure) {
+            // jhdf reports the operating system's error (e.g. a full disk) inside its own runtime exception
+            long needed = (long) (fields.size() + splitState.size()) * tissue.grid().voxelCount() * Float.BYTES;
+            throw new IOException(WriteFailure.describe(failure, target, needed)
+                    + "; earlier snapshots are intact", failure);
+        }
         List<String> fieldNames = fields.stream().map(SnapshotField::name).toList();
         return new SnapshotHeader(target, SnapshotLayout.FORMAT_VERSION, tissue.grid(), tissue.speciesNames(),
                 fieldNames, info);
@@ -110,6 +117,8 @@ public final class SnapshotWriter {
         for (SnapshotField field : fields) {
             WritableDataset dataset = group.putDataset(field.name(), zeros);
             dataset.putAttribute(SnapshotLayout.ATTR_UNITS, field.units());
+            // of the values streamed in below, so a reader can tell them from damaged ones
+            dataset.putAttribute(SnapshotIntegrity.ATTR_CHECKSUM, SnapshotIntegrity.checksum(field));
             if (field.description() != null) {
                 dataset.putAttribute(SnapshotLayout.ATTR_DESCRIPTION, field.description());
             }

@@ -87,7 +87,8 @@ final class Overrides {
                 names.add(s.text());
             }
         }
-        if (segment.matches("\\d+")) {
+        // an index too long for an int is no element either (never a NumberFormatException)
+        if (segment.matches("\\d{1,9}")) {
             int index = Integer.parseInt(segment);
             if (index < list.items().size()) {
                 return index;
@@ -100,17 +101,80 @@ final class Overrides {
                 + Suggestions.didYouMean(segment, names) + " Allowed: " + allowed);
     }
 
-    /** {@code species[drug].d0_um2_per_s} and {@code species.drug.d0_um2_per_s} give the same segments. */
-    private static List<String> segments(String keyPath, SourceLocation where) {
-        String dotted = keyPath.replace("]", "").replace("[", ".");
+    /**
+     * {@code species[drug].d0_um2_per_s} and {@code species.drug.d0_um2_per_s} give the same segments.
+     * A bracket holds exactly one list element (a name or an index) and must be closed before the next
+     * dot; anything else is refused with the character where the path goes wrong, so a typo in a
+     * bracket never lands on some other key.
+     */
+    static List<String> segments(String keyPath, SourceLocation where) {
         List<String> segments = new ArrayList<>();
-        for (String segment : dotted.split("\\.", -1)) {
-            if (segment.isBlank()) {
-                throw ScenarioException.at(where, keyPath, "empty key in the path; " + FORM);
+        int i = 0;
+        int n = keyPath.length();
+        while (i < n) {
+            char c = keyPath.charAt(i);
+            if (c == '[') {
+                if (segments.isEmpty()) {
+                    throw badPath(where, keyPath, i, "a path starts with a key, not '['");
+                }
+                int close = keyPath.indexOf(']', i + 1);
+                int dot = keyPath.indexOf('.', i + 1);
+                int open = keyPath.indexOf('[', i + 1);
+                if (close < 0) {
+                    throw badPath(where, keyPath, i, "'[' is never closed by ']'");
+                }
+                if ((dot >= 0 && dot < close) || (open >= 0 && open < close)) {
+                    throw badPath(where, keyPath, Math.min(dot < 0 ? n : dot, open < 0 ? n : open),
+                            "a bracket holds one list element (a name or an index), not a path: close it first, "
+                                    + "e.g. species[drug].d0_um2_per_s");
+                }
+                String element = keyPath.substring(i + 1, close).trim();
+                if (element.isEmpty()) {
+                    throw badPath(where, keyPath, i, "empty brackets");
+                }
+                segments.add(element);
+                i = close + 1;
+                if (i < n && keyPath.charAt(i) != '.' && keyPath.charAt(i) != '[') {
+                    throw badPath(where, keyPath, i, "after ']' comes '.', '[' or the end of the path");
+                }
+                if (i < n && keyPath.charAt(i) == '.') {
+                    i++;
+                    if (i == n) {
+                        throw badPath(where, keyPath, i - 1, "the path ends with '.'");
+                    }
+                }
+                continue;
             }
-            segments.add(segment.trim());
+            if (c == ']') {
+                throw badPath(where, keyPath, i, "']' without a matching '['");
+            }
+            int end = i;
+            while (end < n && "[].".indexOf(keyPath.charAt(end)) < 0) {
+                end++;
+            }
+            String key = keyPath.substring(i, end).trim();
+            if (key.isEmpty()) {
+                throw badPath(where, keyPath, i, "empty key in the path");
+            }
+            segments.add(key);
+            i = end;
+            if (i < n && keyPath.charAt(i) == '.') {
+                i++;
+                if (i == n) {
+                    throw badPath(where, keyPath, i - 1, "the path ends with '.'");
+                }
+            }
+        }
+        if (segments.isEmpty()) {
+            throw ScenarioException.at(where, keyPath, "empty key in the path; " + FORM);
         }
         return segments;
+    }
+
+    private static ScenarioException badPath(SourceLocation where, String keyPath, int at, String problem) {
+        return ScenarioException.at(where, keyPath, problem + " (at character " + (at + 1) + " of the path: "
+                + keyPath.substring(0, Math.min(at, keyPath.length())) + " ▸ "
+                + keyPath.substring(Math.min(at, keyPath.length())) + "); " + FORM);
     }
 
     private static void appendKey(StringBuilder path, String key) {

@@ -28,7 +28,7 @@ public final class ScenarioLoader {
     public static Scenario load(Path file, List<String> overrides) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = Utf8Text.decode(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
             throw ScenarioException.inFile(SourceLocation.of(file.toString(), 0, 0),
                     "cannot read the scenario file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);

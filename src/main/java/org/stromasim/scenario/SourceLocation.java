@@ -16,8 +16,15 @@ record SourceLocation(String source, int line, int column, String override) {
         return new SourceLocation(source, line, column, keyPathEqualsValue);
     }
 
+    /**
+     * With an override on the embedded default scenario, only the option: a place inside the jar is no
+     * place the user can open, the option is what they typed.
+     */
     @Override
     public String toString() {
+        if (override != null && ScenarioLoader.DEFAULT_RESOURCE.equals(source)) {
+            return "--set " + override;
+        }
         String where = line > 0 ? source + ":" + line + ":" + column : source;
         return override == null ? where : where + " (--set " + override + ")";
     }

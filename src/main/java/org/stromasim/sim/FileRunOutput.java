@@ -10,11 +10,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.stromasim.SoftwareVersion;
+import org.stromasim.io.AtomicFiles;
 import org.stromasim.io.MetricsCsvHeader;
 import org.stromasim.io.MetricsCsvWriter;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.io.SnapshotHeader;
 import org.stromasim.io.SnapshotInfo;
+import org.stromasim.io.SnapshotLayout;
 import org.stromasim.io.SnapshotWriter;
 import org.stromasim.io.XdmfWriter;
 import org.stromasim.metrics.MetricsCalculator;
@@ -41,6 +43,8 @@ public final class FileRunOutput implements RunOutput {
     private final Map<String, String> speciesUnits;
     private final String exposureUnit;
     private int nextOrdinal;
+    /** The newest snapshot of this run directory ("snap_000003.h5 (t = 90 s)"), or null before the first. */
+    private String lastSnapshot;
 
     private FileRunOutput(RunDirectory directory, Scenario scenario, String backend, XdmfWriter xdmf,
                           MetricsCsvWriter metrics) throws IOException {
@@ -59,6 +63,7 @@ public final class FileRunOutput implements RunOutput {
         this.exposureUnit = scenario.findSpecies(scenario.metrics().drugSpecies())
                 .map(s -> s.unit().symbol() + "·s").orElse("1");
         this.nextOrdinal = directory.nextSnapshotOrdinal();
+        this.lastSnapshot = directory.latestSnapshot().map(p -> p.getFileName().toString()).orElse(null);
     }
 
     private static MetricsCsvHeader metricsHeader(Scenario scenario, String backend) {
@@ -94,6 +99,7 @@ public final class FileRunOutput implements RunOutput {
         try {
             directory.removeStaleTempFiles();
             metricsHeader(scenario, backend).runInfo(requestedEndS).write(directory.root());
+            Files.deleteIfExists(directory.lastGoodFile()); // the run continues from a good state
             XdmfWriter xdmf = XdmfWriter.rebuild(directory.xdmfFile(), directory.listSnapshots());
             MetricsCsvWriter metrics = MetricsCsvWriter.resume(directory.metricsFile(), metricsHeader(scenario, backend),
                     "time_s", resumeTimeS);
@@ -112,11 +118,26 @@ public final class FileRunOutput implements RunOutput {
             SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info);
             xdmf.add(header);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + " in " + directory.snapshotsDir()
-                    + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + ": " + e.getMessage(), e);
         }
         log(String.format("snapshot %d at t = %.6g s (step %d)", nextOrdinal, timeS, step));
+        lastSnapshot = String.format("%s (t = %.6g s)", SnapshotLayout.snapshotFileName(nextOrdinal), timeS);
         nextOrdinal++;
+    }
+
+    /** Also writes {@link RunDirectory#LAST_GOOD_FILE}: the last good snapshot and why the run ended. */
+    @Override
+    public String stoppedOnBadState(String line) {
+        log(line);
+        String marked = lastSnapshot == null ? null
+                : RunDirectory.SNAPSHOTS_DIR + "/" + lastSnapshot + ", marked in " + RunDirectory.LAST_GOOD_FILE;
+        try {
+            AtomicFiles.writeString(directory.lastGoodFile(), (lastSnapshot == null ? "none" : lastSnapshot)
+                    + System.lineSeparator() + line + System.lineSeparator());
+        } catch (IOException e) {
+            log("cannot write " + directory.lastGoodFile() + ": " + e.getMessage());
+        }
+        return marked;
     }
 
     @Override

@@ -15,6 +15,15 @@ public interface RunOutput extends AutoCloseable {
     /** Records a line in the run log. */
     void log(String line);
 
+    /**
+     * Records that the run stopped because its state went non-finite ({@code line} says why) and marks
+     * the last snapshot written as the last good one. Returns that snapshot's name, or null if none.
+     */
+    default String stoppedOnBadState(String line) {
+        log(line);
+        return null;
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,7 @@ package org.stromasim.sim;
 
 import java.util.Optional;
 import org.stromasim.backend.Backend;
+import org.stromasim.backend.NonFiniteValue;
 import org.stromasim.biology.SlowProcesses;
 import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
@@ -123,8 +124,10 @@ public final class Simulation {
         }
         output.log(plan.reason());
         output.log("backend: " + backend.description());
+        NonFiniteGuard guard = new NonFiniteGuard(scenario, endTimeS, output);
         MetricsRow last = null;
         if (writeInitial) {
+            guard.stopIfPresent(NonFiniteValue.firstIn(host), host, startTimeS, startStep);
             last = metrics.measure(host, startTimeS);
             output.metrics(last);
             output.snapshot(host, startStep, startTimeS);
@@ -148,8 +151,10 @@ public final class Simulation {
             AccuracyStepControl.Adopted adopted = stepControl == null ? null : stepControl.takeAdopted(time);
             if (adopted != null) {
                 if (stop.isRequested()) {
-                    return stopAt(time, step, startStep, lastSnapshotStep, wallStart);
+                    return stopAt(time, step, startStep, lastSnapshotStep, wallStart, guard);
                 }
+                guard.stopIfPresent(NonFiniteValue.firstIn(adopted.endState()), adopted.endState(), adopted.endS(),
+                        step + adopted.steps());
                 last = adopt(adopted, last);
                 step += adopted.steps();
                 progress.advanced(adopted.endS(), step);
@@ -163,7 +168,7 @@ public final class Simulation {
             while (done < interval.steps()) {
                 if (stop.isRequested()) {
                     return stopAt(interval.timeAfter(done), stepAtIntervalStart + done, startStep, lastSnapshotStep,
-                            wallStart);
+                            wallStart, guard);
                 }
                 int n = Math.min(chunk, interval.steps() - done);
                 backend.advance(interval.timeAfter(done), interval.dtS(), n);
@@ -180,9 +185,15 @@ public final class Simulation {
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
             ReductionPlan rowPlan = wantMetrics && !wantSnapshot ? reductionPlan() : null;
             Optional<StateReductions> reduced = rowPlan != null ? backend.reduce(rowPlan, host) : Optional.empty();
-            if (wantSnapshot || (wantMetrics && reduced.isEmpty())) {
+            boolean downloaded = wantSnapshot || (wantMetrics && reduced.isEmpty());
+            if (downloaded) {
                 backend.download(host);
                 backend.upload(host); // continue from exactly the stored (float) state; see run's doc
+            }
+            if (wantMetrics || wantSnapshot) {
+                // before anything of this state is written: a non-finite row or snapshot is never stored
+                guard.stopIfPresent(downloaded ? NonFiniteValue.firstIn(host) : backend.firstNonFinite(host), host,
+                        time, step);
             }
             if (wantMetrics) {
                 last = reduced.isPresent() ? metrics.measure(host, time, rowPlan, reduced.get())
@@ -283,8 +294,10 @@ public final class Simulation {
     }
 
     /** Ends the run at a chunk boundary on request: a snapshot there (no metrics row, off the metrics grid). */
-    private RunResult stopAt(double timeS, long step, long startStep, long lastSnapshotStep, long wallStart) {
+    private RunResult stopAt(double timeS, long step, long startStep, long lastSnapshotStep, long wallStart,
+                             NonFiniteGuard guard) {
         backend.download(host);
+        guard.stopIfPresent(NonFiniteValue.firstIn(host), host, timeS, step);
         MetricsRow now = metrics.measure(host, timeS);
         if (step != lastSnapshotStep) {
             output.snapshot(host, step, timeS);

@@ -56,7 +56,7 @@ class SnapshotReaderErrorsTest {
     void newerFormatVersionIsRefusedWithBothVersions() throws Exception {
         Path file = handMadeSnapshot(SnapshotLayout.FORMAT_VERSION + 1, ALL_FIELDS, 0f);
         SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotReader.readHeader(file));
-        assertTrue(e.getMessage().contains("snapshot format version 2 is newer than this stromasim reads (up to 1)"),
+        assertTrue(e.getMessage().contains("snapshot format version 3 is newer than this stromasim reads (up to 2)"),
                 e.getMessage());
     }
 

@@ -32,7 +32,7 @@ class SnapshotRoundTripTest {
 
         assertEquals(dir.resolve("snap_000003.h5"), header.file());
         try (HdfFile hdf = new HdfFile(header.file())) {
-            assertEquals(1, hdf.getAttribute("format_version").getData());
+            assertEquals(2, hdf.getAttribute("format_version").getData());
             assertEquals("0.1.0-test", hdf.getAttribute("software_version").getData());
             assertArrayEquals(new int[] {53, 41, 37}, (int[]) hdf.getAttribute("grid_dims").getData());
             assertEquals(12.5, hdf.getAttribute("voxel_um").getData());

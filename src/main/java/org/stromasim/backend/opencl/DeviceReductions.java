@@ -2,6 +2,7 @@ package org.stromasim.backend.opencl;
 
 import static org.jocl.CL.CL_TRUE;
 
+import java.util.Optional;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -9,6 +10,7 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
+import org.stromasim.backend.NonFiniteValue;
 import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
 import org.stromasim.tissue.Tissue;
@@ -34,6 +36,10 @@ final class DeviceReductions {
     private final cl_mem cell;
     private final cl_kernel tissueKernel;
     private final cl_kernel indexedKernel;
+    private final cl_kernel nonFiniteKernel;
+    /** One int per searched field: the first non-finite voxel, or {@link #voxels} for none. */
+    private cl_mem firstNonFinite;
+    private int firstNonFiniteCapacity;
     private final long tissueLocal;
     private final long indexedLocal;
     private final int tissueGroups;
@@ -55,6 +61,7 @@ final class DeviceReductions {
         this.cell = cell;
         this.tissueKernel = resources.kernel(DeviceContext.kernel(program, OpenClBackend.REDUCE_KERNELS, "reduce_tissue"));
         this.indexedKernel = resources.kernel(DeviceContext.kernel(program, OpenClBackend.REDUCE_KERNELS, "reduce_indexed"));
+        this.nonFiniteKernel = resources.kernel(DeviceContext.kernel(program, OpenClBackend.REDUCE_KERNELS, "find_nonfinite"));
         this.tissueLocal = LocalSizes.forReduction(tissueKernel, device.device());
         this.indexedLocal = LocalSizes.forReduction(indexedKernel, device.device());
         // Enough groups to fill the device a few times over, no more than the grid needs.
@@ -93,6 +100,44 @@ final class DeviceReductions {
             depthExposureSum = segmentSums(exposure, 0, plan.depthSegment(0), plan.depthShellCount());
         }
         return new StateReductions(sum, max, tissueVoxels, shellSum, exposed, depthDrugSum, depthExposureSum);
+    }
+
+    /**
+     * The first NaN or ±∞ among the concentrations (species s at float {@code fieldOffset + s·voxels}) and
+     * the exposure, searched on the device: one int per field comes back, then the one bad float.
+     */
+    Optional<NonFiniteValue> firstNonFinite(cl_mem concentration, int fieldOffset, cl_mem exposure, int species) {
+        int fields = species + 1;
+        if (fields > firstNonFiniteCapacity) {
+            firstNonFinite = resources.buffer(CL.CL_MEM_READ_WRITE, (long) fields * Sizeof.cl_int);
+            firstNonFiniteCapacity = fields;
+        }
+        int[] none = new int[fields];
+        java.util.Arrays.fill(none, voxels);
+        CL.clEnqueueWriteBuffer(queue, firstNonFinite, CL_TRUE, 0, (long) fields * Sizeof.cl_int, Pointer.to(none),
+                0, null, null);
+        for (int f = 0; f < fields; f++) {
+            cl_kernel k = nonFiniteKernel;
+            CL.clSetKernelArg(k, 0, Sizeof.cl_mem, Pointer.to(f < species ? concentration : exposure));
+            CL.clSetKernelArg(k, 1, Sizeof.cl_int, Pointer.to(new int[] {f < species ? fieldOffset + f * voxels : 0}));
+            CL.clSetKernelArg(k, 2, Sizeof.cl_int, Pointer.to(new int[] {voxels}));
+            CL.clSetKernelArg(k, 3, Sizeof.cl_mem, Pointer.to(firstNonFinite));
+            CL.clSetKernelArg(k, 4, Sizeof.cl_int, Pointer.to(new int[] {f}));
+            CL.clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {tissueGroups * tissueLocal}, null, 0, null, null);
+        }
+        int[] first = new int[fields];
+        CL.clEnqueueReadBuffer(queue, firstNonFinite, CL_TRUE, 0, (long) fields * Sizeof.cl_int, Pointer.to(first),
+                0, null, null);
+        for (int f = 0; f < fields; f++) {
+            if (first[f] < voxels) {
+                long at = f < species ? (long) fieldOffset + (long) f * voxels + first[f] : first[f];
+                float[] value = new float[1];
+                CL.clEnqueueReadBuffer(queue, f < species ? concentration : exposure, CL_TRUE, at * Sizeof.cl_float,
+                        Sizeof.cl_float, Pointer.to(value), 0, null, null);
+                return Optional.of(new NonFiniteValue(f, first[f], value[0]));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Sum of {@code field} over each of {@code segments} consecutive plan segments from {@code firstSegment}. */

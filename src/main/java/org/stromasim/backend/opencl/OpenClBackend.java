@@ -5,6 +5,7 @@ import static org.jocl.CL.CL_MEM_READ_WRITE;
 import static org.jocl.CL.CL_TRUE;
 
 import java.util.Optional;
+import org.stromasim.backend.NonFiniteValue;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -412,6 +413,13 @@ public final class OpenClBackend implements Backend {
             return Optional.empty(); // see the class comment: biology metrics are computed on the host copy
         }
         return Optional.of(reductions.reduce(plan, host, concentration[current], guard, exposureHi, species));
+    }
+
+    /** Searched on the device (kernels/reduce.cl {@code find_nonfinite}): the state is not downloaded. */
+    @Override
+    public Optional<NonFiniteValue> firstNonFinite(Tissue host) {
+        requireUploaded("firstNonFinite");
+        return reductions.firstNonFinite(concentration[current], guard, exposureHi, species);
     }
 
     private void requireUploaded(String what) {

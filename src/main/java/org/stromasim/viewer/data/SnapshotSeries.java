@@ -58,6 +58,8 @@ public final class SnapshotSeries {
     static SnapshotHeader header(Path file) {
         try {
             return SnapshotReader.readHeader(file);
+        } catch (org.stromasim.io.SnapshotFormatException damaged) {
+            throw new ViewerInputException("cannot use snapshot " + damaged.getMessage(), damaged); // names the file
         } catch (IOException unreadable) {
             throw new ViewerInputException("cannot read snapshot " + file + ": " + unreadable.getMessage(), unreadable);
         }

@@ -1,0 +1,78 @@
+package org.stromasim.sim;
+
+import org.stromasim.backend.java.JavaBackend;
+import org.stromasim.grid.Grid3D;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.tissue.Tissue;
+
+/**
+ * The Java heap a run (or {@code validate}) will allocate, estimated from the grid and species before
+ * anything is allocated, and compared with what this JVM may still use: a grid too large ends with one
+ * message (the numbers and what to do) and exit code 2, not with an OutOfMemoryError half-way through
+ * building the tissue. The OpenCL device's memory is checked the same way when the backend is chosen,
+ * before any device buffer exists ({@code DeviceMemoryPlan}).
+ *
+ * @param grid         the grid
+ * @param species      number of species
+ * @param stateBytes   the state fields ({@link Tissue#stateBytes})
+ * @param modelBytes   the compiled model's per-species diffusivity fields (float per voxel and species)
+ * @param buildBytes   tissue building's temporaries: the stiffness noise field and its smoothing
+ *                     passes (three floats per voxel) and the region codes (one byte)
+ * @param backendBytes the Java backend's working arrays ({@link JavaBackend#workingBytes}), or for an
+ *                     OpenCL run the host's transfer scratch (a float per voxel) and metric index lists
+ *                     (an int per voxel)
+ */
+public record MemoryBudget(Grid3D grid, int species, long stateBytes, long modelBytes, long buildBytes,
+                           long backendBytes) {
+
+    /** The estimate for {@code scenario} run on the Java backend with {@code threads} threads, or on OpenCL. */
+    public static MemoryBudget of(Scenario scenario, boolean javaBackend, int threads) {
+        Grid3D grid = scenario.grid().toGrid();
+        int species = scenario.species().size();
+        long voxels = grid.voxelCount();
+        long backend = javaBackend
+                ? JavaBackend.workingBytes(grid, species, scenario.run().diffusion(), Math.max(1, threads))
+                : voxels * 8L;
+        return new MemoryBudget(grid, species, Tissue.stateBytes(grid, species), voxels * 4L * species,
+                voxels * (3L * Float.BYTES + 1L), backend);
+    }
+
+    /** Everything at once: the tissue's temporaries are garbage before the backend allocates, but count them. */
+    public long totalBytes() {
+        return stateBytes + modelBytes + buildBytes + backendBytes;
+    }
+
+    /** Heap this JVM may still allocate: its maximum (-Xmx) less what is in use now. */
+    public static long availableHeapBytes() {
+        Runtime r = Runtime.getRuntime();
+        return r.maxMemory() - (r.totalMemory() - r.freeMemory());
+    }
+
+    /** Refuses (exit code 2) when the estimate exceeds {@code availableBytes}; {@code purpose} says for what. */
+    public void requireFits(long availableBytes, String purpose) {
+        if (totalBytes() <= availableBytes) {
+            return;
+        }
+        long suggestGiB = (long) Math.ceil((totalBytes() + (256L << 20)) / (double) (1L << 30));
+        throw new MemoryBudgetException(String.format("grid %d×%d×%d (%,d voxels) with %d species needs about %s of "
+                        + "Java heap %s (state %s, diffusivities %s, tissue building %s, %s %s), but this JVM can "
+                        + "allocate %s more: start Java with a larger heap (java -Xmx%dg ... -jar stromasim.jar, if "
+                        + "the machine has the memory), or use a smaller grid (grid.nx, ny, nz, or a larger "
+                        + "grid.voxel_um)", grid.nx(), grid.ny(), grid.nz(), grid.voxelCount(), species,
+                bytes(totalBytes()), purpose, bytes(stateBytes), bytes(modelBytes), bytes(buildBytes),
+                backendBytes > grid.voxelCount() * 8L ? "Java backend" : "backend", bytes(backendBytes),
+                bytes(availableBytes), suggestGiB));
+    }
+
+    static String bytes(long b) {
+        return b < (1L << 30) ? String.format("%.1f MiB", b / (double) (1L << 20))
+                : String.format("%.2f GiB", b / (double) (1L << 30));
+    }
+
+    /** A grid too large for this JVM's heap: bad input (exit code 2), with the numbers. */
+    public static final class MemoryBudgetException extends IllegalArgumentException {
+        public MemoryBudgetException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.stromasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every refusal of {@code run} comes before the run directory exists (exit code 2, one line, nothing on
+ * disk): a refused time step (naming file, line and key), a step count that overflows, an RKL2 stage
+ * count above the cap, an unknown device, too many threads, and a grid too large for the heap (with the
+ * numbers, computed here from the grid: the state is 1 + 4·(4 + species) bytes per voxel).
+ */
+class RefusalsLeaveNothingTest {
+
+    @TempDir
+    Path temp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "--set run.dt_s=50",
+            "--set species[drug].d0_um2_per_s=1e30",
+            "--set run.diffusion.scheme=rkl2 --set run.dt_s=1000 --set run.diffusion.max_stages=3",
+            "--device 99",
+            "--device no-such-gpu",
+            "--threads 100000",
+            "--backend java --set grid.nx=1200 --set grid.ny=1200 --set grid.nz=1200"})
+    void aRefusedRunLeavesNoDirectory(String options) {
+        Assumptions.assumeTrue(!options.contains("1200") || Runtime.getRuntime().maxMemory() < (100L << 30),
+                "the test JVM could hold the large grid");
+        Path out = temp.resolve("run");
+        List<String> args = new java.util.ArrayList<>(List.of("run", CliHarness.testScenario("tiny.yaml").toString(),
+                "--out", out.toString(), "--no-progress"));
+        args.addAll(List.of(options.split(" ")));
+        CliHarness.Result r = CliHarness.run(args.toArray(new String[0]));
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+        assertFalse(Files.exists(out), "refused, yet " + out + " was created");
+    }
+
+    @Test
+    void aRefusedTimeStepNamesFileLineAndKey() throws IOException {
+        Path scenario = temp.resolve("fast.yaml");
+        String text = Files.readString(CliHarness.testScenario("tiny.yaml")).replace("  seed: 7\n", "  seed: 7\n  dt_s: 50\n");
+        Files.writeString(scenario, text);
+        int line = text.lines().toList().indexOf("  dt_s: 50") + 1;
+        CliHarness.Result r = CliHarness.run("run", scenario.toString(), "--out", temp.resolve("x").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("error: " + scenario + ":" + line + ":9: run.dt_s: dt=50 s exceeds"), r.err());
+        // the D0 that sets the limit is named when no step is requested
+        CliHarness.Result d0 = CliHarness.run("validate", CliHarness.testScenario("tiny.yaml").toString(),
+                "--set", "species[drug].d0_um2_per_s=1e30");
+        assertTrue(d0.err().contains("(--set species[drug].d0_um2_per_s=1e30): species[drug].d0_um2_per_s: an output"
+                + " interval of 5.0 s needs"), d0.err());
+    }
+
+    @Test
+    void aGridTooLargeForTheHeapIsRefusedWithTheNumbersByValidateToo() {
+        Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < (100L << 30), "the test JVM could hold the grid");
+        CliHarness.Result r = CliHarness.run("validate", CliHarness.testScenario("tiny.yaml").toString(),
+                "--set", "grid.nx=1200", "--set", "grid.ny=1200", "--set", "grid.nz=1200");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        long voxels = 1200L * 1200 * 1200;
+        double stateGiB = voxels * (1 + 4 * (4 + 2)) / (double) (1L << 30);
+        double diffusivityGiB = voxels * 4.0 * 2 / (1L << 30);
+        assertTrue(r.err().contains(String.format("state %.2f GiB, diffusivities %.2f GiB", stateGiB, diffusivityGiB)),
+                r.err());
+        assertTrue(r.err().contains("-Xmx") && r.err().contains("smaller grid"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+}
