@@ -506,7 +506,12 @@ public final class JavaBackend implements Backend {
         for (int s = 0; s < speciesCount; s++) {
             float[] q = rebalance[s];
             if (q == null) {
-                finishRange(s, current[s], vFrom, vTo, null);
+                if (s == drugSpecies) {
+                    reactions[s].applyWithExactExposure(reactionA[s], reactionB[s], current[s], keys, viability,
+                            exposure, exposureCompensation, vFrom, vTo);
+                } else {
+                    finishRange(s, current[s], vFrom, vTo, null);
+                }
                 continue;
             }
             float[] c = current[s];

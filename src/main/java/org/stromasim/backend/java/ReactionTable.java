@@ -56,6 +56,12 @@ final class ReactionTable {
      * integrated per voxel. Used by the rebalanced splitting of the large-step scheme.
      */
     final double[] gain = new double[VoxelKeys.COUNT];
+    /**
+     * Per key: the weight w1 of the sub-step's end value in its exact exposure (h − w1)·C0 + w1·C1
+     * ({@link org.stromasim.transport.ExposureWeights}), for {@link #AFFINE} keys; h/2 for lumen keys
+     * (the plasma level at the sub-step ends: its trapezoid); NaN for keys whose λ is found per voxel.
+     */
+    final double[] endWeight = new double[VoxelKeys.COUNT];
     /** How each key is integrated: {@link #AFFINE}, {@link #AFFINE_IF_FULLY_VIABLE} or {@link #PER_VOXEL}. */
     final byte[] mode = new byte[VoxelKeys.COUNT];
 
