@@ -570,6 +570,7 @@ public final class JavaBackend implements Backend {
     private static void deactivate(ReactionTable[] tables) {
         for (ReactionTable t : tables) {
             t.active = false;
+            t.present = false;
         }
     }
 

@@ -131,6 +131,8 @@ final class ReactionTable {
     double plasmaEnd;
     /** False when the sub-step is the identity for this species (no pass needed). */
     boolean active;
+    /** False when the pass has no such sub-step (its time is not part of the pass: no exposure either). */
+    boolean present;
 
     /**
      * Makes {@code into} the map "first, then second" for the tabulated keys: the composition of two

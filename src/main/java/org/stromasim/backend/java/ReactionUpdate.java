@@ -77,6 +77,7 @@ final class ReactionUpdate {
     /** Fills {@code table} for a sub-step of {@code hS} seconds with the given plasma levels. */
     void tabulate(ReactionTable table, double hS, double plasmaMid, double plasmaEnd) {
         table.active = active;
+        table.present = true;
         table.stepS = hS;
         table.stepF = (float) hS;
         table.plasmaMid = plasmaMid;
@@ -276,23 +277,21 @@ final class ReactionUpdate {
      */
     void applyWithExactExposure(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
                                 float[] exposure, float[] compensation, int vFrom, int vTo) {
-        boolean a = first.active;
-        boolean b = second.active;
         for (int v = vFrom; v < vTo; v++) {
             int key = keys[v];
             float alive = viability[v];
             float c0 = c[v];
             double auc = 0;
             float c1 = c0;
-            if (a) {
-                c1 = step(first, c0, key, alive);
-                double w1 = endWeight(first, c0, key, alive);
+            if (first.present) {
+                c1 = first.active ? step(first, c0, key, alive) : c0;
+                double w1 = first.active ? endWeight(first, c0, key, alive) : first.stepS / 2;
                 auc += (first.stepS - w1) * c0 + w1 * c1;
             }
             float c2 = c1;
-            if (b) {
-                c2 = step(second, c1, key, alive);
-                double w1 = endWeight(second, c1, key, alive);
+            if (second.present) {
+                c2 = second.active ? step(second, c1, key, alive) : c1;
+                double w1 = second.active ? endWeight(second, c1, key, alive) : second.stepS / 2;
                 auc += (second.stepS - w1) * c1 + w1 * c2;
             }
             accumulate(exposure, compensation, v, (float) auc);

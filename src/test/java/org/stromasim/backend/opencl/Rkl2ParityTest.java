@@ -224,7 +224,8 @@ class Rkl2ParityTest {
                         .reduce((a, b) -> b).orElseThrow());
         assertEquals(10.0, last.info().timeS());
         int drug = last.tissue().speciesNames().indexOf("drug");
-        assertTrue(last.tissue().rebalancePerS(drug) != null, "the snapshot stores the rebalancing term");
+        assertTrue(last.tissue().rebalancePerS(drug) == null,
+                "plain coupling (the only one a scenario can ask for) keeps no rebalancing term");
     }
 
     /** A step beyond max_stages is refused by the OpenCL backend with the Java backend's message. */
