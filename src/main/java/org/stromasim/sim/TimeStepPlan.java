@@ -2,6 +2,7 @@ package org.stromasim.sim;
 
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
+import org.stromasim.transport.ReactionStiffness;
 import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.StabilityLimit;
 import org.stromasim.transport.TransportModel;
@@ -68,11 +69,18 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
             if (stages > cap) {
                 throw new IllegalArgumentException(Rkl2.refusal(name, dt, limitS, cap));
             }
+            ReactionStiffness stiffness = model.reactionStiffness(s);
+            if (stiffness.splitIndicator(dt) > ReactionStiffness.MAX_SPLIT_INDICATOR) {
+                throw new IllegalArgumentException(stiffness.refusal(name, dt, limit.dtMaxS()));
+            }
             stageSum += stages;
             perSpecies.append(perSpecies.length() == 0 ? "" : "; ").append(name).append(": ");
             perSpecies.append(stages == 0 ? "does not diffuse, 0 stages" : String.format(
                     "%d stages (explicit limit %.4g s, dt = %.4g × it; %d stages are stable up to %.4g s)",
                     stages, limitS, dt / limitS, stages, Rkl2.maxStepS(stages, limitS)));
+            perSpecies.append(String.format(", stiffest reaction k·dt = %.3g (%.4g /s, %s), split error indicator "
+                            + "%.3g of %.3g allowed", stiffness.stiffestPerS() * dt, stiffness.stiffestPerS(),
+                    stiffness.stiffestWhere(), stiffness.splitIndicator(dt), ReactionStiffness.MAX_SPLIT_INDICATOR));
         }
         double explicitPerStep = Double.isFinite(limit.dtMaxS())
                 ? model.speciesCount() * Math.ceil(dt / (run.stabilitySafety() * limit.dtMaxS())) : 0;
@@ -82,8 +90,8 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                         + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
                 dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
                 run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
-                        ? "rebalanced: exact steady states"
-                        : "plain coupling: 2nd order on smooth solutions, biased near sources at large steps",
+                        ? "rebalanced coupling"
+                        : "plain coupling: exact reaction sub-steps, exposure exact along each",
                 perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));
     }
