@@ -71,7 +71,12 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
             }
             ReactionStiffness stiffness = model.reactionStiffness(s);
             if (stiffness.splitIndicator(dt) > ReactionStiffness.MAX_SPLIT_INDICATOR) {
-                throw new IllegalArgumentException(stiffness.refusal(name, dt, limit.dtMaxS()));
+                double all = Double.POSITIVE_INFINITY;
+                for (int o = 0; o < model.speciesCount(); o++) {
+                    all = Math.min(all, model.reactionStiffness(o).largestAccurateStepS());
+                }
+                throw new IllegalArgumentException(stiffness.refusal(name, dt, limit.dtMaxS())
+                        + String.format(" (largest step within the bound for every species: %.4g s)", all));
             }
             stageSum += stages;
             perSpecies.append(perSpecies.length() == 0 ? "" : "; ").append(name).append(": ");
