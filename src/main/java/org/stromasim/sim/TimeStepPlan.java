@@ -45,10 +45,23 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
             return new TimeStepPlan(cap, limit, String.format(
                     "dt chosen for run.diffusion.target_relative_error = %.3g by a step-doubling pilot from the state "
                             + "at the start and at every snapshot (at most %.4g s: %s); diffusion by RKL2, each "
-                            + "choice, its estimate and the stages per species are in run.log",
-                    run.diffusion().targetRelativeError(), cap, AccuracyStepControl.upperBoundReason(run, model)));
+                            + "choice, its estimate and the stages per species are in run.log; reactions %s-split, plain "
+                            + "coupling (exact reaction sub-steps); stiffest reaction k·dt at that bound: %s",
+                    run.diffusion().targetRelativeError(), cap, AccuracyStepControl.upperBoundReason(run, model),
+                    run.splitting().name().toLowerCase(java.util.Locale.ROOT), stiffestPerSpecies(model, cap)));
         }
         return rkl2(run, model, limit, run.dtS(), "as requested by run.dt_s");
+    }
+
+    /** Per species the stiffest reaction's k·dt at step {@code dt}, its rate and where it acts. */
+    private static String stiffestPerSpecies(TransportModel model, double dt) {
+        StringBuilder out = new StringBuilder();
+        for (int s = 0; s < model.speciesCount(); s++) {
+            ReactionStiffness r = model.reactionStiffness(s);
+            out.append(s == 0 ? "" : "; ").append(String.format(java.util.Locale.ROOT, "%s %.3g (%.4g /s, %s)",
+                    model.speciesNames().get(s), r.stiffestPerS() * dt, r.stiffestPerS(), r.stiffestWhere()));
+        }
+        return out.toString();
     }
 
     /**
