@@ -20,7 +20,7 @@ import org.stromasim.transport.TransportModel;
  * difference between the runs with h and h/2 is C·hᵖ·(1 − 2⁻ᵖ) and the error of the h run is
  * estimated as E(h) = ‖y_h − y_{h/2}‖ / (1 − 2⁻ᵖ), relative L2 as {@link StepDoublingPilot} measures it
  * (the worst of the species' concentrations and the window's drug exposure). p is the order of the
- * coupling: 2 with Strang splitting (RKL2 is second order, rebalanced Strang splitting second order;
+ * coupling: 2 with Strang splitting (RKL2 is second order, Strang splitting with exact sub-steps second order;
  * LargeStepControlTest checks the observed order on the test problems), 1 with Lie splitting.
  *
  * <p>Control. The first candidate is the upper bound ({@link #upperBoundS}); while its estimate is

@@ -11,9 +11,9 @@ package org.stromasim.transport;
  *   ∫₀^h C dt = (h − w1)·C0 + w1·C1,   w1 = h·ω(x),   ω(x) = 1/(1 − e^(−x)) − 1/x,
  * </pre>
  * with ω(0) = 1/2 (the trapezoid rule, exact for a straight line) rising to 1 as x → ∞ (a stiff
- * sub-step spends almost all of its time at its end value). The trapezoid of the end points, which
- * the large-step scheme used before, overstates the exposure of a fast decay: at x = 5 it gives
- * 2.5/(1 − e^(−5)) ≈ 2.5 times the exact integral (1 − e^(−5))/λ.
+ * sub-step spends almost all of its time at its end value). The trapezoid of the end points would
+ * overstate the exposure of a fast decay: at x = 5 it gives 2.5/(1 − e^(−5)) ≈ 2.5 times the exact
+ * integral (1 − e^(−5))/λ.
  */
 public final class ExposureWeights {
 
