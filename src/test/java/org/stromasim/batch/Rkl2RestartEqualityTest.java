@@ -65,12 +65,4 @@ class Rkl2RestartEqualityTest {
             }
         }
     }
-
-    private static double maxAbs(float[] values) {
-        double m = 0;
-        for (float v : values) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
 }
