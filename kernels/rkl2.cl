@@ -102,11 +102,37 @@ ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global con
     return fast;
 }
 
+// The exact drug exposure of one sub-step from c0 to c1: (h - w1)*c0 + w1*c1, w1 = h*omega(lambda*h),
+// omega(x) = 1/(1 - e^-x) - 1/x (org.stromasim.transport.ExposureWeights), per key from `ends`, or where
+// that is NaN (lambda depends on C or viability) from the voxel's own lambda as react_with_sink finds it.
+ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __global const float* restrict ends,
+                                       intW key, floatW c0, floatW c1, floatW alive, float h,
+                                       __global const uchar* restrict cell, __global const float* restrict svPerUm,
+                                       long v) {
+    floatW w1 = ALLSAME(key) ? (floatW) ends[FIRST(key)] : GATHER1(ends, key);
+    intW own = isnan(w1);
+    if (ANYW(own)) {
+        intW code = CELLW(cell + v);
+        floatW exchange = p[P_PERMEABILITY] * LOADW(svPerUm + v);
+        floatW vmax = per_cell(p, P_VMAX, code);
+        floatW km = per_cell(p, P_KM, code);
+        floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(c0, (floatW) 0.0f)), (floatW) 0.0f);
+        floatW lambda = p[P_DECAY] + per_cell(p, P_BINDING, code) + exchange
+                + alive * (uptake + per_cell(p, P_RELAX, code));
+        floatW x = lambda * h;
+        floatW series = 0.5f + x / 12.0f;
+        floatW closed = -1.0f / expm1(-x) - 1.0f / x;
+        w1 = PICK(own, h * PICK(x < 1e-3f, series, closed), w1);
+    }
+    return (h - w1) * c0 + w1 * c1;
+}
+
 // The reaction pass of the large-step scheme, in place on `state` (concentration layout): per species,
 // reaction A (the closing sub-step of the step just diffused, hA = 0: none), the drug exposure
 // (Kahan pair, weight exposureWeightS), reaction B (the opening sub-step of the next step, hB = 0: none).
 // Tables are those of ReactionTables.fillSeparate: [pass][species][A, B][key][TABLE_STRIDE], never
-// composed, and `gains` [pass][species][A, B][key] = h*(1 - e^(-lambda*h))/(lambda*h), the response to a
+// composed, and `gains` [pass][species][gain A, gain B, end weight A, end weight B][key]: the gain
+// h*(1 - e^(-lambda*h))/(lambda*h), the response to a
 // constant source.
 // With rebalanced != 0 every reacting species carries the rebalancing term q (rebalanced splitting, as
 // JavaBackend.rebalancedReactSlab): their sub-steps take q out, and when updateRebalance != 0 (a pass
@@ -153,13 +179,17 @@ __kernel void rkl2_react(__global float* restrict state,
     __global const float* restrict levels = plasma + (long) pass * SPECIES * 4 + s * 4;
     __global const float* restrict tableA = tables + ((long) pass * SPECIES + s) * 2 * KEYS * TABLE_STRIDE;
     __global const float* restrict tableB = tableA + KEYS * TABLE_STRIDE;
-    __global const float* restrict gainA = gains + ((long) pass * SPECIES + s) * 2 * KEYS;
+    __global const float* restrict gainA = gains + ((long) pass * SPECIES + s) * 4 * KEYS;
     __global const float* restrict gainB = gainA + KEYS;
+    __global const float* restrict endA = gainA + 2 * KEYS;
+    __global const float* restrict endB = gainA + 3 * KEYS;
     floatW w = LOADW(state + at);
     floatW a = w;
     floatW b;
+    floatW auc;
     if (!active) {
-        b = w;
+        b = w; // no term acts: the level is constant over both sub-steps
+        auc = rebalanced != 0 ? exposureWeightS * w : (hA + hB) * w;
     } else if (rebalanced != 0) {
         floatW q = LOADW(rebalance + at);
         if (hA > 0.0f) {
@@ -177,18 +207,22 @@ __kernel void rkl2_react(__global float* restrict state,
             b = corrected_step(p, tableB, gainB, key, a, alive, q, hB, levels[2], levels[3], cell, svPerUm, v);
         }
         STOREW(b - a, opening + at);
+        auc = exposureWeightS * a;
     } else {
+        auc = (floatW) 0.0f;
         if (hA > 0.0f) {
             a = plain_step(p, tableA, key, w, alive, hA, levels[0], levels[1], cell, svPerUm, v);
+            auc += sub_step_exposure(p, endA, key, w, a, alive, hA, cell, svPerUm, v);
         }
         b = a;
         if (hB > 0.0f) {
             b = plain_step(p, tableB, key, a, alive, hB, levels[2], levels[3], cell, svPerUm, v);
+            auc += sub_step_exposure(p, endB, key, a, b, alive, hB, cell, svPerUm, v);
         }
     }
     if (s == DRUG) {
         floatW hi = LOADW(exposureHi + v);
-        floatW y = exposureWeightS * a - LOADW(exposureLo + v);
+        floatW y = auc - LOADW(exposureLo + v);
         floatW t = hi + y;
         STOREW((t - hi) - y, exposureLo + v);
         STOREW(t, exposureHi + v);

@@ -8,6 +8,7 @@ import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.ReactionStiffness;
 import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.TransportModel;
 
@@ -19,7 +20,7 @@ import org.stromasim.transport.TransportModel;
  * difference between the runs with h and h/2 is C·hᵖ·(1 − 2⁻ᵖ) and the error of the h run is
  * estimated as E(h) = ‖y_h − y_{h/2}‖ / (1 − 2⁻ᵖ), relative L2 as {@link StepDoublingPilot} measures it
  * (the worst of the species' concentrations and the window's drug exposure). p is the order of the
- * coupling: 2 with Strang splitting (RKL2 is second order, rebalanced Strang splitting second order;
+ * coupling: 2 with Strang splitting (RKL2 is second order, Strang splitting with exact sub-steps second order;
  * LargeStepControlTest checks the observed order on the test problems), 1 with Lie splitting.
  *
  * <p>Control. The first candidate is the upper bound ({@link #upperBoundS}); while its estimate is
@@ -148,8 +149,21 @@ public final class AccuracyStepControl {
      * and the step that run.diffusion.max_stages stages allow the fastest-diffusing species.
      */
     public static double upperBoundS(RunSpec run, TransportModel model) {
-        return Math.min(Math.min(run.metricsIntervalS(), run.snapshotIntervalS()),
-                Math.min(MAX_STEP_S, stageCapS(run, model)));
+        return Math.min(Math.min(Math.min(run.metricsIntervalS(), run.snapshotIntervalS()),
+                Math.min(MAX_STEP_S, stageCapS(run, model))), splitCapS(model));
+    }
+
+    /**
+     * The largest step whose split error indicator ({@link ReactionStiffness}) is within its bound for
+     * every species, a hair below it: a fixed run.dt_s above it is refused, so the control does not
+     * try such steps either, whatever step doubling would estimate there.
+     */
+    private static double splitCapS(TransportModel model) {
+        double cap = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < model.speciesCount(); s++) {
+            cap = Math.min(cap, model.reactionStiffness(s).largestAccurateStepS() * (1 - 1e-9));
+        }
+        return cap;
     }
 
     /** Which of the bounds of {@link #upperBoundS} binds, in words. */
@@ -163,6 +177,10 @@ public final class AccuracyStepControl {
         }
         if (bound == MAX_STEP_S) {
             return "the 1 h upper bound";
+        }
+        if (bound == splitCapS(model)) {
+            return "the split error indicator's bound " + ReactionStiffness.MAX_SPLIT_INDICATOR
+                    + " (reaction rates that differ between neighbouring voxels)";
         }
         return "run.diffusion.max_stages = " + run.diffusion().maxStages() + " for the fastest species";
     }

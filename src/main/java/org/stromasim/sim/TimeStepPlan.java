@@ -2,6 +2,7 @@ package org.stromasim.sim;
 
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
+import org.stromasim.transport.ReactionStiffness;
 import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.StabilityLimit;
 import org.stromasim.transport.TransportModel;
@@ -44,10 +45,23 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
             return new TimeStepPlan(cap, limit, String.format(
                     "dt chosen for run.diffusion.target_relative_error = %.3g by a step-doubling pilot from the state "
                             + "at the start and at every snapshot (at most %.4g s: %s); diffusion by RKL2, each "
-                            + "choice, its estimate and the stages per species are in run.log",
-                    run.diffusion().targetRelativeError(), cap, AccuracyStepControl.upperBoundReason(run, model)));
+                            + "choice, its estimate and the stages per species are in run.log; reactions %s-split, plain "
+                            + "coupling (exact reaction sub-steps); stiffest reaction k·dt at that bound: %s",
+                    run.diffusion().targetRelativeError(), cap, AccuracyStepControl.upperBoundReason(run, model),
+                    run.splitting().name().toLowerCase(java.util.Locale.ROOT), stiffestPerSpecies(model, cap)));
         }
         return rkl2(run, model, limit, run.dtS(), "as requested by run.dt_s");
+    }
+
+    /** Per species the stiffest reaction's k·dt at step {@code dt}, its rate and where it acts. */
+    private static String stiffestPerSpecies(TransportModel model, double dt) {
+        StringBuilder out = new StringBuilder();
+        for (int s = 0; s < model.speciesCount(); s++) {
+            ReactionStiffness r = model.reactionStiffness(s);
+            out.append(s == 0 ? "" : "; ").append(String.format(java.util.Locale.ROOT, "%s %.3g (%.4g /s, %s)",
+                    model.speciesNames().get(s), r.stiffestPerS() * dt, r.stiffestPerS(), r.stiffestWhere()));
+        }
+        return out.toString();
     }
 
     /**
@@ -68,11 +82,23 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
             if (stages > cap) {
                 throw new IllegalArgumentException(Rkl2.refusal(name, dt, limitS, cap));
             }
+            ReactionStiffness stiffness = model.reactionStiffness(s);
+            if (stiffness.splitIndicator(dt) > ReactionStiffness.MAX_SPLIT_INDICATOR) {
+                double all = Double.POSITIVE_INFINITY;
+                for (int o = 0; o < model.speciesCount(); o++) {
+                    all = Math.min(all, model.reactionStiffness(o).largestAccurateStepS());
+                }
+                throw new IllegalArgumentException(stiffness.refusal(name, dt, limit.dtMaxS())
+                        + String.format(" (largest step within the bound for every species: %.4g s)", all));
+            }
             stageSum += stages;
             perSpecies.append(perSpecies.length() == 0 ? "" : "; ").append(name).append(": ");
             perSpecies.append(stages == 0 ? "does not diffuse, 0 stages" : String.format(
                     "%d stages (explicit limit %.4g s, dt = %.4g × it; %d stages are stable up to %.4g s)",
                     stages, limitS, dt / limitS, stages, Rkl2.maxStepS(stages, limitS)));
+            perSpecies.append(String.format(", stiffest reaction k·dt = %.3g (%.4g /s, %s), split error indicator "
+                            + "%.3g of %.3g allowed", stiffness.stiffestPerS() * dt, stiffness.stiffestPerS(),
+                    stiffness.stiffestWhere(), stiffness.splitIndicator(dt), ReactionStiffness.MAX_SPLIT_INDICATOR));
         }
         double explicitPerStep = Double.isFinite(limit.dtMaxS())
                 ? model.speciesCount() * Math.ceil(dt / (run.stabilitySafety() * limit.dtMaxS())) : 0;
@@ -82,8 +108,8 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                         + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
                 dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
                 run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
-                        ? "rebalanced: exact steady states"
-                        : "plain coupling: 2nd order on smooth solutions, biased near sources at large steps",
+                        ? "rebalanced coupling"
+                        : "plain coupling: exact reaction sub-steps, exposure exact along each",
                 perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));
     }

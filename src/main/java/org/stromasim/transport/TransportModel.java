@@ -32,6 +32,8 @@ public final class TransportModel {
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
     private final float[] vesselSurfaceToVolumePerUm;
+    /** Per species, from the last {@link #refreshDiffusivity}: see {@link #reactionStiffness}. */
+    private ReactionStiffness[] reactionStiffness;
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
     private final org.stromasim.scenario.DiffusionSpec diffusion;
@@ -135,6 +137,19 @@ public final class TransportModel {
             }
         }
         this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
+        this.reactionStiffness = new ReactionStiffness[species.size()];
+        for (int s = 0; s < species.size(); s++) {
+            reactionStiffness[s] = ReactionStiffness.of(grid, diffusivityUm2PerS[s], cell, vesselSurfaceToVolumePerUm,
+                    reactions[s], plasma[s] != null);
+        }
+    }
+
+    /**
+     * Species s's stiffest reaction rate and the reaction–diffusion commutator its split steps err by,
+     * for the cells and diffusivity of the last {@link #refreshDiffusivity}.
+     */
+    public ReactionStiffness reactionStiffness(int s) {
+        return reactionStiffness[s];
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.stromasim.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -11,17 +10,17 @@ import org.stromasim.io.Snapshot;
 import org.stromasim.tissue.Tissue;
 
 /**
- * The large-step scheme's rebalancing term is state of the split scheme: snapshots store it
- * (/split_state) and a resume restores it, so a resumed rkl2 run equals the uninterrupted one bitwise
- * on the Java backend, as {@link RestartEqualityTest} shows for the explicit scheme. Without the term a
- * resumed run would restart it at 0 and differ from the first step after the resume.
+ * A resumed rkl2 run equals the uninterrupted one bitwise on the Java backend, as
+ * {@link RestartEqualityTest} shows for the explicit scheme. The plain coupling (the only one a
+ * scenario can ask for) keeps no split-scheme state, so the snapshot carries no rebalancing term.
  */
 class Rkl2RestartEqualityTest {
 
     @TempDir
     Path dir;
 
-    private static final String[] RKL2 = {"--set", "run.diffusion.scheme=rkl2", "--set", "run.dt_s=2.5"};
+    // a step within the split error bound of the tiny scenario (its vessel walls allow at most 0.197 s)
+    private static final String[] RKL2 = {"--set", "run.diffusion.scheme=rkl2", "--set", "run.dt_s=0.15"};
 
     @Test
     void resumingAnRkl2RunAtHalfTimeGivesTheUninterruptedRunBitwise() throws Exception {
@@ -34,9 +33,7 @@ class Rkl2RestartEqualityTest {
         Snapshot half = BatchCli.latestSnapshot(halves);
         assertEquals(15.0, half.info().timeS());
         int drug = half.tissue().speciesNames().indexOf("drug");
-        float[] q = half.tissue().rebalancePerS(drug);
-        assertNotNull(q, "the snapshot stores the drug's rebalancing term");
-        assertTrue(maxAbs(q) > 0, "the stored term is not all zero (vessels inject drug each step)");
+        assertTrue(half.tissue().rebalancePerS(drug) == null, "plain coupling stores no rebalancing term");
 
         BatchCli.runOk("resume", halves.toString(), "--until", "30", "--threads", "2", "--backend", "java",
                 "--no-progress");
@@ -67,13 +64,5 @@ class Rkl2RestartEqualityTest {
                         "rebalancing term of species " + s + " at voxel " + v);
             }
         }
-    }
-
-    private static double maxAbs(float[] values) {
-        double m = 0;
-        for (float v : values) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

@@ -23,13 +23,22 @@ class DiffusionSectionTest {
     @Test
     void rkl2WithItsStepAndStageCapIsRead() {
         Scenario s = parse("  dt_s: 30\n  diffusion: {scheme: rkl2, max_stages: 50}\n");
-        assertEquals(new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 50, DiffusionSpec.Coupling.REBALANCED),
+        assertEquals(new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 50, DiffusionSpec.Coupling.PLAIN),
                 s.run().diffusion());
         assertEquals(DiffusionSpec.Coupling.PLAIN,
                 parse("  dt_s: 30\n  diffusion: {scheme: rkl2, coupling: plain}\n").run().diffusion().coupling());
         assertEquals(30.0, s.run().dtS());
         assertEquals(DiffusionSpec.DEFAULT_MAX_STAGES,
                 parse("  dt_s: 30\n  diffusion: {scheme: rkl2}\n").run().diffusion().maxStages());
+    }
+
+    /** Rebalanced splitting blows up once k·dt passes about 0.5: a scenario asking for it is refused, saying why. */
+    @Test
+    void rebalancedCouplingIsRefusedWithTheReason() {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> parse("  dt_s: 30\n  diffusion: {scheme: rkl2, coupling: rebalanced}\n"));
+        assertTrue(e.getMessage().contains("run.diffusion.coupling") && e.getMessage().contains("unstable")
+                && e.getMessage().contains("coupling: plain"), e.getMessage());
     }
 
     @Test

@@ -81,6 +81,7 @@ class LargeStepControlTest {
                                              java.util.function.DoubleFunction<RunSpec> targetRun, double... targets) {
         Outcome reference = simulate(withRun(base, explicitRun), initial);
         double[] steps = new double[targets.length];
+        boolean[] capped = new boolean[targets.length];
         for (int i = 0; i < targets.length; i++) {
             double t = targets[i];
             Outcome o = simulate(withRun(base, targetRun.apply(t)), initial);
@@ -93,11 +94,18 @@ class LargeStepControlTest {
                             .relativeL2(o.state().concentration(s), reference.state().concentration(s), null)).toList()
                     + " dt_ref " + reference.result().plan().maxDtS());
             assertTrue(achieved <= t, what + " is above the target");
-            assertTrue(achieved >= t / 20, what + " is more than 20x below the target: wasteful");
+            capped[i] = o.log().stream().anyMatch(l -> l.startsWith("t = 0.00000 s: dt = ")
+                    && l.contains("capped by the split error indicator"));
+            // a step capped by the split error bound is as large as the run allows: not a waste of the target
+            assertTrue(capped[i] || achieved >= t / 20, what + " is more than 20x below the target: wasteful");
             assertTrue(o.log().stream().anyMatch(l -> l.startsWith("t = 0.00000 s: dt = ") && l.contains("estimated relative L2 error")),
                     String.join("\n", o.log()));
         }
         for (int i = 1; i < steps.length; i++) {
+            if (capped[i - 1] && capped[i]) {
+                assertEquals(steps[i - 1], steps[i], "both capped by the split bound");
+                continue;
+            }
             assertTrue(steps[i] < steps[i - 1], "a tighter target must give a smaller step: " + java.util.Arrays.toString(steps));
         }
         return steps;
@@ -180,40 +188,43 @@ class LargeStepControlTest {
         lines.forEach(l -> System.out.println(l.replaceAll(", diffusion by.*", "")));
         List<double[]> chosen = choices(o.log());
         assertEquals(2, chosen.size(), String.join("\n", o.log()));
-        assertTrue(chosen.get(1)[1] > chosen.get(0)[1], "the step after the bolus window must be larger than in it: "
-                + String.join("\n", lines));
+        if (lines.get(0).contains("capped by the split error indicator")) {
+            // the split error bound (vessel walls, tumour edge) caps the bolus window's step already: the
+            // window after it can be no larger
+            assertTrue(chosen.get(1)[1] >= chosen.get(0)[1] * (1 - 1e-9), String.join("\n", lines));
+        } else {
+            assertTrue(chosen.get(1)[1] > chosen.get(0)[1], "the step after the bolus window must be larger than in it: "
+                    + String.join("\n", lines));
+        }
         for (int i = 0; i < chosen.size(); i++) {
             assertTrue(chosen.get(i)[2] <= 0.01, "accepted above the target: " + lines.get(i));
         }
     }
 
     /**
-     * Grow-back on the reduced default scenario from its state at 300 s, just after the bolus: the
-     * upper bound (30 s) is rejected and the cut lands far below the target. With an hour left in the
-     * window after the pilot a larger candidate is tried and taken (its own estimate within the
-     * target); with only 60 s left it would not repay its pilot and the cut step stays.
+     * On the reduced default scenario from its state at 300 s, just after the bolus, the first
+     * candidate is no longer the 30 s metrics interval (which step doubling rejected, cutting far
+     * below the target, before issue 12) but the split error bound of the vessel walls and the
+     * tumour edge (0.8 s here): one pilot, accepted, within the target. Grow-back itself is no longer
+     * reached on this scenario; {@link #growingPays} keeps its arithmetic checked.
      */
     @Test
-    void aCutThatOvershootsGrowsBackWhereThatPays() {
+    void afterTheBolusTheSplitBoundIsTheFirstCandidate() {
         Scenario base = ScenarioLoader.loadDefault(List.of("grid.nx=16", "grid.ny=16", "grid.nz=14", "grid.voxel_um=60"));
         Scenario s = withRun(base, run(3900, 300, 30, null, target(0.01)));
         Tissue at300 = simulate(withRun(base, run(300, 300, 30, null, target(0.01))), TissueBuilder.build(base)).state();
         TransportModel model = TransportModel.compile(s, at300.copy());
         double[] longWindow = java.util.stream.IntStream.rangeClosed(10, 130).mapToDouble(k -> 30.0 * k).toArray();
-        double[] shortWindow = java.util.stream.IntStream.rangeClosed(10, 20).mapToDouble(k -> 30.0 * k).toArray();
         try (JavaBackend backend = new JavaBackend(model, 2)) {
-            TimeStepPlan grown = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, longWindow);
-            TimeStepPlan kept = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, shortWindow);
-            System.out.println(grown.reason().replaceAll(", diffusion by.*", ""));
-            System.out.println(kept.reason().replaceAll(", diffusion by.*", ""));
-            String[] tried = candidates(grown.reason());
-            assertEquals(3, tried.length, grown.reason());
-            double cut = Double.parseDouble(tried[1].split(" ")[0]);
-            double estimateAtCut = Double.parseDouble(tried[1].split(" ")[3]) / 100;
-            assertTrue(estimateAtCut < AccuracyStepControl.GROW_BELOW * 0.01, grown.reason());
-            assertTrue(grown.maxDtS() > 1.2 * cut && grown.maxDtS() < 30, grown.reason());
-            assertEquals(2, candidates(kept.reason()).length, kept.reason());
-            assertEquals(cut, kept.maxDtS(), 1e-3 * cut, kept.reason());
+            TimeStepPlan plan = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, longWindow);
+            String[] tried = candidates(plan.reason());
+            assertEquals(1, tried.length, plan.reason());
+            assertTrue(plan.reason().contains("capped by the split error indicator"), plan.reason());
+            double bound = Double.POSITIVE_INFINITY;
+            for (int sp = 0; sp < model.speciesCount(); sp++) {
+                bound = Math.min(bound, model.reactionStiffness(sp).largestAccurateStepS());
+            }
+            assertTrue(plan.maxDtS() <= bound && plan.maxDtS() > 0.999 * bound && bound < 30, plan.reason());
         }
     }
 

@@ -52,6 +52,33 @@ class LargeStepPlanTest {
                 && why.contains("drug: does not diffuse, 0 stages"), why);
     }
 
+    /**
+     * The plan (what validate and run.log print) names the coupling and, per species, the stiffest
+     * reaction's k·dt: decay 0.05 /s everywhere at dt = 10 s gives 0.5, a uniform rate that commutes
+     * with diffusion (indicator 0, accepted at any step); binding 0.3 /s on cancer cells next to ECM
+     * does not commute and is refused with the numbers.
+     */
+    @Test
+    void thePlanNamesTheCouplingAndEachSpeciesStiffestReaction() {
+        Scenario sc = scenario().grid(8, 8, 8, 10).dt(10).diffusion(new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 400))
+                .with(species("lactate").d0(700).decay(0.05)).with(species("drug")).build();
+        String why = TimeStepPlan.choose(sc.run(), TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc))).reason();
+        assertTrue(why.contains("plain coupling") && why.contains("strang-split")
+                && why.contains("lactate: 41 stages") && why.contains("stiffest reaction k·dt = 0.500 (0.05000 /s, ecm)")
+                && why.contains("split error indicator 0.00"), why);
+        Scenario bound = scenario().grid(8, 8, 8, 10).dt(10).diffusion(new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 400))
+                .with(species("lactate").d0(700).binding(org.stromasim.tissue.CellType.CANCER, 0.3)).build();
+        Tissue t = ScenarioFixture.emptyTissue(bound);
+        t.cell()[0] = org.stromasim.tissue.CellType.CANCER.code();
+        TransportModel m = TransportModel.compile(bound, t);
+        // voxel 0 (a corner) has three ECM neighbours: 3 · 700/100 · 0.3 = 6.3 /s²; dt² · 6.3 = 630
+        assertEquals(6.3, m.reactionStiffness(0).commutatorPerS2(), 1e-6);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TimeStepPlan.choose(bound.run(), m));
+        assertTrue(e.getMessage().contains("dt=10.00 s") && e.getMessage().contains("k·dt = 3.00")
+                && e.getMessage().contains("= 630 exceeds") && e.getMessage().contains("0.03984 s"), e.getMessage());
+    }
+
     @Test
     void aStepBeyondTheStageCapIsRefusedWithTheNumbers() {
         TransportModel m = model(10, 20);

@@ -39,13 +39,16 @@ import org.stromasim.transport.TransportModel;
  * each step is an RKL2 super-time-step, second order, each species with the stages its own explicit
  * limit needs (multirate; recomputed from the live conductances at every {@link #advance}, refused
  * with the numbers above {@code run.diffusion.max_stages}); the reactions keep the same regrouped
- * Strang (or Lie) sub-steps, exposure weights and tables as below, run as reaction-only passes
- * between the diffusion steps instead of being fused into them, with the rebalancing term of
- * {@link #rebalancedReactSlab} unless {@code run.diffusion.coupling: plain}. Orders in time
- * (measured, {@code Rkl2DiffusionTest}): RKL2 alone 2; plain Strang coupling 2 on smooth problems
- * without sources on faces (Michaelis–Menten frozen over a sub-step: first order in that term);
- * rebalanced coupling below plain and falling at least at second order in transients, with steady
- * states exact at any step.
+ * Strang (or Lie) sub-steps and tables as below, run as reaction-only passes between the diffusion
+ * steps instead of being fused into them. Plain coupling (what scenarios get): each reaction
+ * sub-step exact, so a uniform field decays exactly at any k·dt, and the drug exposure integrated
+ * exactly along each sub-step ({@link ReactionUpdate#applyWithExactExposure}) instead of the explicit
+ * scheme's step-boundary weights; the run refuses a step whose split error indicator is too large
+ * ({@code ReactionStiffness}, docs/large-steps.md). The rebalancing term of
+ * {@link #rebalancedReactSlab} (Java API only, refused for scenarios: unstable for k·dt above about
+ * 0.5) keeps the step-boundary exposure. Orders in time (measured, {@code Rkl2DiffusionTest}): RKL2
+ * alone 2; plain Strang coupling 2 on smooth problems without sources on faces (Michaelis–Menten
+ * frozen over a sub-step: first order in that term).
  *
  * <p><b>One pass over memory per step.</b> Reactions are pointwise, so a reaction sub-step can be
  * done on each grid row right after the diffusion sweep has written it, while the row is still in the
@@ -506,7 +509,12 @@ public final class JavaBackend implements Backend {
         for (int s = 0; s < speciesCount; s++) {
             float[] q = rebalance[s];
             if (q == null) {
-                finishRange(s, current[s], vFrom, vTo, null);
+                if (s == drugSpecies) {
+                    reactions[s].applyWithExactExposure(reactionA[s], reactionB[s], current[s], keys, viability,
+                            exposure, exposureCompensation, vFrom, vTo);
+                } else {
+                    finishRange(s, current[s], vFrom, vTo, null);
+                }
                 continue;
             }
             float[] c = current[s];
@@ -565,6 +573,7 @@ public final class JavaBackend implements Backend {
     private static void deactivate(ReactionTable[] tables) {
         for (ReactionTable t : tables) {
             t.active = false;
+            t.present = false;
         }
     }
 

@@ -56,6 +56,12 @@ final class ReactionTable {
      * integrated per voxel. Used by the rebalanced splitting of the large-step scheme.
      */
     final double[] gain = new double[VoxelKeys.COUNT];
+    /**
+     * Per key: the weight w1 of the sub-step's end value in its exact exposure (h − w1)·C0 + w1·C1
+     * ({@link org.stromasim.transport.ExposureWeights}), for {@link #AFFINE} keys; h/2 for lumen keys
+     * (the plasma level at the sub-step ends: its trapezoid); NaN for keys whose λ is found per voxel.
+     */
+    final double[] endWeight = new double[VoxelKeys.COUNT];
     /** How each key is integrated: {@link #AFFINE}, {@link #AFFINE_IF_FULLY_VIABLE} or {@link #PER_VOXEL}. */
     final byte[] mode = new byte[VoxelKeys.COUNT];
 
@@ -125,6 +131,8 @@ final class ReactionTable {
     double plasmaEnd;
     /** False when the sub-step is the identity for this species (no pass needed). */
     boolean active;
+    /** False when the pass has no such sub-step (its time is not part of the pass: no exposure either). */
+    boolean present;
 
     /**
      * Makes {@code into} the map "first, then second" for the tabulated keys: the composition of two

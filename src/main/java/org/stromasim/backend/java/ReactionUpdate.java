@@ -2,6 +2,7 @@ package org.stromasim.backend.java;
 
 import org.stromasim.transport.VoxelKeys;
 import org.stromasim.tissue.CellType;
+import org.stromasim.transport.ExposureWeights;
 import org.stromasim.transport.SpeciesReactions;
 
 /**
@@ -76,6 +77,7 @@ final class ReactionUpdate {
     /** Fills {@code table} for a sub-step of {@code hS} seconds with the given plasma levels. */
     void tabulate(ReactionTable table, double hS, double plasmaMid, double plasmaEnd) {
         table.active = active;
+        table.present = true;
         table.stepS = hS;
         table.stepF = (float) hS;
         table.plasmaMid = plasmaMid;
@@ -92,6 +94,7 @@ final class ReactionUpdate {
                 set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
                 table.change[key] = crossesVessels ? -1.0 : 0.0;
                 table.gain[key] = 0.0;
+                table.endWeight[key] = hS / 2;
                 continue;
             }
             if (vmaxPerS[code] > 0) {
@@ -99,6 +102,7 @@ final class ReactionUpdate {
                 set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
                 table.change[key] = Double.NaN;
                 table.gain[key] = Double.NaN;
+                table.endWeight[key] = Double.NaN;
                 continue;
             }
             double lambda = decayPerS + bindingPerS[code] + exchange;
@@ -111,6 +115,7 @@ final class ReactionUpdate {
                 set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
                 table.change[key] = Math.expm1(-x);
                 table.gain[key] = integrated;
+                table.endWeight[key] = Double.NaN; // λ depends on viability: found per voxel
                 continue;
             }
             double x = lambda * hS;
@@ -119,6 +124,7 @@ final class ReactionUpdate {
             set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
             table.change[key] = Math.expm1(-x);
             table.gain[key] = integrated;
+            table.endWeight[key] = hS * ExposureWeights.endShare(x);
         }
         table.roundToFloat();
     }
@@ -260,6 +266,49 @@ final class ReactionUpdate {
             accumulate(exposure, compensation, v, weightS * cv);
             c[v] = b ? step(second, cv, key, alive) : cv;
         }
+    }
+
+    /**
+     * The large-step scheme's drug pass: sub-step {@code first} (if active), then {@code second} (if
+     * active), per voxel, with the exposure of each sub-step integrated exactly along its own time
+     * course, (h − w1)·C_start + w1·C_end ({@link ExposureWeights}; w1 per key from the table, or from
+     * the voxel's own λ where it depends on C or viability). The sub-steps tile time, so the exposure
+     * of a run is the integral of the split solution, exact for any k·dt in a uniform field.
+     */
+    void applyWithExactExposure(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
+                                float[] exposure, float[] compensation, int vFrom, int vTo) {
+        for (int v = vFrom; v < vTo; v++) {
+            int key = keys[v];
+            float alive = viability[v];
+            float c0 = c[v];
+            double auc = 0;
+            float c1 = c0;
+            if (first.present) {
+                c1 = first.active ? step(first, c0, key, alive) : c0;
+                double w1 = first.active ? endWeight(first, c0, key, alive) : first.stepS / 2;
+                auc += (first.stepS - w1) * c0 + w1 * c1;
+            }
+            float c2 = c1;
+            if (second.present) {
+                c2 = second.active ? step(second, c1, key, alive) : c1;
+                double w1 = second.active ? endWeight(second, c1, key, alive) : second.stepS / 2;
+                auc += (second.stepS - w1) * c1 + w1 * c2;
+            }
+            accumulate(exposure, compensation, v, (float) auc);
+            c[v] = c2;
+        }
+    }
+
+    /** w1 of sub-step t for a voxel starting at c: the table's, or h·ω(λh) with the voxel's own λ (as {@link #integrate}). */
+    private double endWeight(ReactionTable t, float c, int key, float alive) {
+        double tabulated = t.endWeight[key];
+        if (t.mode[key] == ReactionTable.AFFINE || t.mode[key] == ReactionTable.LUMEN) {
+            return tabulated;
+        }
+        float[] p = t.perVoxel;
+        int at = key * ReactionTable.VOXEL_STRIDE;
+        double lambda = p[at] + alive * ((double) p[at + 1] / (p[at + 2] + Math.max(c, 0f)) + p[at + 3]);
+        return t.stepS * ExposureWeights.endShare(lambda * t.stepS);
     }
 
     /**

@@ -62,7 +62,7 @@ import org.stromasim.transport.TransportModel;
  * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Passes}, kernels/rkl2.cl): the
  * same pass schedule and reaction sub-steps, but each step's diffusion is an RKL2 super-time-step per
  * species (its own stage count) and the reactions run as a separate in-place pass after it, with the
- * rebalancing term unless {@code coupling: plain}: the Java backend's large-step numerics.
+ * rebalancing term only for the Java API's rebalanced coupling: the Java backend's large-step numerics.
  *
  * <p><b>Metrics</b> are reduced on the device ({@link #reduce}, kernels/reduce.cl): a metrics interval
  * reads back a few hundred partial sums, not the grid. With a biology section the metrics are computed

@@ -3,6 +3,7 @@ package org.stromasim.backend.opencl;
 import org.stromasim.transport.VoxelKeys;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.ExposureWeights;
 import org.stromasim.transport.SpeciesReactions;
 import org.stromasim.transport.TransportModel;
 
@@ -63,6 +64,8 @@ final class ReactionTables {
     private final double[] scratchB = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
     private final double[] gainA = new double[VoxelKeys.COUNT];
     private final double[] gainB = new double[VoxelKeys.COUNT];
+    private final double[] endA = new double[VoxelKeys.COUNT];
+    private final double[] endB = new double[VoxelKeys.COUNT];
 
     ReactionTables(TransportModel model) {
         this.species = model.speciesCount();
@@ -109,7 +112,7 @@ final class ReactionTables {
 
     /** Floats per pass of the gains written by {@link #fillSeparate}. */
     int gainsPerPass() {
-        return species * 2 * VoxelKeys.COUNT;
+        return species * 4 * VoxelKeys.COUNT;
     }
 
     /**
@@ -124,9 +127,11 @@ final class ReactionTables {
             int base = tabulateBoth(schedule, pass, s, offset);
             write(scratchA, into, base);
             write(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
-            int g = gainOffset + s * 2 * VoxelKeys.COUNT;
+            int g = gainOffset + s * 4 * VoxelKeys.COUNT;
             copy(gainA, gains, g);
             copy(gainB, gains, g + VoxelKeys.COUNT);
+            copy(endA, gains, g + 2 * VoxelKeys.COUNT);
+            copy(endB, gains, g + 3 * VoxelKeys.COUNT);
         }
     }
 
@@ -135,8 +140,8 @@ final class ReactionTables {
      * gains; returns where the species' tables start in a pass block written from {@code offset}.
      */
     private int tabulateBoth(PassSchedule schedule, int pass, int s, int offset) {
-        tabulate(s, schedule.reactionAS(pass), schedule.reactionAStartS(pass), scratchA, gainA);
-        tabulate(s, schedule.reactionBS(pass), schedule.reactionBStartS(pass), scratchB, gainB);
+        tabulate(s, schedule.reactionAS(pass), schedule.reactionAStartS(pass), scratchA, gainA, endA);
+        tabulate(s, schedule.reactionBS(pass), schedule.reactionBStartS(pass), scratchB, gainB, endB);
         return offset + s * 2 * VoxelKeys.COUNT * STRIDE;
     }
 
@@ -174,7 +179,7 @@ final class ReactionTables {
      * factor e^(−λh), change e^(−λh) − 1 (from expm1), sourceConst, sourcePerAlive and mode; hS = 0
      * gives the identity (with the modes kept). {@code gain} receives per key the response to a constant source (see {@link #fillSeparate}).
      */
-    private void tabulate(int s, double hS, double startS, double[] t, double[] gain) {
+    private void tabulate(int s, double hS, double startS, double[] t, double[] gain, double[] end) {
         SpeciesReactions r = reactions[s];
         boolean crosses = plasma[s] != null;
         double permeability = crosses ? r.permeabilityUmPerS() : 0.0;
@@ -190,6 +195,7 @@ final class ReactionTables {
             double sourceConst = 0.0;
             double sourcePerAlive = 0.0;
             gain[key] = 0.0;
+            end[key] = hS / 2; // lumen: the trapezoid of the plasma level at the sub-step ends
             if (code == vessel) {
                 // lumen: held at the plasma level at the sub-step end, or untouched
                 if (crosses && hS > 0) {
@@ -199,12 +205,16 @@ final class ReactionTables {
                 }
             } else if (r.uptakeVmaxPerS()[code] * uptakeScale[s][code] > 0) {
                 mode = PER_VOXEL;
+                end[key] = Double.NaN; // λ depends on C: the kernel finds the weight per voxel
             } else {
                 double exchange = permeability * VoxelKeys.surfaceToVolumePerUm(VoxelKeys.vesselFaces(key), voxelUm);
                 double lambda = r.decayPerS() + r.bindingPerS()[code] + exchange;
                 double relax = r.secretionRelaxPerS()[code];
                 if (relax > 0) {
                     mode = AFFINE_IF_FULLY_VIABLE; // λ has viability·rate/saturation: tabulated at viability 1
+                    end[key] = Double.NaN;         // and its exposure weight found per voxel
+                } else {
+                    end[key] = hS * ExposureWeights.endShare(lambda * hS);
                 }
                 if (hS > 0) {
                     double x = (lambda + relax) * hS;

@@ -18,7 +18,8 @@ import org.stromasim.transport.TransportModel;
 /**
  * The large-step scheme ({@code run.diffusion.scheme: rkl2}) on the device, kernels/rkl2.cl: per
  * coupling step an RKL2 super-time-step of each species with its own stage count (multirate), then one
- * reaction-only pass, with the rebalancing term unless {@code coupling: plain}. The numerics, stage by
+ * reaction-only pass (plain coupling: exact sub-steps and exact sub-step exposure; the rebalancing term
+ * only for the Java API's rebalanced coupling). The numerics, stage by
  * stage and sub-step by sub-step, are those of the Java backend ({@code JavaBackend}'s large-step path
  * and {@code Rkl2Diffusion}); this class owns the extra device buffers and enqueues the launches, and
  * {@link OpenClBackend} keeps the schedule, tables and plasma levels it shares with the explicit path.

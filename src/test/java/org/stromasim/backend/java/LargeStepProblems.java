@@ -18,8 +18,9 @@ import org.stromasim.transport.TransportModel;
  */
 public final class LargeStepProblems {
 
-    /** RKL2 with rebalanced coupling (the default). */
-    public static final DiffusionSpec RKL2 = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000);
+    /** RKL2 with rebalanced coupling (Java API only: scenarios cannot ask for it, see DiffusionSpec.Coupling). */
+    public static final DiffusionSpec RKL2 = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000,
+            DiffusionSpec.Coupling.REBALANCED);
     /** RKL2 with plain Strang coupling. */
     public static final DiffusionSpec RKL2_PLAIN = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, 5000,
             DiffusionSpec.Coupling.PLAIN);
