@@ -84,7 +84,11 @@ public final class BackendFactory {
      * explicit and rkl2); running a model without a part it needs would be a silently different model.
      */
     public static String openClSchemeRefusal(TransportModel model) {
-        return null; // both diffusion schemes (explicit, rkl2) and the biology run on OpenCL
+        if (model.diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT) {
+            return "run.diffusion.scheme: implicit runs on the Java backend only (the OpenCL multigrid solver is not"
+                    + " built yet); use --backend java, or scheme rkl2 on OpenCL";
+        }
+        return null; // explicit and rkl2 diffusion and the biology run on OpenCL
     }
 
     private static Backend java(TransportModel model, int threads) {

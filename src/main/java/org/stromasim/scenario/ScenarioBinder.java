@@ -87,12 +87,17 @@ final class ScenarioBinder {
                 ? Math.toIntExact(NodeReader.integer(r.get("max_stages"), r.child("max_stages"), Range.between(2, 100_000, "")))
                 : DiffusionSpec.DEFAULT_MAX_STAGES;
         DiffusionSpec.Coupling coupling = r.choice("coupling", "reaction coupling", couplingNames(),
-                DiffusionSpec.Coupling.REBALANCED);
+                scheme == DiffusionSpec.Scheme.IMPLICIT ? DiffusionSpec.Coupling.PLAIN : DiffusionSpec.Coupling.REBALANCED);
+        if (scheme == DiffusionSpec.Scheme.IMPLICIT && coupling != DiffusionSpec.Coupling.PLAIN) {
+            throw ScenarioException.at(r.location(), "run.diffusion.coupling", "= " + coupling.name().toLowerCase(
+                    java.util.Locale.ROOT) + " is for scheme rkl2; scheme implicit is L-stable and runs the reactions' exact"
+                    + " sub-steps around each step: leave coupling out or set it to plain");
+        }
         Double target = r.optionalNumber("target_relative_error", Range.between(
                 DiffusionSpec.MIN_TARGET_RELATIVE_ERROR, DiffusionSpec.MAX_TARGET_RELATIVE_ERROR, ""));
         if (target != null && scheme == DiffusionSpec.Scheme.EXPLICIT) {
             throw ScenarioException.at(r.location(), "run.diffusion.target_relative_error", "= " + Range.format(target)
-                    + " needs scheme: rkl2; the explicit scheme's step is limited by stability (run.stability_safety × "
+                    + " needs scheme: rkl2 or implicit; the explicit scheme's step is limited by stability (run.stability_safety × "
                     + "dx²/(6·Dmax)), far below any step an accuracy target would choose, so it has no step to choose");
         }
         if (target != null && dtS != null) {
@@ -123,6 +128,7 @@ final class ScenarioBinder {
         Map<String, DiffusionSpec.Scheme> names = new LinkedHashMap<>();
         names.put("explicit", DiffusionSpec.Scheme.EXPLICIT);
         names.put("rkl2", DiffusionSpec.Scheme.RKL2);
+        names.put("implicit", DiffusionSpec.Scheme.IMPLICIT);
         return names;
     }
 

@@ -22,6 +22,17 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
         if (run.diffusion().scheme() == DiffusionSpec.Scheme.RKL2) {
             return rkl2(run, model, limit);
         }
+        if (run.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT) {
+            if (run.diffusion().hasAccuracyTarget()) {
+                double cap = AccuracyStepControl.upperBoundS(run, model);
+                return new TimeStepPlan(cap, limit, String.format(
+                        "dt chosen for run.diffusion.target_relative_error = %.3g by a step-doubling pilot from the "
+                                + "state at the start and at every snapshot (at most %.4g s: %s); diffusion by TR-BDF2 "
+                                + "with multigrid solves, each choice and its estimate are in run.log",
+                        run.diffusion().targetRelativeError(), cap, AccuracyStepControl.upperBoundReason(run, model)));
+            }
+            return implicit(run, limit, run.dtS(), "as requested by run.dt_s");
+        }
         if (run.dtS() != null) {
             model.checkTimeStep(run.dtS());
             return new TimeStepPlan(run.dtS(), limit,
@@ -86,6 +97,25 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                         : "plain coupling: 2nd order on smooth solutions, biased near sources at large steps",
                 perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));
+    }
+
+    /** The plan of a large-step scheme (RKL2 or implicit) for coupling step {@code dt}, with {@code why} in its reason. */
+    static TimeStepPlan largeStep(RunSpec run, TransportModel model, StabilityLimit limit, double dt, String why) {
+        return run.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT
+                ? implicit(run, limit, dt, why) : rkl2(run, model, limit, dt, why);
+    }
+
+    /** The implicit (TR-BDF2) plan: any dt > 0; the step's cost does not depend on it. */
+    static TimeStepPlan implicit(RunSpec run, StabilityLimit limit, double dt, String why) {
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dt);
+        }
+        return new TimeStepPlan(dt, limit, String.format(
+                "dt = %.4g s %s, diffusion by TR-BDF2 (L-stable, 2nd order; each stage one multigrid solve, cost per "
+                        + "step independent of dt; reactions %s-split with their exact sub-steps); dt = %.4g × the "
+                        + "explicit limit %.4g s",
+                dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
+                Double.isFinite(limit.dtMaxS()) ? dt / limit.dtMaxS() : 0.0, limit.dtMaxS()));
     }
 
     /** Number of equal steps that cover {@code durationS} without exceeding {@link #maxDtS}. */
