@@ -40,6 +40,8 @@ final class MultigridLevel {
     final double[] b;
     final double[] r;
     final double[] d;
+    /** Cell updates of the 7-point operator on this level so far (residual and apply passes): the benchmark's work count. */
+    long operatorCellUpdates;
     /** Upper bound of the spectrum of diag⁻¹·A (Gershgorin: 1 + max_v Σ_coupled T/diag ≤ 2). */
     double lambdaMax;
 
@@ -125,6 +127,7 @@ final class MultigridLevel {
     /** out = rhs − A·u over the interior (ghosts of u refreshed first). */
     void residual(double[] u, double[] rhs, double[] out) {
         fillGhosts(u);
+        operatorCellUpdates += cells();
         int sy = px;
         int sz = pxy;
         for (int k = 1; k <= nz; k++) {
@@ -143,6 +146,7 @@ final class MultigridLevel {
     /** out = A·u over the interior. */
     void apply(double[] u, double[] out) {
         fillGhosts(u);
+        operatorCellUpdates += cells();
         int sy = px;
         int sz = pxy;
         for (int k = 1; k <= nz; k++) {

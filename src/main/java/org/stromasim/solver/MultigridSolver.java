@@ -204,9 +204,10 @@ public final class MultigridSolver {
         if (!(a >= 0) || !Double.isFinite(a)) {
             throw new IllegalArgumentException("absorption must be a finite number >= 0, got " + a);
         }
-        double[] all = new double[nx * ny * nz];
-        Arrays.fill(all, a);
-        setAbsorption(all);
+        MultigridLevel fine = levels.get(0);
+        double mass = a * h * h;
+        fine.forInterior((p0, p1) -> Arrays.fill(fine.mass, p0, p1, mass));
+        massesChanged();
     }
 
     private void massesChanged() {
@@ -221,6 +222,23 @@ public final class MultigridSolver {
             level.refreshDiagonal(boundary.get(l));
         }
         coarsest = DenseLu.of(levels.get(levels.size() - 1));
+    }
+
+    /**
+     * Work so far in fine-level operator passes (work units): the 7-point operator's cell updates on
+     * every level (residuals, smoothing steps, CG's product), divided by the fine level's cells.
+     */
+    public double workUnits() {
+        long updates = 0;
+        for (MultigridLevel level : levels) {
+            updates += level.operatorCellUpdates;
+        }
+        return (double) updates / levels.get(0).cells();
+    }
+
+    /** Cell updates of the 7-point operator on the fine level so far (the smoother's share is 8 of every 10). */
+    public long fineOperatorCellUpdates() {
+        return levels.get(0).operatorCellUpdates;
     }
 
     /** Number of levels, the fine one included. */

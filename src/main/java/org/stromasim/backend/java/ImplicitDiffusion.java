@@ -25,8 +25,7 @@ import org.stromasim.transport.TrBdf2;
  * side: far below the float state's own rounding of the result.
  *
  * <p>Arithmetic in double between the float state's reads and writes; per species a solver whose
- * hierarchy is rebuilt at each {@link #prepare} (the diffusivities may have changed since, e.g.
- * after matrix remodelling).
+ * hierarchy is rebuilt when its diffusivity has changed ({@link #prepare}).
  */
 final class ImplicitDiffusion {
 
@@ -38,6 +37,8 @@ final class ImplicitDiffusion {
     private final TransportModel model;
     private final Grid3D grid;
     private final MultigridSolver[] solvers;
+    /** Per species the diffusivity its solver was built from. */
+    private final float[][] builtFrom;
     private final double[] start;
     private final double[] star;
     private final double[] rhs;
@@ -50,16 +51,24 @@ final class ImplicitDiffusion {
         this.grid = model.grid();
         int n = grid.voxelCount();
         this.solvers = new MultigridSolver[model.speciesCount()];
+        this.builtFrom = new float[model.speciesCount()][];
         this.start = new double[n];
         this.star = new double[n];
         this.rhs = new double[n];
         this.work = new double[n];
     }
 
-    /** Rebuilds each diffusing species' solver from the model's live diffusivity. */
+    /**
+     * Rebuilds the solver of each species whose live diffusivity changed since the last call (matrix
+     * remodelling rewrites it between advance calls); a hierarchy costs about one solve to build.
+     */
     void prepare() {
         for (int s = 0; s < solvers.length; s++) {
             float[] d = model.diffusivityUm2PerS(s);
+            if (builtFrom[s] != null && java.util.Arrays.equals(builtFrom[s], d)) {
+                continue;
+            }
+            builtFrom[s] = d.clone();
             boolean diffuses = false;
             for (float value : d) {
                 if (value > 0) {
