@@ -45,7 +45,8 @@ import org.stromasim.transport.TransportModel;
  * (measured, {@code Rkl2DiffusionTest}): RKL2 alone 2; plain Strang coupling 2 on smooth problems
  * without sources on faces (Michaelis–Menten frozen over a sub-step: first order in that term);
  * rebalanced coupling below plain and falling at least at second order in transients, with steady
- * states exact at any step.
+ * states exact at any step. {@code scheme: implicit} ({@link ImplicitDiffusion}: TR-BDF2 by multigrid)
+ * runs in the same reaction-only passes, without rebalancing.
  *
  * <p><b>One pass over memory per step.</b> Reactions are pointwise, so a reaction sub-step can be
  * done on each grid row right after the diffusion sweep has written it, while the row is still in the
