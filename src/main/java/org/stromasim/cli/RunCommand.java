@@ -62,6 +62,11 @@ final class RunCommand implements Callable<Integer> {
             throw new UserInputException("--until = " + untilS + ": must be a time > 0 s");
         }
         RunDriver.Settings settings = runner.settings(untilS); // refuses a bad --threads before any directory exists
+        String schemeRefusal = org.stromasim.backend.BackendFactory.openClSchemeRefusal(scenario.run().diffusion());
+        if (schemeRefusal != null && (settings.backend() == org.stromasim.backend.BackendChoice.OPENCL
+                || settings.deviceSpec() != null)) {
+            throw new UserInputException("--backend opencl: " + schemeRefusal);
+        }
         Path runRoot = outDir != null ? outDir : defaultRunDirectory(scenario);
         RunDirectory runDirectory = RunDirectories.create(runRoot, ScenarioLoader.toYaml(scenario), force);
 
