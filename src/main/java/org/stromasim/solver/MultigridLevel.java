@@ -128,17 +128,19 @@ final class MultigridLevel {
     void residual(double[] u, double[] rhs, double[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
+        forPlanes(k -> residualPlane(u, rhs, out, k));
+    }
+
+    private void residualPlane(double[] u, double[] rhs, double[] out, int k) {
         int sy = px;
         int sz = pxy;
-        for (int k = 1; k <= nz; k++) {
-            for (int j = 1; j <= ny; j++) {
-                int p0 = 1 + px * (j + (ny + 2) * k);
-                for (int p = p0; p < p0 + nx; p++) {
-                    double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
-                            + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
-                            + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
-                    out[p] = rhs[p] - (diag[p] * u[p] - off);
-                }
+        for (int j = 1; j <= ny; j++) {
+            int p0 = 1 + px * (j + (ny + 2) * k);
+            for (int p = p0; p < p0 + nx; p++) {
+                double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
+                        + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
+                        + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
+                out[p] = rhs[p] - (diag[p] * u[p] - off);
             }
         }
     }
@@ -147,17 +149,19 @@ final class MultigridLevel {
     void apply(double[] u, double[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
+        forPlanes(k -> applyPlane(u, out, k));
+    }
+
+    private void applyPlane(double[] u, double[] out, int k) {
         int sy = px;
         int sz = pxy;
-        for (int k = 1; k <= nz; k++) {
-            for (int j = 1; j <= ny; j++) {
-                int p0 = 1 + px * (j + (ny + 2) * k);
-                for (int p = p0; p < p0 + nx; p++) {
-                    double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
-                            + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
-                            + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
-                    out[p] = diag[p] * u[p] - off;
-                }
+        for (int j = 1; j <= ny; j++) {
+            int p0 = 1 + px * (j + (ny + 2) * k);
+            for (int p = p0; p < p0 + nx; p++) {
+                double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
+                        + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
+                        + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
+                out[p] = diag[p] * u[p] - off;
             }
         }
     }
@@ -200,15 +204,33 @@ final class MultigridLevel {
         }
     }
 
-    /** Runs body over each interior row [p0, p1). */
+    /** Runs body over each interior row [p0, p1), planes in parallel on large levels (see {@link #forPlanes}). */
     void forInterior(RowBody body) {
-        for (int k = 1; k <= nz; k++) {
+        forPlanes(k -> {
             for (int j = 1; j <= ny; j++) {
                 int p0 = 1 + px * (j + (ny + 2) * k);
                 body.row(p0, p0 + nx);
             }
+        });
+    }
+
+    /**
+     * Runs body for each interior plane k = 1..nz: on levels of at least {@link #PARALLEL_CELLS} cells
+     * the planes are shared among the common fork-join pool's threads (z-slabs). Every cell's result
+     * depends only on its own inputs, so the results do not depend on the thread count or the split.
+     */
+    void forPlanes(java.util.function.IntConsumer body) {
+        if (cells() >= PARALLEL_CELLS) {
+            java.util.stream.IntStream.rangeClosed(1, nz).parallel().forEach(body);
+        } else {
+            for (int k = 1; k <= nz; k++) {
+                body.accept(k);
+            }
         }
     }
+
+    /** Levels from this size up run their passes over z-slabs in parallel. Choice (C): 32³. */
+    static final int PARALLEL_CELLS = 32 * 32 * 32;
 
     double dot(double[] a, double[] c) {
         double sum = 0;

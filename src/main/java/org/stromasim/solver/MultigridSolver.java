@@ -33,6 +33,7 @@ import org.stromasim.grid.Face;
  *       a point-wise update, contiguous in memory, with no colouring: the loops vectorise as written,
  *       and the same kernel runs one work item per cell on a device.</li>
  *   <li>Coarsest level (≤ {@link #COARSEST_CELLS} cells): dense LU, exact.</li>
+ *   <li>Threads: the passes of large levels run over z-planes in parallel ({@link MultigridLevel#forPlanes}).</li>
  * </ul>
  *
  * <p><b>Precision.</b> Double throughout: with 1:1000 contrasts the operator's condition number at
