@@ -80,11 +80,20 @@ public final class BackendFactory {
     }
 
     /**
-     * Why the OpenCL backend cannot run this model, or null if it can (it runs both diffusion schemes,
-     * explicit and rkl2); running a model without a part it needs would be a silently different model.
+     * Why the OpenCL backend cannot run this model, or null if it can (it runs the explicit and rkl2
+     * schemes, not yet implicit); running a model without a part it needs would be a silently different model.
      */
     public static String openClSchemeRefusal(TransportModel model) {
-        return null; // both diffusion schemes (explicit, rkl2) and the biology run on OpenCL
+        return openClSchemeRefusal(model.diffusion());
+    }
+
+    /** As {@link #openClSchemeRefusal(TransportModel)}, from the scenario alone (before anything is created). */
+    public static String openClSchemeRefusal(org.stromasim.scenario.DiffusionSpec diffusion) {
+        if (diffusion.scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT) {
+            return "run.diffusion.scheme: implicit runs on the Java backend only (the OpenCL multigrid solver is not"
+                    + " built yet); use --backend java, or scheme rkl2 on OpenCL";
+        }
+        return null; // explicit and rkl2 diffusion and the biology run on OpenCL
     }
 
     private static Backend java(TransportModel model, int threads) {

@@ -8,7 +8,7 @@ package org.stromasim.scenario;
  *                  step; a step that would need more is refused with the numbers (cost guard: the
  *                  work per step grows linearly with the stages)
  * @param coupling  RKL2 only: how reactions are coupled to the large diffusion steps
- * @param targetRelativeError RKL2 only: the accuracy the run's step is chosen for (relative, e.g. 0.01),
+ * @param targetRelativeError RKL2 and implicit: the accuracy the run's step is chosen for (relative, e.g. 0.01),
  *                  instead of a fixed run.dt_s; {@code null} = the step is run.dt_s. The error measured
  *                  is that of org.stromasim.sim.StepDoublingPilot (relative L2 over a snapshot window)
  */
@@ -36,17 +36,22 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling, Dou
     public static final DiffusionSpec EXPLICIT = new DiffusionSpec(Scheme.EXPLICIT, DEFAULT_MAX_STAGES, null, null);
 
     public DiffusionSpec {
-        coupling = coupling == null ? Coupling.PLAIN : coupling;
         if (scheme == null) {
             throw new IllegalArgumentException("diffusion scheme must not be null");
+        }
+        coupling = coupling == null ? Coupling.PLAIN : coupling;
+        if (scheme == Scheme.IMPLICIT && coupling != Coupling.PLAIN) {
+            throw new IllegalArgumentException("run.diffusion.coupling: " + coupling.name().toLowerCase(java.util.Locale.ROOT)
+                    + " is for scheme rkl2; the implicit scheme is L-stable and takes the reactions' exact sub-steps"
+                    + " around each step (coupling plain)");
         }
         if (maxStages < 2) {
             throw new IllegalArgumentException("run.diffusion.max_stages must be >= 2 (RKL2 needs two stages), got "
                     + maxStages);
         }
         if (targetRelativeError != null) {
-            if (scheme != Scheme.RKL2) {
-                throw new IllegalArgumentException("run.diffusion.target_relative_error needs scheme rkl2, got "
+            if (scheme == Scheme.EXPLICIT) {
+                throw new IllegalArgumentException("run.diffusion.target_relative_error needs scheme rkl2 or implicit, got "
                         + scheme);
             }
             if (!(targetRelativeError >= MIN_TARGET_RELATIVE_ERROR && targetRelativeError <= MAX_TARGET_RELATIVE_ERROR)) {
@@ -103,6 +108,17 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling, Dou
          * Runge–Kutta–Legendre super-time-stepping, second order (Meyer, Balsara &amp; Aslam 2014):
          * s stages of the explicit operator, stable for dt ≤ dt_explicit·(s² + s − 2)/4.
          */
-        RKL2
+        RKL2,
+        /**
+         * TR-BDF2 (γ = 2 − √2): L-stable, second order, each of its two stages one multigrid solve of the
+         * flux-form operator (org.stromasim.solver.MultigridSolver); any dt, cost per step independent of dt.
+         * Reactions are split around it with their exact sub-steps (coupling plain). Java backend only.
+         */
+        IMPLICIT
+    }
+
+    /** Whether the step is a large (coupling) step given or chosen by the run rather than the explicit stability limit. */
+    public boolean largeSteps() {
+        return scheme != Scheme.EXPLICIT;
     }
 }

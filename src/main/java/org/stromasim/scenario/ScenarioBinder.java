@@ -99,7 +99,7 @@ final class ScenarioBinder {
                 DiffusionSpec.MIN_TARGET_RELATIVE_ERROR, DiffusionSpec.MAX_TARGET_RELATIVE_ERROR, ""));
         if (target != null && scheme == DiffusionSpec.Scheme.EXPLICIT) {
             throw ScenarioException.at(r.location(), "run.diffusion.target_relative_error", "= " + Range.format(target)
-                    + " needs scheme: rkl2; the explicit scheme's step is limited by stability (run.stability_safety × "
+                    + " needs scheme: rkl2 or implicit; the explicit scheme's step is limited by stability (run.stability_safety × "
                     + "dx²/(6·Dmax)), far below any step an accuracy target would choose, so it has no step to choose");
         }
         if (target != null && dtS != null) {
@@ -129,6 +129,7 @@ final class ScenarioBinder {
         Map<String, DiffusionSpec.Scheme> names = new LinkedHashMap<>();
         names.put("explicit", DiffusionSpec.Scheme.EXPLICIT);
         names.put("rkl2", DiffusionSpec.Scheme.RKL2);
+        names.put("implicit", DiffusionSpec.Scheme.IMPLICIT);
         return names;
     }
 

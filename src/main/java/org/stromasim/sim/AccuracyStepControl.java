@@ -13,15 +13,17 @@ import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.TransportModel;
 
 /**
- * Chooses the RKL2 coupling step for {@code run.diffusion.target_relative_error} by step doubling
+ * Chooses the coupling step of the large-step schemes (RKL2, implicit TR-BDF2) for
+ * {@code run.diffusion.target_relative_error} by step doubling
  * (Richardson) on a pilot window, from the state at the start of the run and at every snapshot.
  *
  * <p>Estimator. A scheme of order p run with steps h over a window has error e(h) ≈ C·hᵖ, so the
  * difference between the runs with h and h/2 is C·hᵖ·(1 − 2⁻ᵖ) and the error of the h run is
  * estimated as E(h) = ‖y_h − y_{h/2}‖ / (1 − 2⁻ᵖ), relative L2 as {@link StepDoublingPilot} measures it
  * (the worst of the species' concentrations and the window's drug exposure). p is the order of the
- * coupling: 2 with Strang splitting (RKL2 is second order, Strang splitting with exact sub-steps second order;
- * LargeStepControlTest checks the observed order on the test problems), 1 with Lie splitting.
+ * coupling: 2 with Strang splitting (RKL2 and TR-BDF2 are second order, Strang splitting with exact
+ * sub-steps second order; LargeStepControlTest and ImplicitDiffusionTest check the observed order on
+ * the test problems), 1 with Lie splitting.
  *
  * <p>Control. The first candidate is the upper bound ({@link #upperBoundS}); while its estimate is
  * above the target, the next candidate is h·(AIM·target/E)^(1/p), p replaced by the order observed
@@ -187,6 +189,9 @@ public final class AccuracyStepControl {
 
     private static double stageCapS(RunSpec run, TransportModel model) {
         double cap = Double.POSITIVE_INFINITY;
+        if (run.diffusion().scheme() != org.stromasim.scenario.DiffusionSpec.Scheme.RKL2) {
+            return cap; // TR-BDF2 is L-stable: no stage count, no step cap from stability
+        }
         for (int s = 0; s < model.speciesCount(); s++) {
             double limit = model.explicitLimitS(s);
             if (Double.isFinite(limit)) {
@@ -242,7 +247,7 @@ public final class AccuracyStepControl {
                         100 * target, 100 * chosen.value(), chosen.field(), pilotWindow[0],
                         pilotWindow[pilotWindow.length - 1], order, tried,
                         chosen.stepS() == bound ? "; capped by " + upperBoundReason(run, model) : "");
-                return TimeStepPlan.rkl2(run, model, model.stabilityLimit(), chosen.stepS(), why);
+                return TimeStepPlan.largeStep(run, model, model.stabilityLimit(), chosen.stepS(), why);
             }
             int p = order;
             // the observed order only from two whole-window estimates: an abandoned one covers less
@@ -309,7 +314,7 @@ public final class AccuracyStepControl {
         }
         double grown = accepted.value() > 0 ? h * Math.pow(AIM * target / accepted.value(), 1 / slope) : bound;
         grown = Math.min(grown, Math.min(bound, Double.isNaN(rejectedH) ? bound : LARGEST_GROWTH_OF_REJECTED * rejectedH));
-        if (grown < MIN_GROWTH * h || !growingPays(h, grown, window[window.length - 1] - window[0], restS)) {
+        if (grown < MIN_GROWTH * h || !growingPays(run, h, grown, window[window.length - 1] - window[0], restS)) {
             return accepted;
         }
         Estimate e = estimate(pilot, window, grown, target / toEstimate, toEstimate, tried);
@@ -327,6 +332,18 @@ public final class AccuracyStepControl {
     static boolean growingPays(double h, double grown, double pilotS, double restS) {
         double relativeCost = Math.sqrt(h / grown);
         return restS * (1 - relativeCost) > (1 + Math.sqrt(2)) * pilotS * relativeCost;
+    }
+
+    /**
+     * {@link #growingPays} for the scheme of {@code run}: TR-BDF2's work per step does not depend on the
+     * step, so its work per simulated second is ∝ 1/h and a pilot costs 1 + 2 = 3 times the run's work.
+     */
+    static boolean growingPays(RunSpec run, double h, double grown, double pilotS, double restS) {
+        if (run.diffusion().scheme() != org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT) {
+            return growingPays(h, grown, pilotS, restS);
+        }
+        double relativeCost = h / grown;
+        return restS * (1 - relativeCost) > 3 * pilotS * relativeCost;
     }
 
     /**

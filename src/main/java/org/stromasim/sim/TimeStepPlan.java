@@ -23,6 +23,17 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
         if (run.diffusion().scheme() == DiffusionSpec.Scheme.RKL2) {
             return rkl2(run, model, limit);
         }
+        if (run.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT) {
+            if (run.diffusion().hasAccuracyTarget()) {
+                double cap = AccuracyStepControl.upperBoundS(run, model);
+                return new TimeStepPlan(cap, limit, String.format(
+                        "dt chosen for run.diffusion.target_relative_error = %.3g by a step-doubling pilot from the "
+                                + "state at the start and at every snapshot (at most %.4g s: %s); diffusion by TR-BDF2 "
+                                + "with multigrid solves, each choice and its estimate are in run.log",
+                        run.diffusion().targetRelativeError(), cap, AccuracyStepControl.upperBoundReason(run, model)));
+            }
+            return implicit(run, model, limit, run.dtS(), "as requested by run.dt_s");
+        }
         if (run.dtS() != null) {
             model.checkTimeStep(run.dtS());
             return new TimeStepPlan(run.dtS(), limit,
@@ -83,14 +94,6 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                 throw new IllegalArgumentException(Rkl2.refusal(name, dt, limitS, cap));
             }
             ReactionStiffness stiffness = model.reactionStiffness(s);
-            if (stiffness.splitIndicator(dt) > ReactionStiffness.MAX_SPLIT_INDICATOR) {
-                double all = Double.POSITIVE_INFINITY;
-                for (int o = 0; o < model.speciesCount(); o++) {
-                    all = Math.min(all, model.reactionStiffness(o).largestAccurateStepS());
-                }
-                throw new IllegalArgumentException(stiffness.refusal(name, dt, limit.dtMaxS())
-                        + String.format(" (largest step within the bound for every species: %.4g s)", all));
-            }
             stageSum += stages;
             perSpecies.append(perSpecies.length() == 0 ? "" : "; ").append(name).append(": ");
             perSpecies.append(stages == 0 ? "does not diffuse, 0 stages" : String.format(
@@ -100,6 +103,7 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                             + "%.3g of %.3g allowed", stiffness.stiffestPerS() * dt, stiffness.stiffestPerS(),
                     stiffness.stiffestWhere(), stiffness.splitIndicator(dt), ReactionStiffness.MAX_SPLIT_INDICATOR));
         }
+        requireAccurateSplit(model, limit, dt);
         double explicitPerStep = Double.isFinite(limit.dtMaxS())
                 ? model.speciesCount() * Math.ceil(dt / (run.stabilitySafety() * limit.dtMaxS())) : 0;
         return new TimeStepPlan(dt, limit, String.format(
@@ -112,6 +116,46 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                         : "plain coupling: exact reaction sub-steps, exposure exact along each",
                 perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));
+    }
+
+    /** The plan of a large-step scheme (RKL2 or implicit) for coupling step {@code dt}, with {@code why} in its reason. */
+    static TimeStepPlan largeStep(RunSpec run, TransportModel model, StabilityLimit limit, double dt, String why) {
+        return run.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT
+                ? implicit(run, model, limit, dt, why) : rkl2(run, model, limit, dt, why);
+    }
+
+    /** The implicit (TR-BDF2) plan: any dt > 0; the step's cost does not depend on it. */
+    static TimeStepPlan implicit(RunSpec run, TransportModel model, StabilityLimit limit, double dt, String why) {
+        if (!(dt > 0) || !Double.isFinite(dt)) {
+            throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dt);
+        }
+        requireAccurateSplit(model, limit, dt);
+        return new TimeStepPlan(dt, limit, String.format(
+                "dt = %.4g s %s, diffusion by TR-BDF2 (L-stable, 2nd order; each stage one multigrid solve, cost per "
+                        + "step independent of dt; reactions %s-split with their exact sub-steps); dt = %.4g × the "
+                        + "explicit limit %.4g s",
+                dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
+                Double.isFinite(limit.dtMaxS()) ? dt / limit.dtMaxS() : 0.0, limit.dtMaxS()));
+    }
+
+    /**
+     * Refuses a coupling step whose split error indicator ({@link ReactionStiffness}) is above its bound
+     * for any species. Both large-step schemes split the reactions from diffusion the same way, and the
+     * splitting error does not depend on how the diffusion sub-step is integrated, so the bound is theirs
+     * alike.
+     */
+    private static void requireAccurateSplit(TransportModel model, StabilityLimit limit, double dt) {
+        for (int s = 0; s < model.speciesCount(); s++) {
+            ReactionStiffness stiffness = model.reactionStiffness(s);
+            if (stiffness.splitIndicator(dt) > ReactionStiffness.MAX_SPLIT_INDICATOR) {
+                double all = Double.POSITIVE_INFINITY;
+                for (int o = 0; o < model.speciesCount(); o++) {
+                    all = Math.min(all, model.reactionStiffness(o).largestAccurateStepS());
+                }
+                throw new IllegalArgumentException(stiffness.refusal(model.speciesNames().get(s), dt, limit.dtMaxS())
+                        + String.format(" (largest step within the bound for every species: %.4g s)", all));
+            }
+        }
     }
 
     /** Number of equal steps that cover {@code durationS} without exceeding {@link #maxDtS}. */

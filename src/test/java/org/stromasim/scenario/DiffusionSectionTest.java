@@ -42,6 +42,19 @@ class DiffusionSectionTest {
     }
 
     @Test
+    void implicitIsReadWithPlainCouplingAndRefusesRebalanced() {
+        Scenario s = parse("  dt_s: 600\n  diffusion: {scheme: implicit}\n");
+        assertEquals(DiffusionSpec.Scheme.IMPLICIT, s.run().diffusion().scheme());
+        assertEquals(DiffusionSpec.Coupling.PLAIN, s.run().diffusion().coupling());
+        assertEquals(0.01, parse("  diffusion: {scheme: implicit, target_relative_error: 0.01}\n").run().diffusion()
+                .targetRelativeError());
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> parse("  dt_s: 600\n  diffusion: {scheme: implicit, coupling: rebalanced}\n"));
+        assertEquals("run.diffusion.coupling", e.keyPath());
+        assertTrue(e.getMessage().contains("rkl2") && e.getMessage().contains("plain"), e.getMessage());
+    }
+
+    @Test
     void unknownSchemeIsLocatedAndListsTheChoices() {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> parse("  dt_s: 30\n  diffusion: {scheme: adi}\n"));

@@ -48,7 +48,8 @@ import org.stromasim.transport.TransportModel;
  * {@link #rebalancedReactSlab} (Java API only, refused for scenarios: unstable for k·dt above about
  * 0.5) keeps the step-boundary exposure. Orders in time (measured, {@code Rkl2DiffusionTest}): RKL2
  * alone 2; plain Strang coupling 2 on smooth problems without sources on faces (Michaelis–Menten
- * frozen over a sub-step: first order in that term).
+ * frozen over a sub-step: first order in that term). {@code scheme: implicit} ({@link ImplicitDiffusion}:
+ * TR-BDF2 by multigrid) runs in the same reaction-only passes.
  *
  * <p><b>One pass over memory per step.</b> Reactions are pointwise, so a reaction sub-step can be
  * done on each grid row right after the diffusion sweep has written it, while the row is still in the
@@ -174,8 +175,12 @@ public final class JavaBackend implements Backend {
     private final double[] planeCostNs;
     private final SlabTask conductanceTask = this::conductanceSlab;
     private final SlabTask faceSumTask = this::faceSumSlab;
-    /** RKL2 diffusion, or null for the explicit scheme. */
+    /** RKL2 diffusion, or null for the other schemes. */
     private final Rkl2Diffusion rkl2;
+    /** TR-BDF2 diffusion by multigrid ({@code scheme: implicit}), or null for the other schemes. */
+    private final ImplicitDiffusion implicit;
+    /** RKL2 or implicit: the backend owns its concentration copies and reacts in its own pass around the diffusion step. */
+    private final boolean largeSteps;
     /** Per species and z-plane: max Σ_faces D_face of the plane, filled by faceSumTask. */
     private final double[][] planeFaceSum;
     /**
@@ -222,15 +227,17 @@ public final class JavaBackend implements Backend {
         this.reactionA = new ReactionTable[speciesCount];
         this.reactionB = new ReactionTable[speciesCount];
         this.reactionAB = new ReactionTable[speciesCount];
-        boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
-        this.vectorised = vectorised && !largeSteps; // RKL2 has its own (scalar) loops
+        boolean largeSteps = model.diffusion().largeSteps();
+        boolean rkl2Scheme = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        this.largeSteps = largeSteps;
+        this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own (scalar) loops
         this.vectorisedReactions = this.vectorised && VectorReactions.supported();
         this.chunkScratch = new float[threads][VectorReactions.SCRATCH_FLOATS];
         this.ownsConcentrations = largeSteps;
         this.current = largeSteps ? new float[speciesCount][n] : new float[speciesCount][];
-        this.conductanceX = largeSteps ? new float[speciesCount][n] : null;
-        this.conductanceY = largeSteps ? new float[speciesCount][n] : null;
-        this.conductanceZ = largeSteps ? new float[speciesCount][n] : null;
+        this.conductanceX = rkl2Scheme ? new float[speciesCount][n] : null;
+        this.conductanceY = rkl2Scheme ? new float[speciesCount][n] : null;
+        this.conductanceZ = rkl2Scheme ? new float[speciesCount][n] : null;
         this.inPlace = new InPlaceSweep[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
@@ -255,8 +262,9 @@ public final class JavaBackend implements Backend {
                 slabPlanes[w][s] = new InPlaceSweep.Planes(planeSize);
             }
         }
-        this.rkl2 = largeSteps ? new Rkl2Diffusion(grid, sweeps, workers) : null;
-        this.planeFaceSum = new double[speciesCount][largeSteps ? grid.nz() : 0];
+        this.rkl2 = rkl2Scheme ? new Rkl2Diffusion(grid, sweeps, workers) : null;
+        this.implicit = model.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(model) : null;
+        this.planeFaceSum = new double[speciesCount][rkl2Scheme ? grid.nz() : 0];
         this.rebalance = new float[speciesCount][];
         for (int s = 0; s < speciesCount && largeSteps; s++) {
             if (reactions[s].active() && model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED) {
@@ -285,6 +293,11 @@ public final class JavaBackend implements Backend {
             long perSpecies = 16L + 16L + (diffusion.coupling() == DiffusionSpec.Coupling.REBALANCED ? 8L : 0L);
             return bytes + voxels * perSpecies * species;
         }
+        if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
+            // per species its concentration copy (4) and multigrid solver (≈ 18 doubles on the fine level
+            // and 1/7 more on the coarse ones, 165); four shared double work arrays (32)
+            return bytes + voxels * (4L + 165L) * species + voxels * 32L;
+        }
         long planeBytes = 4L * grid.nx() * grid.ny();
         return bytes + (long) threads * (5L * species * planeBytes + 4L * 4L * (grid.nx() + 2));
     }
@@ -292,7 +305,8 @@ public final class JavaBackend implements Backend {
     @Override
     public String description() {
         return "java (" + workers.threads() + (workers.threads() == 1 ? " thread" : " threads")
-                + (rkl2 != null ? ", RKL2 diffusion)" : ", " + RowKernels.describe(vectorised) + ")");
+                + (rkl2 != null ? ", RKL2 diffusion)" : implicit != null ? ", TR-BDF2 diffusion by multigrid)"
+                : ", " + RowKernels.describe(vectorised) + ")");
     }
 
     /**
@@ -396,7 +410,7 @@ public final class JavaBackend implements Backend {
         if (steps < 0) {
             throw new IllegalArgumentException("step count must be >= 0, got " + steps);
         }
-        if (rkl2 == null) {
+        if (!largeSteps) {
             model.checkTimeStep(dtS);
         } else if (!(dtS > 0) || !Double.isFinite(dtS)) {
             throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dtS);
@@ -409,6 +423,9 @@ public final class JavaBackend implements Backend {
         if (rkl2 != null) {
             // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
             workers.run(conductanceTask);
+        }
+        if (implicit != null) {
+            implicit.prepare(); // likewise
         }
         for (int s = 0; s < speciesCount; s++) {
             reactions[s].scaleUptake(model.uptakeScale(s)); // e.g. MCT1 inhibition; constant within the call
@@ -423,7 +440,7 @@ public final class JavaBackend implements Backend {
         tabulate(reactionB, startTimeS, reactionS);
         couplingStepS = dtS;
         updateRebalance = false;
-        workers.run(rkl2 == null ? reactTask : rebalancedReactTask);
+        workers.run(largeSteps ? rebalancedReactTask : reactTask);
         for (int n = 0; n < steps; n++) {
             double t = startTimeS + n * dtS; // not accumulated, so long runs do not drift
             double tNext = startTimeS + (n + 1) * dtS;
@@ -445,7 +462,10 @@ public final class JavaBackend implements Backend {
                     ReactionTable.compose(reactionA[s], reactionB[s], reactionAB[s]);
                 }
             }
-            if (rkl2 == null) {
+            if (implicit != null) {
+                implicit.step(current, dtS);
+                workers.run(rebalancedReactTask); // no species is rebalanced: plain reaction sub-steps and exposure
+            } else if (rkl2 == null) {
                 workers.run(haloTask); // every slab saves the old planes it reads but does not own, then
                 workers.run(fusedTask); // (after the barrier) updates its own planes in place
             } else {
@@ -454,7 +474,7 @@ public final class JavaBackend implements Backend {
                 workers.run(rebalancedReactTask);
             }
         }
-        if (rkl2 == null) {
+        if (!largeSteps) {
             workers.balance(planeCostNs);
             for (int k = 0; k < planeCostNs.length; k++) {
                 planeCostNs[k] /= 2;

@@ -1,0 +1,53 @@
+package org.stromasim.sim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.stromasim.backend.java.LargeStepProblems;
+import org.stromasim.scenario.DiffusionSpec;
+import org.stromasim.scenario.RunSpec;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.tissue.Tissue;
+
+/**
+ * Step control with {@code scheme: implicit}: the step chosen by step doubling meets each target
+ * against the explicit scheme's run (measured here, with the pilot's own norm), a tighter target gives
+ * a smaller step, and the plan names TR-BDF2.
+ */
+class ImplicitStepControlTest {
+
+    private static DiffusionSpec implicitFor(double target) {
+        return new DiffusionSpec(DiffusionSpec.Scheme.IMPLICIT, DiffusionSpec.DEFAULT_MAX_STAGES, null, target);
+    }
+
+    private static void assertTargetsMet(String problem, Scenario base, Tissue initial, double endS, double metricsS,
+                                         double... targets) {
+        LargeStepControlTest.Outcome reference = LargeStepControlTest.simulate(LargeStepControlTest.withRun(base,
+                LargeStepControlTest.run(endS, endS, metricsS, null, DiffusionSpec.EXPLICIT)), initial);
+        double previousStep = Double.POSITIVE_INFINITY;
+        for (double t : targets) {
+            RunSpec run = LargeStepControlTest.run(endS, endS, metricsS, null, implicitFor(t));
+            LargeStepControlTest.Outcome o = LargeStepControlTest.simulate(LargeStepControlTest.withRun(base, run), initial);
+            double achieved = LargeStepControlTest.error(o.state(), reference.state(), initial);
+            double step = o.result().plan().maxDtS();
+            String what = String.format("%s, target %.3g: dt %.4g s, achieved %.3g", problem, t, step, achieved);
+            assertTrue(achieved <= t, what + " is above the target");
+            assertTrue(step < previousStep, what + ": a tighter target must give a smaller step");
+            assertTrue(o.log().stream().anyMatch(l -> l.startsWith("t = 0.00000 s: dt = ") && l.contains("TR-BDF2")),
+                    String.join("\n", o.log()));
+            previousStep = step;
+        }
+    }
+
+    @Test
+    void twoLayerWithHeldInletMeetsEachTarget() {
+        var p = LargeStepProblems.twoLayer(0.02, true);
+        assertTargetsMet("two-layer", p.scenarioWith(DiffusionSpec.EXPLICIT), p.initial(), 40, 10, 0.03, 0.01);
+    }
+
+    @Test
+    void randomStiffnessWithTwoSpeciesMeetsEachTarget() {
+        var r = LargeStepProblems.randomStiffness(3);
+        assertTargetsMet("random-stiffness", r.scenarioWith(DiffusionSpec.EXPLICIT), r.initial(), 20, 5, 0.01, 0.002);
+    }
+}
