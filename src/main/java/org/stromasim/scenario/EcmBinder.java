@@ -8,7 +8,7 @@ final class EcmBinder {
 
     static EcmSpec ecm(YamlNode node) {
         MapReader r = MapReader.of(node, "ecm", "matrix settings", "diffusivity_law", "stiffness_kpa", "noise");
-        DiffusivityLawSpec law = law(r.require("diffusivity_law", "a map with law: ogston or law: exponential"),
+        DiffusivityLawSpec law = law(r.require("diffusivity_law", "a map with law: ogston, exponential or fibre_matrix"),
                 r.child("diffusivity_law"));
         EcmSpec.RegionStiffness stiffness = stiffness(r.require("stiffness_kpa", "a map with normal, stroma, tumour (kPa)"),
                 r.child("stiffness_kpa"));
@@ -27,8 +27,45 @@ final class EcmBinder {
                     r.number("reference_fibre_fraction", Range.positiveFraction()),
                     r.number("stiffness_exponent", Range.positive("")));
         }
+        if (variant == DiffusivityLawSpec.FibreMatrix.class) {
+            return fibreMatrix(node, path);
+        }
         MapReader r = MapReader.of(node, path, "exponential law parameters", "law", "stiffness_scale_kpa");
         return new DiffusivityLawSpec.Exponential(r.number("stiffness_scale_kpa", Range.positive("kPa")));
+    }
+
+    private static DiffusivityLawSpec.FibreMatrix fibreMatrix(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "fibre-matrix law parameters", "law", "collagen_fibre_radius_nm",
+                "gag_fibre_radius_nm", "collagen_from_stiffness", "gag_fraction", "cell_fraction");
+        double collagenRadius = r.number("collagen_fibre_radius_nm", Range.positive("nm"));
+        double gagRadius = r.number("gag_fibre_radius_nm", Range.positive("nm"));
+        MapReader c = MapReader.of(r.require("collagen_from_stiffness",
+                        "a map with reference_stiffness_kpa, reference_fraction, stiffness_exponent, max_fraction"),
+                r.child("collagen_from_stiffness"), "collagen fraction from stiffness", "reference_stiffness_kpa",
+                "reference_fraction", "stiffness_exponent", "max_fraction");
+        Range fibre = Range.between(0, MatrixCompositionSpec.MAX_FIBRE_FRACTION, "");
+        double referenceStiffness = c.number("reference_stiffness_kpa", Range.positive("kPa"));
+        double referenceFraction = c.number("reference_fraction", fibre);
+        double exponent = c.number("stiffness_exponent", Range.positive(""));
+        double maxFraction = c.number("max_fraction", fibre);
+        if (!(referenceFraction > 0) || referenceFraction > maxFraction) {
+            throw ScenarioException.badValue(c.get("reference_fraction"), c.child("reference_fraction"),
+                    "must be > 0 and at most max_fraction (" + maxFraction + ")");
+        }
+        MatrixCompositionSpec.PerCellType gag = perCellType(r.require("gag_fraction", PER_CELL_TYPE),
+                r.child("gag_fraction"), fibre);
+        MatrixCompositionSpec.PerCellType cells = perCellType(r.require("cell_fraction", PER_CELL_TYPE),
+                r.child("cell_fraction"), Range.between(0, 0.99, ""));
+        return new DiffusivityLawSpec.FibreMatrix(collagenRadius, gagRadius, new MatrixCompositionSpec(referenceStiffness,
+                referenceFraction, exponent, maxFraction, gag, cells));
+    }
+
+    private static final String PER_CELL_TYPE = "a map with ecm, cancer, fibroblast, caf, dead";
+
+    private static MatrixCompositionSpec.PerCellType perCellType(YamlNode node, String path, Range range) {
+        MapReader r = MapReader.of(node, path, "one value per cell type", "ecm", "cancer", "fibroblast", "caf", "dead");
+        return new MatrixCompositionSpec.PerCellType(r.number("ecm", range), r.number("cancer", range),
+                r.number("fibroblast", range), r.number("caf", range), r.number("dead", range));
     }
 
     private static EcmSpec.RegionStiffness stiffness(YamlNode node, String path) {

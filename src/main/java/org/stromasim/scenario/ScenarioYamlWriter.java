@@ -51,6 +51,14 @@ final class ScenarioYamlWriter {
                     "reference_fibre_fraction", o.referenceFibreFraction(), "stiffness_exponent", o.stiffnessExponent()));
         } else if (e.diffusivityLaw() instanceof DiffusivityLawSpec.Exponential x) {
             law.put("stiffness_scale_kpa", x.stiffnessScaleKpa());
+        } else if (e.diffusivityLaw() instanceof DiffusivityLawSpec.FibreMatrix f) {
+            MatrixCompositionSpec c = f.composition();
+            law.putAll(map("collagen_fibre_radius_nm", f.collagenFibreRadiusNm(),
+                    "gag_fibre_radius_nm", f.gagFibreRadiusNm(),
+                    "collagen_from_stiffness", map("reference_stiffness_kpa", c.referenceStiffnessKpa(),
+                            "reference_fraction", c.referenceCollagenFraction(),
+                            "stiffness_exponent", c.stiffnessExponent(), "max_fraction", c.maxCollagenFraction()),
+                    "gag_fraction", perCellType(c.gagFraction()), "cell_fraction", perCellType(c.cellFraction())));
         }
         EcmSpec.RegionStiffness k = e.stiffnessKpa();
         EcmSpec.StiffnessNoise n = e.noise();
@@ -58,6 +66,10 @@ final class ScenarioYamlWriter {
                 "stiffness_kpa", map("normal", k.normal(), "stroma", k.stroma(), "tumour", k.tumour()),
                 "noise", n == null ? null : map("relative_sd", n.relativeSd(), "correlation_um", n.correlationUm(),
                         "fibre_direction", vec(n.fibreDirection()), "fibre_elongation", n.fibreElongation()));
+    }
+
+    private static Map<String, Object> perCellType(MatrixCompositionSpec.PerCellType p) {
+        return map("ecm", p.ecm(), "cancer", p.cancer(), "fibroblast", p.fibroblast(), "caf", p.caf(), "dead", p.dead());
     }
 
     private static Map<String, Object> tissue(TissueSpec t) {

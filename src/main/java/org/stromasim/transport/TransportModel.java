@@ -126,7 +126,7 @@ public final class TransportModel {
                     d[v] = 0f;
                     continue;
                 }
-                double value = spec.d0Um2PerS() * law.relativeDiffusivity(stiffness[v], spec.stokesRadiusNm());
+                double value = spec.d0Um2PerS() * law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm());
                 if (!(value >= 0) || !Double.isFinite(value)) {
                     throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
                             + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
