@@ -17,6 +17,7 @@ import org.stromasim.io.SnapshotHeader;
 import org.stromasim.io.SnapshotInfo;
 import org.stromasim.io.SnapshotWriter;
 import org.stromasim.io.XdmfWriter;
+import org.stromasim.matrix.CompositionFields;
 import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.Scenario;
@@ -101,7 +102,7 @@ public final class FileRunOutput implements RunOutput {
         SnapshotInfo info = new SnapshotInfo(step, timeS, nextOrdinal, backend, SoftwareVersion.get(), scenarioYaml,
                 scenario.name(), speciesUnits, exposureUnit);
         try {
-            SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info);
+            SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info, derivedFields(state));
             xdmf.add(header);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + " in " + directory.snapshotsDir()
@@ -109,6 +110,17 @@ public final class FileRunOutput implements RunOutput {
         }
         log(String.format("snapshot %d at t = %.6g s (step %d)", nextOrdinal, timeS, step));
         nextOrdinal++;
+    }
+
+    /** The matrix composition, when the scenario's diffusivity law has a composition model. */
+    private java.util.List<org.stromasim.io.DerivedField> derivedFields(Tissue state) {
+        return org.stromasim.matrix.CompositionFields.of(scenario, state).map(c -> java.util.List.of(
+                new org.stromasim.io.DerivedField(CompositionFields.COLLAGEN, "1",
+                        "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()),
+                new org.stromasim.io.DerivedField(CompositionFields.GAG, "1",
+                        "glycosaminoglycan volume fraction of the extracellular space", c.gagFraction()),
+                new org.stromasim.io.DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
+                        c.cellFraction()))).orElse(java.util.List.of());
     }
 
     @Override
