@@ -36,26 +36,26 @@ final class EcmBinder {
 
     private static DiffusivityLawSpec.FibreMatrix fibreMatrix(YamlNode node, String path) {
         MapReader r = MapReader.of(node, path, "fibre-matrix law parameters", "law", "collagen_fibre_radius_nm",
-                "gag_fibre_radius_nm", "collagen_from_stiffness", "gag_fraction", "cell_fraction");
+                "gag_fibre_radius_nm", "composition");
         double collagenRadius = r.number("collagen_fibre_radius_nm", Range.positive("nm"));
         double gagRadius = r.number("gag_fibre_radius_nm", Range.positive("nm"));
-        MapReader c = MapReader.of(r.require("collagen_from_stiffness",
-                        "a map with reference_stiffness_kpa, reference_fraction, stiffness_exponent, max_fraction"),
-                r.child("collagen_from_stiffness"), "collagen fraction from stiffness", "reference_stiffness_kpa",
-                "reference_fraction", "stiffness_exponent", "max_fraction");
+        MapReader c = MapReader.of(r.require("composition", "a map with reference_stiffness_kpa, "
+                        + "reference_collagen_fraction, stiffness_exponent, max_collagen_fraction, gag_fraction, cell_fraction"),
+                r.child("composition"), "matrix composition", "reference_stiffness_kpa", "reference_collagen_fraction",
+                "stiffness_exponent", "max_collagen_fraction", "gag_fraction", "cell_fraction");
         Range fibre = Range.between(0, MatrixCompositionSpec.MAX_FIBRE_FRACTION, "");
         double referenceStiffness = c.number("reference_stiffness_kpa", Range.positive("kPa"));
-        double referenceFraction = c.number("reference_fraction", fibre);
+        double referenceFraction = c.number("reference_collagen_fraction", fibre);
         double exponent = c.number("stiffness_exponent", Range.positive(""));
-        double maxFraction = c.number("max_fraction", fibre);
+        double maxFraction = c.number("max_collagen_fraction", fibre);
         if (!(referenceFraction > 0) || referenceFraction > maxFraction) {
-            throw ScenarioException.badValue(c.get("reference_fraction"), c.child("reference_fraction"),
-                    "must be > 0 and at most max_fraction (" + maxFraction + ")");
+            throw ScenarioException.badValue(c.get("reference_collagen_fraction"), c.child("reference_collagen_fraction"),
+                    "must be > 0 and at most max_collagen_fraction (" + maxFraction + ")");
         }
-        MatrixCompositionSpec.PerCellType gag = perCellType(r.require("gag_fraction", PER_CELL_TYPE),
-                r.child("gag_fraction"), fibre);
-        MatrixCompositionSpec.PerCellType cells = perCellType(r.require("cell_fraction", PER_CELL_TYPE),
-                r.child("cell_fraction"), Range.between(0, 0.99, ""));
+        MatrixCompositionSpec.PerCellType gag = perCellType(c.require("gag_fraction", PER_CELL_TYPE),
+                c.child("gag_fraction"), fibre);
+        MatrixCompositionSpec.PerCellType cells = perCellType(c.require("cell_fraction", PER_CELL_TYPE),
+                c.child("cell_fraction"), Range.between(0, 0.99, ""));
         return new DiffusivityLawSpec.FibreMatrix(collagenRadius, gagRadius, new MatrixCompositionSpec(referenceStiffness,
                 referenceFraction, exponent, maxFraction, gag, cells));
     }

@@ -55,10 +55,10 @@ final class ScenarioYamlWriter {
             MatrixCompositionSpec c = f.composition();
             law.putAll(map("collagen_fibre_radius_nm", f.collagenFibreRadiusNm(),
                     "gag_fibre_radius_nm", f.gagFibreRadiusNm(),
-                    "collagen_from_stiffness", map("reference_stiffness_kpa", c.referenceStiffnessKpa(),
-                            "reference_fraction", c.referenceCollagenFraction(),
-                            "stiffness_exponent", c.stiffnessExponent(), "max_fraction", c.maxCollagenFraction()),
-                    "gag_fraction", perCellType(c.gagFraction()), "cell_fraction", perCellType(c.cellFraction())));
+                    "composition", map("reference_stiffness_kpa", c.referenceStiffnessKpa(),
+                            "reference_collagen_fraction", c.referenceCollagenFraction(),
+                            "stiffness_exponent", c.stiffnessExponent(), "max_collagen_fraction", c.maxCollagenFraction(),
+                            "gag_fraction", perCellType(c.gagFraction()), "cell_fraction", perCellType(c.cellFraction()))));
         }
         EcmSpec.RegionStiffness k = e.stiffnessKpa();
         EcmSpec.StiffnessNoise n = e.noise();
