@@ -6,36 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fibre-matrix hindrance against a plain reference written here from the published formulas
- * (arranged differently from the product: harmonic-mean permeability, α = r_s/√κ, Maxwell's
- * tortuosity from the extracellular fraction), and against the rows the formulas are known for.
+ * The fibre-matrix hindrance against {@link FibreMatrixReference}, written in the tests from the
+ * published formulas, and against the rows the formulas are known for.
  */
 class FibreMatrixHindranceTest {
 
     private static final double IGG_NM = 5.34;
     private static final double DOX_NM = 0.6;
-
-    /** Jackson & James (1986): κ = (3 r²/(20 φ))·ln(e^(−0.931)/φ), nm². */
-    private static double jacksonJames(double phi, double r) {
-        return 3 * r * r / (20 * phi) * Math.log(Math.exp(-0.931) / phi);
-    }
-
-    /**
-     * Brinkman F = 3/(3 + 3α + α²), α = r_s/√κ (Johnson et al. 1996); Johnson's steric exp(−0.84 f^1.09);
-     * Maxwell's tortuosity λ² = (3 − α_ecs)/2 with α_ecs = 1 − φ_cell (Nicholson &amp; Phillips 1981).
-     */
-    private static double reference(double phiCol, double rCol, double phiGag, double rGag, double phiCell, double rs) {
-        double kCol = phiCol > 0 ? jacksonJames(phiCol, rCol) : Double.POSITIVE_INFINITY;
-        double kGag = phiGag > 0 ? jacksonJames(phiGag, rGag) : Double.POSITIVE_INFINITY;
-        double kappa = Double.isInfinite(kCol) ? kGag : Double.isInfinite(kGag) ? kCol : kCol * kGag / (kCol + kGag);
-        double alpha = Double.isInfinite(kappa) ? 0 : rs / Math.sqrt(kappa);
-        double hydro = 3 / (3 + 3 * alpha + alpha * alpha);
-        double f = phiCol * Math.pow((rCol + rs) / rCol, 2) + phiGag * Math.pow((rGag + rs) / rGag, 2);
-        double steric = f == 0 ? 1 : Math.exp(-0.84 * Math.exp(1.09 * Math.log(f)));
-        double extracellular = 1 - phiCell;
-        double tortuositySquared = (3 - extracellular) / 2;
-        return hydro * steric / tortuositySquared;
-    }
 
     @Test
     void agreesWithTheReferenceOverCompositionsAndSizes() {
@@ -49,7 +26,7 @@ class FibreMatrixHindranceTest {
             for (double g : gag) {
                 for (double cell : cells) {
                     for (double rs : radii) {
-                        double expected = reference(c, 20, g, 0.5, cell, rs);
+                        double expected = FibreMatrixReference.relativeDiffusivity(c, 20, g, 0.5, cell, rs);
                         double actual = h.relativeDiffusivity(new MatrixComposition(c, g, cell), rs);
                         // same formulas in double, differently arranged: agreement to round-off
                         assertEquals(expected, actual, 1e-12 * expected, c + " " + g + " " + cell + " " + rs);
