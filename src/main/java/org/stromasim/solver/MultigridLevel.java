@@ -1,0 +1,230 @@
+package org.stromasim.solver;
+
+import java.util.Arrays;
+
+/**
+ * One level of the multigrid hierarchy: the operator (A·u)_v = diag_v·u_v − Σ_faces T_f·u_nb(f), with
+ * diag_v = m_v + Σ_faces T_f (+ the conductance of a fixed-value domain face), and its work arrays.
+ *
+ * <p>Layout: every array has one ghost layer on each side, (nx+2)·(ny+2)·(nz+2), x fastest. The face
+ * arrays hold the conductance of the face on the + side of each cell: {@code fx[p]} couples p and p+1.
+ * The ghost entries of fx/fy/fz on the − side (index 0 along their axis) hold the face to the ghost:
+ * the wrapped face conductance on a periodic axis, 0 otherwise; the + side ghost face likewise. So one
+ * branch-free 7-point loop covers every cell of every level, and a non-periodic ghost value is always
+ * multiplied by a zero conductance; periodic ghosts are refreshed from the opposite interior plane
+ * ({@link #fillGhosts}) before each operator application. This is the layout an OpenCL port keeps:
+ * one work item per interior cell, no colouring, no boundary branches.
+ */
+final class MultigridLevel {
+
+    final int nx;
+    final int ny;
+    final int nz;
+    final int px;
+    final int pxy;
+    final int size;
+    final boolean[] periodic;
+
+    final double[] fx;
+    final double[] fy;
+    final double[] fz;
+    /** Σ of the conductances of every face of the cell, including a fixed-value domain face. */
+    final double[] faceSum;
+    final double[] mass;
+    /** 1 for a cell with at least one face of non-zero conductance to another cell, else 0 (see {@link Transfers}). */
+    final double[] coupled;
+    final double[] diag;
+    final double[] invDiag;
+    /** Correction (unknown) and right-hand side of this level's error equation. */
+    final double[] x;
+    final double[] b;
+    final double[] r;
+    final double[] d;
+    /** Upper bound of the spectrum of diag⁻¹·A (Gershgorin: 1 + max_v Σ_coupled T/diag ≤ 2). */
+    double lambdaMax;
+
+    MultigridLevel(int nx, int ny, int nz, boolean[] periodic) {
+        this.nx = nx;
+        this.ny = ny;
+        this.nz = nz;
+        this.px = nx + 2;
+        this.pxy = px * (ny + 2);
+        this.size = pxy * (nz + 2);
+        this.periodic = periodic.clone();
+        this.fx = new double[size];
+        this.fy = new double[size];
+        this.fz = new double[size];
+        this.faceSum = new double[size];
+        this.mass = new double[size];
+        this.coupled = new double[size];
+        this.diag = new double[size];
+        this.invDiag = new double[size];
+        this.x = new double[size];
+        this.b = new double[size];
+        this.r = new double[size];
+        this.d = new double[size];
+    }
+
+    int index(int i, int j, int k) {
+        return (i + 1) + px * ((j + 1) + (ny + 2) * (k + 1));
+    }
+
+    int cells() {
+        return nx * ny * nz;
+    }
+
+    /**
+     * diag = mass + faceSum and its inverse, and the Gershgorin bound of diag⁻¹·A. A cell with a zero
+     * diagonal has no mass and no face: its equation is 0 = 0 (only possible on coarse levels inside a
+     * region the fine level already refused or that carries no residual), so its inverse is 0.
+     */
+    void refreshDiagonal(double[] boundaryConductance) {
+        double worst = 0;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = index(0, j, k);
+                for (int p = p0; p < p0 + nx; p++) {
+                    double dg = mass[p] + faceSum[p];
+                    diag[p] = dg;
+                    invDiag[p] = dg > 0 ? 1.0 / dg : 0.0;
+                    double coupledSum = faceSum[p] - boundaryConductance[p];
+                    coupled[p] = coupledSum > 0 ? 1.0 : 0.0;
+                    if (dg > 0) {
+                        worst = Math.max(worst, coupledSum / dg);
+                    }
+                }
+            }
+        }
+        lambdaMax = 1 + worst;
+    }
+
+    /** Copies the interior planes next to each periodic pair of faces into the ghosts across from them. */
+    void fillGhosts(double[] u) {
+        if (periodic[0]) {
+            for (int k = 1; k <= nz; k++) {
+                for (int j = 1; j <= ny; j++) {
+                    int row = px * (j + (ny + 2) * k);
+                    u[row] = u[row + nx];
+                    u[row + nx + 1] = u[row + 1];
+                }
+            }
+        }
+        if (periodic[1]) {
+            for (int k = 1; k <= nz; k++) {
+                int plane = pxy * k;
+                System.arraycopy(u, plane + px * ny, u, plane, px);
+                System.arraycopy(u, plane + px, u, plane + px * (ny + 1), px);
+            }
+        }
+        if (periodic[2]) {
+            System.arraycopy(u, pxy * nz, u, 0, pxy);
+            System.arraycopy(u, pxy, u, pxy * (nz + 1), pxy);
+        }
+    }
+
+    /** out = rhs − A·u over the interior (ghosts of u refreshed first). */
+    void residual(double[] u, double[] rhs, double[] out) {
+        fillGhosts(u);
+        int sy = px;
+        int sz = pxy;
+        for (int k = 1; k <= nz; k++) {
+            for (int j = 1; j <= ny; j++) {
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                for (int p = p0; p < p0 + nx; p++) {
+                    double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
+                            + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
+                            + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
+                    out[p] = rhs[p] - (diag[p] * u[p] - off);
+                }
+            }
+        }
+    }
+
+    /** out = A·u over the interior. */
+    void apply(double[] u, double[] out) {
+        fillGhosts(u);
+        int sy = px;
+        int sz = pxy;
+        for (int k = 1; k <= nz; k++) {
+            for (int j = 1; j <= ny; j++) {
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                for (int p = p0; p < p0 + nx; p++) {
+                    double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
+                            + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
+                            + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
+                    out[p] = diag[p] * u[p] - off;
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code degree} steps of Chebyshev–Jacobi smoothing of A·u = rhs on the eigenvalue interval
+     * [lambdaMax/ratio, lambdaMax] of diag⁻¹·A (the three-term recurrence of Saad, Iterative Methods for
+     * Sparse Linear Systems, 2nd ed., Alg. 12.1, with Jacobi preconditioning). Every step is one
+     * residual pass and one point-wise update: both vectorise and map one-to-one onto device kernels.
+     */
+    void smooth(double[] u, double[] rhs, int degree, double ratio) {
+        double upper = lambdaMax;
+        double lower = upper / ratio;
+        double theta = 0.5 * (upper + lower);
+        double delta = 0.5 * (upper - lower);
+        double sigma = theta / delta;
+        double rho = 1 / sigma;
+        residual(u, rhs, r);
+        double first = 1 / theta;
+        forInterior((p0, p1) -> {
+            for (int p = p0; p < p1; p++) {
+                double dp = first * invDiag[p] * r[p];
+                d[p] = dp;
+                u[p] += dp;
+            }
+        });
+        for (int step = 1; step < degree; step++) {
+            residual(u, rhs, r);
+            double rhoNew = 1 / (2 * sigma - rho);
+            double keep = rhoNew * rho;
+            double push = 2 * rhoNew / delta;
+            forInterior((p0, p1) -> {
+                for (int p = p0; p < p1; p++) {
+                    double dp = keep * d[p] + push * invDiag[p] * r[p];
+                    d[p] = dp;
+                    u[p] += dp;
+                }
+            });
+            rho = rhoNew;
+        }
+    }
+
+    /** Runs body over each interior row [p0, p1). */
+    void forInterior(RowBody body) {
+        for (int k = 1; k <= nz; k++) {
+            for (int j = 1; j <= ny; j++) {
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                body.row(p0, p0 + nx);
+            }
+        }
+    }
+
+    double dot(double[] a, double[] c) {
+        double sum = 0;
+        for (int k = 1; k <= nz; k++) {
+            for (int j = 1; j <= ny; j++) {
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                for (int p = p0; p < p0 + nx; p++) {
+                    sum += a[p] * c[p];
+                }
+            }
+        }
+        return sum;
+    }
+
+    void clear(double[] a) {
+        Arrays.fill(a, 0.0);
+    }
+
+    @FunctionalInterface
+    interface RowBody {
+        void row(int p0, int p1);
+    }
+}
