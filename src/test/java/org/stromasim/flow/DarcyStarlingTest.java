@@ -182,4 +182,28 @@ class DarcyStarlingTest {
             }
         }
     }
+
+    /**
+     * Uniform filtration and lymphatic drainage in a closed box: no gradients, so p is the
+     * coefficient-weighted mean (c_v·p_e + c_l·p_l)/(c_v + c_l) everywhere.
+     */
+    @Test
+    void lymphaticDrainageBalancesFiltrationInAClosedBox() {
+        int count = 6 * 5 * 4;
+        float[] k = new float[count];
+        Arrays.fill(k, 3.0f);
+        double[] cv = new double[count];
+        double[] pe = new double[count];
+        double[] cl = new double[count];
+        double[] pl = new double[count];
+        Arrays.fill(cv, 2e-3);
+        Arrays.fill(pe, 20.0);
+        Arrays.fill(cl, 6e-3);
+        Arrays.fill(pl, -2.0);
+        double[] p = DarcyStarlingSolver.solve(new DarcyStarlingProblem(6, 5, 4, 10.0, k, cv, pe, cl, pl, Map.of()))
+                .pressureMmHg();
+        for (double value : p) {
+            assertEquals((2e-3 * 20.0 + 6e-3 * -2.0) / 8e-3, value, 1e-9);
+        }
+    }
 }
