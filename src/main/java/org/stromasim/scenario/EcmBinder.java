@@ -7,13 +7,22 @@ final class EcmBinder {
     }
 
     static EcmSpec ecm(YamlNode node) {
-        MapReader r = MapReader.of(node, "ecm", "matrix settings", "diffusivity_law", "stiffness_kpa", "noise");
+        MapReader r = MapReader.of(node, "ecm", "matrix settings", "diffusivity_law", "stiffness_kpa", "noise",
+                "flow");
         DiffusivityLawSpec law = law(r.require("diffusivity_law", "a map with law: ogston, exponential or fibre_matrix"),
                 r.child("diffusivity_law"));
         EcmSpec.RegionStiffness stiffness = stiffness(r.require("stiffness_kpa", "a map with normal, stroma, tumour (kPa)"),
                 r.child("stiffness_kpa"));
         EcmSpec.StiffnessNoise noise = r.has("noise") ? noise(r.get("noise"), r.child("noise")) : null;
-        return new EcmSpec(law, stiffness, noise);
+        FlowSpec flow = null;
+        if (r.has("flow")) {
+            if (!(law instanceof DiffusivityLawSpec.FibreMatrix)) {
+                throw ScenarioException.badValue(r.get("flow"), r.child("flow"),
+                        "needs diffusivity_law law: fibre_matrix (its composition sets the hydraulic conductivity)");
+            }
+            flow = flow(r.get("flow"), r.child("flow"));
+        }
+        return new EcmSpec(law, stiffness, noise, flow);
     }
 
     private static DiffusivityLawSpec law(YamlNode node, String path) {
@@ -58,6 +67,20 @@ final class EcmBinder {
                 c.child("cell_fraction"), Range.between(0, 0.99, ""));
         return new DiffusivityLawSpec.FibreMatrix(collagenRadius, gagRadius, new MatrixCompositionSpec(referenceStiffness,
                 referenceFraction, exponent, maxFraction, gag, cells));
+    }
+
+    private static FlowSpec flow(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "interstitial flow", "viscosity_pa_s", "vessel_lp_cm_per_mmhg_s",
+                "vessel_pressure_mmhg", "reflection_coefficient", "plasma_oncotic_mmhg", "interstitial_oncotic_mmhg",
+                "lymphatic_per_mmhg_s", "lymph_pressure_mmhg", "boundary_pressure_mmhg");
+        Range mmhg = Range.anyFinite("mmHg");
+        return new FlowSpec(r.number("viscosity_pa_s", Range.positive("Pa·s")),
+                r.number("vessel_lp_cm_per_mmhg_s", Range.nonNegative("cm/(mmHg·s)")),
+                r.number("vessel_pressure_mmhg", mmhg), r.number("reflection_coefficient", Range.fraction()),
+                r.number("plasma_oncotic_mmhg", Range.nonNegative("mmHg")),
+                r.number("interstitial_oncotic_mmhg", Range.nonNegative("mmHg")),
+                r.number("lymphatic_per_mmhg_s", Range.nonNegative("1/(mmHg·s)")),
+                r.number("lymph_pressure_mmhg", mmhg), r.number("boundary_pressure_mmhg", mmhg));
     }
 
     private static final String PER_CELL_TYPE = "a map with ecm, cancer, fibroblast, caf, dead";

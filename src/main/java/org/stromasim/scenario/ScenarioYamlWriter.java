@@ -65,7 +65,16 @@ final class ScenarioYamlWriter {
         return map("diffusivity_law", law,
                 "stiffness_kpa", map("normal", k.normal(), "stroma", k.stroma(), "tumour", k.tumour()),
                 "noise", n == null ? null : map("relative_sd", n.relativeSd(), "correlation_um", n.correlationUm(),
-                        "fibre_direction", vec(n.fibreDirection()), "fibre_elongation", n.fibreElongation()));
+                        "fibre_direction", vec(n.fibreDirection()), "fibre_elongation", n.fibreElongation()),
+                "flow", e.flow() == null ? null : flow(e.flow()));
+    }
+
+    private static Map<String, Object> flow(FlowSpec f) {
+        return map("viscosity_pa_s", f.viscosityPaS(), "vessel_lp_cm_per_mmhg_s", f.vesselLpCmPerMmhgS(),
+                "vessel_pressure_mmhg", f.vesselPressureMmhg(), "reflection_coefficient", f.reflectionCoefficient(),
+                "plasma_oncotic_mmhg", f.plasmaOncoticMmhg(), "interstitial_oncotic_mmhg", f.interstitialOncoticMmhg(),
+                "lymphatic_per_mmhg_s", f.lymphaticPerMmhgS(), "lymph_pressure_mmhg", f.lymphPressureMmhg(),
+                "boundary_pressure_mmhg", f.boundaryPressureMmhg());
     }
 
     private static Map<String, Object> perCellType(MatrixCompositionSpec.PerCellType p) {

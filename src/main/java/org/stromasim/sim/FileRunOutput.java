@@ -112,15 +112,28 @@ public final class FileRunOutput implements RunOutput {
         nextOrdinal++;
     }
 
-    /** The matrix composition, when the scenario's diffusivity law has a composition model. */
+    /**
+     * The matrix composition, when the scenario's diffusivity law has a composition model, and the
+     * interstitial pressure and Darcy velocity, when it has {@code ecm.flow}.
+     */
     private java.util.List<org.stromasim.io.DerivedField> derivedFields(Tissue state) {
-        return org.stromasim.matrix.CompositionFields.of(scenario, state).map(c -> java.util.List.of(
+        java.util.List<org.stromasim.io.DerivedField> fields = new java.util.ArrayList<>();
+        CompositionFields.of(scenario, state).ifPresent(c -> fields.addAll(java.util.List.of(
                 new org.stromasim.io.DerivedField(CompositionFields.COLLAGEN, "1",
                         "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()),
                 new org.stromasim.io.DerivedField(CompositionFields.GAG, "1",
                         "glycosaminoglycan volume fraction of the extracellular space", c.gagFraction()),
                 new org.stromasim.io.DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
-                        c.cellFraction()))).orElse(java.util.List.of());
+                        c.cellFraction()))));
+        org.stromasim.flow.InterstitialFlow.of(scenario, state).ifPresent(f -> {
+            fields.add(new org.stromasim.io.DerivedField(org.stromasim.flow.FlowFieldNames.PRESSURE, "mmHg",
+                    "steady interstitial fluid pressure (Darcy-Starling)", f.pressureMmHg()));
+            for (int axis = 0; axis < 3; axis++) {
+                fields.add(new org.stromasim.io.DerivedField(org.stromasim.flow.FlowFieldNames.velocity(axis), "µm/s",
+                        "Darcy velocity component (volumetric flux per tissue area)", f.velocityUmPerS()[axis]));
+            }
+        });
+        return fields;
     }
 
     @Override

@@ -179,6 +179,11 @@ public final class TransportModel {
         return plasma[s];
     }
 
+    /** Vessel wall area per volume of each voxel of a tissue, 1/µm (see {@link VesselGeometry}); a new array. */
+    public static float[] vesselSurfaceToVolumePerUm(Tissue tissue) {
+        return VesselGeometry.surfaceToVolumePerUm(tissue);
+    }
+
     /** Vessel wall area per volume of each voxel, 1/µm (see {@link VesselGeometry}). The live array. */
     public float[] vesselSurfaceToVolumePerUm() {
         return vesselSurfaceToVolumePerUm;
