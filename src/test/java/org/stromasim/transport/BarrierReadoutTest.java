@@ -46,4 +46,52 @@ class BarrierReadoutTest {
                 law.relativeDiffusivity(poor, cancer, DOX_NM), law.relativeDiffusivity(rich, cancer, DOX_NM));
         assertTrue(igg > dox && dox >= 1.0, "IgG " + igg + ", doxorubicin " + dox);
     }
+
+    /**
+     * Flow read-out (reported): the shipped scenario's IFP against Baxter &amp; Jain's 10–40 mmHg, and the
+     * two inputs that set it, K and the vessel surface density, against Baxter &amp; Jain's values
+     * (K = 4.13e-8 cm²/(mmHg·s) = 4.13 µm²/(mmHg·s), S/V = 200 cm⁻¹ = 0.02 µm⁻¹).
+     */
+    @Test
+    void flowReadout() {
+        Scenario s = org.stromasim.scenario.ScenarioLoader.load(java.nio.file.Path.of("configs/fibrotic-barrier.yaml"));
+        org.stromasim.tissue.Tissue t = org.stromasim.tissue.TissueBuilder.build(s);
+        DiffusivityLawSpec.FibreMatrix law = (DiffusivityLawSpec.FibreMatrix) s.ecm().diffusivityLaw();
+        org.stromasim.flow.HydraulicConductivity k = new org.stromasim.flow.HydraulicConductivity(
+                law.collagenFibreRadiusNm(), law.gagFibreRadiusNm(), s.ecm().flow().viscosityPaS());
+        org.stromasim.matrix.CompositionLaw c = new org.stromasim.matrix.CompositionLaw(law.composition());
+        float[] sv = TransportModel.vesselSurfaceToVolumePerUm(t);
+        double kSum = 0;
+        double svSum = 0;
+        long n = 0;
+        for (int v = 0; v < sv.length; v++) {
+            if (t.cell()[v] == CellType.CANCER.code()) {
+                kSum += k.conductivity(c.composition(t.stiffnessKpa()[v], t.cell()[v]));
+                svSum += sv[v];
+                n++;
+            }
+        }
+        org.stromasim.flow.InterstitialFlow.Fields f = org.stromasim.flow.InterstitialFlow.of(s, t).orElseThrow();
+        double kMean = kSum / n;
+        double svMean = svSum / n;
+        double lp = s.ecm().flow().vesselLpCmPerMmhgS() * 1e4;
+        double pe = s.ecm().flow().effectiveVesselPressureMmhg();
+        double radius = 180;
+        double alphaModel = radius * Math.sqrt(lp * svMean / kMean);
+        double alphaBj = radius * Math.sqrt(lp * 0.02 / 4.13);
+        System.out.printf("flow read-out (fibrotic-barrier.yaml): %s%n", org.stromasim.flow.FlowSummary.of(f, t.cell()));
+        System.out.printf("  cancer voxels: mean K %.3g um^2/(mmHg s) (Baxter-Jain 4.13), mean S/V %.3g 1/um (B-J 0.02)%n",
+                kMean, svMean);
+        System.out.printf("  p_e %.3g mmHg; alpha for a 180 um nest: model %.3g, with B-J K and S/V %.3g;"
+                + " uniformly perfused centre IFP model %.3g mmHg, B-J %.3g mmHg%n", pe, alphaModel, alphaBj,
+                centreIfp(pe, alphaModel), centreIfp(pe, alphaBj));
+        System.out.printf("  a 1 cm tumour with B-J K and S/V: alpha %.3g, centre IFP %.3g mmHg%n", alphaBj * 1e4 / radius,
+                centreIfp(pe, alphaBj * 1e4 / radius));
+        assertTrue(kMean > 0 && svMean >= 0);
+    }
+
+    /** Baxter & Jain's centre pressure p_e(1 − α/sinh α) (0 without perfusion). */
+    private static double centreIfp(double pe, double alpha) {
+        return alpha == 0 ? 0 : pe * (1 - alpha / Math.sinh(alpha));
+    }
 }
