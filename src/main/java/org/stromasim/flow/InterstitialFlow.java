@@ -34,8 +34,11 @@ public final class InterstitialFlow {
     private InterstitialFlow() {
     }
 
-    /** Pressure (mmHg) and cell-centred Darcy velocity {ux, uy, uz} (µm/s). */
-    public record Fields(float[] pressureMmHg, float[][] velocityUmPerS) {
+    /**
+     * Pressure (mmHg), cell-centred Darcy velocity {ux, uy, uz} (µm/s), and what the solve took
+     * (multigrid-preconditioned CG iterations and the mean residual reduction per iteration).
+     */
+    public record Fields(float[] pressureMmHg, float[][] velocityUmPerS, int iterations, double meanReduction) {
     }
 
     /** The flow of {@code tissue} when the scenario has {@code ecm.flow}, else empty. */
@@ -46,12 +49,14 @@ public final class InterstitialFlow {
         }
         DiffusivityLawSpec.FibreMatrix law = (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw();
         DarcyStarlingProblem problem = problem(flow, law, tissue, TransportModel.vesselSurfaceToVolumePerUm(tissue));
-        double[] p = DarcyStarlingSolver.solve(problem).pressureMmHg();
+        DarcyStarlingSolver.Solution solution = DarcyStarlingSolver.solve(problem);
+        double[] p = solution.pressureMmHg();
         float[] pressure = new float[p.length];
         for (int v = 0; v < p.length; v++) {
             pressure[v] = (float) p[v];
         }
-        return Optional.of(new Fields(pressure, DarcyVelocity.cellCentred(problem, p)));
+        return Optional.of(new Fields(pressure, DarcyVelocity.cellCentred(problem, p), solution.stats().iterations(),
+                solution.stats().meanReduction()));
     }
 
     static DarcyStarlingProblem problem(FlowSpec flow, DiffusivityLawSpec.FibreMatrix law, Tissue tissue,

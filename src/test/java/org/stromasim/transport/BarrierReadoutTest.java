@@ -80,6 +80,8 @@ class BarrierReadoutTest {
         double alphaModel = radius * Math.sqrt(lp * svMean / kMean);
         double alphaBj = radius * Math.sqrt(lp * 0.02 / 4.13);
         System.out.printf("flow read-out (fibrotic-barrier.yaml): %s%n", org.stromasim.flow.FlowSummary.of(f, t.cell()));
+        System.out.printf("  pressure solve on the real K field: %d MG-PCG iterations, mean residual reduction %.3g per iteration%n",
+                f.iterations(), f.meanReduction());
         System.out.printf("  cancer voxels: mean K %.3g um^2/(mmHg s) (Baxter-Jain 4.13), mean S/V %.3g 1/um (B-J 0.02)%n",
                 kMean, svMean);
         System.out.printf("  p_e %.3g mmHg; alpha for a 180 um nest: model %.3g, with B-J K and S/V %.3g;"
