@@ -11,7 +11,7 @@ public final class FibreMatrixReference {
     }
 
     /** Jackson & James (1986): κ = (3 r²/(20 φ))·ln(e^(−0.931)/φ), nm². */
-    static double jacksonJames(double phi, double r) {
+    public static double jacksonJames(double phi, double r) {
         return 3 * r * r / (20 * phi) * Math.log(Math.exp(-0.931) / phi);
     }
 
