@@ -91,4 +91,11 @@ class FibreMatrixTransportTest {
                 () -> barrier("ecm.diffusivity_law.composition.gag_fraction.caf=0.5"));
         assertTrue(e.getMessage().contains("gag_fraction") && e.getMessage().contains("caf"), e.getMessage());
     }
+
+    @Test
+    void flowWithoutACompositionLawIsRefused() {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(
+                Path.of("configs/fibrotic-barrier.yaml"), List.of("ecm.diffusivity_law={law: exponential, stiffness_scale_kpa: 30}")));
+        assertTrue(e.getMessage().contains("flow") && e.getMessage().contains("fibre_matrix"), e.getMessage());
+    }
 }
