@@ -12,7 +12,9 @@ import org.stromasim.solver.FaceCondition;
  * vascular pressure (Starling; mmHg), c_l and p_l the lymphatic drainage coefficient and pressure
  * where lymphatics exist (Baxter &amp; Jain 1989, 1990). Arrays are per voxel, x fastest.
  *
- * @param nx, ny, nz      grid dimensions
+ * @param nx            voxels along x
+ * @param ny            voxels along y
+ * @param nz            voxels along z
  * @param voxelUm         voxel edge h, µm
  * @param conductivity    K per voxel, µm²/(mmHg·s) (0 = impermeable hole)
  * @param filtration      c_v per voxel, 1/(mmHg·s)
