@@ -13,7 +13,7 @@
 //          (DrugResponse, with the IL-6 and lactate EC50 shifts);
 //        - the voxel key (cell code * 7 + vessel faces) for the new code, so a new CAF secretes and a
 //          DEAD voxel stops uptake and secretion at the next transport pass;
-//        - every species' diffusivity from the new stiffness by the scenario's law, 0 in vessels
+//        - every species' diffusivity from the new stiffness and cell code by the scenario's law, 0 in vessels
 //          (TransportModel.refreshDiffusivity), so nothing is uploaded from the host.
 // In step 2 a neighbour's code can change concurrently only from CANCER to DEAD, never to or from CAF,
 // so the CAF-neighbour count is the same whichever value a work-item reads.
@@ -44,9 +44,11 @@
 #define CELL_DEAD 5
 #define FACE_COUNTS 7
 
-// Diffusivity laws (org.stromasim.transport.OgstonLaw / ExponentialLaw).
+// Diffusivity laws (org.stromasim.transport.OgstonLaw / ExponentialLaw / FibreMatrixLaw).
 #define LAW_OGSTON 0
 #define LAW_EXPONENTIAL 1
+#define LAW_FIBRE_MATRIX 2
+#define CELL_CODES 6
 
 #define GOLDEN_GAMMA 0x9E3779B97F4A7C15UL
 
@@ -97,11 +99,36 @@ inline int is_caf(__global const uchar* cell, long w) {
     return cell[w] == CELL_CAF ? 1 : 0;
 }
 
-// D/D0 of a solute of Stokes radius rs at stiffness e (kPa); law parameters in `law`:
-// Ogston {r_f, E_ref, phi_ref, n}, exponential {E_scale}.
-inline float relative_diffusivity(int kind, __constant const float* law, float e, float rs) {
+// The fibre_matrix law (org.stromasim.matrix.CompositionLaw, FibrePermeability, FibreMatrixHindrance):
+// law = {r_col, r_gag, E_ref, phi_ref, n, phi_max, gag fraction by cell code [6], cell fraction by cell code [6]}.
+// Composition from stiffness and cell code; Jackson-James permeability per fibre kind with the resistances
+// added; Brinkman hydrodynamic x Johnson steric (f summed over fibre kinds) x Maxwell cell tortuosity.
+inline float jackson_james_resistance(float phi, float r) {
+    return phi > 0.0f ? (20.0f * phi) / (r * r * 3.0f * (-log(phi) - 0.931f)) : 0.0f;
+}
+
+inline float fibre_matrix_relative_diffusivity(__constant const float* law, float e, int code, float rs) {
+    float phiCol = e <= 0.0f ? 0.0f : fmin(law[3] * pow(e / law[2], 1.0f / law[4]), law[5]);
+    float phiGag = law[6 + code];
+    float phiCell = law[6 + CELL_CODES + code];
+    float resistance = jackson_james_resistance(phiCol, law[0]) + jackson_james_resistance(phiGag, law[1]);
+    float x2 = rs * rs * resistance;
+    float hydrodynamic = 1.0f / (1.0f + sqrt(x2) + x2 / 3.0f);
+    float reachCol = 1.0f + rs / law[0];
+    float reachGag = 1.0f + rs / law[1];
+    float f = phiCol * reachCol * reachCol + phiGag * reachGag * reachGag;
+    float steric = f > 0.0f ? exp(-0.84f * pow(f, 1.09f)) : 1.0f;
+    return hydrodynamic * steric * (2.0f / (2.0f + phiCell));
+}
+
+// D/D0 of a solute of Stokes radius rs at stiffness e (kPa) in a voxel of cell code `code`; law
+// parameters in `law`: Ogston {r_f, E_ref, phi_ref, n}, exponential {E_scale}, fibre matrix (above).
+inline float relative_diffusivity(int kind, __constant const float* law, float e, int code, float rs) {
     if (kind == LAW_EXPONENTIAL) {
         return exp(-fmax(e, 0.0f) / law[0]);
+    }
+    if (kind == LAW_FIBRE_MATRIX) {
+        return fibre_matrix_relative_diffusivity(law, e, code, rs);
     }
     float phi = e <= 0.0f ? 0.0f : fmin(law[2] * pow(e / law[1], 1.0f / law[3]), 1.0f);
     return exp(-sqrt(phi) * (1.0f + rs / law[0]));
@@ -196,7 +223,7 @@ __kernel void remodel_and_respond(__global uchar* cell,
 
     for (int s = 0; s < SPECIES; s++) {
         float d = code == CELL_VESSEL ? 0.0f
-                : speciesLaw[2 * s] * relative_diffusivity(lawKind, law, e, speciesLaw[2 * s + 1]);
+                : speciesLaw[2 * s] * relative_diffusivity(lawKind, law, e, code, speciesLaw[2 * s + 1]);
         diffusivity[pad + s * n + v] = d;
     }
 }

@@ -86,6 +86,10 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("memory          state %s + Java backend working arrays %s = %s%n",
                 Units.formatBytes(state), Units.formatBytes(backend), Units.formatBytes(state + backend));
         out.printf("tissue          %s%n", composition(tissue));
+        org.stromasim.matrix.CompositionFields.of(scenario, tissue)
+                .ifPresent(m -> out.printf("matrix          %s%n", m.ranges(tissue.cell())));
+        org.stromasim.flow.InterstitialFlow.of(scenario, tissue)
+                .ifPresent(f -> out.printf("flow            %s%n", org.stromasim.flow.FlowSummary.of(f, tissue.cell())));
         out.printf("time step       %s%n", plan.reason());
         long steps = (long) Math.ceil(scenario.run().endTimeS() / plan.maxDtS());
         out.printf("run             to %s: about %,d transport steps%n",

@@ -47,13 +47,27 @@ public final class SnapshotWriter {
      * replacing a file of that name, and returns the header of the written file (for the XDMF index).
      */
     public static SnapshotHeader write(Path snapshotsDir, Tissue tissue, SnapshotInfo info) throws IOException {
+        return write(snapshotsDir, tissue, info, List.of());
+    }
+
+    /** As {@link #write(Path, Tissue, SnapshotInfo)}, with derived fields written after the state's own. */
+    public static SnapshotHeader write(Path snapshotsDir, Tissue tissue, SnapshotInfo info, List<DerivedField> derived)
+            throws IOException {
         info.requireUnitsFor(tissue.speciesNames());
         for (String species : tissue.speciesNames()) {
             requireUsableSpeciesName(species);
         }
         Files.createDirectories(snapshotsDir);
         Path target = snapshotsDir.resolve(SnapshotLayout.snapshotFileName(info.ordinal()));
-        List<SnapshotField> fields = SnapshotField.of(tissue, info::unitOf, info.exposureUnit());
+        List<SnapshotField> fields = new java.util.ArrayList<>(SnapshotField.of(tissue, info::unitOf, info.exposureUnit()));
+        for (DerivedField d : derived) {
+            if (d.values().length != tissue.grid().voxelCount()
+                    || fields.stream().anyMatch(f -> f.name().equals(d.name()))) {
+                throw new IllegalArgumentException("derived field '" + d.name() + "' must have one value per voxel ("
+                        + tissue.grid().voxelCount() + ", got " + d.values().length + ") and a name no other field has");
+            }
+            fields.add(new SnapshotField(d.name(), d.units(), d.description(), d.values(), null));
+        }
         List<SnapshotField> splitState = SnapshotField.splitState(tissue, info::unitOf);
         try {
             AtomicFiles.write(target, path -> {

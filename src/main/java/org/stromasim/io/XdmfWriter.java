@@ -119,6 +119,43 @@ public final class XdmfWriter {
             item.setAttribute("Format", "HDF");
             item.setTextContent(hdf5Path + ":" + SnapshotLayout.fieldPath(field));
         }
+        appendVectors(uniform, snapshot, hdf5Path, cellDims);
+    }
+
+    /**
+     * Fields named STEM_x_UNIT, STEM_y_UNIT, STEM_z_UNIT (all three present) also appear as one vector
+     * attribute STEM_UNIT, joined by an XDMF function, so ParaView draws glyphs and streamlines.
+     */
+    private static void appendVectors(Element uniform, SnapshotHeader snapshot, String hdf5Path, String cellDims) {
+        for (String field : snapshot.fieldNames()) {
+            int at = field.indexOf("_x_");
+            if (at <= 0) {
+                continue;
+            }
+            String stem = field.substring(0, at);
+            String unit = field.substring(at + 3);
+            String y = stem + "_y_" + unit;
+            String z = stem + "_z_" + unit;
+            if (!snapshot.fieldNames().contains(y) || !snapshot.fieldNames().contains(z)) {
+                continue;
+            }
+            Element attribute = child(uniform, "Attribute");
+            attribute.setAttribute("Name", stem + "_" + unit);
+            attribute.setAttribute("AttributeType", "Vector");
+            attribute.setAttribute("Center", "Cell");
+            Element join = child(attribute, "DataItem");
+            join.setAttribute("ItemType", "Function");
+            join.setAttribute("Function", "JOIN($0, $1, $2)");
+            join.setAttribute("Dimensions", cellDims + " 3");
+            for (String component : new String[] {field, y, z}) {
+                Element item = child(join, "DataItem");
+                item.setAttribute("Dimensions", cellDims);
+                item.setAttribute("NumberType", "Float");
+                item.setAttribute("Precision", "4");
+                item.setAttribute("Format", "HDF");
+                item.setTextContent(hdf5Path + ":" + SnapshotLayout.fieldPath(component));
+            }
+        }
     }
 
     private static void inlineTriple(Element parent, String name, double z, double y, double x) {

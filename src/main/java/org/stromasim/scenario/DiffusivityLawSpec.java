@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "law")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = DiffusivityLawSpec.Ogston.class, name = "ogston"),
-        @JsonSubTypes.Type(value = DiffusivityLawSpec.Exponential.class, name = "exponential")
+        @JsonSubTypes.Type(value = DiffusivityLawSpec.Exponential.class, name = "exponential"),
+        @JsonSubTypes.Type(value = DiffusivityLawSpec.FibreMatrix.class, name = "fibre_matrix")
 })
 public sealed interface DiffusivityLawSpec {
 
@@ -30,5 +31,17 @@ public sealed interface DiffusivityLawSpec {
      * @param stiffnessScaleKpa E_scale, kPa: the stiffness at which D falls to D0/e
      */
     record Exponential(double stiffnessScaleKpa) implements DiffusivityLawSpec {
+    }
+
+    /**
+     * Fibre-matrix hindrance from the voxel's composition (collagen, glycosaminoglycan, cells): see
+     * org.stromasim.matrix.FibreMatrixHindrance and docs/barrier-physics.md.
+     *
+     * @param collagenFibreRadiusNm r_col, collagen fibre radius, nm
+     * @param gagFibreRadiusNm      r_gag, glycosaminoglycan chain radius, nm
+     * @param composition           how stiffness and cell type set the composition
+     */
+    record FibreMatrix(double collagenFibreRadiusNm, double gagFibreRadiusNm, MatrixCompositionSpec composition)
+            implements DiffusivityLawSpec {
     }
 }

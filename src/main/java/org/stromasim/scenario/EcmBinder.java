@@ -7,13 +7,22 @@ final class EcmBinder {
     }
 
     static EcmSpec ecm(YamlNode node) {
-        MapReader r = MapReader.of(node, "ecm", "matrix settings", "diffusivity_law", "stiffness_kpa", "noise");
-        DiffusivityLawSpec law = law(r.require("diffusivity_law", "a map with law: ogston or law: exponential"),
+        MapReader r = MapReader.of(node, "ecm", "matrix settings", "diffusivity_law", "stiffness_kpa", "noise",
+                "flow");
+        DiffusivityLawSpec law = law(r.require("diffusivity_law", "a map with law: ogston, exponential or fibre_matrix"),
                 r.child("diffusivity_law"));
         EcmSpec.RegionStiffness stiffness = stiffness(r.require("stiffness_kpa", "a map with normal, stroma, tumour (kPa)"),
                 r.child("stiffness_kpa"));
         EcmSpec.StiffnessNoise noise = r.has("noise") ? noise(r.get("noise"), r.child("noise")) : null;
-        return new EcmSpec(law, stiffness, noise);
+        FlowSpec flow = null;
+        if (r.has("flow")) {
+            if (!(law instanceof DiffusivityLawSpec.FibreMatrix)) {
+                throw ScenarioException.badValue(r.get("flow"), r.child("flow"),
+                        "needs diffusivity_law law: fibre_matrix (its composition sets the hydraulic conductivity)");
+            }
+            flow = flow(r.get("flow"), r.child("flow"));
+        }
+        return new EcmSpec(law, stiffness, noise, flow);
     }
 
     private static DiffusivityLawSpec law(YamlNode node, String path) {
@@ -27,8 +36,59 @@ final class EcmBinder {
                     r.number("reference_fibre_fraction", Range.positiveFraction()),
                     r.number("stiffness_exponent", Range.positive("")));
         }
+        if (variant == DiffusivityLawSpec.FibreMatrix.class) {
+            return fibreMatrix(node, path);
+        }
         MapReader r = MapReader.of(node, path, "exponential law parameters", "law", "stiffness_scale_kpa");
         return new DiffusivityLawSpec.Exponential(r.number("stiffness_scale_kpa", Range.positive("kPa")));
+    }
+
+    private static DiffusivityLawSpec.FibreMatrix fibreMatrix(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "fibre-matrix law parameters", "law", "collagen_fibre_radius_nm",
+                "gag_fibre_radius_nm", "composition");
+        double collagenRadius = r.number("collagen_fibre_radius_nm", Range.positive("nm"));
+        double gagRadius = r.number("gag_fibre_radius_nm", Range.positive("nm"));
+        MapReader c = MapReader.of(r.require("composition", "a map with reference_stiffness_kpa, "
+                        + "reference_collagen_fraction, stiffness_exponent, max_collagen_fraction, gag_fraction, cell_fraction"),
+                r.child("composition"), "matrix composition", "reference_stiffness_kpa", "reference_collagen_fraction",
+                "stiffness_exponent", "max_collagen_fraction", "gag_fraction", "cell_fraction");
+        Range fibre = Range.between(0, MatrixCompositionSpec.MAX_FIBRE_FRACTION, "");
+        double referenceStiffness = c.number("reference_stiffness_kpa", Range.positive("kPa"));
+        double referenceFraction = c.number("reference_collagen_fraction", fibre);
+        double exponent = c.number("stiffness_exponent", Range.positive(""));
+        double maxFraction = c.number("max_collagen_fraction", fibre);
+        if (!(referenceFraction > 0) || referenceFraction > maxFraction) {
+            throw ScenarioException.badValue(c.get("reference_collagen_fraction"), c.child("reference_collagen_fraction"),
+                    "must be > 0 and at most max_collagen_fraction (" + maxFraction + ")");
+        }
+        MatrixCompositionSpec.PerCellType gag = perCellType(c.require("gag_fraction", PER_CELL_TYPE),
+                c.child("gag_fraction"), fibre);
+        MatrixCompositionSpec.PerCellType cells = perCellType(c.require("cell_fraction", PER_CELL_TYPE),
+                c.child("cell_fraction"), Range.between(0, 0.99, ""));
+        return new DiffusivityLawSpec.FibreMatrix(collagenRadius, gagRadius, new MatrixCompositionSpec(referenceStiffness,
+                referenceFraction, exponent, maxFraction, gag, cells));
+    }
+
+    private static FlowSpec flow(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "interstitial flow", "viscosity_pa_s", "vessel_lp_cm_per_mmhg_s",
+                "vessel_pressure_mmhg", "reflection_coefficient", "plasma_oncotic_mmhg", "interstitial_oncotic_mmhg",
+                "lymphatic_per_mmhg_s", "lymph_pressure_mmhg", "boundary_pressure_mmhg");
+        Range mmhg = Range.anyFinite("mmHg");
+        return new FlowSpec(r.number("viscosity_pa_s", Range.positive("Pa·s")),
+                r.number("vessel_lp_cm_per_mmhg_s", Range.nonNegative("cm/(mmHg·s)")),
+                r.number("vessel_pressure_mmhg", mmhg), r.number("reflection_coefficient", Range.fraction()),
+                r.number("plasma_oncotic_mmhg", Range.nonNegative("mmHg")),
+                r.number("interstitial_oncotic_mmhg", Range.nonNegative("mmHg")),
+                r.number("lymphatic_per_mmhg_s", Range.nonNegative("1/(mmHg·s)")),
+                r.number("lymph_pressure_mmhg", mmhg), r.number("boundary_pressure_mmhg", mmhg));
+    }
+
+    private static final String PER_CELL_TYPE = "a map with ecm, cancer, fibroblast, caf, dead";
+
+    private static MatrixCompositionSpec.PerCellType perCellType(YamlNode node, String path, Range range) {
+        MapReader r = MapReader.of(node, path, "one value per cell type", "ecm", "cancer", "fibroblast", "caf", "dead");
+        return new MatrixCompositionSpec.PerCellType(r.number("ecm", range), r.number("cancer", range),
+                r.number("fibroblast", range), r.number("caf", range), r.number("dead", range));
     }
 
     private static EcmSpec.RegionStiffness stiffness(YamlNode node, String path) {

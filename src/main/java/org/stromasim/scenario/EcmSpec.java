@@ -6,8 +6,15 @@ package org.stromasim.scenario;
  * @param diffusivityLaw how stiffness slows each species
  * @param stiffnessKpa   baseline stiffness per tissue region, kPa
  * @param noise          optional spatial heterogeneity of stiffness ({@code null} = uniform per region)
+ * @param flow           optional steady interstitial flow ({@code null} = none)
  */
-public record EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise) {
+public record EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise,
+                      FlowSpec flow) {
+
+    /** Without interstitial flow. */
+    public EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise) {
+        this(diffusivityLaw, stiffnessKpa, noise, null);
+    }
 
     /**
      * Stiffness per region, kPa.

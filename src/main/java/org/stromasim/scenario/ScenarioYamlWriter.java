@@ -51,13 +51,34 @@ final class ScenarioYamlWriter {
                     "reference_fibre_fraction", o.referenceFibreFraction(), "stiffness_exponent", o.stiffnessExponent()));
         } else if (e.diffusivityLaw() instanceof DiffusivityLawSpec.Exponential x) {
             law.put("stiffness_scale_kpa", x.stiffnessScaleKpa());
+        } else if (e.diffusivityLaw() instanceof DiffusivityLawSpec.FibreMatrix f) {
+            MatrixCompositionSpec c = f.composition();
+            law.putAll(map("collagen_fibre_radius_nm", f.collagenFibreRadiusNm(),
+                    "gag_fibre_radius_nm", f.gagFibreRadiusNm(),
+                    "composition", map("reference_stiffness_kpa", c.referenceStiffnessKpa(),
+                            "reference_collagen_fraction", c.referenceCollagenFraction(),
+                            "stiffness_exponent", c.stiffnessExponent(), "max_collagen_fraction", c.maxCollagenFraction(),
+                            "gag_fraction", perCellType(c.gagFraction()), "cell_fraction", perCellType(c.cellFraction()))));
         }
         EcmSpec.RegionStiffness k = e.stiffnessKpa();
         EcmSpec.StiffnessNoise n = e.noise();
         return map("diffusivity_law", law,
                 "stiffness_kpa", map("normal", k.normal(), "stroma", k.stroma(), "tumour", k.tumour()),
                 "noise", n == null ? null : map("relative_sd", n.relativeSd(), "correlation_um", n.correlationUm(),
-                        "fibre_direction", vec(n.fibreDirection()), "fibre_elongation", n.fibreElongation()));
+                        "fibre_direction", vec(n.fibreDirection()), "fibre_elongation", n.fibreElongation()),
+                "flow", e.flow() == null ? null : flow(e.flow()));
+    }
+
+    private static Map<String, Object> flow(FlowSpec f) {
+        return map("viscosity_pa_s", f.viscosityPaS(), "vessel_lp_cm_per_mmhg_s", f.vesselLpCmPerMmhgS(),
+                "vessel_pressure_mmhg", f.vesselPressureMmhg(), "reflection_coefficient", f.reflectionCoefficient(),
+                "plasma_oncotic_mmhg", f.plasmaOncoticMmhg(), "interstitial_oncotic_mmhg", f.interstitialOncoticMmhg(),
+                "lymphatic_per_mmhg_s", f.lymphaticPerMmhgS(), "lymph_pressure_mmhg", f.lymphPressureMmhg(),
+                "boundary_pressure_mmhg", f.boundaryPressureMmhg());
+    }
+
+    private static Map<String, Object> perCellType(MatrixCompositionSpec.PerCellType p) {
+        return map("ecm", p.ecm(), "cancer", p.cancer(), "fibroblast", p.fibroblast(), "caf", p.caf(), "dead", p.dead());
     }
 
     private static Map<String, Object> tissue(TissueSpec t) {

@@ -19,6 +19,7 @@ import org.stromasim.io.SnapshotInfo;
 import org.stromasim.io.SnapshotLayout;
 import org.stromasim.io.SnapshotWriter;
 import org.stromasim.io.XdmfWriter;
+import org.stromasim.matrix.CompositionFields;
 import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
 import org.stromasim.scenario.Scenario;
@@ -115,7 +116,7 @@ public final class FileRunOutput implements RunOutput {
         SnapshotInfo info = new SnapshotInfo(step, timeS, nextOrdinal, backend, SoftwareVersion.get(), scenarioYaml,
                 scenario.name(), speciesUnits, exposureUnit);
         try {
-            SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info);
+            SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info, derivedFields(state));
             xdmf.add(header);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + ": " + e.getMessage(), e);
@@ -138,6 +139,30 @@ public final class FileRunOutput implements RunOutput {
             log("cannot write " + directory.lastGoodFile() + ": " + e.getMessage());
         }
         return marked;
+    }
+
+    /**
+     * The matrix composition, when the scenario's diffusivity law has a composition model, and the
+     * interstitial pressure and Darcy velocity, when it has {@code ecm.flow}.
+     */
+    private java.util.List<org.stromasim.io.DerivedField> derivedFields(Tissue state) {
+        java.util.List<org.stromasim.io.DerivedField> fields = new java.util.ArrayList<>();
+        CompositionFields.of(scenario, state).ifPresent(c -> fields.addAll(java.util.List.of(
+                new org.stromasim.io.DerivedField(CompositionFields.COLLAGEN, "1",
+                        "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()),
+                new org.stromasim.io.DerivedField(CompositionFields.GAG, "1",
+                        "glycosaminoglycan volume fraction of the extracellular space", c.gagFraction()),
+                new org.stromasim.io.DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
+                        c.cellFraction()))));
+        org.stromasim.flow.InterstitialFlow.of(scenario, state).ifPresent(f -> {
+            fields.add(new org.stromasim.io.DerivedField(org.stromasim.flow.FlowFieldNames.PRESSURE, "mmHg",
+                    "steady interstitial fluid pressure (Darcy-Starling)", f.pressureMmHg()));
+            for (int axis = 0; axis < 3; axis++) {
+                fields.add(new org.stromasim.io.DerivedField(org.stromasim.flow.FlowFieldNames.velocity(axis), "µm/s",
+                        "Darcy velocity component (volumetric flux per tissue area)", f.velocityUmPerS()[axis]));
+            }
+        });
+        return fields;
     }
 
     @Override

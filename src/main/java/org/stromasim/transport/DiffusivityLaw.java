@@ -16,6 +16,15 @@ public interface DiffusivityLaw {
      */
     double relativeDiffusivity(double stiffnessKpa, double stokesRadiusNm);
 
+    /**
+     * D/D0 in a voxel of a cell type; laws of stiffness alone ignore the cell type.
+     *
+     * @param cellCode the voxel's {@link org.stromasim.tissue.CellType} code
+     */
+    default double relativeDiffusivity(double stiffnessKpa, int cellCode, double stokesRadiusNm) {
+        return relativeDiffusivity(stiffnessKpa, stokesRadiusNm);
+    }
+
     /** The law a scenario names. */
     static DiffusivityLaw of(DiffusivityLawSpec spec) {
         if (spec instanceof DiffusivityLawSpec.Ogston o) {
@@ -24,6 +33,9 @@ public interface DiffusivityLaw {
         }
         if (spec instanceof DiffusivityLawSpec.Exponential e) {
             return new ExponentialLaw(e.stiffnessScaleKpa());
+        }
+        if (spec instanceof DiffusivityLawSpec.FibreMatrix f) {
+            return new FibreMatrixLaw(f);
         }
         throw new IllegalArgumentException("unknown diffusivity law " + spec);
     }

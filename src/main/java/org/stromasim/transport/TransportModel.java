@@ -128,7 +128,7 @@ public final class TransportModel {
                     d[v] = 0f;
                     continue;
                 }
-                double value = spec.d0Um2PerS() * law.relativeDiffusivity(stiffness[v], spec.stokesRadiusNm());
+                double value = spec.d0Um2PerS() * law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm());
                 if (!(value >= 0) || !Double.isFinite(value)) {
                     throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
                             + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
@@ -192,6 +192,11 @@ public final class TransportModel {
     /** The plasma curve of species {@code s}, or {@code null} when it does not cross vessel walls. */
     public PlasmaCurve plasma(int s) {
         return plasma[s];
+    }
+
+    /** Vessel wall area per volume of each voxel of a tissue, 1/µm (see {@link VesselGeometry}); a new array. */
+    public static float[] vesselSurfaceToVolumePerUm(Tissue tissue) {
+        return VesselGeometry.surfaceToVolumePerUm(tissue);
     }
 
     /** Vessel wall area per volume of each voxel, 1/µm (see {@link VesselGeometry}). The live array. */

@@ -19,6 +19,7 @@ import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.SpeciesSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.DiffusivityLaw;
+import org.stromasim.transport.FibreMatrixLaw;
 import org.stromasim.transport.ExponentialLaw;
 import org.stromasim.transport.OgstonLaw;
 import org.stromasim.transport.TransportModel;
@@ -74,7 +75,7 @@ final class DeviceBiology {
         this.remodel = resources.kernel(DeviceContext.kernel(program, KERNELS, "remodel_and_respond"));
         this.stiffness = resources.buffer(CL.CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
         this.speciesLaw = resources.buffer(CL.CL_MEM_READ_ONLY, 2L * species * Sizeof.cl_float);
-        this.law = resources.buffer(CL.CL_MEM_READ_ONLY, 4L * Sizeof.cl_float);
+        this.law = resources.buffer(CL.CL_MEM_READ_ONLY, (long) FibreMatrixTable.LENGTH * Sizeof.cl_float);
         this.globalSize = new long[] {grid.nx(), grid.ny(), grid.nz()};
     }
 
@@ -179,7 +180,7 @@ final class DeviceBiology {
             perSpecies[2 * s] = (float) specs.get(s).d0Um2PerS();
             perSpecies[2 * s + 1] = (float) specs.get(s).stokesRadiusNm();
         }
-        float[] lawParameters = new float[4];
+        float[] lawParameters = new float[FibreMatrixTable.LENGTH];
         DiffusivityLaw model = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
         if (model instanceof OgstonLaw o) {
             lawKind = 0;
@@ -190,6 +191,9 @@ final class DeviceBiology {
         } else if (model instanceof ExponentialLaw e) {
             lawKind = 1;
             lawParameters[0] = (float) e.stiffnessScaleKpa();
+        } else if (model instanceof FibreMatrixLaw f) {
+            lawKind = 2;
+            FibreMatrixTable.fill(f, lawParameters);
         } else {
             // never a silently different law: a new law needs its kernel branch
             throw new IllegalArgumentException("the OpenCL slow step has no kernel for diffusivity law " + model);

@@ -1,0 +1,45 @@
+package org.stromasim.matrix;
+
+import org.stromasim.scenario.MatrixCompositionSpec;
+import org.stromasim.tissue.CellType;
+
+/**
+ * A voxel's composition from its stiffness and cell type.
+ *
+ * <p>Collagen: the shear modulus of collagen networks grows as a power of concentration,
+ * E = E_ref·(φ/φ_ref)^n with n ≈ 2–2.5, so φ_col = φ_ref·(E/E_ref)^(1/n), capped at the scenario's
+ * maximum. Stiffness is the field that CAFs, LOX and enzymes change, so collagen follows them.
+ * Glycosaminoglycan and cell fractions are the scenario's values for the voxel's cell type. A
+ * vessel voxel is lumen: all three are 0.
+ */
+public final class CompositionLaw {
+
+    private final MatrixCompositionSpec spec;
+    private final double inverseExponent;
+
+    public CompositionLaw(MatrixCompositionSpec spec) {
+        this.spec = spec;
+        this.inverseExponent = 1.0 / spec.stiffnessExponent();
+    }
+
+    public MatrixCompositionSpec spec() {
+        return spec;
+    }
+
+    /** Collagen fibre volume fraction at a stiffness, in [0, max_fraction]. */
+    public double collagenFraction(double stiffnessKpa) {
+        if (!(stiffnessKpa > 0)) {
+            return 0.0;
+        }
+        double phi = spec.referenceCollagenFraction() * Math.pow(stiffnessKpa / spec.referenceStiffnessKpa(), inverseExponent);
+        return Math.min(phi, spec.maxCollagenFraction());
+    }
+
+    public MatrixComposition composition(double stiffnessKpa, int cellCode) {
+        if (cellCode == CellType.VESSEL.code()) {
+            return new MatrixComposition(0.0, 0.0, 0.0);
+        }
+        return new MatrixComposition(collagenFraction(stiffnessKpa), spec.gagFraction().of(cellCode),
+                spec.cellFraction().of(cellCode));
+    }
+}
