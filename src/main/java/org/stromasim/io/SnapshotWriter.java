@@ -55,10 +55,12 @@ public final class SnapshotWriter {
         Path target = snapshotsDir.resolve(SnapshotLayout.snapshotFileName(info.ordinal()));
         List<SnapshotField> fields = SnapshotField.of(tissue, info::unitOf, info.exposureUnit());
         List<SnapshotField> splitState = SnapshotField.splitState(tissue, info::unitOf);
+        List<SnapshotField> vesselWall = SnapshotField.vesselWall(tissue.vesselWall());
         AtomicFiles.write(target, path -> {
-            writeStructure(path, tissue, info, fields, splitState);
+            writeStructure(path, tissue, info, fields, splitState, vesselWall);
             streamFieldValues(path, tissue.grid(), fields, SnapshotLayout::fieldPath);
             streamFieldValues(path, tissue.grid(), splitState, SnapshotLayout::splitStatePath);
+            streamFieldValues(path, tissue.grid(), vesselWall, SnapshotLayout::vesselWallPath);
         });
         List<String> fieldNames = fields.stream().map(SnapshotField::name).toList();
         return new SnapshotHeader(target, SnapshotLayout.FORMAT_VERSION, tissue.grid(), tissue.speciesNames(),
@@ -76,7 +78,7 @@ public final class SnapshotWriter {
 
     /** Root attributes, the fields group and every dataset with its attributes, values all zero. */
     private static void writeStructure(Path path, Tissue tissue, SnapshotInfo info, List<SnapshotField> fields,
-                                       List<SnapshotField> splitState) {
+                                       List<SnapshotField> splitState, List<SnapshotField> vesselWall) {
         Grid3D grid = tissue.grid();
         float[][][] zeros = sharedZeroPlaceholder(grid);
         try (WritableHdfFile file = HdfFile.write(path)) {
@@ -102,6 +104,9 @@ public final class SnapshotWriter {
             putDatasets(file.putGroup(SnapshotLayout.FIELDS_GROUP), fields, zeros);
             if (!splitState.isEmpty()) {
                 putDatasets(file.putGroup(SnapshotLayout.SPLIT_STATE_GROUP), splitState, zeros);
+            }
+            if (!vesselWall.isEmpty()) {
+                putDatasets(file.putGroup(SnapshotLayout.VESSEL_WALL_GROUP), vesselWall, zeros);
             }
         }
     }
