@@ -75,6 +75,15 @@ public final class VesselWallGeometry {
         return build(grid, segments, lumen).wall;
     }
 
+    /**
+     * The lumen voxels of the segments, the classification this wall goes with: a voxel is lumen when
+     * its centre lies in a capsule, or when a vessel's axis crosses it (so a vessel thinner than a
+     * voxel stays a connected line of lumen); see docs/vessel-geometry.md.
+     */
+    public static boolean[] lumenOf(Grid3D grid, List<VesselSegment> segments) {
+        return VesselPainter.lumenMask(grid, segments);
+    }
+
     /** The wall and the area that could not be placed on a tissue voxel (0 unless lumen is very thick). */
     static Built build(Grid3D grid, List<VesselSegment> segments, boolean[] lumen) {
         if (lumen.length != grid.voxelCount()) {
@@ -129,15 +138,44 @@ public final class VesselWallGeometry {
     }
 
     /**
-     * Whether the wall point (x, y, z) of segment {@code own} (in voxel (i, j, k)) is covered by
-     * another capsule: strictly inside it, or on its boundary when that segment comes first.
+     * The segments whose capsules can touch segment n's: bounding spheres (midpoint, half length +
+     * radius) that meet, found through the buckets. Usually its two neighbours in a chain.
      */
-    private boolean coveredByOther(int own, double x, double y, double z, int bucket) {
-        for (int at = bucketStart[bucket]; at < bucketStart[bucket + 1]; at++) {
-            int other = bucketSegments[at];
-            if (other == own) {
-                continue;
+    private int[] touching(int n) {
+        VesselSegment own = segments.get(n);
+        double[] mid = midpoint(own);
+        double reach = 0.5 * own.lengthUm() + own.radiusUm();
+        java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+        forEachBucket(own, b -> {
+            for (int at = bucketStart[b]; at < bucketStart[b + 1]; at++) {
+                int other = bucketSegments[at];
+                if (other == n || found.contains(other)) {
+                    continue;
+                }
+                VesselSegment s = segments.get(other);
+                double[] m = midpoint(s);
+                double limit = reach + 0.5 * s.lengthUm() + s.radiusUm();
+                double dxm = m[0] - mid[0];
+                double dym = m[1] - mid[1];
+                double dzm = m[2] - mid[2];
+                if (dxm * dxm + dym * dym + dzm * dzm <= limit * limit * (1 + 1e-12)) {
+                    found.add(other);
+                }
             }
+        });
+        return found.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double[] midpoint(VesselSegment s) {
+        return new double[]{0.5 * (s.a()[0] + s.b()[0]), 0.5 * (s.a()[1] + s.b()[1]), 0.5 * (s.a()[2] + s.b()[2])};
+    }
+
+    /**
+     * Whether the wall point (x, y, z) of segment {@code own} is covered by another capsule (one of
+     * {@code others}): strictly inside it, or on its boundary when that segment comes first.
+     */
+    private boolean coveredByOther(int own, double x, double y, double z, int[] others) {
+        for (int other : others) {
             VesselSegment s = segments.get(other);
             double r = s.radiusUm();
             double d = Math.sqrt(s.distanceSquared(x, y, z));
@@ -166,19 +204,26 @@ public final class VesselWallGeometry {
         int along = length > 0 ? (int) Math.ceil(length / h) : 0;
         double[] p = new double[3];
         double[] normal = new double[3];
+        int[] others = touching(n);
+        double[] cos = new double[around];
+        double[] sin = new double[around];
+        for (int q = 0; q < around; q++) {
+            double phi = 2 * Math.PI * (q + 0.5) / around;
+            cos[q] = Math.cos(phi);
+            sin[q] = Math.sin(phi);
+        }
         // cylinder side: exact area 2πrL in equal patches
         double sideArea = 2 * Math.PI * r * length / ((double) around * Math.max(along, 1));
         for (int t = 0; t < along; t++) {
             double axial = (t + 0.5) / along * length;
             for (int q = 0; q < around; q++) {
-                double phi = 2 * Math.PI * (q + 0.5) / around;
-                double c = Math.cos(phi);
-                double sn = Math.sin(phi);
+                double c = cos[q];
+                double sn = sin[q];
                 for (int d = 0; d < 3; d++) {
                     normal[d] = c * e1[d] + sn * e2[d];
                     p[d] = a[d] + axial * e[d] + r * normal[d];
                 }
-                deposit(n, p, normal, sideArea, lumen, area);
+                deposit(n, others, p, normal, sideArea, lumen, area);
             }
         }
         // two hemispherical caps, equal-area patches (uniform in the axial cosine w and in azimuth)
@@ -191,24 +236,24 @@ public final class VesselWallGeometry {
                 double w = (m + 0.5) / polar;
                 double radial = Math.sqrt(1 - w * w);
                 for (int q = 0; q < around; q++) {
-                    double phi = 2 * Math.PI * (q + 0.5) / around;
-                    double c = Math.cos(phi);
-                    double sn = Math.sin(phi);
+                    double c = cos[q];
+                    double sn = sin[q];
                     for (int d = 0; d < 3; d++) {
                         normal[d] = sign * w * e[d] + radial * (c * e1[d] + sn * e2[d]);
                         p[d] = centre[d] + r * normal[d];
                     }
-                    deposit(n, p, normal, capArea, lumen, area);
+                    deposit(n, others, p, normal, capArea, lumen, area);
                 }
             }
         }
     }
 
-    private void deposit(int n, double[] p, double[] normal, double patchArea, boolean[] lumen, float[] area) {
+    private void deposit(int n, int[] others, double[] p, double[] normal, double patchArea, boolean[] lumen,
+                         float[] area) {
         int i = (int) Math.floor(p[0] / dx);
         int j = (int) Math.floor(p[1] / dx);
         int k = (int) Math.floor(p[2] / dx);
-        if (!inGrid(i, j, k) || coveredByOther(n, p[0], p[1], p[2], bucketOf(i, j, k))) {
+        if (!inGrid(i, j, k) || coveredByOther(n, p[0], p[1], p[2], others)) {
             return; // clipped by the domain, or not wall (inside another vessel)
         }
         int v = grid.index(i, j, k);
