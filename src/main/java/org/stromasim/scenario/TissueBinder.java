@@ -13,7 +13,8 @@ final class TissueBinder {
     }
 
     static TissueSpec tissue(YamlNode node, GridSpec grid) {
-        MapReader r = MapReader.of(node, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts", "vessels");
+        MapReader r = MapReader.of(node, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts", "vessels",
+                "regions");
         List<TissueSpec.Nest> nests = new ArrayList<>();
         if (r.has("nests")) {
             List<YamlNode> items = NodeReader.list(r.get("nests"), "tissue.nests", "tumour nests").items();
@@ -30,7 +31,14 @@ final class TissueBinder {
                 vessels.add(vessel(items.get(i), "tissue.vessels[" + i + "]", grid));
             }
         }
-        return new TissueSpec(nests, shellUm, fibroblasts, vessels);
+        List<RegionSpec> regions = new ArrayList<>();
+        if (r.has("regions")) {
+            List<YamlNode> items = NodeReader.list(r.get("regions"), "tissue.regions", "tissue regions").items();
+            for (int i = 0; i < items.size(); i++) {
+                regions.add(RegionBinder.region(items.get(i), "tissue.regions[" + i + "]"));
+            }
+        }
+        return new TissueSpec(nests, shellUm, fibroblasts, vessels, regions);
     }
 
     private static TissueSpec.Nest nest(YamlNode node, String path, GridSpec grid) {

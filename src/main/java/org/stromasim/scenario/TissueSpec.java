@@ -11,13 +11,21 @@ import java.util.List;
  * @param stromaShellUm  thickness of the fibrotic stroma shell around each nest, µm
  * @param fibroblasts    fibroblast and CAF densities
  * @param vessels        blood vessels
+ * @param regions        shapes with their own stiffness and cell type, painted in order ({@link RegionSpec})
  */
-public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels) {
+public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels,
+                         List<RegionSpec> regions) {
 
     public TissueSpec {
         nests = nests == null ? List.of() : List.copyOf(nests);
         vessels = vessels == null ? List.of() : List.copyOf(vessels);
+        regions = regions == null ? List.of() : List.copyOf(regions);
         fibroblasts = fibroblasts == null ? new Fibroblasts(0.0, 0.0, 0.0, 0.0) : fibroblasts;
+    }
+
+    /** A tissue without extra regions. */
+    public TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels) {
+        this(nests, stromaShellUm, fibroblasts, vessels, List.of());
     }
 
     /** An ellipsoidal tumour nest, axis-aligned. */
