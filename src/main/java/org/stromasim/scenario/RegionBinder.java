@@ -20,7 +20,7 @@ final class RegionBinder {
 
     static RegionSpec region(YamlNode node, String path) {
         RegionSpec.ShapeSpec shape = shape(node, path, true);
-        MapReader r = MapReader.of(node, path, "a tissue region", keysOf(shape, true));
+        MapReader r = MapReader.of(node, path, "a tissue region", keysOf(shape.getClass(), true));
         Double stiffness = r.optionalNumber("stiffness_kpa", Range.positive("kPa"));
         CellType cell = r.has("cell") ? cellType(r.get("cell"), r.child("cell")) : null;
         if (stiffness == null && cell == null) {
@@ -39,17 +39,18 @@ final class RegionBinder {
         return NodeReader.choice(node, path, "cell type of a region (vessels come from tissue.vessels)", choices);
     }
 
-    private static String[] keysOf(RegionSpec.ShapeSpec shape, boolean top) {
+    /** The keys allowed on a map of this shape variant: its own, plus what a top-level region sets. */
+    private static String[] keysOf(Class<?> variant, boolean top) {
         List<String> keys = new ArrayList<>(List.of("shape"));
-        if (shape instanceof RegionSpec.Box) {
+        if (variant == RegionSpec.Box.class) {
             keys.addAll(List.of("min_um", "max_um"));
-        } else if (shape instanceof RegionSpec.HalfSpace) {
+        } else if (variant == RegionSpec.HalfSpace.class) {
             keys.addAll(List.of("point_um", "normal"));
-        } else if (shape instanceof RegionSpec.Slab) {
+        } else if (variant == RegionSpec.Slab.class) {
             keys.addAll(List.of("point_um", "normal", "thickness_um"));
-        } else if (shape instanceof RegionSpec.Cylinder) {
+        } else if (variant == RegionSpec.Cylinder.class) {
             keys.addAll(List.of("from_um", "to_um", "radius_um"));
-        } else if (shape instanceof RegionSpec.Ellipsoid) {
+        } else if (variant == RegionSpec.Ellipsoid.class) {
             keys.addAll(List.of("centre_um", "radii_um"));
         } else {
             keys.add("of");
@@ -62,27 +63,8 @@ final class RegionBinder {
 
     private static RegionSpec.ShapeSpec shape(YamlNode node, String path, boolean top) {
         Class<?> variant = SubtypeNames.variantOf(node, path, RegionSpec.ShapeSpec.class, "region shape");
-        // read with the keys of its variant only (plus what a top-level region sets)
-        String[] keys;
-        if (variant == RegionSpec.Box.class) {
-            keys = new String[]{"shape", "min_um", "max_um"};
-        } else if (variant == RegionSpec.HalfSpace.class) {
-            keys = new String[]{"shape", "point_um", "normal"};
-        } else if (variant == RegionSpec.Slab.class) {
-            keys = new String[]{"shape", "point_um", "normal", "thickness_um"};
-        } else if (variant == RegionSpec.Cylinder.class) {
-            keys = new String[]{"shape", "from_um", "to_um", "radius_um"};
-        } else if (variant == RegionSpec.Ellipsoid.class) {
-            keys = new String[]{"shape", "centre_um", "radii_um"};
-        } else {
-            keys = new String[]{"shape", "of"};
-        }
-        List<String> allowed = new ArrayList<>(List.of(keys));
-        if (top) {
-            allowed.addAll(List.of(SETS));
-        }
         MapReader r = MapReader.of(node, path, top ? "a tissue region" : "a part of a union or difference (shape only)",
-                allowed.toArray(new String[0]));
+                keysOf(variant, top));
         Range any = Range.anyFinite("µm");
         if (variant == RegionSpec.Box.class) {
             Vec3 min = r.vec3("min_um", any);
