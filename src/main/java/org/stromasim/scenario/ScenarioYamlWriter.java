@@ -71,6 +71,8 @@ final class ScenarioYamlWriter {
             if (v instanceof TissueSpec.StraightVessel sv) {
                 vessels.add(map("shape", shape, "from_um", vec(sv.fromUm()), "to_um", vec(sv.toUm()),
                         "radius_um", sv.radiusUm()));
+            } else if (v instanceof TissueSpec.NetworkVessel nv) {
+                vessels.add(map("shape", shape, "file", nv.file()));
             } else if (v instanceof TissueSpec.RandomWalkVessel rw) {
                 vessels.add(map("shape", shape, "start_um", vec(rw.startUm()), "direction", vec(rw.direction()),
                         "length_um", rw.lengthUm(), "step_um", rw.stepUm(), "turn_sd_deg", rw.turnSdDeg(),

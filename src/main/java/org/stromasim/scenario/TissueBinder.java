@@ -68,6 +68,11 @@ final class TissueBinder {
             }
             return new TissueSpec.StraightVessel(from, to, r.number("radius_um", Range.positive("µm")));
         }
+        if (variant == TissueSpec.NetworkVessel.class) {
+            MapReader n = MapReader.of(node, path, "a vessel network from a file", "shape", "file");
+            String text = n.text("file", "a path to a node–segment CSV file");
+            return VesselNetworkCsv.read(resolve(n.location(), text), n.child("file"), grid, n.location());
+        }
         MapReader r = MapReader.of(node, path, "a random-walk vessel", "shape", "start_um", "direction", "length_um",
                 "step_um", "turn_sd_deg", "radius_um");
         Vec3 start = insideDomain(r, "start_um", grid);
@@ -80,6 +85,16 @@ final class TissueBinder {
         double turnSdDeg = r.number("turn_sd_deg", Range.between(0, 180, "degrees"));
         return new TissueSpec.RandomWalkVessel(start, direction, lengthUm, stepUm, turnSdDeg,
                 r.number("radius_um", Range.positive("µm")));
+    }
+
+    /** A path from the scenario, absolute; a relative one is taken from the scenario file's folder. */
+    private static java.nio.file.Path resolve(SourceLocation where, String file) {
+        java.nio.file.Path p = java.nio.file.Path.of(file);
+        if (!p.isAbsolute()) {
+            java.nio.file.Path folder = java.nio.file.Path.of(where.source()).toAbsolutePath().getParent();
+            p = folder == null ? p : folder.resolve(p);
+        }
+        return p.toAbsolutePath().normalize();
     }
 
     /** A point that must lie in the closed box [0, n·dx] on each axis. */

@@ -48,10 +48,34 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "shape")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = StraightVessel.class, name = "straight"),
-            @JsonSubTypes.Type(value = RandomWalkVessel.class, name = "random_walk")
+            @JsonSubTypes.Type(value = RandomWalkVessel.class, name = "random_walk"),
+            @JsonSubTypes.Type(value = NetworkVessel.class, name = "network")
     })
     public sealed interface VesselSpec {
         double radiusUm();
+    }
+
+    /**
+     * A vessel network read from a node–segment CSV file ({@code VesselNetworkCsv}; docs/vessel-geometry.md),
+     * held as its segments so the tissue is built from what was checked.
+     *
+     * @param file     the file, absolute (a relative path in the scenario is resolved against the scenario's folder)
+     * @param segments its segments, in file order
+     */
+    public record NetworkVessel(String file, List<NetworkSegment> segments) implements VesselSpec {
+        public NetworkVessel {
+            segments = List.copyOf(segments);
+        }
+
+        /** The widest segment's radius, µm. */
+        @Override
+        public double radiusUm() {
+            return segments.stream().mapToDouble(NetworkSegment::radiusUm).max().orElse(0);
+        }
+    }
+
+    /** One segment of a network: end points (µm) and radius (µm). */
+    public record NetworkSegment(Vec3 fromUm, Vec3 toUm, double radiusUm) {
     }
 
     /** A straight cylinder between two points, µm. */

@@ -34,6 +34,10 @@ final class VesselPainter {
                     throw new IllegalArgumentException("tissue.vessels[" + n + "] (straight) needs from_um and to_um");
                 }
                 segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), r));
+            } else if (vessel instanceof org.stromasim.scenario.TissueSpec.NetworkVessel net) {
+                for (org.stromasim.scenario.TissueSpec.NetworkSegment s : net.segments()) {
+                    segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), s.radiusUm()));
+                }
             } else if (vessel instanceof RandomWalkVessel w) {
                 List<double[]> path;
                 try {
