@@ -44,7 +44,7 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
                               double cafFractionNormal) {
     }
 
-    /** A vessel: a tube of lumen voxels (YAML key {@code shape}). */
+    /** A vessel: straight capsule segments (YAML key {@code shape}); the wall comes from their true geometry. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "shape")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = StraightVessel.class, name = "straight"),
