@@ -72,7 +72,11 @@ final class ScenarioYamlWriter {
                 vessels.add(map("shape", shape, "from_um", vec(sv.fromUm()), "to_um", vec(sv.toUm()),
                         "radius_um", sv.radiusUm()));
             } else if (v instanceof TissueSpec.NetworkVessel nv) {
-                vessels.add(map("shape", shape, "file", nv.file()));
+                Map<String, Object> network = map("shape", shape, "file", nv.file(), "length_unit_um", nv.lengthUnitUm());
+                if (nv.radiusArray() != null) {
+                    network.put("radius_array", nv.radiusArray());
+                }
+                vessels.add(network);
             } else if (v instanceof TissueSpec.RandomWalkVessel rw) {
                 vessels.add(map("shape", shape, "start_um", vec(rw.startUm()), "direction", vec(rw.direction()),
                         "length_um", rw.lengthUm(), "step_um", rw.stepUm(), "turn_sd_deg", rw.turnSdDeg(),

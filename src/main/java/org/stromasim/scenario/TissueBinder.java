@@ -69,9 +69,25 @@ final class TissueBinder {
             return new TissueSpec.StraightVessel(from, to, r.number("radius_um", Range.positive("µm")));
         }
         if (variant == TissueSpec.NetworkVessel.class) {
-            MapReader n = MapReader.of(node, path, "a vessel network from a file", "shape", "file");
-            String text = n.text("file", "a path to a node–segment CSV file");
-            return VesselNetworkCsv.read(resolve(n.location(), text), n.child("file"), grid, n.location());
+            MapReader n = MapReader.of(node, path, "a vessel network from a file", "shape", "file", "radius_array",
+                    "length_unit_um");
+            String text = n.text("file", "a path to a .csv (node–segment) or .vtp (VTK XML PolyData) file");
+            double unitUm = n.number("length_unit_um", Range.positive("µm per file unit"), 1.0);
+            java.nio.file.Path file = resolve(n.location(), text);
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".vtp")) {
+                String radiusArray = n.has("radius_array") ? n.text("radius_array", "a point-data array name") : "radius";
+                return VesselNetworkVtp.read(file, n.child("file"), grid, n.location(), radiusArray, unitUm);
+            }
+            if (!name.endsWith(".csv")) {
+                throw ScenarioException.badValue(n.get("file"), n.child("file"),
+                        "must name a .csv (node–segment) or .vtp (VTK XML PolyData) file, got " + text);
+            }
+            if (n.has("radius_array")) {
+                throw ScenarioException.badValue(n.get("radius_array"), n.child("radius_array"),
+                        "applies to .vtp files only (a .csv file has its radius per segment)");
+            }
+            return VesselNetworkCsv.read(file, n.child("file"), grid, n.location(), unitUm);
         }
         MapReader r = MapReader.of(node, path, "a random-walk vessel", "shape", "start_um", "direction", "length_um",
                 "step_um", "turn_sd_deg", "radius_um");

@@ -56,13 +56,17 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
     }
 
     /**
-     * A vessel network read from a node–segment CSV file ({@code VesselNetworkCsv}; docs/vessel-geometry.md),
+     * A vessel network read from a file ({@code VesselNetworkCsv}, {@code VesselNetworkVtp}; docs/vessel-geometry.md),
      * held as its segments so the tissue is built from what was checked.
      *
-     * @param file     the file, absolute (a relative path in the scenario is resolved against the scenario's folder)
-     * @param segments its segments, in file order
+     * @param file         the file, absolute (a relative path in the scenario is resolved against the
+     *                     scenario's folder); {@code .csv}: node–segment CSV, {@code .vtp}: VTK XML PolyData
+     * @param radiusArray  .vtp only: the point-data array holding the radius (null for .csv)
+     * @param lengthUnitUm µm per length unit of the file (1 = the file is in µm)
+     * @param segments     its segments, in file order, in µm
      */
-    public record NetworkVessel(String file, List<NetworkSegment> segments) implements VesselSpec {
+    public record NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments)
+            implements VesselSpec {
         public NetworkVessel {
             segments = List.copyOf(segments);
         }

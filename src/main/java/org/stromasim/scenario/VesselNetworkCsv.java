@@ -25,7 +25,7 @@ final class VesselNetworkCsv {
     private VesselNetworkCsv() {
     }
 
-    static TissueSpec.NetworkVessel read(Path file, String keyPath, GridSpec grid, SourceLocation from) {
+    static TissueSpec.NetworkVessel read(Path file, String keyPath, GridSpec grid, SourceLocation from, double unitUm) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -49,8 +49,8 @@ final class VesselNetworkCsv {
             SourceLocation at = SourceLocation.of(file.toString(), n + 1, 1);
             if (f[0].equals("node")) {
                 fields(f, 5, at, keyPath, "node,<id>,<x_um>,<y_um>,<z_um>");
-                Vec3 p = new Vec3(number(f[2], "x_um", at, keyPath), number(f[3], "y_um", at, keyPath),
-                        number(f[4], "z_um", at, keyPath));
+                Vec3 p = new Vec3(unitUm * number(f[2], "x_um", at, keyPath), unitUm * number(f[3], "y_um", at, keyPath),
+                        unitUm * number(f[4], "z_um", at, keyPath));
                 insideDomain(p, "node " + f[1], at, keyPath, grid);
                 if (nodes.put(f[1], p) != null) {
                     throw ScenarioException.at(at, keyPath, "node " + f[1] + " is defined twice");
@@ -84,13 +84,13 @@ final class VesselNetworkCsv {
             if (!(radius > 0)) {
                 throw ScenarioException.at(at, keyPath, "segment " + f[1] + ": radius_um must be > 0 µm, got " + f[4]);
             }
-            segments.add(new TissueSpec.NetworkSegment(a, b, radius));
+            segments.add(new TissueSpec.NetworkSegment(a, b, unitUm * radius));
         }
         if (segments.isEmpty()) {
             throw ScenarioException.at(SourceLocation.of(file.toString(), 0, 0), keyPath,
                     "the vessel network has no segment records");
         }
-        return new TissueSpec.NetworkVessel(file.toString(), segments);
+        return new TissueSpec.NetworkVessel(file.toString(), null, unitUm, segments);
     }
 
     private static void fields(String[] f, int count, SourceLocation at, String keyPath, String form) {

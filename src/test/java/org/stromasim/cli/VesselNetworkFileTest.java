@@ -36,14 +36,46 @@ class VesselNetworkFileTest {
             segment,c,2,4,4.5
             """;
 
+    /** The same Y junction as VTK XML PolyData in mm (two polylines sharing the branch point), VMTK's radius array. */
+    private static final String VTP = """
+            <?xml version="1.0"?>
+            <VTKFile type="PolyData" version="0.1" byte_order="LittleEndian">
+              <PolyData>
+                <Piece NumberOfPoints="4" NumberOfVerts="0" NumberOfLines="2" NumberOfStrips="0" NumberOfPolys="0">
+                  <PointData Scalars="MaximumInscribedSphereRadius">
+                    <DataArray type="Float64" Name="MaximumInscribedSphereRadius" format="ascii">0.006 0.006 0.003 0.003</DataArray>
+                  </PointData>
+                  <Points>
+                    <DataArray type="Float64" NumberOfComponents="3" format="ascii">
+                      0.0505 0.05 0.01  0.0505 0.05 0.06  0.02 0.05 0.1  0.08 0.05 0.1
+                    </DataArray>
+                  </Points>
+                  <Lines>
+                    <DataArray type="Int64" Name="connectivity" format="ascii">0 1 2 1 3</DataArray>
+                    <DataArray type="Int64" Name="offsets" format="ascii">3 5</DataArray>
+                  </Lines>
+                </Piece>
+              </PolyData>
+            </VTKFile>
+            """;
+
+    private Path scenarioWithVtp(String vtp, String extraKeys) throws IOException {
+        Files.writeString(temp.resolve("net.vtp"), vtp);
+        return scenarioWithVessels("[{shape: network, file: net.vtp" + extraKeys + "}]");
+    }
+
     private Path scenarioWith(String network) throws IOException {
         Files.writeString(temp.resolve("net.csv"), network);
+        return scenarioWithVessels("[{shape: network, file: net.csv}]");
+    }
+
+    private Path scenarioWithVessels(String vessels) throws IOException {
         String text = Files.readString(CliHarness.testScenario("tiny.yaml"));
         int at = text.indexOf("  vessels:");
         assertTrue(at >= 0, "tiny.yaml has a vessels list");
         int end = text.indexOf("\nspecies:", at);
         // replace tiny.yaml's vessel list (the last key of its tissue section) by the network
-        String replaced = text.substring(0, at) + "  vessels: [{shape: network, file: net.csv}]" + text.substring(end);
+        String replaced = text.substring(0, at) + "  vessels: " + vessels + text.substring(end);
         Path scenario = temp.resolve("scenario.yaml");
         Files.writeString(scenario, replaced);
         return scenario;
@@ -60,6 +92,55 @@ class VesselNetworkFileTest {
         assertEquals(temp.resolve("net.csv").toAbsolutePath().normalize().toString(), net.file());
         Scenario again = ScenarioLoader.parse(ScenarioLoader.toYaml(sc), "resolved.yaml", List.of());
         assertEquals(sc.tissue(), again.tissue());
+    }
+
+    /**
+     * The VTK file gives the same segments (mm × 1000 = µm; a segment's radius is the mean of its two
+     * point radii: 6, then (6 + 3)/2 = 4.5 on each branch), and the resolved YAML keeps the array and unit.
+     */
+    @Test
+    void vtkPolyDataCentrelinesReadAsTheSameJunction() throws IOException {
+        Scenario sc = ScenarioLoader.load(scenarioWithVtp(VTP,
+                ", radius_array: MaximumInscribedSphereRadius, length_unit_um: 1000"));
+        TissueSpec.NetworkVessel net = (TissueSpec.NetworkVessel) sc.tissue().vessels().get(0);
+        assertEquals(3, net.segments().size());
+        double[][] expected = {{50.5, 50, 10, 50.5, 50, 60, 6}, {50.5, 50, 60, 20, 50, 100, 4.5},
+            {50.5, 50, 60, 80, 50, 100, 4.5}};
+        for (int i = 0; i < 3; i++) {
+            TissueSpec.NetworkSegment seg = net.segments().get(i);
+            double[] got = {seg.fromUm().x(), seg.fromUm().y(), seg.fromUm().z(), seg.toUm().x(), seg.toUm().y(),
+                seg.toUm().z(), seg.radiusUm()};
+            for (int c = 0; c < 7; c++) {
+                assertEquals(expected[i][c], got[c], 1e-9, "segment " + i + " value " + c);
+            }
+        }
+        Scenario again = ScenarioLoader.parse(ScenarioLoader.toYaml(sc), "resolved.yaml", List.of());
+        assertEquals(sc.tissue(), again.tissue());
+    }
+
+    private void assertVtpRefused(String vtp, String extraKeys, String... fragments) throws IOException {
+        Path scenario = scenarioWithVtp(vtp, extraKeys);
+        Path out = temp.resolve("out");
+        CliHarness.Result r = CliHarness.run("run", scenario.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        assertTrue(err.contains("net.vtp"), "names the file: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "message lacks '" + f + "': " + err);
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void badVtkFilesAreRefused() throws IOException {
+        String keys = ", radius_array: MaximumInscribedSphereRadius, length_unit_um: 1000";
+        assertVtpRefused(VTP.replace("0 1 2 1 3", "0 1 2 1 7"), keys, "point index 7.0 is not in 0..3", "dangling");
+        assertVtpRefused(VTP, ", length_unit_um: 1000", "PointData array 'radius'", "no such DataArray");
+        assertVtpRefused(VTP.replace("0.006 0.006 0.003 0.003", "0.006 0 0.003 0.003"), keys, "radius must be > 0");
+        assertVtpRefused(VTP.replace("0.08 0.05 0.1", "0.08 0.05 0.9"), keys, "point 3", "outside the domain");
+        assertVtpRefused(VTP.replace("Name=\"connectivity\" format=\"ascii\"", "Name=\"connectivity\" format=\"binary\""),
+                keys, "only format=\"ascii\"");
     }
 
     private void assertRefused(String network, int line, String... fragments) throws IOException {
