@@ -128,12 +128,16 @@ public final class Tissue {
 
     /** Bytes held by the state fields (the figure peak memory is compared against). */
     public long stateBytes() {
-        return stateBytes(grid, speciesNames.size());
+        long wall = vesselWall == null ? 0 : 8L * grid.voxelCount();
+        return (long) grid.voxelCount() * (1L + 4L * (4 + speciesNames.size())) + wall;
     }
 
-    /** The bytes of the state fields of a grid with {@code species} species, before building it. */
+    /**
+     * The bytes of the state fields of a tissue built from a scenario on this grid with {@code species}
+     * species (its vessel wall included: two floats per voxel), before building it.
+     */
     public static long stateBytes(Grid3D grid, int species) {
-        return (long) grid.voxelCount() * (1L + 4L * (4 + species));
+        return (long) grid.voxelCount() * (1L + 4L * (6 + species));
     }
 
     /** A deep copy (for checkpoints and for comparing backends). */
