@@ -11,7 +11,7 @@
 //        - matrix remodelling toward the ceiling/floor, exact over dt (MatrixRemodelling);
 //        - drug kill of CANCER voxels, viability *= exp(-k*dt), DEAD below the death threshold
 //          (DrugResponse, with the IL-6 and lactate EC50 shifts);
-//        - the voxel key (cell code * 7 + vessel faces) for the new code, so a new CAF secretes and a
+//        - the voxel key (cell code * 2 + wall) for the new code, so a new CAF secretes and a
 //          DEAD voxel stops uptake and secretion at the next transport pass;
 //        - every species' diffusivity from the new stiffness and cell code by the scenario's law, 0 in vessels
 //          (TransportModel.refreshDiffusivity), so nothing is uploaded from the host.
@@ -42,7 +42,7 @@
 #define CELL_FIBROBLAST 3
 #define CELL_CAF 4
 #define CELL_DEAD 5
-#define FACE_COUNTS 7
+#define WALL_CLASSES 2
 
 // Diffusivity laws (org.stromasim.transport.OgstonLaw / ExponentialLaw / FibreMatrixLaw).
 #define LAW_OGSTON 0
@@ -218,8 +218,8 @@ __kernel void remodel_and_respond(__global uchar* cell,
     }
 #endif
 
-    // keys: the new cell code with the voxel's (unchanged) vessel-face count
-    keys[v] = (uchar) (code * FACE_COUNTS + keys[v] % FACE_COUNTS);
+    // keys: the new cell code with the voxel's (unchanged) wall class
+    keys[v] = (uchar) (code * WALL_CLASSES + keys[v] % WALL_CLASSES);
 
     for (int s = 0; s < SPECIES; s++) {
         float d = code == CELL_VESSEL ? 0.0f

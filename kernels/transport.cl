@@ -21,7 +21,7 @@
 // is the sequence R(dt/2) D R(dt/2) of every step. Lie: [exposure dt/2, R(dt)], then [D, exposure, R(dt)].
 //
 // Reactions: where lambda does not depend on C the sub-step is an affine map tabulated on the host per
-// pass by voxel key (cell code * 7 + vessel faces; ReactionTables), no exponential per voxel, and for
+// pass by voxel key (cell code * 2 + wall; ReactionTables), no exponential per voxel, and for
 // species other than the drug the two sub-steps of a pass composed into one map. The exact map
 // C*e^(-lambda*h) + sourceConst + viability*sourcePerAlive is evaluated as
 //   scale*C + ((change*C + sourceConst) + viability*sourcePerAlive)
@@ -118,9 +118,10 @@
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 
 // Reaction tables (ReactionTables on the host): per pass, species and sub-table, KEYS entries of
-// TABLE_STRIDE floats {scale, change, sourceConst, sourcePerAlive, mode}; key = cell code * 7 + vessel
-// faces. Must match ReactionTables.STRIDE.
-#define KEYS 42
+// TABLE_STRIDE floats {scale, change, sourceConst, sourcePerAlive, mode}; key = cell code * 2 + wall
+// (VoxelKeys; wall keys are integrated per voxel with the voxel's own S/V). Must match
+// ReactionTables.STRIDE and VoxelKeys.COUNT.
+#define KEYS 12
 #define TABLE_STRIDE 5
 #define MODE_AFFINE_IF_FULLY_VIABLE 1.0f
 #define MODE_PER_VOXEL 2.0f

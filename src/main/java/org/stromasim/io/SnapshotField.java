@@ -69,6 +69,21 @@ record SnapshotField(String name, String units, String description, float[] floa
         return fields;
     }
 
+    /**
+     * The vessel wall of a tissue (written under {@link SnapshotLayout#VESSEL_WALL_GROUP}): wall area
+     * per volume and volume fraction, or nothing for a tissue without one.
+     */
+    static List<SnapshotField> vesselWall(org.stromasim.tissue.VesselWall wall) {
+        if (wall == null) {
+            return List.of();
+        }
+        return List.of(
+                new SnapshotField(SnapshotLayout.WALL_AREA_PER_VOLUME, SnapshotLayout.UNIT_PER_UM,
+                        "vessel wall area per voxel volume on the tissue side", wall.areaPerVolumePerUm(), null),
+                new SnapshotField(SnapshotLayout.VESSEL_VOLUME_FRACTION, SnapshotLayout.UNIT_DIMENSIONLESS,
+                        "fraction of the voxel inside the vessels", wall.volumeFraction(), null));
+    }
+
     /** "0 ecm, 1 vessel, ..." from the enum, so the legend cannot drift from the codes. */
     static String cellCodeLegend() {
         StringBuilder legend = new StringBuilder("cell type code: ");

@@ -115,6 +115,22 @@ public final class SnapshotLayout {
         return "/" + SPLIT_STATE_GROUP + "/" + species;
     }
 
+    /**
+     * Group of the vessel wall built from the vessel segments (absent for a state given only as a
+     * voxel mask): float32 [nz][ny][nx] datasets {@link #WALL_AREA_PER_VOLUME} (1/µm) and
+     * {@link #VESSEL_VOLUME_FRACTION} (1). Fixed for a run; read back on resume so the resumed run
+     * exchanges through the same wall. Not under /fields: it is geometry, not an evolving field.
+     */
+    public static final String VESSEL_WALL_GROUP = "vessel_wall";
+    public static final String WALL_AREA_PER_VOLUME = "vessel_wall_area_per_volume_per_um";
+    public static final String VESSEL_VOLUME_FRACTION = "vessel_volume_fraction";
+    public static final String UNIT_PER_UM = "1/µm";
+
+    /** Path of a vessel-wall dataset, e.g. {@code /vessel_wall/vessel_volume_fraction}. */
+    public static String vesselWallPath(String name) {
+        return "/" + VESSEL_WALL_GROUP + "/" + name;
+    }
+
     /** Path of a field dataset inside a snapshot file, e.g. {@code /fields/drug}. */
     public static String fieldPath(String fieldName) {
         return "/" + FIELDS_GROUP + "/" + fieldName;

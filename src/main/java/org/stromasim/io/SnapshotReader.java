@@ -40,6 +40,7 @@ public final class SnapshotReader {
                 readField(file, hdf, header, field, SnapshotLayout.fieldPath(field.name()));
             }
             readSplitState(file, hdf, header, tissue);
+            readVesselWall(file, hdf, header, tissue);
             return new Snapshot(tissue, header);
         }
     }
@@ -214,6 +215,39 @@ public final class SnapshotReader {
             SnapshotField field = new SnapshotField(name, "", null, tissue.rebalancePerSOrCreate(s), null);
             readField(file, hdf, header, field, SnapshotLayout.splitStatePath(name));
         }
+    }
+
+    /**
+     * The vessel wall ({@link SnapshotLayout#VESSEL_WALL_GROUP}), when the file has it: both datasets,
+     * finite, S/V >= 0 and fractions in 0..1; a file without the group is a voxel-mask state.
+     */
+    private static void readVesselWall(Path file, HdfFile hdf, SnapshotHeader header, Tissue tissue) throws IOException {
+        Grid3D grid = header.grid();
+        Node node = hdf.getChild(SnapshotLayout.VESSEL_WALL_GROUP);
+        if (node == null) {
+            return;
+        }
+        if (!(node instanceof Group group)) {
+            throw new SnapshotFormatException(file, "/" + SnapshotLayout.VESSEL_WALL_GROUP + " is not a group");
+        }
+        org.stromasim.tissue.VesselWall wall = new org.stromasim.tissue.VesselWall(new float[grid.voxelCount()],
+                new float[grid.voxelCount()]);
+        for (SnapshotField field : SnapshotField.vesselWall(wall)) {
+            if (!(group.getChild(field.name()) instanceof Dataset)) {
+                throw new SnapshotFormatException(file, "missing dataset "
+                        + SnapshotLayout.vesselWallPath(field.name()));
+            }
+            readField(file, hdf, header, field, SnapshotLayout.vesselWallPath(field.name()));
+            boolean fraction = field.name().equals(SnapshotLayout.VESSEL_VOLUME_FRACTION);
+            float[] values = field.floats();
+            for (int v = 0; v < values.length; v++) {
+                if (!(values[v] >= 0) || !Float.isFinite(values[v]) || (fraction && values[v] > 1)) {
+                    throw new SnapshotFormatException(file, SnapshotLayout.vesselWallPath(field.name()) + " at voxel "
+                            + v + " is " + values[v] + "; allowed " + (fraction ? "0..1" : "finite >= 0"));
+                }
+            }
+        }
+        tissue.setVesselWall(wall);
     }
 
     private static void readField(Path file, HdfFile hdf, SnapshotHeader header, SnapshotField field, String path)

@@ -69,15 +69,18 @@ public final class SnapshotWriter {
             fields.add(new SnapshotField(d.name(), d.units(), d.description(), d.values(), null));
         }
         List<SnapshotField> splitState = SnapshotField.splitState(tissue, info::unitOf);
+        List<SnapshotField> vesselWall = SnapshotField.vesselWall(tissue.vesselWall());
         try {
             AtomicFiles.write(target, path -> {
-                writeStructure(path, tissue, info, fields, splitState);
+                writeStructure(path, tissue, info, fields, splitState, vesselWall);
                 streamFieldValues(path, tissue.grid(), fields, SnapshotLayout::fieldPath);
                 streamFieldValues(path, tissue.grid(), splitState, SnapshotLayout::splitStatePath);
+                streamFieldValues(path, tissue.grid(), vesselWall, SnapshotLayout::vesselWallPath);
             });
         } catch (IOException | RuntimeException failure) {
             // jhdf reports the operating system's error (e.g. a full disk) inside its own runtime exception
-            long needed = (long) (fields.size() + splitState.size()) * tissue.grid().voxelCount() * Float.BYTES;
+            long needed = (long) (fields.size() + splitState.size() + vesselWall.size()) * tissue.grid().voxelCount()
+                    * Float.BYTES;
             throw new IOException(WriteFailure.describe(failure, target, needed)
                     + "; earlier snapshots are intact", failure);
         }
@@ -97,7 +100,7 @@ public final class SnapshotWriter {
 
     /** Root attributes, the fields group and every dataset with its attributes, values all zero. */
     private static void writeStructure(Path path, Tissue tissue, SnapshotInfo info, List<SnapshotField> fields,
-                                       List<SnapshotField> splitState) {
+                                       List<SnapshotField> splitState, List<SnapshotField> vesselWall) {
         Grid3D grid = tissue.grid();
         float[][][] zeros = sharedZeroPlaceholder(grid);
         try (WritableHdfFile file = HdfFile.write(path)) {
@@ -123,6 +126,9 @@ public final class SnapshotWriter {
             putDatasets(file.putGroup(SnapshotLayout.FIELDS_GROUP), fields, zeros);
             if (!splitState.isEmpty()) {
                 putDatasets(file.putGroup(SnapshotLayout.SPLIT_STATE_GROUP), splitState, zeros);
+            }
+            if (!vesselWall.isEmpty()) {
+                putDatasets(file.putGroup(SnapshotLayout.VESSEL_WALL_GROUP), vesselWall, zeros);
             }
         }
     }

@@ -92,6 +92,12 @@ final class ScenarioYamlWriter {
             if (v instanceof TissueSpec.StraightVessel sv) {
                 vessels.add(map("shape", shape, "from_um", vec(sv.fromUm()), "to_um", vec(sv.toUm()),
                         "radius_um", sv.radiusUm()));
+            } else if (v instanceof TissueSpec.NetworkVessel nv) {
+                Map<String, Object> network = map("shape", shape, "file", nv.file(), "length_unit_um", nv.lengthUnitUm());
+                if (nv.radiusArray() != null) {
+                    network.put("radius_array", nv.radiusArray());
+                }
+                vessels.add(network);
             } else if (v instanceof TissueSpec.RandomWalkVessel rw) {
                 vessels.add(map("shape", shape, "start_um", vec(rw.startUm()), "direction", vec(rw.direction()),
                         "length_um", rw.lengthUm(), "step_um", rw.stepUm(), "turn_sd_deg", rw.turnSdDeg(),
@@ -99,10 +105,51 @@ final class ScenarioYamlWriter {
             }
         }
         TissueSpec.Fibroblasts f = t.fibroblasts();
-        return map("nests", nests, "stroma_shell_um", t.stromaShellUm(),
+        Map<String, Object> tissue = map("nests", nests, "stroma_shell_um", t.stromaShellUm(),
                 "fibroblasts", map("stroma_fraction", f.stromaFraction(), "normal_fraction", f.normalFraction(),
                         "caf_fraction_stroma", f.cafFractionStroma(), "caf_fraction_normal", f.cafFractionNormal()),
                 "vessels", vessels);
+        if (!t.regions().isEmpty()) { // absent when unused, so scenarios without regions read as before
+            List<Object> regions = new ArrayList<>();
+            for (RegionSpec r : t.regions()) {
+                Map<String, Object> region = shape(r.shape());
+                if (r.stiffnessKpa() != null) {
+                    region.put("stiffness_kpa", r.stiffnessKpa());
+                }
+                if (r.cell() != null) {
+                    region.put("cell", r.cell().key());
+                }
+                regions.add(region);
+            }
+            tissue.put("regions", regions);
+        }
+        return tissue;
+    }
+
+    private static Map<String, Object> shape(RegionSpec.ShapeSpec shape) {
+        String name = SubtypeNames.nameOf(RegionSpec.ShapeSpec.class, shape.getClass());
+        if (shape instanceof RegionSpec.Box b) {
+            return map("shape", name, "min_um", vec(b.minUm()), "max_um", vec(b.maxUm()));
+        }
+        if (shape instanceof RegionSpec.HalfSpace h) {
+            return map("shape", name, "point_um", vec(h.pointUm()), "normal", vec(h.normal()));
+        }
+        if (shape instanceof RegionSpec.Slab sl) {
+            return map("shape", name, "point_um", vec(sl.pointUm()), "normal", vec(sl.normal()),
+                    "thickness_um", sl.thicknessUm());
+        }
+        if (shape instanceof RegionSpec.Cylinder c) {
+            return map("shape", name, "from_um", vec(c.fromUm()), "to_um", vec(c.toUm()), "radius_um", c.radiusUm());
+        }
+        if (shape instanceof RegionSpec.Ellipsoid e) {
+            return map("shape", name, "centre_um", vec(e.centreUm()), "radii_um", vec(e.radiiUm()));
+        }
+        List<RegionSpec.ShapeSpec> parts = shape instanceof RegionSpec.Union u ? u.of() : ((RegionSpec.Difference) shape).of();
+        List<Object> of = new ArrayList<>();
+        for (RegionSpec.ShapeSpec part : parts) {
+            of.add(shape(part));
+        }
+        return map("shape", name, "of", of);
     }
 
     private static Map<String, Object> species(SpeciesSpec s) {

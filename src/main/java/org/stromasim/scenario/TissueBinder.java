@@ -13,7 +13,8 @@ final class TissueBinder {
     }
 
     static TissueSpec tissue(YamlNode node, GridSpec grid) {
-        MapReader r = MapReader.of(node, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts", "vessels");
+        MapReader r = MapReader.of(node, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts", "vessels",
+                "regions");
         List<TissueSpec.Nest> nests = new ArrayList<>();
         if (r.has("nests")) {
             List<YamlNode> items = NodeReader.list(r.get("nests"), "tissue.nests", "tumour nests").items();
@@ -30,7 +31,14 @@ final class TissueBinder {
                 vessels.add(vessel(items.get(i), "tissue.vessels[" + i + "]", grid));
             }
         }
-        return new TissueSpec(nests, shellUm, fibroblasts, vessels);
+        List<RegionSpec> regions = new ArrayList<>();
+        if (r.has("regions")) {
+            List<YamlNode> items = NodeReader.list(r.get("regions"), "tissue.regions", "tissue regions").items();
+            for (int i = 0; i < items.size(); i++) {
+                regions.add(RegionBinder.region(items.get(i), "tissue.regions[" + i + "]"));
+            }
+        }
+        return new TissueSpec(nests, shellUm, fibroblasts, vessels, regions);
     }
 
     private static TissueSpec.Nest nest(YamlNode node, String path, GridSpec grid) {
@@ -60,6 +68,27 @@ final class TissueBinder {
             }
             return new TissueSpec.StraightVessel(from, to, r.number("radius_um", Range.positive("µm")));
         }
+        if (variant == TissueSpec.NetworkVessel.class) {
+            MapReader n = MapReader.of(node, path, "a vessel network from a file", "shape", "file", "radius_array",
+                    "length_unit_um");
+            String text = n.text("file", "a path to a .csv (node–segment) or .vtp (VTK XML PolyData) file");
+            double unitUm = n.number("length_unit_um", Range.positive("µm per file unit"), 1.0);
+            java.nio.file.Path file = resolve(n.location(), text);
+            String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+            if (name.endsWith(".vtp")) {
+                String radiusArray = n.has("radius_array") ? n.text("radius_array", "a point-data array name") : "radius";
+                return VesselNetworkVtp.read(file, n.child("file"), grid, n.location(), radiusArray, unitUm);
+            }
+            if (!name.endsWith(".csv")) {
+                throw ScenarioException.badValue(n.get("file"), n.child("file"),
+                        "must name a .csv (node–segment) or .vtp (VTK XML PolyData) file, got " + text);
+            }
+            if (n.has("radius_array")) {
+                throw ScenarioException.badValue(n.get("radius_array"), n.child("radius_array"),
+                        "applies to .vtp files only (a .csv file has its radius per segment)");
+            }
+            return VesselNetworkCsv.read(file, n.child("file"), grid, n.location(), unitUm);
+        }
         MapReader r = MapReader.of(node, path, "a random-walk vessel", "shape", "start_um", "direction", "length_um",
                 "step_um", "turn_sd_deg", "radius_um");
         Vec3 start = insideDomain(r, "start_um", grid);
@@ -72,6 +101,16 @@ final class TissueBinder {
         double turnSdDeg = r.number("turn_sd_deg", Range.between(0, 180, "degrees"));
         return new TissueSpec.RandomWalkVessel(start, direction, lengthUm, stepUm, turnSdDeg,
                 r.number("radius_um", Range.positive("µm")));
+    }
+
+    /** A path from the scenario, absolute; a relative one is taken from the scenario file's folder. */
+    private static java.nio.file.Path resolve(SourceLocation where, String file) {
+        java.nio.file.Path p = java.nio.file.Path.of(file);
+        if (!p.isAbsolute()) {
+            java.nio.file.Path folder = java.nio.file.Path.of(where.source()).toAbsolutePath().getParent();
+            p = folder == null ? p : folder.resolve(p);
+        }
+        return p.toAbsolutePath().normalize();
     }
 
     /** A point that must lie in the closed box [0, n·dx] on each axis. */

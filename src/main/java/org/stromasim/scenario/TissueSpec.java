@@ -11,13 +11,21 @@ import java.util.List;
  * @param stromaShellUm  thickness of the fibrotic stroma shell around each nest, µm
  * @param fibroblasts    fibroblast and CAF densities
  * @param vessels        blood vessels
+ * @param regions        shapes with their own stiffness and cell type, painted in order ({@link RegionSpec})
  */
-public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels) {
+public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels,
+                         List<RegionSpec> regions) {
 
     public TissueSpec {
         nests = nests == null ? List.of() : List.copyOf(nests);
         vessels = vessels == null ? List.of() : List.copyOf(vessels);
+        regions = regions == null ? List.of() : List.copyOf(regions);
         fibroblasts = fibroblasts == null ? new Fibroblasts(0.0, 0.0, 0.0, 0.0) : fibroblasts;
+    }
+
+    /** A tissue without extra regions. */
+    public TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels) {
+        this(nests, stromaShellUm, fibroblasts, vessels, List.of());
     }
 
     /** An ellipsoidal tumour nest, axis-aligned. */
@@ -36,14 +44,42 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
                               double cafFractionNormal) {
     }
 
-    /** A vessel: a tube of lumen voxels (YAML key {@code shape}). */
+    /** A vessel: straight capsule segments (YAML key {@code shape}); the wall comes from their true geometry. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "shape")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = StraightVessel.class, name = "straight"),
-            @JsonSubTypes.Type(value = RandomWalkVessel.class, name = "random_walk")
+            @JsonSubTypes.Type(value = RandomWalkVessel.class, name = "random_walk"),
+            @JsonSubTypes.Type(value = NetworkVessel.class, name = "network")
     })
     public sealed interface VesselSpec {
         double radiusUm();
+    }
+
+    /**
+     * A vessel network read from a file ({@code VesselNetworkCsv}, {@code VesselNetworkVtp}; docs/vessel-geometry.md),
+     * held as its segments so the tissue is built from what was checked.
+     *
+     * @param file         the file, absolute (a relative path in the scenario is resolved against the
+     *                     scenario's folder); {@code .csv}: node–segment CSV, {@code .vtp}: VTK XML PolyData
+     * @param radiusArray  .vtp only: the point-data array holding the radius (null for .csv)
+     * @param lengthUnitUm µm per length unit of the file (1 = the file is in µm)
+     * @param segments     its segments, in file order, in µm
+     */
+    public record NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments)
+            implements VesselSpec {
+        public NetworkVessel {
+            segments = List.copyOf(segments);
+        }
+
+        /** The widest segment's radius, µm. */
+        @Override
+        public double radiusUm() {
+            return segments.stream().mapToDouble(NetworkSegment::radiusUm).max().orElse(0);
+        }
+    }
+
+    /** One segment of a network: end points (µm) and radius (µm). */
+    public record NetworkSegment(Vec3 fromUm, Vec3 toUm, double radiusUm) {
     }
 
     /** A straight cylinder between two points, µm. */

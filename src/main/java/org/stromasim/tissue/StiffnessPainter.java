@@ -16,6 +16,15 @@ final class StiffnessPainter {
     }
 
     static void paint(Grid3D grid, EcmSpec ecm, byte[] regions, float[] stiffnessKpa, long runSeed) {
+        paint(grid, ecm, regions, null, stiffnessKpa, runSeed);
+    }
+
+    /**
+     * As above, with {@code baselineKpa} (null, or NaN per voxel = none) the baseline set by
+     * {@code tissue.regions}, which replaces the region map's baseline before the texture.
+     */
+    static void paint(Grid3D grid, EcmSpec ecm, byte[] regions, float[] baselineKpa, float[] stiffnessKpa,
+                      long runSeed) {
         EcmSpec.RegionStiffness base = ecm.stiffnessKpa();
         if (base == null) {
             throw new IllegalArgumentException("ecm.stiffness_kpa (normal, stroma, tumour) is required");
@@ -26,7 +35,8 @@ final class StiffnessPainter {
         byRegion[TissueRegion.TUMOUR.code()] = positive("ecm.stiffness_kpa.tumour", base.tumour());
         byRegion[TissueRegion.VESSEL.code()] = byRegion[TissueRegion.NORMAL.code()];
         for (int v = 0; v < regions.length; v++) {
-            stiffnessKpa[v] = byRegion[regions[v]];
+            stiffnessKpa[v] = baselineKpa != null && !Float.isNaN(baselineKpa[v]) && regions[v] != TissueRegion.VESSEL.code()
+                    ? baselineKpa[v] : byRegion[regions[v]];
         }
         EcmSpec.StiffnessNoise noise = ecm.noise();
         if (noise == null) {

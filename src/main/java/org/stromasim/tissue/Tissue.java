@@ -31,6 +31,12 @@ public final class Tissue {
      * upload it, snapshots store it, so a resumed run continues with it instead of restarting it at 0.
      */
     private final float[][] rebalancePerS;
+    /**
+     * The vessel wall built from the vessel segments (wall area per volume, volume fraction), or null
+     * for a state given only as a voxel mask, whose wall is then the lumen voxels' faces
+     * ({@code transport.VesselGeometry}). Fixed for a run; snapshots store it so a resume uses the same wall.
+     */
+    private VesselWall vesselWall;
 
     public Tissue(Grid3D grid, List<String> speciesNames) {
         this.grid = grid;
@@ -103,18 +109,35 @@ public final class Tissue {
         return rebalancePerS[species];
     }
 
+    /** The vessel wall built from segments, or null (see the field). */
+    public VesselWall vesselWall() {
+        return vesselWall;
+    }
+
+    public void setVesselWall(VesselWall wall) {
+        if (wall != null && wall.areaPerVolumePerUm().length != grid.voxelCount()) {
+            throw new IllegalArgumentException("vessel wall has " + wall.areaPerVolumePerUm().length
+                    + " voxels, the grid " + grid.voxelCount());
+        }
+        this.vesselWall = wall;
+    }
+
     public CellType cellAt(int index) {
         return CellType.fromCode(cell[index]);
     }
 
     /** Bytes held by the state fields (the figure peak memory is compared against). */
     public long stateBytes() {
-        return stateBytes(grid, speciesNames.size());
+        long wall = vesselWall == null ? 0 : 8L * grid.voxelCount();
+        return (long) grid.voxelCount() * (1L + 4L * (4 + speciesNames.size())) + wall;
     }
 
-    /** The bytes of the state fields of a grid with {@code species} species, before building it. */
+    /**
+     * The bytes of the state fields of a tissue built from a scenario on this grid with {@code species}
+     * species (its vessel wall included: two floats per voxel), before building it.
+     */
     public static long stateBytes(Grid3D grid, int species) {
-        return (long) grid.voxelCount() * (1L + 4L * (4 + species));
+        return (long) grid.voxelCount() * (1L + 4L * (6 + species));
     }
 
     /** A deep copy (for checkpoints and for comparing backends). */
@@ -138,5 +161,6 @@ public final class Tissue {
             System.arraycopy(concentration[s], 0, target.concentration[s], 0, concentration[s].length);
             target.rebalancePerS[s] = rebalancePerS[s] == null ? null : rebalancePerS[s].clone();
         }
+        target.vesselWall = vesselWall == null ? null : vesselWall.copy();
     }
 }

@@ -14,7 +14,11 @@ import org.stromasim.scenario.TissueSpec;
  * <ol>
  *   <li>regions: tumour nests (voxel centre inside the ellipsoid), then the stroma shell around them;</li>
  *   <li>cells: CANCER in nests; fibroblasts and CAFs scattered over normal and stroma voxels;</li>
- *   <li>vessels: lumen voxels become VESSEL (cell and region), overwriting everything;</li>
+ *   <li>{@code tissue.regions} in list order: cell type and baseline stiffness of the voxels whose
+ *       centres lie in each shape ({@link RegionPainter});</li>
+ *   <li>vessels: lumen voxels become VESSEL (cell and region), overwriting everything; the wall area
+ *       per volume and the vessel volume fraction of every voxel from the segments' true geometry
+ *       ({@link VesselWallGeometry});</li>
  *   <li>stiffness per region × log-normal texture; viability 1; exposure 0;</li>
  *   <li>distance to the nearest vessel voxel centre (exact EDT);</li>
  *   <li>concentrations: each species' initial value everywhere, vessel voxels included. The plasma
@@ -61,7 +65,11 @@ public final class TissueBuilder {
         FibroblastPlacer.place(spec.fibroblasts(), regions, cell,
                 SeedStreams.stream(seed, SeedStreams.Purpose.FIBROBLAST_PLACEMENT));
 
-        boolean[] lumen = VesselPainter.lumenMask(grid, spec.vessels(), seed);
+        float[] regionStiffness = RegionPainter.paint(grid, spec.regions(), regions, cell);
+
+        List<VesselSegment> segments = VesselPainter.segments(spec.vessels(), seed);
+        boolean[] lumen = VesselPainter.lumenMask(grid, segments);
+        tissue.setVesselWall(VesselWallGeometry.compute(grid, segments, lumen));
         for (int v = 0; v < lumen.length; v++) {
             if (lumen[v]) {
                 cell[v] = CellType.VESSEL.code();
@@ -69,7 +77,7 @@ public final class TissueBuilder {
             }
         }
 
-        StiffnessPainter.paint(grid, scenario.ecm(), regions, tissue.stiffnessKpa(), seed);
+        StiffnessPainter.paint(grid, scenario.ecm(), regions, regionStiffness, tissue.stiffnessKpa(), seed);
         Arrays.fill(tissue.viability(), 1f);
         Arrays.fill(tissue.drugExposure(), 0f);
         VesselDistanceTransform.compute(grid, lumen, tissue.vesselDistanceUm());

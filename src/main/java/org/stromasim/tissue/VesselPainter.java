@@ -1,5 +1,6 @@
 package org.stromasim.tissue;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.TissueSpec.RandomWalkVessel;
@@ -16,8 +17,12 @@ final class VesselPainter {
     private VesselPainter() {
     }
 
-    static boolean[] lumenMask(Grid3D grid, List<VesselSpec> vessels, long runSeed) {
-        boolean[] lumen = new boolean[grid.voxelCount()];
+    /**
+     * The vessels as straight capsule segments, µm: one per straight vessel, one per step of a random
+     * walk (a walk of length 0 is one sphere).
+     */
+    static List<VesselSegment> segments(List<VesselSpec> vessels, long runSeed) {
+        List<VesselSegment> segments = new ArrayList<>();
         for (int n = 0; n < vessels.size(); n++) {
             VesselSpec vessel = vessels.get(n);
             double r = vessel.radiusUm();
@@ -28,7 +33,11 @@ final class VesselPainter {
                 if (s.fromUm() == null || s.toUm() == null) {
                     throw new IllegalArgumentException("tissue.vessels[" + n + "] (straight) needs from_um and to_um");
                 }
-                VesselRasteriser.capsule(grid, xyz(s.fromUm()), xyz(s.toUm()), r, lumen);
+                segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), r));
+            } else if (vessel instanceof org.stromasim.scenario.TissueSpec.NetworkVessel net) {
+                for (org.stromasim.scenario.TissueSpec.NetworkSegment s : net.segments()) {
+                    segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), s.radiusUm()));
+                }
             } else if (vessel instanceof RandomWalkVessel w) {
                 List<double[]> path;
                 try {
@@ -37,12 +46,25 @@ final class VesselPainter {
                     throw new IllegalArgumentException("tissue.vessels[" + n + "]: " + e.getMessage(), e);
                 }
                 for (int p = 1; p < path.size(); p++) {
-                    VesselRasteriser.capsule(grid, path.get(p - 1), path.get(p), r, lumen);
+                    segments.add(new VesselSegment(path.get(p - 1), path.get(p), r));
                 }
                 if (path.size() == 1) {
-                    VesselRasteriser.capsule(grid, path.get(0), path.get(0), r, lumen);
+                    segments.add(new VesselSegment(path.get(0), path.get(0), r));
                 }
             }
+        }
+        return segments;
+    }
+
+    static boolean[] lumenMask(Grid3D grid, List<VesselSpec> vessels, long runSeed) {
+        return lumenMask(grid, segments(vessels, runSeed));
+    }
+
+    /** The lumen voxels of the segments ({@link VesselRasteriser#capsule}). */
+    static boolean[] lumenMask(Grid3D grid, List<VesselSegment> segments) {
+        boolean[] lumen = new boolean[grid.voxelCount()];
+        for (VesselSegment s : segments) {
+            VesselRasteriser.capsule(grid, s.a(), s.b(), s.radiusUm(), lumen);
         }
         return lumen;
     }

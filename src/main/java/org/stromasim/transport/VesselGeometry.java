@@ -4,12 +4,18 @@ import org.stromasim.grid.Face;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.VesselWall;
 
 /**
- * Vessel wall area per tissue volume seen by each voxel: S/V = (number of faces shared with vessel
- * voxels)/dx, in 1/µm, so the exchange rate of a species with wall permeability P is P·S/V (1/s).
- * Vessel voxels themselves get 0 (they hold the plasma). Only faces inside the domain count: the
- * wall geometry does not wrap around periodic faces (periodicity is per species; the geometry is not).
+ * Vessel wall area per tissue volume S/V seen by each voxel, 1/µm, so the exchange rate of a species
+ * with wall permeability P is P·S/V (1/s). Vessel voxels themselves get 0 (they hold the plasma).
+ * <ul>
+ *   <li>a tissue built from vessel segments carries its true wall ({@link VesselWall}, built by
+ *       {@code tissue.VesselWallGeometry}): that S/V is used as it is;</li>
+ *   <li>a tissue given only as a voxel mask (cell codes and nothing else) has no other wall than its
+ *       voxels' faces: S/V = (faces shared with vessel voxels)/dx. Only faces inside the domain count:
+ *       the wall does not wrap around periodic faces (periodicity is per species; the geometry is not).</li>
+ * </ul>
  */
 final class VesselGeometry {
 
@@ -17,6 +23,26 @@ final class VesselGeometry {
     }
 
     static float[] surfaceToVolumePerUm(Tissue tissue) {
+        VesselWall wall = tissue.vesselWall();
+        return wall != null ? checked(tissue, wall.areaPerVolumePerUm().clone()) : voxelFaces(tissue);
+    }
+
+    private static float[] checked(Tissue tissue, float[] sv) {
+        byte[] cell = tissue.cell();
+        byte vessel = CellType.VESSEL.code();
+        for (int v = 0; v < sv.length; v++) {
+            if (!(sv[v] >= 0) || !Float.isFinite(sv[v])) {
+                throw new IllegalArgumentException("vessel wall area per volume at voxel " + v + " is " + sv[v]
+                        + " /µm; it must be finite and >= 0");
+            }
+            if (cell[v] == vessel) {
+                sv[v] = 0f; // lumen holds the plasma; its wall was credited to the tissue outside it
+            }
+        }
+        return sv;
+    }
+
+    private static float[] voxelFaces(Tissue tissue) {
         Grid3D g = tissue.grid();
         byte[] cell = tissue.cell();
         byte vessel = CellType.VESSEL.code();

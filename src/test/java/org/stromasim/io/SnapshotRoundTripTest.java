@@ -90,6 +90,35 @@ class SnapshotRoundTripTest {
                 snapshot.header().fieldNames());
     }
 
+    /**
+     * The vessel wall (geometry fixed for the run) goes to /vessel_wall and comes back bit for bit, so
+     * a resumed run exchanges through the same wall; a state without one reads back without one.
+     */
+    @Test
+    void vesselWallReadsBackBitForBit() throws Exception {
+        Tissue tissue = TestStates.filledTissue(GRID, 13);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        float[] sv = new float[GRID.voxelCount()];
+        float[] fraction = new float[GRID.voxelCount()];
+        for (int v = 0; v < sv.length; v++) {
+            sv[v] = (float) (random.nextDouble() * 0.3);
+            fraction[v] = (float) random.nextDouble();
+        }
+        tissue.setVesselWall(new org.stromasim.tissue.VesselWall(sv, fraction));
+        SnapshotHeader written = SnapshotWriter.write(dir, tissue, TestStates.info(1, 2.0, 3L));
+        try (HdfFile hdf = new HdfFile(written.file())) {
+            assertEquals("1/µm", hdf.getDatasetByPath("/vessel_wall/vessel_wall_area_per_volume_per_um")
+                    .getAttribute("units").getData());
+        }
+        Tissue back = SnapshotReader.read(written.file()).tissue();
+        assertBitwiseEqual("wall area per volume", sv, back.vesselWall().areaPerVolumePerUm());
+        assertBitwiseEqual("volume fraction", fraction, back.vesselWall().volumeFraction());
+
+        Tissue without = TestStates.filledTissue(GRID, 14);
+        SnapshotHeader plain = SnapshotWriter.write(dir, without, TestStates.info(2, 3.0, 4L));
+        assertNull(SnapshotReader.read(plain.file()).tissue().vesselWall());
+    }
+
     @Test
     void scenarioTooLongForAnAttributeIsStoredAsADatasetAndReadBack() throws Exception {
         String longYaml = "# µ padding line\n".repeat(5000); // about 90 KB, beyond the 64 KiB header limit

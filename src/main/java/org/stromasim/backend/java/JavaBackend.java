@@ -69,7 +69,8 @@ import org.stromasim.transport.TransportModel;
  * state at the end of the last step, and the drug exposure has the trapezoid weights of each step.
  *
  * <p>Reaction coefficients that do not depend on C are tabulated per sub-step by voxel key (cell code
- * and number of vessel faces, {@link VoxelKeys}, {@link ReactionTable}), so the common voxel costs a
+ * and whether a vessel wall bounds it, {@link VoxelKeys}, {@link ReactionTable}; wall voxels are
+ * integrated per voxel with their own wall area per volume), so the common voxel costs a
  * table look-up and three multiply-adds in float instead of an exponential (the map is kept as
  * 1 + change where the factor is near 1, so float loses nothing a double map kept after its float
  * store); voxels with Michaelis–Menten uptake or saturating secretion are integrated one by one, in
@@ -243,7 +244,7 @@ public final class JavaBackend implements Backend {
             sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
             inPlace[s] = new InPlaceSweep(grid, model.boundaries(s), this.vectorised);
             plasma[s] = model.plasma(s);
-            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, grid.voxelUm());
+            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, model.vesselSurfaceToVolumePerUm());
             reactionA[s] = new ReactionTable();
             reactionB[s] = new ReactionTable();
             reactionAB[s] = new ReactionTable();
@@ -326,7 +327,7 @@ public final class JavaBackend implements Backend {
                 current[s] = state.concentration(s);
             }
         }
-        VoxelKeys.compute(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm(), keys);
+        VoxelKeys.compute(state.cell(), model.vesselSurfaceToVolumePerUm(), keys);
         viability = state.viability();
         exposure = state.drugExposure();
         java.util.Arrays.fill(exposureCompensation, 0f);
@@ -550,7 +551,7 @@ public final class JavaBackend implements Backend {
                 float alive = viability[v];
                 float w = c[v];
                 float qv = q[v];
-                float a = first.active ? (float) update.correctedStep(first, w, key, alive, qv) : w;
+                float a = first.active ? (float) update.correctedStep(first, w, key, alive, qv, v) : w;
                 if (drug) {
                     ReactionUpdate.accumulate(exposure, exposureCompensation, v, (float) (exposureWeightS * a));
                 }
@@ -561,7 +562,7 @@ public final class JavaBackend implements Backend {
                     q[v] = qv;
                 }
                 // step n + 1 opens with the updated term, whether it runs in this pass or the next call's first
-                float b = second.active ? (float) update.correctedStep(second, a, key, alive, qv) : a;
+                float b = second.active ? (float) update.correctedStep(second, a, key, alive, qv, v) : a;
                 opening[v] = b - a;
                 c[v] = b;
             }

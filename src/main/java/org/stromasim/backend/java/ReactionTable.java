@@ -76,6 +76,11 @@ final class ReactionTable {
      * plasma level exactly, so lumen keys never take the float increment form.
      */
     static final byte LUMEN = 3;
+    /**
+     * A voxel bounded by a vessel wall: its exchange rate P·(S/V) is its own (the wall geometry is
+     * continuous), so it is integrated per voxel with its S/V ({@link ReactionUpdate#integrateWall}).
+     */
+    static final byte WALL = 4;
 
     /** Whether a voxel of this mode and viability takes the tabulated double affine map. */
     static boolean tabulated(int mode, float viability) {

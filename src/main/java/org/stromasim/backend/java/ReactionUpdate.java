@@ -36,7 +36,8 @@ final class ReactionUpdate {
     private final boolean crossesVessels;
     private final double decayPerS;
     private final double permeabilityUmPerS;
-    private final double voxelUm;
+    /** Vessel wall area per volume of each voxel, 1/µm (the model's live array; read, never written). */
+    private final float[] wallPerUm;
     private final double[] bindingPerS;
     /** Effective Vmax by cell code: the model's Vmax times its uptake scale ({@link #scaleUptake}). */
     private final double[] vmaxPerS;
@@ -45,12 +46,12 @@ final class ReactionUpdate {
     private final double[] secretionPerS;
     private final double[] secretionRelaxPerS;
 
-    ReactionUpdate(SpeciesReactions r, boolean crossesVessels, double voxelUm) {
+    ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm) {
         this.active = r.hasAnyTerm() || crossesVessels;
         this.crossesVessels = crossesVessels;
         this.decayPerS = r.decayPerS();
         this.permeabilityUmPerS = crossesVessels ? r.permeabilityUmPerS() : 0.0;
-        this.voxelUm = voxelUm;
+        this.wallPerUm = wallPerUm;
         this.bindingPerS = r.bindingPerS().clone();
         this.vmaxPerS = r.uptakeVmaxPerS().clone();
         this.baseVmaxPerS = r.uptakeVmaxPerS().clone();
@@ -85,7 +86,7 @@ final class ReactionUpdate {
         int vessel = CellType.VESSEL.code();
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
             int code = VoxelKeys.cellCode(key);
-            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+            double exchange = 0.0; // keys without a wall; wall keys take their own S/V per voxel
             table.mode[key] = ReactionTable.AFFINE;
             tabulatePerVoxel(table, key, code, exchange, plasmaMid);
             if (code == vessel) {
@@ -97,8 +98,8 @@ final class ReactionUpdate {
                 table.endWeight[key] = hS / 2;
                 continue;
             }
-            if (vmaxPerS[code] > 0) {
-                table.mode[key] = ReactionTable.PER_VOXEL;
+            if (VoxelKeys.hasWall(key) || vmaxPerS[code] > 0) {
+                table.mode[key] = VoxelKeys.hasWall(key) ? ReactionTable.WALL : ReactionTable.PER_VOXEL;
                 set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
                 table.change[key] = Double.NaN;
                 table.gain[key] = Double.NaN;
@@ -148,9 +149,9 @@ final class ReactionUpdate {
         table.affine[at + 2] = sourcePerAlive;
     }
 
-    /** P·(S/V) for a voxel with {@code faces} vessel faces, 1/s; the same double the model's S/V gives. */
-    private double exchangePerS(int faces) {
-        return permeabilityUmPerS * VoxelKeys.surfaceToVolumePerUm(faces, voxelUm);
+    /** P·(S/V) of voxel v with key {@code key}, 1/s: its own wall area per volume, 0 without a wall. */
+    private double exchangePerS(int key, int v) {
+        return VoxelKeys.hasWall(key) ? permeabilityUmPerS * wallPerUm[v] : 0.0;
     }
 
     /**
@@ -159,22 +160,37 @@ final class ReactionUpdate {
      * loops ({@link VectorReactions}) compute the same expression lane by lane and call this for the
      * voxels they do not map, so both give the same float.
      */
-    float step(ReactionTable t, float c, int key, float alive) {
+    float step(ReactionTable t, float c, int key, float alive, int v) {
         if (t.identity[key]) {
             return c;
         }
         if (ReactionTable.mappedInFloat(t.mode[key], alive)) {
             return ReactionTable.mapped(t.map, key * ReactionTable.MAP_STRIDE, c, alive);
         }
-        return slowStep(t, c, key, alive);
+        return slowStep(t, c, key, alive, v);
     }
 
-    /** A voxel not mapped in float: lumen by its double map (the plasma level exactly), else {@link #integrate}. */
-    float slowStep(ReactionTable t, float c, int key, float alive) {
-        if (t.mode[key] == ReactionTable.LUMEN) {
+    /**
+     * A voxel not mapped in float: lumen by its double map (the plasma level exactly), a wall voxel by
+     * {@link #integrateWall} with its own S/V, else {@link #integrate}.
+     */
+    float slowStep(ReactionTable t, float c, int key, float alive, int v) {
+        int mode = t.mode[key];
+        if (mode == ReactionTable.LUMEN) {
             return affineStep(t.affine, key, c, alive);
         }
+        if (mode == ReactionTable.WALL) {
+            return integrateWall(t, c, key, alive, v);
+        }
         return integrate(t, c, key, alive);
+    }
+
+    /**
+     * Sub-step t of wall voxel v, in double: every term of the key plus the exchange P·(S/V)_v with
+     * the voxel's own wall area per volume (so no table can hold it), the Michaelis–Menten rate frozen at C.
+     */
+    float integrateWall(ReactionTable t, float c, int key, float alive, int v) {
+        return (float) reactOne(t, c, key, alive, exchangePerS(key, v));
     }
 
     /**
@@ -199,7 +215,7 @@ final class ReactionUpdate {
         if (x < SMALL_STEP) {
             return c + (source - lambda * c) * (t.stepF * integratedFraction(x));
         }
-        return (float) reactOne(t, c, key, alive);
+        return (float) reactOne(t, c, key, alive, 0.0);
     }
 
     /** (1 − e^(−x))/x for 0 ≤ x &lt; {@link #SMALL_STEP}, Horner form of 1 − x/2 + x²/6 − x³/24 + x⁴/120. */
@@ -213,7 +229,8 @@ final class ReactionUpdate {
      * holds; otherwise the two sub-steps one after the other, the intermediate rounded to float as if
      * it had been stored, the Michaelis–Menten rate of the second frozen at that intermediate value.
      */
-    float stepTwo(ReactionTable first, ReactionTable second, ReactionTable both, float c, int key, float alive) {
+    float stepTwo(ReactionTable first, ReactionTable second, ReactionTable both, float c, int key, float alive,
+                  int v) {
         if (both.identity[key]) {
             return c;
         }
@@ -224,13 +241,16 @@ final class ReactionUpdate {
         if (mode == ReactionTable.LUMEN) {
             return affineStep(both.affine, key, c, alive);
         }
+        if (mode == ReactionTable.WALL) {
+            return integrateWall(second, integrateWall(first, c, key, alive, v), key, alive, v);
+        }
         return integrate(second, integrate(first, c, key, alive), key, alive);
     }
 
     /** Runs the sub-step {@code t} on voxels vFrom ≤ v < vTo of {@code c}, in place ({@link #step}). */
     void apply(ReactionTable t, float[] c, byte[] keys, float[] viability, int vFrom, int vTo) {
         for (int v = vFrom; v < vTo; v++) {
-            c[v] = step(t, c[v], keys[v], viability[v]);
+            c[v] = step(t, c[v], keys[v], viability[v], v);
         }
     }
 
@@ -244,7 +264,7 @@ final class ReactionUpdate {
     void applyTwo(ReactionTable first, ReactionTable second, ReactionTable both, float[] c, byte[] keys,
                   float[] viability, int vFrom, int vTo) {
         for (int v = vFrom; v < vTo; v++) {
-            c[v] = stepTwo(first, second, both, c[v], keys[v], viability[v]);
+            c[v] = stepTwo(first, second, both, c[v], keys[v], viability[v], v);
         }
     }
 
@@ -262,9 +282,9 @@ final class ReactionUpdate {
         for (int v = vFrom; v < vTo; v++) {
             int key = keys[v];
             float alive = viability[v];
-            float cv = a ? step(first, c[v], key, alive) : c[v];
+            float cv = a ? step(first, c[v], key, alive, v) : c[v];
             accumulate(exposure, compensation, v, weightS * cv);
-            c[v] = b ? step(second, cv, key, alive) : cv;
+            c[v] = b ? step(second, cv, key, alive, v) : cv;
         }
     }
 
@@ -284,14 +304,14 @@ final class ReactionUpdate {
             double auc = 0;
             float c1 = c0;
             if (first.present) {
-                c1 = first.active ? step(first, c0, key, alive) : c0;
-                double w1 = first.active ? endWeight(first, c0, key, alive) : first.stepS / 2;
+                c1 = first.active ? step(first, c0, key, alive, v) : c0;
+                double w1 = first.active ? endWeight(first, c0, key, alive, v) : first.stepS / 2;
                 auc += (first.stepS - w1) * c0 + w1 * c1;
             }
             float c2 = c1;
             if (second.present) {
-                c2 = second.active ? step(second, c1, key, alive) : c1;
-                double w1 = second.active ? endWeight(second, c1, key, alive) : second.stepS / 2;
+                c2 = second.active ? step(second, c1, key, alive, v) : c1;
+                double w1 = second.active ? endWeight(second, c1, key, alive, v) : second.stepS / 2;
                 auc += (second.stepS - w1) * c1 + w1 * c2;
             }
             accumulate(exposure, compensation, v, (float) auc);
@@ -299,11 +319,17 @@ final class ReactionUpdate {
         }
     }
 
-    /** w1 of sub-step t for a voxel starting at c: the table's, or h·ω(λh) with the voxel's own λ (as {@link #integrate}). */
-    private double endWeight(ReactionTable t, float c, int key, float alive) {
+    /**
+     * w1 of sub-step t for voxel v starting at c: the table's, or h·ω(λh) with the voxel's own λ (as
+     * {@link #integrate}; a wall voxel's with its own exchange, as {@link #integrateWall}).
+     */
+    private double endWeight(ReactionTable t, float c, int key, float alive, int v) {
         double tabulated = t.endWeight[key];
         if (t.mode[key] == ReactionTable.AFFINE || t.mode[key] == ReactionTable.LUMEN) {
             return tabulated;
+        }
+        if (t.mode[key] == ReactionTable.WALL) {
+            return t.stepS * ExposureWeights.endShare(relaxationPerS(key, c, alive, exchangePerS(key, v)) * t.stepS);
         }
         float[] p = t.perVoxel;
         int at = key * ReactionTable.VOXEL_STRIDE;
@@ -341,14 +367,14 @@ final class ReactionUpdate {
      * keys: S − q in the exact relaxation), clamped at 0 so that a correction larger than the supply
      * cannot make C negative.
      */
-    double correctedStep(ReactionTable t, double cv, int key, float alive, double q) {
+    double correctedStep(ReactionTable t, double cv, int key, float alive, double q, int v) {
         double out;
         if (ReactionTable.tabulated(t.mode[key], alive)) {
             int at = key * ReactionTable.STRIDE;
             out = t.affine[at] * cv + t.affine[at + 1] + alive * t.affine[at + 2] - q * t.gain[key];
         } else {
             int code = VoxelKeys.cellCode(key);
-            double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
+            double exchange = exchangePerS(key, v);
             double lambda = decayPerS + bindingPerS[code] + exchange
                     + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
             double source = exchange * t.plasmaMid + alive * secretionPerS[code] - q;
@@ -357,14 +383,22 @@ final class ReactionUpdate {
         return Math.max(out, 0.0);
     }
 
-    /** The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start). */
-    private double reactOne(ReactionTable t, double cv, int key, double alive) {
+    /**
+     * The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start), with the
+     * voxel's exchange rate P·(S/V), 1/s.
+     */
+    private double reactOne(ReactionTable t, double cv, int key, double alive, double exchange) {
         int code = VoxelKeys.cellCode(key);
-        double exchange = exchangePerS(VoxelKeys.vesselFaces(key));
-        double lambda = decayPerS + bindingPerS[code] + exchange
-                + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
+        double lambda = relaxationPerS(key, cv, alive, exchange);
         double source = exchange * t.plasmaMid + alive * secretionPerS[code];
         return exactRelaxation(cv, source, lambda, t.stepS);
+    }
+
+    /** λ of dC/dt = S − λC for a voxel of this key at level c, with vessel exchange {@code exchange} (1/s). */
+    private double relaxationPerS(int key, double c, double alive, double exchange) {
+        int code = VoxelKeys.cellCode(key);
+        return decayPerS + bindingPerS[code] + exchange
+                + alive * (vmaxPerS[code] / (km[code] + Math.max(c, 0.0)) + secretionRelaxPerS[code]);
     }
 
     /** Exact solution at time h of dC/dt = S − λC from C: C·e^(−λh) + S·h·(1 − e^(−λh))/(λh). */

@@ -176,8 +176,8 @@ final class VectorReactions {
             v += LANES;
         }
         for (; v < vTo; v++) {
-            c[v] = first == null ? r.step(t, c[v], keys[v], viability[v])
-                    : r.stepTwo(first, second, t, c[v], keys[v], viability[v]);
+            c[v] = first == null ? r.step(t, c[v], keys[v], viability[v], v)
+                    : r.stepTwo(first, second, t, c[v], keys[v], viability[v], v);
         }
     }
 
@@ -322,8 +322,8 @@ final class VectorReactions {
             int lane = lowestLane(lanes);
             int at = v + lane;
             float old = scratch == null ? c[at] : scratch[OLD + lane];
-            c[at] = first == null ? r.step(t, old, keys[at], viability[at])
-                    : r.stepTwo(first, second, t, old, keys[at], viability[at]);
+            c[at] = first == null ? r.step(t, old, keys[at], viability[at], at)
+                    : r.stepTwo(first, second, t, old, keys[at], viability[at], at);
         }
     }
 }

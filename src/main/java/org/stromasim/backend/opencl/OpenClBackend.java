@@ -240,7 +240,7 @@ public final class OpenClBackend implements Backend {
         CL.clEnqueueWriteBuffer(queue, cell, CL_TRUE, 0, voxels, Pointer.to(state.cell()), 0, null, null);
         write(viability, 0, state.viability());
         write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
-        byte[] keyCodes = VoxelKeys.of(state.cell(), model.vesselSurfaceToVolumePerUm(), grid.voxelUm());
+        byte[] keyCodes = VoxelKeys.of(state.cell(), model.vesselSurfaceToVolumePerUm());
         CL.clEnqueueWriteBuffer(queue, keys, CL_TRUE, 0, voxels, Pointer.to(keyCodes), 0, null, null);
         write(exposureHi, 0, state.drugExposure());
         if (biology != null) {

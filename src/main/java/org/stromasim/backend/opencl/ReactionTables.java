@@ -55,7 +55,6 @@ final class ReactionTables {
 
     private final int species;
     private final int drug;
-    private final double voxelUm;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
     /** The model's live uptake scales per species (a blocked uptake is no longer integrated per voxel). */
@@ -70,7 +69,6 @@ final class ReactionTables {
     ReactionTables(TransportModel model) {
         this.species = model.speciesCount();
         this.drug = model.drugSpeciesIndex().orElse(-1);
-        this.voxelUm = model.grid().voxelUm();
         this.reactions = new SpeciesReactions[species];
         this.plasma = new PlasmaCurve[species];
         this.uptakeScale = new double[species][];
@@ -182,8 +180,6 @@ final class ReactionTables {
     private void tabulate(int s, double hS, double startS, double[] t, double[] gain, double[] end) {
         SpeciesReactions r = reactions[s];
         boolean crosses = plasma[s] != null;
-        double permeability = crosses ? r.permeabilityUmPerS() : 0.0;
-        double plasmaMid = crosses && hS > 0 ? plasma[s].at(startS + hS / 2) : 0.0;
         double plasmaEnd = crosses && hS > 0 ? plasma[s].at(startS + hS) : 0.0;
         int vessel = CellType.VESSEL.code();
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
@@ -203,12 +199,13 @@ final class ReactionTables {
                     change = -1.0;
                     sourceConst = (float) plasmaEnd;
                 }
-            } else if (r.uptakeVmaxPerS()[code] * uptakeScale[s][code] > 0) {
+            } else if (VoxelKeys.hasWall(key) || r.uptakeVmaxPerS()[code] * uptakeScale[s][code] > 0) {
+                // a wall voxel exchanges through its own S/V, which the kernel reads per voxel
                 mode = PER_VOXEL;
                 end[key] = Double.NaN; // λ depends on C: the kernel finds the weight per voxel
             } else {
-                double exchange = permeability * VoxelKeys.surfaceToVolumePerUm(VoxelKeys.vesselFaces(key), voxelUm);
-                double lambda = r.decayPerS() + r.bindingPerS()[code] + exchange;
+                // no wall here: exchange acts only in wall keys, integrated per voxel
+                double lambda = r.decayPerS() + r.bindingPerS()[code];
                 double relax = r.secretionRelaxPerS()[code];
                 if (relax > 0) {
                     mode = AFFINE_IF_FULLY_VIABLE; // λ has viability·rate/saturation: tabulated at viability 1
@@ -224,9 +221,9 @@ final class ReactionTables {
                     change = Math.expm1(-x);
                     gain[key] = integrated;
                     if (relax > 0) {
-                        sourceConst = (exchange * plasmaMid + r.secretionPerS()[code]) * integrated;
+                        sourceConst = r.secretionPerS()[code] * integrated;
                     } else {
-                        sourceConst = exchange * plasmaMid * integrated;
+                        sourceConst = 0.0;
                         sourcePerAlive = r.secretionPerS()[code] * integrated;
                     }
                 }

@@ -21,12 +21,12 @@ import org.stromasim.transport.VoxelKeys;
  */
 class FloatReactionMapTest {
 
-    private static final int ECM = VoxelKeys.key(CellType.ECM.code(), 0);
-    private static final int CANCER = VoxelKeys.key(CellType.CANCER.code(), 0);
+    private static final int ECM = VoxelKeys.key(CellType.ECM.code(), false);
+    private static final int CANCER = VoxelKeys.key(CellType.CANCER.code(), false);
 
     private static ReactionUpdate update(Scenario sc) {
         TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
-        return new ReactionUpdate(model.reactions(0), false, sc.grid().voxelUm());
+        return new ReactionUpdate(model.reactions(0), false, model.vesselSurfaceToVolumePerUm());
     }
 
     /**

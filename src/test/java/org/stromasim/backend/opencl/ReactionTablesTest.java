@@ -19,8 +19,8 @@ import org.stromasim.transport.VoxelKeys;
  */
 class ReactionTablesTest {
 
-    private static final int ECM_NO_VESSEL = VoxelKeys.key(CellType.ECM.code(), 0);
-    private static final int LUMEN = VoxelKeys.key(CellType.VESSEL.code(), 0);
+    private static final int ECM_NO_VESSEL = VoxelKeys.key(CellType.ECM.code(), false);
+    private static final int LUMEN = VoxelKeys.key(CellType.VESSEL.code(), false);
 
     /** Species 0 is the drug (sub-tables A and B separate), species 1 "other" (A then B composed). */
     private static float[] passTables(double decayPerS, double dtS, int pass, PlasmaCurveSpec plasma) {

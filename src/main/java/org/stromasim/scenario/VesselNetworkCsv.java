@@ -1,0 +1,123 @@
+package org.stromasim.scenario;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a vessel network in the node–segment CSV format (docs/vessel-geometry.md, "Networks from
+ * files"): one record per line, {@code node,<id>,<x_um>,<y_um>,<z_um>} and
+ * {@code segment,<id>,<from node>,<to node>,<radius_um>}; blank lines and lines starting with
+ * {@code #} are ignored; a segment may name a node defined anywhere in the file. Every problem is one
+ * {@link ScenarioException} naming the file, the line, the scenario key and the item: an unknown
+ * record, a wrong field count or number, a duplicate id, a segment whose node does not exist
+ * (dangling), zero length, a radius ≤ 0, a node outside the domain, a file without segments.
+ */
+final class VesselNetworkCsv {
+
+    private VesselNetworkCsv() {
+    }
+
+    static TissueSpec.NetworkVessel read(Path file, String keyPath, GridSpec grid, SourceLocation from, double unitUm) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ScenarioException.at(from, keyPath, "cannot read vessel network file " + file + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        Map<String, Vec3> nodes = new HashMap<>();
+        List<String[]> segmentRows = new ArrayList<>();
+        List<Integer> segmentLines = new ArrayList<>();
+        Set<String> segmentIds = new HashSet<>();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            for (int i = 0; i < f.length; i++) {
+                f[i] = f[i].strip();
+            }
+            SourceLocation at = SourceLocation.of(file.toString(), n + 1, 1);
+            if (f[0].equals("node")) {
+                fields(f, 5, at, keyPath, "node,<id>,<x_um>,<y_um>,<z_um>");
+                Vec3 p = new Vec3(unitUm * number(f[2], "x_um", at, keyPath), unitUm * number(f[3], "y_um", at, keyPath),
+                        unitUm * number(f[4], "z_um", at, keyPath));
+                insideDomain(p, "node " + f[1], at, keyPath, grid);
+                if (nodes.put(f[1], p) != null) {
+                    throw ScenarioException.at(at, keyPath, "node " + f[1] + " is defined twice");
+                }
+            } else if (f[0].equals("segment")) {
+                fields(f, 5, at, keyPath, "segment,<id>,<from node>,<to node>,<radius_um>");
+                if (!segmentIds.add(f[1])) {
+                    throw ScenarioException.at(at, keyPath, "segment " + f[1] + " is defined twice");
+                }
+                segmentRows.add(f);
+                segmentLines.add(n + 1);
+            } else {
+                throw ScenarioException.at(at, keyPath, "unknown record '" + f[0] + "'; allowed: node, segment");
+            }
+        }
+        List<TissueSpec.NetworkSegment> segments = new ArrayList<>();
+        for (int s = 0; s < segmentRows.size(); s++) {
+            String[] f = segmentRows.get(s);
+            SourceLocation at = SourceLocation.of(file.toString(), segmentLines.get(s), 1);
+            Vec3 a = nodes.get(f[2]);
+            Vec3 b = nodes.get(f[3]);
+            if (a == null || b == null) {
+                throw ScenarioException.at(at, keyPath, "segment " + f[1] + " is dangling: node "
+                        + (a == null ? f[2] : f[3]) + " is not defined in the file");
+            }
+            if (a.equals(b)) {
+                throw ScenarioException.at(at, keyPath, "segment " + f[1] + " has zero length (nodes " + f[2]
+                        + " and " + f[3] + " are at the same point)");
+            }
+            double radius = number(f[4], "radius_um", at, keyPath);
+            if (!(radius > 0)) {
+                throw ScenarioException.at(at, keyPath, "segment " + f[1] + ": radius_um must be > 0 µm, got " + f[4]);
+            }
+            segments.add(new TissueSpec.NetworkSegment(a, b, unitUm * radius));
+        }
+        if (segments.isEmpty()) {
+            throw ScenarioException.at(SourceLocation.of(file.toString(), 0, 0), keyPath,
+                    "the vessel network has no segment records");
+        }
+        return new TissueSpec.NetworkVessel(file.toString(), null, unitUm, segments);
+    }
+
+    private static void fields(String[] f, int count, SourceLocation at, String keyPath, String form) {
+        if (f.length != count) {
+            throw ScenarioException.at(at, keyPath, "expected " + count + " fields (" + form + "), got " + f.length);
+        }
+    }
+
+    private static double number(String text, String what, SourceLocation at, String keyPath) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw ScenarioException.at(at, keyPath, what + " must be a finite number, got '" + text + "'");
+    }
+
+    private static void insideDomain(Vec3 p, String item, SourceLocation at, String keyPath, GridSpec grid) {
+        double sx = grid.nx() * grid.voxelUm();
+        double sy = grid.ny() * grid.voxelUm();
+        double sz = grid.nz() * grid.voxelUm();
+        if (p.x() < 0 || p.x() > sx || p.y() < 0 || p.y() > sy || p.z() < 0 || p.z() > sz) {
+            throw ScenarioException.at(at, keyPath, item + " at " + p + " lies outside the domain [0, "
+                    + Range.format(sx) + "] × [0, " + Range.format(sy) + "] × [0, " + Range.format(sz) + "] µm");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.stromasim.tissue;
+
+/**
+ * The vessel wall as the transport model sees it, per voxel, built once from the vessel segments
+ * ({@link VesselWallGeometry}).
+ *
+ * @param areaPerVolumePerUm wall area per voxel volume S/V, 1/µm, on the tissue side: the wall that
+ *                           crosses a lumen voxel is credited to the first tissue voxel outside it
+ *                           along the wall's outward normal, so lumen voxels hold 0
+ * @param volumeFraction     fraction of the voxel inside the vessels (the union of the capsules), 0..1
+ */
+public record VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction) {
+
+    public VesselWall {
+        if (areaPerVolumePerUm == null || volumeFraction == null || areaPerVolumePerUm.length != volumeFraction.length) {
+            throw new IllegalArgumentException("vessel wall needs two arrays of one length");
+        }
+    }
+
+    /** A deep copy. */
+    public VesselWall copy() {
+        return new VesselWall(areaPerVolumePerUm.clone(), volumeFraction.clone());
+    }
+}

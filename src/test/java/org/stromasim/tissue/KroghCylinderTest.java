@@ -1,0 +1,94 @@
+package org.stromasim.tissue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wall built from the true geometry against the Robin/Krogh cylinder (see {@link KroghFixture}):
+ * the perivascular tissue level of the discrete steady state, on the product's lumen and wall area,
+ * against the analytic solution at R/dx = 1, 2, 4, 8 (λ = 2R ≥ 2·dx).
+ */
+class KroghCylinderTest {
+
+    /** Abramowitz & Stegun table 9.8 (K0, K1 at x = 0.5 and 1). */
+    @Test
+    void besselKOfTheFixtureMatchesTables() {
+        assertEquals(0.9244190712, KroghFixture.besselK(0, 0.5), 1e-9);
+        assertEquals(1.6564411200, KroghFixture.besselK(1, 0.5), 1e-9);
+        assertEquals(0.4210244382, KroghFixture.besselK(0, 1.0), 1e-9);
+        assertEquals(0.6019072302, KroghFixture.besselK(1, 1.0), 1e-9);
+    }
+
+    /**
+     * Relative error of the mean level over the tissue voxels whose centres lie within λ of the wall
+     * (R &lt; r ≤ R + λ): the band that the wall area controls. {@code faceCount}: the wall of the voxel
+     * mask instead (faces shared with lumen voxels / dx), the model this replaces.
+     */
+    static double perivascularError(double perRadius, boolean faceCount) {
+        KroghFixture.Case c = KroghFixture.quarter(perRadius);
+        float[] sv = faceCount ? faceCountWall(c) : c.wall().areaPerVolumePerUm();
+        double[] numeric = KroghFixture.steadyState(c.grid(), c.lumen(), sv);
+        double sumNumeric = 0;
+        double sumExact = 0;
+        for (int v = 0; v < numeric.length; v++) {
+            double r = c.radiusOf(v);
+            if (!c.lumen()[v] && r > KroghFixture.RADIUS_UM && r <= KroghFixture.RADIUS_UM + KroghFixture.LAMBDA_UM) {
+                sumNumeric += numeric[v];
+                sumExact += KroghFixture.analytic(r);
+            }
+        }
+        return Math.abs(sumNumeric / sumExact - 1);
+    }
+
+    /** Faces shared with lumen voxels / dx, in the plane (the z faces see the same voxel type). */
+    private static float[] faceCountWall(KroghFixture.Case c) {
+        int nx = c.grid().nx();
+        int ny = c.grid().ny();
+        boolean[] lumen = c.lumen();
+        float[] sv = new float[lumen.length];
+        for (int v = 0; v < lumen.length; v++) {
+            int i = v % nx;
+            int j = v / nx;
+            if (lumen[v]) {
+                continue;
+            }
+            int faces = (i > 0 && lumen[v - 1] ? 1 : 0) + (i < nx - 1 && lumen[v + 1] ? 1 : 0)
+                    + (j > 0 && lumen[v - nx] ? 1 : 0) + (j < ny - 1 && lumen[v + nx] ? 1 : 0);
+            sv[v] = (float) (faces / c.grid().voxelUm());
+        }
+        return sv;
+    }
+
+    /**
+     * Within 5 % from R/dx = 2 on, and the error falls with refinement: at R/dx = 16 it is below half
+     * of what it is at 2 and at 4. What remains is first order, about P·δ/D with δ ≈ dx/2 the distance
+     * from the wall to the centres of the voxels that receive its area, and the lumen staircase makes
+     * single halvings irregular (see docs/vessel-geometry.md). The voxel-face wall misses by far more,
+     * so the test tells the two apart.
+     */
+    @Test
+    void perivascularLevelConvergesToTheRobinKroghSolution() {
+        double[] perRadius = {1, 2, 4, 8, 16};
+        double[] errors = new double[perRadius.length];
+        for (int n = 0; n < perRadius.length; n++) {
+            errors[n] = perivascularError(perRadius[n], false);
+            System.out.printf("R/dx = %.0f: perivascular level error %.4f%n", perRadius[n], errors[n]);
+        }
+        for (int n = 1; n < perRadius.length; n++) {
+            assertTrue(errors[n] < 0.05, "R/dx = " + perRadius[n] + ": error " + errors[n] + " >= 5 %");
+        }
+        assertTrue(errors[4] < 0.5 * errors[1] && errors[4] < 0.5 * errors[2] && errors[1] < 0.5 * errors[0],
+                "the error falls with refinement: " + java.util.Arrays.toString(errors));
+    }
+
+    @Test
+    void theVoxelFaceWallMissesTheSameTarget() {
+        for (double perRadius : new double[]{4, 8}) {
+            double error = perivascularError(perRadius, true);
+            System.out.printf("R/dx = %.0f: voxel-face wall error %.4f%n", perRadius, error);
+            assertTrue(error > 0.15, "R/dx = " + perRadius + ": voxel-face error " + error);
+        }
+    }
+}
