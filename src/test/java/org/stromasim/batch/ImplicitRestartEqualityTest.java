@@ -22,7 +22,7 @@ class ImplicitRestartEqualityTest {
         String tiny = BatchCli.tinyScenario().toString();
         Path whole = dir.resolve("whole");
         Path halves = dir.resolve("halves");
-        String[] scheme = {"--set", "run.diffusion.scheme=implicit", "--set", "run.dt_s=2.5", "--threads", "2",
+        String[] scheme = {"--set", "run.diffusion.scheme=implicit", "--set", "run.dt_s=0.25", "--threads", "2",
                 "--backend", "java", "--no-progress"};
         BatchCli.runOk(concat(new String[] {"run", tiny, "--out", whole.toString(), "--until", "30"}, scheme));
         BatchCli.runOk(concat(new String[] {"run", tiny, "--out", halves.toString(), "--until", "15"}, scheme));

@@ -20,7 +20,7 @@ class ImplicitSchemeCliTest {
         Path out = temp.resolve("run");
         CliHarness.Result r = CliHarness.run("run", CliHarness.testScenario("tiny.yaml").toString(), "--out",
                 out.toString(), "--no-progress", "--backend", "java", "--set", "run.diffusion.scheme=implicit",
-                "--set", "run.dt_s=30");
+                "--set", "run.dt_s=0.25");
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         assertTrue(Files.readString(out.resolve("run.log")).contains("TR-BDF2"));
     }

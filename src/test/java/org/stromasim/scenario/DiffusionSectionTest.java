@@ -51,7 +51,7 @@ class DiffusionSectionTest {
         ScenarioException e = assertThrows(ScenarioException.class,
                 () -> parse("  dt_s: 600\n  diffusion: {scheme: implicit, coupling: rebalanced}\n"));
         assertEquals("run.diffusion.coupling", e.keyPath());
-        assertTrue(e.getMessage().contains("rkl2") && e.getMessage().contains("plain"), e.getMessage());
+        assertTrue(e.getMessage().contains("unstable") && e.getMessage().contains("coupling: plain"), e.getMessage());
     }
 
     @Test
