@@ -165,6 +165,9 @@ public final class ReportPlots {
             chart.getStyler().setXAxisMin(0.0);
             chart.getStyler().setXAxisMax(endS / time.secondsPerUnit());
             chart.getStyler().setXAxisDecimalPattern("#,##0.##");
+            // XChart's default of one tick per ~74 px crowds the labels of a 480 px panel (3-min steps over an hour)
+            chart.getStyler().setXAxisTickMarkSpacingHint(110);
+            chart.getStyler().setYAxisTickMarkSpacingHint(60);
             // legends below the plot, never over the curves
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
