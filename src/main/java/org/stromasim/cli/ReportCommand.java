@@ -50,7 +50,9 @@ final class ReportCommand implements Callable<Integer> {
         Path target = outDir != null ? outDir
                 : second == null ? runDir.resolve("report")
                 : runDir.resolve("report-vs-" + compareDir.toAbsolutePath().normalize().getFileName());
-        OutputTargets.requireWritableDirectory(target, outDir != null ? "--out" : "the report directory");
+        if (outDir == null) { // --out was checked before any work
+            OutputTargets.requireWritableDirectory(target, "the report directory");
+        }
         List<Path> pngs;
         try {
             pngs = ReportPlots.write(first, second, target);

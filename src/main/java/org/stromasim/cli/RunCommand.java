@@ -16,7 +16,6 @@ import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.UnitPlausibility;
 import org.stromasim.sim.RunResult;
 import org.stromasim.sim.TimeStepRefusedException;
-import org.stromasim.tissue.Tissue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -66,7 +66,7 @@ public final class MetricsCsvWriter implements AutoCloseable {
                 continue;
             }
             if (line.startsWith("#")) {
-                continue; // provenance lines of files written before run.json; run.json holds it now
+                continue; // '#' provenance lines of older files (run.json holds it): not data
             } else if (!columnLineSeen) {
                 if (!line.equals(header.columnLine())) {
                     throw new IOException(file + ": line " + (n + 1) + " has columns '" + line

@@ -44,11 +44,6 @@ public record RunInfo(String scenarioName, String backend, String softwareVersio
         metricsUnits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metricsUnits));
     }
 
-    /** The same record with another requested end (a resume with a later --until). */
-    public RunInfo withRequestedEnd(double endS) {
-        return new RunInfo(scenarioName, backend, softwareVersion, endS, metricsUnits);
-    }
-
     /** Writes {@code run.json} into {@code runRoot}, atomically. */
     public void write(Path runRoot) throws IOException {
         ObjectNode root = JSON.createObjectNode();

@@ -31,8 +31,9 @@ public final class WriteFailure {
     /** "no space left on device writing FILE: it needs about N MiB, M MiB are free on ..." or the root cause. */
     public static String describe(Throwable failure, Path file, long neededBytes) {
         if (isNoSpace(failure)) {
-            return String.format("no space left on device writing %s: it needs about %s, %s", file, mib(neededBytes),
-                    freeSpace(file));
+            // the size is unknown (0) for writes whose size is not planned ahead, e.g. report PNGs
+            String needs = neededBytes > 0 ? "it needs about " + mib(neededBytes) + ", " : "";
+            return String.format("no space left on device writing %s: %s%s", file, needs, freeSpace(file));
         }
         Throwable root = failure;
         while (root.getCause() != null) {

@@ -61,7 +61,7 @@ final class BiologyMetrics {
     /** Writes the values of {@link #units()}'s columns into {@code values} from {@code at}; returns the next index. */
     int measure(Tissue state, double timeS, double[] values, int at) {
         if (regions == null) {
-            regions = TissueBuilder.buildWithRegions(scenario).regions();
+            regions = TissueBuilder.regions(scenario);
         }
         byte[] cell = state.cell();
         float[] il6 = state.concentration(spec.il6Species());

@@ -87,7 +87,7 @@ final class ScenarioBinder {
                 ? Math.toIntExact(NodeReader.integer(r.get("max_stages"), r.child("max_stages"), Range.between(2, 100_000, "")))
                 : DiffusionSpec.DEFAULT_MAX_STAGES;
         if (r.get("coupling") instanceof YamlNode.ScalarNode c && "rebalanced".equals(c.text())) {
-            throw ScenarioException.at(r.location(), "run.diffusion.coupling", "= rebalanced is no longer offered: its"
+            throw ScenarioException.at(r.location(), "run.diffusion.coupling", "= rebalanced is not offered: its"
                     + " rebalancing term moves half of each reaction into the diffusion step as a constant lagged by one"
                     + " step, which is unstable once a reaction's k·dt exceeds about 0.5 (pure decay at k·dt = 1 was 62 %"
                     + " off, at 2 eleven-fold) and 0.2 % off even at k·dt = 0.1; use coupling: plain (Strang splitting"

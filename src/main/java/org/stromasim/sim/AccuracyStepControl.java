@@ -161,11 +161,7 @@ public final class AccuracyStepControl {
      * try such steps either, whatever step doubling would estimate there.
      */
     private static double splitCapS(TransportModel model) {
-        double cap = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < model.speciesCount(); s++) {
-            cap = Math.min(cap, model.reactionStiffness(s).largestAccurateStepS() * (1 - 1e-9));
-        }
-        return cap;
+        return model.largestAccurateSplitStepS() * (1 - 1e-9);
     }
 
     /** Which of the bounds of {@link #upperBoundS} binds, in words. */

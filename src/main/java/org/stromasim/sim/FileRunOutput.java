@@ -7,10 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.stromasim.SoftwareVersion;
+import org.stromasim.flow.FlowFieldNames;
+import org.stromasim.flow.InterstitialFlow;
 import org.stromasim.io.AtomicFiles;
+import org.stromasim.io.DerivedField;
 import org.stromasim.io.MetricsCsvHeader;
 import org.stromasim.io.MetricsCsvWriter;
 import org.stromasim.io.RunDirectory;
@@ -46,6 +51,8 @@ public final class FileRunOutput implements RunOutput {
     private int nextOrdinal;
     /** The newest snapshot of this run directory ("snap_000003.h5 (t = 90 s)"), or null before the first. */
     private String lastSnapshot;
+    /** The derived fields of the last snapshot (reused while nothing they depend on changes). */
+    private List<DerivedField> fixedDerivedFields;
 
     private FileRunOutput(RunDirectory directory, Scenario scenario, String backend, XdmfWriter xdmf,
                           MetricsCsvWriter metrics) throws IOException {
@@ -99,10 +106,11 @@ public final class FileRunOutput implements RunOutput {
                                        double requestedEndS) {
         try {
             directory.removeStaleTempFiles();
-            metricsHeader(scenario, backend).runInfo(requestedEndS).write(directory.root());
+            MetricsCsvHeader header = metricsHeader(scenario, backend);
+            header.runInfo(requestedEndS).write(directory.root());
             Files.deleteIfExists(directory.lastGoodFile()); // the run continues from a good state
             XdmfWriter xdmf = XdmfWriter.rebuild(directory.xdmfFile(), directory.listSnapshots());
-            MetricsCsvWriter metrics = MetricsCsvWriter.resume(directory.metricsFile(), metricsHeader(scenario, backend),
+            MetricsCsvWriter metrics = MetricsCsvWriter.resume(directory.metricsFile(), header,
                     "time_s", resumeTimeS);
             return new FileRunOutput(directory, scenario, backend, xdmf, metrics);
         } catch (IOException e) {
@@ -143,25 +151,31 @@ public final class FileRunOutput implements RunOutput {
 
     /**
      * The matrix composition, when the scenario's diffusivity law has a composition model, and the
-     * interstitial pressure and Darcy velocity, when it has {@code ecm.flow}.
+     * interstitial pressure and Darcy velocity, when it has {@code ecm.flow}. Without biology the
+     * matrix, cells and vessels never change, so the first snapshot's fields (a pressure solve) serve
+     * every later one.
      */
-    private java.util.List<org.stromasim.io.DerivedField> derivedFields(Tissue state) {
-        java.util.List<org.stromasim.io.DerivedField> fields = new java.util.ArrayList<>();
-        CompositionFields.of(scenario, state).ifPresent(c -> fields.addAll(java.util.List.of(
-                new org.stromasim.io.DerivedField(CompositionFields.COLLAGEN, "1",
+    private List<DerivedField> derivedFields(Tissue state) {
+        if (scenario.biology() == null && fixedDerivedFields != null) {
+            return fixedDerivedFields;
+        }
+        List<DerivedField> fields = new ArrayList<>();
+        CompositionFields.of(scenario, state).ifPresent(c -> fields.addAll(List.of(
+                new DerivedField(CompositionFields.COLLAGEN, "1",
                         "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()),
-                new org.stromasim.io.DerivedField(CompositionFields.GAG, "1",
+                new DerivedField(CompositionFields.GAG, "1",
                         "glycosaminoglycan volume fraction of the extracellular space", c.gagFraction()),
-                new org.stromasim.io.DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
+                new DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
                         c.cellFraction()))));
-        org.stromasim.flow.InterstitialFlow.of(scenario, state).ifPresent(f -> {
-            fields.add(new org.stromasim.io.DerivedField(org.stromasim.flow.FlowFieldNames.PRESSURE, "mmHg",
+        InterstitialFlow.of(scenario, state).ifPresent(f -> {
+            fields.add(new DerivedField(FlowFieldNames.PRESSURE, "mmHg",
                     "steady interstitial fluid pressure (Darcy-Starling)", f.pressureMmHg()));
             for (int axis = 0; axis < 3; axis++) {
-                fields.add(new org.stromasim.io.DerivedField(org.stromasim.flow.FlowFieldNames.velocity(axis), "µm/s",
+                fields.add(new DerivedField(FlowFieldNames.velocity(axis), "µm/s",
                         "Darcy velocity component (volumetric flux per tissue area)", f.velocityUmPerS()[axis]));
             }
         });
+        fixedDerivedFields = fields;
         return fields;
     }
 

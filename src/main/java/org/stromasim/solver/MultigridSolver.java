@@ -38,9 +38,9 @@ import org.stromasim.grid.Face;
  *
  * <p><b>Precision.</b> Double throughout: with 1:1000 contrasts the operator's condition number at
  * 128³ is ~10⁸, so residuals a float pass computes carry ~10 % error at the tolerances the implicit
- * time stepper needs (10⁻⁶ relative), and the pressure solve of the barrier model needs fluxes from
- * differences of the solution. Memory: about 14 doubles per voxel on the fine level (+1/7 for the
- * coarse ones).
+ * time stepper asks for (10⁻⁸ relative), and the pressure solve of the barrier model needs fluxes from
+ * differences of the solution. Memory: about 19 doubles per voxel (12 per level on the fine level,
+ * 2 boundary arrays, 5 CG vectors; +1/7 of the level arrays for the coarse ones).
  *
  * <p><b>Well-posedness.</b> With a = 0 in a region that no fixed-value face reaches through K &gt; 0
  * faces, the solution there is defined only up to a constant: such problems are refused with the

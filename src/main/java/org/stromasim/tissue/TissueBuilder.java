@@ -36,6 +36,18 @@ public final class TissueBuilder {
     }
 
     public static BuiltTissue buildWithRegions(Scenario scenario) {
+        return assemble(scenario, true);
+    }
+
+    /**
+     * The region map the build paints (tumour, stroma shell, vessels, ...), without the vessel wall
+     * geometry, the costliest part of a build, which the region map does not need.
+     */
+    public static TissueRegions regions(Scenario scenario) {
+        return assemble(scenario, false).regions();
+    }
+
+    private static BuiltTissue assemble(Scenario scenario, boolean withVesselWall) {
         if (scenario.grid() == null || scenario.tissue() == null || scenario.ecm() == null || scenario.run() == null) {
             throw new IllegalArgumentException("scenario '" + scenario.name()
                     + "' needs grid, run, ecm and tissue sections to build a tissue");
@@ -69,7 +81,9 @@ public final class TissueBuilder {
 
         List<VesselSegment> segments = VesselPainter.segments(spec.vessels(), seed);
         boolean[] lumen = VesselPainter.lumenMask(grid, segments);
-        tissue.setVesselWall(VesselWallGeometry.compute(grid, segments, lumen));
+        if (withVesselWall) {
+            tissue.setVesselWall(VesselWallGeometry.compute(grid, segments, lumen));
+        }
         for (int v = 0; v < lumen.length; v++) {
             if (lumen[v]) {
                 cell[v] = CellType.VESSEL.code();

@@ -56,10 +56,6 @@ final class VesselPainter {
         return segments;
     }
 
-    static boolean[] lumenMask(Grid3D grid, List<VesselSpec> vessels, long runSeed) {
-        return lumenMask(grid, segments(vessels, runSeed));
-    }
-
     /** The lumen voxels of the segments ({@link VesselRasteriser#capsule}). */
     static boolean[] lumenMask(Grid3D grid, List<VesselSegment> segments) {
         boolean[] lumen = new boolean[grid.voxelCount()];

@@ -75,15 +75,6 @@ public final class VesselWallGeometry {
         return build(grid, segments, lumen).wall;
     }
 
-    /**
-     * The lumen voxels of the segments, the classification this wall goes with: a voxel is lumen when
-     * its centre lies in a capsule, or when a vessel's axis crosses it (so a vessel thinner than a
-     * voxel stays a connected line of lumen); see docs/vessel-geometry.md.
-     */
-    public static boolean[] lumenOf(Grid3D grid, List<VesselSegment> segments) {
-        return VesselPainter.lumenMask(grid, segments);
-    }
-
     /** The wall and the area that could not be placed on a tissue voxel (0 unless lumen is very thick). */
     static Built build(Grid3D grid, List<VesselSegment> segments, boolean[] lumen) {
         if (lumen.length != grid.voxelCount()) {

@@ -152,6 +152,15 @@ public final class TransportModel {
         return reactionStiffness[s];
     }
 
+    /** The largest split step within the split error bound for every species ({@link ReactionStiffness#largestAccurateStepS}). */
+    public double largestAccurateSplitStepS() {
+        double largest = Double.POSITIVE_INFINITY;
+        for (ReactionStiffness r : reactionStiffness) {
+            largest = Math.min(largest, r.largestAccurateStepS());
+        }
+        return largest;
+    }
+
     /**
      * Recomputes the stability limit after a backend rewrote the live diffusivity arrays with values it
      * computed itself from the same law and stiffness (the OpenCL slow step computes them on its device

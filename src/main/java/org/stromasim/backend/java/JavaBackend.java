@@ -136,7 +136,6 @@ public final class JavaBackend implements Backend {
      * copies (RKL2, which swaps buffers between stages).
      */
     private final float[][] current;
-    private final boolean ownsConcentrations;
     private final byte[] keys;
     /** The uploaded state's viability (read only). */
     private float[] viability;
@@ -194,7 +193,7 @@ public final class JavaBackend implements Backend {
     private final float[][] openingIncrement;
     private boolean updateRebalance;
     private double couplingStepS;
-    private final SlabTask rebalancedReactTask = this::rebalancedReactSlab;
+    private final SlabTask largeStepReactTask = this::rebalancedReactSlab;
 
     /** The explicit step's row loops run with the Vector API ({@link VectorRows}); bitwise the same numbers. */
     private final boolean vectorised;
@@ -234,7 +233,6 @@ public final class JavaBackend implements Backend {
         this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own (scalar) loops
         this.vectorisedReactions = this.vectorised && VectorReactions.supported();
         this.chunkScratch = new float[threads][VectorReactions.SCRATCH_FLOATS];
-        this.ownsConcentrations = largeSteps;
         this.current = largeSteps ? new float[speciesCount][n] : new float[speciesCount][];
         this.conductanceX = rkl2Scheme ? new float[speciesCount][n] : null;
         this.conductanceY = rkl2Scheme ? new float[speciesCount][n] : null;
@@ -321,7 +319,7 @@ public final class JavaBackend implements Backend {
     public void upload(Tissue state) {
         requireSameShape(state);
         for (int s = 0; s < speciesCount; s++) {
-            if (ownsConcentrations) {
+            if (largeSteps) {
                 System.arraycopy(state.concentration(s), 0, current[s], 0, current[s].length);
             } else {
                 current[s] = state.concentration(s);
@@ -441,7 +439,7 @@ public final class JavaBackend implements Backend {
         tabulate(reactionB, startTimeS, reactionS);
         couplingStepS = dtS;
         updateRebalance = false;
-        workers.run(largeSteps ? rebalancedReactTask : reactTask);
+        workers.run(largeSteps ? largeStepReactTask : reactTask);
         for (int n = 0; n < steps; n++) {
             double t = startTimeS + n * dtS; // not accumulated, so long runs do not drift
             double tNext = startTimeS + (n + 1) * dtS;
@@ -465,14 +463,14 @@ public final class JavaBackend implements Backend {
             }
             if (implicit != null) {
                 implicit.step(current, dtS);
-                workers.run(rebalancedReactTask); // no species is rebalanced: plain reaction sub-steps and exposure
+                workers.run(largeStepReactTask);
             } else if (rkl2 == null) {
                 workers.run(haloTask); // every slab saves the old planes it reads but does not own, then
                 workers.run(fusedTask); // (after the barrier) updates its own planes in place
             } else {
                 rkl2.step(current, diffusivities(), conductanceX, conductanceY, conductanceZ, rebalance);
                 updateRebalance = true;
-                workers.run(rebalancedReactTask);
+                workers.run(largeStepReactTask);
             }
         }
         if (!largeSteps) {

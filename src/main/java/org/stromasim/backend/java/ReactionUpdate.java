@@ -375,8 +375,7 @@ final class ReactionUpdate {
         } else {
             int code = VoxelKeys.cellCode(key);
             double exchange = exchangePerS(key, v);
-            double lambda = decayPerS + bindingPerS[code] + exchange
-                    + alive * (vmaxPerS[code] / (km[code] + Math.max(cv, 0.0)) + secretionRelaxPerS[code]);
+            double lambda = relaxationPerS(key, cv, alive, exchange);
             double source = exchange * t.plasmaMid + alive * secretionPerS[code] - q;
             out = exactRelaxation(cv, source, lambda, t.stepS);
         }
