@@ -12,7 +12,7 @@ import org.stromasim.scenario.Vec3;
  * Turns the scenario's vessel list into a lumen mask. Each random-walk vessel draws from its own stream
  * (run seed, vessel number), so adding or editing one vessel leaves the others where they were.
  */
-final class VesselPainter {
+public final class VesselPainter {
 
     private VesselPainter() {
     }
@@ -57,7 +57,7 @@ final class VesselPainter {
     }
 
     /** The lumen voxels of the segments ({@link VesselRasteriser#capsule}). */
-    static boolean[] lumenMask(Grid3D grid, List<VesselSegment> segments) {
+    public static boolean[] lumenMask(Grid3D grid, List<VesselSegment> segments) {
         boolean[] lumen = new boolean[grid.voxelCount()];
         for (VesselSegment s : segments) {
             VesselRasteriser.capsule(grid, s.a(), s.b(), s.radiusUm(), lumen);

@@ -40,7 +40,9 @@ import org.stromasim.transport.TransportModel;
  *
  * <p>The forked JVM gets {@code --add-modules jdk.incubator.vector}, so the Java backend runs its
  * vectorised row loops; {@code -jvmArgsAppend "-Xms4g -Xmx4g"} on the command line replaces the
- * annotation's arguments and measures the scalar loops (same numbers, bitwise).
+ * annotation's arguments and measures the scalar loops (same numbers, bitwise); adding
+ * {@code -Dstromasim.vectorBits=preferred} there measures the CPU's widest vectors instead of the default
+ * 256-bit cap. Each trial prints the backend's description and the CPU model and ISA.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -83,6 +85,8 @@ public class StepBenchmark {
         TransportModel model = TransportModel.compile(scenario, tissue);
         dtS = model.timeStepS(scenario.run());
         stepper = create(model);
+        // the fork's output keeps these beside the figures: which loops ran, on which CPU
+        System.out.println("# backend: " + stepper.description() + "; machine: " + MachineInfo.describe());
         stepper.upload(tissue);
         // start inside the bolus, so the drug is actually moving (the bolus starts at t = 60 s)
         timeS = 60.0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.stromasim.grid.Grid3D;
+import org.stromasim.tissue.VesselPainter;
 import org.stromasim.tissue.VesselSegment;
 import org.stromasim.tissue.VesselWall;
 import org.stromasim.tissue.VesselWallGeometry;
@@ -33,7 +34,7 @@ public final class VesselGeometryTiming {
         System.out.printf("grid %d³ (dx %.2f µm), %d segments, %.1f mm of vessel%n", n, dx, segments.size(), length / 1000);
         for (int r = 0; r < repeats; r++) {
             long start = System.nanoTime();
-            boolean[] lumen = VesselWallGeometry.lumenOf(grid, segments);
+            boolean[] lumen = VesselPainter.lumenMask(grid, segments);
             long mask = System.nanoTime();
             VesselWall wall = VesselWallGeometry.compute(grid, segments, lumen);
             long end = System.nanoTime();

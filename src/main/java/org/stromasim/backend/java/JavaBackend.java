@@ -207,7 +207,12 @@ public final class JavaBackend implements Backend {
      * was started with {@code --add-modules jdk.incubator.vector}, else the scalar loops (same results).
      */
     public JavaBackend(TransportModel model, int threads) {
-        this(model, threads, RowKernels.vectorModulePresent());
+        this(model, threads, vectorWidthChecked(RowKernels.vectorModulePresent()));
+    }
+
+    private static boolean vectorWidthChecked(boolean vectorModulePresent) {
+        VectorWidth.checkRequest(System.getProperty(VectorWidth.PROPERTY));
+        return vectorModulePresent;
     }
 
     /** As above with the row loops chosen: {@code vectorised = false} forces the scalar loops (tests). */

@@ -18,8 +18,9 @@ final class RowKernels {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** "vectorised, 8 lanes" or "scalar", for the backend's description. */
+    /** "vectorised, 8 float lanes (256-bit, capped; CPU offers 512)" or "scalar", for the backend's description. */
     static String describe(boolean vectorised) {
-        return vectorised ? "vectorised, " + VectorRows.lanes() + " float lanes" : "scalar";
+        return vectorised ? "vectorised, " + VectorRows.lanes() + " float lanes (" + VectorRows.widthReason() + ")"
+                : "scalar";
     }
 }

@@ -1,6 +1,7 @@
 package org.stromasim.backend.java;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,15 +17,29 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorRows {
 
-    /** The widest float vector the CPU runs natively: 8 lanes with AVX2, 16 with AVX-512. */
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    /** The CPU's widest float vector in bits: 256 with AVX2, 512 with AVX-512. */
+    private static final int PREFERRED_BITS = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    /** The requested width ({@link VectorWidth#PROPERTY}), null for the default. */
+    private static final String REQUESTED = System.getProperty(VectorWidth.PROPERTY);
+    /**
+     * The float vectors of the loops, {@link VectorWidth#chooseBits} wide (8 lanes by default even with
+     * AVX-512). A static final field, so that C2 sees a constant species and compiles the loops to
+     * vector instructions.
+     */
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(VectorWidth.chooseBits(PREFERRED_BITS, REQUESTED)));
 
     private VectorRows() {
     }
 
-    /** Lanes of the float vectors used (for the backend's description). */
+    /** Lanes of the float vectors used. */
     static int lanes() {
         return F.length();
+    }
+
+    /** Why the loops use that many lanes, e.g. "256-bit, capped; CPU offers 512" (backend description). */
+    static String widthReason() {
+        return VectorWidth.reason(F.vectorBitSize(), PREFERRED_BITS, REQUESTED);
     }
 
     /** g[gAt + i] = {@link DiffusionSweep#harmonic}(a[aAt + i], b[bAt + i]) for i &lt; n: 2·a·b / (a + b + MIN_NORMAL). */

@@ -73,7 +73,8 @@ class ThreadDeterminismTest {
         TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
         JavaBackend backend = new JavaBackend(model, 2);
         // the tests run with --add-modules jdk.incubator.vector (surefire argLine): the vector row loops
-        assertEquals("java (2 threads, vectorised, " + VectorRows.lanes() + " float lanes)", backend.description());
+        assertEquals("java (2 threads, vectorised, " + VectorRows.lanes() + " float lanes ("
+                + VectorRows.widthReason() + "))", backend.description());
         try (JavaBackend scalar = new JavaBackend(model, 1, false)) {
             assertEquals("java (1 thread, scalar)", scalar.description());
         }
