@@ -30,7 +30,7 @@ for n in $SIZES; do
       java -jar "$JAR" StepBenchmark $JMH -jvmArgsAppend "$ARGS" \
           -rf json -rff "$OUT/$which-$n-$round.json" > "$OUT/$which-$n-$round.txt" 2>&1
       echo "$which-$n-$round $(uptime)" >> "$OUT/load.txt"
-      grep -m1 '^# backend:' "$OUT/$which-$n-$round.txt" | sed "s/^/$which-$n-$round /"
+      grep -m1 -o '# backend:.*' "$OUT/$which-$n-$round.txt" | sed "s/^/$which-$n-$round /"
       grep -E '^StepBenchmark.advance:updates ' "$OUT/$which-$n-$round.txt" | sed "s/^/$which-$n-$round /"
     done
   done

@@ -132,8 +132,8 @@ public final class JavaBackend implements Backend {
     private final int drugSpecies;
 
     /**
-     * Concentrations per species: the uploaded state's own arrays (explicit scheme) or the backend's
-     * copies (RKL2, which swaps buffers between stages).
+     * Concentrations per species: the uploaded state's own arrays (explicit and RKL2 schemes) or the
+     * backend's copies (implicit scheme, whose solver works on its own buffers).
      */
     private final float[][] current;
     private final byte[] keys;
@@ -155,12 +155,19 @@ public final class JavaBackend implements Backend {
     private final ReactionTable[] reactionB;
     private final ReactionTable[] reactionAB;
     /**
-     * RKL2 only (null for the explicit scheme): face conductances per species (see
-     * {@link DiffusionSweep#conductances}), refreshed per advance call.
+     * RKL2 only (null for the other schemes): the face conductances (see
+     * {@link DiffusionSweep#conductances}) of species {@link #conductancesOf}, one set shared by all
+     * species, which the RKL2 step visits one after the other.
      */
-    private final float[][] conductanceX;
-    private final float[][] conductanceY;
-    private final float[][] conductanceZ;
+    private final float[] conductanceX;
+    private final float[] conductanceY;
+    private final float[] conductanceZ;
+    /** The species whose conductances are stored, or −1 (none valid: a new advance call may follow a diffusivity change). */
+    private int conductancesOf = -1;
+    /** The species the conductance and face-sum passes work on. */
+    private int passSpecies;
+    /** RKL2: the stage count per species for the current advance call's step. */
+    private int[] rkl2StageCounts;
     private double exposureWeightS;
     private float dtOverDx2;
 
@@ -191,6 +198,8 @@ public final class JavaBackend implements Backend {
     private final float[][] rebalance;
     /** Per rebalanced species: the increment of the last opening reaction sub-step (B), per voxel. */
     private final float[][] openingIncrement;
+    /** Per rebalanced species: its state before the last diffusion step (RKL2 overwrites the state in place). */
+    private final float[][] diffusionInput;
     private boolean updateRebalance;
     private double couplingStepS;
     private final SlabTask largeStepReactTask = this::rebalancedReactSlab;
@@ -238,10 +247,10 @@ public final class JavaBackend implements Backend {
         this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own (scalar) loops
         this.vectorisedReactions = this.vectorised && VectorReactions.supported();
         this.chunkScratch = new float[threads][VectorReactions.SCRATCH_FLOATS];
-        this.current = largeSteps ? new float[speciesCount][n] : new float[speciesCount][];
-        this.conductanceX = rkl2Scheme ? new float[speciesCount][n] : null;
-        this.conductanceY = rkl2Scheme ? new float[speciesCount][n] : null;
-        this.conductanceZ = rkl2Scheme ? new float[speciesCount][n] : null;
+        this.current = largeSteps && !rkl2Scheme ? new float[speciesCount][n] : new float[speciesCount][];
+        this.conductanceX = rkl2Scheme ? new float[n] : null;
+        this.conductanceY = rkl2Scheme ? new float[n] : null;
+        this.conductanceZ = rkl2Scheme ? new float[n] : null;
         this.inPlace = new InPlaceSweep[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
@@ -266,7 +275,7 @@ public final class JavaBackend implements Backend {
                 slabPlanes[w][s] = new InPlaceSweep.Planes(planeSize);
             }
         }
-        this.rkl2 = rkl2Scheme ? new Rkl2Diffusion(grid, sweeps, workers) : null;
+        this.rkl2 = rkl2Scheme ? new Rkl2Diffusion(grid, workers) : null;
         this.implicit = model.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(model) : null;
         this.planeFaceSum = new double[speciesCount][rkl2Scheme ? grid.nz() : 0];
         this.rebalance = new float[speciesCount][];
@@ -276,8 +285,10 @@ public final class JavaBackend implements Backend {
             }
         }
         this.openingIncrement = new float[speciesCount][];
+        this.diffusionInput = new float[speciesCount][];
         for (int s = 0; s < speciesCount; s++) {
             openingIncrement[s] = rebalance[s] == null ? null : new float[n];
+            diffusionInput[s] = rebalance[s] == null ? null : new float[n];
         }
     }
 
@@ -286,16 +297,17 @@ public final class JavaBackend implements Backend {
      * with the layout of the class comment: the transport model's voxel diffusivity per species and
      * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
      * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
-     * per species its own concentration copy and three stored face conductances (16 bytes per voxel),
-     * τ·L(Y0) and three rotating stages (16) and, with rebalanced coupling, the rebalancing term and
-     * the last opening increment (8; an upper bound: only species that react keep them).
+     * one set of three face conductances and τ·L(Y0) and three rotating stages (28 bytes per voxel,
+     * shared by the species, which it steps one after the other) and, with rebalanced coupling, per
+     * species the rebalancing term, the last opening increment and the diffusion input (12; an upper
+     * bound: only species that react keep them).
      */
     public static long workingBytes(Grid3D grid, int species, DiffusionSpec diffusion, int threads) {
         long voxels = grid.voxelCount();
         long bytes = voxels * (4L * species + 4L + 1L + 4L);
         if (diffusion.scheme() == DiffusionSpec.Scheme.RKL2) {
-            long perSpecies = 16L + 16L + (diffusion.coupling() == DiffusionSpec.Coupling.REBALANCED ? 8L : 0L);
-            return bytes + voxels * perSpecies * species;
+            long perSpecies = diffusion.coupling() == DiffusionSpec.Coupling.REBALANCED ? 12L : 0L;
+            return bytes + voxels * (28L + perSpecies * species);
         }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
             // per species its concentration copy (4) and multigrid solver (≈ 18 doubles on the fine level
@@ -314,7 +326,7 @@ public final class JavaBackend implements Backend {
     }
 
     /**
-     * Takes the state: adopts its concentration arrays (explicit scheme; RKL2 copies them), its
+     * Takes the state: adopts its concentration arrays (the implicit scheme copies them), its
      * viability and its drug exposure (compensation cleared), and computes the voxel keys from its
      * cells. From here until the next upload the backend updates these arrays in place: see the class
      * comment for the contract. Diffusivity and vessel wall geometry come from the model (call
@@ -324,7 +336,7 @@ public final class JavaBackend implements Backend {
     public void upload(Tissue state) {
         requireSameShape(state);
         for (int s = 0; s < speciesCount; s++) {
-            if (largeSteps) {
+            if (largeSteps && rkl2 == null) {
                 System.arraycopy(state.concentration(s), 0, current[s], 0, current[s].length);
             } else {
                 current[s] = state.concentration(s);
@@ -424,10 +436,8 @@ public final class JavaBackend implements Backend {
         }
         dtOverDx2 = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
         boolean strang = model.splitting() == RunSpec.Splitting.STRANG;
-        if (rkl2 != null) {
-            // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
-            workers.run(conductanceTask);
-        }
+        // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
+        conductancesOf = -1;
         if (implicit != null) {
             implicit.prepare(); // likewise
         }
@@ -435,7 +445,7 @@ public final class JavaBackend implements Backend {
             reactions[s].scaleUptake(model.uptakeScale(s)); // e.g. MCT1 inhibition; constant within the call
         }
         if (rkl2 != null) {
-            rkl2.prepare(dtS, rkl2Stages(dtS));
+            rkl2StageCounts = rkl2Stages(dtS);
         }
         double reactionS = strang ? dtS / 2 : dtS; // the reaction sub-step that opens each step
         // Pass 0: exposure of the start state (first half of step 0's trapezoid), then the opening reaction.
@@ -473,7 +483,7 @@ public final class JavaBackend implements Backend {
                 workers.run(haloTask); // every slab saves the old planes it reads but does not own, then
                 workers.run(fusedTask); // (after the barrier) updates its own planes in place
             } else {
-                rkl2.step(current, diffusivities(), conductanceX, conductanceY, conductanceZ, rebalance);
+                rkl2Step(dtS);
                 updateRebalance = true;
                 workers.run(largeStepReactTask);
             }
@@ -486,12 +496,37 @@ public final class JavaBackend implements Backend {
         }
     }
 
+    /** The RKL2 diffusion step of every species that diffuses, one species after the other. */
+    private void rkl2Step(double dtS) {
+        for (int s = 0; s < speciesCount; s++) {
+            if (diffusionInput[s] != null) {
+                System.arraycopy(current[s], 0, diffusionInput[s], 0, current[s].length);
+            }
+            if (rkl2StageCounts[s] == 0) {
+                continue;
+            }
+            storeConductances(s);
+            rkl2.step(current[s], sweeps[s], model.diffusivityUm2PerS(s), conductanceX, conductanceY, conductanceZ,
+                    rebalance[s], rkl2StageCounts[s], dtS);
+        }
+    }
+
+    /** Fills the shared face conductances with species s's, unless they hold them already. */
+    private void storeConductances(int s) {
+        if (conductancesOf != s) {
+            passSpecies = s;
+            workers.run(conductanceTask);
+            conductancesOf = s;
+        }
+    }
+
     /** Stages per species for a step of dtS, from the explicit limits of the current conductances; refuses above the cap. */
     private int[] rkl2Stages(double dtS) {
-        workers.run(faceSumTask);
         int[] stages = new int[speciesCount];
         int cap = model.diffusion().maxStages();
         for (int s = 0; s < speciesCount; s++) {
+            storeConductances(s);
+            workers.run(faceSumTask); // passSpecies = s
             double worst = 0;
             for (double plane : planeFaceSum[s]) {
                 worst = Math.max(worst, plane);
@@ -504,14 +539,6 @@ public final class JavaBackend implements Backend {
             }
         }
         return stages;
-    }
-
-    private float[][] diffusivities() {
-        float[][] d = new float[speciesCount][];
-        for (int s = 0; s < speciesCount; s++) {
-            d[s] = model.diffusivityUm2PerS(s);
-        }
-        return d;
     }
 
     /**
@@ -542,7 +569,7 @@ public final class JavaBackend implements Backend {
                 continue;
             }
             float[] c = current[s];
-            float[] before = rkl2.lastInput(s);
+            float[] before = diffusionInput[s];
             float[] opening = openingIncrement[s];
             float[] d = model.diffusivityUm2PerS(s);
             ReactionTable first = reactionA[s];
@@ -573,11 +600,10 @@ public final class JavaBackend implements Backend {
     }
 
     private void faceSumSlab(int kFrom, int kTo) {
-        for (int s = 0; s < speciesCount; s++) {
-            for (int k = kFrom; k < kTo; k++) {
-                planeFaceSum[s][k] = sweeps[s].maxFaceSum(model.diffusivityUm2PerS(s), conductanceX[s],
-                        conductanceY[s], conductanceZ[s], k, k + 1);
-            }
+        int s = passSpecies;
+        for (int k = kFrom; k < kTo; k++) {
+            planeFaceSum[s][k] = sweeps[s].maxFaceSum(model.diffusivityUm2PerS(s), conductanceX, conductanceY,
+                    conductanceZ, k, k + 1);
         }
     }
 
@@ -702,10 +728,8 @@ public final class JavaBackend implements Backend {
     }
 
     private void conductanceSlab(int kFrom, int kTo) {
-        for (int s = 0; s < speciesCount; s++) {
-            sweeps[s].conductances(model.diffusivityUm2PerS(s), conductanceX[s], conductanceY[s], conductanceZ[s],
-                    kFrom, kTo);
-        }
+        int s = passSpecies;
+        sweeps[s].conductances(model.diffusivityUm2PerS(s), conductanceX, conductanceY, conductanceZ, kFrom, kTo);
     }
 
     @Override

@@ -246,10 +246,11 @@ class Rkl2DiffusionTest {
             counts[s] = stages;
         }
         try (SlabWorkers workers = new SlabWorkers(1, g.nz())) {
-            Rkl2Diffusion rkl2 = new Rkl2Diffusion(g, sweeps, workers);
-            rkl2.prepare(endS / steps, counts);
+            Rkl2Diffusion rkl2 = new Rkl2Diffusion(g, workers);
             for (int i = 0; i < steps; i++) {
-                rkl2.step(state, d, gx, gy, gz, null);
+                for (int s = 0; s < species; s++) {
+                    rkl2.step(state[s], sweeps[s], d[s], gx[s], gy[s], gz[s], null, counts[s], endS / steps);
+                }
             }
         }
         return state;
