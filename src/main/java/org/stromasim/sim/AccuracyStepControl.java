@@ -18,8 +18,8 @@ import org.stromasim.transport.TransportModel;
  * (Richardson) on a pilot window, from the state at the start of the run and at every snapshot.
  *
  * <p>Estimator. A scheme of order p run with steps h over a window has error e(h) ≈ C·hᵖ, so the
- * difference between the runs with h and h/2 is C·hᵖ·(1 − 2⁻ᵖ) and the error of the h run is
- * estimated as E(h) = ‖y_h − y_{h/2}‖ / (1 − 2⁻ᵖ), relative L2 as {@link StepDoublingPilot} measures it
+ * difference between the runs with h and ρh is C·hᵖ·|ρᵖ − 1| and the error of the h run is estimated
+ * as E(h) = ‖y_h − y_{ρh}‖ / |ρᵖ − 1| ({@link #toEstimate}), relative L2 as {@link StepDoublingPilot} measures it
  * (the worst of the species' concentrations and the window's drug exposure). p is the order of the
  * coupling: 2 with Strang splitting (RKL2 and TR-BDF2 are second order, Strang splitting with exact
  * sub-steps second order; LargeStepControlTest and ImplicitDiffusionTest check the observed order on
@@ -31,9 +31,12 @@ import org.stromasim.transport.TransportModel;
  * once a pilot at that very step, over the whole pilot window, estimates an error ≤ target. So a wrong
  * order assumption costs another pilot, never an error above the estimate.
  *
- * <p>Cost. A candidate costs about 1 + √2 times the run's own work over the pilot window (h, and h/2
- * whose RKL2 steps need 1/√2 of the stages), so three things keep the control cheap:
+ * <p>Cost. A candidate costs the run's own work over the pilot window (h) plus its reference run's:
+ * with doubled steps (ρ = 2, where every interval of the window holds enough steps and 2h is within
+ * the stage cap) about 1/√2 of it (RKL2 at 2h needs √2 times the stages of h for half the steps;
+ * TR-BDF2 half the work), with half steps (ρ = 1/2) about √2 times it. Four things keep the control cheap:
  * <ul>
+ *   <li>the reference: doubled steps wherever they fit ({@link #referenceFor});</li>
  *   <li>abandoning: a candidate whose estimate is already above {@link #ABANDON_ABOVE} × the target in
  *       the second half of the window is rejected there ({@link StepDoublingPilot}); rejecting is
  *       always safe, accepting still needs the whole window;</li>
@@ -65,6 +68,12 @@ public final class AccuracyStepControl {
     static final double AIM = 0.5;
     /** Pilot windows are this many upper-bound steps long (or to the next snapshot, if sooner). Choice (C). */
     static final int PILOT_STEPS = 8;
+    /**
+     * Smallest ratio of doubled to run steps in any interval for the reference to take doubled steps
+     * (an interval of three steps doubles to two, 1.5, where the estimate's factor 1/(ρ² − 1) = 0.8
+     * magnifies the difference's own error); half steps below. Choice (C).
+     */
+    static final double SMALLEST_DOUBLING_RATIO = 1.6;
     /** Candidates tried before the target is declared out of reach. Choice (C). */
     static final int MAX_PILOTS = 6;
     /** The largest reduction of the step from one candidate to the next (the Richardson ratio is trusted only so far). */
@@ -220,21 +229,19 @@ public final class AccuracyStepControl {
         double[] pilotWindow = pilotWindow(eventTimesS, bound);
         StepDoublingPilot pilot = new StepDoublingPilot(backend, state, chunkSteps);
         adopted = null;
-        double toEstimate = 1 / (1 - Math.pow(2, -order));
         double h = bound;
         double previousH = Double.NaN;
         double previousE = Double.NaN;
         boolean previousAbandoned = false;
         StringBuilder tried = new StringBuilder();
         for (int attempt = 1; attempt <= MAX_PILOTS; attempt++) {
-            Estimate e = estimate(pilot, pilotWindow, h, target / toEstimate, toEstimate, tried);
+            Estimate e = estimate(pilot, pilotWindow, h, target, tried);
             if (!e.abandoned() && e.value() <= target) {
                 Estimate chosen = e;
                 Adopted ofAccepted = adoptable(pilotWindow, h, pilot);
                 if (h < bound && e.value() < GROW_BELOW * target) {
                     double restS = eventTimesS[eventTimesS.length - 1] - pilotWindow[pilotWindow.length - 1];
-                    chosen = growBack(pilot, pilotWindow, e, previousH, previousE, bound, target, toEstimate, restS,
-                            tried);
+                    chosen = growBack(pilot, pilotWindow, e, previousH, previousE, bound, target, restS, tried);
                 }
                 adopted = chosen == e ? ofAccepted : adoptable(pilotWindow, chosen.stepS(), pilot);
                 String why = String.format(Locale.ROOT, "chosen for run.diffusion.target_relative_error = %.3g %%: "
@@ -272,24 +279,80 @@ public final class AccuracyStepControl {
 
     /**
      * Pilots step {@code h}, abandoning it part-way once its estimate exceeds {@link #ABANDON_ABOVE} ×
-     * the target ({@code targetDifference} is the target as a difference); appends it to {@code tried}.
+     * the target; appends it to {@code tried}.
+     *
+     * <p>Where it fits ({@link #referenceFor}) the cheap pilot against doubled steps runs first. Its
+     * factor from difference to error depends strongly on the order actually observed: 1/(2ᵖ − 1) = 1/3
+     * for order 2 but 1 for order 1, and the drug exposure near held faces and sources was measured
+     * converging at order 1–1.5 (LargeStepControlTest, two-layer problem). So it decides only where the
+     * order does not matter: it accepts when even the first-order reading (the difference itself) meets
+     * the target, and rejects when even the order-p reading exceeds it. In between, the candidate is
+     * piloted again against half steps, whose factor 1/(1 − 2⁻ᵖ) varies far less with the order (4/3
+     * for order 2, 2 for order 1), as every candidate was before.
      */
-    private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double targetDifference,
-                              double toEstimate, StringBuilder tried) {
+    private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double target, StringBuilder tried) {
         TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
+        tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s →", h));
+        if (referenceFor(window, candidate) == StepDoublingPilot.Reference.DOUBLE_STEPS) {
+            double ratio = StepDoublingPilot.smallestStepRatio(window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS);
+            double orderP = toEstimate(ratio, order);
+            double firstOrder = toEstimate(ratio, 1);
+            StepDoublingPilot.Difference d = compare(pilot, window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS,
+                    ABANDON_ABOVE * target / orderP);
+            if (!d.abandoned() && d.relative() * firstOrder <= target) {
+                tried.append(String.format(Locale.ROOT, " ≤ %.3g %% vs 2h", 100 * d.relative() * firstOrder));
+                return new Estimate(h, d.relative() * firstOrder, d.field(), false);
+            }
+            if (d.abandoned() || d.relative() * orderP > target) {
+                tried.append(String.format(Locale.ROOT, " ≥ %.3g %% vs 2h%s", 100 * d.relative() * orderP,
+                        d.abandoned() ? String.format(Locale.ROOT, " (by %.6g s, abandoned)", d.untilS()) : ""));
+                return new Estimate(h, d.relative() * orderP, d.field(), d.abandoned());
+            }
+            tried.append(String.format(Locale.ROOT, " %.3g–%.3g %% vs 2h, then", 100 * d.relative() * orderP,
+                    100 * d.relative() * firstOrder));
+        }
+        double halfSteps = toEstimate(0.5, order);
+        StepDoublingPilot.Difference d = compare(pilot, window, candidate, StepDoublingPilot.Reference.HALF_STEPS,
+                ABANDON_ABOVE * target / halfSteps);
+        double value = d.relative() * halfSteps;
+        tried.append(String.format(Locale.ROOT, " %.3g %% vs h/2%s", 100 * value,
+                d.abandoned() ? String.format(Locale.ROOT, " (by %.6g s, abandoned)", d.untilS()) : ""));
+        return new Estimate(h, value, d.field(), d.abandoned());
+    }
+
+    /** One pilot run of {@code candidate} against {@code reference}, keeping the coarse run's interior fields for adoption. */
+    private StepDoublingPilot.Difference compare(StepDoublingPilot pilot, double[] window, TimeStepPlan candidate,
+                                                 StepDoublingPilot.Reference reference, double abandonAbove) {
         interiorTimesS.clear();
         double windowEnd = window[window.length - 1];
-        StepDoublingPilot.Difference d = pilot.compare(window, candidate, ABANDON_ABOVE * targetDifference,
-                (t, coarse) -> {
-                    if (adoptMetrics != null && t < windowEnd) {
-                        keepInterior(t, coarse);
-                    }
-                });
+        StepDoublingPilot.Difference d = pilot.compare(window, candidate, reference, abandonAbove, (t, coarse) -> {
+            if (adoptMetrics != null && t < windowEnd) {
+                keepInterior(t, coarse);
+            }
+        });
         pilots++;
-        double value = d.relative() * toEstimate;
-        tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s → %.3g %%%s",
-                h, 100 * value, d.abandoned() ? String.format(Locale.ROOT, " (by %.6g s, abandoned)", d.untilS()) : ""));
-        return new Estimate(h, value, d.field(), d.abandoned());
+        return d;
+    }
+
+    /**
+     * Doubled steps for the reference run where every interval of the window holds at least two of the
+     * run's steps with a ratio of at least {@link #SMALLEST_DOUBLING_RATIO}, and a doubled step stays
+     * within the RKL2 stage cap; half steps otherwise.
+     */
+    private StepDoublingPilot.Reference referenceFor(double[] window, TimeStepPlan candidate) {
+        double ratio = StepDoublingPilot.smallestStepRatio(window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS);
+        boolean fits = ratio >= SMALLEST_DOUBLING_RATIO && 2 * candidate.maxDtS() <= stageCapS(run, model);
+        return fits ? StepDoublingPilot.Reference.DOUBLE_STEPS : StepDoublingPilot.Reference.HALF_STEPS;
+    }
+
+    /**
+     * The factor from the difference of the two runs to the error of the run with steps h, for a scheme of
+     * order p: y(ρh) − y(h) ≈ C·hᵖ·(ρᵖ − 1), so E(h) = ‖y(h) − y(ρh)‖ / |ρᵖ − 1| with ρ = 1/2 (half steps)
+     * or the smallest ratio of doubled to run steps (at most 2: the smaller ratio gives the larger,
+     * cautious estimate).
+     */
+    static double toEstimate(double stepRatio, int order) {
+        return 1 / Math.abs(Math.pow(stepRatio, order) - 1);
     }
 
     /**
@@ -301,8 +364,7 @@ public final class AccuracyStepControl {
      * taken only if its own pilot meets the target, else the accepted step stays.
      */
     private Estimate growBack(StepDoublingPilot pilot, double[] window, Estimate accepted, double rejectedH,
-                              double rejectedE, double bound, double target, double toEstimate, double restS,
-                              StringBuilder tried) {
+                              double rejectedE, double bound, double target, double restS, StringBuilder tried) {
         double h = accepted.stepS();
         double slope = order;
         if (!Double.isNaN(rejectedE) && rejectedE > accepted.value() && accepted.value() > 0) {
@@ -313,13 +375,14 @@ public final class AccuracyStepControl {
         if (grown < MIN_GROWTH * h || !growingPays(run, h, grown, window[window.length - 1] - window[0], restS)) {
             return accepted;
         }
-        Estimate e = estimate(pilot, window, grown, target / toEstimate, toEstimate, tried);
+        Estimate e = estimate(pilot, window, grown, target, tried);
         return !e.abandoned() && e.value() <= target ? e : accepted;
     }
 
     /**
-     * Whether a grow-back pilot is likely to repay its cost within this window: it costs about
-     * (1 + √2) × the run's work over the pilot window at the grown step, and saves, over the rest of
+     * Whether a grow-back pilot is likely to repay its cost within this window: it costs at most about
+     * (1 + √2) × the run's work over the pilot window at the grown step (half-step reference; the
+     * doubled-step one costs less, so this errs towards not growing), and saves, over the rest of
      * the window after the pilot (the pilot's own run is adopted either way), the difference between
      * the two steps' work. Work per simulated second at step h ∝ stages/h ∝ h^(−1/2) for RKL2 (stages
      * ∝ √h). The choice is made again at the next snapshot from the state alone, so nothing beyond the

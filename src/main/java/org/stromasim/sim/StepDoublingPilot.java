@@ -5,15 +5,18 @@ import org.stromasim.tissue.Tissue;
 
 /**
  * Step doubling on a backend: from one state, the transport over a pilot window is run twice, with
- * the run's steps (interval by interval, as {@link TimeStepPlan#stepsFor} splits it) and with each of
- * those steps halved, and the two end states are compared. The backend is left holding the start
- * state again (uploaded afresh), so the run continues exactly as if no pilot had run.
+ * the run's steps (interval by interval, as {@link TimeStepPlan#stepsFor} splits it: the "coarse" run,
+ * the one the run may adopt) and with a reference step, and the two end states are compared. The
+ * reference takes twice the run's steps ({@link Reference#DOUBLE_STEPS}, the cheap one: RKL2 at 2h
+ * needs about √2 times the stages of h for half the steps, so about 0.7 of the run's work) or half of
+ * them ({@link Reference#HALF_STEPS}, for windows whose intervals hold too few steps to double, or a
+ * doubled step beyond the stage cap; about 1.4 times the run's work). The backend is left holding the
+ * start state again (uploaded afresh), so the run continues exactly as if no pilot had run.
  *
  * <p>The two runs advance side by side, interval by interval (the backend holds one state at a time:
  * each is uploaded, advanced over one interval and downloaded again), so that a candidate whose
  * difference is already far too large part-way through the window is abandoned there instead of being
- * run to the end: that is where most of the cost of rejected candidates went (a candidate costs
- * about 1 + √2 times the run's own work over the window, RKL2 at h/2 needing 1/√2 of the stages).
+ * run to the end: that is where most of the cost of rejected candidates went.
  * A download and upload at every interval end is what the run itself does at a metrics time, so the
  * coarse run passes through the same (float-rounded) states as the run.
  *
@@ -27,7 +30,7 @@ final class StepDoublingPilot {
     private final Backend backend;
     private final Tissue start;
     private final Tissue coarse;
-    private final Tissue fine;
+    private final Tissue reference;
     /** The coarse run advances in calls of at most this many steps, as the run's loop does. */
     private final int chunkSteps;
 
@@ -53,8 +56,41 @@ final class StepDoublingPilot {
         this.start = start.copy();
         backend.download(this.start);
         this.coarse = start.copy();
-        this.fine = start.copy();
+        this.reference = start.copy();
         this.chunkSteps = chunkSteps;
+    }
+
+    /** The step of the run the coarse one is compared with. */
+    enum Reference {
+        /** Each interval's n steps halved: 2n steps. */
+        HALF_STEPS,
+        /** Each interval's n steps doubled: ⌈n/2⌉ steps. */
+        DOUBLE_STEPS
+    }
+
+    /** Reference steps for an interval the run crosses in {@code runSteps} steps. */
+    static int referenceSteps(int runSteps, Reference reference) {
+        return reference == Reference.HALF_STEPS ? 2 * runSteps : (runSteps + 1) / 2;
+    }
+
+    /**
+     * The smallest ratio of the reference's step to the run's over the window's intervals: 1/2 with
+     * half steps; with doubled steps n/⌈n/2⌉ (2 for even n, 5/3 for n = 5), NaN when an interval has
+     * fewer than two steps (nothing to double).
+     */
+    static double smallestStepRatio(double[] eventTimesS, TimeStepPlan plan, Reference reference) {
+        if (reference == Reference.HALF_STEPS) {
+            return 0.5;
+        }
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 1 < eventTimesS.length; i++) {
+            int n = plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]);
+            if (n < 2) {
+                return Double.NaN;
+            }
+            smallest = Math.min(smallest, n / (double) referenceSteps(n, reference));
+        }
+        return smallest;
     }
 
     /** The coarse run's state where the last {@link #compare} stopped. */
@@ -87,19 +123,26 @@ final class StepDoublingPilot {
      * on the reduced default scenario, whose 240 s window meets 3 % at 8 s steps).
      */
     Difference compare(double[] eventTimesS, TimeStepPlan plan, double abandonAbove) {
-        return compare(eventTimesS, plan, abandonAbove, (t, c) -> { });
+        return compare(eventTimesS, plan, Reference.HALF_STEPS, abandonAbove, (t, c) -> { });
     }
 
-    /** As {@link #compare(double[], TimeStepPlan, double)}, telling {@code listener} each coarse interval end. */
-    Difference compare(double[] eventTimesS, TimeStepPlan plan, double abandonAbove, CoarseListener listener) {
+    /**
+     * Runs the window with the run's steps and with the {@code referenceStep}'s, abandoning as
+     * {@link #compare(double[], TimeStepPlan, double)} does, telling {@code listener} each coarse
+     * interval end.
+     */
+    Difference compare(double[] eventTimesS, TimeStepPlan plan, Reference referenceStep, double abandonAbove,
+                       CoarseListener listener) {
         start.copyInto(coarse);
-        start.copyInto(fine);
+        start.copyInto(reference);
         int last = eventTimesS.length - 1;
         Difference d = new Difference(0, "none", eventTimesS[0], false);
         for (int i = 0; i < last; i++) {
-            advanceInterval(eventTimesS[i], eventTimesS[i + 1], plan, 1, coarse);
+            int runSteps = plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]);
+            advanceInterval(eventTimesS[i], eventTimesS[i + 1], runSteps, chunkSteps, coarse);
             listener.reached(eventTimesS[i + 1], coarse);
-            advanceInterval(eventTimesS[i], eventTimesS[i + 1], plan, 2, fine);
+            advanceInterval(eventTimesS[i], eventTimesS[i + 1], referenceSteps(runSteps, referenceStep),
+                    Integer.MAX_VALUE, reference);
             boolean pastHalf = eventTimesS[i + 1] - eventTimesS[0] >= 0.5 * (eventTimesS[last] - eventTimesS[0]);
             if (i + 1 < last && pastHalf && Double.isFinite(abandonAbove)) {
                 d = difference(eventTimesS[i + 1], false);
@@ -117,13 +160,13 @@ final class StepDoublingPilot {
         double worst = 0;
         String where = "none";
         for (int s = 0; s < start.speciesCount(); s++) {
-            double r = relativeL2(coarse.concentration(s), fine.concentration(s), null);
+            double r = relativeL2(coarse.concentration(s), reference.concentration(s), null);
             if (r > worst) {
                 worst = r;
                 where = start.speciesNames().get(s);
             }
         }
-        double exposure = relativeL2(coarse.drugExposure(), fine.drugExposure(), start.drugExposure());
+        double exposure = relativeL2(coarse.drugExposure(), reference.drugExposure(), start.drugExposure());
         if (exposure > worst) {
             worst = exposure;
             where = "drug exposure";
@@ -131,13 +174,11 @@ final class StepDoublingPilot {
         return new Difference(worst, where, untilS, abandoned);
     }
 
-    /** Advances {@code state} from {@code fromS} to {@code toS} in the run's steps divided by {@code refinement}. */
-    private void advanceInterval(double fromS, double toS, TimeStepPlan plan, int refinement, Tissue state) {
+    /** Advances {@code state} from {@code fromS} to {@code toS} in {@code steps} equal steps, at most {@code chunk} per call. */
+    private void advanceInterval(double fromS, double toS, int steps, int chunk, Tissue state) {
         backend.upload(state);
         double length = toS - fromS;
-        int steps = plan.stepsFor(length) * refinement;
         double dt = length / steps;
-        int chunk = refinement == 1 ? chunkSteps : Integer.MAX_VALUE;
         for (int done = 0; done < steps; ) {
             int n = Math.min(chunk, steps - done);
             backend.advance(fromS + done * dt, dt, n); // times as the run's loop computes them
