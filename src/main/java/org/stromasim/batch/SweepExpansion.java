@@ -122,20 +122,27 @@ public final class SweepExpansion {
                         + " and differs in its parameters or seeds); choose a new --out directory");
             }
         }
+        // every existing run directory is checked before any new one is created: a refused sweep leaves
+        // the output directory as it found it
+        List<SweepPoint> toCreate = new ArrayList<>();
         for (SweepPoint point : plan.manifest().points()) {
             Path root = sweepDir.resolve(point.runDir());
-            String yaml = ScenarioLoader.toYaml(plan.scenarios().get(point.index()));
             Path scenarioFile = root.resolve(RunDirectory.SCENARIO_FILE);
-            if (Files.isRegularFile(scenarioFile)) {
-                if (!Files.readString(scenarioFile, StandardCharsets.UTF_8).equals(yaml)) {
-                    throw new IllegalArgumentException(root + " was created for a different scenario (the sweep's "
-                            + "base or fixed values changed since); choose a new --out directory");
-                }
-            } else {
-                RunDirectory.create(root, yaml, false);
+            if (!Files.isRegularFile(scenarioFile)) {
+                toCreate.add(point);
+            } else if (!Files.readString(scenarioFile, StandardCharsets.UTF_8).equals(yamlOf(plan, point))) {
+                throw new IllegalArgumentException(root + " was created for a different scenario (the sweep's "
+                        + "base or fixed values changed since); choose a new --out directory");
             }
         }
+        for (SweepPoint point : toCreate) {
+            RunDirectory.create(sweepDir.resolve(point.runDir()), yamlOf(plan, point), false);
+        }
         plan.manifest().write(sweepDir);
+    }
+
+    private static String yamlOf(Plan plan, SweepPoint point) {
+        return ScenarioLoader.toYaml(plan.scenarios().get(point.index()));
     }
 
     /** Each unzipped axis alone, each zip group as one dimension at the place of its first axis. */

@@ -89,6 +89,24 @@ class LocalSweepTest {
     }
 
     @Test
+    void aRunDirectoryOfAnotherScenarioIsRefusedBeforeAnyOtherIsCreated() throws Exception {
+        Path sweepFile = SweepTestFiles.twoByTwoByTwo(dir);
+        Path out = dir.resolve("out");
+        SweepExpansion.Plan plan = new SweepExpansion(SweepFileReader.read(sweepFile), List.of("run.end_time_s=5"))
+                .expand();
+        // the last point's directory exists with a different scenario (no manifest: an earlier, other sweep)
+        Path last = out.resolve(plan.manifest().point(plan.manifest().points().size() - 1).runDir());
+        Files.createDirectories(last);
+        Files.writeString(last.resolve(RunDirectory.SCENARIO_FILE), "grid: {}\n");
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SweepExpansion.materialise(plan, out));
+        assertTrue(e.getMessage().contains("was created for a different scenario"), e.getMessage());
+        try (var listing = Files.list(out)) {
+            assertEquals(List.of(last), listing.toList(), "nothing else may be created");
+        }
+    }
+
+    @Test
     void aFailedRunIsRecordedWithItsErrorAndTheOthersComplete() throws Exception {
         Path sweepFile = SweepTestFiles.write(dir, "dt.yaml", """
                 axes:
