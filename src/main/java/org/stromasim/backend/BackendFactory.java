@@ -96,6 +96,30 @@ public final class BackendFactory {
         return null; // explicit and rkl2 diffusion and the biology run on OpenCL
     }
 
+    /**
+     * Whether {@code choice} ends on an OpenCL device for a run with {@code diffusion} (as {@link #select}
+     * would decide), probed before anything is built, so that a memory estimate made beforehand counts
+     * the backend that will run: {@code auto} falls back to the Java backend, which needs several times
+     * the host memory of an OpenCL run.
+     */
+    public static boolean choosesOpenCl(BackendChoice choice, String deviceSpec,
+                                        org.stromasim.scenario.DiffusionSpec diffusion) {
+        if (choice == BackendChoice.JAVA) {
+            return false;
+        }
+        if (choice == BackendChoice.OPENCL || deviceSpec != null) {
+            return true; // or select refuses
+        }
+        if (openClSchemeRefusal(diffusion) != null) {
+            return false;
+        }
+        try {
+            return DeviceSelector.best(OpenClDevices.list()).isPresent();
+        } catch (OpenClUnavailableException e) {
+            return false;
+        }
+    }
+
     private static Backend java(TransportModel model, int threads) {
         return new JavaBackend(model, threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
     }

@@ -141,7 +141,9 @@ public final class RunDriver {
 
     /** Checks and builds a fresh run of {@code scenario} (see {@link Prepared}); nothing is written. */
     public Prepared prepareFresh(Scenario scenario) {
-        MemoryBudget.of(scenario, settings.backend() == BackendChoice.JAVA, threadsOrProcessors())
+        boolean javaBackend = !BackendFactory.choosesOpenCl(settings.backend(), settings.deviceSpec(),
+                scenario.run().diffusion());
+        MemoryBudget.of(scenario, javaBackend, threadsOrProcessors())
                 .requireFits(MemoryBudget.availableHeapBytes(), "to run it");
         return prepare(scenario, TissueBuilder.build(scenario));
     }
