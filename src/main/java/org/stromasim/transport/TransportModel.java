@@ -32,8 +32,14 @@ public final class TransportModel {
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
     private final float[] vesselSurfaceToVolumePerUm;
-    /** Per species, from the last {@link #refreshDiffusivity}: see {@link #reactionStiffness}. */
+    /**
+     * Per species, from the last {@link #refreshDiffusivity}: see {@link #reactionStiffness}. Computed on
+     * first use after a refresh (null until then): only the large-step schemes and validate read it,
+     * and a biology run refreshes the diffusivity at every slow step.
+     */
     private ReactionStiffness[] reactionStiffness;
+    /** The cells of the last refresh, which {@link #reactionStiffness} is computed for. */
+    private byte[] refreshedCells;
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
     private final org.stromasim.scenario.DiffusionSpec diffusion;
@@ -137,11 +143,8 @@ public final class TransportModel {
             }
         }
         this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
-        this.reactionStiffness = new ReactionStiffness[species.size()];
-        for (int s = 0; s < species.size(); s++) {
-            reactionStiffness[s] = ReactionStiffness.of(grid, diffusivityUm2PerS[s], cell, vesselSurfaceToVolumePerUm,
-                    reactions[s], plasma[s] != null);
-        }
+        this.reactionStiffness = null;
+        this.refreshedCells = cell;
     }
 
     /**
@@ -149,14 +152,22 @@ public final class TransportModel {
      * for the cells and diffusivity of the last {@link #refreshDiffusivity}.
      */
     public ReactionStiffness reactionStiffness(int s) {
+        if (reactionStiffness == null) {
+            ReactionStiffness[] computed = new ReactionStiffness[species.size()];
+            for (int i = 0; i < computed.length; i++) {
+                computed[i] = ReactionStiffness.of(grid, diffusivityUm2PerS[i], refreshedCells,
+                        vesselSurfaceToVolumePerUm, reactions[i], plasma[i] != null);
+            }
+            reactionStiffness = computed;
+        }
         return reactionStiffness[s];
     }
 
     /** The largest split step within the split error bound for every species ({@link ReactionStiffness#largestAccurateStepS}). */
     public double largestAccurateSplitStepS() {
         double largest = Double.POSITIVE_INFINITY;
-        for (ReactionStiffness r : reactionStiffness) {
-            largest = Math.min(largest, r.largestAccurateStepS());
+        for (int s = 0; s < species.size(); s++) {
+            largest = Math.min(largest, reactionStiffness(s).largestAccurateStepS());
         }
         return largest;
     }
