@@ -95,8 +95,9 @@ import org.stromasim.transport.TransportModel;
  * exposure compensation into t's exposure field (so a download is where the exposure is rounded to
  * the float a snapshot stores; the time loop re-uploads after each download, so continuing from a
  * snapshot gives bitwise the same run). {@code download(other)} copies into another state as before.
- * The large-step scheme (RKL2) swaps buffers between stages, so there the backend keeps its own
- * concentration copies and the stored face conductances ({@link #workingBytes}).
+ * The RKL2 scheme works in the uploaded arrays too (its last stage writes in place); it adds one set of
+ * stage buffers and face conductances that the species use one after the other; the implicit scheme
+ * keeps its own concentration copies and its multigrid hierarchy ({@link #workingBytes}).
  *
  * <p>Work is split into z-slabs over a fixed set of threads created in the constructor and stopped in
  * {@link #close()} ({@link SlabWorkers}). An explicit step is two phases: each slab copies the two old
@@ -112,7 +113,8 @@ import org.stromasim.transport.TransportModel;
  *
  * <p><b>Vectorised loops.</b> When the JVM was started with {@code --add-modules
  * jdk.incubator.vector}, the explicit step's two hot row loops (harmonic-mean face conductances and
- * the six-face update) run with the Vector API ({@link VectorRows}, 8 float lanes with AVX2), the
+ * the six-face update) run with the Vector API ({@link VectorRows}, 8 float lanes: 256 bits, also on
+ * AVX-512 CPUs unless asked otherwise, see {@link VectorWidth}), the
  * last {@code nx mod lanes} voxels of a row and the domain faces with the scalar code, and so do the
  * reactions ({@link VectorReactions}: runs of one key with its coefficients broadcast, the odd voxel
  * by the scalar code); every lane does the scalar operations in the scalar order, so the results are
