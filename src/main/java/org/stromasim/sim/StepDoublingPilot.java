@@ -53,10 +53,11 @@ final class StepDoublingPilot {
         // The backend's own copy of what it holds: a state that carries no rebalancing term (a fresh
         // run's initial state) does not reset the backend's on upload, so restoring "start" by uploading
         // the caller's copy would leave the last pilot run's term behind and change the run that follows.
-        this.start = start.copy();
+        // Copies of the transported fields only (the tissue fields are shared: a pilot runs transport alone)
+        this.start = start.transportCopy();
         backend.download(this.start);
-        this.coarse = start.copy();
-        this.reference = start.copy();
+        this.coarse = start.transportCopy();
+        this.reference = start.transportCopy();
         this.chunkSteps = chunkSteps;
     }
 
@@ -133,8 +134,8 @@ final class StepDoublingPilot {
      */
     Difference compare(double[] eventTimesS, TimeStepPlan plan, Reference referenceStep, double abandonAbove,
                        CoarseListener listener) {
-        start.copyInto(coarse);
-        start.copyInto(reference);
+        start.copyTransportedInto(coarse);
+        start.copyTransportedInto(reference);
         int last = eventTimesS.length - 1;
         Difference d = new Difference(0, "none", eventTimesS[0], false);
         for (int i = 0; i < last; i++) {

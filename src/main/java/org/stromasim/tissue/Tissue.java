@@ -52,6 +52,25 @@ public final class Tissue {
         Arrays.fill(viability, 1f);
     }
 
+    /**
+     * A state that shares {@code other}'s tissue fields (cells, stiffness, viability, vessel distance and
+     * wall: what transport reads but never writes) and has its own transported fields, copied from it.
+     */
+    private Tissue(Tissue other) {
+        this.grid = other.grid;
+        this.speciesNames = other.speciesNames;
+        this.cell = other.cell;
+        this.stiffnessKpa = other.stiffnessKpa;
+        this.viability = other.viability;
+        this.vesselDistanceUm = other.vesselDistanceUm;
+        this.vesselWall = other.vesselWall;
+        int n = grid.voxelCount();
+        this.concentration = new float[speciesNames.size()][n];
+        this.drugExposure = new float[n];
+        this.rebalancePerS = new float[speciesNames.size()][];
+        other.copyTransportedInto(this);
+    }
+
     public Grid3D grid() {
         return grid;
     }
@@ -145,6 +164,28 @@ public final class Tissue {
         Tissue t = new Tissue(grid, speciesNames);
         copyInto(t);
         return t;
+    }
+
+    /**
+     * A copy of the fields transport changes (concentrations, drug exposure, rebalancing terms) that
+     * shares the tissue fields with this state, for runs of transport alone from one state (the
+     * step-control pilots): the shared arrays must not be written while the copy is in use, which
+     * only a biology slow step would do. Its memory is that of the transported fields alone.
+     */
+    public Tissue transportCopy() {
+        return new Tissue(this);
+    }
+
+    /** Copies the fields transport changes (see {@link #transportCopy}) into {@code target}. */
+    public void copyTransportedInto(Tissue target) {
+        if (!target.grid.equals(grid) || !target.speciesNames.equals(speciesNames)) {
+            throw new IllegalArgumentException("target state has a different grid or species list");
+        }
+        System.arraycopy(drugExposure, 0, target.drugExposure, 0, drugExposure.length);
+        for (int s = 0; s < concentration.length; s++) {
+            System.arraycopy(concentration[s], 0, target.concentration[s], 0, concentration[s].length);
+            target.rebalancePerS[s] = rebalancePerS[s] == null ? null : rebalancePerS[s].clone();
+        }
     }
 
     /** Copies every field of this state into {@code target}, which must have the same grid and species. */
