@@ -418,7 +418,7 @@ public final class AccuracyStepControl {
         for (int i = 0; i + 1 < window.length; i++) {
             steps += plan.stepsFor(window[i + 1] - window[i]);
         }
-        Tissue scratch = pilot.coarse().transportCopy();
+        Tissue scratch = interiorTimesS.isEmpty() ? null : pilot.coarse().transportCopy();
         List<MetricsRow> rows = new ArrayList<>();
         for (int k = 0; k < interiorTimesS.size(); k++) {
             float[][] fields = interiorFields.get(k);
@@ -430,7 +430,7 @@ public final class AccuracyStepControl {
             rows.add(adoptMetrics.measure(scratch, interiorTimesS.get(k)));
         }
         return new Adopted(window[0], window[window.length - 1], Math.toIntExact(steps), List.copyOf(rows),
-                pilot.coarse().transportCopy());
+                pilot.takeCoarse());
     }
 
     /** Keeps the coarse run's transported fields at interior event {@code timeS} (no slow step: nothing else changes). */

@@ -29,7 +29,8 @@ final class StepDoublingPilot {
 
     private final Backend backend;
     private final Tissue start;
-    private final Tissue coarse;
+    /** The coarse run's state; null after {@link #takeCoarse} until the next {@link #compare}. */
+    private Tissue coarse;
     private final Tissue reference;
     /** The coarse run advances in calls of at most this many steps, as the run's loop does. */
     private final int chunkSteps;
@@ -39,7 +40,11 @@ final class StepDoublingPilot {
         void reached(double timeS, Tissue coarse);
     }
 
-    /** @param start the state at the window start; it must be the state the backend holds (uploaded) */
+    /**
+     * @param start the state at the window start; it must be the state the backend holds (uploaded). It
+     *              is restored from the backend here and uploaded again after each comparison, never
+     *              changed otherwise
+     */
     StepDoublingPilot(Backend backend, Tissue start) {
         this(backend, start, Integer.MAX_VALUE);
     }
@@ -50,12 +55,12 @@ final class StepDoublingPilot {
      */
     StepDoublingPilot(Backend backend, Tissue start, int chunkSteps) {
         this.backend = backend;
-        // The backend's own copy of what it holds: a state that carries no rebalancing term (a fresh
-        // run's initial state) does not reset the backend's on upload, so restoring "start" by uploading
-        // the caller's copy would leave the last pilot run's term behind and change the run that follows.
-        // Copies of the transported fields only (the tissue fields are shared: a pilot runs transport alone)
-        this.start = start.transportCopy();
-        backend.download(this.start);
+        // What the backend holds, its rebalancing term included: a state that carries no rebalancing term
+        // (a fresh run's initial state) does not reset the backend's on upload, so restoring "start" by
+        // uploading it as given would leave the last pilot run's term behind and change the run that follows.
+        this.start = start;
+        backend.download(start);
+        // copies of the transported fields only: the tissue fields are shared, a pilot runs transport alone
         this.coarse = start.transportCopy();
         this.reference = start.transportCopy();
         this.chunkSteps = chunkSteps;
@@ -99,6 +104,13 @@ final class StepDoublingPilot {
         return coarse;
     }
 
+    /** The coarse run's state where the last {@link #compare} stopped, handed over: a later compare works in a new one. */
+    Tissue takeCoarse() {
+        Tissue taken = coarse;
+        coarse = null;
+        return taken;
+    }
+
     /**
      * The largest relative difference, the field it was found in, and the time the two runs had
      * reached: the window end, or, when {@code abandoned}, the interval end where it was given up.
@@ -134,7 +146,11 @@ final class StepDoublingPilot {
      */
     Difference compare(double[] eventTimesS, TimeStepPlan plan, Reference referenceStep, double abandonAbove,
                        CoarseListener listener) {
-        start.copyTransportedInto(coarse);
+        if (coarse == null) {
+            coarse = start.transportCopy();
+        } else {
+            start.copyTransportedInto(coarse);
+        }
         start.copyTransportedInto(reference);
         int last = eventTimesS.length - 1;
         Difference d = new Difference(0, "none", eventTimesS[0], false);
