@@ -1,6 +1,5 @@
 package org.stromasim.backend.opencl;
 
-import java.util.Locale;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
 
@@ -53,9 +52,5 @@ public record OpenClDevice(int index, String platformName, String name, Kind kin
         } catch (NumberFormatException e) {
             return false;
         }
-    }
-
-    static String kindName(Kind kind) {
-        return kind.name().toLowerCase(Locale.ROOT);
     }
 }
