@@ -12,7 +12,8 @@ import org.stromasim.transport.TransportModel;
  * Thread CPU time of {@code advance(10)} of the Java backend with one thread (the calling thread does all
  * the work), on the n³ default-scenario cube of {@link StepBenchmark}: updates per CPU-second, which
  * other users' load disturbs much less than wall time. Arguments: n, species, repetitions (the first
- * three are warm-up); prints the rate of each later repetition and the best.
+ * three are warm-up); prints the backend's description with the CPU model and ISA, the rate of each
+ * later repetition and the best.
  */
 public final class StepCpuTime {
 
@@ -29,6 +30,7 @@ public final class StepCpuTime {
         double dt = model.timeStepS(sc.run());
         ThreadMXBean tb = ManagementFactory.getThreadMXBean();
         try (JavaBackend b = new JavaBackend(model, 1)) {
+            System.out.println("# backend: " + b.description() + "; machine: " + MachineInfo.describe());
             b.upload(t);
             double time = 60;
             double best = 0;
