@@ -72,7 +72,7 @@ final class EcmBinder {
     private static FlowSpec flow(YamlNode node, String path) {
         MapReader r = MapReader.of(node, path, "interstitial flow", "viscosity_pa_s", "vessel_lp_cm_per_mmhg_s",
                 "vessel_pressure_mmhg", "reflection_coefficient", "plasma_oncotic_mmhg", "interstitial_oncotic_mmhg",
-                "lymphatic_per_mmhg_s", "lymph_pressure_mmhg", "boundary_pressure_mmhg");
+                "lymphatic_per_mmhg_s", "lymph_pressure_mmhg", "boundary_pressure_mmhg", "zero_flux_faces");
         Range mmhg = Range.anyFinite("mmHg");
         return new FlowSpec(r.number("viscosity_pa_s", Range.positive("Pa·s")),
                 r.number("vessel_lp_cm_per_mmhg_s", Range.nonNegative("cm/(mmHg·s)")),
@@ -80,7 +80,29 @@ final class EcmBinder {
                 r.number("plasma_oncotic_mmhg", Range.nonNegative("mmHg")),
                 r.number("interstitial_oncotic_mmhg", Range.nonNegative("mmHg")),
                 r.number("lymphatic_per_mmhg_s", Range.nonNegative("1/(mmHg·s)")),
-                r.number("lymph_pressure_mmhg", mmhg), r.number("boundary_pressure_mmhg", mmhg));
+                r.number("lymph_pressure_mmhg", mmhg), r.number("boundary_pressure_mmhg", mmhg),
+                zeroFluxFaces(r));
+    }
+
+    private static java.util.Set<org.stromasim.grid.Face> zeroFluxFaces(MapReader r) {
+        java.util.Set<org.stromasim.grid.Face> faces = java.util.EnumSet.noneOf(org.stromasim.grid.Face.class);
+        if (!r.has("zero_flux_faces")) {
+            return faces;
+        }
+        String path = r.child("zero_flux_faces");
+        String allowed = "a list of face names from x_min, x_max, y_min, y_max, z_min, z_max";
+        for (YamlNode item : NodeReader.list(r.get("zero_flux_faces"), path, allowed).items()) {
+            String name = NodeReader.text(item, path, allowed);
+            org.stromasim.grid.Face face = null;
+            for (org.stromasim.grid.Face f : org.stromasim.grid.Face.values()) {
+                face = f.key().equals(name) ? f : face;
+            }
+            if (face == null || !faces.add(face)) {
+                throw ScenarioException.badValue(item, path, (face == null ? "unknown face '" : "face listed twice: '")
+                        + name + "'; expected " + allowed);
+            }
+        }
+        return faces;
     }
 
     private static final String PER_CELL_TYPE = "a map with ecm, cancer, fibroblast, caf, dead";

@@ -74,7 +74,8 @@ final class ScenarioYamlWriter {
                 "vessel_pressure_mmhg", f.vesselPressureMmhg(), "reflection_coefficient", f.reflectionCoefficient(),
                 "plasma_oncotic_mmhg", f.plasmaOncoticMmhg(), "interstitial_oncotic_mmhg", f.interstitialOncoticMmhg(),
                 "lymphatic_per_mmhg_s", f.lymphaticPerMmhgS(), "lymph_pressure_mmhg", f.lymphPressureMmhg(),
-                "boundary_pressure_mmhg", f.boundaryPressureMmhg());
+                "boundary_pressure_mmhg", f.boundaryPressureMmhg(),
+                "zero_flux_faces", f.zeroFluxFaces().stream().sorted().map(org.stromasim.grid.Face::key).toList());
     }
 
     private static Map<String, Object> perCellType(MatrixCompositionSpec.PerCellType p) {
