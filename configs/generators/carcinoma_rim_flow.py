@@ -72,6 +72,11 @@ ecm:
     lymph_pressure_mmhg: 0           # placeholder (U)
     boundary_pressure_mmhg: 0        # normal-tissue IFP about 0 mmHg (S), held on z_max
     zero_flux_faces: [x_min, x_max, y_min, y_max, z_min]   # symmetry planes of the 10 mm tumour (choice, see header)
+    convection:                      # solutes move with the interstitial fluid (docs/barrier-physics.md section 4)
+      interval_s: 10                 # choice: the split step; well inside the advective time h/u = 20 um / 0.47 um/s = 43 s (C)
+      solute_reflection:             # sigma_f of the tumour vessel wall per species (docs/parameters.md "Stromal barrier")
+        drug: 0.0                    # placeholder (U): a 0.6 nm solute passes the wall's large pores freely
+        igg: 0.9                     # placeholder (U): tumour-vessel sigma_f for IgG not retrieved
   stiffness_kpa:
     normal: 3.04     # PARAMETERS.md §3 (V)
     stroma: 18.2     # C: 6 x 3.04 kPa (§3 ratios, V)
@@ -104,6 +109,18 @@ species:
         start_s: 60
         half_lives_s: [300, 108000]   # §5 (V)
         fast_fraction: 0.9         # placeholder (U)
+
+  - name: igg                      # IgG antibody, preset igg (docs/parameters.md §9): D0 62 um^2/s, r_s 5.34 nm, P 334 um/day (Shah 2012, S)
+    preset: igg
+    unit: uM
+    decay_per_s: 0                 # choice: IgG half-life is days
+    initial: 0
+    boundaries:
+      default: zero_flux
+    vessel:
+      plasma:
+        type: constant
+        level: 1.0                 # placeholder (U): a plasma level of 1 uM held; the read-out is relative
 
 metrics:
   drug_species: drug

@@ -16,11 +16,12 @@ package org.stromasim.scenario;
  * @param boundaryPressureMmhg        pressure held on every domain face not in {@code zeroFluxFaces} (far-field tissue), mmHg
  * @param zeroFluxFaces               faces with no fluid flux across them: symmetry planes of a domain cut out of a
  *                                    larger tumour (the tissue beyond is the same, so no net flow crosses)
+ * @param convection                  solute convection by this flow, or {@code null}: the flow is an output only
  */
 public record FlowSpec(double viscosityPaS, double vesselLpCmPerMmhgS, double vesselPressureMmhg,
                        double reflectionCoefficient, double plasmaOncoticMmhg, double interstitialOncoticMmhg,
                        double lymphaticPerMmhgS, double lymphPressureMmhg, double boundaryPressureMmhg,
-                       java.util.Set<org.stromasim.grid.Face> zeroFluxFaces) {
+                       java.util.Set<org.stromasim.grid.Face> zeroFluxFaces, ConvectionSpec convection) {
 
     public FlowSpec {
         zeroFluxFaces = java.util.Set.copyOf(zeroFluxFaces);
