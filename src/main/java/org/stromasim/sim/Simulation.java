@@ -136,6 +136,10 @@ public final class Simulation {
             slow.applyInterventionsAt(startTimeS);
             output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(), backend.description()));
         }
+        if (convection != null) {
+            output.log(String.format("convection: split step every %.6g s (host code through the backend's state update)",
+                    convection.intervalS()));
+        }
         if (scenario.run().diffusion().hasAccuracyTarget() && stepControl == null) {
             throw new IllegalStateException("the scenario sets run.diffusion.target_relative_error: call controlSteps");
         }
