@@ -33,7 +33,7 @@ BODY = """
 name: carcinoma-rim-flow
 description: >-
   Column through the rim of a 10 mm carcinoma: uniformly perfused tumour, fibrotic rim, normal tissue with lymphatics;
-  steady interstitial fluid pressure and Darcy flow; 10 min of a doxorubicin-like bolus.
+  steady interstitial fluid pressure and Darcy flow moving a doxorubicin-like bolus and IgG at a held plasma level for 10 min.
 
 grid:
   nx: 24
