@@ -2,7 +2,10 @@ package org.stromasim.flow;
 
 import org.stromasim.tissue.CellType;
 
-/** A one-line summary of a flow field: pressure range, mean tumour (cancer-voxel) pressure, fastest Darcy speed. */
+/**
+ * A one-line summary of a flow field: pressure range, mean tumour (cancer-voxel) pressure, mean and
+ * fastest Darcy speed over tissue.
+ */
 public final class FlowSummary {
 
     private FlowSummary() {
@@ -14,6 +17,8 @@ public final class FlowSummary {
         double tumourSum = 0;
         long tumour = 0;
         double fastest = 0;
+        double speedSum = 0;
+        long tissue = 0;
         for (int v = 0; v < cell.length; v++) {
             if (cell[v] == CellType.VESSEL.code()) {
                 continue;
@@ -28,9 +33,13 @@ public final class FlowSummary {
             double ux = f.velocityUmPerS()[0][v];
             double uy = f.velocityUmPerS()[1][v];
             double uz = f.velocityUmPerS()[2][v];
-            fastest = Math.max(fastest, Math.sqrt(ux * ux + uy * uy + uz * uz));
+            double speed = Math.sqrt(ux * ux + uy * uy + uz * uz);
+            fastest = Math.max(fastest, speed);
+            speedSum += speed;
+            tissue++;
         }
-        return String.format("IFP %.3g – %.3g mmHg over tissue, mean %s in cancer voxels; fastest Darcy speed %.3g µm/s",
-                min, max, tumour > 0 ? String.format("%.3g mmHg", tumourSum / tumour) : "n/a", fastest);
+        return String.format("IFP %.3g – %.3g mmHg over tissue, mean %s in cancer voxels; Darcy speed mean %.3g, "
+                + "fastest %.3g µm/s", min, max, tumour > 0 ? String.format("%.3g mmHg", tumourSum / tumour) : "n/a",
+                tissue > 0 ? speedSum / tissue : 0.0, fastest);
     }
 }

@@ -20,7 +20,8 @@ import org.stromasim.transport.TransportModel;
  * {@code ecm.flow}: K from each voxel's composition ({@link HydraulicConductivity}); filtration
  * Lp·S/V·(p_e − p) in tissue voxels that share faces with vessel voxels (S/V the wall area per volume
  * the transport uses); lymphatic drainage in ecm and fibroblast voxels (normal tissue; tumour nests
- * have no functional lymphatics); every domain face held at the far-field pressure. Vessel voxels
+ * have no functional lymphatics); every domain face held at the far-field pressure except those the
+ * scenario names as symmetry planes (zero flux). Vessel voxels
  * are holes in the matrix (no Darcy flux through them) whose pressure is reported as p_v.
  *
  * <p>Computed from the current stiffness and cells whenever asked (snapshots, validate); nothing in
@@ -97,7 +98,8 @@ public final class InterstitialFlow {
         }
         Map<Face, FaceCondition> faces = new EnumMap<>(Face.class);
         for (Face f : Face.values()) {
-            faces.put(f, FaceCondition.fixed(flow.boundaryPressureMmhg()));
+            faces.put(f, flow.zeroFluxFaces().contains(f) ? FaceCondition.ZERO_FLUX
+                    : FaceCondition.fixed(flow.boundaryPressureMmhg()));
         }
         return new DarcyStarlingProblem(g.nx(), g.ny(), g.nz(), g.voxelUm(), k, filtration, effective, lymphatic,
                 lymphPressure, faces);

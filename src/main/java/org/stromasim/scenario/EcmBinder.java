@@ -6,7 +6,7 @@ final class EcmBinder {
     private EcmBinder() {
     }
 
-    static EcmSpec ecm(YamlNode node) {
+    static EcmSpec ecm(YamlNode node, java.util.List<SpeciesSpec> species) {
         MapReader r = MapReader.of(node, "ecm", "matrix settings", "diffusivity_law", "stiffness_kpa", "noise",
                 "flow");
         DiffusivityLawSpec law = law(r.require("diffusivity_law", "a map with law: ogston, exponential or fibre_matrix"),
@@ -20,7 +20,7 @@ final class EcmBinder {
                 throw ScenarioException.badValue(r.get("flow"), r.child("flow"),
                         "needs diffusivity_law law: fibre_matrix (its composition sets the hydraulic conductivity)");
             }
-            flow = flow(r.get("flow"), r.child("flow"));
+            flow = flow(r.get("flow"), r.child("flow"), species);
         }
         return new EcmSpec(law, stiffness, noise, flow);
     }
@@ -69,10 +69,10 @@ final class EcmBinder {
                 referenceFraction, exponent, maxFraction, gag, cells));
     }
 
-    private static FlowSpec flow(YamlNode node, String path) {
+    private static FlowSpec flow(YamlNode node, String path, java.util.List<SpeciesSpec> species) {
         MapReader r = MapReader.of(node, path, "interstitial flow", "viscosity_pa_s", "vessel_lp_cm_per_mmhg_s",
                 "vessel_pressure_mmhg", "reflection_coefficient", "plasma_oncotic_mmhg", "interstitial_oncotic_mmhg",
-                "lymphatic_per_mmhg_s", "lymph_pressure_mmhg", "boundary_pressure_mmhg");
+                "lymphatic_per_mmhg_s", "lymph_pressure_mmhg", "boundary_pressure_mmhg", "zero_flux_faces", "convection");
         Range mmhg = Range.anyFinite("mmHg");
         return new FlowSpec(r.number("viscosity_pa_s", Range.positive("Pa·s")),
                 r.number("vessel_lp_cm_per_mmhg_s", Range.nonNegative("cm/(mmHg·s)")),
@@ -80,7 +80,58 @@ final class EcmBinder {
                 r.number("plasma_oncotic_mmhg", Range.nonNegative("mmHg")),
                 r.number("interstitial_oncotic_mmhg", Range.nonNegative("mmHg")),
                 r.number("lymphatic_per_mmhg_s", Range.nonNegative("1/(mmHg·s)")),
-                r.number("lymph_pressure_mmhg", mmhg), r.number("boundary_pressure_mmhg", mmhg));
+                r.number("lymph_pressure_mmhg", mmhg), r.number("boundary_pressure_mmhg", mmhg),
+                zeroFluxFaces(r), r.has("convection") ? convection(r.get("convection"), r.child("convection"), species)
+                        : null);
+    }
+
+    private static ConvectionSpec convection(YamlNode node, String path, java.util.List<SpeciesSpec> species) {
+        MapReader r = MapReader.of(node, path, "solute convection", "interval_s", "solute_reflection");
+        double interval = r.number("interval_s", Range.positive("s"));
+        java.util.List<String> crossing = species.stream().filter(s -> s.vessel() != null).map(SpeciesSpec::name).toList();
+        String expected = "a map from each species with vessel exchange (" + String.join(", ", crossing)
+                + ") to its reflection coefficient in [0, 1]";
+        YamlNode map = r.require("solute_reflection", expected);
+        if (!(map instanceof YamlNode.MapNode m)) {
+            throw ScenarioException.badValue(map, r.child("solute_reflection"), "must be " + expected);
+        }
+        MapReader sr = MapReader.of(map, r.child("solute_reflection"), expected, m.entries().keySet().toArray(String[]::new));
+        java.util.Map<String, Double> sigma = new java.util.LinkedHashMap<>();
+        for (String name : m.entries().keySet()) {
+            if (!crossing.contains(name)) {
+                throw ScenarioException.badValue(sr.get(name), sr.child(name), "names no species with vessel exchange;"
+                        + " expected one of " + crossing);
+            }
+            sigma.put(name, sr.number(name, Range.fraction()));
+        }
+        for (String name : crossing) {
+            if (!sigma.containsKey(name)) {
+                throw ScenarioException.badValue(map, r.child("solute_reflection"), "lacks species " + name
+                        + "; expected " + expected);
+            }
+        }
+        return new ConvectionSpec(interval, sigma);
+    }
+
+    private static java.util.Set<org.stromasim.grid.Face> zeroFluxFaces(MapReader r) {
+        java.util.Set<org.stromasim.grid.Face> faces = java.util.EnumSet.noneOf(org.stromasim.grid.Face.class);
+        if (!r.has("zero_flux_faces")) {
+            return faces;
+        }
+        String path = r.child("zero_flux_faces");
+        String allowed = "a list of face names from x_min, x_max, y_min, y_max, z_min, z_max";
+        for (YamlNode item : NodeReader.list(r.get("zero_flux_faces"), path, allowed).items()) {
+            String name = NodeReader.text(item, path, allowed);
+            org.stromasim.grid.Face face = null;
+            for (org.stromasim.grid.Face f : org.stromasim.grid.Face.values()) {
+                face = f.key().equals(name) ? f : face;
+            }
+            if (face == null || !faces.add(face)) {
+                throw ScenarioException.badValue(item, path, (face == null ? "unknown face '" : "face listed twice: '")
+                        + name + "'; expected " + allowed);
+            }
+        }
+        return faces;
     }
 
     private static final String PER_CELL_TYPE = "a map with ecm, cancer, fibroblast, caf, dead";
@@ -109,5 +160,18 @@ final class EcmBinder {
         }
         Double elongation = r.optionalNumber("fibre_elongation", Range.atLeast(1, ""));
         return new EcmSpec.StiffnessNoise(relativeSd, correlationUm, direction, elongation);
+    }
+
+    /** The biology slow step runs at convection events, so its interval must be a whole multiple of convection's. */
+    static void requireSlowStepsOnTheConvectionClock(EcmSpec ecm, BiologySpec biology, YamlNode ecmNode) {
+        if (biology == null || ecm.flow() == null || ecm.flow().convection() == null) {
+            return;
+        }
+        double ratio = biology.slowIntervalS() / ecm.flow().convection().intervalS();
+        if (Math.abs(ratio - Math.rint(ratio)) > 1e-9 * ratio || Math.rint(ratio) < 1) {
+            throw ScenarioException.badValue(ecmNode, "ecm.flow.convection.interval_s", "= "
+                    + ecm.flow().convection().intervalS() + " s must divide biology.slow_interval_s = "
+                    + biology.slowIntervalS() + " s into a whole number of convection steps");
+        }
     }
 }

@@ -36,12 +36,13 @@ final class ScenarioBinder {
         String description = r.has("description") ? r.text("description", "text") : "";
         GridSpec grid = grid(r.require("grid", "a map with nx, ny, nz, voxel_um"));
         RunSpec run = run(r.require("run", "a map with end_time_s, snapshot_interval_s, metrics_interval_s, seed"));
-        EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"));
-        TissueSpec tissue = TissueBinder.tissue(r.require("tissue", "a map with stroma_shell_um, nests, vessels"), grid);
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
+        EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"), species);
+        TissueSpec tissue = TissueBinder.tissue(r.require("tissue", "a map with stroma_shell_um, nests, vessels"), grid);
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;
+        EcmBinder.requireSlowStepsOnTheConvectionClock(ecm, biology, r.get("ecm"));
         return new Scenario(name, description, grid, run, ecm, tissue, species, metrics, biology);
     }
 

@@ -74,7 +74,10 @@ final class ScenarioYamlWriter {
                 "vessel_pressure_mmhg", f.vesselPressureMmhg(), "reflection_coefficient", f.reflectionCoefficient(),
                 "plasma_oncotic_mmhg", f.plasmaOncoticMmhg(), "interstitial_oncotic_mmhg", f.interstitialOncoticMmhg(),
                 "lymphatic_per_mmhg_s", f.lymphaticPerMmhgS(), "lymph_pressure_mmhg", f.lymphPressureMmhg(),
-                "boundary_pressure_mmhg", f.boundaryPressureMmhg());
+                "boundary_pressure_mmhg", f.boundaryPressureMmhg(),
+                "zero_flux_faces", f.zeroFluxFaces().stream().sorted().map(org.stromasim.grid.Face::key).toList(),
+                "convection", f.convection() == null ? null : map("interval_s", f.convection().intervalS(),
+                        "solute_reflection", new java.util.TreeMap<>(f.convection().soluteReflection())));
     }
 
     private static Map<String, Object> perCellType(MatrixCompositionSpec.PerCellType p) {

@@ -38,6 +38,8 @@ public final class Simulation {
     private StopRequest stop = StopRequest.NEVER;
     /** The biology slow step, or null for a pure-transport scenario. */
     private SlowProcesses slow;
+    /** The solute convection split step, or null without {@code ecm.flow.convection}. */
+    private org.stromasim.flow.Convection convection;
     /** Whether the run takes an accepted pilot's coarse run as its own (see {@link AccuracyStepControl.Adopted}). */
     private boolean adoptPilots = true;
 
@@ -60,7 +62,21 @@ public final class Simulation {
      */
     public Simulation withBiology(TransportModel model) {
         this.slow = scenario.biology() == null ? null : new SlowProcesses(scenario, model);
+        // convection is a state update on its own clock like the slow step, so it comes with it
+        this.convection = org.stromasim.flow.Convection.of(scenario, model);
         return this;
+    }
+
+    /**
+     * The clock of the state updates between transport intervals: convection's when the scenario has it
+     * (the slow interval is a whole multiple of it, checked on loading), else the slow step's, else none.
+     */
+    private static OutputSchedule updateClock(Scenario scenario, Double slowIntervalS) {
+        var flow = scenario.ecm().flow();
+        if (flow != null && flow.convection() != null) {
+            return new OutputSchedule(flow.convection().intervalS());
+        }
+        return slowIntervalS == null ? null : new OutputSchedule(slowIntervalS);
     }
 
     /**
@@ -114,10 +130,15 @@ public final class Simulation {
         OutputSchedule snapshots = new OutputSchedule(scenario.run().snapshotIntervalS());
         OutputSchedule metricRows = new OutputSchedule(scenario.run().metricsIntervalS());
         // slow steps are events like outputs, so the transport intervals end exactly on them
-        OutputSchedule slowSteps = slow == null ? null : new OutputSchedule(slow.intervalS());
+        OutputSchedule slowClock = slow == null ? null : new OutputSchedule(slow.intervalS());
+        OutputSchedule slowSteps = updateClock(scenario, slow == null ? null : slow.intervalS());
         if (slow != null) {
             slow.applyInterventionsAt(startTimeS);
             output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(), backend.description()));
+        }
+        if (convection != null) {
+            output.log(String.format("convection: split step every %.6g s (host code through the backend's state update)",
+                    convection.intervalS()));
         }
         if (scenario.run().diffusion().hasAccuracyTarget() && stepControl == null) {
             throw new IllegalStateException("the scenario sets run.diffusion.target_relative_error: call controlSteps");
@@ -140,7 +161,7 @@ public final class Simulation {
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
-        if (stepControl != null && adoptPilots && slow == null && backend.reduce(reductionPlan(), host).isEmpty()) {
+        if (stepControl != null && adoptPilots && slowSteps == null && backend.reduce(reductionPlan(), host).isEmpty()) {
             // the pilot's coarse run does at each event what this loop does (download, upload, measure)
             stepControl.adoptPilots(metrics, chunk);
         }
@@ -179,7 +200,13 @@ public final class Simulation {
             step = stepAtIntervalStart + interval.steps();
             boolean atEnd = time >= endTimeS * (1 - 1e-12);
             if (slowSteps != null && slowSteps.isDue(time)) {
-                backend.updateState(host, slow.stepEndingAt(time)); // before outputs: they show the updated state
+                // before outputs: they show the updated state
+                if (convection != null) {
+                    backend.updateState(host, convection.stepEndingAt(time));
+                }
+                if (slowClock != null && slowClock.isDue(time)) {
+                    backend.updateState(host, slow.stepEndingAt(time));
+                }
             }
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
@@ -236,8 +263,8 @@ public final class Simulation {
      */
     public static TimeStepPlan chooseAtStart(Scenario scenario, TransportModel model, Backend backend, Tissue state) {
         var run = scenario.run();
-        OutputSchedule slowSteps = scenario.biology() == null ? null
-                : new OutputSchedule(new SlowProcesses(scenario, model).intervalS());
+        OutputSchedule slowSteps = updateClock(scenario, scenario.biology() == null ? null
+                : new SlowProcesses(scenario, model).intervalS());
         double[] events = windowEvents(0.0, run.endTimeS(), new OutputSchedule(run.snapshotIntervalS()),
                 new OutputSchedule(run.metricsIntervalS()), slowSteps);
         return new AccuracyStepControl(run, model, backend).planFrom(state, events);

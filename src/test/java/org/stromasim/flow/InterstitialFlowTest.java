@@ -120,4 +120,59 @@ class InterstitialFlowTest {
         assertTrue(solution.stats().finalResidual() <= 1e-9 * solution.stats().rhsNorm(), solution.stats().toString());
         assertEquals(in, lymph + faces, 1e-5 * in);
     }
+
+    /**
+     * The carcinoma rim column: side and deep faces are symmetry planes (zero_flux_faces), only z_max is
+     * held. All filtered fluid leaves by lymphatics or through z_max (so a held side face would break the
+     * balance), and deep in the tumour the pressure reaches the Baxter–Jain interior value p_e to within
+     * the 1D homogenised bound 1/cosh(D/λ), λ = √(K/⟨Lp·S/V⟩) over the tumour.
+     */
+    @Test
+    void rimColumnHoldsOnlyTheOuterFaceAndReachesTheEffectiveVesselPressureDeepInside() {
+        Scenario s = ScenarioLoader.load(Path.of("configs/carcinoma-rim-flow.yaml"), List.of());
+        Tissue t = TissueBuilder.build(s);
+        FlowSpec flow = s.ecm().flow();
+        DarcyStarlingProblem p = InterstitialFlow.problem(flow, (DiffusivityLawSpec.FibreMatrix) s.ecm()
+                .diffusivityLaw(), t, TransportModel.vesselSurfaceToVolumePerUm(t));
+        double[] pressure = DarcyStarlingSolver.solve(p).pressureMmHg();
+        double h = p.voxelUm();
+        double in = 0;
+        double out = 0;
+        double filtrationSum = 0;
+        double conductivitySum = 0;
+        int tumour = 0;
+        double deepSum = 0;
+        int deep = 0;
+        for (int k = 0; k < p.nz(); k++) {
+            for (int v = k * p.nx() * p.ny(); v < (k + 1) * p.nx() * p.ny(); v++) {
+                if (t.cell()[v] == CellType.VESSEL.code()) {
+                    continue;
+                }
+                in += p.filtration()[v] * (p.effectivePressureMmHg()[v] - pressure[v]);
+                out += p.lymphatic()[v] * (pressure[v] - p.lymphPressureMmHg()[v]);
+                if (k == p.nz() - 1) {
+                    out += 2 * p.conductivity()[v] * (pressure[v] - flow.boundaryPressureMmhg()) / (h * h);
+                }
+                if (t.cell()[v] == CellType.CANCER.code()) {
+                    filtrationSum += p.filtration()[v];
+                    conductivitySum += p.conductivity()[v];
+                    tumour++;
+                    if (k < 5) {
+                        deepSum += pressure[v];
+                        deep++;
+                    }
+                }
+            }
+        }
+        assertTrue(in > 0, "vessels filter: " + in);
+        assertEquals(in, out, 1e-5 * in, "filtration = lymphatic drainage + outflow through z_max");
+        double pe = flow.effectiveVesselPressureMmhg();
+        double lambdaUm = Math.sqrt(conductivitySum / filtrationSum);
+        double tumourDepthUm = 3600;
+        double bound = 1 / Math.cosh(tumourDepthUm / lambdaUm);
+        double deepMean = deepSum / deep;
+        System.out.printf("rim column: deep IFP %.3f mmHg, p_e %.3f, lambda %.0f um, 1D bound %.4f%n", deepMean, pe,
+                lambdaUm, bound);
+        assertTrue(deepMean <= pe && deepMean >= pe * (1 - bound), "deep IFP " + deepMean + " against p_e " + pe);
+    }
 }

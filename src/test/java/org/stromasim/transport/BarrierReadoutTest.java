@@ -96,4 +96,44 @@ class BarrierReadoutTest {
     private static double centreIfp(double pe, double alpha) {
         return alpha == 0 ? 0 : pe * (1 - alpha / Math.sinh(alpha));
     }
+
+    /**
+     * Flow read-out of the carcinoma rim column (reported): the IFP profile from deep in the tumour to the
+     * normal tissue, the fastest fluid speed (at the rim), against Baxter &amp; Jain's flat interior near p_e
+     * with a steep fall at the rim and ~0.1–0.2 µm/s there.
+     */
+    @Test
+    void rimColumnFlowReadout() {
+        Scenario s = org.stromasim.scenario.ScenarioLoader.load(java.nio.file.Path.of("configs/carcinoma-rim-flow.yaml"));
+        org.stromasim.tissue.Tissue t = org.stromasim.tissue.TissueBuilder.build(s);
+        org.stromasim.flow.InterstitialFlow.Fields f = org.stromasim.flow.InterstitialFlow.of(s, t).orElseThrow();
+        var g = t.grid();
+        StringBuilder profile = new StringBuilder();
+        double fastest = 0;
+        double fastestZ = 0;
+        for (int k = 0; k < g.nz(); k++) {
+            double sum = 0;
+            int n = 0;
+            for (int v = k * g.nx() * g.ny(); v < (k + 1) * g.nx() * g.ny(); v++) {
+                if (t.cell()[v] == CellType.VESSEL.code()) {
+                    continue;
+                }
+                sum += f.pressureMmHg()[v];
+                n++;
+                double uz = f.velocityUmPerS()[2][v];
+                if (Math.abs(uz) > fastest) {
+                    fastest = Math.abs(uz);
+                    fastestZ = (k + 0.5) * g.voxelUm();
+                }
+            }
+            if (k % 20 == 10 || k == g.nz() - 1 || (k >= 178 && k <= 186 && k % 2 == 0)) {
+                profile.append(String.format(" z=%.0f:%.2f", (k + 0.5) * g.voxelUm(), sum / n));
+            }
+        }
+        System.out.printf("flow read-out (carcinoma-rim-flow.yaml): %s%n", org.stromasim.flow.FlowSummary.of(f, t.cell()));
+        System.out.printf("  layer-mean IFP (mmHg) by height (um; rim at 3600):%s%n", profile);
+        System.out.printf("  fastest |u_z| %.3g um/s at z = %.0f um; p_e = %.3g mmHg%n", fastest, fastestZ,
+                s.ecm().flow().effectiveVesselPressureMmhg());
+        assertTrue(fastest > 0);
+    }
 }
