@@ -438,6 +438,11 @@ public final class OpenClBackend implements Backend {
         current = 1 - current;
     }
 
+    /** Multigrid cycles per TR-BDF2 stage solve so far (scheme implicit; 0 before the first or for other schemes). */
+    double implicitCyclesPerSolve() {
+        return implicit == null ? 0 : implicit.meanCyclesPerSolve();
+    }
+
     /** The implicit scheme has no rebalancing term: one carried by a resumed state is refused, not dropped. */
     private void refuseRebalancingTerm(Tissue state) {
         for (int s = 0; s < species; s++) {
