@@ -439,7 +439,7 @@ public final class OpenClBackend implements Backend {
     }
 
     /** Multigrid cycles per TR-BDF2 stage solve so far (scheme implicit; 0 before the first or for other schemes). */
-    double implicitCyclesPerSolve() {
+    public double implicitCyclesPerSolve() {
         return implicit == null ? 0 : implicit.meanCyclesPerSolve();
     }
 

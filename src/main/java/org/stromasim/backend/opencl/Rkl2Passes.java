@@ -17,16 +17,16 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * The large-step scheme ({@code run.diffusion.scheme: rkl2}) on the device, kernels/rkl2.cl: per
- * coupling step an RKL2 super-time-step of each species with its own stage count (multirate), then one
- * reaction-only pass (plain coupling: exact sub-steps and exact sub-step exposure; the rebalancing term
- * only for the Java API's rebalanced coupling). The numerics, stage by
+ * coupling step an RKL2 super-time-step of each species with its own stage count (multirate), then the
+ * reaction-only pass of {@link LargeStepReactions} (plain coupling: exact sub-steps and exact sub-step
+ * exposure; the rebalancing term, which the stages read from there, only for the Java API's rebalanced
+ * coupling). The numerics, stage by
  * stage and sub-step by sub-step, are those of the Java backend ({@code JavaBackend}'s large-step path
  * and {@code Rkl2Diffusion}); this class owns the extra device buffers and enqueues the launches, and
  * {@link OpenClBackend} keeps the schedule, tables and plasma levels it shares with the explicit path.
  *
- * <p><b>Buffers</b> (concentration layout: guard band, then species blocks): τ·L(Y0), two stage
- * buffers that alternate (stage j overwrites Y(j−2) in place, voxel by voxel), and for rebalanced
- * coupling the term q and the increment of the last opening reaction sub-step. The last stage writes
+ * <p><b>Buffers</b> (concentration layout: guard band, then species blocks): τ·L(Y0) and two stage
+ * buffers that alternate (stage j overwrites Y(j−2) in place, voxel by voxel). The last stage writes
  * straight into the other concentration buffer, and the reaction pass runs in place there, reading
  * the diffusion input (the current buffer, intact) for the rebalancing update. Nothing goes back to
  * the host between stages: a coupling step is Σ_s S_s + 1 launches on the in-order queue.
