@@ -130,9 +130,26 @@ final class MultigridKernels {
                 Pointer.to(partialHost), 0, null, null);
     }
 
-    /** Launches {@code k} over the interior of level {@code c}. */
+    /**
+     * Launches {@code k} over the interior of level {@code c}: work-groups of whole rows (the largest
+     * divisor of nx up to {@link #MAX_ROW_GROUP}), so a CPU runtime runs each group as one loop along x
+     * that it can vectorise; the runtime's own choice for odd sizes is as small as 1 item per group.
+     */
     void launch(cl_kernel k, DeviceLevel c) {
-        CL.clEnqueueNDRangeKernel(queue, k, 3, null, new long[] {c.nx, c.ny, c.nz}, null, 0, null, null);
+        CL.clEnqueueNDRangeKernel(queue, k, 3, null, new long[] {c.nx, c.ny, c.nz}, new long[] {c.rowGroup, 1, 1},
+                0, null, null);
+    }
+
+    /** Largest work-group along x (every OpenCL device allows 128 work-items per group in dimension 0). */
+    static final int MAX_ROW_GROUP = 128;
+
+    static int rowGroup(int nx) {
+        for (int g = Math.min(nx, MAX_ROW_GROUP); g > 1; g--) {
+            if (nx % g == 0) {
+                return g;
+            }
+        }
+        return 1;
     }
 
     /** Sets the kernel's arguments in order: cl_mem, Double → double, Integer → int, Long → long. */
@@ -162,6 +179,7 @@ final class MultigridKernels {
         final int ny;
         final int nz;
         final int periodic;
+        final int rowGroup;
         final cl_mem fx;
         final cl_mem fy;
         final cl_mem fz;
@@ -174,6 +192,7 @@ final class MultigridKernels {
             this.ny = level.ny();
             this.nz = level.nz();
             this.periodic = periodic;
+            this.rowGroup = rowGroup(nx);
             this.fx = upload(resources, level.fx());
             this.fy = upload(resources, level.fy());
             this.fz = upload(resources, level.fz());
