@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The levels of a {@link MultigridSolver} as plain arrays, for an implementation of the same V-cycle on
  * another device (the OpenCL backend's implicit scheme): the coarsening, the face conductances and the
- * transfers are built once, here, so both implementations run the same operator on every level.
+ * transfers are built once, here, so both implementations run the same operator on every level, and
+ * the small coarse levels' part of the cycle runs here too ({@link #vCycleOnHost}).
  *
  * <p>Every array is in the padded layout of the solver's levels ((nx+2)·(ny+2)·(nz+2), x fastest, one
  * ghost layer; {@link Level#index}): {@code fx/fy/fz} the conductance of each cell's + face (the ghost
@@ -44,12 +45,21 @@ public final class MultigridHierarchy {
     private final boolean[] periodic;
     private final double[] boundarySource;
     private final double h;
-    /** A private copy of the coarsest level, whose diagonal the coarse solve sets per a. */
-    private final MultigridLevel coarsest;
-    private final double[] coarsestBoundary;
-    private final double[] coarsestUnitMass;
-    private double factorisedFor = Double.NaN;
+    /** The first level whose cycle runs on the host ({@link #vCycleOnHost}). */
+    private final int firstHostLevel;
+    /** Private copies of the levels from {@link #firstHostLevel} on, whose diagonals follow a. */
+    private final List<MultigridLevel> hostLevels = new ArrayList<>();
+    private final List<double[]> hostBoundary = new ArrayList<>();
+    private final List<double[]> hostUnitMass = new ArrayList<>();
+    private double preparedFor = Double.NaN;
     private DenseLu lu;
+
+    /**
+     * Levels of at most this many cells run their part of the cycle on the host: a device pass costs a
+     * launch (tens of µs on a GPU, up to a millisecond on a loaded CPU runtime) whatever its size, and
+     * the host does a 16³ level's whole cycle in well under a millisecond. Choice (C).
+     */
+    public static final int HOST_CELLS = 16 * 16 * 16;
 
     MultigridHierarchy(List<MultigridLevel> solverLevels, List<double[]> boundary, boolean[] periodic,
                        double[] boundarySource, double h) {
@@ -68,17 +78,25 @@ public final class MultigridHierarchy {
         this.periodic = periodic.clone();
         this.boundarySource = boundarySource.clone();
         this.h = h;
-        MultigridLevel source = solverLevels.get(solverLevels.size() - 1);
-        this.coarsest = new MultigridLevel(source.nx, source.ny, source.nz, periodic);
-        System.arraycopy(source.fx, 0, coarsest.fx, 0, source.size);
-        System.arraycopy(source.fy, 0, coarsest.fy, 0, source.size);
-        System.arraycopy(source.fz, 0, coarsest.fz, 0, source.size);
-        System.arraycopy(source.faceSum, 0, coarsest.faceSum, 0, source.size);
-        this.coarsestBoundary = boundary.get(boundary.size() - 1).clone();
-        this.coarsestUnitMass = source.mass.clone();
+        int first = solverLevels.size() - 1;
+        while (first > 0 && solverLevels.get(first - 1).cells() <= HOST_CELLS) {
+            first--;
+        }
+        this.firstHostLevel = first;
+        for (int l = first; l < solverLevels.size(); l++) {
+            MultigridLevel source = solverLevels.get(l);
+            MultigridLevel copy = new MultigridLevel(source.nx, source.ny, source.nz, periodic);
+            System.arraycopy(source.fx, 0, copy.fx, 0, source.size);
+            System.arraycopy(source.fy, 0, copy.fy, 0, source.size);
+            System.arraycopy(source.fz, 0, copy.fz, 0, source.size);
+            System.arraycopy(source.faceSum, 0, copy.faceSum, 0, source.size);
+            hostLevels.add(copy);
+            hostBoundary.add(boundary.get(l).clone());
+            hostUnitMass.add(source.mass.clone());
+        }
     }
 
-    /** The levels, fine first; the last is solved directly ({@link #solveCoarsest}). */
+    /** The levels, fine first; the small ones run on the host ({@link #vCycleOnHost}). */
     public List<Level> levels() {
         return levels;
     }
@@ -98,23 +116,36 @@ public final class MultigridHierarchy {
         return h;
     }
 
+    /** The first level whose part of the cycle {@link #vCycleOnHost} runs (the coarsest at least). */
+    public int firstHostLevel() {
+        return firstHostLevel;
+    }
+
     /**
-     * x = A⁻¹·b on the coarsest level for absorption {@code a} (> 0), b and x in its padded layout; the
-     * LU factors are kept until a changes.
+     * The V-cycle from zero on level {@link #firstHostLevel} and below, on the host, for absorption
+     * {@code a} (&gt; 0): b in and x out in that level's padded layout. The same code as the Java
+     * solver's cycle on those levels; the diagonals and the coarsest LU are kept until a changes.
      */
-    public void solveCoarsest(double a, double[] b, double[] x) {
+    public void vCycleOnHost(double a, double[] b, double[] x) {
         if (!(a > 0) || !Double.isFinite(a)) {
             throw new IllegalArgumentException("absorption must be a finite number > 0, got " + a);
         }
-        if (a != factorisedFor) {
-            for (int p = 0; p < coarsest.size; p++) {
-                coarsest.mass[p] = a * coarsestUnitMass[p];
+        if (a != preparedFor) {
+            for (int l = 0; l < hostLevels.size(); l++) {
+                MultigridLevel level = hostLevels.get(l);
+                double[] unit = hostUnitMass.get(l);
+                for (int p = 0; p < level.size; p++) {
+                    level.mass[p] = a * unit[p];
+                }
+                level.refreshDiagonal(hostBoundary.get(l));
             }
-            coarsest.refreshDiagonal(coarsestBoundary);
-            lu = DenseLu.of(coarsest);
-            factorisedFor = a;
+            lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
+            preparedFor = a;
         }
-        lu.solve(coarsest, b, x);
+        MultigridLevel top = hostLevels.get(0);
+        System.arraycopy(b, 0, top.b, 0, top.size);
+        VCycle.run(hostLevels, lu, 0);
+        System.arraycopy(top.x, 0, x, 0, top.size);
     }
 
     /** The level shapes {nx, ny, nz} a solver for this grid builds, fine first (what device memory plans count). */

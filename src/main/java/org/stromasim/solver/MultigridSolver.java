@@ -425,20 +425,7 @@ public final class MultigridSolver {
     }
 
     private void vCycle(int l) {
-        MultigridLevel level = levels.get(l);
-        level.clear(level.x);
-        if (l == levels.size() - 1) {
-            coarsest.solve(level, level.b, level.x);
-            return;
-        }
-        level.smooth(level.x, level.b, SMOOTHING_DEGREE, SMOOTHING_RATIO);
-        level.residual(level.x, level.b, level.r);
-        MultigridLevel coarse = levels.get(l + 1);
-        coarse.clear(coarse.b);
-        Transfers.restrict(level, level.r, coarse, coarse.b);
-        vCycle(l + 1);
-        Transfers.prolongAdd(coarse, coarse.x, level, level.x);
-        level.smooth(level.x, level.b, SMOOTHING_DEGREE, SMOOTHING_RATIO);
+        VCycle.run(levels, coarsest, l);
     }
 
     /**

@@ -18,9 +18,11 @@ import org.stromasim.solver.MultigridSolver;
  * conductances are built on the host, once per diffusivity, and uploaded), the same Chebyshev–Jacobi
  * smoother ({@link MultigridSolver#SMOOTHING_DEGREE} steps on [λ/{@link MultigridSolver#SMOOTHING_RATIO}, λ]
  * before and after the coarse correction), the same block-sum restriction and copy prolongation over
- * coupled cells, and the coarsest level (≤ 64 cells) solved exactly by dense LU on the host. Every
- * other pass runs on the device; per PCG iteration three dot products and the coarsest level's few
- * hundred bytes cross to the host.
+ * coupled cells, and the coarsest level (≤ 64 cells) solved exactly by dense LU. The levels of at
+ * most {@link MultigridHierarchy#HOST_CELLS} cells run their part of the cycle on the host (the Java
+ * solver's own code, {@link MultigridHierarchy#vCycleOnHost}): a device pass costs a launch whatever
+ * its size. Every other pass runs on the device; per PCG iteration three dot products and one small
+ * level's right-hand side and correction cross to the host.
  *
  * <p>The coefficient buffers are this object's own (released by {@link #close}, when the diffusivity
  * changes); the work arrays are the shared {@link MultigridWorkspace}.
@@ -38,6 +40,8 @@ final class DeviceMultigrid implements AutoCloseable {
     private final List<MultigridKernels.DeviceLevel> levels = new ArrayList<>();
     final cl_mem boundarySource;
     private final Map<Double, double[]> lambdaMaxByAbsorption = new HashMap<>();
+    /** The first level whose part of the cycle runs on the host ({@link MultigridHierarchy#vCycleOnHost}). */
+    private final int hostLevel;
     private final double[] coarseB;
     private final double[] coarseX;
     private double a;
@@ -62,7 +66,8 @@ final class DeviceMultigrid implements AutoCloseable {
             own.close();
             throw e;
         }
-        int coarseSize = hierarchy.levels().get(hierarchy.levels().size() - 1).paddedSize();
+        this.hostLevel = hierarchy.firstHostLevel();
+        int coarseSize = hierarchy.levels().get(hostLevel).paddedSize();
         coarseB = new double[coarseSize];
         coarseX = new double[coarseSize];
     }
@@ -79,7 +84,7 @@ final class DeviceMultigrid implements AutoCloseable {
         a = absorption;
         lambdaMax = lambdaMaxByAbsorption.computeIfAbsent(absorption, value -> {
             double[] bounds = new double[levels.size()];
-            for (int l = 0; l < levels.size(); l++) {
+            for (int l = 0; l < hostLevel; l++) { // the host levels set their own
                 bounds[l] = 1 + kernels.maxCoupledRatio(levels.get(l), value);
             }
             return bounds;
@@ -133,14 +138,14 @@ final class DeviceMultigrid implements AutoCloseable {
     private void vCycle(int l) {
         MultigridKernels.DeviceLevel level = levels.get(l);
         cl_mem x = work.x(l);
-        clear(x, level);
-        if (l == levels.size() - 1) {
+        if (l == hostLevel) {
             long bytes = (long) coarseB.length * Sizeof.cl_double;
             CL.clEnqueueReadBuffer(queue, work.b(l), CL.CL_TRUE, 0, bytes, Pointer.to(coarseB), 0, null, null);
-            hierarchy.solveCoarsest(a, coarseB, coarseX);
+            hierarchy.vCycleOnHost(a, coarseB, coarseX);
             CL.clEnqueueWriteBuffer(queue, x, CL.CL_TRUE, 0, bytes, Pointer.to(coarseX), 0, null, null);
             return;
         }
+        clear(x, level);
         smooth(l);
         kernels.operator(level, a, x, work.b(l), work.r(l));
         MultigridKernels.DeviceLevel coarse = levels.get(l + 1);
