@@ -40,14 +40,6 @@ public final class BackendFactory {
             Backend java = java(model, threads);
             return new SelectedBackend(java, "backend: " + java.description() + " (as asked)");
         }
-        String schemeRefusal = openClSchemeRefusal(model);
-        if (schemeRefusal != null) {
-            if (choice == BackendChoice.OPENCL || deviceSpec != null) {
-                throw new IllegalArgumentException("--backend opencl: " + schemeRefusal);
-            }
-            Backend java = java(model, threads);
-            return new SelectedBackend(java, "backend auto: " + schemeRefusal + "; using " + java.description());
-        }
         List<OpenClDevice> devices;
         try {
             devices = OpenClDevices.list();
@@ -72,28 +64,19 @@ public final class BackendFactory {
             Backend java = java(model, threads);
             return new SelectedBackend(java, "backend auto: " + why + "; using " + java.description());
         }
+        String refusal = OpenClBackend.refusal(model.diffusion(), device);
+        if (refusal != null) {
+            if (choice == BackendChoice.OPENCL || deviceSpec != null) {
+                throw new IllegalArgumentException("--backend opencl: " + refusal);
+            }
+            Backend java = java(model, threads);
+            return new SelectedBackend(java, "backend auto: " + refusal + "; using " + java.description());
+        }
         OpenClBackend opencl = new OpenClBackend(model, device);
         String why = choice == BackendChoice.AUTO && deviceSpec == null
                 ? (device.kind() == OpenClDevice.Kind.GPU ? "auto: a GPU" : "auto: no OpenCL GPU, " + device.kind() + " device")
                 : "as asked";
         return new SelectedBackend(opencl, "backend: " + opencl.description() + " (" + why + ")");
-    }
-
-    /**
-     * Why the OpenCL backend cannot run this model, or null if it can (it runs the explicit and rkl2
-     * schemes, not yet implicit); running a model without a part it needs would be a silently different model.
-     */
-    public static String openClSchemeRefusal(TransportModel model) {
-        return openClSchemeRefusal(model.diffusion());
-    }
-
-    /** As {@link #openClSchemeRefusal(TransportModel)}, from the scenario alone (before anything is created). */
-    public static String openClSchemeRefusal(org.stromasim.scenario.DiffusionSpec diffusion) {
-        if (diffusion.scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT) {
-            return "run.diffusion.scheme: implicit runs on the Java backend only (the OpenCL multigrid solver is not"
-                    + " built yet); use --backend java, or scheme rkl2 on OpenCL";
-        }
-        return null; // explicit and rkl2 diffusion and the biology run on OpenCL
     }
 
     /**
@@ -110,11 +93,9 @@ public final class BackendFactory {
         if (choice == BackendChoice.OPENCL || deviceSpec != null) {
             return true; // or select refuses
         }
-        if (openClSchemeRefusal(diffusion) != null) {
-            return false;
-        }
         try {
-            return DeviceSelector.best(OpenClDevices.list()).isPresent();
+            return DeviceSelector.best(OpenClDevices.list())
+                    .map(device -> OpenClBackend.refusal(diffusion, device) == null).orElse(false);
         } catch (OpenClUnavailableException e) {
             return false;
         }

@@ -112,7 +112,7 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling, Dou
         /**
          * TR-BDF2 (γ = 2 − √2): L-stable, second order, each of its two stages one multigrid solve of the
          * flux-form operator (org.stromasim.solver.MultigridSolver); any dt, cost per step independent of dt.
-         * Reactions are split around it with their exact sub-steps (coupling plain). Java backend only.
+         * Reactions are split around it with their exact sub-steps (coupling plain). Both backends (OpenCL: kernels/multigrid.cl, in double precision).
          */
         IMPLICIT
     }

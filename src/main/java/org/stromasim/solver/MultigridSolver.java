@@ -69,6 +69,7 @@ public final class MultigridSolver {
     private final double[] boundarySource;
     private final boolean[] fixedFace = new boolean[6];
     private DenseLu coarsest;
+    private final boolean[] periodic;
     // PCG vectors on the fine level.
     private final double[] u;
     private final double[] rhs;
@@ -97,22 +98,18 @@ public final class MultigridSolver {
             }
             periodic[axis] = low;
         }
+        this.periodic = periodic;
         HalfConductances halves = HalfConductances.ofConductivity(k);
-        int cx = nx;
-        int cy = ny;
-        int cz = nz;
-        while (true) {
-            MultigridLevel level = new MultigridLevel(cx, cy, cz, periodic);
+        List<int[]> shapes = levelShapes(nx, ny, nz);
+        for (int l = 0; l < shapes.size(); l++) {
+            int[] shape = shapes.get(l);
+            MultigridLevel level = new MultigridLevel(shape[0], shape[1], shape[2], periodic);
             boundary.add(LevelBuilder.faces(level, halves, fixedFace));
             levels.add(level);
-            if (level.cells() <= COARSEST_CELLS || (cx == 1 && cy == 1 && cz == 1)) {
-                break;
+            if (l < shapes.size() - 1) {
+                double[][][] coarse = LevelBuilder.coarseHalves(halves, shape[0], shape[1], shape[2]);
+                halves = HalfConductances.stored(coarse[0], coarse[1]);
             }
-            double[][][] coarse = LevelBuilder.coarseHalves(halves, cx, cy, cz);
-            halves = HalfConductances.stored(coarse[0], coarse[1]);
-            cx = LevelBuilder.coarse(cx);
-            cy = LevelBuilder.coarse(cy);
-            cz = LevelBuilder.coarse(cz);
         }
         MultigridLevel fine = levels.get(0);
         this.boundarySource = new double[fine.size];
@@ -152,6 +149,35 @@ public final class MultigridSolver {
         this.res = new double[fine.size];
         this.dir = new double[fine.size];
         this.q = new double[fine.size];
+    }
+
+    /**
+     * The shapes {nx, ny, nz} of the levels, fine first: 2×2×2 blocks (a last block one cell thick where a
+     * dimension is odd) until a level has at most {@link #COARSEST_CELLS} cells or is a single cell.
+     */
+    static List<int[]> levelShapes(int nx, int ny, int nz) {
+        List<int[]> shapes = new ArrayList<>();
+        int cx = nx;
+        int cy = ny;
+        int cz = nz;
+        while (true) {
+            shapes.add(new int[] {cx, cy, cz});
+            if ((long) cx * cy * cz <= COARSEST_CELLS || (cx == 1 && cy == 1 && cz == 1)) {
+                return shapes;
+            }
+            cx = LevelBuilder.coarse(cx);
+            cy = LevelBuilder.coarse(cy);
+            cz = LevelBuilder.coarse(cz);
+        }
+    }
+
+    /**
+     * This solver's levels as plain arrays ({@link MultigridHierarchy}), for running the same cycle on a
+     * device. Sets a = 1 (the hierarchy's unit masses); set the absorption again before solving here.
+     */
+    public MultigridHierarchy hierarchy() {
+        setUniformAbsorption(1.0);
+        return new MultigridHierarchy(levels, boundary, periodic, boundarySource, h);
     }
 
     /**
@@ -399,20 +425,7 @@ public final class MultigridSolver {
     }
 
     private void vCycle(int l) {
-        MultigridLevel level = levels.get(l);
-        level.clear(level.x);
-        if (l == levels.size() - 1) {
-            coarsest.solve(level, level.b, level.x);
-            return;
-        }
-        level.smooth(level.x, level.b, SMOOTHING_DEGREE, SMOOTHING_RATIO);
-        level.residual(level.x, level.b, level.r);
-        MultigridLevel coarse = levels.get(l + 1);
-        coarse.clear(coarse.b);
-        Transfers.restrict(level, level.r, coarse, coarse.b);
-        vCycle(l + 1);
-        Transfers.prolongAdd(coarse, coarse.x, level, level.x);
-        level.smooth(level.x, level.b, SMOOTHING_DEGREE, SMOOTHING_RATIO);
+        VCycle.run(levels, coarsest, l);
     }
 
     /**

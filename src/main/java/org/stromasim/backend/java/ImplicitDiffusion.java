@@ -1,13 +1,8 @@
 package org.stromasim.backend.java;
 
-import java.util.EnumMap;
-import java.util.Map;
-import org.stromasim.grid.Face;
 import org.stromasim.grid.Grid3D;
-import org.stromasim.scenario.SpeciesSpec.BoundaryType;
-import org.stromasim.solver.FaceCondition;
 import org.stromasim.solver.MultigridSolver;
-import org.stromasim.transport.SpeciesBoundaries;
+import org.stromasim.transport.SolverFaces;
 import org.stromasim.transport.TransportModel;
 import org.stromasim.transport.TrBdf2;
 
@@ -77,7 +72,7 @@ final class ImplicitDiffusion {
                 }
             }
             solvers[s] = diffuses ? MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d,
-                    faceConditions(model.boundaries(s))) : null;
+                    SolverFaces.of(model.boundaries(s))) : null;
         }
     }
 
@@ -127,18 +122,5 @@ final class ImplicitDiffusion {
     /** Multigrid cycles per stage solve so far (0 before the first). */
     double meanCyclesPerSolve() {
         return solves == 0 ? 0 : (double) cycles / solves;
-    }
-
-    static Map<Face, FaceCondition> faceConditions(SpeciesBoundaries boundaries) {
-        Map<Face, FaceCondition> faces = new EnumMap<>(Face.class);
-        for (Face f : Face.values()) {
-            BoundaryType type = boundaries.type(f);
-            faces.put(f, switch (type) {
-                case ZERO_FLUX -> FaceCondition.ZERO_FLUX;
-                case PERIODIC -> FaceCondition.PERIODIC;
-                case FIXED -> FaceCondition.fixed(boundaries.fixedValue(f));
-            });
-        }
-        return faces;
     }
 }

@@ -11,7 +11,9 @@ import java.util.Locale;
  * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels);
  * with a biology section the stiffness (4), which only the slow step reads. The large-step scheme adds
- * float copies of every species ({@link #largeStepCopies}).
+ * float copies of every species ({@link #largeStepCopies}); the implicit scheme its multigrid in
+ * double ({@link #withMultigrid}: about 11 padded doubles per voxel shared and 7 per species, each
+ * +1/7 for the coarse levels; ≈ 90 + 64·species bytes per voxel).
  */
 final class DeviceMemoryPlan {
 
@@ -19,6 +21,9 @@ final class DeviceMemoryPlan {
     private final int species;
     private final int extraCopies;
     private final boolean biology;
+    /** Device bytes of the implicit scheme's multigrid ({@link MultigridWorkspace#deviceBytes}), 0 for the others. */
+    private final long multigridBytes;
+    private final long multigridLargestBuffer;
 
     DeviceMemoryPlan(long voxels, int species) {
         this(voxels, species, 0, false);
@@ -29,10 +34,25 @@ final class DeviceMemoryPlan {
      * @param biology     whether the scenario has a biology section (the device keeps the stiffness)
      */
     DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology) {
+        this(voxels, species, extraCopies, biology, 0, 0);
+    }
+
+    private DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology, long multigridBytes,
+                             long multigridLargestBuffer) {
         this.voxels = voxels;
         this.species = species;
         this.extraCopies = extraCopies;
         this.biology = biology;
+        this.multigridBytes = multigridBytes;
+        this.multigridLargestBuffer = multigridLargestBuffer;
+    }
+
+    /**
+     * This plan plus the implicit scheme's multigrid: {@code bytes} in all (double work arrays and every
+     * species' hierarchy), the largest of them {@code largestBuffer} bytes (a padded fine-level array).
+     */
+    DeviceMemoryPlan withMultigrid(long bytes, long largestBuffer) {
+        return new DeviceMemoryPlan(voxels, species, extraCopies, biology, bytes, largestBuffer);
     }
 
     /**
@@ -44,13 +64,13 @@ final class DeviceMemoryPlan {
     }
 
     long largestBufferBytes() {
-        return voxels * species * Float.BYTES;
+        return Math.max(voxels * species * Float.BYTES, multigridLargestBuffer);
     }
 
     long totalBytes() {
         long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
                 + (biology ? Float.BYTES : 0);
-        return voxels * perVoxel;
+        return voxels * perVoxel + multigridBytes;
     }
 
     /** Throws an {@link IllegalArgumentException} with the numbers when the grid does not fit on {@code device}. */

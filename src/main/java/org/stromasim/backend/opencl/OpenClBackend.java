@@ -115,8 +115,12 @@ public final class OpenClBackend implements Backend {
     private final DeviceBiology biology;
     /** The species parameters last written to {@link #parameters} (they follow the model's uptake scale). */
     private float[] parameterTable;
-    /** The large-step scheme (run.diffusion.scheme: rkl2), or null for the explicit one. */
+    /** RKL2 diffusion (run.diffusion.scheme: rkl2), or null for the other schemes. */
     private final Rkl2Passes rkl2;
+    /** TR-BDF2 diffusion by multigrid (run.diffusion.scheme: implicit), or null for the other schemes. */
+    private final DeviceImplicitDiffusion implicit;
+    /** The reaction pass of the large-step schemes (rkl2, implicit), or null for the explicit one. */
+    private final LargeStepReactions largeStepReactions;
     private boolean uploaded;
 
     /**
@@ -124,19 +128,26 @@ public final class OpenClBackend implements Backend {
      * builds the kernels (once per device per JVM).
      */
     public OpenClBackend(TransportModel model, OpenClDevice device) {
-        String schemeRefusal = org.stromasim.backend.BackendFactory.openClSchemeRefusal(model);
-        if (schemeRefusal != null) {
-            throw new IllegalArgumentException(schemeRefusal);
+        String refusal = refusal(model.diffusion(), device);
+        if (refusal != null) {
+            throw new IllegalArgumentException(refusal);
         }
         this.model = model;
         this.device = device;
         this.grid = model.grid();
         this.species = model.speciesCount();
         this.voxels = grid.voxelCount();
-        boolean largeSteps = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
-        int extraCopies = largeSteps
+        boolean largeSteps = model.diffusion().largeSteps();
+        boolean rkl2Scheme = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
+        boolean implicitScheme = model.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT;
+        int extraCopies = rkl2Scheme
                 ? DeviceMemoryPlan.largeStepCopies(model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED) : 0;
-        new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps()).check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
+        DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps());
+        if (implicitScheme) {
+            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species),
+                    MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
+        }
+        plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
         this.plasma = new PlasmaCurve[species];
         for (int s = 0; s < species; s++) {
             plasma[s] = model.plasma(s);
@@ -189,10 +200,14 @@ public final class OpenClBackend implements Backend {
             reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
             biology = model.needsSlowSteps() ? new DeviceBiology(resources, context, queue, grid, species, drugSpecies) : null;
             setConstantArguments();
-            rkl2 = largeSteps ? new Rkl2Passes(model, resources, transportProgram, device, queue,
-                    exact ? localSize : null, itemsX, guard, fieldBytes, PASSES_PER_UPLOAD, reactionTables.gainsPerPass(),
-                    new cl_mem[] {diffusivity, parameters, cell, viability, wallArea, plasmaLevels, exposureHi, exposureLo,
-                        keys, tables}) : null;
+            largeStepReactions = largeSteps ? new LargeStepReactions(transportProgram, resources, device, queue,
+                    exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, fieldBytes,
+                    model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED && rkl2Scheme, PASSES_PER_UPLOAD,
+                    reactionTables.gainsPerPass(), new cl_mem[] {diffusivity, cell, viability, wallArea, parameters,
+                        plasmaLevels, exposureHi, exposureLo, keys, tables}) : null;
+            rkl2 = rkl2Scheme ? new Rkl2Passes(model, resources, transportProgram, device, queue,
+                    exact ? localSize : null, itemsX, guard, fieldBytes, largeStepReactions, diffusivity, parameters) : null;
+            implicit = implicitScheme ? new DeviceImplicitDiffusion(model, resources, context, queue, guard) : null;
         } catch (RuntimeException | Error e) {
             resources.close();
             throw e;
@@ -218,7 +233,8 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public String description() {
-        return "opencl: " + device.label() + (rkl2 != null ? ", RKL2 diffusion" : "");
+        return "opencl: " + device.label() + (rkl2 != null ? ", RKL2 diffusion"
+                : implicit != null ? ", TR-BDF2 diffusion by multigrid" : "");
     }
 
     public OpenClDevice device() {
@@ -253,6 +269,9 @@ public final class OpenClBackend implements Backend {
             rkl2.refreshLimits(); // the stage counts follow the diffusivity just copied
             rkl2.upload(state);
         }
+        if (implicit != null) {
+            refuseRebalancingTerm(state);
+        }
         uploaded = true;
     }
 
@@ -284,10 +303,18 @@ public final class OpenClBackend implements Backend {
         if (steps < 0) {
             throw new IllegalArgumentException("step count must be >= 0, got " + steps);
         }
-        if (rkl2 == null) {
-            model.checkTimeStep(dtS);
-        } else {
+        if (rkl2 != null) {
             rkl2.prepare(dtS);
+        } else if (implicit != null) {
+            if (!(dtS > 0) || !Double.isFinite(dtS)) {
+                throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dtS);
+            }
+            implicit.prepare(); // the model's diffusivity is live (the biology's remodelling rewrites it)
+        } else {
+            model.checkTimeStep(dtS);
+        }
+        if (largeStepReactions != null) {
+            largeStepReactions.prepare(dtS);
         }
         if (steps == 0) {
             return;
@@ -299,19 +326,19 @@ public final class OpenClBackend implements Backend {
         int perPass = reactionTables.floatsPerPass();
         float[] table = new float[PASSES_PER_UPLOAD * perPass];
         int gainsPerPass = reactionTables.gainsPerPass();
-        float[] gains = rkl2 == null ? null : new float[PASSES_PER_UPLOAD * gainsPerPass];
+        float[] gains = largeStepReactions == null ? null : new float[PASSES_PER_UPLOAD * gainsPerPass];
         for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
             int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
             for (int p = 0; p < count; p++) {
                 fillLevels(schedule, first + p, levels, p * species * 4);
-                if (rkl2 == null) {
+                if (largeStepReactions == null) {
                     reactionTables.fill(schedule, first + p, table, p * perPass);
                 } else {
                     reactionTables.fillSeparate(schedule, first + p, table, p * perPass, gains, p * gainsPerPass);
                 }
             }
-            if (rkl2 != null) {
-                CL.clEnqueueWriteBuffer(queue, rkl2.gains(), CL_TRUE, 0, (long) count * gainsPerPass * Sizeof.cl_float,
+            if (largeStepReactions != null) {
+                CL.clEnqueueWriteBuffer(queue, largeStepReactions.gains(), CL_TRUE, 0, (long) count * gainsPerPass * Sizeof.cl_float,
                         Pointer.to(gains), 0, null, null);
             }
             CL.clEnqueueWriteBuffer(queue, tables, CL_TRUE, 0, (long) count * perPass * Sizeof.cl_float,
@@ -320,7 +347,7 @@ public final class OpenClBackend implements Backend {
             CL.clEnqueueWriteBuffer(queue, plasmaLevels, CL_TRUE, 0, (long) count * species * 4 * Sizeof.cl_float,
                     Pointer.to(levels), 0, null, null);
             for (int p = 0; p < count; p++) {
-                if (rkl2 == null) {
+                if (largeStepReactions == null) {
                     launch(schedule, first + p, p);
                 } else {
                     launchLargeStep(schedule, first + p, p);
@@ -393,17 +420,51 @@ public final class OpenClBackend implements Backend {
     }
 
     /**
-     * A pass of the large-step scheme: pass 0 reacts in place; a later pass diffuses the current buffer
-     * into the other one by RKL2 and reacts there (reading the diffusion input for the rebalancing term).
+     * A pass of a large-step scheme: pass 0 reacts in place; a later pass diffuses the current buffer
+     * into the other one (RKL2 or TR-BDF2) and reacts there (reading the diffusion input for the
+     * rebalancing term of rebalanced RKL2).
      */
     private void launchLargeStep(PassSchedule schedule, int pass, int slot) {
         if (!schedule.diffuses(pass)) {
-            rkl2.enqueueReactions(schedule, pass, slot, concentration[current], concentration[current]);
+            largeStepReactions.enqueue(schedule, pass, slot, concentration[current], concentration[current]);
             return;
         }
-        rkl2.enqueueDiffusion(concentration[current], concentration[1 - current]);
-        rkl2.enqueueReactions(schedule, pass, slot, concentration[1 - current], concentration[current]);
+        if (rkl2 != null) {
+            rkl2.enqueueDiffusion(concentration[current], concentration[1 - current]);
+        } else {
+            implicit.step(concentration[current], concentration[1 - current], schedule.dtS());
+        }
+        largeStepReactions.enqueue(schedule, pass, slot, concentration[1 - current], concentration[current]);
         current = 1 - current;
+    }
+
+    /** Multigrid cycles per TR-BDF2 stage solve so far (scheme implicit; 0 before the first or for other schemes). */
+    public double implicitCyclesPerSolve() {
+        return implicit == null ? 0 : implicit.meanCyclesPerSolve();
+    }
+
+    /** The implicit scheme has no rebalancing term: one carried by a resumed state is refused, not dropped. */
+    private void refuseRebalancingTerm(Tissue state) {
+        for (int s = 0; s < species; s++) {
+            if (state.rebalancePerS(s) != null) {
+                throw new IllegalArgumentException("the state carries a rebalancing term for species "
+                        + model.speciesNames().get(s) + " but this model's scheme has none (run.diffusion: implicit)");
+            }
+        }
+    }
+
+    /**
+     * Why this backend cannot run {@code diffusion} on {@code device}, or null when it can: the one
+     * answer to "which schemes does the OpenCL backend run" (the backend factory and this constructor
+     * ask it). Every scheme runs; the implicit one solves in double precision and so needs a device
+     * with cl_khr_fp64 (a float solve cannot reach its 1e-8 tolerance at a 1:1000 contrast).
+     */
+    public static String refusal(DiffusionSpec diffusion, OpenClDevice device) {
+        if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT && !device.fp64()) {
+            return "run.diffusion.scheme: implicit solves in double precision, and OpenCL device " + device.name()
+                    + " has no cl_khr_fp64; use a device with double precision (--device), --backend java, or scheme rkl2";
+        }
+        return null;
     }
 
     @Override
@@ -452,6 +513,9 @@ public final class OpenClBackend implements Backend {
     public void close() {
         try {
             CL.clFinish(queue);
+            if (implicit != null) {
+                implicit.close();
+            }
         } finally {
             resources.close();
         }

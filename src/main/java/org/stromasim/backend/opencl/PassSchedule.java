@@ -25,6 +25,11 @@ final class PassSchedule {
         this.strang = strang;
     }
 
+    /** The coupling step. */
+    double dtS() {
+        return dtS;
+    }
+
     int passes() {
         return steps + 1;
     }

@@ -17,16 +17,16 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * The large-step scheme ({@code run.diffusion.scheme: rkl2}) on the device, kernels/rkl2.cl: per
- * coupling step an RKL2 super-time-step of each species with its own stage count (multirate), then one
- * reaction-only pass (plain coupling: exact sub-steps and exact sub-step exposure; the rebalancing term
- * only for the Java API's rebalanced coupling). The numerics, stage by
+ * coupling step an RKL2 super-time-step of each species with its own stage count (multirate), then the
+ * reaction-only pass of {@link LargeStepReactions} (plain coupling: exact sub-steps and exact sub-step
+ * exposure; the rebalancing term, which the stages read from there, only for the Java API's rebalanced
+ * coupling). The numerics, stage by
  * stage and sub-step by sub-step, are those of the Java backend ({@code JavaBackend}'s large-step path
  * and {@code Rkl2Diffusion}); this class owns the extra device buffers and enqueues the launches, and
  * {@link OpenClBackend} keeps the schedule, tables and plasma levels it shares with the explicit path.
  *
- * <p><b>Buffers</b> (concentration layout: guard band, then species blocks): τ·L(Y0), two stage
- * buffers that alternate (stage j overwrites Y(j−2) in place, voxel by voxel), and for rebalanced
- * coupling the term q and the increment of the last opening reaction sub-step. The last stage writes
+ * <p><b>Buffers</b> (concentration layout: guard band, then species blocks): τ·L(Y0) and two stage
+ * buffers that alternate (stage j overwrites Y(j−2) in place, voxel by voxel). The last stage writes
  * straight into the other concentration buffer, and the reaction pass runs in place there, reading
  * the diffusion input (the current buffer, intact) for the rebalancing update. Nothing goes back to
  * the host between stages: a coupling step is Σ_s S_s + 1 launches on the in-order queue.
@@ -42,11 +42,8 @@ final class Rkl2Passes {
     private final TransportModel model;
     private final cl_command_queue queue;
     private final cl_kernel stage;
-    private final cl_kernel react;
     private final long[] stageGlobal;
     private final long[] stageLocal;
-    private final long[] reactGlobal;
-    private final long[] reactLocal;
     private final int species;
     private final int voxels;
     private final int guard;
@@ -54,8 +51,6 @@ final class Rkl2Passes {
     private final cl_mem tauL0;
     private final cl_mem[] stages = new cl_mem[2];
     private final cl_mem rebalance;
-    private final cl_mem opening;
-    private final cl_mem gains;
     private final double[] explicitLimitS;
     private int[] stageCounts;
     private float tauOverDx2;
@@ -66,11 +61,13 @@ final class Rkl2Passes {
      * @param cpuTile      the exact CPU tile {x, y, 1} of the transport kernel, or null on other devices
      * @param itemsX       work-items per row
      * @param fieldBytes   bytes of one concentration-layout buffer
-     * @param shared       the transport pass's buffers this pass reads, in the order of {@link #bindShared}
+     * @param reactions    the reaction pass, whose rebalancing term the stages read
+     * @param diffusivity  the diffusivity buffer (concentration layout)
+     * @param params       the species parameter table
      */
     Rkl2Passes(TransportModel model, ClResources resources, cl_program program, OpenClDevice device,
-               cl_command_queue queue, long[] cpuTile, int itemsX, int guard, long fieldBytes, int passesPerUpload,
-               int gainsPerPass, cl_mem[] shared) {
+               cl_command_queue queue, long[] cpuTile, int itemsX, int guard, long fieldBytes,
+               LargeStepReactions reactions, cl_mem diffusivity, cl_mem params) {
         this.model = model;
         this.queue = queue;
         this.species = model.speciesCount();
@@ -81,19 +78,14 @@ final class Rkl2Passes {
         int ny = model.grid().ny();
         int nz = model.grid().nz();
         this.stage = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_stage"));
-        this.react = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_react"));
         this.stageLocal = cpuTile != null ? cpuTile : LocalSizes.forGrid(stage, device.device(), nx, ny);
-        this.reactLocal = cpuTile != null ? cpuTile : LocalSizes.forGrid(react, device.device(), nx, ny);
         this.stageGlobal = LocalSizes.padded(new long[] {itemsX, ny, nz}, stageLocal);
-        this.reactGlobal = LocalSizes.padded(new long[] {itemsX, ny, (long) nz * species}, reactLocal);
         this.tauL0 = zeroed(resources, fieldBytes);
         this.stages[0] = zeroed(resources, fieldBytes);
         this.stages[1] = zeroed(resources, fieldBytes);
-        this.rebalance = zeroed(resources, rebalanced ? fieldBytes : Sizeof.cl_float);
-        this.opening = zeroed(resources, rebalanced ? fieldBytes : Sizeof.cl_float);
-        this.gains = resources.buffer(CL.CL_MEM_READ_ONLY, (long) passesPerUpload * gainsPerPass * Sizeof.cl_float);
+        this.rebalance = reactions.rebalance;
         this.explicitLimitS = new double[species];
-        bindShared(shared, nx, ny, nz);
+        bindStage(diffusivity, params, nx, ny, nz);
     }
 
     private cl_mem zeroed(ClResources resources, long bytes) {
@@ -102,43 +94,15 @@ final class Rkl2Passes {
         return m;
     }
 
-    /**
-     * shared = {diffusivity, params, cell, viability, wall area, plasma levels, exposure hi, exposure lo,
-     * keys, tables}.
-     */
-    private void bindShared(cl_mem[] shared, int nx, int ny, int nz) {
-        cl_mem diffusivity = shared[0];
+    private void bindStage(cl_mem diffusivity, cl_mem params, int nx, int ny, int nz) {
         mem(stage, 5, diffusivity);
-        mem(stage, 6, shared[1]);
+        mem(stage, 6, params);
         mem(stage, 7, rebalance);
         intArg(stage, 8, rebalanced ? 1 : 0);
         intArg(stage, 9, nx);
         intArg(stage, 10, ny);
         intArg(stage, 11, nz);
         intArg(stage, 12, guard);
-        mem(react, 2, rebalance);
-        mem(react, 3, opening);
-        mem(react, 4, diffusivity);
-        mem(react, 5, shared[2]);
-        mem(react, 6, shared[3]);
-        mem(react, 7, shared[4]);
-        mem(react, 8, shared[1]);
-        mem(react, 9, shared[5]);
-        mem(react, 10, shared[6]);
-        mem(react, 11, shared[7]);
-        mem(react, 12, shared[8]);
-        mem(react, 13, shared[9]);
-        mem(react, 14, gains);
-        intArg(react, 15, nx);
-        intArg(react, 16, ny);
-        intArg(react, 17, nz);
-        intArg(react, 18, guard);
-        intArg(react, 23, rebalanced ? 1 : 0);
-    }
-
-    /** The gains buffer, filled per chunk of passes with the reaction tables. */
-    cl_mem gains() {
-        return gains;
     }
 
     /** Takes each species' explicit limit from the model's current diffusivity (the backend's upload copies it too). */
@@ -164,28 +128,11 @@ final class Rkl2Passes {
         double dx = model.grid().voxelUm();
         tauOverDx2 = (float) (dtS / (dx * dx));
         tauS = (float) dtS;
-        floatArg(react, 25, (float) (0.5 / dtS));
     }
 
     /** Stages per species of the current step (after {@link #prepare}). */
     int[] stageCounts() {
         return stageCounts.clone();
-    }
-
-    /**
-     * Enqueues the reaction pass {@code pass} of {@code schedule} (tables and levels in upload slot
-     * {@code slot}) in place on {@code state}; {@code before} is the diffusion input of the step just
-     * diffused (pass ≥ 1).
-     */
-    void enqueueReactions(PassSchedule schedule, int pass, int slot, cl_mem state, cl_mem before) {
-        mem(react, 0, state);
-        mem(react, 1, before);
-        intArg(react, 19, slot);
-        floatArg(react, 20, (float) schedule.reactionAS(pass));
-        floatArg(react, 21, (float) schedule.reactionBS(pass));
-        floatArg(react, 22, (float) schedule.exposureWeightS(pass));
-        intArg(react, 24, schedule.diffuses(pass) ? 1 : 0);
-        CL.clEnqueueNDRangeKernel(queue, react, 3, null, reactGlobal, reactLocal, 0, null, null);
     }
 
     /** Enqueues the diffusion of every species from {@code y0} into {@code out} (RKL2, its own stages each). */

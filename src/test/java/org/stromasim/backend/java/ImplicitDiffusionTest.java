@@ -1,14 +1,12 @@
 package org.stromasim.backend.java;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.stromasim.backend.BackendFactory;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
@@ -165,14 +163,5 @@ class ImplicitDiffusionTest {
             implicit.step(c, limits * p.explicitLimitS());
             assertTrue(implicit.meanCyclesPerSolve() <= 20, limits + " limits: " + implicit.meanCyclesPerSolve());
         }
-    }
-
-    @Test
-    void openClRefusesTheImplicitSchemeInOneLine() {
-        LargeStepProblems.Problem p = randomStiffness1000(1, 0);
-        TransportModel model = TransportModel.compile(p.scenarioWith(IMPLICIT), p.initial().copy());
-        String refusal = BackendFactory.openClSchemeRefusal(model);
-        assertNotNull(refusal);
-        assertTrue(refusal.contains("implicit") && !refusal.contains("\n"), refusal);
     }
 }

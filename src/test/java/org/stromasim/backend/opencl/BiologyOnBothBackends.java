@@ -93,14 +93,13 @@ final class BiologyOnBothBackends {
     }
 
     /**
-     * The run's plan; a fixed RKL2 step is taken as given, without the split-accuracy check that a
+     * The run's plan; a fixed RKL2 or implicit step is taken as given, without the split-accuracy check that a
      * run applies (TimeStepPlan.choose): these runs compare the two backends at the same steps, which
      * needs no accuracy, and a step above that check exercises more RKL2 stages.
      */
     private static TimeStepPlan plan(Scenario scenario, TransportModel model) {
-        if (scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.RKL2
-                && scenario.run().dtS() != null) {
-            return new TimeStepPlan(scenario.run().dtS(), model.stabilityLimit(), "parity: fixed RKL2 step");
+        if (scenario.run().diffusion().largeSteps() && scenario.run().dtS() != null) {
+            return new TimeStepPlan(scenario.run().dtS(), model.stabilityLimit(), "parity: fixed large step");
         }
         return TimeStepPlan.choose(scenario.run(), model);
     }

@@ -97,6 +97,28 @@ class BiologyScenarioParityTest {
         BothBackends.assertSameState(java.last, opencl.last, 2e-5);
     }
 
+    /**
+     * Biology under the implicit scheme: each device slow step rewrites the diffusivity, and both
+     * backends rebuild their multigrid hierarchies from it before the next step (a stale hierarchy
+     * would solve the old matrix). Ten steps of 30 s; tolerance {@link #FIELD_TOLERANCE} of each
+     * field's maximum, above ImplicitParityTest's per-voxel bound over ten steps (5e-6).
+     */
+    @Test
+    void biologyWithTheImplicitSchemeAgreesAndTheSolversFollowTheRemodelledMatrix() {
+        Scenario s = BiologyOnBothBackends.load("fibrotic-stroma", "biology.activation.max_rate_per_s=0.002",
+                "run.diffusion.scheme=implicit", "run.dt_s=30",
+                "biology.remodelling.enzyme_softening_per_s=0.02",
+                "run.metrics_interval_s=150", "run.snapshot_interval_s=300");
+        s = BiologyOnBothBackends.withInterventions(s, List.of(new BiologySpec.Intervention(
+                BiologySpec.InterventionKind.ENZYME, 0, 1e9, 1.0)));
+        Outputs java = BiologyOnBothBackends.run(s, false, UNTIL_S);
+        Outputs opencl = BiologyOnBothBackends.run(s, true, UNTIL_S);
+        assertEquals(java.result.steps(), opencl.result.steps(), "coupling steps");
+        BiologyParityTest.assertSameCells(java.last, opencl.last);
+        BothBackends.assertClose("stiffness", java.last.stiffnessKpa(), opencl.last.stiffnessKpa(), FIELD_TOLERANCE);
+        BothBackends.assertSameState(java.last, opencl.last, FIELD_TOLERANCE);
+    }
+
     @Test
     void resumedOpenClBiologyRunAgreesWithTheUninterruptedOne() {
         Scenario s = BiologyOnBothBackends.load("fibrotic-lox-inhibitor", "run.snapshot_interval_s=60",

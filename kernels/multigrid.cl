@@ -1,0 +1,218 @@
+// stromasim multigrid kernels (OpenCL C 1.2 with cl_khr_fp64): the V-cycle of
+// org.stromasim.solver.MultigridSolver, pass for pass, on one device, and the TR-BDF2 stages of the
+// implicit scheme (org.stromasim.transport.TrBdf2) around it. Double precision throughout, as the Java
+// solver (a 1:1000 contrast makes the operator's condition number ~1e8 at 128^3; a float residual
+// would carry ~10 % error at the 1e-8 tolerance the implicit scheme solves to).
+//
+// Layout (org.stromasim.solver.MultigridHierarchy): every level array is padded by one ghost layer,
+// (nx+2)*(ny+2)*(nz+2), x fastest; fx[p] is the conductance of the face between p and p+1 (fy, fz
+// likewise), and the ghost entry on the - side holds the wrapped face of a periodic axis. Ghost VALUES
+// are never written (the buffers are zero-filled once); a periodic neighbour is read from the interior
+// cell across the domain instead (what the Java solver's fillGhosts copies), a non-periodic ghost is
+// multiplied by a zero conductance. The operator per cell:
+//   (A u)_p = (a*unitMass_p + faceSum_p)*u_p - sum_faces T_f*u_nb(f)
+// Interior kernels run on a 3D NDRange of exactly (nx, ny, nz).
+
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+
+#define PERIODIC_X 1
+#define PERIODIC_Y 2
+#define PERIODIC_Z 4
+
+inline long padded_index(int i, int j, int k, int nx, int ny) {
+    return (long) (i + 1) + (long) (nx + 2) * ((long) (j + 1) + (long) (ny + 2) * (k + 1));
+}
+
+// sum over the six faces of T_f * u_nb(f), in the Java loop's order
+inline double off_diagonal(__global const double* restrict fx, __global const double* restrict fy,
+                           __global const double* restrict fz, __global const double* u, long p,
+                           int i, int j, int k, int nx, int ny, int nz, int periodic) {
+    const long sy = nx + 2;
+    const long sz = sy * (ny + 2);
+    const double west = ((periodic & PERIODIC_X) && i == 0) ? u[p + nx - 1] : u[p - 1];
+    const double east = ((periodic & PERIODIC_X) && i == nx - 1) ? u[p - nx + 1] : u[p + 1];
+    const double south = ((periodic & PERIODIC_Y) && j == 0) ? u[p + (ny - 1) * sy] : u[p - sy];
+    const double north = ((periodic & PERIODIC_Y) && j == ny - 1) ? u[p - (ny - 1) * sy] : u[p + sy];
+    const double below = ((periodic & PERIODIC_Z) && k == 0) ? u[p + (nz - 1) * sz] : u[p - sz];
+    const double above = ((periodic & PERIODIC_Z) && k == nz - 1) ? u[p - (nz - 1) * sz] : u[p + sz];
+    return fx[p - 1] * west + fx[p] * east + fy[p - sy] * south + fy[p] * north + fz[p - sz] * below + fz[p] * above;
+}
+
+// out = rhs - A*u (hasRhs != 0) or out = A*u (hasRhs == 0)
+__kernel void mg_operator(__global const double* restrict fx, __global const double* restrict fy,
+                          __global const double* restrict fz, __global const double* restrict faceSum,
+                          __global const double* restrict unitMass, const double a,
+                          __global const double* restrict u, __global const double* restrict rhs,
+                          __global double* restrict out, const int hasRhs,
+                          const int nx, const int ny, const int nz, const int periodic) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    const long p = padded_index(i, j, k, nx, ny);
+    const double au = (a * unitMass[p] + faceSum[p]) * u[p] - off_diagonal(fx, fy, fz, u, p, i, j, k, nx, ny, nz, periodic);
+    out[p] = hasRhs ? rhs[p] - au : au;
+}
+
+// One Chebyshev-Jacobi update (Saad, Alg. 12.1, Jacobi-preconditioned): d = keep*d + push*r/diag; u += d.
+// The first step of a sweep passes keep = 0 (d then holds the previous sweep's finite values).
+__kernel void mg_chebyshev(__global const double* restrict faceSum, __global const double* restrict unitMass,
+                           const double a, __global const double* restrict r, __global double* restrict d,
+                           __global double* restrict u, const double keep, const double push,
+                           const int nx, const int ny) {
+    const long p = padded_index(get_global_id(0), get_global_id(1), get_global_id(2), nx, ny);
+    const double diag = a * unitMass[p] + faceSum[p];
+    const double inverse = diag > 0.0 ? 1.0 / diag : 0.0;
+    const double step = keep * d[p] + push * inverse * r[p];
+    d[p] = step;
+    u[p] += step;
+}
+
+// coarseB[block] = sum over the block's coupled fine cells of fineR (a 3D NDRange over the coarse cells)
+__kernel void mg_restrict(__global const double* restrict fineR, __global const double* restrict fineCoupledSum,
+                          __global double* restrict coarseB, const int fnx, const int fny, const int fnz,
+                          const int cnx, const int cny) {
+    const int ci = get_global_id(0);
+    const int cj = get_global_id(1);
+    const int ck = get_global_id(2);
+    double sum = 0.0;
+    for (int dk = 0; dk < 2; dk++) {
+        const int k = 2 * ck + dk;
+        if (k >= fnz) {
+            break;
+        }
+        for (int dj = 0; dj < 2; dj++) {
+            const int j = 2 * cj + dj;
+            if (j >= fny) {
+                break;
+            }
+            for (int di = 0; di < 2; di++) {
+                const int i = 2 * ci + di;
+                if (i >= fnx) {
+                    break;
+                }
+                const long pf = padded_index(i, j, k, fnx, fny);
+                if (fineCoupledSum[pf] > 0.0) {
+                    sum += fineR[pf];
+                }
+            }
+        }
+    }
+    coarseB[padded_index(ci, cj, ck, cnx, cny)] = sum;
+}
+
+// fineX[cell] += coarseX[its block] over coupled fine cells (a 3D NDRange over the fine cells)
+__kernel void mg_prolong_add(__global const double* restrict coarseX, __global const double* restrict fineCoupledSum,
+                             __global double* restrict fineX, const int fnx, const int fny,
+                             const int cnx, const int cny) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    const long pf = padded_index(i, j, k, fnx, fny);
+    if (fineCoupledSum[pf] > 0.0) {
+        fineX[pf] += coarseX[padded_index(i >> 1, j >> 1, k >> 1, cnx, cny)];
+    }
+}
+
+// PCG: dir = z + beta*dir (beta = 0 on the first iteration)
+__kernel void cg_direction(__global const double* restrict z, __global double* restrict dir, const double beta,
+                           const int nx, const int ny) {
+    const long p = padded_index(get_global_id(0), get_global_id(1), get_global_id(2), nx, ny);
+    dir[p] = z[p] + beta * dir[p];
+}
+
+// PCG: u += alpha*dir, res -= alpha*q
+__kernel void cg_update(__global double* restrict u, __global double* restrict res,
+                        __global const double* restrict dir, __global const double* restrict q, const double alpha,
+                        const int nx, const int ny) {
+    const long p = padded_index(get_global_id(0), get_global_id(1), get_global_id(2), nx, ny);
+    u[p] += alpha * dir[p];
+    res[p] -= alpha * q[p];
+}
+
+// Partial reductions over the interior, one per work-group of DOT_LOCAL items (a 1D NDRange of a fixed
+// number of groups, so the summation order and result do not change between calls):
+//   mode 0: sum of x*y                                  (dot products and norms)
+//   mode 1: max of y/(a*x + faceSum) where the denominator is > 0, with y = coupledSum, x = unitMass
+//           (the Gershgorin bound of diag^-1*A, minus 1, for the Chebyshev interval)
+__kernel void mg_reduce(__global const double* restrict x, __global const double* restrict y,
+                        __global const double* restrict faceSum, const double a, const int mode,
+                        __global double* restrict partial, const int nx, const int ny, const int nz) {
+    __local double scratch[DOT_LOCAL];
+    const int lid = get_local_id(0);
+    const long cells = (long) nx * ny * nz;
+    double acc = 0.0;
+    for (long c = get_global_id(0); c < cells; c += get_global_size(0)) {
+        const int i = (int) (c % nx);
+        const int j = (int) ((c / nx) % ny);
+        const int k = (int) (c / ((long) nx * ny));
+        const long p = padded_index(i, j, k, nx, ny);
+        if (mode == 0) {
+            acc += x[p] * y[p];
+        } else {
+            const double diag = a * x[p] + faceSum[p];
+            if (diag > 0.0) {
+                acc = fmax(acc, y[p] / diag);
+            }
+        }
+    }
+    scratch[lid] = acc;
+    barrier(CLK_LOCAL_MEM_FENCE);
+    for (int width = DOT_LOCAL / 2; width > 0; width >>= 1) {
+        if (lid < width) {
+            scratch[lid] = mode == 0 ? scratch[lid] + scratch[lid + width] : fmax(scratch[lid], scratch[lid + width]);
+        }
+        barrier(CLK_LOCAL_MEM_FENCE);
+    }
+    if (lid == 0) {
+        partial[get_group_id(0)] = scratch[0];
+    }
+}
+
+// ---- TR-BDF2 stages (org.stromasim.transport.TrBdf2; org.stromasim.backend.java.ImplicitDiffusion) ----
+// The float state of species s starts at `offset` floats into its concentration buffer, unpadded.
+
+// start = star = the float state, in double
+__kernel void trbdf2_load(__global const float* restrict state, const long offset, __global double* restrict start,
+                          __global double* restrict star, const int nx, const int ny) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    const long p = padded_index(i, j, k, nx, ny);
+    const double c = state[offset + i + (long) nx * (j + (long) ny * k)];
+    start[p] = c;
+    star[p] = c;
+}
+
+// Stage 1's right-hand side in the solver's scaled form: (a1*u + div(K grad u))*h^2 + boundarySource,
+// div(K grad u) = (sum T_f u_nb - faceSum*u + boundarySource)/h^2 the operator's explicit part.
+__kernel void trbdf2_stage1_rhs(__global const double* restrict fx, __global const double* restrict fy,
+                                __global const double* restrict fz, __global const double* restrict faceSum,
+                                __global const double* restrict boundarySource, __global const double* restrict start,
+                                __global double* restrict rhs, const double a1, const double inverseH2,
+                                const double h2, const int nx, const int ny, const int nz, const int periodic) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    const long p = padded_index(i, j, k, nx, ny);
+    const double u = start[p];
+    const double divergence = (off_diagonal(fx, fy, fz, start, p, i, j, k, nx, ny, nz, periodic) - faceSum[p] * u
+            + boundarySource[p]) * inverseH2;
+    rhs[p] = (a1 * u + divergence) * h2 + boundarySource[p];
+}
+
+// Stage 2's right-hand side: a2*(wStar*star - wStart*start)*h^2 + boundarySource
+__kernel void trbdf2_stage2_rhs(__global const double* restrict boundarySource, __global const double* restrict start,
+                                __global const double* restrict star, __global double* restrict rhs, const double a2,
+                                const double wStar, const double wStart, const double h2, const int nx, const int ny) {
+    const long p = padded_index(get_global_id(0), get_global_id(1), get_global_id(2), nx, ny);
+    rhs[p] = a2 * (wStar * star[p] - wStart * start[p]) * h2 + boundarySource[p];
+}
+
+// the float state of species s = the solution, rounded
+__kernel void trbdf2_store(__global const double* restrict u, __global float* restrict state, const long offset,
+                           const int nx, const int ny) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    state[offset + i + (long) nx * (j + (long) ny * k)] = (float) u[padded_index(i, j, k, nx, ny)];
+}

@@ -1,0 +1,147 @@
+package org.stromasim.backend.opencl;
+
+import java.util.Arrays;
+import org.jocl.CL;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_mem;
+import org.stromasim.grid.Grid3D;
+import org.stromasim.solver.MultigridSolver;
+import org.stromasim.transport.SolverFaces;
+import org.stromasim.transport.TrBdf2;
+import org.stromasim.transport.TransportModel;
+
+/**
+ * {@code run.diffusion.scheme: implicit} on the device: per coupling step one TR-BDF2 step
+ * ({@link TrBdf2}) of every species' diffusion, each stage one multigrid-preconditioned CG solve on the
+ * device ({@link DeviceMultigrid}), with the numbers of the Java backend's ImplicitDiffusion: the same
+ * stage right-hand sides, absorptions, initial guesses (stage 1 from the step's start, stage 2 from
+ * stage 1's value), tolerance ({@link #RELATIVE_TOLERANCE} of each stage's right-hand side) and
+ * refusal of a stage that does not converge. The float state is read into double at the start of the
+ * step and rounded to float at its end, as on the Java backend. The reactions are the backend's
+ * reaction pass around it ({@link LargeStepReactions}).
+ *
+ * <p>A species whose diffusivity is 0 everywhere is copied unchanged. The hierarchies follow the
+ * model's live diffusivity: {@link #prepare} rebuilds a species' solver when it changed (the biology's
+ * matrix remodelling), on the host, about one solve's work.
+ */
+final class DeviceImplicitDiffusion implements AutoCloseable {
+
+    /** As the Java backend's implicit scheme: 1e-8 of each stage's right-hand side, below float rounding of the state. */
+    static final double RELATIVE_TOLERANCE = 1e-8;
+    /** PCG iterations after which a stage is refused as not converging, as on the Java backend. */
+    static final int MAX_CYCLES = 60;
+
+    private final TransportModel model;
+    private final Grid3D grid;
+    private final MultigridKernels kernels;
+    private final MultigridWorkspace work;
+    private final DeviceContext context;
+    private final cl_command_queue queue;
+    private final DeviceMultigrid[] solvers;
+    private final float[][] builtFrom;
+    private final int guard;
+    private long cycles;
+    private long solves;
+
+    DeviceImplicitDiffusion(TransportModel model, ClResources resources, DeviceContext context, cl_command_queue queue,
+                            int guard) {
+        this.model = model;
+        this.grid = model.grid();
+        this.context = context;
+        this.queue = queue;
+        this.guard = guard;
+        this.kernels = new MultigridKernels(resources, context, queue);
+        this.work = new MultigridWorkspace(resources, queue, grid.nx(), grid.ny(), grid.nz());
+        this.solvers = new DeviceMultigrid[model.speciesCount()];
+        this.builtFrom = new float[model.speciesCount()][];
+    }
+
+    /** Rebuilds the solver of each species whose live diffusivity changed since the last call. */
+    void prepare() {
+        for (int s = 0; s < solvers.length; s++) {
+            float[] d = model.diffusivityUm2PerS(s);
+            if (builtFrom[s] != null && Arrays.equals(builtFrom[s], d)) {
+                continue;
+            }
+            builtFrom[s] = d.clone();
+            if (solvers[s] != null) {
+                solvers[s].close();
+                solvers[s] = null;
+            }
+            boolean diffuses = false;
+            for (float value : d) {
+                if (value > 0) {
+                    diffuses = true;
+                    break;
+                }
+            }
+            if (diffuses) {
+                MultigridSolver host = MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d,
+                        SolverFaces.of(model.boundaries(s)));
+                solvers[s] = new DeviceMultigrid(host.hierarchy(), kernels, work, context, queue);
+            }
+        }
+    }
+
+    /** Enqueues one TR-BDF2 step of dt for every species from {@code in} into {@code out} (concentration layout). */
+    void step(cl_mem in, cl_mem out, double dtS) {
+        int voxels = grid.voxelCount();
+        double h = grid.voxelUm();
+        double h2 = h * h;
+        for (int s = 0; s < solvers.length; s++) {
+            long offset = guard + (long) s * voxels;
+            DeviceMultigrid solver = solvers[s];
+            if (solver == null) {
+                CL.clEnqueueCopyBuffer(queue, in, out, offset * Sizeof.cl_float, offset * Sizeof.cl_float,
+                        (long) voxels * Sizeof.cl_float, 0, null, null);
+                continue;
+            }
+            MultigridKernels.DeviceLevel fine = solver.fine();
+            MultigridKernels.args(kernels.load, in, offset, work.start, work.star, fine.nx, fine.ny);
+            kernels.launch(kernels.load, fine);
+            double a1 = TrBdf2.stage1Absorption(dtS);
+            MultigridKernels.args(kernels.stage1, fine.fx, fine.fy, fine.fz, fine.faceSum, solver.boundarySource,
+                    work.start, work.rhs, a1, 1.0 / h2, h2, fine.nx, fine.ny, fine.nz, fine.periodic);
+            kernels.launch(kernels.stage1, fine);
+            solver.setAbsorption(a1);
+            solve(solver, work.star, s, "1");
+            double a2 = TrBdf2.stage2Absorption(dtS);
+            MultigridKernels.args(kernels.stage2, solver.boundarySource, work.start, work.star, work.rhs, a2,
+                    TrBdf2.STAR_WEIGHT, TrBdf2.START_WEIGHT, h2, fine.nx, fine.ny);
+            kernels.launch(kernels.stage2, fine);
+            long bytes = MultigridWorkspace.padded(new int[] {fine.nx, fine.ny, fine.nz}) * Sizeof.cl_double;
+            CL.clEnqueueCopyBuffer(queue, work.star, work.solution, 0, 0, bytes, 0, null, null);
+            solver.setAbsorption(a2);
+            solve(solver, work.solution, s, "2");
+            MultigridKernels.args(kernels.store, work.solution, out, offset, fine.nx, fine.ny);
+            kernels.launch(kernels.store, fine);
+        }
+    }
+
+    private void solve(DeviceMultigrid solver, cl_mem u, int s, String stage) {
+        double[] stats = solver.solve(u, work.rhs, RELATIVE_TOLERANCE, MAX_CYCLES);
+        cycles += (long) stats[0];
+        solves++;
+        if (stats[2] > RELATIVE_TOLERANCE * stats[1]) {
+            throw new IllegalStateException("implicit diffusion of species " + model.speciesNames().get(s)
+                    + ": TR-BDF2 stage " + stage + " did not converge in " + MAX_CYCLES + " multigrid cycles (residual "
+                    + stats[2] / stats[1] + " of the right-hand side, target " + RELATIVE_TOLERANCE + ")");
+        }
+    }
+
+    /** Multigrid cycles (PCG iterations) per stage solve so far (0 before the first). */
+    double meanCyclesPerSolve() {
+        return solves == 0 ? 0 : (double) cycles / solves;
+    }
+
+    @Override
+    public void close() {
+        for (int s = 0; s < solvers.length; s++) {
+            if (solvers[s] != null) {
+                solvers[s].close();
+                solvers[s] = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.stromasim.backend.opencl;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_mem;
+import org.stromasim.solver.MultigridHierarchy;
+import org.stromasim.solver.MultigridSolver;
+
+/**
+ * One species' multigrid solver on the device: the conjugate gradients preconditioned by one V-cycle
+ * of {@link MultigridSolver}, with the same hierarchy ({@link MultigridHierarchy}: the coarsening and
+ * conductances are built on the host, once per diffusivity, and uploaded), the same Chebyshev–Jacobi
+ * smoother ({@link MultigridSolver#SMOOTHING_DEGREE} steps on [λ/{@link MultigridSolver#SMOOTHING_RATIO}, λ]
+ * before and after the coarse correction), the same block-sum restriction and copy prolongation over
+ * coupled cells, and the coarsest level (≤ 64 cells) solved exactly by dense LU. The levels of at
+ * most {@link MultigridHierarchy#HOST_CELLS} cells run their part of the cycle on the host (the Java
+ * solver's own code, {@link MultigridHierarchy#vCycleOnHost}): a device pass costs a launch whatever
+ * its size. Every other pass runs on the device; per PCG iteration three dot products and one small
+ * level's right-hand side and correction cross to the host.
+ *
+ * <p>The coefficient buffers are this object's own (released by {@link #close}, when the diffusivity
+ * changes); the work arrays are the shared {@link MultigridWorkspace}.
+ */
+final class DeviceMultigrid implements AutoCloseable {
+
+    /** Coefficient arrays per level: fx, fy, fz, faceSum, unitMass, coupledSum. */
+    static final int COEFFICIENT_ARRAYS = 6;
+
+    private final MultigridHierarchy hierarchy;
+    private final MultigridKernels kernels;
+    private final MultigridWorkspace work;
+    private final cl_command_queue queue;
+    private final ClResources own;
+    private final List<MultigridKernels.DeviceLevel> levels = new ArrayList<>();
+    final cl_mem boundarySource;
+    private final Map<Double, double[]> lambdaMaxByAbsorption = new HashMap<>();
+    /** The first level whose part of the cycle runs on the host ({@link MultigridHierarchy#vCycleOnHost}). */
+    private final int hostLevel;
+    private final double[] coarseB;
+    private final double[] coarseX;
+    private double a;
+    private double[] lambdaMax;
+    private long iterations;
+    private long solves;
+
+    DeviceMultigrid(MultigridHierarchy hierarchy, MultigridKernels kernels, MultigridWorkspace work,
+                    DeviceContext context, cl_command_queue queue) {
+        this.hierarchy = hierarchy;
+        this.kernels = kernels;
+        this.work = work;
+        this.queue = queue;
+        this.own = new ClResources(context.context());
+        try {
+            int periodic = (hierarchy.periodic(0) ? 1 : 0) | (hierarchy.periodic(1) ? 2 : 0) | (hierarchy.periodic(2) ? 4 : 0);
+            for (MultigridHierarchy.Level level : hierarchy.levels()) {
+                levels.add(new MultigridKernels.DeviceLevel(own, level, periodic));
+            }
+            boundarySource = MultigridKernels.DeviceLevel.upload(own, hierarchy.boundarySource());
+        } catch (RuntimeException | Error e) {
+            own.close();
+            throw e;
+        }
+        this.hostLevel = hierarchy.firstHostLevel();
+        int coarseSize = hierarchy.levels().get(hostLevel).paddedSize();
+        coarseB = new double[coarseSize];
+        coarseX = new double[coarseSize];
+    }
+
+    MultigridKernels.DeviceLevel fine() {
+        return levels.get(0);
+    }
+
+    /** Sets the absorption a (&gt; 0) of the following solves: the smoother's interval per level follows it. */
+    void setAbsorption(double absorption) {
+        if (absorption == a && lambdaMax != null) {
+            return;
+        }
+        a = absorption;
+        lambdaMax = lambdaMaxByAbsorption.computeIfAbsent(absorption, value -> {
+            double[] bounds = new double[levels.size()];
+            for (int l = 0; l < hostLevel; l++) { // the host levels set their own
+                bounds[l] = 1 + kernels.maxCoupledRatio(levels.get(l), value);
+            }
+            return bounds;
+        });
+        if (lambdaMaxByAbsorption.size() > 8) {
+            lambdaMaxByAbsorption.clear(); // only the two of the current step are reused
+            lambdaMaxByAbsorption.put(absorption, lambdaMax);
+        }
+    }
+
+    /**
+     * Solves A·u = rhs (scaled form, padded; u holds the start value and receives the solution) until
+     * the residual's 2-norm is at most {@code relativeTolerance} times that of rhs or {@code maxIterations}
+     * PCG iterations have run, as {@link MultigridSolver#solve}. Returns {iterations, ‖rhs‖, ‖residual‖}.
+     */
+    double[] solve(cl_mem u, cl_mem rhs, double relativeTolerance, int maxIterations) {
+        MultigridKernels.DeviceLevel fine = fine();
+        double bNorm = Math.sqrt(kernels.dot(fine, rhs, rhs));
+        kernels.operator(fine, a, u, rhs, work.res);
+        double rNorm = Math.sqrt(kernels.dot(fine, work.res, work.res));
+        int done = 0;
+        if (bNorm == 0 && rNorm == 0) {
+            return new double[] {0, bNorm, rNorm};
+        }
+        double target = relativeTolerance * bNorm;
+        double rz = 0;
+        while (rNorm > target && done < maxIterations) {
+            cl_mem z = precondition(work.res);
+            double rzNew = kernels.dot(fine, work.res, z);
+            kernels.direction(fine, z, work.dir, done == 0 ? 0.0 : rzNew / rz);
+            rz = rzNew;
+            kernels.operator(fine, a, work.dir, null, work.q);
+            double alpha = rz / kernels.dot(fine, work.dir, work.q);
+            kernels.update(fine, u, work.res, work.dir, work.q, alpha);
+            done++;
+            rNorm = Math.sqrt(kernels.dot(fine, work.res, work.res));
+        }
+        iterations += done;
+        solves++;
+        return new double[] {done, bNorm, rNorm};
+    }
+
+    /** One V-cycle from zero for A·z = r on the fine level; returns z (the fine level's x). */
+    private cl_mem precondition(cl_mem r) {
+        long bytes = MultigridWorkspace.padded(new int[] {fine().nx, fine().ny, fine().nz}) * Sizeof.cl_double;
+        CL.clEnqueueCopyBuffer(queue, r, work.b(0), 0, 0, bytes, 0, null, null);
+        vCycle(0);
+        return work.x(0);
+    }
+
+    private void vCycle(int l) {
+        MultigridKernels.DeviceLevel level = levels.get(l);
+        cl_mem x = work.x(l);
+        if (l == hostLevel) {
+            long bytes = (long) coarseB.length * Sizeof.cl_double;
+            CL.clEnqueueReadBuffer(queue, work.b(l), CL.CL_TRUE, 0, bytes, Pointer.to(coarseB), 0, null, null);
+            hierarchy.vCycleOnHost(a, coarseB, coarseX);
+            CL.clEnqueueWriteBuffer(queue, x, CL.CL_TRUE, 0, bytes, Pointer.to(coarseX), 0, null, null);
+            return;
+        }
+        clear(x, level);
+        smooth(l);
+        kernels.operator(level, a, x, work.b(l), work.r(l));
+        MultigridKernels.DeviceLevel coarse = levels.get(l + 1);
+        kernels.restrict(level, work.r(l), coarse, work.b(l + 1));
+        vCycle(l + 1);
+        kernels.prolongAdd(coarse, work.x(l + 1), level, x);
+        smooth(l);
+    }
+
+    /** Chebyshev–Jacobi of degree {@link MultigridSolver#SMOOTHING_DEGREE}, the recurrence of the Java level's smooth. */
+    private void smooth(int l) {
+        MultigridKernels.DeviceLevel level = levels.get(l);
+        double upper = lambdaMax[l];
+        double lower = upper / MultigridSolver.SMOOTHING_RATIO;
+        double theta = 0.5 * (upper + lower);
+        double delta = 0.5 * (upper - lower);
+        double sigma = theta / delta;
+        double rho = 1 / sigma;
+        cl_mem x = work.x(l);
+        cl_mem b = work.b(l);
+        cl_mem r = work.r(l);
+        cl_mem d = work.d(l);
+        kernels.operator(level, a, x, b, r);
+        kernels.chebyshev(level, a, r, d, x, 0.0, 1 / theta);
+        for (int step = 1; step < MultigridSolver.SMOOTHING_DEGREE; step++) {
+            kernels.operator(level, a, x, b, r);
+            double rhoNew = 1 / (2 * sigma - rho);
+            kernels.chebyshev(level, a, r, d, x, rhoNew * rho, 2 * rhoNew / delta);
+            rho = rhoNew;
+        }
+    }
+
+    private void clear(cl_mem buffer, MultigridKernels.DeviceLevel level) {
+        long bytes = MultigridWorkspace.padded(new int[] {level.nx, level.ny, level.nz}) * Sizeof.cl_double;
+        CL.clEnqueueFillBuffer(queue, buffer, Pointer.to(new double[] {0.0}), Sizeof.cl_double, 0, bytes, 0, null, null);
+    }
+
+    /** PCG iterations (V-cycles) per solve so far (0 before the first). */
+    double meanIterationsPerSolve() {
+        return solves == 0 ? 0 : (double) iterations / solves;
+    }
+
+    @Override
+    public void close() {
+        own.close();
+    }
+}

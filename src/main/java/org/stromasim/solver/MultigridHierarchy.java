@@ -1,0 +1,155 @@
+package org.stromasim.solver;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The levels of a {@link MultigridSolver} as plain arrays, for an implementation of the same V-cycle on
+ * another device (the OpenCL backend's implicit scheme): the coarsening, the face conductances and the
+ * transfers are built once, here, so both implementations run the same operator on every level, and
+ * the small coarse levels' part of the cycle runs here too ({@link #vCycleOnHost}).
+ *
+ * <p>Every array is in the padded layout of the solver's levels ((nx+2)·(ny+2)·(nz+2), x fastest, one
+ * ghost layer; {@link Level#index}): {@code fx/fy/fz} the conductance of each cell's + face (the ghost
+ * entry on the − side holds the wrapped face of a periodic axis), {@code faceSum} the sum over the
+ * cell's faces including a held domain face, {@code unitMass} the cell's diagonal mass for a = 1
+ * (h² on the fine level, summed over the coupled fine cells of a block on the coarse ones, as the
+ * solver restricts it), and {@code coupledSum} the conductance to other cells (faceSum without held
+ * faces): a cell takes part in the transfers when it is &gt; 0, and the Chebyshev interval of a level
+ * is [λ/ratio, λ] with λ = 1 + max over cells of coupledSum/(a·unitMass + faceSum).
+ *
+ * <p>All conductances are in the solver's scaled units (K, not K/h²): the equations are a·h²·u + Σ…
+ * = f·h² + {@link #boundarySource()}, as in {@link MultigridSolver}.
+ */
+public final class MultigridHierarchy {
+
+    /** One level's geometry and coefficients; see the class comment for the layout. */
+    public record Level(int nx, int ny, int nz, double[] fx, double[] fy, double[] fz, double[] faceSum,
+                        double[] unitMass, double[] coupledSum) {
+
+        /** Padded index of interior cell (i, j, k). */
+        public int index(int i, int j, int k) {
+            return (i + 1) + (nx + 2) * ((j + 1) + (ny + 2) * (k + 1));
+        }
+
+        public int paddedSize() {
+            return (nx + 2) * (ny + 2) * (nz + 2);
+        }
+
+        public int cells() {
+            return nx * ny * nz;
+        }
+    }
+
+    private final List<Level> levels;
+    private final boolean[] periodic;
+    private final double[] boundarySource;
+    private final double h;
+    /** The first level whose cycle runs on the host ({@link #vCycleOnHost}). */
+    private final int firstHostLevel;
+    /** Private copies of the levels from {@link #firstHostLevel} on, whose diagonals follow a. */
+    private final List<MultigridLevel> hostLevels = new ArrayList<>();
+    private final List<double[]> hostBoundary = new ArrayList<>();
+    private final List<double[]> hostUnitMass = new ArrayList<>();
+    private double preparedFor = Double.NaN;
+    private DenseLu lu;
+
+    /**
+     * Levels of at most this many cells run their part of the cycle on the host: a device pass costs a
+     * launch (tens of µs on a GPU, up to a millisecond on a loaded CPU runtime) whatever its size, and
+     * the host does a 16³ level's whole cycle in well under a millisecond. Choice (C).
+     */
+    public static final int HOST_CELLS = 16 * 16 * 16;
+
+    MultigridHierarchy(List<MultigridLevel> solverLevels, List<double[]> boundary, boolean[] periodic,
+                       double[] boundarySource, double h) {
+        List<Level> out = new ArrayList<>();
+        for (int l = 0; l < solverLevels.size(); l++) {
+            MultigridLevel level = solverLevels.get(l);
+            double[] coupledSum = new double[level.size];
+            double[] bc = boundary.get(l);
+            for (int p = 0; p < level.size; p++) {
+                coupledSum[p] = level.faceSum[p] - bc[p];
+            }
+            out.add(new Level(level.nx, level.ny, level.nz, level.fx.clone(), level.fy.clone(), level.fz.clone(),
+                    level.faceSum.clone(), level.mass.clone(), coupledSum));
+        }
+        this.levels = List.copyOf(out);
+        this.periodic = periodic.clone();
+        this.boundarySource = boundarySource.clone();
+        this.h = h;
+        int first = solverLevels.size() - 1;
+        while (first > 0 && solverLevels.get(first - 1).cells() <= HOST_CELLS) {
+            first--;
+        }
+        this.firstHostLevel = first;
+        for (int l = first; l < solverLevels.size(); l++) {
+            MultigridLevel source = solverLevels.get(l);
+            MultigridLevel copy = new MultigridLevel(source.nx, source.ny, source.nz, periodic);
+            System.arraycopy(source.fx, 0, copy.fx, 0, source.size);
+            System.arraycopy(source.fy, 0, copy.fy, 0, source.size);
+            System.arraycopy(source.fz, 0, copy.fz, 0, source.size);
+            System.arraycopy(source.faceSum, 0, copy.faceSum, 0, source.size);
+            hostLevels.add(copy);
+            hostBoundary.add(boundary.get(l).clone());
+            hostUnitMass.add(source.mass.clone());
+        }
+    }
+
+    /** The levels, fine first; the small ones run on the host ({@link #vCycleOnHost}). */
+    public List<Level> levels() {
+        return levels;
+    }
+
+    /** Whether the x, y and z axes are periodic (on every level). */
+    public boolean periodic(int axis) {
+        return periodic[axis];
+    }
+
+    /** Σ conductance·held value of the held faces per padded fine cell (the right-hand side's boundary part). */
+    public double[] boundarySource() {
+        return boundarySource;
+    }
+
+    /** The voxel edge h the conductances are scaled by. */
+    public double voxelEdge() {
+        return h;
+    }
+
+    /** The first level whose part of the cycle {@link #vCycleOnHost} runs (the coarsest at least). */
+    public int firstHostLevel() {
+        return firstHostLevel;
+    }
+
+    /**
+     * The V-cycle from zero on level {@link #firstHostLevel} and below, on the host, for absorption
+     * {@code a} (&gt; 0): b in and x out in that level's padded layout. The same code as the Java
+     * solver's cycle on those levels; the diagonals and the coarsest LU are kept until a changes.
+     */
+    public void vCycleOnHost(double a, double[] b, double[] x) {
+        if (!(a > 0) || !Double.isFinite(a)) {
+            throw new IllegalArgumentException("absorption must be a finite number > 0, got " + a);
+        }
+        if (a != preparedFor) {
+            for (int l = 0; l < hostLevels.size(); l++) {
+                MultigridLevel level = hostLevels.get(l);
+                double[] unit = hostUnitMass.get(l);
+                for (int p = 0; p < level.size; p++) {
+                    level.mass[p] = a * unit[p];
+                }
+                level.refreshDiagonal(hostBoundary.get(l));
+            }
+            lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
+            preparedFor = a;
+        }
+        MultigridLevel top = hostLevels.get(0);
+        System.arraycopy(b, 0, top.b, 0, top.size);
+        VCycle.run(hostLevels, lu, 0);
+        System.arraycopy(top.x, 0, x, 0, top.size);
+    }
+
+    /** The level shapes {nx, ny, nz} a solver for this grid builds, fine first (what device memory plans count). */
+    public static List<int[]> levelShapes(int nx, int ny, int nz) {
+        return MultigridSolver.levelShapes(nx, ny, nz);
+    }
+}
