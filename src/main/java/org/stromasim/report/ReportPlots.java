@@ -39,6 +39,8 @@ public final class ReportPlots {
     public static final int PANEL_WIDTH = 480;
     public static final int PANEL_HEIGHT = 320;
     public static final int PANEL_COLUMNS = 3;
+    /** At most this many intervals on a time axis: labels about 80 px apart on a 480 px panel. */
+    private static final int TIME_INTERVALS = 5;
 
     private ReportPlots() {
     }
@@ -150,7 +152,8 @@ public final class ReportPlots {
         int panelRows = Math.max(1, (rows.size() + columns - 1) / columns);
         BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, panelRows * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
+        // an empty last cell in the panels' own background colour, not a white hole
+        g.setColor(new XYChartBuilder().build().getStyler().getChartBackgroundColor());
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         double endS = first.metrics().last("time_s");
         if (second != null) {
@@ -161,13 +164,6 @@ public final class ReportPlots {
             Headline h = rows.get(i);
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(h.label())
                     .xAxisTitle(time.title()).yAxisTitle(h.unit()).build();
-            // every panel on the same time axis, from 0 to the end, so ticks line up and fall on round times
-            chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisMax(endS / time.secondsPerUnit());
-            chart.getStyler().setXAxisDecimalPattern("#,##0.##");
-            // XChart's default of one tick per ~74 px crowds the labels of a 480 px panel (3-min steps over an hour)
-            chart.getStyler().setXAxisTickMarkSpacingHint(110);
-            chart.getStyler().setYAxisTickMarkSpacingHint(60);
             // legends below the plot, never over the curves
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
@@ -178,12 +174,17 @@ public final class ReportPlots {
                 addCourse(chart, second, h, true, time, values);
             }
             chart.getStyler().setLegendVisible(second != null || chart.getSeriesMap().size() > 1);
-            ValueAxis.apply(chart, values);
             if (chart.getSeriesMap().isEmpty()) {
                 chart.addSeries("no finite values", new double[] {0}, new double[] {0});
+                values.add(0.0);
             }
-            g.drawImage(BitmapEncoder.getBufferedImage(chart), (i % columns) * PANEL_WIDTH, (i / columns) * PANEL_HEIGHT,
-                    null);
+            // every panel on the same time axis, from 0 to the end, ticks about 80 px apart
+            AxisTicks timeTicks = AxisTicks.forTime(endS / time.secondsPerUnit(), time, TIME_INTERVALS);
+            double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double high = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            AxisTicks valueTicks = AxisTicks.forValues(low, high, chart.getStyler().isLegendVisible() ? 4 : 5);
+            g.drawImage(TickedChart.render(chart, timeTicks, valueTicks), (i % columns) * PANEL_WIDTH,
+                    (i / columns) * PANEL_HEIGHT, null);
         }
         g.dispose();
         return image;
