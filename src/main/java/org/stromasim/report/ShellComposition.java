@@ -24,7 +24,11 @@ import org.stromasim.tissue.VesselDistanceTransform;
 record ShellComposition(PenetrationProfile tumourShare, PenetrationProfile stromaShare, double stromaShellUm) {
 
     static ShellComposition of(RunData run) {
-        Tissue tissue = run.lastSnapshot().tissue();
+        return of(run.lastSnapshot().tissue(), stromaShellUm(run));
+    }
+
+    /** The composition of {@code tissue}'s vessel-distance shells; {@code shellUm} NaN for no stroma share. */
+    static ShellComposition of(Tissue tissue, double shellUm) {
         Grid3D grid = tissue.grid();
         byte[] cell = tissue.cell();
         float[] tumour = new float[cell.length];
@@ -34,7 +38,6 @@ record ShellComposition(PenetrationProfile tumourShare, PenetrationProfile strom
             tumour[v] = isTumour[v] ? 1f : 0f;
         }
         PenetrationProfile tumourShare = PenetrationProfile.measure(grid, cell, tissue.vesselDistanceUm(), tumour);
-        double shellUm = stromaShellUm(run);
         if (!(shellUm > 0)) {
             return new ShellComposition(tumourShare, null, Double.NaN);
         }
