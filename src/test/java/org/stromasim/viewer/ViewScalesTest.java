@@ -88,6 +88,15 @@ class ViewScalesTest {
     }
 
     @Test
+    void captionTimesAreInTheUnitOfTheRun() {
+        assertEquals("45 s", org.stromasim.viewer.data.Units.clock(45));
+        assertEquals("10 min (600 s)", org.stromasim.viewer.data.Units.clock(600));
+        assertEquals("60 min (3600 s)", org.stromasim.viewer.data.Units.clock(3600));
+        assertEquals("2.5 min (150 s)", org.stromasim.viewer.data.Units.clock(150));
+        assertEquals("3 h (10800 s)", org.stromasim.viewer.data.Units.clock(10800));
+    }
+
+    @Test
     void scaleBarIsTheLongestRoundLengthThatFits() {
         // d = 2.4 box lengths, box 960 µm, 640 × 452 px (wider than 4:3, so fovY = 35°):
         // 2·2.4·tan(17.5°) = 1.51344 box lengths over 452 px
