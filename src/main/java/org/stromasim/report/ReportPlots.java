@@ -233,7 +233,7 @@ public final class ReportPlots {
                 // the legend of a 480 px panel has no room to spell it out per run
                 chart.setTitle(h.label() + " (" + NOT_REACHED_SUFFIX.strip() + " not reached)");
             }
-            chart.getStyler().setLegendVisible(second != null || chart.getSeriesMap().size() > 1);
+            chart.getStyler().setLegendVisible(second != null);
             if (chart.getSeriesMap().isEmpty()) {
                 chart.addSeries("no finite values", new double[] {0}, new double[] {0});
                 values.add(0.0);
@@ -294,6 +294,8 @@ public final class ReportPlots {
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_UP);
             s.setMarkerColor(dashed ? SECOND_RUN : FIRST_RUN);
+            // the panel title explains the mark and its colour names the run: no legend row of its own
+            s.setShowInLegend(false);
             values.addAll(notReachedY);
         }
     }
