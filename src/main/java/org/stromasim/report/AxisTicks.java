@@ -19,7 +19,7 @@ import java.util.Locale;
  * @param count    number of ticks
  * @param decimals decimals that tell neighbouring ticks apart; -1 for scientific notation
  */
-record AxisTicks(double low, double high, double first, double step, int count, int decimals) {
+public record AxisTicks(double low, double high, double first, double step, int count, int decimals) {
 
     /** Steps, in the axis unit, that read as round times: seconds or minutes (a sixtieth), hours (a day). */
     private static final double[] SIXTY_STEPS = {1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600};
@@ -30,7 +30,7 @@ record AxisTicks(double low, double high, double first, double step, int count, 
      * {@code maxIntervals} intervals. A constant course gets a range ±5 % around its value (a
      * non-negative one not below 0), so the line lies inside the panel rather than on its edge.
      */
-    static AxisTicks forValues(double min, double max, int maxIntervals) {
+    public static AxisTicks forValues(double min, double max, int maxIntervals) {
         double magnitude = Math.max(Math.abs(min), Math.abs(max));
         if (!(max - min > 1e-9 * magnitude)) {
             double pad = magnitude > 0 ? 0.05 * magnitude : 1;

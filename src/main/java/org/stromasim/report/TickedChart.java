@@ -15,14 +15,14 @@ import org.knowm.xchart.style.XYStyler;
  * XChart still lays the panel out (it reserves the space of its own labels, drawn transparent in the
  * same number format), and the ticks are drawn over it where its value-to-pixel mapping puts them.
  */
-final class TickedChart {
+public final class TickedChart {
 
     private static final Color INVISIBLE = new Color(0, 0, 0, 0);
 
     private TickedChart() {
     }
 
-    static BufferedImage render(XYChart chart, AxisTicks x, AxisTicks y) {
+    public static BufferedImage render(XYChart chart, AxisTicks x, AxisTicks y) {
         XYStyler styler = chart.getStyler();
         styler.setXAxisMin(x.low());
         styler.setXAxisMax(x.high());
