@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -67,7 +66,7 @@ public final class ReportPlots {
     private static final Color TUMOUR_SHARE = new Color(0x7b, 0x32, 0x94);
     private static final Color STROMA_SHARE = new Color(0x8c, 0x6d, 0x1f);
 
-    /** Profile panel height and the image height of each profile PNG. */
+    /** Height of a profile PNG: three panel rows against vessel distance (with composition), two against depth. */
     public static int profileHeight(boolean byVessel) {
         return (byVessel ? 3 : 2) * PROFILE_PANEL_HEIGHT;
     }
