@@ -1,5 +1,6 @@
 package org.stromasim.batch;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,11 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.stromasim.io.AtomicFiles;
+import org.stromasim.report.AxisTicks;
+import org.stromasim.report.TickedChart;
 
 /**
  * A PNG of one final metric against one swept parameter (x), optionally one line per value of a
@@ -91,12 +95,39 @@ public final class SweepPlot {
             XYSeries series = spread ? chart.addSeries(name, xs, means, sds) : chart.addSeries(name, xs, means);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         }
-        double largest = data.values().stream().flatMap(m2 -> m2.values().stream()).flatMap(List::stream)
-                .mapToDouble(v -> Math.abs(v)).max().orElse(1);
-        chart.getStyler().setYAxisDecimalPattern(largest >= 1e6 || largest < 1e-3 ? "0.##E0" : "#,##0.####");
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFiles.write(png, path -> Files.write(path, bytes));
+        if (m.isLogarithmic(xAxis)) {
+            // XChart spaces a logarithmic axis by decades; only the value labels need a format
+            double largest = data.values().stream().flatMap(m2 -> m2.values().stream()).flatMap(List::stream)
+                    .mapToDouble(v -> Math.abs(v)).max().orElse(1);
+            chart.getStyler().setYAxisDecimalPattern(largest >= 1e6 || largest < 1e-3 ? "0.##E0" : "#,##0.####");
+            byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+            AtomicFiles.write(png, path -> Files.write(path, bytes));
+            return used;
+        }
+        // round ticks about 80 px apart, chosen by the report's tick rule (XChart's own crowd a 600 px axis)
+        AxisTicks xTicks = AxisTicks.forValues(extreme(chart, true, false), extreme(chart, true, true), 8);
+        AxisTicks yTicks = AxisTicks.forValues(extreme(chart, false, false), extreme(chart, false, true), 6);
+        BufferedImage image = TickedChart.render(chart, xTicks, yTicks);
+        AtomicFiles.write(png, path -> {
+            if (!ImageIO.write(image, "png", path.toFile())) {
+                throw new java.io.IOException("no PNG writer for " + png);
+            }
+        });
         return used;
+    }
+
+    /** The smallest or largest x or y drawn, error bars included. */
+    private static double extreme(XYChart chart, boolean x, boolean largest) {
+        double best = largest ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesMap().values()) {
+            double[] values = x ? s.getXData() : s.getYData();
+            double[] errors = x ? null : s.getExtraValues();
+            for (int i = 0; i < values.length; i++) {
+                double v = values[i] + (errors == null ? 0 : (largest ? errors[i] : -errors[i]));
+                best = largest ? Math.max(best, v) : Math.min(best, v);
+            }
+        }
+        return best;
     }
 
     /** Numbers by value, anything else as text after the numbers. */

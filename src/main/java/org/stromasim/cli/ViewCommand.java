@@ -85,9 +85,14 @@ final class ViewCommand implements Callable<Integer> {
             description = "Compositing: optical depth per box length at the top of the colour bar (default: ${DEFAULT-VALUE}).")
     double opacity;
 
-    @Option(names = "--iso-level", paramLabel = "T", defaultValue = "0.5",
-            description = "Isosurface level as a colour-bar position in (0, 1) (default: ${DEFAULT-VALUE}).")
-    double isoLevel;
+    @Option(names = "--iso-level", paramLabel = "VALUE",
+            description = "Isosurface (--mode iso) at this value in the field's unit, e.g. 0.1 for 0.1 µM of drug"
+                    + " (default: the middle of the colour bar).")
+    Double isoLevel;
+
+    @Option(names = "--iso-fraction", paramLabel = "T",
+            description = "Isosurface at a colour-bar position in (0, 1) instead of a value (0.5 is the middle).")
+    Double isoFraction;
 
     @Option(names = "--overlays", paramLabel = "LIST", defaultValue = "vessels,tumour",
             description = "Surfaces from the cell field: vessels, tumour, both (vessels,tumour) or none"
@@ -198,8 +203,15 @@ final class ViewCommand implements Callable<Integer> {
         if (all || given.hasMatchedOption("--opacity")) {
             settings = settings.withOpacity(opacity);
         }
-        if (all || given.hasMatchedOption("--iso-level")) {
-            settings = settings.withIsoLevel(isoLevel);
+        if (isoLevel != null && isoFraction != null) {
+            throw new UserInputException("--iso-level " + isoLevel + " and --iso-fraction " + isoFraction
+                    + ": give the isosurface either as a value in the field's unit or as a colour-bar fraction, not both");
+        }
+        if (isoFraction != null) {
+            settings = settings.withIsoLevel(isoFraction);
+        }
+        if (isoLevel != null) {
+            settings = settings.withIsoValue(isoLevel);
         }
         if (all || given.hasMatchedOption("--overlays")) {
             settings = withOverlays(settings, overlays);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -18,27 +17,32 @@ import org.stromasim.io.SnapshotInfo;
 import org.stromasim.metrics.PenetrationProfile;
 
 /**
- * The report's PNGs, one or two runs per chart (the first blue, the second red and dashed in the time
- * courses):
+ * The report's PNGs, one or two runs per chart (the first blue and solid, the second red and dashed):
  * <ul>
  *   <li>{@code profile-vessel-distance.png}: drug concentration and exposure in the last snapshot against
  *       the distance to the nearest vessel, in absolute units and relative to the perivascular shell (the
- *       L50 is where a relative line crosses 0.5, drawn dotted);</li>
+ *       L50 is where a relative line crosses the dotted half level), and what the shells hold (tumour,
+ *       stroma shell);</li>
  *   <li>{@code profile-tumour-depth.png}: the same against the depth below the tumour boundary (relative
  *       to the rim shell: the half-depths);</li>
  *   <li>{@code time-courses.png}: the headline metrics against time, one panel each.</li>
  * </ul>
+ * Tick positions are chosen by {@link AxisTicks} and drawn by {@link TickedChart}.
  */
 public final class ReportPlots {
 
     public static final String VESSEL_PROFILE = "profile-vessel-distance.png";
     public static final String DEPTH_PROFILE = "profile-tumour-depth.png";
     public static final String TIME_COURSES = "time-courses.png";
-    public static final int PROFILE_WIDTH = 900;
-    public static final int PROFILE_PANEL_HEIGHT = 400;
+    public static final int PROFILE_WIDTH = 1400;
+    public static final int PROFILE_PANEL_HEIGHT = 380;
     public static final int PANEL_WIDTH = 480;
     public static final int PANEL_HEIGHT = 320;
     public static final int PANEL_COLUMNS = 3;
+    /** At most this many intervals on a time axis: labels about 80 px apart on a 480 px panel. */
+    private static final int TIME_INTERVALS = 5;
+    /** Legend suffix of the marks where a half-depth is not reached: the farthest distance covered. */
+    private static final String NOT_REACHED_SUFFIX = " ▲";
 
     private ReportPlots() {
     }
@@ -55,93 +59,146 @@ public final class ReportPlots {
         return written;
     }
 
-    /** Line colours: one per run, so two runs are told apart by colour in every panel. */
+    /** Runs are told apart by colour and line style: the first blue and solid, the second red and dashed. */
     private static final Color FIRST_RUN = new Color(0x1f, 0x5f, 0xbf);
     private static final Color SECOND_RUN = new Color(0xd0, 0x40, 0x20);
+    /** Composition lines, in colours that are neither run's. */
+    private static final Color TUMOUR_SHARE = new Color(0x7b, 0x32, 0x94);
+    private static final Color STROMA_SHARE = new Color(0x8c, 0x6d, 0x1f);
+
+    /** Height of a profile PNG: three panel rows against vessel distance (with composition), two against depth. */
+    public static int profileHeight(boolean byVessel) {
+        return (byVessel ? 3 : 2) * PROFILE_PANEL_HEIGHT;
+    }
 
     /**
-     * Three panels, one above the other: the drug concentration and the exposure in absolute units (so
-     * two runs that differ by a few per cent are seen to differ), then both relative to the first shell
-     * (where the half level marks the L50 or half-depth). Colour tells the runs apart; in the relative
-     * panel a solid line is the concentration and a dashed one the exposure.
+     * Panels two abreast: the drug concentration and the exposure in absolute units (two runs that differ
+     * by a few per cent are seen to differ), then each relative to its first shell (where the dotted half
+     * level marks the L50 or half-depth); against vessel distance a last, full-width panel says what the
+     * shells hold (tumour, stroma shell), which is what shapes a profile that averages over them.
      */
     private static BufferedImage profileImage(RunData first, RunData second, boolean byVessel) {
         String x = byVessel ? "distance beyond the perivascular shell (µm)" : "depth beyond the tumour rim shell (µm)";
-        String where = byVessel ? "against distance to the nearest vessel" : "against depth into the tumour";
+        String where = byVessel ? "vs distance to the nearest vessel" : "vs depth into the tumour (the stroma shell lies outside, before 0)";
         List<RunData> runs = second == null ? List.of(first) : List.of(first, second);
         SnapshotInfo info = first.lastSnapshot().header().info();
         String unit = info.speciesUnits().getOrDefault(first.drug(), "");
-        XYChart concentration = panel("drug concentration " + where + " (newest snapshot)", x, "drug (" + unit + ")");
-        XYChart exposure = panel("drug exposure (AUC) " + where, x, "exposure (" + info.exposureUnit() + ")");
-        XYChart relative = panel("relative to the first shell; the dotted line is half", x, "mean / first-shell mean");
-        double maxX = 0;
+        int half = PROFILE_WIDTH / 2;
+        ProfilePanel concentration = new ProfilePanel(half, "drug " + where, x, "drug (" + unit + ")");
+        ProfilePanel exposure = new ProfilePanel(half, "drug exposure (AUC)", x, "exposure (" + info.exposureUnit() + ")");
+        ProfilePanel relConcentration = new ProfilePanel(half, "drug relative to the first shell", x, "mean / first-shell mean");
+        ProfilePanel relExposure = new ProfilePanel(half, "exposure relative to the first shell", x, "mean / first-shell mean");
+        ProfilePanel composition = byVessel ? new ProfilePanel(PROFILE_WIDTH,
+                "what the shells hold (the rest is normal tissue): where the tumour share falls, so does uptake", x,
+                "share of the shell's voxels (%)") : null;
         for (RunData run : runs) {
             if (run.profiles() == null) {
                 continue;
             }
-            Color colour = run == first ? FIRST_RUN : SECOND_RUN;
-            String name = seriesName(run, second);
+            boolean isSecond = run != first;
+            String name = seriesName(run, first, second);
             PenetrationProfile c = byVessel ? run.profiles().concentrationByVesselDistance() : run.profiles().concentrationByDepth();
             PenetrationProfile e = byVessel ? run.profiles().exposureByVesselDistance() : run.profiles().exposureByDepth();
-            add(concentration, name, c, false, colour, false);
-            add(exposure, name, e, false, colour, false);
-            maxX = Math.max(maxX, add(relative, name + ": concentration", c, true, colour, false));
-            maxX = Math.max(maxX, add(relative, name + ": exposure", e, true, colour, true));
+            Color colour = isSecond ? SECOND_RUN : FIRST_RUN;
+            concentration.add(name, c, 1, false, colour, isSecond);
+            exposure.add(name, e, 1, false, colour, isSecond);
+            relConcentration.add(name, c, 1, true, colour, isSecond);
+            relExposure.add(name, e, 1, true, colour, isSecond);
+            if (composition != null && (!isSecond || !sameTissue(first, second))) {
+                ShellComposition shares = ShellComposition.of(run);
+                String suffix = second == null || sameTissue(first, second) ? "" : " (" + name + ")";
+                composition.add("tumour" + suffix, shares.tumourShare(), 100, false, TUMOUR_SHARE, isSecond);
+                if (shares.stromaShare() != null) {
+                    composition.add("stroma shell, within " + Headline.number(shares.stromaShellUm()) + " µm of the tumour"
+                            + suffix, shares.stromaShare(), 100, false, STROMA_SHARE, isSecond);
+                }
+            }
         }
-        if (maxX > 0) {
-            XYSeries half = relative.addSeries("half", new double[] {0, maxX}, new double[] {0.5, 0.5});
-            half.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-            half.setLineColor(Color.GRAY);
-            half.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
-        }
-        BufferedImage image = new BufferedImage(PROFILE_WIDTH, 3 * PROFILE_PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        relConcentration.halfLine();
+        relExposure.halfLine();
+        int rows = byVessel ? 3 : 2;
+        BufferedImage image = new BufferedImage(PROFILE_WIDTH, rows * PROFILE_PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        int y = 0;
-        for (XYChart chart : List.of(concentration, exposure, relative)) {
-            g.drawImage(BitmapEncoder.getBufferedImage(chart), 0, y, null);
-            y += PROFILE_PANEL_HEIGHT;
+        g.drawImage(concentration.render(), 0, 0, null);
+        g.drawImage(exposure.render(), half, 0, null);
+        g.drawImage(relConcentration.render(), 0, PROFILE_PANEL_HEIGHT, null);
+        g.drawImage(relExposure.render(), half, PROFILE_PANEL_HEIGHT, null);
+        if (composition != null) {
+            g.drawImage(composition.render(), 0, 2 * PROFILE_PANEL_HEIGHT, null);
         }
         g.dispose();
         return image;
     }
 
-    private static XYChart panel(String title, String x, String y) {
-        XYChart chart = new XYChartBuilder().width(PROFILE_WIDTH).height(PROFILE_PANEL_HEIGHT).title(title)
-                .xAxisTitle(x).yAxisTitle(y).build();
-        chart.getStyler().setMarkerSize(4);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
-        return chart;
+    /** Whether two runs have the same cells in the same places (then one composition line serves both). */
+    private static boolean sameTissue(RunData a, RunData b) {
+        return java.util.Arrays.equals(a.lastSnapshot().tissue().cell(), b.lastSnapshot().tissue().cell());
     }
 
-    /**
-     * Adds a profile, absolute or divided by its first-shell mean, against the distance from the first
-     * shell; returns the largest x drawn.
-     */
-    private static double add(XYChart chart, String name, PenetrationProfile p, boolean relative, Color colour,
-                              boolean dashed) {
-        double first = p.firstShellMean();
-        List<Double> xs = new ArrayList<>();
-        List<Double> ys = new ArrayList<>();
-        for (int b = 0; b < p.shellCount(); b++) {
-            if (p.voxelsInShell(b) > 0 && (!relative || first > 0)) {
-                xs.add(p.shellCentreUm(b) - p.shellCentreUm(0));
-                ys.add(relative ? p.meanInShell(b) / first : p.meanInShell(b));
+    /** One profile panel: its chart and the extent of what was drawn (for the ticks). */
+    private static final class ProfilePanel {
+        private final XYChart chart;
+        private final int width;
+        private double maxX;
+        private double maxY;
+
+        ProfilePanel(int width, String title, String x, String y) {
+            this.width = width;
+            chart = new XYChartBuilder().width(width).height(PROFILE_PANEL_HEIGHT).title(title).xAxisTitle(x)
+                    .yAxisTitle(y).build();
+            chart.getStyler().setMarkerSize(4);
+            chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+            chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        }
+
+        /**
+         * Adds a profile times {@code scale}, or divided by its first-shell mean, against the distance
+         * from the first shell.
+         */
+        void add(String name, PenetrationProfile p, double scale, boolean relative, Color colour, boolean dashed) {
+            double first = p.firstShellMean();
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int b = 0; b < p.shellCount(); b++) {
+                if (p.voxelsInShell(b) > 0 && (!relative || first > 0)) {
+                    xs.add(p.shellCentreUm(b) - p.shellCentreUm(0));
+                    ys.add(relative ? p.meanInShell(b) / first : scale * p.meanInShell(b));
+                }
+            }
+            if (xs.isEmpty()) {
+                return;
+            }
+            XYSeries s = chart.addSeries(name, xs, ys);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+            s.setLineStyle(dashed ? org.knowm.xchart.style.lines.SeriesLines.DASH_DASH
+                    : org.knowm.xchart.style.lines.SeriesLines.SOLID);
+            if (dashed) {
+                s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            }
+            maxX = Math.max(maxX, xs.get(xs.size() - 1));
+            maxY = Math.max(maxY, ys.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        }
+
+        void halfLine() {
+            if (maxX > 0) {
+                XYSeries half = chart.addSeries("half of the first shell", new double[] {0, maxX}, new double[] {0.5, 0.5});
+                half.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+                half.setLineColor(Color.GRAY);
+                half.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
+                maxY = Math.max(maxY, 1);
             }
         }
-        if (xs.isEmpty()) {
-            return 0;
+
+        BufferedImage render() {
+            if (chart.getSeriesMap().isEmpty()) {
+                chart.addSeries("no profile", new double[] {0}, new double[] {0});
+            }
+            int xIntervals = Math.max(4, width / 90);
+            return TickedChart.render(chart, AxisTicks.forValues(0, maxX > 0 ? maxX : 1, xIntervals),
+                    AxisTicks.forValues(0, maxY > 0 ? maxY : 1, 5));
         }
-        XYSeries s = chart.addSeries(name, xs, ys);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setLineColor(colour);
-        s.setMarkerColor(colour);
-        if (dashed) {
-            s.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DASH_DASH);
-        }
-        return xs.get(xs.size() - 1);
     }
 
     private static BufferedImage timeCourses(RunData first, RunData second) {
@@ -150,7 +207,8 @@ public final class ReportPlots {
         int panelRows = Math.max(1, (rows.size() + columns - 1) / columns);
         BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, panelRows * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
+        // an empty last cell in the panels' own background colour, not a white hole
+        g.setColor(new XYChartBuilder().build().getStyler().getChartBackgroundColor());
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         double endS = first.metrics().last("time_s");
         if (second != null) {
@@ -161,29 +219,31 @@ public final class ReportPlots {
             Headline h = rows.get(i);
             XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(h.label())
                     .xAxisTitle(time.title()).yAxisTitle(h.unit()).build();
-            // every panel on the same time axis, from 0 to the end, so ticks line up and fall on round times
-            chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisMax(endS / time.secondsPerUnit());
-            chart.getStyler().setXAxisDecimalPattern("#,##0.##");
-            // XChart's default of one tick per ~74 px crowds the labels of a 480 px panel (3-min steps over an hour)
-            chart.getStyler().setXAxisTickMarkSpacingHint(110);
-            chart.getStyler().setYAxisTickMarkSpacingHint(60);
             // legends below the plot, never over the curves
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
             chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
             chart.getStyler().setMarkerSize(6);
             List<Double> values = new ArrayList<>();
-            addCourse(chart, first, h, false, time, values);
+            addCourse(chart, first, seriesName(first, first, second), h, false, time, values);
             if (second != null) {
-                addCourse(chart, second, h, true, time, values);
+                addCourse(chart, second, seriesName(second, first, second), h, true, time, values);
             }
-            chart.getStyler().setLegendVisible(second != null || chart.getSeriesMap().size() > 1);
-            ValueAxis.apply(chart, values);
+            if (chart.getSeriesMap().keySet().stream().anyMatch(k -> k.endsWith(NOT_REACHED_SUFFIX))) {
+                // the legend of a 480 px panel has no room to spell it out per run
+                chart.setTitle(h.label() + " (" + NOT_REACHED_SUFFIX.strip() + " not reached)");
+            }
+            chart.getStyler().setLegendVisible(second != null);
             if (chart.getSeriesMap().isEmpty()) {
                 chart.addSeries("no finite values", new double[] {0}, new double[] {0});
+                values.add(0.0);
             }
-            g.drawImage(BitmapEncoder.getBufferedImage(chart), (i % columns) * PANEL_WIDTH, (i / columns) * PANEL_HEIGHT,
-                    null);
+            // every panel on the same time axis, from 0 to the end, ticks about 80 px apart
+            AxisTicks timeTicks = AxisTicks.forTime(endS / time.secondsPerUnit(), time, TIME_INTERVALS);
+            double low = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+            double high = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
+            AxisTicks valueTicks = AxisTicks.forValues(low, high, chart.getStyler().isLegendVisible() ? 4 : 5);
+            g.drawImage(TickedChart.render(chart, timeTicks, valueTicks), (i % columns) * PANEL_WIDTH,
+                    (i / columns) * PANEL_HEIGHT, null);
         }
         g.dispose();
         return image;
@@ -192,9 +252,9 @@ public final class ReportPlots {
     /**
      * Adds one run's course of {@code h}; where a half-depth is not reached inside the domain (NaN, with
      * a {@code _beyond_um} column), marks the farthest distance covered with an upward triangle, "not
-     * reached (beyond)". Every value drawn is added to {@code values} (for the value axis).
+     * reached, beyond". Every value drawn is added to {@code values} (for the value axis).
      */
-    private static void addCourse(XYChart chart, RunData run, Headline h, boolean dashed, TimeAxis time,
+    private static void addCourse(XYChart chart, RunData run, String name, Headline h, boolean dashed, TimeAxis time,
                                   List<Double> values) {
         double[] t = run.metrics().series("time_s");
         double[] v = run.metrics().series(h.column());
@@ -218,7 +278,6 @@ public final class ReportPlots {
                 notReachedY.add(beyond[r]);
             }
         }
-        String name = seriesName(run, dashed ? run : null);
         if (!xs.isEmpty()) {
             XYSeries s = chart.addSeries(name, xs, ys);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -230,17 +289,28 @@ public final class ReportPlots {
             values.addAll(ys);
         }
         if (!notReachedX.isEmpty()) {
-            XYSeries s = chart.addSeries(name + ": not reached (beyond)", notReachedX, notReachedY);
+            XYSeries s = chart.addSeries(name + NOT_REACHED_SUFFIX, notReachedX, notReachedY);
             s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.TRIANGLE_UP);
             s.setMarkerColor(dashed ? SECOND_RUN : FIRST_RUN);
+            // the panel title explains the mark and its colour names the run: no legend row of its own
+            s.setShowInLegend(false);
             values.addAll(notReachedY);
         }
     }
 
-    /** The run directory's name; " (second)" added for the second run so equal names stay apart. */
-    private static String seriesName(RunData run, RunData second) {
-        return run.root().toAbsolutePath().normalize().getFileName() + (run == second ? " (second)" : "");
+    /**
+     * The run directory's name; " (second)" added to the second run's when both directories have the same
+     * name, so the legend still tells them apart.
+     */
+    private static String seriesName(RunData run, RunData first, RunData second) {
+        String name = directoryName(run);
+        boolean clash = second != null && run == second && name.equals(directoryName(first));
+        return name + (clash ? " (second)" : "");
+    }
+
+    private static String directoryName(RunData run) {
+        return String.valueOf(run.root().toAbsolutePath().normalize().getFileName());
     }
 
     private static Path saveImage(BufferedImage image, Path png) throws IOException {

@@ -22,6 +22,22 @@ public record Scene(List<Panel> panels, TransferFunction scale, ColorMap colorMa
         notes = List.copyOf(notes);
     }
 
+    /**
+     * The scene with a note added when an isosurface is asked for at a value outside the colour range
+     * (its colour-bar position clamps to an end, where the field never crosses it: nothing is drawn).
+     */
+    Scene withIsoCheck(RenderSettings settings) {
+        Double value = settings.isoValue();
+        if (settings.mode() != RenderMode.ISO || value == null || (value > scale.low() && value < scale.high())) {
+            return this;
+        }
+        List<String> more = new java.util.ArrayList<>(notes);
+        more.add("iso level " + org.stromasim.viewer.data.Units.compact(value) + " " + unit()
+                + " is outside the shown range " + org.stromasim.viewer.data.Units.compact(scale.low()) + " .. "
+                + org.stromasim.viewer.data.Units.compact(scale.high()) + ": no isosurface");
+        return new Scene(panels, scale, colorMap, title, more);
+    }
+
     public boolean diverging() {
         return colorMap.diverging();
     }

@@ -49,6 +49,10 @@ public final class SceneLoader {
      * @param state     colour map, log scale, overlays and value range
      */
     public Scene load(String field, int timeIndex, ViewState state) {
+        return loadScene(field, timeIndex, state).withIsoCheck(state.settings());
+    }
+
+    private Scene loadScene(String field, int timeIndex, ViewState state) {
         RenderSettings settings = state.settings();
         List<String> notes = new ArrayList<>();
         SnapshotEntry entryA = primary.get(timeIndex);

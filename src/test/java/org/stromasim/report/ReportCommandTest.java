@@ -50,8 +50,8 @@ class ReportCommandTest {
         CliHarness.Result r = CliHarness.run("report", realRun.toString(), "--out", out.toString());
         assertEquals(0, r.exitCode(), r.err());
 
-        assertImage(out.resolve(ReportPlots.VESSEL_PROFILE), ReportPlots.PROFILE_WIDTH, 3 * ReportPlots.PROFILE_PANEL_HEIGHT);
-        assertImage(out.resolve(ReportPlots.DEPTH_PROFILE), ReportPlots.PROFILE_WIDTH, 3 * ReportPlots.PROFILE_PANEL_HEIGHT);
+        assertImage(out.resolve(ReportPlots.VESSEL_PROFILE), ReportPlots.PROFILE_WIDTH, ReportPlots.profileHeight(true));
+        assertImage(out.resolve(ReportPlots.DEPTH_PROFILE), ReportPlots.PROFILE_WIDTH, ReportPlots.profileHeight(false));
         MetricsTable table = MetricsTable.read(realRun.resolve("metrics.csv"));
         int panels = Headline.of(table, "drug").size();
         int rows = (panels + ReportPlots.PANEL_COLUMNS - 1) / ReportPlots.PANEL_COLUMNS;

@@ -167,4 +167,21 @@ class HeadlessScreenshotTest {
                 "--size", SIZE);
         assertTrue(ImageStats.meanAbsDifference(original, otherCamera) > 1, "explicit --camera did not override the state");
     }
+
+    /**
+     * A log scale spreads the blob's four decades over the whole colour bar; were opacity to follow the
+     * colour-bar position, the tail at 10⁻³–10⁻¹ of the peak (30–110 µm from the centre of a 30 µm blob)
+     * would be a quarter to three quarters opaque and the halo would cover several times the area it
+     * covers on a linear scale. Opacity follows the amount, so the visible area stays that of the linear
+     * view (only the colours differ), within the faint rim that the brighter log colours add.
+     */
+    @Test
+    void logScaleRecoloursWithoutFillingTheBox() {
+        BufferedImage linear = shot("lin", run.toString(), "--time", "first", "--overlays", "none", "--no-hud", "--size", SIZE);
+        BufferedImage log = shot("log", run.toString(), "--time", "first", "--log", "--overlays", "none", "--no-hud",
+                "--size", SIZE);
+        double linearMean = ImageStats.meanLuma(linear, 0, 0, WIDTH, HEIGHT);
+        double logMean = ImageStats.meanLuma(log, 0, 0, WIDTH, HEIGHT);
+        assertTrue(logMean < 1.5 * linearMean + 1, "log mean luma " + logMean + " vs linear " + linearMean);
+    }
 }

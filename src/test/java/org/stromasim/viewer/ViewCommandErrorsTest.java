@@ -74,4 +74,15 @@ class ViewCommandErrorsTest {
         assertTrue(refuse(run.toString(), "--log", "--range", "0,1", "--screenshot", png).err().contains("log scale"));
         assertTrue(refuse(run.toString(), "--camera", "0,95,2", "--screenshot", png).err().contains("elevation"));
     }
+
+    @Test
+    void isoLevelAsValueAndAsFractionTogetherIsRefused() throws IOException {
+        Path run = SyntheticRuns.blobRun(dir.resolve("run"));
+        ViewCli.Result both = refuse(run.toString(), "--mode", "iso", "--iso-level", "0.3", "--iso-fraction", "0.5",
+                "--screenshot", dir.resolve("x.png").toString());
+        assertTrue(both.err().contains("either as a value in the field's unit or as a colour-bar fraction"), both.err());
+        ViewCli.Result fraction = refuse(run.toString(), "--mode", "iso", "--iso-fraction", "1.5",
+                "--screenshot", dir.resolve("x.png").toString());
+        assertTrue(fraction.err().contains("strictly between 0 and 1"), fraction.err());
+    }
 }

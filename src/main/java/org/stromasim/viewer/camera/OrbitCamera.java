@@ -19,6 +19,8 @@ public record OrbitCamera(double azimuthDeg, double elevationDeg, double distanc
 
     /** Vertical field of view, degrees: a moderate lens, little perspective distortion of the box. */
     public static final double FOV_Y_DEG = 35;
+    /** The viewport shape whose horizontal field every narrower viewport keeps (the default 640 × 480). */
+    public static final double REFERENCE_ASPECT = 4.0 / 3.0;
     /** Elevation limit: at ±90° the view's up direction is undefined. */
     public static final double MAX_ELEVATION_DEG = 89;
     /** Closest zoom, box lengths: the eye stays outside most of the box. */
@@ -72,7 +74,20 @@ public record OrbitCamera(double azimuthDeg, double elevationDeg, double distanc
     }
 
     public Mat4 projection(double aspect) {
-        return Mat4.perspective(FOV_Y_DEG, aspect, Math.max(0.01, distance - 2), distance + 2);
+        return Mat4.perspective(fovYDeg(aspect), aspect, Math.max(0.01, distance - 2), distance + 2);
+    }
+
+    /**
+     * The vertical field of view for a viewport of {@code aspect} (width / height): {@link #FOV_Y_DEG} in a
+     * viewport at least {@link #REFERENCE_ASPECT} wide; in a narrower one (each half of a side-by-side
+     * comparison) widened so that the horizontal field stays that of a 4:3 view, which keeps the box as
+     * wide as in a single window instead of cropping its sides.
+     */
+    public static double fovYDeg(double aspect) {
+        if (aspect >= REFERENCE_ASPECT) {
+            return FOV_Y_DEG;
+        }
+        return Math.toDegrees(2 * Math.atan(Math.tan(Math.toRadians(FOV_Y_DEG / 2)) * REFERENCE_ASPECT / aspect));
     }
 
     public Mat4 viewProjection(double aspect) {

@@ -93,6 +93,23 @@ public record TransferFunction(double low, double high, boolean log) {
         return out;
     }
 
+    /** Decades a log colour bar spans, log10(high / low); 0 for a linear one. */
+    public double logDecades() {
+        return log ? Math.log10(high / low) : 0;
+    }
+
+    /**
+     * How opaque compositing makes a sample at colour-bar position {@code t}, relative to the top: {@code t}
+     * on a linear scale; on a log scale the value over the top value, value / high, so opacity follows the
+     * amount as light absorption does (Beer–Lambert) and the log scale changes only the colours. A ramp in
+     * the log position instead gives a tissue that lies within a decade of the top three quarters or more
+     * of full opacity everywhere, and the box turns into an opaque block of the map's top colour. The
+     * shader computes the same (volume.frag, opacityWeight).
+     */
+    public double opacityWeight(double t) {
+        return log ? Math.pow(10, (t - 1) * logDecades()) : t;
+    }
+
     /** The field value at colour-bar position {@code t} (inverse of {@link #normalize(double)}). */
     public double valueAt(double t) {
         return log ? Math.pow(10, Math.log10(low) + t * (Math.log10(high) - Math.log10(low))) : low + t * (high - low);

@@ -13,13 +13,16 @@ public final class Units {
         return compact(timeS) + " s";
     }
 
-    /** A simulated time for a caption: seconds, and from 2 minutes on also minutes or hours, "600 s (10 min)". */
+    /**
+     * A simulated time for a caption in the unit people think of it in: seconds below 2 minutes, minutes
+     * below 2 hours, hours beyond, the seconds after it for matching with metrics.csv: "10 min (600 s)".
+     */
     public static String clock(double timeS) {
         if (Math.abs(timeS) < 120) {
             return seconds(timeS);
         }
-        return seconds(timeS) + (Math.abs(timeS) < 7200 ? " (" + compact(timeS / 60) + " min)"
-                : " (" + compact(timeS / 3600) + " h)");
+        String inSeconds = " (" + String.format(Locale.ROOT, "%.0f", timeS) + " s)";
+        return Math.abs(timeS) < 7200 ? compact(timeS / 60) + " min" + inSeconds : compact(timeS / 3600) + " h" + inSeconds;
     }
 
     /** A number in at most four significant digits, without trailing zeros; scientific when far from 1. */

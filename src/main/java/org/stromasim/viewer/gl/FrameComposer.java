@@ -86,7 +86,7 @@ public final class FrameComposer implements AutoCloseable {
         int bottom = hud != null && hud.timeIndex() >= 0 ? HudPainter.SLIDER_BAND_PX : 0;
         int panelWidth = volumeWidth / uploaded.size();
         for (int p = 0; p < uploaded.size(); p++) {
-            volumeRenderer.render(uploaded.get(p), camera, effective, scene.diverging(), BACKGROUND,
+            volumeRenderer.render(uploaded.get(p), camera, effective, scene.scale(), scene.diverging(), BACKGROUND,
                     p * panelWidth, bottom, panelWidth, height - bottom);
         }
         if (hud != null) {

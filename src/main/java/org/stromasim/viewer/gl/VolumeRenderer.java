@@ -7,6 +7,7 @@ import org.lwjgl.system.MemoryUtil;
 import org.stromasim.viewer.ClipBox;
 import org.stromasim.viewer.RenderSettings;
 import org.stromasim.viewer.camera.OrbitCamera;
+import org.stromasim.viewer.data.TransferFunction;
 import org.stromasim.viewer.color.ColorMap;
 
 /**
@@ -50,11 +51,12 @@ public final class VolumeRenderer implements AutoCloseable {
     /**
      * Renders {@code volume} into the viewport (x, y, width, height), pixels from the bottom left.
      *
+     * @param scale         the value scale the texture was normalised with (iso level, log opacity)
      * @param divergingRamp opacity grows away from the middle of the colour bar (for differences)
      * @param background    background colour {r, g, b} in [0, 1]
      */
-    public void render(VolumeTextures volume, OrbitCamera camera, RenderSettings settings, boolean divergingRamp,
-                       float[] background, int x, int y, int width, int height) {
+    public void render(VolumeTextures volume, OrbitCamera camera, RenderSettings settings, TransferFunction scale,
+                       boolean divergingRamp, float[] background, int x, int y, int width, int height) {
         loadColorMap(settings.colorMap());
         glViewport(x, y, width, height);
         glDisable(GL_DEPTH_TEST);
@@ -71,7 +73,8 @@ public final class VolumeRenderer implements AutoCloseable {
         glUniform3f(program.uniform("clipHigh"), (float) clip.xMax(), (float) clip.yMax(), (float) clip.zMax());
         glUniform1i(program.uniform("mode"), settings.mode().shaderCode());
         glUniform1f(program.uniform("extinction"), (float) settings.opacity());
-        glUniform1f(program.uniform("isoLevel"), (float) settings.isoLevel());
+        glUniform1f(program.uniform("isoLevel"), (float) settings.isoFractionOn(scale));
+        glUniform1f(program.uniform("logDecades"), (float) scale.logDecades());
         glUniform1i(program.uniform("divergingRamp"), divergingRamp ? 1 : 0);
         glUniform1i(program.uniform("showVessels"), settings.showVessels() ? 1 : 0);
         // vessels in red, except on the diverging map, whose red end means "first run higher"

@@ -32,9 +32,12 @@ public final class HudPainter {
     /**
      * @param panelCaptions one caption per panel, panels laid out left to right in the volume area
      * @param timeIndex     slider position, or -1 for no slider
+     * @param cameraDistance camera distance in box lengths, for the scale bar
+     * @param boxLengthUm   the box's longest edge, µm; NaN for no scale bar
      */
     public record Content(String title, List<String> panelCaptions, TransferFunction scale, ColorMap colorMap,
-                          String unit, List<String> notes, int timeIndex, int timeCount) {
+                          String unit, List<String> notes, int timeIndex, int timeCount, double cameraDistance,
+                          double boxLengthUm) {
     }
 
     private HudPainter() {
@@ -63,6 +66,7 @@ public final class HudPainter {
             paintCaptions(g, width, content);
             paintColorBar(g, width, height, content);
             paintNotes(g, height, content, fontPx);
+            paintScaleBars(g, width, height, content);
             if (content.timeIndex() >= 0 && content.timeCount() > 0) {
                 paintSlider(g, width, height, content);
             }
@@ -137,6 +141,39 @@ public final class HudPainter {
             ticks.add(i / 4.0);
         }
         return ticks;
+    }
+
+    /**
+     * A scale bar in the bottom right corner of each panel, at most a quarter of the panel wide, true at
+     * the depth of the box centre.
+     */
+    private static void paintScaleBars(Graphics2D g, int width, int height, Content content) {
+        if (!(content.boxLengthUm() > 0)) {
+            return;
+        }
+        int panels = Math.max(1, content.panelCaptions().size());
+        int panelWidth = (width - COLOR_BAR_STRIP_PX) / panels;
+        int bottom = content.timeIndex() >= 0 ? SLIDER_BAND_PX : 0;
+        int panelHeight = height - bottom;
+        ScaleBar bar = ScaleBar.fitting(ScaleBar.umPerPixel(content.cameraDistance(), content.boxLengthUm(), panelWidth,
+                panelHeight), panelWidth / 4.0);
+        if (bar == null) {
+            return;
+        }
+        FontMetrics metrics = g.getFontMetrics();
+        String label = Units.compact(bar.lengthUm()) + " µm";
+        int length = (int) Math.round(bar.pixels());
+        int y = height - bottom - 10;
+        g.setStroke(new BasicStroke(2));
+        g.setColor(TEXT);
+        for (int p = 0; p < panels; p++) {
+            int right = (p + 1) * panelWidth - 12;
+            g.drawLine(right - length, y, right, y);
+            g.drawLine(right - length, y - 4, right - length, y + 4);
+            g.drawLine(right, y - 4, right, y + 4);
+            g.drawString(label, right - (length + metrics.stringWidth(label)) / 2, y - 6);
+        }
+        g.setStroke(new BasicStroke(1));
     }
 
     private static void paintNotes(Graphics2D g, int height, Content content, int fontPx) {

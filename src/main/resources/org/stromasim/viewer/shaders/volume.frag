@@ -19,6 +19,7 @@ uniform int mode;
 uniform float extinction;      // compositing: optical depth per box length where the ramp is 1
 uniform float isoLevel;        // normalised value of the isosurface
 uniform int divergingRamp;     // 1: opacity grows with distance from the centre 0.5 (differences)
+uniform float logDecades;      // > 0: log colour scale spanning this many decades (TransferFunction.logDecades)
 uniform int showVessels;
 uniform int showTumour;
 uniform int sliceAxis;         // -1: none; 0, 1, 2: x, y, z
@@ -35,8 +36,13 @@ vec3 toTexture(vec3 p) {
     return (p + boxHalf) / (2.0 * boxHalf);
 }
 
+// opacity weight of a sample: on a log scale value / high, so opacity follows the amount and only the
+// colours are logarithmic (TransferFunction.opacityWeight)
 float ramp(float v) {
-    return divergingRamp == 1 ? abs(v - 0.5) * 2.0 : v;
+    if (divergingRamp == 1) {
+        return abs(v - 0.5) * 2.0;
+    }
+    return logDecades > 0.0 ? pow(10.0, (v - 1.0) * logDecades) : v;
 }
 
 vec3 colorOf(float v) {
