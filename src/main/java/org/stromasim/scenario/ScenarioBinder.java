@@ -37,8 +37,10 @@ final class ScenarioBinder {
         GridSpec grid = grid(r.require("grid", "a map with nx, ny, nz, voxel_um"));
         RunSpec run = run(r.require("run", "a map with end_time_s, snapshot_interval_s, metrics_interval_s, seed"));
         EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"));
-        TissueSpec tissue = TissueBinder.tissue(r.require("tissue", "a map with stroma_shell_um, nests, vessels"), grid);
+        YamlNode tissueNode = r.require("tissue", "a map with stroma_shell_um, nests, vessels");
+        TissueSpec tissue = TissueBinder.tissue(tissueNode, grid);
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
+        TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;

@@ -1,0 +1,49 @@
+package org.stromasim.scenario;
+
+import java.util.Map;
+import org.stromasim.imaging.ScalarVolume;
+
+/**
+ * A tissue image (an entry of YAML list {@code tissue.images}; docs/tissue-from-files.md): a 3D image file
+ * that sets one field of the voxels it covers, read and checked when the scenario is loaded.
+ *
+ * @param file          the file, absolute (a relative path is taken from the scenario's folder)
+ * @param dataset       HDF5 only: the dataset path; null for TIFF and NRRD
+ * @param sets          the field it sets
+ * @param species       {@link Target#INITIAL_CONCENTRATION} only: the species; null otherwise
+ * @param intensityRange the linear map's intensity end points [a, b], or null (values taken as they are)
+ * @param valueRange    the field values the end points map to, in the field's unit, or null
+ * @param labels        {@link Target#CELL} only: label → cell type key or {@code keep}; null otherwise
+ * @param spacingUm     voxel spacing as the scenario gives it (it replaces the file's), or null
+ * @param originUm      centre of the first voxel as the scenario gives it, or null
+ * @param lengthUnitUm  µm per length unit of a file that names no unit, or null
+ * @param volume        the image placed in space, values in the field's unit; for {@link Target#CELL}
+ *                      the cell-type code per sample, −1 where the label says keep
+ */
+public record TissueImageSpec(String file, String dataset, Target sets, String species, double[] intensityRange,
+                              double[] valueRange, Map<Integer, String> labels, Vec3 spacingUm, Vec3 originUm,
+                              Double lengthUnitUm, ScalarVolume volume) {
+
+    /** Label-table entry that leaves a voxel as the procedural build made it. */
+    public static final String KEEP = "keep";
+
+    /** What an image sets, with its YAML name and how it is resampled onto the grid. */
+    public enum Target {
+        /** ECM stiffness, kPa, final (the stiffness texture does not apply on top of a measured image). */
+        STIFFNESS_KPA("stiffness_kpa"),
+        /** Cell type per voxel from a label image (resampled nearest). */
+        CELL("cell"),
+        /** Initial concentration of one species, in its unit. */
+        INITIAL_CONCENTRATION("initial_concentration");
+
+        private final String key;
+
+        Target(String key) {
+            this.key = key;
+        }
+
+        public String key() {
+            return key;
+        }
+    }
+}
