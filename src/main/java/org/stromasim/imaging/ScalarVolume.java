@@ -26,4 +26,18 @@ public record ScalarVolume(int nx, int ny, int nz, double[] spacingUm, double[] 
     public double value(int i, int j, int k) {
         return values[i + nx * (j + ny * k)];
     }
+
+    /** Equal when every sample and the placement are equal (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ScalarVolume v && nx == v.nx && ny == v.ny && nz == v.nz
+                && java.util.Arrays.equals(spacingUm, v.spacingUm) && java.util.Arrays.equals(originUm, v.originUm)
+                && java.util.Arrays.equals(values, v.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(nx, ny, nz, java.util.Arrays.hashCode(spacingUm), java.util.Arrays.hashCode(originUm),
+                java.util.Arrays.hashCode(values));
+    }
 }

@@ -1,6 +1,8 @@
 package org.stromasim.scenario;
 
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Objects;
 import org.stromasim.imaging.ScalarVolume;
 
 /**
@@ -23,6 +25,22 @@ import org.stromasim.imaging.ScalarVolume;
 public record TissueImageSpec(String file, String dataset, Target sets, String species, double[] intensityRange,
                               double[] valueRange, Map<Integer, String> labels, Vec3 spacingUm, Vec3 originUm,
                               Double lengthUnitUm, ScalarVolume volume) {
+
+    /** Equal when every key and the image read are equal (a record compares arrays by identity). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TissueImageSpec t && file.equals(t.file) && Objects.equals(dataset, t.dataset)
+                && sets == t.sets && Objects.equals(species, t.species) && Arrays.equals(intensityRange, t.intensityRange)
+                && Arrays.equals(valueRange, t.valueRange) && Objects.equals(labels, t.labels)
+                && Objects.equals(spacingUm, t.spacingUm) && Objects.equals(originUm, t.originUm)
+                && Objects.equals(lengthUnitUm, t.lengthUnitUm) && Objects.equals(volume, t.volume);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, dataset, sets, species, Arrays.hashCode(intensityRange), Arrays.hashCode(valueRange),
+                labels, spacingUm, originUm, lengthUnitUm, volume);
+    }
 
     /** Label-table entry that leaves a voxel as the procedural build made it. */
     public static final String KEEP = "keep";
