@@ -1,0 +1,207 @@
+package org.stromasim.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableDataset;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stromasim.grid.Grid3D;
+import org.stromasim.imaging.TestImages;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.TissueBuilder;
+
+/**
+ * {@code tissue.images} end to end on the 16 × 16 × 12 test grid (20-µm voxels): a stiffness NRRD, a
+ * label TIFF and an initial-concentration HDF5 dataset set the built tissue at voxels whose values are
+ * computed here by hand (placement, trilinear or nearest sampling, linear intensity map), the resolved
+ * YAML reads back to the same scenario, and each bad image is one line naming the file and the item,
+ * exit 2, no run directory.
+ */
+class TissueImageFileTest {
+
+    @TempDir
+    Path temp;
+
+    /** Stiffness intensity 100·i + 10·j + k on 8 × 8 × 6 samples of 40 µm, first centre at (20, 20, 20) µm. */
+    private Path stiffnessNrrd(String name) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(2 * 8 * 8 * 6).order(ByteOrder.LITTLE_ENDIAN);
+        for (int k = 0; k < 6; k++) {
+            for (int j = 0; j < 8; j++) {
+                for (int i = 0; i < 8; i++) {
+                    b.putShort((short) (100 * i + 10 * j + k));
+                }
+            }
+        }
+        return TestImages.nrrd(temp.resolve(name), "type: uint16\ndimension: 3\nsizes: 8 8 6\nspacings: 40 40 40\n"
+                + "space origin: (20,20,20)\nencoding: raw\nendian: little", b.array(), false);
+    }
+
+    /** Labels 1 where i < 2, else 0, on 4 × 4 × 3 pages (spacing from the scenario: 80 µm). */
+    private Path labelTiff() throws IOException {
+        float[] v = new float[4 * 4 * 3];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = s % 4 < 2 ? 1 : 0;
+        }
+        return TestImages.tiff(temp.resolve("cells.tif"), 4, 4, 3, v, false);
+    }
+
+    /** Concentration i + 2j + 4k on 2 × 2 × 2 samples, element_size_um (z, y, x) = (120, 160, 160). */
+    private Path concentrationH5() throws IOException {
+        Path f = temp.resolve("drug0.h5");
+        double[][][] c = new double[2][2][2];
+        for (int k = 0; k < 2; k++) {
+            for (int j = 0; j < 2; j++) {
+                for (int i = 0; i < 2; i++) {
+                    c[k][j][i] = i + 2 * j + 4 * k;
+                }
+            }
+        }
+        try (WritableHdfFile w = HdfFile.write(f)) {
+            WritableDataset d = w.putDataset("drug", c);
+            d.putAttribute("element_size_um", new double[]{120, 160, 160});
+        }
+        return f;
+    }
+
+    private static final String ALL_THREE = """
+                - {file: stiff.nrrd, sets: stiffness_kpa, intensity_range: [0, 1000], value_range: [1, 21]}
+                - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {0: keep, 1: caf}}
+                - {file: drug0.h5, dataset: /drug, sets: initial_concentration, species: drug}
+            """;
+
+    private Path scenario(String images) throws IOException {
+        String text = Files.readString(CliHarness.testScenario("tiny.yaml"));
+        int at = text.indexOf("\nspecies:");
+        String withImages = images == null ? text
+                : text.substring(0, at) + "\n  images:\n" + images.stripTrailing() + text.substring(at);
+        Path scenario = temp.resolve(images == null ? "plain.yaml" : "scenario.yaml");
+        Files.writeString(scenario, withImages);
+        return scenario;
+    }
+
+    private void writeAll() throws IOException {
+        stiffnessNrrd("stiff.nrrd");
+        labelTiff();
+        concentrationH5();
+    }
+
+    @Test
+    void imagesSetTheBuiltTissueAtHandComputedVoxels() throws IOException {
+        writeAll();
+        Tissue t = TissueBuilder.build(ScenarioLoader.load(scenario(ALL_THREE)));
+        Tissue plain = TissueBuilder.build(ScenarioLoader.load(scenario(null)));
+        Grid3D g = t.grid();
+        // Voxel (1, 2, 3): centre (30, 50, 70) µm → u = (0.25, 0.75, 1.25); the intensity is linear, so
+        // 25 + 7.5 + 1.25 = 33.75, mapped 1 + 33.75·(21 − 1)/1000 = 1.675 kPa, with no texture on top.
+        assertEquals(1.675, t.stiffnessKpa()[g.index(1, 2, 3)], 1e-5);
+        // Voxel (0, 0, 0): centre (10, 10, 10), before the first sample centre: sample (0, 0, 0) = 0 → 1 kPa.
+        assertEquals(1.0, t.stiffnessKpa()[g.index(0, 0, 0)], 1e-6);
+        // Labels, samples 80 µm apart from 40 µm: x = 130 → u = 1.125 → sample 1 (label 1, caf);
+        // x = 170 → u = 1.625 → sample 2 (label 0, keep: the voxel is as built without the image).
+        assertEquals(CellType.CAF, t.cellAt(g.index(6, 2, 2)));
+        assertEquals(CellType.CAF, t.cellAt(g.index(0, 2, 2)));
+        assertEquals(plain.cellAt(g.index(8, 2, 2)), t.cellAt(g.index(8, 2, 2)));
+        // Drug: samples at (80, 80, 60) and (240, 240, 180) µm. Voxel (4, 8, 6): centre (90, 170, 130) →
+        // u = (0.0625, 0.5625, 0.58333…), c linear: 0.0625 + 2·0.5625 + 4·0.58333… = 3.5208333…
+        assertEquals(0.0625 + 1.125 + 4 * (70.0 / 120), t.concentration("drug")[g.index(4, 8, 6)], 1e-5);
+        // Species without an image keep their constant initial value.
+        assertEquals(plain.concentration("il6")[g.index(4, 8, 6)], t.concentration("il6")[g.index(4, 8, 6)]);
+    }
+
+    @Test
+    void resolvedYamlReadsBackToTheSameImages() throws IOException {
+        writeAll();
+        Scenario sc = ScenarioLoader.load(scenario(ALL_THREE));
+        Scenario again = ScenarioLoader.parse(ScenarioLoader.toYaml(sc), "resolved.yaml", List.of());
+        assertEquals(sc.tissue(), again.tissue());
+        assertEquals(3, again.tissue().images().size());
+    }
+
+    private void assertRefused(String images, String... fragments) throws IOException {
+        Path out = temp.resolve("out");
+        CliHarness.Result r = CliHarness.run("run", scenario(images).toString(), "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        assertTrue(err.contains("scenario.yaml:"), "names the scenario line: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "message lacks '" + f + "': " + err);
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
+    @Test
+    void missingFile() throws IOException {
+        assertRefused("    - {file: nowhere.nrrd, sets: stiffness_kpa}", "tissue.images[0].file", "nowhere.nrrd",
+                "file not found");
+    }
+
+    @Test
+    void wrongDimensionality() throws IOException {
+        TestImages.nrrd(temp.resolve("flat.nrrd"), "type: uint8\ndimension: 2\nsizes: 4 4\nencoding: raw", new byte[16], false);
+        assertRefused("    - {file: flat.nrrd, sets: stiffness_kpa}", "flat.nrrd", "field 'dimension' is 2",
+                "must be 3D");
+    }
+
+    @Test
+    void spacingMissing() throws IOException {
+        labelTiff();
+        assertRefused("    - {file: cells.tif, sets: cell, labels: {0: keep, 1: caf}}", "cells.tif",
+                "spacing missing", "spacing_um");
+    }
+
+    @Test
+    void intensityOutsideTheMappedRange() throws IOException {
+        stiffnessNrrd("stiff.nrrd");
+        // The first sample above 700 in file order (x fastest) is (7, 1, 0) = 710; 47 samples exceed it.
+        assertRefused("    - {file: stiff.nrrd, sets: stiffness_kpa, intensity_range: [0, 700], value_range: [1, 21]}",
+                "stiff.nrrd", "voxel (7, 1, 0) = 710 (and 46 more voxels) is outside intensity_range [0, 700]");
+    }
+
+    @Test
+    void stiffnessTakenAsIsMustBePositive() throws IOException {
+        stiffnessNrrd("stiff.nrrd");
+        assertRefused("    - {file: stiff.nrrd, sets: stiffness_kpa}", "voxel (0, 0, 0) = 0 is not", "kPa");
+    }
+
+    @Test
+    void labelNotInTheTable() throws IOException {
+        labelTiff();
+        assertRefused("    - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {1: caf}}", "cells.tif",
+                "voxel (2, 0, 0) = 0", "is not a label of the table (allowed: 1");
+    }
+
+    @Test
+    void unknownSpecies() throws IOException {
+        concentrationH5();
+        assertRefused("    - {file: drug0.h5, dataset: /drug, sets: initial_concentration, species: drugg}",
+                "tissue.images[0].species", "names no species");
+    }
+
+    @Test
+    void imageOutsideTheDomain() throws IOException {
+        stiffnessNrrd("stiff.nrrd");
+        assertRefused("    - {file: stiff.nrrd, sets: stiffness_kpa, intensity_range: [0, 1000], value_range: [1, 21],"
+                + " origin_um: [5000, 0, 0]}", "covers no voxel of the domain", "on x");
+    }
+
+    @Test
+    void missingDataset() throws IOException {
+        concentrationH5();
+        assertRefused("    - {file: drug0.h5, dataset: /oxygen, sets: initial_concentration, species: drug}",
+                "drug0.h5", "dataset /oxygen does not exist");
+    }
+}
