@@ -19,9 +19,11 @@ import org.stromasim.grid.Grid3D;
 import org.stromasim.imaging.TestImages;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
+import org.stromasim.tissue.BuiltTissue;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.tissue.TissueRegion;
 
 /**
  * {@code tissue.images} end to end on the 16 × 16 × 12 test grid (20-µm voxels): a stiffness NRRD, a
@@ -49,11 +51,11 @@ class TissueImageFileTest {
                 + "space origin: (20,20,20)\nencoding: raw\nendian: little", b.array(), false);
     }
 
-    /** Labels 1 where i < 2, else 0, on 4 × 4 × 3 pages (spacing from the scenario: 80 µm). */
+    /** Labels by column: 1 for i < 2, 2 for i = 2, 0 for i = 3, on 4 × 4 × 3 pages (spacing from the scenario: 80 µm). */
     private Path labelTiff() throws IOException {
         float[] v = new float[4 * 4 * 3];
         for (int s = 0; s < v.length; s++) {
-            v[s] = s % 4 < 2 ? 1 : 0;
+            v[s] = s % 4 < 2 ? 1 : s % 4 == 2 ? 2 : 0;
         }
         return TestImages.tiff(temp.resolve("cells.tif"), 4, 4, 3, v, false);
     }
@@ -77,8 +79,8 @@ class TissueImageFileTest {
     }
 
     private static final String ALL_THREE = """
-                - {file: stiff.nrrd, sets: stiffness_kpa, intensity_range: [0, 1000], value_range: [1, 21]}
-                - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {0: keep, 1: caf}}
+                - {file: stiff.nrrd, sets: stiffness_kpa, intensity_range: [-100, 1000], value_range: [1, 23]}
+                - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {0: keep, 1: caf, 2: cancer}}
                 - {file: drug0.h5, dataset: /drug, sets: initial_concentration, species: drug}
             """;
 
@@ -101,19 +103,43 @@ class TissueImageFileTest {
     @Test
     void imagesSetTheBuiltTissueAtHandComputedVoxels() throws IOException {
         writeAll();
-        Tissue t = TissueBuilder.build(ScenarioLoader.load(scenario(ALL_THREE)));
+        BuiltTissue built = TissueBuilder.buildWithRegions(ScenarioLoader.load(scenario(ALL_THREE)));
+        Tissue t = built.tissue();
         Tissue plain = TissueBuilder.build(ScenarioLoader.load(scenario(null)));
         Grid3D g = t.grid();
         // Voxel (1, 2, 3): centre (30, 50, 70) µm → u = (0.25, 0.75, 1.25); the intensity is linear, so
-        // 25 + 7.5 + 1.25 = 33.75, mapped 1 + 33.75·(21 − 1)/1000 = 1.675 kPa, with no texture on top.
-        assertEquals(1.675, t.stiffnessKpa()[g.index(1, 2, 3)], 1e-5);
-        // Voxel (0, 0, 0): centre (10, 10, 10), before the first sample centre: sample (0, 0, 0) = 0 → 1 kPa.
-        assertEquals(1.0, t.stiffnessKpa()[g.index(0, 0, 0)], 1e-6);
-        // Labels, samples 80 µm apart from 40 µm: x = 130 → u = 1.125 → sample 1 (label 1, caf);
-        // x = 170 → u = 1.625 → sample 2 (label 0, keep: the voxel is as built without the image).
+        // 25 + 7.5 + 1.25 = 33.75, mapped 1 + (33.75 + 100)·(23 − 1)/1100 = 3.675 kPa, with no texture on top.
+        assertEquals(3.675, t.stiffnessKpa()[g.index(1, 2, 3)], 1e-5);
+        // Voxel (0, 0, 0): centre (10, 10, 10), before the first sample centre: sample (0, 0, 0) = 0 → 3 kPa.
+        assertEquals(3.0, t.stiffnessKpa()[g.index(0, 0, 0)], 1e-6);
+        // Vessel lumen keeps the normal baseline (3 kPa in tiny.yaml), image or not.
+        int lumen = 0;
+        for (int v = 0; v < g.voxelCount(); v++) {
+            if (t.cellAt(v) == CellType.VESSEL && g.centreX(v % g.nx()) < 320) {
+                assertEquals(3f, t.stiffnessKpa()[v], "lumen voxel " + v);
+                lumen++;
+            }
+        }
+        assertTrue(lumen > 0);
+        // Labels, samples 80 µm apart from 40 µm: x = 130 → u = 1.125 → sample 1 (label 1, caf, normal
+        // interstitium); x = 170 → u = 1.625 → sample 2 (label 2, cancer, tumour).
         assertEquals(CellType.CAF, t.cellAt(g.index(6, 2, 2)));
+        assertEquals(TissueRegion.NORMAL, built.regions().regionAt(g.index(6, 2, 2)));
         assertEquals(CellType.CAF, t.cellAt(g.index(0, 2, 2)));
-        assertEquals(plain.cellAt(g.index(8, 2, 2)), t.cellAt(g.index(8, 2, 2)));
+        assertEquals(CellType.CANCER, t.cellAt(g.index(8, 2, 2)));
+        assertEquals(TissueRegion.TUMOUR, built.regions().regionAt(g.index(8, 2, 2)));
+        // Label 0 (keep), sample i = 3 (u ≥ 2.5, x ≥ 240 µm): those voxels are exactly as built without the image.
+        int fibroblasts = 0;
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 12; i < g.nx(); i++) {
+                    int v = g.index(i, j, k);
+                    assertEquals(plain.cellAt(v), t.cellAt(v), "kept voxel " + i + "," + j + "," + k);
+                    fibroblasts += plain.cellAt(v) == CellType.FIBROBLAST || plain.cellAt(v) == CellType.CAF ? 1 : 0;
+                }
+            }
+        }
+        assertTrue(fibroblasts > 0, "kept voxels include fibroblasts, so keep is told apart from ecm");
         // Drug: samples at (80, 80, 60) and (240, 240, 180) µm. Voxel (4, 8, 6): centre (90, 170, 130) →
         // u = (0.0625, 0.5625, 0.58333…), c linear: 0.0625 + 2·0.5625 + 4·0.58333… = 3.5208333…
         assertEquals(0.0625 + 1.125 + 4 * (70.0 / 120), t.concentration("drug")[g.index(4, 8, 6)], 1e-5);
@@ -181,7 +207,7 @@ class TissueImageFileTest {
     void labelNotInTheTable() throws IOException {
         labelTiff();
         assertRefused("    - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {1: caf}}", "cells.tif",
-                "voxel (2, 0, 0) = 0", "is not a label of the table (allowed: 1");
+                "voxel (2, 0, 0) = 2", "is not a label of the table (allowed: 1");
     }
 
     @Test
@@ -194,7 +220,7 @@ class TissueImageFileTest {
     @Test
     void imageOutsideTheDomain() throws IOException {
         stiffnessNrrd("stiff.nrrd");
-        assertRefused("    - {file: stiff.nrrd, sets: stiffness_kpa, intensity_range: [0, 1000], value_range: [1, 21],"
+        assertRefused("    - {file: stiff.nrrd, sets: stiffness_kpa, intensity_range: [-100, 1000], value_range: [1, 23],"
                 + " origin_um: [5000, 0, 0]}", "covers no voxel of the domain", "on x");
     }
 
