@@ -39,6 +39,10 @@ class TissueImageFileTest {
 
     /** Stiffness intensity 100·i + 10·j + k on 8 × 8 × 6 samples of 40 µm, first centre at (20, 20, 20) µm. */
     private Path stiffnessNrrd(String name) throws IOException {
+        return stiffnessNrrd(name, "spacings: 40 40 40\nspace origin: (20,20,20)");
+    }
+
+    private Path stiffnessNrrd(String name, String geometry) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(2 * 8 * 8 * 6).order(ByteOrder.LITTLE_ENDIAN);
         for (int k = 0; k < 6; k++) {
             for (int j = 0; j < 8; j++) {
@@ -47,8 +51,8 @@ class TissueImageFileTest {
                 }
             }
         }
-        return TestImages.nrrd(temp.resolve(name), "type: uint16\ndimension: 3\nsizes: 8 8 6\nspacings: 40 40 40\n"
-                + "space origin: (20,20,20)\nencoding: raw\nendian: little", b.array(), false);
+        return TestImages.nrrd(temp.resolve(name), "type: uint16\ndimension: 3\nsizes: 8 8 6\n" + geometry
+                + "\nencoding: raw\nendian: little", b.array(), false);
     }
 
     /** Labels by column: 1 for i < 2, 2 for i = 2, 0 for i = 3, on 4 × 4 × 3 pages (spacing from the scenario: 80 µm). */
@@ -145,6 +149,22 @@ class TissueImageFileTest {
         assertEquals(0.0625 + 1.125 + 4 * (70.0 / 120), t.concentration("drug")[g.index(4, 8, 6)], 1e-5);
         // Species without an image keep their constant initial value.
         assertEquals(plain.concentration("il6")[g.index(4, 8, 6)], t.concentration("il6")[g.index(4, 8, 6)]);
+    }
+
+    /**
+     * The same image with its geometry in mm, stated by the header or by length_unit_um, lands on the same
+     * voxels: (1, 2, 3) → 3.675 kPa as above.
+     */
+    @Test
+    void fileUnitsScaleSpacingAndOrigin() throws IOException {
+        stiffnessNrrd("mm.nrrd", "spacings: 0.04 0.04 0.04\nspace origin: (0.02,0.02,0.02)\nspace units: \"mm\" \"mm\" \"mm\"");
+        stiffnessNrrd("plain-mm.nrrd", "spacings: 0.04 0.04 0.04\nspace origin: (0.02,0.02,0.02)");
+        String map = "sets: stiffness_kpa, intensity_range: [-100, 1000], value_range: [1, 23]";
+        for (String image : List.of("    - {file: mm.nrrd, " + map + "}",
+                "    - {file: plain-mm.nrrd, length_unit_um: 1000, " + map + "}")) {
+            Tissue t = TissueBuilder.build(ScenarioLoader.load(scenario(image)));
+            assertEquals(3.675, t.stiffnessKpa()[t.grid().index(1, 2, 3)], 1e-5, image);
+        }
     }
 
     @Test
