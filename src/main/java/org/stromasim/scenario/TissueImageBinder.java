@@ -155,10 +155,11 @@ final class TissueImageBinder {
 
     private static Map<Integer, String> labels(MapReader r) {
         String path = r.child("labels");
-        YamlNode.MapNode table = NodeReader.map(r.require("labels", "a map from integer label to a cell type or keep,"
-                + " e.g. {0: keep, 1: cancer, 2: caf}"), path, "integer label → cell type or keep");
+        YamlNode.MapNode table = NodeReader.map(r.require("labels", "a map from integer label to a cell type, stroma or"
+                + " keep, e.g. {0: keep, 1: cancer, 2: caf, 3: stroma}"), path, "integer label → cell type, stroma or keep");
         Map<String, String> choices = new LinkedHashMap<>();
         choices.put(TissueImageSpec.KEEP, TissueImageSpec.KEEP);
+        choices.put(TissueImageSpec.STROMA, TissueImageSpec.STROMA);
         for (CellType c : CellType.values()) {
             if (c != CellType.VESSEL) {
                 choices.put(c.key(), c.key());
@@ -174,7 +175,7 @@ final class TissueImageBinder {
                         "a label must be an integer, got '" + e.getKey() + "'");
             }
             labels.put(label, NodeReader.choice(e.getValue().value(), path + "." + e.getKey(),
-                    "cell type for a label (vessels come from tissue.vessels)", choices));
+                    "cell type, stroma or keep for a label (vessels come from tissue.vessels)", choices));
         }
         if (labels.isEmpty()) {
             throw ScenarioException.badValue(r.get("labels"), path, "must list at least one label");
@@ -192,7 +193,8 @@ final class TissueImageBinder {
             if (cell == null) {
                 bad.note(v, x);
             } else {
-                codes[v] = cell.equals(TissueImageSpec.KEEP) ? -1 : CellType.fromKey(cell).code();
+                codes[v] = cell.equals(TissueImageSpec.KEEP) ? TissueImageSpec.KEEP_CODE
+                        : cell.equals(TissueImageSpec.STROMA) ? TissueImageSpec.STROMA_CODE : CellType.fromKey(cell).code();
             }
         }
         if (bad.count > 0) {

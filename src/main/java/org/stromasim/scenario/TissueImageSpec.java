@@ -15,12 +15,12 @@ import org.stromasim.imaging.ScalarVolume;
  * @param species       {@link Target#INITIAL_CONCENTRATION} only: the species; null otherwise
  * @param intensityRange the linear map's intensity end points [a, b], or null (values taken as they are)
  * @param valueRange    the field values the end points map to, in the field's unit, or null
- * @param labels        {@link Target#CELL} only: label → cell type key or {@code keep}; null otherwise
+ * @param labels        {@link Target#CELL} only: label → cell type key, {@code stroma} or {@code keep}; null otherwise
  * @param spacingUm     voxel spacing as the scenario gives it (it replaces the file's), or null
  * @param originUm      centre of the first voxel as the scenario gives it, or null
  * @param lengthUnitUm  µm per length unit of a file that names no unit, or null
  * @param volume        the image placed in space, values in the field's unit; for {@link Target#CELL}
- *                      the cell-type code per sample, −1 where the label says keep
+ *                      the cell-type code per sample, {@link #KEEP_CODE} or {@link #STROMA_CODE}
  */
 public record TissueImageSpec(String file, String dataset, Target sets, String species, double[] intensityRange,
                               double[] valueRange, Map<Integer, String> labels, Vec3 spacingUm, Vec3 originUm,
@@ -44,6 +44,15 @@ public record TissueImageSpec(String file, String dataset, Target sets, String s
 
     /** Label-table entry that leaves a voxel as the procedural build made it. */
     public static final String KEEP = "keep";
+    /**
+     * Label-table entry that marks a voxel stroma (the fibrotic region: its baseline stiffness
+     * {@code ecm.stiffness_kpa.stroma} and the stroma metrics) and keeps its cell as built.
+     */
+    public static final String STROMA = "stroma";
+    /** Sample value in {@link #volume()} of a label that keeps the voxel. */
+    public static final float KEEP_CODE = -1;
+    /** Sample value in {@link #volume()} of a label that marks the voxel stroma. */
+    public static final float STROMA_CODE = -2;
 
     /** What an image sets, with its YAML name and how it is resampled onto the grid. */
     public enum Target {

@@ -15,7 +15,10 @@ final class ImagePainter {
     private ImagePainter() {
     }
 
-    /** Cell type (and the region it implies: cancer → tumour, anything else → normal interstitium). */
+    /**
+     * Cell type (and the region it implies: cancer → tumour, anything else → normal interstitium), or the
+     * stroma region with the cell kept.
+     */
     static void paintCells(Grid3D grid, List<TissueImageSpec> images, byte[] regions, byte[] cell) {
         for (TissueImageSpec image : images) {
             if (image.sets() != TissueImageSpec.Target.CELL) {
@@ -23,8 +26,12 @@ final class ImagePainter {
             }
             float[] codes = VolumeResampler.nearest(image.volume(), grid);
             for (int v = 0; v < codes.length; v++) {
-                if (Float.isNaN(codes[v]) || codes[v] < 0) {
+                if (Float.isNaN(codes[v]) || codes[v] == TissueImageSpec.KEEP_CODE) {
                     continue; // outside the image, or a label that keeps the voxel as built
+                }
+                if (codes[v] == TissueImageSpec.STROMA_CODE) {
+                    regions[v] = TissueRegion.STROMA.code(); // vessels, painted later, still overwrite it
+                    continue;
                 }
                 byte code = (byte) codes[v];
                 cell[v] = code;

@@ -167,6 +167,35 @@ class TissueImageFileTest {
         }
     }
 
+    /**
+     * A stroma label marks the voxels stroma and keeps their cells: with no stiffness image, their stiffness
+     * is the stroma baseline times the same texture, i.e. exactly 18/3 = 6 times what the normal voxels had.
+     */
+    @Test
+    void stromaLabelMarksTheRegionAndKeepsTheCell() throws IOException {
+        labelTiff();
+        BuiltTissue built = TissueBuilder.buildWithRegions(ScenarioLoader.load(scenario(
+                "    - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {0: stroma, 1: caf, 2: cancer}}")));
+        BuiltTissue plain = TissueBuilder.buildWithRegions(ScenarioLoader.load(scenario(null)));
+        Grid3D g = built.tissue().grid();
+        int checked = 0;
+        for (int k = 0; k < g.nz(); k++) {
+            for (int j = 0; j < g.ny(); j++) {
+                for (int i = 12; i < g.nx(); i++) { // label 0 (stroma): sample column 3, x ≥ 240 µm
+                    int v = g.index(i, j, k);
+                    if (plain.regions().regionAt(v) != TissueRegion.NORMAL) {
+                        continue; // vessel lumen stays vessel; nest and shell voxels have other baselines
+                    }
+                    assertEquals(TissueRegion.STROMA, built.regions().regionAt(v), "voxel " + i + "," + j + "," + k);
+                    assertEquals(plain.tissue().cellAt(v), built.tissue().cellAt(v));
+                    assertEquals(6.0, built.tissue().stiffnessKpa()[v] / plain.tissue().stiffnessKpa()[v], 1e-5);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 500, "checked " + checked);
+    }
+
     @Test
     void resolvedYamlReadsBackToTheSameImages() throws IOException {
         writeAll();
