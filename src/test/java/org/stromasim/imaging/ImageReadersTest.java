@@ -133,6 +133,39 @@ class ImageReadersTest {
         assertEquals("float32", v.sampleType());
     }
 
+    /**
+     * A Deflate-compressed 16-bit stack written page by page by the JDK's own TIFF writer (another
+     * implementation than the reader's) reads back as written.
+     */
+    @Test
+    void compressedStackFromAnotherWriter() throws Exception {
+        int nx = 6;
+        int ny = 5;
+        int nz = 3;
+        Path f = temp.resolve("deflate.tif");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("Deflate");
+            writer.prepareWriteSequence(null);
+            for (int k = 0; k < nz; k++) {
+                BufferedImage page = new BufferedImage(nx, ny, BufferedImage.TYPE_USHORT_GRAY);
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0; i < nx; i++) {
+                        page.getRaster().setSample(i, j, 0, (int) TestImages.pattern(i, j, k));
+                    }
+                }
+                writer.writeToSequence(new javax.imageio.IIOImage(page, null, null), param);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        assertPattern(TiffStackReader.read(f), nx, ny, nz);
+    }
+
     @Test
     void colourTiffIsRefused() throws Exception {
         Path f = temp.resolve("rgb.tif");
