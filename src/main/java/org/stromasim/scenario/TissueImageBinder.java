@@ -105,8 +105,7 @@ final class TissueImageBinder {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         double unitUm = Double.isNaN(raw.unitUm()) ? (lengthUnit == null ? 1.0 : lengthUnit) : raw.unitUm();
-        if (lengthUnit != null && !Double.isNaN(raw.unitUm()) && spacing == null && origin == null
-                && lengthUnit != raw.unitUm()) {
+        if (lengthUnit != null && !Double.isNaN(raw.unitUm()) && lengthUnit != raw.unitUm()) {
             throw ScenarioException.badValue(r.get("length_unit_um"), r.child("length_unit_um"), "contradicts the file,"
                     + " which states its unit (" + Range.format(raw.unitUm()) + " µm); remove length_unit_um");
         }

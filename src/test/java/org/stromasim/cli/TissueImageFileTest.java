@@ -197,6 +197,13 @@ class TissueImageFileTest {
     }
 
     @Test
+    void lengthUnitContradictingTheFileIsRefused() throws IOException {
+        stiffnessNrrd("mm.nrrd", "spacings: 0.04 0.04 0.04\nspace units: \"mm\" \"mm\" \"mm\"");
+        assertRefused("    - {file: mm.nrrd, length_unit_um: 1, sets: stiffness_kpa, intensity_range: [-100, 1000],"
+                + " value_range: [1, 23]}", "tissue.images[0].length_unit_um", "contradicts the file", "1000 µm");
+    }
+
+    @Test
     void resolvedYamlReadsBackToTheSameImages() throws IOException {
         writeAll();
         Scenario sc = ScenarioLoader.load(scenario(ALL_THREE));
