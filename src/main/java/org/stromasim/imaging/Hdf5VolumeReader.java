@@ -41,12 +41,7 @@ public final class Hdf5VolumeReader {
                 throw new VolumeFileException("dataset " + datasetPath + " holds " + type.getSimpleName()
                         + " values; a tissue image must hold integers or floating-point numbers");
             }
-            Object flat = dataset.getDataFlat();
-            int n = Array.getLength(flat);
-            float[] values = new float[n];
-            for (int v = 0; v < n; v++) {
-                values[v] = ((Number) Array.get(flat, v)).floatValue();
-            }
+            float[] values = toFloats(dataset.getDataFlat());
             double[] spacing = attributeZyx(dataset, "element_size_um", datasetPath);
             double[] origin = attributeZyx(dataset, "origin_um", datasetPath);
             String sampleType = (type == float.class || type == double.class ? "float" : "int")
@@ -55,6 +50,40 @@ public final class Hdf5VolumeReader {
         } catch (HdfException e) {
             throw new VolumeFileException("not a readable HDF5 file (" + e.getMessage() + ")");
         }
+    }
+
+    /** The samples as floats, per primitive type (reflection per element would box 10⁸ values). */
+    private static float[] toFloats(Object flat) {
+        int n = Array.getLength(flat);
+        float[] out = new float[n];
+        if (flat instanceof float[] f) {
+            System.arraycopy(f, 0, out, 0, n);
+        } else if (flat instanceof double[] d) {
+            for (int v = 0; v < n; v++) {
+                out[v] = (float) d[v];
+            }
+        } else if (flat instanceof short[] s) {
+            for (int v = 0; v < n; v++) {
+                out[v] = s[v];
+            }
+        } else if (flat instanceof byte[] b) {
+            for (int v = 0; v < n; v++) {
+                out[v] = b[v];
+            }
+        } else if (flat instanceof int[] i) {
+            for (int v = 0; v < n; v++) {
+                out[v] = i[v];
+            }
+        } else if (flat instanceof long[] l) {
+            for (int v = 0; v < n; v++) {
+                out[v] = l[v];
+            }
+        } else {
+            for (int v = 0; v < n; v++) {
+                out[v] = ((Number) Array.get(flat, v)).floatValue();
+            }
+        }
+        return out;
     }
 
     /** A 3-vector attribute stored z, y, x, returned x, y, z; null when absent. */
