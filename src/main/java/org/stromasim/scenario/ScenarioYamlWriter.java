@@ -119,6 +119,9 @@ final class ScenarioYamlWriter {
                 if (r.cell() != null) {
                     region.put("cell", r.cell().key());
                 }
+                if (r.region() != null) {
+                    region.put("region", r.region().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 regions.add(region);
             }
             tissue.put("regions", regions);
