@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.TissueRegion;
 
 /**
  * Binds one entry of {@code tissue.regions} ({@link RegionSpec}): its shape (recursively for union and
@@ -13,7 +14,7 @@ import org.stromasim.tissue.CellType;
  */
 final class RegionBinder {
 
-    private static final String[] SETS = {"stiffness_kpa", "cell"};
+    private static final String[] SETS = {"stiffness_kpa", "cell", "region"};
 
     private RegionBinder() {
     }
@@ -23,10 +24,11 @@ final class RegionBinder {
         MapReader r = MapReader.of(node, path, "a tissue region", keysOf(shape.getClass(), true));
         Double stiffness = r.optionalNumber("stiffness_kpa", Range.positive("kPa"));
         CellType cell = r.has("cell") ? cellType(r.get("cell"), r.child("cell")) : null;
-        if (stiffness == null && cell == null) {
-            throw ScenarioException.at(r.location(), path, "a region must set stiffness_kpa, cell or both");
+        TissueRegion region = r.has("region") ? anatomicalRegion(r.get("region"), r.child("region")) : null;
+        if (stiffness == null && cell == null && region == null) {
+            throw ScenarioException.at(r.location(), path, "a region must set stiffness_kpa, cell, region or several");
         }
-        return new RegionSpec(shape, stiffness, cell);
+        return new RegionSpec(shape, stiffness, cell, region);
     }
 
     private static CellType cellType(YamlNode node, String path) {
@@ -37,6 +39,14 @@ final class RegionBinder {
             }
         }
         return NodeReader.choice(node, path, "cell type of a region (vessels come from tissue.vessels)", choices);
+    }
+
+    private static TissueRegion anatomicalRegion(YamlNode node, String path) {
+        Map<String, TissueRegion> choices = new LinkedHashMap<>();
+        choices.put("normal", TissueRegion.NORMAL);
+        choices.put("stroma", TissueRegion.STROMA);
+        choices.put("tumour", TissueRegion.TUMOUR);
+        return NodeReader.choice(node, path, "anatomical region (vessels come from tissue.vessels)", choices);
     }
 
     /** The keys allowed on a map of this shape variant: its own, plus what a top-level region sets. */

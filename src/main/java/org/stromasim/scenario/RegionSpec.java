@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.TissueRegion;
 
 /**
  * A tissue region (YAML list {@code tissue.regions}): a shape and what the voxels whose centres lie in
@@ -15,8 +16,17 @@ import org.stromasim.tissue.CellType;
  *                     every region), kPa; null = keep
  * @param cell         cell type of its voxels (not {@code vessel}); null = keep. {@code cancer} also
  *                     marks them tumour (for tumour metrics), any other type normal interstitium
+ * @param region       the anatomical region of its voxels (normal, stroma, tumour: baseline stiffness
+ *                     from {@code ecm.stiffness_kpa} and the region metrics), over what {@code cell}
+ *                     implies; null = as {@code cell} implies, or keep. With it a nest and its stroma
+ *                     shell are two regions: {@code cell: cancer} in the nest, {@code region: stroma} around it
  */
-public record RegionSpec(ShapeSpec shape, Double stiffnessKpa, CellType cell) {
+public record RegionSpec(ShapeSpec shape, Double stiffnessKpa, CellType cell, TissueRegion region) {
+
+    /** A region that sets no anatomical region of its own. */
+    public RegionSpec(ShapeSpec shape, Double stiffnessKpa, CellType cell) {
+        this(shape, stiffnessKpa, cell, null);
+    }
 
     /** A volume, named by the YAML key {@code shape}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "shape")

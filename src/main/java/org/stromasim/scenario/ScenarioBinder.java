@@ -38,7 +38,9 @@ final class ScenarioBinder {
         RunSpec run = run(r.require("run", "a map with end_time_s, snapshot_interval_s, metrics_interval_s, seed"));
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
         EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"), species);
-        TissueSpec tissue = TissueBinder.tissue(r.require("tissue", "a map with stroma_shell_um, nests, vessels"), grid);
+        YamlNode tissueNode = r.require("tissue", "a map with stroma_shell_um, nests, vessels");
+        TissueSpec tissue = TissueBinder.tissue(tissueNode, grid);
+        TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;

@@ -122,11 +122,51 @@ final class ScenarioYamlWriter {
                 if (r.cell() != null) {
                     region.put("cell", r.cell().key());
                 }
+                if (r.region() != null) {
+                    region.put("region", r.region().name().toLowerCase(java.util.Locale.ROOT));
+                }
                 regions.add(region);
             }
             tissue.put("regions", regions);
         }
+        if (!t.images().isEmpty()) {
+            List<Object> images = new ArrayList<>();
+            for (TissueImageSpec image : t.images()) {
+                images.add(image(image));
+            }
+            tissue.put("images", images);
+        }
         return tissue;
+    }
+
+    /** The keys as the scenario gave them (the file is read again on load), absent ones left out. */
+    private static Map<String, Object> image(TissueImageSpec image) {
+        Map<String, Object> m = map("file", image.file(), "sets", image.sets().key());
+        if (image.dataset() != null) {
+            m.put("dataset", image.dataset());
+        }
+        if (image.species() != null) {
+            m.put("species", image.species());
+        }
+        if (image.intensityRange() != null) {
+            m.put("intensity_range", List.of(image.intensityRange()[0], image.intensityRange()[1]));
+            m.put("value_range", List.of(image.valueRange()[0], image.valueRange()[1]));
+        }
+        if (image.labels() != null) {
+            Map<String, Object> labels = new java.util.LinkedHashMap<>();
+            image.labels().forEach((label, cell) -> labels.put(String.valueOf(label), cell));
+            m.put("labels", labels);
+        }
+        if (image.spacingUm() != null) {
+            m.put("spacing_um", vec(image.spacingUm()));
+        }
+        if (image.originUm() != null) {
+            m.put("origin_um", vec(image.originUm()));
+        }
+        if (image.lengthUnitUm() != null) {
+            m.put("length_unit_um", image.lengthUnitUm());
+        }
+        return m;
     }
 
     private static Map<String, Object> shape(RegionSpec.ShapeSpec shape) {

@@ -14,7 +14,7 @@ final class TissueBinder {
 
     static TissueSpec tissue(YamlNode node, GridSpec grid) {
         MapReader r = MapReader.of(node, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts", "vessels",
-                "regions");
+                "regions", "images");
         List<TissueSpec.Nest> nests = new ArrayList<>();
         if (r.has("nests")) {
             List<YamlNode> items = NodeReader.list(r.get("nests"), "tissue.nests", "tumour nests").items();
@@ -38,7 +38,14 @@ final class TissueBinder {
                 regions.add(RegionBinder.region(items.get(i), "tissue.regions[" + i + "]"));
             }
         }
-        return new TissueSpec(nests, shellUm, fibroblasts, vessels, regions);
+        List<TissueImageSpec> images = new ArrayList<>();
+        if (r.has("images")) {
+            List<YamlNode> items = NodeReader.list(r.get("images"), "tissue.images", "tissue images").items();
+            for (int i = 0; i < items.size(); i++) {
+                images.add(TissueImageBinder.image(items.get(i), "tissue.images[" + i + "]", grid));
+            }
+        }
+        return new TissueSpec(nests, shellUm, fibroblasts, vessels, regions, images);
     }
 
     private static TissueSpec.Nest nest(YamlNode node, String path, GridSpec grid) {
@@ -104,7 +111,7 @@ final class TissueBinder {
     }
 
     /** A path from the scenario, absolute; a relative one is taken from the scenario file's folder. */
-    private static java.nio.file.Path resolve(SourceLocation where, String file) {
+    static java.nio.file.Path resolve(SourceLocation where, String file) {
         java.nio.file.Path p = java.nio.file.Path.of(file);
         if (!p.isAbsolute()) {
             java.nio.file.Path folder = java.nio.file.Path.of(where.source()).toAbsolutePath().getParent();

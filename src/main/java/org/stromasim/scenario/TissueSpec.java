@@ -12,20 +12,29 @@ import java.util.List;
  * @param fibroblasts    fibroblast and CAF densities
  * @param vessels        blood vessels
  * @param regions        shapes with their own stiffness and cell type, painted in order ({@link RegionSpec})
+ * @param images         image files that set stiffness, cell type or an initial concentration where they
+ *                       cover the domain ({@link TissueImageSpec}), applied in order
  */
 public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels,
-                         List<RegionSpec> regions) {
+                         List<RegionSpec> regions, List<TissueImageSpec> images) {
 
     public TissueSpec {
         nests = nests == null ? List.of() : List.copyOf(nests);
         vessels = vessels == null ? List.of() : List.copyOf(vessels);
         regions = regions == null ? List.of() : List.copyOf(regions);
+        images = images == null ? List.of() : List.copyOf(images);
         fibroblasts = fibroblasts == null ? new Fibroblasts(0.0, 0.0, 0.0, 0.0) : fibroblasts;
     }
 
-    /** A tissue without extra regions. */
+    /** A tissue without extra regions or images. */
     public TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels) {
-        this(nests, stromaShellUm, fibroblasts, vessels, List.of());
+        this(nests, stromaShellUm, fibroblasts, vessels, List.of(), List.of());
+    }
+
+    /** A tissue without images. */
+    public TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fibroblasts, List<VesselSpec> vessels,
+                      List<RegionSpec> regions) {
+        this(nests, stromaShellUm, fibroblasts, vessels, regions, List.of());
     }
 
     /** An ellipsoidal tumour nest, axis-aligned. */

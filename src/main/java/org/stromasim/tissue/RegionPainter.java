@@ -7,9 +7,10 @@ import org.stromasim.scenario.RegionSpec;
 
 /**
  * Paints the scenario's {@code tissue.regions} in order: a voxel whose centre lies in a region's shape
- * takes its cell type (cancer marks the voxel tumour, any other type normal interstitium) and its
- * baseline stiffness. Stiffness overrides go into a per-voxel array (NaN = the region map's baseline)
- * that {@link StiffnessPainter} applies before the texture.
+ * takes its cell type (cancer marks the voxel tumour, any other type normal interstitium), its
+ * anatomical region when the region names one (over what the cell type implies) and its baseline
+ * stiffness. Stiffness overrides go into a per-voxel array (NaN = the region map's baseline) that
+ * {@link StiffnessPainter} applies before the texture.
  */
 final class RegionPainter {
 
@@ -37,6 +38,9 @@ final class RegionPainter {
                             cell[v] = spec.cell().code();
                             regions[v] = spec.cell() == CellType.CANCER ? TissueRegion.TUMOUR.code()
                                     : TissueRegion.NORMAL.code();
+                        }
+                        if (spec.region() != null) {
+                            regions[v] = spec.region().code();
                         }
                         if (spec.stiffnessKpa() != null) {
                             stiffness[v] = spec.stiffnessKpa().floatValue();

@@ -15,14 +15,17 @@ import org.stromasim.scenario.TissueSpec;
  *   <li>regions: tumour nests (voxel centre inside the ellipsoid), then the stroma shell around them;</li>
  *   <li>cells: CANCER in nests; fibroblasts and CAFs scattered over normal and stroma voxels;</li>
  *   <li>{@code tissue.regions} in list order: cell type and baseline stiffness of the voxels whose
- *       centres lie in each shape ({@link RegionPainter});</li>
+ *       centres lie in each shape ({@link RegionPainter}); then the cell-type label images of
+ *       {@code tissue.images} where they cover the grid ({@link ImagePainter});</li>
  *   <li>vessels: lumen voxels become VESSEL (cell and region), overwriting everything; the wall area
  *       per volume and the vessel volume fraction of every voxel from the segments' true geometry
  *       ({@link VesselWallGeometry});</li>
- *   <li>stiffness per region × log-normal texture; viability 1; exposure 0;</li>
+ *   <li>stiffness per region × log-normal texture, then stiffness images where they cover the grid
+ *       (final values, no texture); viability 1; exposure 0;</li>
  *   <li>distance to the nearest vessel voxel centre (exact EDT);</li>
  *   <li>concentrations: each species' initial value everywhere, vessel voxels included. The plasma
- *       level is not evaluated here: the backend sets vessel voxels from the plasma curve every step.</li>
+ *       level is not evaluated here: the backend sets vessel voxels from the plasma curve every step.
+ *       Initial-concentration images then replace it where they cover the grid.</li>
  * </ol>
  * Texture, fibroblast placement and each random-walk vessel draw from separate {@link SeedStreams}.
  */
@@ -78,6 +81,7 @@ public final class TissueBuilder {
                 SeedStreams.stream(seed, SeedStreams.Purpose.FIBROBLAST_PLACEMENT));
 
         float[] regionStiffness = RegionPainter.paint(grid, spec.regions(), regions, cell);
+        ImagePainter.paintCells(grid, spec.images(), regions, cell);
 
         List<VesselSegment> segments = VesselPainter.segments(spec.vessels(), seed);
         boolean[] lumen = VesselPainter.lumenMask(grid, segments);
@@ -92,6 +96,7 @@ public final class TissueBuilder {
         }
 
         StiffnessPainter.paint(grid, scenario.ecm(), regions, regionStiffness, tissue.stiffnessKpa(), seed);
+        ImagePainter.paintStiffness(grid, spec.images(), regions, tissue.stiffnessKpa());
         Arrays.fill(tissue.viability(), 1f);
         Arrays.fill(tissue.drugExposure(), 0f);
         VesselDistanceTransform.compute(grid, lumen, tissue.vesselDistanceUm());
@@ -103,6 +108,7 @@ public final class TissueBuilder {
             }
             Arrays.fill(tissue.concentration(s), (float) initial);
         }
+        ImagePainter.paintConcentrations(grid, spec.images(), tissue);
         return new BuiltTissue(tissue, new TissueRegions(grid, regions));
     }
 }

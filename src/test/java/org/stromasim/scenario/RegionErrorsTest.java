@@ -73,7 +73,7 @@ class RegionErrorsTest {
     @Test
     void regionThatSetsNothing() {
         assertRefused("{shape: half_space, point_um: [0, 0, 0], normal: [0, 0, 1]}",
-                "tissue.regions[0]", "stiffness_kpa, cell or both");
+                "tissue.regions[0]", "stiffness_kpa, cell, region or several");
     }
 
     @Test

@@ -1,0 +1,214 @@
+package org.stromasim.imaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import io.jhdf.api.WritableDataset;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each reader returns what an independent writer put in the file: the sample at (i, j, k) holds
+ * i + 10j + 100k, so a swapped axis, a wrong byte order or a lost page shows as a wrong number; spacing,
+ * origin and unit as stated in the file. Bad files give one message naming the item.
+ */
+class ImageReadersTest {
+
+    @TempDir
+    Path temp;
+
+    private static void assertPattern(RawVolume v, int nx, int ny, int nz) {
+        assertEquals(nx, v.nx());
+        assertEquals(ny, v.ny());
+        assertEquals(nz, v.nz());
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    assertEquals(TestImages.pattern(i, j, k), v.values()[v.index(i, j, k)], "sample " + i + "," + j + "," + k);
+                }
+            }
+        }
+    }
+
+    @Test
+    void nrrdRawBigEndianWithSpacingsAndOrigin() throws Exception {
+        Path f = TestImages.nrrd(temp.resolve("a.nrrd"), """
+                type: unsigned short
+                dimension: 3
+                sizes: 4 3 5
+                spacings: 2 3 7.5
+                space origin: (1,-2,30)
+                encoding: raw
+                endian: big""", TestImages.uint16Pattern(4, 3, 5, ByteOrder.BIG_ENDIAN), false);
+        RawVolume v = NrrdReader.read(f);
+        assertPattern(v, 4, 3, 5);
+        assertArrayEquals(new double[]{2, 3, 7.5}, v.spacing());
+        assertArrayEquals(new double[]{1, -2, 30}, v.origin());
+        assertTrue(Double.isNaN(v.unitUm()), "no unit stated");
+    }
+
+    @Test
+    void nrrdGzipFloatWithSpaceDirectionsInMillimetres() throws Exception {
+        Path f = TestImages.nrrd(temp.resolve("b.nrrd"), """
+                # written by a test
+                type: float
+                dimension: 3
+                space: left-posterior-superior
+                sizes: 3 4 2
+                space directions: (0.005,0,0) (0,0.004,0) (0,0,0.01)
+                space origin: (0.1,0.2,0.3)
+                space units: "mm" "mm" "mm"
+                kinds: domain domain domain
+                encoding: gzip
+                endian: little""", TestImages.float32(TestImages.patternVolume(3, 4, 2), ByteOrder.LITTLE_ENDIAN), true);
+        RawVolume v = NrrdReader.read(f);
+        assertPattern(v, 3, 4, 2);
+        assertArrayEquals(new double[]{0.005, 0.004, 0.01}, v.spacing());
+        assertArrayEquals(new double[]{0.1, 0.2, 0.3}, v.origin());
+        assertEquals(1000.0, v.unitUm());
+    }
+
+    @Test
+    void nrrdAsciiWithoutSpacing() throws Exception {
+        StringBuilder data = new StringBuilder();
+        for (float x : TestImages.patternVolume(2, 2, 2)) {
+            data.append(x).append(' ');
+        }
+        Path f = TestImages.nrrd(temp.resolve("c.nrrd"), "type: double\ndimension: 3\nsizes: 2 2 2\nencoding: ascii",
+                data.toString().getBytes(StandardCharsets.US_ASCII), false);
+        RawVolume v = NrrdReader.read(f);
+        assertPattern(v, 2, 2, 2);
+        assertNull(v.spacing());
+        assertNull(v.origin());
+    }
+
+    private String nrrdError(String header, byte[] data) throws IOException {
+        Path f = TestImages.nrrd(temp.resolve("bad.nrrd"), header, data, false);
+        return assertThrows(VolumeFileException.class, () -> NrrdReader.read(f)).getMessage();
+    }
+
+    @Test
+    void badNrrdFilesNameTheField() throws IOException {
+        byte[] data = TestImages.uint16Pattern(4, 3, 5, ByteOrder.LITTLE_ENDIAN);
+        String ok = "type: uint16\ndimension: 3\nsizes: 4 3 5\nencoding: raw\nendian: little";
+        assertTrue(nrrdError(ok.replace("dimension: 3\nsizes: 4 3 5", "dimension: 2\nsizes: 12 5"), data)
+                .contains("field 'dimension' is 2"));
+        assertTrue(nrrdError(ok, java.util.Arrays.copyOf(data, 100)).contains("the data holds 100 bytes"));
+        assertTrue(nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (0.5,1,0) (0,0,1)"), data)
+                .contains("only axis-aligned"));
+        assertTrue(nrrdError(ok + "\ndata file: a.raw", new byte[0]).contains("detached"));
+        assertTrue(nrrdError(ok.replace("uint16", "int64"), data).contains("field 'type' is 'int64'"));
+        assertTrue(nrrdError(ok.replace("\nendian: little", ""), data).contains("field 'endian' is missing"));
+        assertTrue(nrrdError(ok.replace("encoding: raw", "encoding: bzip2"), data).contains("'bzip2'"));
+    }
+
+    @Test
+    void tiffStackPagesAreZ() throws Exception {
+        Path f = TestImages.tiff(temp.resolve("s.tif"), 5, 3, 4, TestImages.patternVolume(5, 3, 4), false);
+        RawVolume v = TiffStackReader.read(f);
+        assertPattern(v, 5, 3, 4);
+        assertNull(v.spacing(), "TIFF states no voxel depth");
+        assertEquals("uint16", v.sampleType());
+    }
+
+    @Test
+    void tiffFloatSamples() throws Exception {
+        float[] values = TestImages.patternVolume(3, 2, 2);
+        values[4] = 0.125f;
+        Path f = TestImages.tiff(temp.resolve("f.tif"), 3, 2, 2, values, true);
+        RawVolume v = TiffStackReader.read(f);
+        assertEquals(0.125f, v.values()[4]);
+        assertEquals(TestImages.pattern(2, 1, 1), v.values()[v.index(2, 1, 1)]);
+        assertEquals("float32", v.sampleType());
+    }
+
+    /**
+     * A Deflate-compressed 16-bit stack written page by page by the JDK's own TIFF writer (another
+     * implementation than the reader's) reads back as written.
+     */
+    @Test
+    void compressedStackFromAnotherWriter() throws Exception {
+        int nx = 6;
+        int ny = 5;
+        int nz = 3;
+        Path f = temp.resolve("deflate.tif");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+            writer.setOutput(out);
+            javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType("Deflate");
+            writer.prepareWriteSequence(null);
+            for (int k = 0; k < nz; k++) {
+                BufferedImage page = new BufferedImage(nx, ny, BufferedImage.TYPE_USHORT_GRAY);
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0; i < nx; i++) {
+                        page.getRaster().setSample(i, j, 0, (int) TestImages.pattern(i, j, k));
+                    }
+                }
+                writer.writeToSequence(new javax.imageio.IIOImage(page, null, null), param);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        assertPattern(TiffStackReader.read(f), nx, ny, nz);
+    }
+
+    @Test
+    void colourTiffIsRefused() throws Exception {
+        Path f = temp.resolve("rgb.tif");
+        ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_3BYTE_BGR), "tiff", f.toFile());
+        String message = assertThrows(VolumeFileException.class, () -> TiffStackReader.read(f)).getMessage();
+        assertTrue(message.contains("page 1 has 3 samples per pixel"), message);
+    }
+
+    @Test
+    void notATiff() throws Exception {
+        Path f = temp.resolve("x.tif");
+        java.nio.file.Files.writeString(f, "hello");
+        assertTrue(assertThrows(VolumeFileException.class, () -> TiffStackReader.read(f)).getMessage()
+                .contains("not a TIFF"));
+    }
+
+    @Test
+    void hdf5DatasetIsZyxWithFijiSpacing() throws Exception {
+        int nx = 4;
+        int ny = 3;
+        int nz = 2;
+        int[][][] data = new int[nz][ny][nx];
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    data[k][j][i] = (int) TestImages.pattern(i, j, k);
+                }
+            }
+        }
+        Path f = temp.resolve("img.h5");
+        try (WritableHdfFile w = HdfFile.write(f)) {
+            WritableDataset d = w.putDataset("stiffness", data);
+            d.putAttribute("element_size_um", new double[]{10, 2, 1}); // z, y, x
+            d.putAttribute("origin_um", new double[]{30, 20, 5});
+            w.putDataset("flat", new double[]{1, 2, 3});
+        }
+        RawVolume v = Hdf5VolumeReader.read(f, "/stiffness");
+        assertPattern(v, nx, ny, nz);
+        assertArrayEquals(new double[]{1, 2, 10}, v.spacing());
+        assertArrayEquals(new double[]{5, 20, 30}, v.origin());
+        assertTrue(assertThrows(VolumeFileException.class, () -> Hdf5VolumeReader.read(f, "/flat")).getMessage()
+                .contains("has 1 dimensions"));
+        assertTrue(assertThrows(VolumeFileException.class, () -> Hdf5VolumeReader.read(f, "/nope")).getMessage()
+                .contains("dataset /nope does not exist"));
+    }
+}
