@@ -39,7 +39,7 @@ grid:
   nx: 24
   ny: 6
   nz: 200
-  voxel_um: 20          # PARAMETERS.md §5 "Cell / voxel size": PhysiCell default voxel 20 um (V)
+  voxel_um: 20          # docs/parameters.md §5 "Cell / voxel size": PhysiCell default voxel 20 um (V)
 
 run:
   end_time_s: 600       # choice: the flow is the read-out; 10 min of drug shows the exchange
@@ -78,7 +78,7 @@ ecm:
         drug: 0.0                    # placeholder (U): a 0.6 nm solute passes the wall's large pores freely
         igg: 0.9                     # placeholder (U): tumour-vessel sigma_f for IgG not retrieved
   stiffness_kpa:
-    normal: 3.04     # PARAMETERS.md §3 (V)
+    normal: 3.04     # docs/parameters.md §3 (V)
     stroma: 18.2     # C: 6 x 3.04 kPa (§3 ratios, V)
     tumour: 9.1      # C: 3 x 3.04 kPa (§3 ratios, V)
 
@@ -95,14 +95,14 @@ SPECIES = """
 species:
   - name: drug                     # doxorubicin-like small molecule, as configs/fibrotic-barrier.yaml
     unit: uM
-    d0_um2_per_s: 117              # PARAMETERS.md §1 (S)
-    stokes_radius_nm: 0.6          # PARAMETERS.md §2 (U)
+    d0_um2_per_s: 117              # docs/parameters.md §1 (S)
+    stokes_radius_nm: 0.6          # docs/parameters.md §2 (U)
     decay_per_s: 0
     initial: 0
     boundaries:
       default: zero_flux
     vessel:
-      permeability_um_per_s: 2.67  # PARAMETERS.md §5 (S)
+      permeability_um_per_s: 2.67  # docs/parameters.md §5 (S)
       plasma:
         type: bolus
         peak: 5.0                  # placeholder (U)
