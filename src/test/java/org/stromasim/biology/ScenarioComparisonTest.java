@@ -57,6 +57,13 @@ class ScenarioComparisonTest {
     }
 
     @Test
+    void printKills() {
+        for (String c : END.keySet()) {
+            System.out.println("KILL " + c + " " + killed(c));
+        }
+    }
+
+    @Test
     void fibroticStromaKillsFewerCancerCellsThanNormal() {
         assertTrue(killed("fibrotic-stroma") < killed("normal-stroma"),
                 "killed: fibrotic " + killed("fibrotic-stroma") + ", normal " + killed("normal-stroma"));
