@@ -144,6 +144,55 @@ public final class ReferenceStepper {
         return rate;
     }
 
+    /**
+     * The row-sum norm of the commutator of species s's diffusion operator L and its diagonal of largest
+     * reaction rates Λ (uptake at C = 0, full viability), 1/s²: ([L, Λ]C)_v = Σ_nb (D_face/dx²)(λ_nb − λ_v)C_nb,
+     * so its row sum is max_v Σ_faces (D_face/dx²)·|λ_v − λ_nb| over tissue neighbours inside the domain.
+     * Strang splitting's error grows with h² times it (docs/large-steps.md).
+     */
+    public double splitCommutatorPerS2(int s) {
+        int n = cell.length;
+        double[] lambda = new double[n];
+        SpeciesSpec sp = spec[s];
+        for (int v = 0; v < n; v++) {
+            if (isVessel(v)) {
+                continue;
+            }
+            CellType type = CellType.fromCode(cell[v]);
+            lambda[v] = sp.decayPerS() + sp.bindingPerS().getOrDefault(type, 0.0);
+            SpeciesSpec.UptakeSpec u = sp.uptake().get(type);
+            if (u != null && u.vmaxPerS() > 0) {
+                lambda[v] += u.vmaxPerS() / u.km();
+            }
+            SpeciesSpec.SecretionSpec sec = sp.secretion().get(type);
+            if (sec != null && sec.saturation() != null) {
+                lambda[v] += sec.ratePerS() / sec.saturation();
+            }
+            if (sp.vessel() != null) {
+                lambda[v] += sp.vessel().permeabilityUmPerS() * wallPerUm[v];
+            }
+        }
+        double worst = 0;
+        for (int v = 0; v < n; v++) {
+            if (isVessel(v) || !(d[s][v] > 0)) {
+                continue;
+            }
+            int i = v % nx;
+            int j = (v / nx) % ny;
+            int k = v / (nx * ny);
+            int[] neighbours = {i > 0 ? v - 1 : -1, i < nx - 1 ? v + 1 : -1, j > 0 ? v - nx : -1,
+                j < ny - 1 ? v + nx : -1, k > 0 ? v - nx * ny : -1, k < nz - 1 ? v + nx * ny : -1};
+            double sum = 0;
+            for (int nb : neighbours) {
+                if (nb >= 0 && !isVessel(nb)) {
+                    sum += harmonic(d[s][v], d[s][nb]) * Math.abs(lambda[v] - lambda[nb]);
+                }
+            }
+            worst = Math.max(worst, sum / (dxUm * dxUm));
+        }
+        return worst;
+    }
+
     /** Advances from {@code startS} to {@code endS} in {@code steps} equal RK4 steps. */
     public void advance(double startS, double endS, int steps) {
         double h = (endS - startS) / steps;
