@@ -33,6 +33,8 @@ class ImplicitStepControlTest {
             double step = o.result().plan().maxDtS();
             String what = String.format("%s, target %.3g: dt %.4g s, achieved %.3g", problem, t, step, achieved);
             assertTrue(achieved <= t, what + " is above the target");
+            assertTrue(achieved >= LargeStepControlTest.LEAST_FRACTION_OF_TARGET * t, what + " is more than 5x below the "
+                    + "target: wasteful");
             assertTrue(step < previousStep, what + ": a tighter target must give a smaller step");
             assertTrue(o.log().stream().anyMatch(l -> l.startsWith("t = 0.00000 s: dt = ") && l.contains("TR-BDF2")),
                     String.join("\n", o.log()));
