@@ -11,7 +11,8 @@ import org.stromasim.tissue.Tissue;
 
 /**
  * Step control with {@code scheme: implicit}: the step chosen by step doubling meets each target
- * against the explicit scheme's run (measured here, with the pilot's own norm), a tighter target gives
+ * against the exact answer of the unsplit equations ({@link LargeStepControlTest#exactReference}, measured
+ * with the pilot's own norm), a tighter target gives
  * a smaller step, and the plan names TR-BDF2.
  */
 class ImplicitStepControlTest {
@@ -22,16 +23,18 @@ class ImplicitStepControlTest {
 
     private static void assertTargetsMet(String problem, Scenario base, Tissue initial, double endS, double metricsS,
                                          double... targets) {
-        LargeStepControlTest.Outcome reference = LargeStepControlTest.simulate(LargeStepControlTest.withRun(base,
-                LargeStepControlTest.run(endS, endS, metricsS, null, DiffusionSpec.EXPLICIT)), initial);
+        Tissue exact = LargeStepControlTest.exactReference(base, initial, endS);
         double previousStep = Double.POSITIVE_INFINITY;
         for (double t : targets) {
             RunSpec run = LargeStepControlTest.run(endS, endS, metricsS, null, implicitFor(t));
             LargeStepControlTest.Outcome o = LargeStepControlTest.simulate(LargeStepControlTest.withRun(base, run), initial);
-            double achieved = LargeStepControlTest.error(o.state(), reference.state(), initial);
+            double achieved = LargeStepControlTest.error(o.state(), exact, initial);
+            System.out.println(String.format("%s, target %.3g: achieved %.3g (%.2f x target)", problem, t, achieved, achieved / t));
             double step = o.result().plan().maxDtS();
             String what = String.format("%s, target %.3g: dt %.4g s, achieved %.3g", problem, t, step, achieved);
             assertTrue(achieved <= t, what + " is above the target");
+            assertTrue(achieved >= LargeStepControlTest.LEAST_FRACTION_OF_TARGET * t, what + " is more than 5x below the "
+                    + "target: wasteful");
             assertTrue(step < previousStep, what + ": a tighter target must give a smaller step");
             assertTrue(o.log().stream().anyMatch(l -> l.startsWith("t = 0.00000 s: dt = ") && l.contains("TR-BDF2")),
                     String.join("\n", o.log()));

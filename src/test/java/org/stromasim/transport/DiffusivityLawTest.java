@@ -28,8 +28,25 @@ class DiffusivityLawTest {
         assertEquals(0.88, law.relativeDiffusivity(1, IGG_RADIUS_NM), 0.005);
         assertEquals(0.75, law.relativeDiffusivity(25, IGG_RADIUS_NM), 0.005);
         assertEquals(0.67, law.relativeDiffusivity(100, IGG_RADIUS_NM), 0.005);
-        // And the closed form itself, to round-off.
-        assertEquals(Math.exp(-Math.sqrt(0.05) * (1 + 5.34 / 20)), law.relativeDiffusivity(25, IGG_RADIUS_NM), 1e-15);
+    }
+
+    /**
+     * Ogston's obstruction, by its two defining proportionalities rather than its formula retyped: the
+     * log hindrance grows as √φ (four times the fibre fraction, twice the log) and as 1 + r_s/r_f (a
+     * solute of the fibre's radius, twice the log of a point solute); with φ from E = E_ref·(φ/φ_ref)^n,
+     * 16× the stiffness at n = 2 is 4× φ.
+     */
+    @Test
+    void ogstonLogHindranceScalesWithRootFractionAndSoluteSize() {
+        OgstonLaw law = new OgstonLaw(FIBRE_RADIUS_NM, 1.0, 0.01, 2.0);
+        double logAt4 = Math.log(law.relativeDiffusivity(4, IGG_RADIUS_NM));
+        double logAt64 = Math.log(law.relativeDiffusivity(64, IGG_RADIUS_NM));
+        assertEquals(2.0, logAt64 / logAt4, 1e-12);
+        double point = Math.log(law.relativeDiffusivity(25, 0.0));
+        double fibreSized = Math.log(law.relativeDiffusivity(25, FIBRE_RADIUS_NM));
+        assertEquals(2.0, fibreSized / point, 1e-12);
+        // a point solute at φ = 0.01 (E = E_ref): ln(D/D0) = −√0.01 = −0.1
+        assertEquals(-0.1, Math.log(law.relativeDiffusivity(1, 0.0)), 1e-12);
     }
 
     @Test
@@ -38,7 +55,8 @@ class DiffusivityLawTest {
         assertEquals(0.02, law.fibreFraction(4.0), 1e-15);
         assertEquals(0.02 * Math.pow(10, 1 / 2.5), law.fibreFraction(40.0), 1e-15);
         assertEquals(1.0, law.fibreFraction(1e12), 0.0);
-        assertEquals(Math.exp(-(1 + IGG_RADIUS_NM / FIBRE_RADIUS_NM)), law.relativeDiffusivity(1e12, IGG_RADIUS_NM), 1e-15);
+        // φ = 1: ln(D/D0) = −(1 + r_s/r_f) = −(1 + 5.34/20) = −1.267
+        assertEquals(-1.267, Math.log(law.relativeDiffusivity(1e12, IGG_RADIUS_NM)), 1e-12);
     }
 
     @Test

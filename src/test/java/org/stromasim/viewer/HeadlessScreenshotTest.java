@@ -82,7 +82,6 @@ class HeadlessScreenshotTest {
                 "--size", SIZE);
         assertTrue(ImageStats.meanAbsDifference(drug, lactate) > 2, "drug and lactate rendered alike");
         assertTrue(ImageStats.meanAbsDifference(drug, magma) > 0.5, "viridis and magma rendered alike");
-        assertTrue(ImageStats.meanAbsDifference(lactate, drug) == ImageStats.meanAbsDifference(drug, lactate));
     }
 
     @Test

@@ -75,7 +75,9 @@ class Rkl2DiffusionTest {
 
     /**
      * The coupled run (Strang-split reactions, the backend choosing stages per dt) converges to the
-     * explicit reference as dt shrinks, and at 25 explicit limits per step is within 0.1 %.
+     * exact semi-discrete solution (the plain reference stepper, {@link LargeStepProblems#reference}) as
+     * dt shrinks, and at 25 explicit limits per step is within 0.1 % in relative L2 (measured: 7e-5
+     * two-layer, 9e-5 random stiffness).
      */
     @Test
     void coupledRunConvergesToTheExplicitReference() {
@@ -83,15 +85,15 @@ class Rkl2DiffusionTest {
                 LargeStepProblems.twoLayer(0.02, true), LargeStepProblems.randomStiffness(5)}) {
             double limit = p.explicitLimitS();
             double endS = 400 * limit;
-            int explicitSteps = 4000;                            // 0.1 limit per step
-            Tissue reference = p.run(DiffusionSpec.EXPLICIT, endS / explicitSteps, explicitSteps);
+            double[][] reference = LargeStepProblems.reference(p, endS);
             double previous = Double.POSITIVE_INFINITY;
             for (int steps : new int[] {4, 8, 16}) {           // 100, 50, 25 limits per step
                 double e = LargeStepProblems.relativeL2(p.run(LargeStepProblems.RKL2, endS / steps, steps), reference);
+                System.out.printf("%s: %d steps, relative L2 error %.3g%n", p.name(), steps, e);
                 assertTrue(e < previous, p.name() + ": error " + e + " at " + steps + " steps did not fall from " + previous);
                 previous = e;
             }
-            assertTrue(previous < 5e-3, p.name() + ": error at 25 limits per step " + previous);
+            assertTrue(previous < 1e-3, p.name() + ": error at 25 limits per step " + previous);
         }
     }
 
