@@ -68,7 +68,7 @@ public final class TransportModel {
                 if (spec.vessel().plasma() == null) {
                     throw new IllegalArgumentException("species " + spec.name() + ": vessel exchange needs a plasma curve");
                 }
-                plasma[s] = PlasmaCurve.of(spec.vessel().plasma());
+                plasma[s] = PlasmaCurve.forSpecies(spec, name -> speciesNamed(scenario, name));
             }
         }
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
@@ -196,6 +196,11 @@ public final class TransportModel {
 
     public SpeciesReactions reactions(int s) {
         return reactions[s];
+    }
+
+    private static SpeciesSpec speciesNamed(Scenario scenario, String name) {
+        int index = scenario.speciesIndex(name);
+        return index < 0 ? null : scenario.species().get(index);
     }
 
     /** The plasma curve of species {@code s}, or {@code null} when it does not cross vessel walls. */
