@@ -205,7 +205,19 @@ final class ScenarioYamlWriter {
                                 "max_factor", d.il6Resistance().maxFactor()),
                         "lactate_tolerance", map("max_factor", d.lactateTolerance().maxFactor(),
                                 "km", d.lactateTolerance().km())),
-                "interventions", interventions);
+                "interventions", interventions, "endocrine", b.endocrine() == null ? null : endocrine(b.endocrine()));
+    }
+
+    private static Map<String, Object> endocrine(BiologySpec.Endocrine e) {
+        List<Object> ligands = new ArrayList<>();
+        for (BiologySpec.ErLigand l : e.ligands()) {
+            ligands.add(new YamlEmitter.FlowMap(map("species", l.species(), "ki_nm", l.kiNm(), "response",
+                    lower(l.response().name()))));
+        }
+        return map("estradiol_species", e.estradiolSpecies(), "estradiol_kd_nm", e.estradiolKdNm(), "ligands", ligands,
+                "il6_bypass", map("max_fraction", e.il6Bypass().maxFraction(), "ec50", e.il6Bypass().ec50(),
+                        "hill_n", e.il6Bypass().hillN()),
+                "max_kill_per_s", e.maxKillPerS(), "under_suppressed_below", e.underSuppressedBelow());
     }
 
     private static Map<String, Object> plasma(PlasmaCurveSpec p) {

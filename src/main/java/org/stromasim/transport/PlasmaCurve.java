@@ -75,6 +75,27 @@ public abstract sealed class PlasmaCurve {
         return Math.pow(2.0, -timeS / halfLifeS);
     }
 
+    /** {@code curve} times {@code factor(t)}: a plasma level lowered by a time-dependent intervention. */
+    public static PlasmaCurve scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor) {
+        return new Scaled(curve, factor);
+    }
+
+    /** A curve times a factor of time (an aromatase inhibitor lowering plasma oestradiol). */
+    static final class Scaled extends PlasmaCurve {
+        private final PlasmaCurve curve;
+        private final java.util.function.DoubleUnaryOperator factor;
+
+        Scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor) {
+            this.curve = curve;
+            this.factor = factor;
+        }
+
+        @Override
+        public double at(double timeS) {
+            return curve.at(timeS) * factor.applyAsDouble(timeS);
+        }
+    }
+
     /** A dosing schedule through a pharmacokinetic model, or a metabolite formed from one. */
     static final class Dosed extends PlasmaCurve {
         private final DosingCurve curve;

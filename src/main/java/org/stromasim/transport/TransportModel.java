@@ -31,6 +31,8 @@ public final class TransportModel {
     private final SpeciesBoundaries[] boundaries;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
+    /** Why the OpenCL slow step cannot run this scenario's biology, or null. */
+    private final String openClBiologyRefusal;
     private final float[] vesselSurfaceToVolumePerUm;
     /** Per species, from the last {@link #refreshDiffusivity}: see {@link #reactionStiffness}. */
     private ReactionStiffness[] reactionStiffness;
@@ -71,6 +73,8 @@ public final class TransportModel {
                 plasma[s] = PlasmaCurve.forSpecies(spec, name -> speciesNamed(scenario, name));
             }
         }
+        lowerEstradiolByAromataseInhibition(scenario);
+        this.openClBiologyRefusal = org.stromasim.backend.BackendFactory.openClBiologyRefusal(scenario.biology());
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
@@ -198,9 +202,31 @@ public final class TransportModel {
         return reactions[s];
     }
 
+    /**
+     * With {@code biology.endocrine}, the oestradiol species' plasma level is its curve times
+     * (1 − aromatase inhibition): an aromatase inhibitor lowers the oestradiol that vessels deliver.
+     */
+    private void lowerEstradiolByAromataseInhibition(Scenario scenario) {
+        if (scenario.biology() == null || scenario.biology().endocrine() == null) {
+            return;
+        }
+        int e2 = scenario.speciesIndex(scenario.biology().endocrine().estradiolSpecies());
+        org.stromasim.biology.InterventionLevels levels =
+                new org.stromasim.biology.InterventionLevels(scenario.biology().interventions());
+        if (e2 >= 0 && plasma[e2] != null) {
+            plasma[e2] = PlasmaCurve.scaled(plasma[e2], t -> 1.0 - levels.at(
+                    org.stromasim.scenario.BiologySpec.InterventionKind.AROMATASE_INHIBITOR, t));
+        }
+    }
+
     private static SpeciesSpec speciesNamed(Scenario scenario, String name) {
         int index = scenario.speciesIndex(name);
         return index < 0 ? null : scenario.species().get(index);
+    }
+
+    /** Why the OpenCL slow step cannot run this scenario's biology, or null (see BackendFactory). */
+    public String openClBiologyRefusal() {
+        return openClBiologyRefusal;
     }
 
     /** The plasma curve of species {@code s}, or {@code null} when it does not cross vessel walls. */
