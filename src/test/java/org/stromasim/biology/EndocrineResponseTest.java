@@ -44,6 +44,15 @@ class EndocrineResponseTest {
     }
 
     @Test
+    void endocrineSectionRoundTripsThroughTheResolvedYaml() {
+        Scenario s = EndocrineScenarios.fibrotic("cytotoxic");
+        String yaml = org.stromasim.scenario.ScenarioLoader.toYaml(s);
+        assertEquals(s, org.stromasim.scenario.ScenarioLoader.parse(yaml, "resolved.yaml", java.util.List.of()), yaml);
+        assertEquals(org.stromasim.scenario.BiologySpec.ResponseMode.CYTOTOXIC,
+                s.biology().endocrine().ligands().get(0).response());
+    }
+
+    @Test
     void aromataseInhibitorLowersTheOestradiolThatVesselsDeliverOnlyInItsWindow() {
         Scenario s = EndocrineScenarios.fibrotic("cytostatic");
         TransportModel model = TransportModel.compile(s, TissueBuilder.build(s));
