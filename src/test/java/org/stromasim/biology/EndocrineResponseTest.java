@@ -116,6 +116,21 @@ class EndocrineResponseTest {
     }
 
     @Test
+    void onlyTheCytotoxicShareOfTheAntagonistLoadKills() {
+        Scenario s = EndocrineScenarios.twoAntagonists("cytotoxic", "cytostatic");
+        // equal loads: drug 4 nM / Ki 2 nM = endoxifen 1 nM / Ki 0.5 nM = 2
+        Tissue t = uniform(s, E2_NM, 0.004, 0.0);
+        Arrays.fill(t.concentration(s.speciesIndex("endoxifen")), 1.0f);
+        int v = firstCancer(t);
+        // S = (1 + a_E)/(1 + a_E + 4) with a_E = 0.5: net suppression 4/5.5; the drug carries half the load
+        double net = 4 / 5.5;
+        assertEquals(net, new EndocrineResponse(s).readout(t, 50).netSuppression()[v], 1e-6);
+        float before = t.viability()[v];
+        new EndocrineResponse(s).killStep(t, 20, 50);
+        assertEquals(before * Math.exp(-1e-3 * net * 0.5 * 30), t.viability()[v], 1e-6);
+    }
+
+    @Test
     void openClRefusesTheCytotoxicAntagonistAndRunsTheCytostaticOne() {
         String refusal = BackendFactory.openClRefusal(EndocrineScenarios.fibrotic("cytotoxic"));
         assertNotNull(refusal);

@@ -23,6 +23,35 @@ public final class EndocrineScenarios {
      * over [100 s, 200 s).
      */
     public static Scenario fibrotic(String response, String... overrides) {
+        return ScenarioLoader.parse(text(response, ""), "fibrotic-endocrine.yaml", withReduced(overrides));
+    }
+
+    /**
+     * As {@link #fibrotic}, with a second antagonist species {@code endoxifen} (no vessel exchange;
+     * Ki 0.5 nM) whose response is {@code secondResponse}.
+     */
+    public static Scenario twoAntagonists(String response, String secondResponse) {
+        String text = text(response, "      - {species: endoxifen, ki_nm: 0.5, response: " + secondResponse + "}\n")
+                .replace("\nmetrics:\n", """
+
+                  - name: endoxifen
+                    unit: nM
+                    d0_um2_per_s: 130
+                    stokes_radius_nm: 0.5
+                    boundaries: {default: zero_flux, z_min: periodic, z_max: periodic}
+
+                metrics:
+                """);
+        return ScenarioLoader.parse(text, "fibrotic-endocrine.yaml", withReduced());
+    }
+
+    private static List<String> withReduced(String... overrides) {
+        java.util.ArrayList<String> all = new java.util.ArrayList<>(REDUCED);
+        all.addAll(List.of(overrides));
+        return all;
+    }
+
+    private static String text(String response, String moreLigands) {
         String text;
         try {
             text = Files.readString(Path.of("configs/fibrotic-stroma.yaml"));
@@ -49,12 +78,10 @@ public final class EndocrineScenarios {
                     estradiol_kd_nm: 0.2
                     ligands:
                       - {species: drug, ki_nm: 2.0, response: %s}
-                    il6_bypass: {max_fraction: 0.6, ec50: 0.002, hill_n: 1}
+                %s    il6_bypass: {max_fraction: 0.6, ec50: 0.002, hill_n: 1}
                     max_kill_per_s: 1.0e-3
                     under_suppressed_below: 0.5
-                """.formatted(response);
-        java.util.ArrayList<String> all = new java.util.ArrayList<>(REDUCED);
-        all.addAll(List.of(overrides));
-        return ScenarioLoader.parse(text, "fibrotic-endocrine.yaml", all);
+                """.formatted(response, moreLigands);
+        return text;
     }
 }
