@@ -84,33 +84,7 @@ public final class BackendFactory {
      * schemes, not yet implicit); running a model without a part it needs would be a silently different model.
      */
     public static String openClSchemeRefusal(TransportModel model) {
-        String scheme = openClSchemeRefusal(model.diffusion());
-        return scheme != null ? scheme : model.openClBiologyRefusal();
-    }
-
-    /** As {@link #openClSchemeRefusal(TransportModel)}, from the scenario alone: the scheme and the biology. */
-    public static String openClRefusal(org.stromasim.scenario.Scenario scenario) {
-        String scheme = openClSchemeRefusal(scenario.run().diffusion());
-        return scheme != null ? scheme : openClBiologyRefusal(scenario.biology());
-    }
-
-    /**
-     * Why the OpenCL slow step cannot run this biology, or null: the kill by cytotoxic ER antagonists
-     * runs on the Java slow step only (cytostatic antagonists need nothing on the device: their
-     * read-outs are computed on the host copy of the state for every output).
-     */
-    public static String openClBiologyRefusal(org.stromasim.scenario.BiologySpec biology) {
-        if (biology == null || biology.endocrine() == null) {
-            return null;
-        }
-        for (org.stromasim.scenario.BiologySpec.ErLigand l : biology.endocrine().ligands()) {
-            if (l.response() == org.stromasim.scenario.BiologySpec.ResponseMode.CYTOTOXIC) {
-                return "biology.endocrine.ligands[" + l.species() + "].response: cytotoxic runs on the Java backend only"
-                        + " (the OpenCL slow step has no ER-antagonist kill yet); use --backend java, or response:"
-                        + " cytostatic on OpenCL";
-            }
-        }
-        return null;
+        return openClSchemeRefusal(model.diffusion());
     }
 
     /** As {@link #openClSchemeRefusal(TransportModel)}, from the scenario alone (before anything is created). */

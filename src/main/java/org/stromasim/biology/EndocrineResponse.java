@@ -80,12 +80,52 @@ public final class EndocrineResponse {
         return untreatedEstradiol.at(timeS) * estradiolNmPerUnit;
     }
 
+    /** Oestradiol occupancy at the untreated plasma level without antagonist, at {@code timeS} (S's reference). */
+    public double referenceOccupancy(double timeS) {
+        return EstrogenReceptorBinding.estradiolOccupancy(referenceEstradiolNm(timeS), spec.estradiolKdNm(), 0.0);
+    }
+
+    /** 1 − IL-6R blockade at {@code timeS}: the share of IL-6 the bypass sees. */
+    public double il6PassAt(double timeS) {
+        return 1.0 - interventions.at(InterventionKind.IL6R_BLOCKER, timeS);
+    }
+
+    /** Per antagonist {species index, nM per species unit, 1/Ki (1/nM), 1 if cytotoxic else 0}, for a device. */
+    public float[] ligandTable() {
+        float[] table = new float[4 * ligands.length];
+        for (int i = 0; i < ligands.length; i++) {
+            table[4 * i] = ligands[i];
+            table[4 * i + 1] = (float) ligandNmPerUnit[i];
+            table[4 * i + 2] = (float) (1.0 / kiNm[i]);
+            table[4 * i + 3] = cytotoxic[i] ? 1f : 0f;
+        }
+        return table;
+    }
+
+    /** The oestradiol species index and nM per its unit. */
+    public int estradiolSpecies() {
+        return estradiol;
+    }
+
+    public double estradiolNmPerUnit() {
+        return estradiolNmPerUnit;
+    }
+
+    /** The IL-6 species index. */
+    public int il6Species() {
+        return il6;
+    }
+
+    public BiologySpec.Endocrine spec() {
+        return spec;
+    }
+
     /** The per-voxel read-outs at {@code timeS}; 0 outside living cancer voxels. */
     public Readout readout(Tissue state, double timeS) {
         int n = state.cell().length;
         Readout out = new Readout(new float[n], new float[n], new float[n]);
         double reference = referenceEstradiolNm(timeS);
-        double il6Pass = 1.0 - interventions.at(InterventionKind.IL6R_BLOCKER, timeS);
+        double il6Pass = il6PassAt(timeS);
         float[] e2 = state.concentration(estradiol);
         float[] il6Level = state.concentration(il6);
         float[][] drug = new float[ligands.length][];

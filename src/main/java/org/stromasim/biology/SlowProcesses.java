@@ -71,6 +71,11 @@ public final class SlowProcesses {
         return response;
     }
 
+    /** The ER pharmacodynamics, or null without {@code biology.endocrine}. */
+    public EndocrineResponse endocrine() {
+        return endocrine;
+    }
+
     /** The scenario whose biology section this runs (its laws, species and seed). */
     public Scenario scenario() {
         return scenario;

@@ -67,7 +67,7 @@ final class RunCommand implements Callable<Integer> {
         RunDriver.Settings settings = runner.settings(untilS); // refuses a bad --threads before any directory exists
         PrintWriter err = spec.commandLine().getErr();
         RunDriver driver = new RunDriver(settings, null, runner.progress(err), out);
-        String schemeRefusal = org.stromasim.backend.BackendFactory.openClRefusal(scenario);
+        String schemeRefusal = org.stromasim.backend.BackendFactory.openClSchemeRefusal(scenario.run().diffusion());
         if (schemeRefusal != null && (settings.backend() == org.stromasim.backend.BackendChoice.OPENCL
                 || settings.deviceSpec() != null)) {
             throw new UserInputException("--backend opencl: " + schemeRefusal);

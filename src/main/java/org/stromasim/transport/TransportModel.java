@@ -31,8 +31,6 @@ public final class TransportModel {
     private final SpeciesBoundaries[] boundaries;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
-    /** Why the OpenCL slow step cannot run this scenario's biology, or null. */
-    private final String openClBiologyRefusal;
     private final float[] vesselSurfaceToVolumePerUm;
     /** Per species, from the last {@link #refreshDiffusivity}: see {@link #reactionStiffness}. */
     private ReactionStiffness[] reactionStiffness;
@@ -74,7 +72,6 @@ public final class TransportModel {
             }
         }
         lowerEstradiolByAromataseInhibition(scenario);
-        this.openClBiologyRefusal = org.stromasim.backend.BackendFactory.openClBiologyRefusal(scenario.biology());
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
@@ -222,11 +219,6 @@ public final class TransportModel {
     private static SpeciesSpec speciesNamed(Scenario scenario, String name) {
         int index = scenario.speciesIndex(name);
         return index < 0 ? null : scenario.species().get(index);
-    }
-
-    /** Why the OpenCL slow step cannot run this scenario's biology, or null (see BackendFactory). */
-    public String openClBiologyRefusal() {
-        return openClBiologyRefusal;
     }
 
     /** The plasma curve of species {@code s}, or {@code null} when it does not cross vessel walls. */

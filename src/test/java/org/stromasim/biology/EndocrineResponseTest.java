@@ -1,13 +1,10 @@
 package org.stromasim.biology;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.stromasim.backend.BackendFactory;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
@@ -128,14 +125,5 @@ class EndocrineResponseTest {
         float before = t.viability()[v];
         new EndocrineResponse(s).killStep(t, 20, 50);
         assertEquals(before * Math.exp(-1e-3 * net * 0.5 * 30), t.viability()[v], 1e-6);
-    }
-
-    @Test
-    void openClRefusesTheCytotoxicAntagonistAndRunsTheCytostaticOne() {
-        String refusal = BackendFactory.openClRefusal(EndocrineScenarios.fibrotic("cytotoxic"));
-        assertNotNull(refusal);
-        assertTrue(refusal.contains("biology.endocrine.ligands[drug].response: cytotoxic runs on the Java backend only"),
-                refusal);
-        assertNull(BackendFactory.openClRefusal(EndocrineScenarios.fibrotic("cytostatic")));
     }
 }
