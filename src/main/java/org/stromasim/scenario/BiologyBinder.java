@@ -34,6 +34,14 @@ final class BiologyBinder {
         }
         BiologySpec.Endocrine endocrine = r.has("endocrine")
                 ? endocrine(r.get("endocrine"), r.child("endocrine"), species) : null;
+        for (int i = 0; endocrine == null && i < interventions.size(); i++) {
+            if (interventions.get(i).type() == BiologySpec.InterventionKind.AROMATASE_INHIBITOR) {
+                YamlNode item = NodeReader.list(r.get("interventions"), r.child("interventions"), "").items().get(i);
+                throw ScenarioException.badValue(((YamlNode.MapNode) item).entries().get("type").value(),
+                        r.child("interventions") + "[" + i + "].type", "aromatase_inhibitor lowers the plasma "
+                        + "oestradiol of biology.endocrine; add an endocrine section (estradiol_species, …)");
+            }
+        }
         return new BiologySpec(slow, tgfb, il6, lactate, activation, remodelling, response, interventions, endocrine);
     }
 

@@ -50,6 +50,17 @@ class EndocrineResponseTest {
     }
 
     @Test
+    void aromataseInhibitorWithoutEndocrineSectionIsRefusedAtItsType() throws Exception {
+        String text = java.nio.file.Files.readString(java.nio.file.Path.of("configs/fibrotic-stroma.yaml"))
+                + "  interventions:\n    - {type: aromatase_inhibitor, start_s: 0, duration_s: 100, strength: 0.9}\n";
+        org.stromasim.scenario.ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.stromasim.scenario.ScenarioException.class,
+                () -> org.stromasim.scenario.ScenarioLoader.parse(text, "ai.yaml", java.util.List.of()));
+        assertTrue(e.getMessage().contains("biology.interventions[0].type") && e.getMessage().contains("endocrine"),
+                e.getMessage());
+    }
+
+    @Test
     void aromataseInhibitorLowersTheOestradiolThatVesselsDeliverOnlyInItsWindow() {
         Scenario s = EndocrineScenarios.fibrotic("cytostatic");
         TransportModel model = TransportModel.compile(s, TissueBuilder.build(s));

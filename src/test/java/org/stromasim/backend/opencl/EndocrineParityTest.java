@@ -51,6 +51,26 @@ class EndocrineParityTest {
         assertTrue(a.get(a.size() - 1).values()[suppression] > 0, "the drug suppresses ER signalling");
     }
 
+    @Test
+    void aromataseInhibitorLowersTheOestradiolTheDeviceDelivers() {
+        Scenario with = EndocrineScenarios.fibrotic("cytostatic");
+        Scenario without = EndocrineScenarios.fibrotic("cytostatic", "biology.interventions[0].strength=0");
+        int e2 = with.speciesIndex("estradiol");
+        // 150 s: inside the inhibitor's window [100 s, 200 s)
+        double lowered = mean(BiologyOnBothBackends.run(with, true, 150).last.concentration(e2));
+        double untreated = mean(BiologyOnBothBackends.run(without, true, 150).last.concentration(e2));
+        assertTrue(lowered < 0.95 * untreated, "oestradiol " + lowered + " nM with the inhibitor, " + untreated
+                + " nM without");
+    }
+
+    private static double mean(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
     /**
      * A cytotoxic antagonist killing fast enough (0.1 /s at full suppression) that cancer voxels die in
      * the run: the device's endocrine_kill gives the same cells, viability and diffusivity as the Java
