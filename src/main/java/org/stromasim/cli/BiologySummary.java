@@ -78,6 +78,24 @@ final class BiologySummary {
                     Units.formatDuration(stop), stop < end ? " (ends before the run does)"
                             : iv.startS() >= end ? " (starts after the run ends: no effect)" : "");
         }
+        if (b.endocrine() != null) {
+            printEndocrine(out, scenario, b.endocrine());
+        }
+    }
+
+    /**
+     * The ER antagonists with the concentration that halves ER signalling at the untreated oestradiol
+     * level (Cheng–Prusoff Ki·(1 + E/Kd)), so a user sees at once whether the dosed levels reach it.
+     */
+    private static void printEndocrine(PrintWriter out, Scenario scenario, BiologySpec.Endocrine e) {
+        double e2Nm = new org.stromasim.biology.EndocrineResponse(scenario).referenceEstradiolNm(0.0);
+        out.printf(Locale.ROOT, "endocrine       oestradiol %s: untreated plasma %s nM at t = 0, Kd %s nM%n",
+                e.estradiolSpecies(), num(e2Nm), num(e.estradiolKdNm()));
+        for (BiologySpec.ErLigand l : e.ligands()) {
+            out.printf(Locale.ROOT, "                %s: Ki %s nM, %s; half of ER signalling suppressed at %s nM%n",
+                    l.species(), num(l.kiNm()), l.response().name().toLowerCase(Locale.ROOT),
+                    num(l.kiNm() * (1 + e2Nm / e.estradiolKdNm())));
+        }
     }
 
     /** E(t) = ceiling − (ceiling − E0)·exp(−k·t): a CAF voxel stiffening at rate k. */
