@@ -35,6 +35,35 @@ final class BiologySummary {
         });
     }
 
+    /**
+     * For every species whose plasma curve is a dosing schedule (or a metabolite of one): the number of
+     * doses, the last dose time and when the trough reaches 90 % of the trough before the last dose.
+     */
+    static void printDosing(PrintWriter out, Scenario scenario) {
+        for (SpeciesSpec s : scenario.species()) {
+            if (s.vessel() == null || !(s.vessel().plasma() instanceof org.stromasim.scenario.PlasmaCurveSpec.Dosing
+                    || s.vessel().plasma() instanceof org.stromasim.scenario.PlasmaCurveSpec.Metabolite)) {
+                continue;
+            }
+            org.stromasim.scenario.PlasmaCurveSpec p = s.vessel().plasma();
+            org.stromasim.pharmacokinetics.DosingCurve curve = p instanceof org.stromasim.scenario.PlasmaCurveSpec.Dosing d
+                    ? org.stromasim.pharmacokinetics.DosingCurves.of(d, s.unit())
+                    : metaboliteCurve(scenario, s, (org.stromasim.scenario.PlasmaCurveSpec.Metabolite) p);
+            double[] doses = curve.doseTimesS();
+            double steady = curve.timeToFractionOfLastTroughS(0.9);
+            out.printf(Locale.ROOT, "dosing          %s: %d doses, the last at %s; %s%n", s.name(), doses.length,
+                    Units.formatDuration(doses[doses.length - 1]), Double.isNaN(steady) ? "no steady state (fewer than"
+                            + " three doses)" : "trough within 90 % of the last trough from " + Units.formatDuration(steady));
+        }
+    }
+
+    private static org.stromasim.pharmacokinetics.DosingCurve metaboliteCurve(Scenario scenario, SpeciesSpec s,
+            org.stromasim.scenario.PlasmaCurveSpec.Metabolite m) {
+        SpeciesSpec parent = scenario.findSpecies(m.parent()).orElseThrow();
+        return org.stromasim.pharmacokinetics.DosingCurves.metabolite(m,
+                (org.stromasim.scenario.PlasmaCurveSpec.Dosing) parent.vessel().plasma(), parent.unit(), s.unit());
+    }
+
     static void print(PrintWriter out, Scenario scenario, TimeStepPlan plan) {
         BiologySpec b = scenario.biology();
         if (b == null) {

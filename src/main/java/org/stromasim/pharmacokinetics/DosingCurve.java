@@ -41,6 +41,28 @@ public final class DosingCurve {
         return eventTimesS.clone();
     }
 
+    /**
+     * The first dose time at which the trough (the level just before that dose) has reached
+     * {@code fraction} of the trough before the last dose: how long the schedule takes to approach its
+     * steady state. NaN with fewer than three doses or a last trough of 0.
+     */
+    public double timeToFractionOfLastTroughS(double fraction) {
+        int last = eventTimesS.length - 1;
+        if (last < 2) {
+            return Double.NaN;
+        }
+        double finalTrough = at(Math.nextDown(eventTimesS[last]));
+        if (!(finalTrough > 0)) {
+            return Double.NaN;
+        }
+        for (int i = 1; i <= last; i++) {
+            if (at(Math.nextDown(eventTimesS[i])) >= fraction * finalTrough) {
+                return eventTimesS[i];
+            }
+        }
+        return eventTimesS[last];
+    }
+
     /** An upper bound of the level over all time (every dose at its own peak at once), in the species' unit. */
     public double upperBound() {
         double sum = 0.0;

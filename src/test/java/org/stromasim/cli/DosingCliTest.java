@@ -31,6 +31,7 @@ class DosingCliTest {
                 + " absorption_half_life_h: 1}]}\n");
         CliHarness.Result ok = CliHarness.run("validate", good.toString());
         assertEquals(0, ok.exitCode(), ok.err());
+        assertTrue(ok.out().contains("dosing          drug: 3 doses, the last at 48.00 h"), ok.out());
 
         Path bad = scenario("      plasma: {type: dosing, molar_mass_g_per_mol: 543.5, volume_l: 20,"
                 + " half_lives_h: [30], regimens: [{route: oral, dose_mg: 50, interval_h: 24, count: 3,"

@@ -59,6 +59,26 @@ class DosingCurveTest {
     }
 
     @Test
+    void troughsApproachSteadyStateAsOneMinusEToTheMinusNKTau() {
+        // trough before dose n+1 over the trough before the last (N-th) dose: (1 − e^(−nkτ))/(1 − e^(−(N−1)kτ))
+        double halfLifeH = 100;
+        int doses = 60;
+        DosingCurve c = DosingCurves.of(oneCompartment(10, halfLifeH, List.of(new Regimen(Route.IV_BOLUS, 1, 0.0,
+                24.0, doses, null, null, 1.0, null))), ConcentrationUnit.MICROMOLAR);
+        double x = Math.exp(-rate(halfLifeH) * 24 * H);
+        int first = -1;
+        for (int n = 1; n < doses; n++) {
+            if ((1 - Math.pow(x, n)) / (1 - Math.pow(x, doses - 1)) >= 0.9) {
+                first = n;
+                break;
+            }
+        }
+        // the trough before dose index `first` (0-based) has n = first doses behind it
+        assertEquals(first * 24 * H, c.timeToFractionOfLastTroughS(0.9), 0.0);
+        assertTrue(first > 10 && first < 20, "about ln 10 / kτ = 13.8 days: " + first);
+    }
+
+    @Test
     void singleOralDosePeaksAtLnKaOverKDividedByKaMinusK() {
         double v = 200;
         double halfLifeH = 20;
