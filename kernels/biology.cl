@@ -227,3 +227,73 @@ __kernel void remodel_and_respond(__global uchar* cell,
         diffusivity[pad + s * n + v] = d;
     }
 }
+
+// Kill of CANCER voxels by cytotoxic oestrogen-receptor antagonists (org.stromasim.biology.EndocrineResponse
+// .killStep), run after remodel_and_respond when the scenario has one. Competitive binding with free ≈ total
+// ligand: a_E = E/Kd, a_i = D_i/Ki_i; relative ER signalling S = [a_E/(1 + a_E + Σa_i)]/refOccupancy; IL-6
+// bypass b = bMax*I^h/(I^h + K^h); net suppression N = (1 - S)(1 - b); k = maxKill * N * (cytotoxic share of
+// Σa_i); viability *= exp(-k*dt); DEAD below the death threshold, with its key and diffusivity rewritten
+// (the fibre_matrix law reads the cell code).
+// ligands: per antagonist {species index, nM per species unit, 1/Ki (1/nM), 1 if cytotoxic else 0}.
+__kernel void endocrine_kill(__global uchar* cell,
+                             __global uchar* restrict keys,
+                             __global const float* restrict stiffnessKpa,
+                             __global float* restrict viability,
+                             __global const float* restrict concentration,
+                             __global float* restrict diffusivity,
+                             const int pad,
+                             const long n,
+                             __constant const float* restrict ligands,
+                             const int ligandCount,
+                             const int estradiolSpecies,
+                             const float estradiolNmPerUnit,
+                             const float inverseKdNm,
+                             const float referenceOccupancy,
+                             const int il6Species,
+                             const float il6PassFraction,
+                             const float bypassMax,
+                             const float bypassKPowH,
+                             const float bypassHillN,
+                             const float maxKillPerS,
+                             const float deathViability,
+                             const float dtS,
+                             __constant const float* restrict speciesLaw,
+                             const int lawKind,
+                             __constant const float* restrict law) {
+    const long v = get_global_id(0);
+    if (v >= n || cell[v] != CELL_CANCER) {
+        return;
+    }
+    float load = 0.0f;
+    float cytotoxicLoad = 0.0f;
+    for (int i = 0; i < ligandCount; i++) {
+        int s = (int) ligands[4 * i];
+        float a = fmax(concentration[pad + s * n + v] * ligands[4 * i + 1], 0.0f) * ligands[4 * i + 2];
+        load += a;
+        cytotoxicLoad += ligands[4 * i + 3] > 0.0f ? a : 0.0f;
+    }
+    float alive = viability[v];
+    // no untreated oestradiol: nothing to suppress, S = 1 (EstrogenReceptorBinding.relativeSignalling)
+    if (load > 0.0f && referenceOccupancy > 0.0f) {
+        float aE = fmax(concentration[pad + estradiolSpecies * n + v] * estradiolNmPerUnit, 0.0f) * inverseKdNm;
+        float signalling = aE / (1.0f + aE + load) / referenceOccupancy;
+        float il6 = fmax(concentration[pad + il6Species * n + v], 0.0f) * il6PassFraction;
+        float ih = il6 > 0.0f ? pow(il6, bypassHillN) : 0.0f;
+        float bypass = ih > 0.0f ? bypassMax * ih / (ih + bypassKPowH) : 0.0f;
+        float net = fmax((1.0f - signalling) * (1.0f - bypass), 0.0f);
+        float k = maxKillPerS * net * cytotoxicLoad / load;
+        if (k > 0.0f) {
+            alive = alive * exp(-k * dtS);
+            viability[v] = alive;
+        }
+    }
+    if (alive < deathViability) {
+        cell[v] = CELL_DEAD;
+        keys[v] = (uchar) (CELL_DEAD * WALL_CLASSES + keys[v] % WALL_CLASSES);
+        float e = stiffnessKpa[v];
+        for (int s = 0; s < SPECIES; s++) {
+            diffusivity[pad + s * n + v] = speciesLaw[2 * s]
+                    * relative_diffusivity(lawKind, law, e, CELL_DEAD, speciesLaw[2 * s + 1]);
+        }
+    }
+}

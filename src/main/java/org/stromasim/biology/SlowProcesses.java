@@ -13,7 +13,8 @@ import org.stromasim.transport.TransportModel;
  * <ol>
  *   <li>fibroblast activation by the TGF-β at t₁ ({@link FibroblastActivation});</li>
  *   <li>matrix remodelling, new CAFs included ({@link MatrixRemodelling});</li>
- *   <li>drug kill of cancer voxels ({@link DrugResponse});</li>
+ *   <li>drug kill of cancer voxels ({@link DrugResponse}), then the kill by cytotoxic ER antagonists
+ *       ({@link EndocrineResponse}, with {@code biology.endocrine});</li>
  *   <li>the model's diffusivity is recomputed from the new stiffness and the MCT1 inhibition of the
  *       next interval is applied to the cancer cells' lactate uptake.</li>
  * </ol>
@@ -36,6 +37,8 @@ public final class SlowProcesses {
     private final FibroblastActivation activation;
     private final MatrixRemodelling remodelling;
     private final DrugResponse response;
+    /** ER pharmacodynamics, or null without {@code biology.endocrine}. */
+    private final EndocrineResponse endocrine;
 
     public SlowProcesses(Scenario scenario, TransportModel model) {
         this.scenario = scenario;
@@ -53,6 +56,7 @@ public final class SlowProcesses {
         this.activation = new FibroblastActivation(spec.activation());
         this.remodelling = new MatrixRemodelling(spec.remodelling());
         this.response = new DrugResponse(spec.drugResponse());
+        this.endocrine = spec.endocrine() == null ? null : new EndocrineResponse(scenario);
     }
 
     public double intervalS() {
@@ -65,6 +69,11 @@ public final class SlowProcesses {
 
     public DrugResponse response() {
         return response;
+    }
+
+    /** The ER pharmacodynamics, or null without {@code biology.endocrine}. */
+    public EndocrineResponse endocrine() {
+        return endocrine;
     }
 
     /** The scenario whose biology section this runs (its laws, species and seed). */
@@ -105,6 +114,9 @@ public final class SlowProcesses {
                 float[] measure = response.onExposure() ? state.drugExposure() : state.concentration(drug);
                 response.step(cell, state.viability(), measure, state.concentration(il6), state.concentration(lactate),
                         dt, at.level(InterventionKind.IL6R_BLOCKER), at.level(InterventionKind.MCT1_INHIBITOR));
+            }
+            if (endocrine != null) {
+                endocrine.killStep(state, startS, endS);
             }
             model.refreshDiffusivity(state);
         }

@@ -35,6 +35,35 @@ final class BiologySummary {
         });
     }
 
+    /**
+     * For every species whose plasma curve is a dosing schedule (or a metabolite of one): the number of
+     * doses, the last dose time and when the trough reaches 90 % of the trough before the last dose.
+     */
+    static void printDosing(PrintWriter out, Scenario scenario) {
+        for (SpeciesSpec s : scenario.species()) {
+            if (s.vessel() == null || !(s.vessel().plasma() instanceof org.stromasim.scenario.PlasmaCurveSpec.Dosing
+                    || s.vessel().plasma() instanceof org.stromasim.scenario.PlasmaCurveSpec.Metabolite)) {
+                continue;
+            }
+            org.stromasim.scenario.PlasmaCurveSpec p = s.vessel().plasma();
+            org.stromasim.pharmacokinetics.DosingCurve curve = p instanceof org.stromasim.scenario.PlasmaCurveSpec.Dosing d
+                    ? org.stromasim.pharmacokinetics.DosingCurves.of(d, s.unit())
+                    : metaboliteCurve(scenario, s, (org.stromasim.scenario.PlasmaCurveSpec.Metabolite) p);
+            double[] doses = curve.doseTimesS();
+            double steady = curve.timeToFractionOfLastTroughS(0.9);
+            out.printf(Locale.ROOT, "dosing          %s: %d doses, the last at %s; %s%n", s.name(), doses.length,
+                    Units.formatDuration(doses[doses.length - 1]), Double.isNaN(steady) ? "no steady state (fewer than"
+                            + " three doses)" : "trough within 90 % of the last trough from " + Units.formatDuration(steady));
+        }
+    }
+
+    private static org.stromasim.pharmacokinetics.DosingCurve metaboliteCurve(Scenario scenario, SpeciesSpec s,
+            org.stromasim.scenario.PlasmaCurveSpec.Metabolite m) {
+        SpeciesSpec parent = scenario.findSpecies(m.parent()).orElseThrow();
+        return org.stromasim.pharmacokinetics.DosingCurves.metabolite(m,
+                (org.stromasim.scenario.PlasmaCurveSpec.Dosing) parent.vessel().plasma(), parent.unit(), s.unit());
+    }
+
     static void print(PrintWriter out, Scenario scenario, TimeStepPlan plan) {
         BiologySpec b = scenario.biology();
         if (b == null) {
@@ -77,6 +106,24 @@ final class BiologySummary {
                     iv.type().name().toLowerCase(Locale.ROOT), num(iv.strength()), Units.formatDuration(iv.startS()),
                     Units.formatDuration(stop), stop < end ? " (ends before the run does)"
                             : iv.startS() >= end ? " (starts after the run ends: no effect)" : "");
+        }
+        if (b.endocrine() != null) {
+            printEndocrine(out, scenario, b.endocrine());
+        }
+    }
+
+    /**
+     * The ER antagonists with the concentration that halves ER signalling at the untreated oestradiol
+     * level (Cheng–Prusoff Ki·(1 + E/Kd)), so a user sees at once whether the dosed levels reach it.
+     */
+    private static void printEndocrine(PrintWriter out, Scenario scenario, BiologySpec.Endocrine e) {
+        double e2Nm = new org.stromasim.biology.EndocrineResponse(scenario).referenceEstradiolNm(0.0);
+        out.printf(Locale.ROOT, "endocrine       oestradiol %s: untreated plasma %s nM at t = 0, Kd %s nM%n",
+                e.estradiolSpecies(), num(e2Nm), num(e.estradiolKdNm()));
+        for (BiologySpec.ErLigand l : e.ligands()) {
+            out.printf(Locale.ROOT, "                %s: Ki %s nM, %s; half of ER signalling suppressed at %s nM%n",
+                    l.species(), num(l.kiNm()), l.response().name().toLowerCase(Locale.ROOT),
+                    num(l.kiNm() * (1 + e2Nm / e.estradiolKdNm())));
         }
     }
 

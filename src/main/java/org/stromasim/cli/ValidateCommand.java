@@ -99,6 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
             printSpecies(out, scenario.species().get(s), model.diffusivityUm2PerS(s), tissue.cell());
         }
         BiologySummary.printDrug(out, scenario);
+        BiologySummary.printDosing(out, scenario);
         BiologySummary.print(out, scenario, plan);
         out.flush();
         PrintWriter err = spec.commandLine().getErr();

@@ -3,6 +3,7 @@ package org.stromasim.metrics;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.stromasim.biology.DrugResponse;
+import org.stromasim.biology.EndocrineResponse;
 import org.stromasim.biology.InterventionLevels;
 import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.BiologySpec.InterventionKind;
@@ -24,7 +25,11 @@ import org.stromasim.tissue.TissueRegions;
  *       concentration, as the kill law reads) exceeds the EFFECTIVE EC50 there, after IL-6, lactate and
  *       the blockades active at that time;</li>
  *   <li>{@code tumour_mean_lactate_<unit>}: mean extracellular lactate over the tumour region;</li>
- *   <li>{@code cancer_lactate_supply}: mean fraction of MCT1 capacity in use in living cancer voxels.</li>
+ *   <li>{@code cancer_lactate_supply}: mean fraction of MCT1 capacity in use in living cancer voxels;</li>
+ *   <li>with {@code biology.endocrine} ({@link EndocrineResponse}), over living cancer voxels: the mean
+ *       antagonist ER occupancy, the mean fraction of ER signalling suppressed, the mean net suppression
+ *       after the IL-6 bypass, and the fraction of voxels whose net suppression is below
+ *       {@code under_suppressed_below} (the resistance read-out).</li>
  * </ul>
  * The region map is rebuilt from the scenario once (it is deterministic and fixed during a run).
  */
@@ -35,6 +40,7 @@ final class BiologyMetrics {
     private final DrugResponse response;
     private final InterventionLevels interventions;
     private final String lactateColumn;
+    private final EndocrineResponse endocrine;
     private TissueRegions regions;
 
     BiologyMetrics(Scenario scenario) {
@@ -44,6 +50,7 @@ final class BiologyMetrics {
         this.interventions = new InterventionLevels(spec.interventions());
         SpeciesSpec lactate = scenario.findSpecies(spec.lactateSpecies()).orElseThrow();
         this.lactateColumn = "tumour_mean_lactate_" + lactate.unit().key();
+        this.endocrine = spec.endocrine() == null ? null : new EndocrineResponse(scenario);
     }
 
     /** Column → unit, in column order. */
@@ -55,6 +62,12 @@ final class BiologyMetrics {
         u.put("cancer_above_effective_ec50_fraction", "1");
         u.put(lactateColumn, scenario.findSpecies(spec.lactateSpecies()).orElseThrow().unit().symbol());
         u.put("cancer_lactate_supply", "1");
+        if (endocrine != null) {
+            u.put("cancer_mean_er_occupancy", "1");
+            u.put("cancer_mean_er_suppression", "1");
+            u.put("cancer_mean_net_suppression", "1");
+            u.put("cancer_under_suppressed_fraction", "1");
+        }
         return u;
     }
 
@@ -95,6 +108,36 @@ final class BiologyMetrics {
         values[at++] = cancer > 0 ? (double) above / cancer : Double.NaN;
         values[at++] = regions.mean(lactate, TissueRegion.TUMOUR);
         values[at++] = cancer > 0 ? supply / cancer : Double.NaN;
+        if (endocrine != null) {
+            at = measureEndocrine(state, timeS, values, at);
+        }
+        return at;
+    }
+
+    private int measureEndocrine(Tissue state, double timeS, double[] values, int at) {
+        EndocrineResponse.Readout r = endocrine.readout(state, timeS);
+        byte[] cell = state.cell();
+        double below = spec.endocrine().underSuppressedBelow();
+        long cancer = 0;
+        long under = 0;
+        double occupancy = 0;
+        double suppression = 0;
+        double net = 0;
+        for (int v = 0; v < cell.length; v++) {
+            if (cell[v] == CellType.CANCER.code()) {
+                cancer++;
+                occupancy += r.occupancy()[v];
+                suppression += r.suppression()[v];
+                net += r.netSuppression()[v];
+                if (r.netSuppression()[v] < below) {
+                    under++;
+                }
+            }
+        }
+        values[at++] = cancer > 0 ? occupancy / cancer : Double.NaN;
+        values[at++] = cancer > 0 ? suppression / cancer : Double.NaN;
+        values[at++] = cancer > 0 ? net / cancer : Double.NaN;
+        values[at++] = cancer > 0 ? (double) under / cancer : Double.NaN;
         return at;
     }
 }

@@ -13,7 +13,7 @@ final class BiologyBinder {
 
     static BiologySpec biology(YamlNode node, List<SpeciesSpec> species) {
         MapReader r = MapReader.of(node, "biology", "slow biological processes", "slow_interval_s", "tgfb_species",
-                "il6_species", "lactate_species", "activation", "remodelling", "drug_response", "interventions");
+                "il6_species", "lactate_species", "activation", "remodelling", "drug_response", "interventions", "endocrine");
         double slow = r.number("slow_interval_s", Range.positive("s"));
         String tgfb = speciesName(r, "tgfb_species", "tgfb", species);
         String il6 = speciesName(r, "il6_species", "il6", species);
@@ -32,11 +32,69 @@ final class BiologyBinder {
                 interventions.add(intervention(items.get(i), r.child("interventions") + "[" + i + "]"));
             }
         }
-        return new BiologySpec(slow, tgfb, il6, lactate, activation, remodelling, response, interventions);
+        BiologySpec.Endocrine endocrine = r.has("endocrine")
+                ? endocrine(r.get("endocrine"), r.child("endocrine"), species) : null;
+        for (int i = 0; endocrine == null && i < interventions.size(); i++) {
+            if (interventions.get(i).type() == BiologySpec.InterventionKind.AROMATASE_INHIBITOR) {
+                YamlNode item = NodeReader.list(r.get("interventions"), r.child("interventions"), "").items().get(i);
+                throw ScenarioException.badValue(((YamlNode.MapNode) item).entries().get("type").value(),
+                        r.child("interventions") + "[" + i + "].type", "aromatase_inhibitor lowers the plasma "
+                        + "oestradiol of biology.endocrine; add an endocrine section (estradiol_species, …)");
+            }
+        }
+        return new BiologySpec(slow, tgfb, il6, lactate, activation, remodelling, response, interventions, endocrine);
+    }
+
+    static Map<String, BiologySpec.ResponseMode> responseModeNames() {
+        Map<String, BiologySpec.ResponseMode> names = new LinkedHashMap<>();
+        names.put("cytostatic", BiologySpec.ResponseMode.CYTOSTATIC);
+        names.put("cytotoxic", BiologySpec.ResponseMode.CYTOTOXIC);
+        return names;
+    }
+
+    private static BiologySpec.Endocrine endocrine(YamlNode node, String path, List<SpeciesSpec> species) {
+        MapReader r = MapReader.of(node, path, "oestrogen-receptor pharmacodynamics", "estradiol_species",
+                "estradiol_kd_nm", "ligands", "il6_bypass", "max_kill_per_s", "under_suppressed_below");
+        String e2 = speciesName(r, "estradiol_species", "estradiol", species);
+        SpeciesSpec e2Spec = species.stream().filter(s -> s.name().equals(e2)).findFirst().orElseThrow();
+        if (e2Spec.vessel() == null) {
+            YamlNode at = r.has("estradiol_species") ? r.get("estradiol_species") : node;
+            throw ScenarioException.badValue(at, r.child("estradiol_species"), "species '" + e2 + "' has no vessel "
+                    + "exchange; oestradiol needs a vessel plasma curve (its untreated plasma level)");
+        }
+        double kd = r.number("estradiol_kd_nm", Range.positive("nM"));
+        List<YamlNode> items = NodeReader.list(r.require("ligands", "a list of {species, ki_nm, response}"),
+                r.child("ligands"), "a list of ER antagonists").items();
+        if (items.isEmpty()) {
+            throw ScenarioException.badValue(r.get("ligands"), r.child("ligands"), "must hold at least one antagonist");
+        }
+        List<BiologySpec.ErLigand> ligands = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = r.child("ligands") + "[" + i + "]";
+            MapReader l = MapReader.of(items.get(i), at, "an ER antagonist", "species", "ki_nm", "response");
+            String name = speciesName(l, "species", null, species);
+            if (name.equals(e2) || ligands.stream().anyMatch(x -> x.species().equals(name))) {
+                throw ScenarioException.badValue(l.get("species"), l.child("species"), name.equals(e2)
+                        ? "is the oestradiol species; a ligand must be an antagonist"
+                        : "is listed twice; give each antagonist once");
+            }
+            ligands.add(new BiologySpec.ErLigand(name, l.number("ki_nm", Range.positive("nM")),
+                    l.choice("response", "response mode", responseModeNames(), BiologySpec.ResponseMode.CYTOSTATIC)));
+        }
+        MapReader b = MapReader.of(r.require("il6_bypass", "a map with max_fraction, ec50, hill_n"),
+                r.child("il6_bypass"), "ER-independent signalling by IL-6", "max_fraction", "ec50", "hill_n");
+        BiologySpec.Il6Bypass bypass = new BiologySpec.Il6Bypass(b.number("max_fraction", Range.fraction()),
+                b.number("ec50", Range.positive("IL-6 species unit")), b.number("hill_n", Range.positive("")));
+        double kill = r.number("max_kill_per_s", Range.nonNegative("1/s"), 0.0);
+        double below = r.number("under_suppressed_below", Range.positiveFraction());
+        return new BiologySpec.Endocrine(e2, kd, ligands, bypass, kill, below);
     }
 
     /** A species the biology reads; it must exist (defaults: tgfb, il6, lactate). */
     private static String speciesName(MapReader r, String key, String defaultName, List<SpeciesSpec> species) {
+        if (defaultName == null) {
+            r.require(key, "a species name");
+        }
         String name = r.has(key) ? r.text(key, "a species name") : defaultName;
         if (species.stream().noneMatch(s -> s.name().equals(name))) {
             String names = String.join(", ", species.stream().map(SpeciesSpec::name).toList());

@@ -16,13 +16,69 @@ import java.util.List;
  * @param remodelling    matrix stiffening by CAFs and softening by an enzyme
  * @param drugResponse   kill of cancer cells by the metrics drug species
  * @param interventions  anti-stromal co-therapies, in the order written
+ * @param endocrine      oestrogen-receptor pharmacodynamics; {@code null} when the scenario has none
  */
 public record BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Species, String lactateSpecies,
                           Activation activation, Remodelling remodelling, DrugResponse drugResponse,
-                          List<Intervention> interventions) {
+                          List<Intervention> interventions, Endocrine endocrine) {
 
     public BiologySpec {
         interventions = List.copyOf(interventions);
+    }
+
+    /** A biology section without endocrine pharmacodynamics. */
+    public BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Species, String lactateSpecies,
+                       Activation activation, Remodelling remodelling, DrugResponse drugResponse,
+                       List<Intervention> interventions) {
+        this(slowIntervalS, tgfbSpecies, il6Species, lactateSpecies, activation, remodelling, drugResponse,
+                interventions, null);
+    }
+
+    /**
+     * Competitive binding of oestradiol and antagonists to the oestrogen receptor in cancer voxels, at
+     * equilibrium with free ligand ≈ total (receptor far below ligand): with a_E = E/Kd_E and
+     * a_i = D_i/Ki_i, the antagonist occupancy is Σa_i/(1 + a_E + Σa_i), and ER signalling relative to the
+     * untreated voxel (plasma oestradiol without aromatase inhibition, no antagonist) is
+     * θ_E/θ_E,ref. IL-6 gives ER-independent proliferative signalling, a share b(I) of what the ER
+     * pathway lost, so the net suppression is (1 − S)·(1 − b).
+     *
+     * @param estradiolSpecies     the species read as oestradiol (it must cross vessel walls: its plasma
+     *                             curve is the untreated level, lowered by an {@code aromatase_inhibitor})
+     * @param estradiolKdNm        Kd of oestradiol for ER, nM
+     * @param ligands              the ER antagonists (drug species), each with its Ki and response mode
+     * @param il6Bypass            ER-independent signalling by IL-6 (the biology's IL-6 species)
+     * @param maxKillPerS          death rate of a cancer voxel at net suppression 1 by cytotoxic ligands, 1/s
+     * @param underSuppressedBelow a living cancer voxel whose net suppression is below this counts as under-suppressed
+     */
+    public record Endocrine(String estradiolSpecies, double estradiolKdNm, List<ErLigand> ligands, Il6Bypass il6Bypass,
+                            double maxKillPerS, double underSuppressedBelow) {
+        public Endocrine {
+            ligands = List.copyOf(ligands);
+        }
+    }
+
+    /**
+     * An ER antagonist: a drug species, its inhibition constant and how the cancer cells respond.
+     *
+     * @param species  the drug species
+     * @param kiNm     inhibition constant for ER, nM
+     * @param response cytostatic (signalling suppressed, cells not killed) or cytotoxic (its share of the
+     *                 net suppression also kills at {@link Endocrine#maxKillPerS})
+     */
+    public record ErLigand(String species, double kiNm, ResponseMode response) {
+    }
+
+    /** How cancer cells respond to an ER antagonist. */
+    public enum ResponseMode { CYTOSTATIC, CYTOTOXIC }
+
+    /**
+     * b(I) = maxFraction·Iʰ/(Iʰ + ec50ʰ), I the local IL-6 times (1 − IL-6R blockade).
+     *
+     * @param maxFraction share of the lost ER signalling IL-6 can replace at saturation, 0..1
+     * @param ec50        IL-6 level of half-maximal bypass (IL-6 species unit)
+     * @param hillN       Hill coefficient
+     */
+    public record Il6Bypass(double maxFraction, double ec50, double hillN) {
     }
 
     /**
@@ -91,7 +147,11 @@ public record BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Sp
     }
 
     /** The anti-stromal co-therapies. */
-    public enum InterventionKind { LOX_INHIBITOR, TGFB_INHIBITOR, MCT1_INHIBITOR, ENZYME, IL6R_BLOCKER }
+    public enum InterventionKind {
+        LOX_INHIBITOR, TGFB_INHIBITOR, MCT1_INHIBITOR, ENZYME, IL6R_BLOCKER,
+        /** lowers the plasma oestradiol of {@link Endocrine#estradiolSpecies} by its strength */
+        AROMATASE_INHIBITOR
+    }
 
     /**
      * A co-therapy active for startS ≤ t &lt; startS + durationS.

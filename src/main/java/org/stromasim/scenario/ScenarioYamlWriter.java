@@ -248,7 +248,19 @@ final class ScenarioYamlWriter {
                                 "max_factor", d.il6Resistance().maxFactor()),
                         "lactate_tolerance", map("max_factor", d.lactateTolerance().maxFactor(),
                                 "km", d.lactateTolerance().km())),
-                "interventions", interventions);
+                "interventions", interventions, "endocrine", b.endocrine() == null ? null : endocrine(b.endocrine()));
+    }
+
+    private static Map<String, Object> endocrine(BiologySpec.Endocrine e) {
+        List<Object> ligands = new ArrayList<>();
+        for (BiologySpec.ErLigand l : e.ligands()) {
+            ligands.add(new YamlEmitter.FlowMap(map("species", l.species(), "ki_nm", l.kiNm(), "response",
+                    lower(l.response().name()))));
+        }
+        return map("estradiol_species", e.estradiolSpecies(), "estradiol_kd_nm", e.estradiolKdNm(), "ligands", ligands,
+                "il6_bypass", map("max_fraction", e.il6Bypass().maxFraction(), "ec50", e.il6Bypass().ec50(),
+                        "hill_n", e.il6Bypass().hillN()),
+                "max_kill_per_s", e.maxKillPerS(), "under_suppressed_below", e.underSuppressedBelow());
     }
 
     private static Map<String, Object> plasma(PlasmaCurveSpec p) {
@@ -262,8 +274,33 @@ final class ScenarioYamlWriter {
             m.putAll(map("level", i.level(), "start_s", i.startS(), "duration_s", i.durationS(), "half_life_s", i.halfLifeS()));
         } else if (p instanceof PlasmaCurveSpec.RepeatedBolus rb) {
             m.putAll(map("dose", bolus(rb.dose()), "interval_s", rb.intervalS(), "count", rb.count()));
+        } else if (p instanceof PlasmaCurveSpec.Dosing d) {
+            m.putAll(dosing(d));
+        } else if (p instanceof PlasmaCurveSpec.Metabolite mb) {
+            m.putAll(map("parent", mb.parent(), "half_life_h", mb.halfLifeH(), "steady_state_ratio",
+                    mb.steadyStateRatio()));
         }
         return m;
+    }
+
+    private static Map<String, Object> dosing(PlasmaCurveSpec.Dosing d) {
+        List<Object> regimens = new ArrayList<>();
+        for (PlasmaCurveSpec.Regimen r : d.regimens()) {
+            boolean absorbed = r.route() == PlasmaCurveSpec.Route.ORAL || r.route() == PlasmaCurveSpec.Route.DEPOT;
+            regimens.add(new YamlEmitter.FlowMap(map("route", r.route().key(), "dose_mg", r.doseMg(),
+                    "start_h", r.startH(), "interval_h", r.intervalH(), "count", r.count(), "until_h", r.untilH(),
+                    r.route() == PlasmaCurveSpec.Route.DEPOT ? "release_half_life_h" : "absorption_half_life_h",
+                    r.absorptionHalfLifeH(), "bioavailability", absorbed ? r.bioavailability() : null,
+                    "duration_h", r.durationH())));
+        }
+        List<Object> interruptions = new ArrayList<>();
+        for (PlasmaCurveSpec.Interruption i : d.interruptions()) {
+            interruptions.add(new YamlEmitter.FlowMap(map("from_h", i.fromH(), "to_h", i.toH())));
+        }
+        return map("molar_mass_g_per_mol", d.molarMassGPerMol(), "volume_l", d.volumeL(),
+                "half_lives_h", new ArrayList<Object>(d.halfLivesH()),
+                "fast_fraction", d.halfLivesH().size() == 2 ? d.fastFraction() : null,
+                "regimens", regimens, "interruptions", interruptions.isEmpty() ? null : interruptions);
     }
 
     private static Map<String, Object> bolus(PlasmaCurveSpec.Bolus b) {

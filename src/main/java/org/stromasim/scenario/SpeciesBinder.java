@@ -41,7 +41,37 @@ final class SpeciesBinder {
             }
             species.add(s);
         }
+        for (int i = 0; i < items.size(); i++) {
+            checkMetaboliteParent(species, i, items.get(i));
+        }
         return species;
+    }
+
+    /** A metabolite curve names a species with a dosing curve, and the two together give a valid model. */
+    private static void checkMetaboliteParent(List<SpeciesSpec> species, int index, YamlNode item) {
+        SpeciesSpec s = species.get(index);
+        if (s.vessel() == null || !(s.vessel().plasma() instanceof PlasmaCurveSpec.Metabolite m)) {
+            return;
+        }
+        String path = "species[" + s.name() + "].vessel.plasma";
+        YamlNode plasmaNode = ((YamlNode.MapNode) ((YamlNode.MapNode) item).entries().get("vessel").value())
+                .entries().get("plasma").value();
+        YamlNode parentNode = ((YamlNode.MapNode) plasmaNode).entries().get("parent").value();
+        SpeciesSpec parent = species.stream().filter(p -> p.name().equals(m.parent())).findFirst().orElse(null);
+        if (parent == null || parent.vessel() == null
+                || !(parent.vessel().plasma() instanceof PlasmaCurveSpec.Dosing dosing)) {
+            List<String> dosed = species.stream().filter(p -> p.vessel() != null
+                    && p.vessel().plasma() instanceof PlasmaCurveSpec.Dosing).map(SpeciesSpec::name).toList();
+            throw ScenarioException.badValue(parentNode, path + ".parent", (parent == null ? "no species named '"
+                    + m.parent() + "'" : "species '" + m.parent() + "' has no dosing plasma curve")
+                    + "; the parent must be a species with type: dosing (here: "
+                    + (dosed.isEmpty() ? "none" : String.join(", ", dosed)) + ")");
+        }
+        try {
+            org.stromasim.pharmacokinetics.DosingCurves.metabolite(m, dosing, parent.unit(), s.unit());
+        } catch (IllegalArgumentException e) {
+            throw ScenarioException.badValue(plasmaNode, path, e.getMessage());
+        }
     }
 
     private static SpeciesSpec species(YamlNode node, int index) {
@@ -64,7 +94,7 @@ final class SpeciesBinder {
         double initial = r.number("initial", Range.nonNegative(u), 0.0);
         Map<Face, SpeciesSpec.BoundarySpec> boundaries = BoundaryBinder.boundaries(r.get("boundaries"),
                 r.child("boundaries"), r.location(), u);
-        SpeciesSpec.VesselExchangeSpec vessel = r.has("vessel") ? vessel(r.get("vessel"), r.child("vessel"), u, preset) : null;
+        SpeciesSpec.VesselExchangeSpec vessel = r.has("vessel") ? vessel(r.get("vessel"), r.child("vessel"), unit, preset) : null;
         Map<CellType, SpeciesSpec.UptakeSpec> uptake = new EnumMap<>(CellType.class);
         if (r.has("uptake")) {
             byCellType(r.get("uptake"), r.child("uptake"), "uptake by cell type", (cellNode, cellPath, cell) -> {
@@ -109,12 +139,13 @@ final class SpeciesBinder {
         return "species[" + index + "]";
     }
 
-    private static SpeciesSpec.VesselExchangeSpec vessel(YamlNode node, String path, String unit, DrugPreset preset) {
+    private static SpeciesSpec.VesselExchangeSpec vessel(YamlNode node, String path, ConcentrationUnit unit,
+                                                         DrugPreset preset) {
         MapReader r = MapReader.of(node, path, "exchange across vessel walls", "permeability_um_per_s", "plasma");
         double permeability = preset == null ? r.number("permeability_um_per_s", Range.nonNegative("µm/s"))
                 : r.number("permeability_um_per_s", Range.nonNegative("µm/s"), preset.permeabilityUmPerS());
         PlasmaCurveSpec plasma = PlasmaCurveBinder.curve(r.require("plasma", "a map with type: constant, bolus, "
-                + "infusion or repeated_bolus"), r.child("plasma"), unit);
+                + "infusion, repeated_bolus, dosing or metabolite"), r.child("plasma"), unit);
         return new SpeciesSpec.VesselExchangeSpec(permeability, plasma);
     }
 

@@ -15,6 +15,7 @@ import org.stromasim.SoftwareVersion;
 import org.stromasim.flow.FlowFieldNames;
 import org.stromasim.flow.InterstitialFlow;
 import org.stromasim.io.AtomicFiles;
+import org.stromasim.biology.EndocrineResponse;
 import org.stromasim.io.DerivedField;
 import org.stromasim.io.MetricsCsvHeader;
 import org.stromasim.io.MetricsCsvWriter;
@@ -53,6 +54,8 @@ public final class FileRunOutput implements RunOutput {
     private String lastSnapshot;
     /** The derived fields of the last snapshot (reused while nothing they depend on changes). */
     private List<DerivedField> fixedDerivedFields;
+    /** ER read-outs for the derived fields, built at the first snapshot of a scenario with biology.endocrine. */
+    private EndocrineResponse endocrine;
 
     private FileRunOutput(RunDirectory directory, Scenario scenario, String backend, XdmfWriter xdmf,
                           MetricsCsvWriter metrics) throws IOException {
@@ -124,7 +127,7 @@ public final class FileRunOutput implements RunOutput {
         SnapshotInfo info = new SnapshotInfo(step, timeS, nextOrdinal, backend, SoftwareVersion.get(), scenarioYaml,
                 scenario.name(), speciesUnits, exposureUnit);
         try {
-            SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info, derivedFields(state));
+            SnapshotHeader header = SnapshotWriter.write(directory.snapshotsDir(), state, info, derivedFields(state, timeS));
             xdmf.add(header);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write snapshot " + nextOrdinal + ": " + e.getMessage(), e);
@@ -155,7 +158,14 @@ public final class FileRunOutput implements RunOutput {
      * matrix, cells and vessels never change, so the first snapshot's fields (a pressure solve) serve
      * every later one.
      */
-    private List<DerivedField> derivedFields(Tissue state) {
+    private EndocrineResponse endocrine() {
+        if (endocrine == null) {
+            endocrine = new EndocrineResponse(scenario);
+        }
+        return endocrine;
+    }
+
+    private List<DerivedField> derivedFields(Tissue state, double timeS) {
         if (scenario.biology() == null && fixedDerivedFields != null) {
             return fixedDerivedFields;
         }
@@ -176,6 +186,19 @@ public final class FileRunOutput implements RunOutput {
             }
         });
         fixedDerivedFields = fields;
+        if (scenario.biology() != null && scenario.biology().endocrine() != null) {
+            List<DerivedField> withEndocrine = new ArrayList<>(fields);
+            EndocrineResponse.Readout r = endocrine().readout(state, timeS);
+            withEndocrine.add(new DerivedField("er_occupancy", "1",
+                    "fraction of oestrogen receptor bound by antagonists (cancer voxels; 0 elsewhere)", r.occupancy()));
+            withEndocrine.add(new DerivedField("er_suppression", "1",
+                    "fraction of ER signalling suppressed relative to untreated (cancer voxels; 0 elsewhere)",
+                    r.suppression()));
+            withEndocrine.add(new DerivedField("er_net_suppression", "1",
+                    "ER suppression after the IL-6 ER-independent bypass (cancer voxels; 0 elsewhere)",
+                    r.netSuppression()));
+            return withEndocrine;
+        }
         return fields;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.stromasim.grid.Face;
+import org.stromasim.pharmacokinetics.DosingCurves;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.SpeciesSpec;
@@ -48,7 +49,7 @@ public final class FloatRangeCheck {
     public static List<Excess> check(Scenario scenario, double endTimeS) {
         List<Excess> excesses = new ArrayList<>();
         for (SpeciesSpec species : scenario.species()) {
-            Bound b = bound(species, endTimeS);
+            Bound b = bound(species, endTimeS, scenario);
             if (!(b.value() <= WARNING_LEVEL)) {
                 excesses.add(new Excess(species.name(), b.value(), species.unit().symbol(), b.why()));
             }
@@ -64,11 +65,11 @@ public final class FloatRangeCheck {
     }
 
     /** The bound for {@code species} over {@code endTimeS} and what makes it that large. */
-    public static Bound bound(SpeciesSpec species, double endTimeS) {
+    public static Bound bound(SpeciesSpec species, double endTimeS, Scenario scenario) {
         double level = species.initial();
         String why = "initial " + g(species.initial());
         if (species.vessel() != null) {
-            double plasma = plasmaMaximum(species.vessel().plasma());
+            double plasma = plasmaMaximum(species, scenario);
             if (plasma > level) {
                 level = plasma;
                 why = "plasma level " + g(plasma);
@@ -113,7 +114,16 @@ public final class FloatRangeCheck {
     public record Bound(double value, String why) {
     }
 
-    private static double plasmaMaximum(PlasmaCurveSpec plasma) {
+    private static double plasmaMaximum(SpeciesSpec species, Scenario scenario) {
+        PlasmaCurveSpec plasma = species.vessel().plasma();
+        if (plasma instanceof PlasmaCurveSpec.Dosing d) {
+            return DosingCurves.of(d, species.unit()).upperBound();
+        }
+        if (plasma instanceof PlasmaCurveSpec.Metabolite m) {
+            SpeciesSpec parent = scenario.findSpecies(m.parent()).orElseThrow();
+            return DosingCurves.metabolite(m, (PlasmaCurveSpec.Dosing) parent.vessel().plasma(), parent.unit(),
+                    species.unit()).upperBound();
+        }
         if (plasma instanceof PlasmaCurveSpec.Constant c) {
             return c.level();
         }

@@ -1,7 +1,11 @@
 package org.stromasim.transport;
 
 import java.util.List;
+import java.util.function.Function;
+import org.stromasim.pharmacokinetics.DosingCurve;
+import org.stromasim.pharmacokinetics.DosingCurves;
 import org.stromasim.scenario.PlasmaCurveSpec;
+import org.stromasim.scenario.SpeciesSpec;
 
 /**
  * Plasma concentration of a species over time (in the species' unit), as described by a
@@ -27,7 +31,31 @@ public abstract sealed class PlasmaCurve {
         if (spec instanceof PlasmaCurveSpec.RepeatedBolus r) {
             return Repeated.of(r);
         }
+        if (spec instanceof PlasmaCurveSpec.Dosing || spec instanceof PlasmaCurveSpec.Metabolite) {
+            throw new IllegalArgumentException("a dosing or metabolite curve needs its species: use forSpecies");
+        }
         throw new IllegalArgumentException("unknown plasma curve " + spec);
+    }
+
+    /**
+     * The plasma curve of {@code species} (which crosses vessel walls). A dosing curve is in the
+     * species' unit; a metabolite curve reads its parent's dosing from {@code speciesByName}.
+     */
+    public static PlasmaCurve forSpecies(SpeciesSpec species, Function<String, SpeciesSpec> speciesByName) {
+        PlasmaCurveSpec spec = species.vessel().plasma();
+        if (spec instanceof PlasmaCurveSpec.Dosing d) {
+            return new Dosed(DosingCurves.of(d, species.unit()));
+        }
+        if (spec instanceof PlasmaCurveSpec.Metabolite m) {
+            SpeciesSpec parent = speciesByName.apply(m.parent());
+            if (parent == null || parent.vessel() == null
+                    || !(parent.vessel().plasma() instanceof PlasmaCurveSpec.Dosing parentDosing)) {
+                throw new IllegalArgumentException("species " + species.name() + ": metabolite parent " + m.parent()
+                        + " must be a species with a dosing plasma curve");
+            }
+            return new Dosed(DosingCurves.metabolite(m, parentDosing, parent.unit(), species.unit()));
+        }
+        return of(spec);
     }
 
     private static void requireFiniteNonNegative(String what, double value) {
@@ -45,6 +73,46 @@ public abstract sealed class PlasmaCurve {
     /** 2^(−t/t½). */
     private static double halving(double timeS, double halfLifeS) {
         return Math.pow(2.0, -timeS / halfLifeS);
+    }
+
+    /** {@code curve} times {@code factor(t)}: a plasma level lowered by a time-dependent intervention. */
+    public static PlasmaCurve scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor) {
+        return new Scaled(curve, factor);
+    }
+
+    /** A curve times a factor of time (an aromatase inhibitor lowering plasma oestradiol). */
+    static final class Scaled extends PlasmaCurve {
+        private final PlasmaCurve curve;
+        private final java.util.function.DoubleUnaryOperator factor;
+
+        Scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor) {
+            this.curve = curve;
+            this.factor = factor;
+        }
+
+        @Override
+        public double at(double timeS) {
+            return curve.at(timeS) * factor.applyAsDouble(timeS);
+        }
+    }
+
+    /** A dosing schedule through a pharmacokinetic model, or a metabolite formed from one. */
+    static final class Dosed extends PlasmaCurve {
+        private final DosingCurve curve;
+
+        Dosed(DosingCurve curve) {
+            this.curve = curve;
+        }
+
+        @Override
+        public double at(double timeS) {
+            return curve.at(timeS);
+        }
+
+        /** An upper bound of the level over all time. */
+        public double upperBound() {
+            return curve.upperBound();
+        }
     }
 
     /** A fixed level at all times. */

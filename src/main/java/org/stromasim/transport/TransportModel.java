@@ -74,9 +74,10 @@ public final class TransportModel {
                 if (spec.vessel().plasma() == null) {
                     throw new IllegalArgumentException("species " + spec.name() + ": vessel exchange needs a plasma curve");
                 }
-                plasma[s] = PlasmaCurve.of(spec.vessel().plasma());
+                plasma[s] = PlasmaCurve.forSpecies(spec, name -> speciesNamed(scenario, name));
             }
         }
+        lowerEstradiolByAromataseInhibition(scenario);
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
@@ -207,6 +208,28 @@ public final class TransportModel {
 
     public SpeciesReactions reactions(int s) {
         return reactions[s];
+    }
+
+    /**
+     * With {@code biology.endocrine}, the oestradiol species' plasma level is its curve times
+     * (1 − aromatase inhibition): an aromatase inhibitor lowers the oestradiol that vessels deliver.
+     */
+    private void lowerEstradiolByAromataseInhibition(Scenario scenario) {
+        if (scenario.biology() == null || scenario.biology().endocrine() == null) {
+            return;
+        }
+        int e2 = scenario.speciesIndex(scenario.biology().endocrine().estradiolSpecies());
+        org.stromasim.biology.InterventionLevels levels =
+                new org.stromasim.biology.InterventionLevels(scenario.biology().interventions());
+        if (e2 >= 0 && plasma[e2] != null) {
+            plasma[e2] = PlasmaCurve.scaled(plasma[e2], t -> 1.0 - levels.at(
+                    org.stromasim.scenario.BiologySpec.InterventionKind.AROMATASE_INHIBITOR, t));
+        }
+    }
+
+    private static SpeciesSpec speciesNamed(Scenario scenario, String name) {
+        int index = scenario.speciesIndex(name);
+        return index < 0 ? null : scenario.species().get(index);
     }
 
     /** The plasma curve of species {@code s}, or {@code null} when it does not cross vessel walls. */

@@ -10,6 +10,7 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
+import org.stromasim.biology.EndocrineResponse;
 import org.stromasim.biology.SlowProcesses;
 import org.stromasim.biology.SlowStep;
 import org.stromasim.grid.Grid3D;
@@ -63,6 +64,11 @@ final class DeviceBiology {
     /** The scenario whose law tables are on the device, or null before the first step. */
     private Scenario lawsOf;
     private int lawKind;
+    private final ClResources resources;
+    private final cl_program program;
+    /** The cytotoxic ER-antagonist kill and its ligand table, created at the first step that needs them. */
+    private cl_kernel endocrineKill;
+    private cl_mem ligandTable;
 
     DeviceBiology(ClResources resources, DeviceContext context, cl_command_queue queue, Grid3D grid, int species,
                   int drug) {
@@ -70,7 +76,8 @@ final class DeviceBiology {
         this.grid = grid;
         this.species = species;
         this.voxels = grid.voxelCount();
-        cl_program program = context.program(KERNELS, "-DSPECIES=" + species + " -DDRUG=" + drug);
+        this.program = context.program(KERNELS, "-DSPECIES=" + species + " -DDRUG=" + drug);
+        this.resources = resources;
         this.activate = resources.kernel(DeviceContext.kernel(program, KERNELS, "activate_fibroblasts"));
         this.remodel = resources.kernel(DeviceContext.kernel(program, KERNELS, "remodel_and_respond"));
         this.stiffness = resources.buffer(CL.CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
@@ -100,6 +107,9 @@ final class DeviceBiology {
             BiologySpec spec = processes.scenario().biology();
             activate(step, spec, processes, b);
             remodelAndRespond(step, spec, processes.scenario(), b);
+            if (processes.endocrine() != null && processes.endocrine().kills()) {
+                endocrineKill(step, processes.endocrine(), spec, b);
+            }
             CL.clEnqueueReadBuffer(queue, b.cell(), CL_TRUE, 0, voxels, Pointer.to(host.cell()), 0, null, null);
             readFloats(b.viability(), 0, host.viability());
             readFloats(stiffness, 0, host.stiffnessKpa());
@@ -167,6 +177,46 @@ final class DeviceBiology {
         intArg(remodel, arg++, lawKind);
         CL.clSetKernelArg(remodel, arg, Sizeof.cl_mem, Pointer.to(law));
         CL.clEnqueueNDRangeKernel(queue, remodel, 3, null, globalSize, null, 0, null, null);
+    }
+
+    /**
+     * The kill by cytotoxic ER antagonists (kernel endocrine_kill), after remodel_and_respond as in the
+     * Java slow step; the reference occupancy and the IL-6R blockade at the step end, as the Java read-out.
+     */
+    private void endocrineKill(SlowStep step, EndocrineResponse endocrine, BiologySpec spec, Buffers b) {
+        if (endocrineKill == null) {
+            endocrineKill = resources.kernel(DeviceContext.kernel(program, KERNELS, "endocrine_kill"));
+            float[] table = endocrine.ligandTable();
+            ligandTable = resources.buffer(CL.CL_MEM_READ_ONLY, (long) table.length * Sizeof.cl_float);
+            CL.clEnqueueWriteBuffer(queue, ligandTable, CL_TRUE, 0, (long) table.length * Sizeof.cl_float,
+                    Pointer.to(table), 0, null, null);
+        }
+        BiologySpec.Endocrine e = endocrine.spec();
+        double endS = step.endS();
+        int arg = 0;
+        for (cl_mem m : new cl_mem[] {b.cell(), b.keys(), stiffness, b.viability(), b.concentration(), b.diffusivity()}) {
+            CL.clSetKernelArg(endocrineKill, arg++, Sizeof.cl_mem, Pointer.to(m));
+        }
+        intArg(endocrineKill, arg++, b.guard());
+        longArg(endocrineKill, arg++, voxels);
+        CL.clSetKernelArg(endocrineKill, arg++, Sizeof.cl_mem, Pointer.to(ligandTable));
+        intArg(endocrineKill, arg++, e.ligands().size());
+        intArg(endocrineKill, arg++, endocrine.estradiolSpecies());
+        floatArg(endocrineKill, arg++, endocrine.estradiolNmPerUnit());
+        floatArg(endocrineKill, arg++, 1.0 / e.estradiolKdNm());
+        floatArg(endocrineKill, arg++, endocrine.referenceOccupancy(endS));
+        intArg(endocrineKill, arg++, endocrine.il6Species());
+        floatArg(endocrineKill, arg++, endocrine.il6PassAt(endS));
+        floatArg(endocrineKill, arg++, e.il6Bypass().maxFraction());
+        floatArg(endocrineKill, arg++, Math.pow(e.il6Bypass().ec50(), e.il6Bypass().hillN()));
+        floatArg(endocrineKill, arg++, e.il6Bypass().hillN());
+        floatArg(endocrineKill, arg++, e.maxKillPerS());
+        floatArg(endocrineKill, arg++, spec.drugResponse().deathViability());
+        floatArg(endocrineKill, arg++, step.dtS());
+        CL.clSetKernelArg(endocrineKill, arg++, Sizeof.cl_mem, Pointer.to(speciesLaw));
+        intArg(endocrineKill, arg++, lawKind);
+        CL.clSetKernelArg(endocrineKill, arg, Sizeof.cl_mem, Pointer.to(law));
+        CL.clEnqueueNDRangeKernel(queue, endocrineKill, 1, null, new long[] {voxels}, null, 0, null, null);
     }
 
     /** The species' D0 and Stokes radius and the scenario's diffusivity law, written on first use. */
