@@ -21,7 +21,7 @@ record DrugPreset(double d0Um2PerS, double stokesRadiusNm, double permeabilityUm
 
     /**
      * Doxorubicin-like small molecule. D0 117 µm²/s: §1 "Doxorubicin, free, tissue" 7,000 µm²/min (S);
-     * r_s 0.6 nm: §2 "Doxorubicin, IL-6 radius" 0.5–0.7 nm (U); P 2.67 µm/s: §5 "Vessel permeability,
+     * r_s 0.6 nm: §2 "Doxorubicin Stokes radius" 0.5–0.7 nm (U); P 2.67 µm/s: §5 "Vessel permeability,
      * free doxorubicin" 160 µm/min (S); Vmax 0.0345 µM/s and Km 0.16 µM: C from §5 "Doxorubicin cell
      * uptake" (S) as worked out in configs/fibrotic-stroma.yaml; binding 0: DNA binding is intracellular
      * and lumped into the uptake (choice).
