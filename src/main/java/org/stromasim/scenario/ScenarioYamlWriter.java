@@ -100,6 +100,12 @@ final class ScenarioYamlWriter {
                 if (nv.radiusArray() != null) {
                     network.put("radius_array", nv.radiusArray());
                 }
+                if (!nv.permeabilityScaleByGroup().isEmpty()) {
+                    Map<String, Object> groups = new java.util.LinkedHashMap<>();
+                    nv.permeabilityScaleByGroup().forEach((name, scale) -> groups.put(name,
+                            map("permeability_scale", scale)));
+                    network.put("groups", groups);
+                }
                 vessels.add(network);
             } else if (v instanceof TissueSpec.RandomWalkVessel rw) {
                 vessels.add(map("shape", shape, "start_um", vec(rw.startUm()), "direction", vec(rw.direction()),

@@ -77,12 +77,16 @@ final class TissueBinder {
         }
         if (variant == TissueSpec.NetworkVessel.class) {
             MapReader n = MapReader.of(node, path, "a vessel network from a file", "shape", "file", "radius_array",
-                    "length_unit_um");
+                    "length_unit_um", "groups");
             String text = n.text("file", "a path to a .csv (node–segment) or .vtp (VTK XML PolyData) file");
             double unitUm = n.number("length_unit_um", Range.positive("µm per file unit"), 1.0);
             java.nio.file.Path file = resolve(n.location(), text);
             String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             if (name.endsWith(".vtp")) {
+                if (n.has("groups")) {
+                    throw ScenarioException.badValue(n.get("groups"), n.child("groups"),
+                            "applies to .csv files only (their segments name a group; a .vtp file has none)");
+                }
                 String radiusArray = n.has("radius_array") ? n.text("radius_array", "a point-data array name") : "radius";
                 return VesselNetworkVtp.read(file, n.child("file"), grid, n.location(), radiusArray, unitUm);
             }
@@ -94,7 +98,7 @@ final class TissueBinder {
                 throw ScenarioException.badValue(n.get("radius_array"), n.child("radius_array"),
                         "applies to .vtp files only (a .csv file has its radius per segment)");
             }
-            return VesselNetworkCsv.read(file, n.child("file"), grid, n.location(), unitUm);
+            return VesselNetworkCsv.read(file, n.child("file"), grid, n.location(), unitUm, groups(n));
         }
         MapReader r = MapReader.of(node, path, "a random-walk vessel", "shape", "start_um", "direction", "length_um",
                 "step_um", "turn_sd_deg", "radius_um");
@@ -133,5 +137,28 @@ final class TissueBinder {
                     + " µm)");
         }
         return p;
+    }
+
+    /**
+     * {@code groups: {NAME: {permeability_scale: x}}} of a network vessel: each group's vessel
+     * permeability relative to every species' own (its wall area counts x times in exchange); empty when
+     * absent.
+     */
+    private static java.util.Map<String, Double> groups(MapReader n) {
+        java.util.Map<String, Double> scales = new java.util.LinkedHashMap<>();
+        if (!n.has("groups")) {
+            return scales;
+        }
+        String expected = "a map from group name to {permeability_scale: number > 0}";
+        YamlNode map = n.get("groups");
+        if (!(map instanceof YamlNode.MapNode m)) {
+            throw ScenarioException.badValue(map, n.child("groups"), "must be " + expected);
+        }
+        MapReader g = MapReader.of(map, n.child("groups"), expected, m.entries().keySet().toArray(String[]::new));
+        for (String name : m.entries().keySet()) {
+            MapReader group = MapReader.of(g.get(name), g.child(name), "a vessel group", "permeability_scale");
+            scales.put(name, group.number("permeability_scale", new Range(0, false, 1000, true, "× the species' permeability")));
+        }
+        return scales;
     }
 }

@@ -74,10 +74,29 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
      * @param lengthUnitUm µm per length unit of the file (1 = the file is in µm)
      * @param segments     its segments, in file order, in µm
      */
-    public record NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments)
+    public record NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments,
+                                java.util.Map<String, Double> permeabilityScaleByGroup)
             implements VesselSpec {
         public NetworkVessel {
             segments = List.copyOf(segments);
+            permeabilityScaleByGroup = java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(permeabilityScaleByGroup));
+        }
+
+        /** A network whose segments all exchange at the species' own permeability. */
+        public NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments) {
+            this(file, radiusArray, lengthUnitUm, segments, java.util.Map.of());
+        }
+
+        /**
+         * What segment s's wall area counts for in exchange: 0 when it is not perfused, else its group's
+         * permeability scale (1 without a group).
+         */
+        public double exchangeScale(NetworkSegment s) {
+            if (!s.perfused()) {
+                return 0;
+            }
+            return s.group() == null ? 1.0 : permeabilityScaleByGroup.get(s.group());
         }
 
         /** The widest segment's radius, µm. */
@@ -87,8 +106,16 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
         }
     }
 
-    /** One segment of a network: end points (µm) and radius (µm). */
-    public record NetworkSegment(Vec3 fromUm, Vec3 toUm, double radiusUm) {
+    /**
+     * One segment of a network: end points (µm), radius (µm), whether blood flows through it, and the
+     * group whose permeability scale it takes (null: none).
+     */
+    public record NetworkSegment(Vec3 fromUm, Vec3 toUm, double radiusUm, boolean perfused, String group) {
+
+        /** A perfused segment in no group. */
+        public NetworkSegment(Vec3 fromUm, Vec3 toUm, double radiusUm) {
+            this(fromUm, toUm, radiusUm, true, null);
+        }
     }
 
     /** A straight cylinder between two points, µm. */

@@ -14,18 +14,21 @@ import java.util.Set;
 /**
  * Reads a vessel network in the node–segment CSV format (docs/vessel-geometry.md, "Networks from
  * files"): one record per line, {@code node,<id>,<x_um>,<y_um>,<z_um>} and
- * {@code segment,<id>,<from node>,<to node>,<radius_um>}; blank lines and lines starting with
+ * {@code segment,<id>,<from node>,<to node>,<radius_um>[,<perfused>[,<group>]]} (perfused 1/0, a group
+ * named in the scenario's {@code groups}); blank lines and lines starting with
  * {@code #} are ignored; a segment may name a node defined anywhere in the file. Every problem is one
  * {@link ScenarioException} naming the file, the line, the scenario key and the item: an unknown
  * record, a wrong field count or number, a duplicate id, a segment whose node does not exist
- * (dangling), zero length, a radius ≤ 0, a node outside the domain, a file without segments.
+ * (dangling), zero length, a radius ≤ 0, a node outside the domain, a perfused flag other than 1 or
+ * 0, a group the scenario does not define, a file without segments.
  */
 final class VesselNetworkCsv {
 
     private VesselNetworkCsv() {
     }
 
-    static TissueSpec.NetworkVessel read(Path file, String keyPath, GridSpec grid, SourceLocation from, double unitUm) {
+    static TissueSpec.NetworkVessel read(Path file, String keyPath, GridSpec grid, SourceLocation from, double unitUm,
+                                         Map<String, Double> permeabilityScaleByGroup) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -56,7 +59,9 @@ final class VesselNetworkCsv {
                     throw ScenarioException.at(at, keyPath, "node " + f[1] + " is defined twice");
                 }
             } else if (f[0].equals("segment")) {
-                fields(f, 5, at, keyPath, "segment,<id>,<from node>,<to node>,<radius_um>");
+                if (f.length != 6 && f.length != 7) {
+                    fields(f, 5, at, keyPath, "segment,<id>,<from node>,<to node>,<radius_um>[,<perfused 1|0>[,<group>]]");
+                }
                 if (!segmentIds.add(f[1])) {
                     throw ScenarioException.at(at, keyPath, "segment " + f[1] + " is defined twice");
                 }
@@ -84,13 +89,32 @@ final class VesselNetworkCsv {
             if (!(radius > 0)) {
                 throw ScenarioException.at(at, keyPath, "segment " + f[1] + ": radius_um must be > 0 µm, got " + f[4]);
             }
-            segments.add(new TissueSpec.NetworkSegment(a, b, unitUm * radius));
+            boolean perfused = true;
+            if (f.length > 5) {
+                if (!f[5].equals("1") && !f[5].equals("0")) {
+                    throw ScenarioException.at(at, keyPath, "segment " + f[1] + ": perfused must be 1 (blood flows)"
+                            + " or 0 (no flow: the segment is left out), got '" + f[5] + "'");
+                }
+                perfused = f[5].equals("1");
+            }
+            String group = f.length > 6 && !f[6].isEmpty() ? f[6] : null;
+            if (group != null && !permeabilityScaleByGroup.containsKey(group)) {
+                throw ScenarioException.at(at, keyPath, "segment " + f[1] + " is in group '" + group + "', which "
+                        + (permeabilityScaleByGroup.isEmpty() ? "the scenario does not define (no groups given)"
+                        : "is not one of the scenario's groups " + permeabilityScaleByGroup.keySet())
+                        + "; give it in " + keyPath.replaceFirst("\\.file$", "") + ".groups");
+            }
+            segments.add(new TissueSpec.NetworkSegment(a, b, unitUm * radius, perfused, group));
         }
         if (segments.isEmpty()) {
             throw ScenarioException.at(SourceLocation.of(file.toString(), 0, 0), keyPath,
                     "the vessel network has no segment records");
         }
-        return new TissueSpec.NetworkVessel(file.toString(), null, unitUm, segments);
+        if (segments.stream().noneMatch(TissueSpec.NetworkSegment::perfused)) {
+            throw ScenarioException.at(SourceLocation.of(file.toString(), 0, 0), keyPath,
+                    "no segment of the vessel network is perfused (every perfused flag is 0)");
+        }
+        return new TissueSpec.NetworkVessel(file.toString(), null, unitUm, segments, permeabilityScaleByGroup);
     }
 
     private static void fields(String[] f, int count, SourceLocation at, String keyPath, String form) {

@@ -36,7 +36,10 @@ public final class VesselPainter {
                 segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), r));
             } else if (vessel instanceof org.stromasim.scenario.TissueSpec.NetworkVessel net) {
                 for (org.stromasim.scenario.TissueSpec.NetworkSegment s : net.segments()) {
-                    segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), s.radiusUm()));
+                    double scale = net.exchangeScale(s);
+                    if (scale > 0) { // a segment without blood flow is left out: no lumen held at plasma, no wall
+                        segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), s.radiusUm(), scale));
+                    }
                 }
             } else if (vessel instanceof RandomWalkVessel w) {
                 List<double[]> path;

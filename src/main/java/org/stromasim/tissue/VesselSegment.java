@@ -3,11 +3,22 @@ package org.stromasim.tissue;
 /**
  * One straight piece of a vessel: the capsule of every point within {@code radiusUm} of the segment
  * from {@code a} to {@code b} (µm, {x, y, z}). A vessel is the union of its segments' capsules, so
- * chains and junctions join without gaps; a zero-length segment is a sphere.
+ * chains and junctions join without gaps; a zero-length segment is a sphere. {@code exchangeScale}
+ * multiplies the wall area the segment contributes to exchange (a vessel group's permeability relative
+ * to the species' own; 1 for most vessels).
  */
-public record VesselSegment(double[] a, double[] b, double radiusUm) {
+public record VesselSegment(double[] a, double[] b, double radiusUm, double exchangeScale) {
+
+    /** A segment whose wall exchanges at the species' own permeability. */
+    public VesselSegment(double[] a, double[] b, double radiusUm) {
+        this(a, b, radiusUm, 1.0);
+    }
 
     public VesselSegment {
+        if (!(exchangeScale > 0) || !Double.isFinite(exchangeScale)) {
+            throw new IllegalArgumentException("vessel segment exchange scale must be a positive finite number, got "
+                    + exchangeScale);
+        }
         if (a == null || b == null || a.length != 3 || b.length != 3) {
             throw new IllegalArgumentException("a vessel segment needs two points {x, y, z}");
         }

@@ -10,7 +10,8 @@ import org.stromasim.grid.Grid3D;
  * <ul>
  *   <li>wall area: each capsule's surface (cylinder side and two hemispherical caps) is cut into
  *       patches of side at most h = min(dx, r)/{@value #WALL_SAMPLES_PER_LENGTH} by an equal-area
- *       grid, and each patch's exact area is credited to the voxel holding its centre. A patch inside
+ *       grid, and each patch's exact area (times the segment's exchange scale: a vessel group's
+ *       permeability relative to the species') is credited to the voxel holding its centre. A patch inside
  *       another capsule is not wall (junctions, the caps inside the next segment of a chain); on a
  *       shared boundary the segment listed first keeps it, so no area counts twice. The totals are
  *       therefore exact up to how finely the overlaps are resolved, and each voxel's share is off by
@@ -204,7 +205,7 @@ public final class VesselWallGeometry {
             sin[q] = Math.sin(phi);
         }
         // cylinder side: exact area 2πrL in equal patches
-        double sideArea = 2 * Math.PI * r * length / ((double) around * Math.max(along, 1));
+        double sideArea = s.exchangeScale() * 2 * Math.PI * r * length / ((double) around * Math.max(along, 1));
         for (int t = 0; t < along; t++) {
             double axial = (t + 0.5) / along * length;
             for (int q = 0; q < around; q++) {
@@ -219,7 +220,7 @@ public final class VesselWallGeometry {
         }
         // two hemispherical caps, equal-area patches (uniform in the axial cosine w and in azimuth)
         int polar = Math.max(4, (int) Math.ceil(0.5 * Math.PI * r / h));
-        double capArea = 2 * Math.PI * r * r / ((double) polar * around);
+        double capArea = s.exchangeScale() * 2 * Math.PI * r * r / ((double) polar * around);
         for (int end = 0; end < 2; end++) {
             double sign = end == 0 ? -1 : 1;
             double[] centre = end == 0 ? a : s.b();

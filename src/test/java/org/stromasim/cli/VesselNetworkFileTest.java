@@ -14,6 +14,8 @@ import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.TissueSpec;
 import org.stromasim.scenario.Vec3;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.TissueBuilder;
 
 /**
  * Vessel networks from node–segment CSV files: what is read is what the file holds (a Y junction
@@ -65,9 +67,76 @@ class VesselNetworkFileTest {
     }
 
     private Path scenarioWith(String network) throws IOException {
-        Files.writeString(temp.resolve("net.csv"), network);
-        return scenarioWithVessels("[{shape: network, file: net.csv}]");
+        return scenarioWith(network, "");
     }
+
+    private Path scenarioWith(String network, String extraKeys) throws IOException {
+        Files.writeString(temp.resolve("net.csv"), network);
+        return scenarioWithVessels("[{shape: network, file: net.csv" + extraKeys + "}]");
+    }
+
+    /**
+     * A segment with perfused flag 0 is left out (the tissue is the one built without it, voxel for voxel);
+     * a group's permeability scale multiplies exactly that group's wall area; flags and groups survive the
+     * resolved-YAML round trip.
+     */
+    @Test
+    void unperfusedSegmentsAreLeftOutAndGroupsScaleTheirWall() throws IOException {
+        Tissue all = TissueBuilder.build(ScenarioLoader.load(scenarioWith(NETWORK)));
+        Tissue withoutC = TissueBuilder.build(ScenarioLoader.load(scenarioWith(NETWORK.replace("segment,c,2,4,4.5\n", ""))));
+        Tissue cUnperfused = TissueBuilder.build(ScenarioLoader.load(scenarioWith(
+                NETWORK.replace("segment,c,2,4,4.5", "segment,c,2,4,4.5,0"))));
+        assertEquals(java.util.Arrays.toString(withoutC.cell()), java.util.Arrays.toString(cUnperfused.cell()));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(withoutC.vesselWall().areaPerVolumePerUm(),
+                cUnperfused.vesselWall().areaPerVolumePerUm());
+
+        // branch b alone in group "leaky": its own wall patches count 2.5 (then 4) times, nothing else changes,
+        // so per voxel the change is linear in (scale - 1): (S/V(2.5) - S/V(1)) / 1.5 = (S/V(4) - S/V(1)) / 3
+        Scenario sc = ScenarioLoader.load(scenarioWith(NETWORK.replace("segment,b,2,3,4.5", "segment,b,2,3,4.5,1,leaky"),
+                ", groups: {leaky: {permeability_scale: 2.5}}"));
+        float[] one = all.vesselWall().areaPerVolumePerUm();
+        float[] scaled = TissueBuilder.build(sc).vesselWall().areaPerVolumePerUm();
+        float[] four = TissueBuilder.build(ScenarioLoader.load(scenarioWith(
+                NETWORK.replace("segment,b,2,3,4.5", "segment,b,2,3,4.5,1,leaky"),
+                ", groups: {leaky: {permeability_scale: 4}}"))).vesselWall().areaPerVolumePerUm();
+        double changed = 0;
+        for (int v = 0; v < one.length; v++) {
+            double perUnitScale = (four[v] - (double) one[v]) / 3;
+            // float sums of ~10³ patch areas per voxel: rounding up to about 3e-5 of the value
+            assertEquals(perUnitScale, (scaled[v] - (double) one[v]) / 1.5, 3e-5 * Math.max(one[v], four[v]) + 1e-12,
+                    "voxel " + v);
+            assertTrue(perUnitScale >= -1e-6 * four[v], "voxel " + v);
+            changed += perUnitScale;
+        }
+        // b's own wall: its side 2π·4.5·|b| at most (less what lies inside a, listed first), at least half of it
+        double lengthB = Math.sqrt(30.5 * 30.5 + 40 * 40);
+        double areaB = changed * Math.pow(all.grid().voxelUm(), 3);
+        assertTrue(areaB > 0.5 * 2 * Math.PI * 4.5 * lengthB && areaB < 2 * Math.PI * 4.5 * (lengthB + 2 * 4.5),
+                "b's wall " + areaB + " µm²");
+
+        TissueSpec.NetworkVessel net = (TissueSpec.NetworkVessel) sc.tissue().vessels().get(0);
+        assertEquals("leaky", net.segments().get(1).group());
+        assertEquals(2.5, net.exchangeScale(net.segments().get(1)));
+        assertEquals(1.0, net.exchangeScale(net.segments().get(0)));
+        Scenario again = ScenarioLoader.parse(ScenarioLoader.toYaml(sc), "resolved.yaml", List.of());
+        assertEquals(sc.tissue(), again.tissue());
+    }
+
+    @Test
+    void badFlagsAndGroupsAreRefused() throws IOException {
+        assertRefused(NETWORK.replace("segment,a,1,2,6", "segment,a,1,2,6,yes"), 6, "segment a: perfused must be 1",
+                "got 'yes'");
+        assertRefused(NETWORK.replace("segment,a,1,2,6", "segment,a,1,2,6,1,tumour"), 6,
+                "segment a is in group 'tumour'", "does not define", "tissue.vessels[0].groups");
+        assertRefused(NETWORK.replace("segment,a,1,2,6", "segment,a,1,2,6,1,2,3"), 6, "segment");
+        Path none = scenarioWith(NETWORK.replace(",6\n", ",6,0\n").replace(",4.5\n", ",4.5,0\n"));
+        CliHarness.Result r = CliHarness.run("run", none.toString(), "--out", temp.resolve("out").toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("net.csv") && r.err().contains("no segment of the vessel network is perfused"),
+                r.err());
+        assertFalse(Files.exists(temp.resolve("out")), "nothing written");
+    }
+
 
     private Path scenarioWithVessels(String vessels) throws IOException {
         String text = Files.readString(CliHarness.testScenario("tiny.yaml"));
