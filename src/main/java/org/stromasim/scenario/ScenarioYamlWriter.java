@@ -100,9 +100,9 @@ final class ScenarioYamlWriter {
                 if (nv.radiusArray() != null) {
                     network.put("radius_array", nv.radiusArray());
                 }
-                if (!nv.permeabilityScaleByGroup().isEmpty()) {
+                if (!nv.groups().isEmpty()) {
                     Map<String, Object> groups = new java.util.LinkedHashMap<>();
-                    nv.permeabilityScaleByGroup().forEach((name, scale) -> groups.put(name,
+                    nv.groups().forEach((name, scale) -> groups.put(name,
                             map("permeability_scale", scale)));
                     network.put("groups", groups);
                 }

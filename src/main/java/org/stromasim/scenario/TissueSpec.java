@@ -74,13 +74,17 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
      * @param lengthUnitUm µm per length unit of the file (1 = the file is in µm)
      * @param segments     its segments, in file order, in µm
      */
+    /**
+     * A vessel network read from a file: its segments, and per vessel group (named by segments) the
+     * permeability scale, relative to every species' own permeability.
+     */
     public record NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments,
-                                java.util.Map<String, Double> permeabilityScaleByGroup)
+                                java.util.Map<String, Double> groups)
             implements VesselSpec {
         public NetworkVessel {
             segments = List.copyOf(segments);
-            permeabilityScaleByGroup = java.util.Collections.unmodifiableMap(
-                    new java.util.LinkedHashMap<>(permeabilityScaleByGroup));
+            groups = java.util.Collections.unmodifiableMap(
+                    new java.util.LinkedHashMap<>(groups));
         }
 
         /** A network whose segments all exchange at the species' own permeability. */
@@ -96,7 +100,7 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
             if (!s.perfused()) {
                 return 0;
             }
-            return s.group() == null ? 1.0 : permeabilityScaleByGroup.get(s.group());
+            return s.group() == null ? 1.0 : groups.get(s.group());
         }
 
         /** The widest segment's radius, µm. */

@@ -28,7 +28,7 @@ final class VesselNetworkCsv {
     }
 
     static TissueSpec.NetworkVessel read(Path file, String keyPath, GridSpec grid, SourceLocation from, double unitUm,
-                                         Map<String, Double> permeabilityScaleByGroup) {
+                                         Map<String, Double> groups) {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -98,10 +98,10 @@ final class VesselNetworkCsv {
                 perfused = f[5].equals("1");
             }
             String group = f.length > 6 && !f[6].isEmpty() ? f[6] : null;
-            if (group != null && !permeabilityScaleByGroup.containsKey(group)) {
+            if (group != null && !groups.containsKey(group)) {
                 throw ScenarioException.at(at, keyPath, "segment " + f[1] + " is in group '" + group + "', which "
-                        + (permeabilityScaleByGroup.isEmpty() ? "the scenario does not define (no groups given)"
-                        : "is not one of the scenario's groups " + permeabilityScaleByGroup.keySet())
+                        + (groups.isEmpty() ? "the scenario does not define (no groups given)"
+                        : "is not one of the scenario's groups " + groups.keySet())
                         + "; give it in " + keyPath.replaceFirst("\\.file$", "") + ".groups");
             }
             segments.add(new TissueSpec.NetworkSegment(a, b, unitUm * radius, perfused, group));
@@ -114,7 +114,7 @@ final class VesselNetworkCsv {
             throw ScenarioException.at(SourceLocation.of(file.toString(), 0, 0), keyPath,
                     "no segment of the vessel network is perfused (every perfused flag is 0)");
         }
-        return new TissueSpec.NetworkVessel(file.toString(), null, unitUm, segments, permeabilityScaleByGroup);
+        return new TissueSpec.NetworkVessel(file.toString(), null, unitUm, segments, groups);
     }
 
     private static void fields(String[] f, int count, SourceLocation at, String keyPath, String form) {
