@@ -73,10 +73,7 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
      * @param radiusArray  .vtp only: the point-data array holding the radius (null for .csv)
      * @param lengthUnitUm µm per length unit of the file (1 = the file is in µm)
      * @param segments     its segments, in file order, in µm
-     */
-    /**
-     * A vessel network read from a file: its segments, and per vessel group (named by segments) the
-     * permeability scale, relative to every species' own permeability.
+     * @param groups       per vessel group that segments name: its permeability relative to every species' own
      */
     public record NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments,
                                 java.util.Map<String, Double> groups)
