@@ -5,7 +5,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.selection.BackendFactory;
 import org.stromasim.backend.SelectedBackend;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.io.RunInfo;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.selection.BackendFactory;
 import org.stromasim.backend.opencl.OpenClBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.selection.BackendFactory;
 import org.stromasim.backend.SelectedBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.selection.BackendFactory;
 import org.stromasim.backend.SelectedBackend;
 import org.stromasim.backend.opencl.BiologyOnBothBackends.Outputs;
 import org.stromasim.metrics.MetricsRow;

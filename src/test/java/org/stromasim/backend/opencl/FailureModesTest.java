@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.BackendFactory;
+import org.stromasim.backend.selection.BackendFactory;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.ScenarioFixture;

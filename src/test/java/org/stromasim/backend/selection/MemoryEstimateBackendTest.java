@@ -1,10 +1,11 @@
-package org.stromasim.backend;
+package org.stromasim.backend.selection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.backend.BackendChoice;
 import org.stromasim.backend.opencl.DeviceSelector;
 import org.stromasim.backend.opencl.OpenClDevices;
 import org.stromasim.backend.opencl.OpenClUnavailableException;

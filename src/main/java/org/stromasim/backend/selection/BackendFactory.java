@@ -1,6 +1,9 @@
-package org.stromasim.backend;
+package org.stromasim.backend.selection;
 
 import java.util.List;
+import org.stromasim.backend.Backend;
+import org.stromasim.backend.BackendChoice;
+import org.stromasim.backend.SelectedBackend;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.backend.opencl.DeviceSelector;
 import org.stromasim.backend.opencl.OpenClBackend;
@@ -10,7 +13,9 @@ import org.stromasim.backend.opencl.OpenClUnavailableException;
 import org.stromasim.transport.TransportModel;
 
 /**
- * Picks and builds the backend for a run. {@code auto} takes an OpenCL GPU if there is one, else an
+ * Picks and builds the backend for a run. It lives outside {@code org.stromasim.backend}, which holds only
+ * the interface the backends implement, so that neither backend package depends on the package of the
+ * other's chooser. {@code auto} takes an OpenCL GPU if there is one, else an
  * OpenCL CPU device, else the Java backend, and says which and why; {@code opencl} without a usable
  * device is an error (never a silent fallback); {@code java} is always available.
  */
