@@ -36,19 +36,12 @@
 #error "DRUG (the drug species index, -1 for none) must be defined at build time"
 #endif
 
-// Cell codes (org.stromasim.tissue.CellType) and the voxel key layout (org.stromasim.transport.VoxelKeys).
-#define CELL_VESSEL 1
-#define CELL_CANCER 2
-#define CELL_FIBROBLAST 3
-#define CELL_CAF 4
-#define CELL_DEAD 5
-#define WALL_CLASSES 2
-
-// Diffusivity laws (org.stromasim.transport.OgstonLaw / ExponentialLaw / FibreMatrixLaw).
-#define LAW_OGSTON 0
-#define LAW_EXPONENTIAL 1
-#define LAW_FIBRE_MATRIX 2
-#define CELL_CODES 6
+// Cell codes CELL_* and CELL_TYPES (CellType), WALL_CLASSES (VoxelKeys) and the diffusivity-law kinds
+// LAW_OGSTON / LAW_EXPONENTIAL / LAW_FIBRE_MATRIX (DeviceBiology) are defined at build time by
+// KernelConstants from their Java definitions.
+#ifndef STROMASIM_KERNEL_CONSTANTS
+#error "build with KernelConstants.buildOptions() (the layout constants shared with the host)"
+#endif
 
 #define GOLDEN_GAMMA 0x9E3779B97F4A7C15UL
 
@@ -110,7 +103,7 @@ inline float jackson_james_resistance(float phi, float r) {
 inline float fibre_matrix_relative_diffusivity(__constant const float* law, float e, int code, float rs) {
     float phiCol = e <= 0.0f ? 0.0f : fmin(law[3] * pow(e / law[2], 1.0f / law[4]), law[5]);
     float phiGag = law[6 + code];
-    float phiCell = law[6 + CELL_CODES + code];
+    float phiCell = law[6 + CELL_TYPES + code];
     float resistance = jackson_james_resistance(phiCol, law[0]) + jackson_james_resistance(phiGag, law[1]);
     float x2 = rs * rs * resistance;
     float hydrodynamic = 1.0f / (1.0f + sqrt(x2) + x2 / 3.0f);

@@ -50,6 +50,10 @@ import org.stromasim.transport.TransportModel;
 final class DeviceBiology {
 
     static final String KERNELS = "kernels/biology.cl";
+    /** Which law relative_diffusivity evaluates (LAW_ in the kernels, see KernelConstants). */
+    static final int LAW_OGSTON = 0;
+    static final int LAW_EXPONENTIAL = 1;
+    static final int LAW_FIBRE_MATRIX = 2;
 
     private final cl_command_queue queue;
     private final Grid3D grid;
@@ -233,16 +237,16 @@ final class DeviceBiology {
         float[] lawParameters = new float[FibreMatrixTable.LENGTH];
         DiffusivityLaw model = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
         if (model instanceof OgstonLaw o) {
-            lawKind = 0;
+            lawKind = LAW_OGSTON;
             lawParameters[0] = (float) o.fibreRadiusNm();
             lawParameters[1] = (float) o.referenceStiffnessKpa();
             lawParameters[2] = (float) o.referenceFibreFraction();
             lawParameters[3] = (float) o.stiffnessExponent();
         } else if (model instanceof ExponentialLaw e) {
-            lawKind = 1;
+            lawKind = LAW_EXPONENTIAL;
             lawParameters[0] = (float) e.stiffnessScaleKpa();
         } else if (model instanceof FibreMatrixLaw f) {
-            lawKind = 2;
+            lawKind = LAW_FIBRE_MATRIX;
             FibreMatrixTable.fill(f, lawParameters);
         } else {
             // never a silently different law: a new law needs its kernel branch
