@@ -1,5 +1,6 @@
 package org.stromasim.backend.opencl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +12,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +110,28 @@ class KernelConstantsTest {
             parsed.put(name, Double.parseDouble(value.endsWith("f") ? value.substring(0, value.length() - 1) : value));
         }
         assertEquals(new TreeMap<>(expected()), parsed);
+    }
+
+    @Test
+    void theSpeciesParameterFieldsTileTheStrideWithoutOverlap() {
+        // offset -> length: one float per scalar, one per cell code, one per face
+        int cells = CellType.COUNT;
+        int faces = Face.values().length;
+        int[][] fields = {{SpeciesParameterTable.DECAY, 1}, {SpeciesParameterTable.PERMEABILITY, 1},
+            {SpeciesParameterTable.CROSSES_VESSELS, 1}, {SpeciesParameterTable.ACTIVE, 1},
+            {SpeciesParameterTable.BINDING, cells}, {SpeciesParameterTable.VMAX, cells}, {SpeciesParameterTable.KM, cells},
+            {SpeciesParameterTable.SECRETION, cells}, {SpeciesParameterTable.RELAX, cells},
+            {SpeciesParameterTable.BC_TYPE, faces}, {SpeciesParameterTable.BC_VALUE, faces}};
+        int[] owners = new int[SpeciesParameterTable.STRIDE];
+        for (int[] field : fields) {
+            for (int i = field[0]; i < field[0] + field[1]; i++) {
+                assertTrue(i < owners.length, "field at " + field[0] + " runs past the stride " + owners.length);
+                owners[i]++;
+            }
+        }
+        int[] once = new int[owners.length];
+        Arrays.fill(once, 1);
+        assertArrayEquals(once, owners, "every float of a species' parameters belongs to exactly one field");
     }
 
     @Test
