@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.stromasim.biology.EndocrineResponse;
 import org.stromasim.grid.Face;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.SpeciesBoundaries;
@@ -11,7 +12,8 @@ import org.stromasim.transport.VoxelKeys;
 
 /**
  * The layout constants the kernels share with the host (cell codes, voxel keys, the reaction-table and
- * parameter-table layouts, boundary codes, faces, diffusivity-law kinds, periodic-axis bits), taken
+ * parameter-table layouts, boundary codes, faces, the diffusivity laws' kinds and parameter tables, the
+ * ligand table, periodic-axis bits), taken
  * from their Java definitions and passed to every program build as {@code -D} options. The kernel files
  * define none of them, so a kernel that names one this class does not define fails to compile instead
  * of reading a stale copy, and a change on the Java side reaches the kernels with the next build.
@@ -76,6 +78,27 @@ final class KernelConstants {
         d.put("LAW_OGSTON", Integer.toString(DeviceBiology.LAW_OGSTON));
         d.put("LAW_EXPONENTIAL", Integer.toString(DeviceBiology.LAW_EXPONENTIAL));
         d.put("LAW_FIBRE_MATRIX", Integer.toString(DeviceBiology.LAW_FIBRE_MATRIX));
+        d.put("OGSTON_FIBRE_RADIUS", Integer.toString(DeviceBiology.OGSTON_FIBRE_RADIUS));
+        d.put("OGSTON_REFERENCE_STIFFNESS", Integer.toString(DeviceBiology.OGSTON_REFERENCE_STIFFNESS));
+        d.put("OGSTON_REFERENCE_FRACTION", Integer.toString(DeviceBiology.OGSTON_REFERENCE_FRACTION));
+        d.put("OGSTON_STIFFNESS_EXPONENT", Integer.toString(DeviceBiology.OGSTON_STIFFNESS_EXPONENT));
+        d.put("EXPONENTIAL_STIFFNESS_SCALE", Integer.toString(DeviceBiology.EXPONENTIAL_STIFFNESS_SCALE));
+        d.put("FM_COLLAGEN_RADIUS", Integer.toString(FibreMatrixTable.COLLAGEN_RADIUS));
+        d.put("FM_GAG_RADIUS", Integer.toString(FibreMatrixTable.GAG_RADIUS));
+        d.put("FM_REFERENCE_STIFFNESS", Integer.toString(FibreMatrixTable.REFERENCE_STIFFNESS));
+        d.put("FM_REFERENCE_COLLAGEN_FRACTION", Integer.toString(FibreMatrixTable.REFERENCE_COLLAGEN_FRACTION));
+        d.put("FM_STIFFNESS_EXPONENT", Integer.toString(FibreMatrixTable.STIFFNESS_EXPONENT));
+        d.put("FM_MAX_COLLAGEN_FRACTION", Integer.toString(FibreMatrixTable.MAX_COLLAGEN_FRACTION));
+        d.put("FM_GAG_FRACTION_BY_CELL", Integer.toString(FibreMatrixTable.GAG_FRACTION_BY_CELL));
+        d.put("FM_CELL_FRACTION_BY_CELL", Integer.toString(FibreMatrixTable.CELL_FRACTION_BY_CELL));
+        d.put("SPECIES_LAW_D0", Integer.toString(DeviceBiology.SPECIES_LAW_D0));
+        d.put("SPECIES_LAW_STOKES_RADIUS", Integer.toString(DeviceBiology.SPECIES_LAW_STOKES_RADIUS));
+        d.put("SPECIES_LAW_STRIDE", Integer.toString(DeviceBiology.SPECIES_LAW_STRIDE));
+        d.put("LIGAND_SPECIES", Integer.toString(EndocrineResponse.LIGAND_SPECIES));
+        d.put("LIGAND_NM_PER_UNIT", Integer.toString(EndocrineResponse.LIGAND_NM_PER_UNIT));
+        d.put("LIGAND_INVERSE_KI", Integer.toString(EndocrineResponse.LIGAND_INVERSE_KI));
+        d.put("LIGAND_CYTOTOXIC", Integer.toString(EndocrineResponse.LIGAND_CYTOTOXIC));
+        d.put("LIGAND_STRIDE", Integer.toString(EndocrineResponse.LIGAND_STRIDE));
 
         d.put("PERIODIC_X", Integer.toString(MultigridKernels.periodicBit(0)));
         d.put("PERIODIC_Y", Integer.toString(MultigridKernels.periodicBit(1)));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -31,6 +32,7 @@ import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.stromasim.biology.EndocrineResponse;
 import org.stromasim.grid.Face;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.SpeciesBoundaries;
@@ -47,7 +49,10 @@ class KernelConstantsTest {
     /** Identifiers of the families shared with the host (comments stripped before matching). */
     private static final Pattern SHARED_NAME = Pattern.compile("\\b(KEYS|TABLE_STRIDE|PARAMS_STRIDE|WALL_CLASSES"
             + "|CELL_[A-Z0-9_]+|P_[A-Z0-9_]+|LAW_[A-Z0-9_]+|BC_[A-Z0-9_]+|F_[XYZ]M(?:IN|AX)|MODE_[A-Z0-9_]+"
-            + "|PERIODIC_[XYZ])\\b");
+            + "|PERIODIC_[XYZ]|OGSTON_[A-Z0-9_]+|EXPONENTIAL_[A-Z0-9_]+|FM_[A-Z0-9_]+|SPECIES_LAW_[A-Z0-9_]+"
+            + "|LIGAND_[A-Z0-9_]+)\\b");
+    /** A table of the host indexed by a number typed into a kernel instead of a generated offset. */
+    private static final Pattern TYPED_INDEX = Pattern.compile("\\b(law|speciesLaw|ligands?|p|params)\\s*\\[\\s*\\d");
     private static final Pattern DEFINE = Pattern.compile("^\\s*#\\s*define\\s+([A-Za-z_][A-Za-z0-9_]*)",
             Pattern.MULTILINE);
     private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
@@ -97,6 +102,27 @@ class KernelConstantsTest {
         e.put("PERIODIC_X", 1.0);
         e.put("PERIODIC_Y", 2.0);
         e.put("PERIODIC_Z", 4.0);
+        e.put("OGSTON_FIBRE_RADIUS", (double) DeviceBiology.OGSTON_FIBRE_RADIUS);
+        e.put("OGSTON_REFERENCE_STIFFNESS", (double) DeviceBiology.OGSTON_REFERENCE_STIFFNESS);
+        e.put("OGSTON_REFERENCE_FRACTION", (double) DeviceBiology.OGSTON_REFERENCE_FRACTION);
+        e.put("OGSTON_STIFFNESS_EXPONENT", (double) DeviceBiology.OGSTON_STIFFNESS_EXPONENT);
+        e.put("EXPONENTIAL_STIFFNESS_SCALE", (double) DeviceBiology.EXPONENTIAL_STIFFNESS_SCALE);
+        e.put("FM_COLLAGEN_RADIUS", (double) FibreMatrixTable.COLLAGEN_RADIUS);
+        e.put("FM_GAG_RADIUS", (double) FibreMatrixTable.GAG_RADIUS);
+        e.put("FM_REFERENCE_STIFFNESS", (double) FibreMatrixTable.REFERENCE_STIFFNESS);
+        e.put("FM_REFERENCE_COLLAGEN_FRACTION", (double) FibreMatrixTable.REFERENCE_COLLAGEN_FRACTION);
+        e.put("FM_STIFFNESS_EXPONENT", (double) FibreMatrixTable.STIFFNESS_EXPONENT);
+        e.put("FM_MAX_COLLAGEN_FRACTION", (double) FibreMatrixTable.MAX_COLLAGEN_FRACTION);
+        e.put("FM_GAG_FRACTION_BY_CELL", (double) FibreMatrixTable.GAG_FRACTION_BY_CELL);
+        e.put("FM_CELL_FRACTION_BY_CELL", (double) FibreMatrixTable.CELL_FRACTION_BY_CELL);
+        e.put("SPECIES_LAW_D0", (double) DeviceBiology.SPECIES_LAW_D0);
+        e.put("SPECIES_LAW_STOKES_RADIUS", (double) DeviceBiology.SPECIES_LAW_STOKES_RADIUS);
+        e.put("SPECIES_LAW_STRIDE", (double) DeviceBiology.SPECIES_LAW_STRIDE);
+        e.put("LIGAND_SPECIES", (double) EndocrineResponse.LIGAND_SPECIES);
+        e.put("LIGAND_NM_PER_UNIT", (double) EndocrineResponse.LIGAND_NM_PER_UNIT);
+        e.put("LIGAND_INVERSE_KI", (double) EndocrineResponse.LIGAND_INVERSE_KI);
+        e.put("LIGAND_CYTOTOXIC", (double) EndocrineResponse.LIGAND_CYTOTOXIC);
+        e.put("LIGAND_STRIDE", (double) EndocrineResponse.LIGAND_STRIDE);
         return e;
     }
 
@@ -114,24 +140,45 @@ class KernelConstantsTest {
 
     @Test
     void theSpeciesParameterFieldsTileTheStrideWithoutOverlap() {
-        // offset -> length: one float per scalar, one per cell code, one per face
         int cells = CellType.COUNT;
         int faces = Face.values().length;
-        int[][] fields = {{SpeciesParameterTable.DECAY, 1}, {SpeciesParameterTable.PERMEABILITY, 1},
-            {SpeciesParameterTable.CROSSES_VESSELS, 1}, {SpeciesParameterTable.ACTIVE, 1},
-            {SpeciesParameterTable.BINDING, cells}, {SpeciesParameterTable.VMAX, cells}, {SpeciesParameterTable.KM, cells},
-            {SpeciesParameterTable.SECRETION, cells}, {SpeciesParameterTable.RELAX, cells},
-            {SpeciesParameterTable.BC_TYPE, faces}, {SpeciesParameterTable.BC_VALUE, faces}};
-        int[] owners = new int[SpeciesParameterTable.STRIDE];
+        assertTiles(SpeciesParameterTable.STRIDE, new int[][] {{SpeciesParameterTable.DECAY, 1},
+            {SpeciesParameterTable.PERMEABILITY, 1}, {SpeciesParameterTable.CROSSES_VESSELS, 1},
+            {SpeciesParameterTable.ACTIVE, 1}, {SpeciesParameterTable.BINDING, cells}, {SpeciesParameterTable.VMAX, cells},
+            {SpeciesParameterTable.KM, cells}, {SpeciesParameterTable.SECRETION, cells}, {SpeciesParameterTable.RELAX, cells},
+            {SpeciesParameterTable.BC_TYPE, faces}, {SpeciesParameterTable.BC_VALUE, faces}});
+    }
+
+    @Test
+    void theLawAndLigandFieldsTileTheirTablesWithoutOverlap() {
+        int cells = CellType.COUNT;
+        assertTiles(FibreMatrixTable.LENGTH, new int[][] {{FibreMatrixTable.COLLAGEN_RADIUS, 1},
+            {FibreMatrixTable.GAG_RADIUS, 1}, {FibreMatrixTable.REFERENCE_STIFFNESS, 1},
+            {FibreMatrixTable.REFERENCE_COLLAGEN_FRACTION, 1}, {FibreMatrixTable.STIFFNESS_EXPONENT, 1},
+            {FibreMatrixTable.MAX_COLLAGEN_FRACTION, 1}, {FibreMatrixTable.GAG_FRACTION_BY_CELL, cells},
+            {FibreMatrixTable.CELL_FRACTION_BY_CELL, cells}});
+        // the Ogston law uses the first four floats of the same (fibre_matrix-sized) table
+        assertTiles(4, new int[][] {{DeviceBiology.OGSTON_FIBRE_RADIUS, 1}, {DeviceBiology.OGSTON_REFERENCE_STIFFNESS, 1},
+            {DeviceBiology.OGSTON_REFERENCE_FRACTION, 1}, {DeviceBiology.OGSTON_STIFFNESS_EXPONENT, 1}});
+        assertTiles(DeviceBiology.SPECIES_LAW_STRIDE, new int[][] {{DeviceBiology.SPECIES_LAW_D0, 1},
+            {DeviceBiology.SPECIES_LAW_STOKES_RADIUS, 1}});
+        assertTiles(EndocrineResponse.LIGAND_STRIDE, new int[][] {{EndocrineResponse.LIGAND_SPECIES, 1},
+            {EndocrineResponse.LIGAND_NM_PER_UNIT, 1}, {EndocrineResponse.LIGAND_INVERSE_KI, 1},
+            {EndocrineResponse.LIGAND_CYTOTOXIC, 1}});
+    }
+
+    /** Every float of a table of {@code length} belongs to exactly one of the fields {offset, length}. */
+    private static void assertTiles(int length, int[][] fields) {
+        int[] owners = new int[length];
         for (int[] field : fields) {
             for (int i = field[0]; i < field[0] + field[1]; i++) {
-                assertTrue(i < owners.length, "field at " + field[0] + " runs past the stride " + owners.length);
+                assertTrue(i >= 0 && i < length, "field at " + field[0] + " runs outside the table of " + length);
                 owners[i]++;
             }
         }
-        int[] once = new int[owners.length];
+        int[] once = new int[length];
         Arrays.fill(once, 1);
-        assertArrayEquals(once, owners, "every float of a species' parameters belongs to exactly one field");
+        assertArrayEquals(once, owners, "every float of the table belongs to exactly one field");
     }
 
     @Test
@@ -148,14 +195,20 @@ class KernelConstantsTest {
             }
             assertEquals(List.of(), ownCopies, file + " defines shared constants itself");
             assertTrue(source.contains("#ifndef " + KernelConstants.SENTINEL), file + " does not check for the constants");
-            Matcher name = SHARED_NAME.matcher(COMMENT.matcher(source).replaceAll(" "));
+            String code = COMMENT.matcher(source).replaceAll(" ");
+            Matcher typed = TYPED_INDEX.matcher(code);
+            if (typed.find()) {
+                fail(file + " indexes a host table by a typed number instead of a generated offset: " + typed.group());
+            }
+            Matcher name = SHARED_NAME.matcher(code);
             while (name.find()) {
                 used.add(name.group(1));
             }
         }
         // the scan sees the families it is meant to see (a broken pattern would find nothing and pass)
         assertTrue(used.containsAll(List.of("KEYS", "TABLE_STRIDE", "P_VMAX", "CELL_DEAD", "LAW_FIBRE_MATRIX",
-                "F_ZMAX", "MODE_PER_VOXEL", "PERIODIC_Z", "WALL_CLASSES", "BC_FIXED")), used.toString());
+                "F_ZMAX", "MODE_PER_VOXEL", "PERIODIC_Z", "WALL_CLASSES", "BC_FIXED", "FM_GAG_RADIUS", "OGSTON_FIBRE_RADIUS",
+                "SPECIES_LAW_STRIDE", "LIGAND_CYTOTOXIC")), used.toString());
         Set<String> undefined = new TreeSet<>(used);
         undefined.removeAll(KernelConstants.all().keySet());
         assertEquals(Set.of(), undefined, "used by the kernels but not generated");
