@@ -174,6 +174,9 @@ ALWAYS_INLINE floatW exact_relaxation(floatW c, floatW source, floatW lambda, fl
 }
 
 // p[base + code] per lane: the six uniform constants broadcast and selected by code.
+#if CELL_TYPES != 6
+#error "per_cell selects among exactly six cell codes; extend it to CELL_TYPES"
+#endif
 ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW code) {
     floatW value = (floatW) p[base];
     value = PICK(code == 1, (floatW) p[base + 1], value);

@@ -278,5 +278,15 @@ class KernelConstantsTest {
                     source, "-cl-std=CL1.2 " + withoutKeys + " -DSPECIES=2 -DDRUG=0 -DW=1"));
             assertTrue(e.buildLog().contains("KEYS"), e.buildLog());
         }
+
+        @Test
+        void theTransportKernelRefusesACellTypeCountItsPerCellSelectsDoNotCover() {
+            DeviceContext context = DeviceContext.of(OpenClTestDevice.get());
+            String sevenTypes = KernelConstants.buildOptions().replaceAll("-DCELL_TYPES=\\S+", "-DCELL_TYPES=7");
+            assertTrue(sevenTypes.contains("-DCELL_TYPES=7"), sevenTypes);
+            KernelBuildException e = assertThrows(KernelBuildException.class, () -> context.build("kernels/transport.cl",
+                    KernelSource.read("kernels/transport.cl"), "-cl-std=CL1.2 " + sevenTypes + " -DSPECIES=2 -DDRUG=0 -DW=1"));
+            assertTrue(e.buildLog().contains("per_cell selects among exactly six cell codes"), e.buildLog());
+        }
     }
 }
