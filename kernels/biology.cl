@@ -36,19 +36,13 @@
 #error "DRUG (the drug species index, -1 for none) must be defined at build time"
 #endif
 
-// Cell codes (org.stromasim.tissue.CellType) and the voxel key layout (org.stromasim.transport.VoxelKeys).
-#define CELL_VESSEL 1
-#define CELL_CANCER 2
-#define CELL_FIBROBLAST 3
-#define CELL_CAF 4
-#define CELL_DEAD 5
-#define WALL_CLASSES 2
-
-// Diffusivity laws (org.stromasim.transport.OgstonLaw / ExponentialLaw / FibreMatrixLaw).
-#define LAW_OGSTON 0
-#define LAW_EXPONENTIAL 1
-#define LAW_FIBRE_MATRIX 2
-#define CELL_CODES 6
+// Defined at build time by KernelConstants from their Java definitions: cell codes CELL_* and CELL_TYPES
+// (CellType), WALL_CLASSES (VoxelKeys), the diffusivity-law kinds LAW_* and the offsets in the law table
+// (OGSTON_*, EXPONENTIAL_* in DeviceBiology, FM_* in FibreMatrixTable), the species-law table
+// (SPECIES_LAW_*, DeviceBiology) and the ligand table (LIGAND_*, EndocrineResponse).
+#ifndef STROMASIM_KERNEL_CONSTANTS
+#error "build with KernelConstants.buildOptions() (the layout constants shared with the host)"
+#endif
 
 #define GOLDEN_GAMMA 0x9E3779B97F4A7C15UL
 
@@ -100,7 +94,7 @@ inline int is_caf(__global const uchar* cell, long w) {
 }
 
 // The fibre_matrix law (org.stromasim.matrix.CompositionLaw, FibrePermeability, FibreMatrixHindrance):
-// law = {r_col, r_gag, E_ref, phi_ref, n, phi_max, gag fraction by cell code [6], cell fraction by cell code [6]}.
+// law = {r_col, r_gag, E_ref, phi_ref, n, phi_max, gag fraction by cell code, cell fraction by cell code} at the FM_ offsets.
 // Composition from stiffness and cell code; Jackson-James permeability per fibre kind with the resistances
 // added; Brinkman hydrodynamic x Johnson steric (f summed over fibre kinds) x Maxwell cell tortuosity.
 inline float jackson_james_resistance(float phi, float r) {
@@ -108,14 +102,16 @@ inline float jackson_james_resistance(float phi, float r) {
 }
 
 inline float fibre_matrix_relative_diffusivity(__constant const float* law, float e, int code, float rs) {
-    float phiCol = e <= 0.0f ? 0.0f : fmin(law[3] * pow(e / law[2], 1.0f / law[4]), law[5]);
-    float phiGag = law[6 + code];
-    float phiCell = law[6 + CELL_CODES + code];
-    float resistance = jackson_james_resistance(phiCol, law[0]) + jackson_james_resistance(phiGag, law[1]);
+    float phiCol = e <= 0.0f ? 0.0f : fmin(law[FM_REFERENCE_COLLAGEN_FRACTION] * pow(e / law[FM_REFERENCE_STIFFNESS],
+            1.0f / law[FM_STIFFNESS_EXPONENT]), law[FM_MAX_COLLAGEN_FRACTION]);
+    float phiGag = law[FM_GAG_FRACTION_BY_CELL + code];
+    float phiCell = law[FM_CELL_FRACTION_BY_CELL + code];
+    float resistance = jackson_james_resistance(phiCol, law[FM_COLLAGEN_RADIUS])
+            + jackson_james_resistance(phiGag, law[FM_GAG_RADIUS]);
     float x2 = rs * rs * resistance;
     float hydrodynamic = 1.0f / (1.0f + sqrt(x2) + x2 / 3.0f);
-    float reachCol = 1.0f + rs / law[0];
-    float reachGag = 1.0f + rs / law[1];
+    float reachCol = 1.0f + rs / law[FM_COLLAGEN_RADIUS];
+    float reachGag = 1.0f + rs / law[FM_GAG_RADIUS];
     float f = phiCol * reachCol * reachCol + phiGag * reachGag * reachGag;
     float steric = f > 0.0f ? exp(-0.84f * pow(f, 1.09f)) : 1.0f;
     return hydrodynamic * steric * (2.0f / (2.0f + phiCell));
@@ -125,13 +121,14 @@ inline float fibre_matrix_relative_diffusivity(__constant const float* law, floa
 // parameters in `law`: Ogston {r_f, E_ref, phi_ref, n}, exponential {E_scale}, fibre matrix (above).
 inline float relative_diffusivity(int kind, __constant const float* law, float e, int code, float rs) {
     if (kind == LAW_EXPONENTIAL) {
-        return exp(-fmax(e, 0.0f) / law[0]);
+        return exp(-fmax(e, 0.0f) / law[EXPONENTIAL_STIFFNESS_SCALE]);
     }
     if (kind == LAW_FIBRE_MATRIX) {
         return fibre_matrix_relative_diffusivity(law, e, code, rs);
     }
-    float phi = e <= 0.0f ? 0.0f : fmin(law[2] * pow(e / law[1], 1.0f / law[3]), 1.0f);
-    return exp(-sqrt(phi) * (1.0f + rs / law[0]));
+    float phi = e <= 0.0f ? 0.0f : fmin(law[OGSTON_REFERENCE_FRACTION] * pow(e / law[OGSTON_REFERENCE_STIFFNESS],
+            1.0f / law[OGSTON_STIFFNESS_EXPONENT]), 1.0f);
+    return exp(-sqrt(phi) * (1.0f + rs / law[OGSTON_FIBRE_RADIUS]));
 }
 
 __kernel void remodel_and_respond(__global uchar* cell,
@@ -223,7 +220,8 @@ __kernel void remodel_and_respond(__global uchar* cell,
 
     for (int s = 0; s < SPECIES; s++) {
         float d = code == CELL_VESSEL ? 0.0f
-                : speciesLaw[2 * s] * relative_diffusivity(lawKind, law, e, code, speciesLaw[2 * s + 1]);
+                : speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_D0]
+                * relative_diffusivity(lawKind, law, e, code, speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS]);
         diffusivity[pad + s * n + v] = d;
     }
 }
@@ -267,10 +265,11 @@ __kernel void endocrine_kill(__global uchar* cell,
     float load = 0.0f;
     float cytotoxicLoad = 0.0f;
     for (int i = 0; i < ligandCount; i++) {
-        int s = (int) ligands[4 * i];
-        float a = fmax(concentration[pad + s * n + v] * ligands[4 * i + 1], 0.0f) * ligands[4 * i + 2];
+        __constant const float* ligand = ligands + LIGAND_STRIDE * i;
+        int s = (int) ligand[LIGAND_SPECIES];
+        float a = fmax(concentration[pad + s * n + v] * ligand[LIGAND_NM_PER_UNIT], 0.0f) * ligand[LIGAND_INVERSE_KI];
         load += a;
-        cytotoxicLoad += ligands[4 * i + 3] > 0.0f ? a : 0.0f;
+        cytotoxicLoad += ligand[LIGAND_CYTOTOXIC] > 0.0f ? a : 0.0f;
     }
     float alive = viability[v];
     // no untreated oestradiol: nothing to suppress, S = 1 (EstrogenReceptorBinding.relativeSignalling)
@@ -292,8 +291,8 @@ __kernel void endocrine_kill(__global uchar* cell,
         keys[v] = (uchar) (CELL_DEAD * WALL_CLASSES + keys[v] % WALL_CLASSES);
         float e = stiffnessKpa[v];
         for (int s = 0; s < SPECIES; s++) {
-            diffusivity[pad + s * n + v] = speciesLaw[2 * s]
-                    * relative_diffusivity(lawKind, law, e, CELL_DEAD, speciesLaw[2 * s + 1]);
+            diffusivity[pad + s * n + v] = speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_D0]
+                    * relative_diffusivity(lawKind, law, e, CELL_DEAD, speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS]);
         }
     }
 }

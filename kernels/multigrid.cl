@@ -15,9 +15,11 @@
 
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
 
-#define PERIODIC_X 1
-#define PERIODIC_Y 2
-#define PERIODIC_Z 4
+// PERIODIC_X/Y/Z, the bits of a level's periodic mask (MultigridKernels.periodicBit), are defined at
+// build time by KernelConstants.
+#ifndef STROMASIM_KERNEL_CONSTANTS
+#error "build with KernelConstants.buildOptions() (the layout constants shared with the host)"
+#endif
 
 inline long padded_index(int i, int j, int k, int nx, int ny) {
     return (long) (i + 1) + (long) (nx + 2) * ((long) (j + 1) + (long) (ny + 2) * (k + 1));

@@ -5,7 +5,10 @@
 
 #pragma OPENCL FP_CONTRACT OFF
 
-#define CELL_VESSEL 1
+// CELL_VESSEL (CellType) is defined at build time by KernelConstants.
+#ifndef STROMASIM_KERNEL_CONSTANTS
+#error "build with KernelConstants.buildOptions() (the layout constants shared with the host)"
+#endif
 
 inline void accumulate(float x, float threshold, float* sum, float* comp, float* maxv, int* above) {
     float y = x - *comp;

@@ -13,6 +13,11 @@
 // species (rkl2_react). q is the rebalancing term of rebalanced species (0 otherwise). The operation
 // order and float rounding of each stage are those of org.stromasim.backend.java.Rkl2Diffusion.
 
+// The shared layout constants (KEYS, TABLE_STRIDE, P_*, ...) come from KernelConstants, as for transport.cl.
+#ifndef STROMASIM_KERNEL_CONSTANTS
+#error "build with KernelConstants.buildOptions() (the layout constants shared with the host)"
+#endif
+
 #if W == 1
 #define GATHER1(t, key) ((t)[(key)])
 #else

@@ -117,41 +117,19 @@
 // Helpers must be inlined (a call inside the work-item loop stops the runtime's optimiser).
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 
-// Reaction tables (ReactionTables on the host): per pass, species and sub-table, KEYS entries of
-// TABLE_STRIDE floats {scale, change, sourceConst, sourcePerAlive, mode}; key = cell code * 2 + wall
-// (VoxelKeys; wall keys are integrated per voxel with the voxel's own S/V). Must match
-// ReactionTables.STRIDE and VoxelKeys.COUNT.
-#define KEYS 12
-#define TABLE_STRIDE 5
-#define MODE_AFFINE_IF_FULLY_VIABLE 1.0f
-#define MODE_PER_VOXEL 2.0f
-
-#define CELL_VESSEL 1
-#define CELL_TYPES 6
-
-#define P_DECAY 0
-#define P_PERMEABILITY 1
-#define P_CROSSES_VESSELS 2
-#define P_ACTIVE 3
-#define P_BINDING 4
-#define P_VMAX (P_BINDING + CELL_TYPES)
-#define P_KM (P_VMAX + CELL_TYPES)
-#define P_SECRETION (P_KM + CELL_TYPES)
-#define P_RELAX (P_SECRETION + CELL_TYPES)
-#define P_BC_TYPE (P_RELAX + CELL_TYPES)
-#define P_BC_VALUE (P_BC_TYPE + 6)
-#define PARAMS_STRIDE (P_BC_VALUE + 6)
-
-#define BC_FIXED 1
-#define BC_PERIODIC 2
-
-// Faces in the order of org.stromasim.grid.Face.
-#define F_XMIN 0
-#define F_XMAX 1
-#define F_YMIN 2
-#define F_YMAX 3
-#define F_ZMIN 4
-#define F_ZMAX 5
+// Layout constants shared with the host, all defined at build time by KernelConstants from their Java
+// definitions (none is typed here, so a name the host does not define fails to compile):
+//   reaction tables (ReactionTables): per pass, species and sub-table, KEYS entries of TABLE_STRIDE floats
+//     {scale, change, sourceConst, sourcePerAlive, mode}, mode MODE_AFFINE / MODE_AFFINE_IF_FULLY_VIABLE /
+//     MODE_PER_VOXEL; key = cell code * WALL_CLASSES + wall (VoxelKeys; wall keys are integrated per voxel
+//     with the voxel's own S/V);
+//   cell codes CELL_* and their count CELL_TYPES (CellType);
+//   species parameters (SpeciesParameterTable): PARAMS_STRIDE floats per species at the P_* offsets, per-cell
+//     entries CELL_TYPES long, per-face entries in the face order F_XMIN .. F_ZMAX (Face);
+//   boundary codes BC_ZERO_FLUX / BC_FIXED / BC_PERIODIC (SpeciesBoundaries).
+#ifndef STROMASIM_KERNEL_CONSTANTS
+#error "build with KernelConstants.buildOptions() (the layout constants shared with the host)"
+#endif
 
 // e^(-x) for x >= 0: x = n*ln2 + r with |r| <= ln2/2 (Cody-Waite split of ln2), e^r by its Taylor
 // polynomial to r^7 (truncation < 2e-9 relative), 2^n from the exponent bits. x is clamped to 87,
@@ -196,6 +174,9 @@ ALWAYS_INLINE floatW exact_relaxation(floatW c, floatW source, floatW lambda, fl
 }
 
 // p[base + code] per lane: the six uniform constants broadcast and selected by code.
+#if CELL_TYPES != 6
+#error "per_cell selects among exactly six cell codes; extend it to CELL_TYPES"
+#endif
 ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW code) {
     floatW value = (floatW) p[base];
     value = PICK(code == 1, (floatW) p[base + 1], value);

@@ -90,14 +90,21 @@ public final class EndocrineResponse {
         return 1.0 - interventions.at(InterventionKind.IL6R_BLOCKER, timeS);
     }
 
+    /** Offsets in one antagonist's entry of {@link #ligandTable()}, and its length. */
+    public static final int LIGAND_SPECIES = 0;
+    public static final int LIGAND_NM_PER_UNIT = 1;
+    public static final int LIGAND_INVERSE_KI = 2;
+    public static final int LIGAND_CYTOTOXIC = 3;
+    public static final int LIGAND_STRIDE = 4;
+
     /** Per antagonist {species index, nM per species unit, 1/Ki (1/nM), 1 if cytotoxic else 0}, for a device. */
     public float[] ligandTable() {
-        float[] table = new float[4 * ligands.length];
+        float[] table = new float[LIGAND_STRIDE * ligands.length];
         for (int i = 0; i < ligands.length; i++) {
-            table[4 * i] = ligands[i];
-            table[4 * i + 1] = (float) ligandNmPerUnit[i];
-            table[4 * i + 2] = (float) (1.0 / kiNm[i]);
-            table[4 * i + 3] = cytotoxic[i] ? 1f : 0f;
+            table[LIGAND_STRIDE * i + LIGAND_SPECIES] = ligands[i];
+            table[LIGAND_STRIDE * i + LIGAND_NM_PER_UNIT] = (float) ligandNmPerUnit[i];
+            table[LIGAND_STRIDE * i + LIGAND_INVERSE_KI] = (float) (1.0 / kiNm[i]);
+            table[LIGAND_STRIDE * i + LIGAND_CYTOTOXIC] = cytotoxic[i] ? 1f : 0f;
         }
         return table;
     }

@@ -50,6 +50,20 @@ import org.stromasim.transport.TransportModel;
 final class DeviceBiology {
 
     static final String KERNELS = "kernels/biology.cl";
+    /** Which law relative_diffusivity evaluates (LAW_ in the kernels, see KernelConstants). */
+    static final int LAW_OGSTON = 0;
+    static final int LAW_EXPONENTIAL = 1;
+    static final int LAW_FIBRE_MATRIX = 2;
+    /** Offsets in the law table of the Ogston and exponential laws (the fibre_matrix law: FibreMatrixTable). */
+    static final int OGSTON_FIBRE_RADIUS = 0;
+    static final int OGSTON_REFERENCE_STIFFNESS = 1;
+    static final int OGSTON_REFERENCE_FRACTION = 2;
+    static final int OGSTON_STIFFNESS_EXPONENT = 3;
+    static final int EXPONENTIAL_STIFFNESS_SCALE = 0;
+    /** Per species {D0 µm²/s, Stokes radius nm} in the species-law table. */
+    static final int SPECIES_LAW_D0 = 0;
+    static final int SPECIES_LAW_STOKES_RADIUS = 1;
+    static final int SPECIES_LAW_STRIDE = 2;
 
     private final cl_command_queue queue;
     private final Grid3D grid;
@@ -225,24 +239,24 @@ final class DeviceBiology {
             return;
         }
         List<SpeciesSpec> specs = scenario.species();
-        float[] perSpecies = new float[2 * species];
+        float[] perSpecies = new float[SPECIES_LAW_STRIDE * species];
         for (int s = 0; s < species; s++) {
-            perSpecies[2 * s] = (float) specs.get(s).d0Um2PerS();
-            perSpecies[2 * s + 1] = (float) specs.get(s).stokesRadiusNm();
+            perSpecies[SPECIES_LAW_STRIDE * s + SPECIES_LAW_D0] = (float) specs.get(s).d0Um2PerS();
+            perSpecies[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS] = (float) specs.get(s).stokesRadiusNm();
         }
         float[] lawParameters = new float[FibreMatrixTable.LENGTH];
         DiffusivityLaw model = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
         if (model instanceof OgstonLaw o) {
-            lawKind = 0;
-            lawParameters[0] = (float) o.fibreRadiusNm();
-            lawParameters[1] = (float) o.referenceStiffnessKpa();
-            lawParameters[2] = (float) o.referenceFibreFraction();
-            lawParameters[3] = (float) o.stiffnessExponent();
+            lawKind = LAW_OGSTON;
+            lawParameters[OGSTON_FIBRE_RADIUS] = (float) o.fibreRadiusNm();
+            lawParameters[OGSTON_REFERENCE_STIFFNESS] = (float) o.referenceStiffnessKpa();
+            lawParameters[OGSTON_REFERENCE_FRACTION] = (float) o.referenceFibreFraction();
+            lawParameters[OGSTON_STIFFNESS_EXPONENT] = (float) o.stiffnessExponent();
         } else if (model instanceof ExponentialLaw e) {
-            lawKind = 1;
-            lawParameters[0] = (float) e.stiffnessScaleKpa();
+            lawKind = LAW_EXPONENTIAL;
+            lawParameters[EXPONENTIAL_STIFFNESS_SCALE] = (float) e.stiffnessScaleKpa();
         } else if (model instanceof FibreMatrixLaw f) {
-            lawKind = 2;
+            lawKind = LAW_FIBRE_MATRIX;
             FibreMatrixTable.fill(f, lawParameters);
         } else {
             // never a silently different law: a new law needs its kernel branch

@@ -22,8 +22,11 @@ import org.jocl.cl_program;
  */
 final class DeviceContext {
 
-    /** OpenCL C 1.2 everywhere: NVIDIA offers no more, and nothing newer is needed. */
-    static final String BUILD_OPTIONS = "-cl-std=CL1.2";
+    /**
+     * OpenCL C 1.2 everywhere (NVIDIA offers no more, and nothing newer is needed), and the layout
+     * constants the kernels share with the host ({@link KernelConstants}), for every program.
+     */
+    static final String BUILD_OPTIONS = "-cl-std=CL1.2 " + KernelConstants.buildOptions();
 
     private static final Map<cl_device_id, DeviceContext> CONTEXTS = new HashMap<>();
 

@@ -57,7 +57,10 @@ final class DeviceMultigrid implements AutoCloseable {
         this.queue = queue;
         this.own = new ClResources(context.context());
         try {
-            int periodic = (hierarchy.periodic(0) ? 1 : 0) | (hierarchy.periodic(1) ? 2 : 0) | (hierarchy.periodic(2) ? 4 : 0);
+            int periodic = 0;
+            for (int axis = 0; axis < 3; axis++) {
+                periodic |= hierarchy.periodic(axis) ? MultigridKernels.periodicBit(axis) : 0;
+            }
             for (MultigridHierarchy.Level level : hierarchy.levels()) {
                 levels.add(new MultigridKernels.DeviceLevel(own, level, periodic));
             }

@@ -6,28 +6,37 @@ import org.stromasim.transport.FibreMatrixLaw;
 
 /**
  * The fibre_matrix law's parameters as the biology kernel reads them ({@code law} in biology.cl):
- * {r_col, r_gag, E_ref, φ_ref, n, φ_max, GAG fraction by cell code, cell fraction by cell code}.
+ * {r_col, r_gag, E_ref, φ_ref, n, φ_max, GAG fraction by cell code, cell fraction by cell code}, at the
+ * offsets below (FM_ in the kernel, see {@link KernelConstants}).
  */
 final class FibreMatrixTable {
 
-    static final int LENGTH = 6 + 2 * CellType.COUNT;
+    static final int COLLAGEN_RADIUS = 0;
+    static final int GAG_RADIUS = 1;
+    static final int REFERENCE_STIFFNESS = 2;
+    static final int REFERENCE_COLLAGEN_FRACTION = 3;
+    static final int STIFFNESS_EXPONENT = 4;
+    static final int MAX_COLLAGEN_FRACTION = 5;
+    static final int GAG_FRACTION_BY_CELL = 6;
+    static final int CELL_FRACTION_BY_CELL = GAG_FRACTION_BY_CELL + CellType.COUNT;
+    static final int LENGTH = CELL_FRACTION_BY_CELL + CellType.COUNT;
 
     private FibreMatrixTable() {
     }
 
     static void fill(FibreMatrixLaw law, float[] into) {
         MatrixCompositionSpec c = law.spec().composition();
-        into[0] = (float) law.spec().collagenFibreRadiusNm();
-        into[1] = (float) law.spec().gagFibreRadiusNm();
-        into[2] = (float) c.referenceStiffnessKpa();
-        into[3] = (float) c.referenceCollagenFraction();
-        into[4] = (float) c.stiffnessExponent();
-        into[5] = (float) c.maxCollagenFraction();
+        into[COLLAGEN_RADIUS] = (float) law.spec().collagenFibreRadiusNm();
+        into[GAG_RADIUS] = (float) law.spec().gagFibreRadiusNm();
+        into[REFERENCE_STIFFNESS] = (float) c.referenceStiffnessKpa();
+        into[REFERENCE_COLLAGEN_FRACTION] = (float) c.referenceCollagenFraction();
+        into[STIFFNESS_EXPONENT] = (float) c.stiffnessExponent();
+        into[MAX_COLLAGEN_FRACTION] = (float) c.maxCollagenFraction();
         double[] gag = c.gagFraction().byCode();
         double[] cells = c.cellFraction().byCode();
         for (int code = 0; code < CellType.COUNT; code++) {
-            into[6 + code] = (float) gag[code];
-            into[6 + CellType.COUNT + code] = (float) cells[code];
+            into[GAG_FRACTION_BY_CELL + code] = (float) gag[code];
+            into[CELL_FRACTION_BY_CELL + code] = (float) cells[code];
         }
     }
 }

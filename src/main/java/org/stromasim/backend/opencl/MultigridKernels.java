@@ -170,9 +170,14 @@ final class MultigridKernels {
         }
     }
 
+    /** The bit of axis 0/1/2 (x/y/z) in a level's {@code periodic} mask (PERIODIC_X/Y/Z in the kernels). */
+    static int periodicBit(int axis) {
+        return 1 << axis;
+    }
+
     /**
      * One level's coefficients on the device ({@link MultigridHierarchy.Level}), and its shape.
-     * {@code periodic}: bit 0/1/2 for a periodic x/y/z axis.
+     * {@code periodic}: {@link #periodicBit} of each periodic axis.
      */
     static final class DeviceLevel {
         final int nx;

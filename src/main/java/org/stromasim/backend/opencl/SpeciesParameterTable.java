@@ -8,7 +8,8 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * The per-species constants of the transport kernel, flattened into one float array of
- * {@link #STRIDE} values per species. The layout must match the P_ macros of kernels/transport.cl.
+ * {@link #STRIDE} values per species. The kernels read these offsets as the P_ macros and
+ * PARAMS_STRIDE, defined from this class by {@link KernelConstants}.
  */
 final class SpeciesParameterTable {
 
