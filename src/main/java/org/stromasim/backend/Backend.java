@@ -1,6 +1,7 @@
 package org.stromasim.backend;
 
 import java.util.Optional;
+import org.stromasim.biology.SlowStep;
 import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
 import org.stromasim.tissue.Tissue;
@@ -38,14 +39,21 @@ public interface Backend extends AutoCloseable {
     void download(Tissue state);
 
     /**
+     * Whether {@link #reduce} computes the metric sums where the state lives. Asked before a metrics
+     * interval (and before the step control decides whether its pilot may stand in for the run): when
+     * false, the caller downloads the state and reduces it on the host.
+     */
+    boolean reducesOnDevice();
+
+    /**
      * The metric sums of the current state reduced where the state lives, so that a metrics interval
-     * reads back a few numbers instead of the grid; empty when this backend has no such reduction
-     * (the caller then downloads the state and reduces on the host). The default has none.
+     * reads back a few numbers instead of the grid. Only for a backend whose {@link #reducesOnDevice} is
+     * true; the default has no such reduction and refuses.
      * {@code host} is the host copy whose cells and vessel distances {@code plan} was built from: a
      * device builds the plan's index lists from it when the plan is new ({@link ReductionPlan#buildSegments}).
      */
-    default Optional<StateReductions> reduce(ReductionPlan plan, Tissue host) {
-        return Optional.empty();
+    default StateReductions reduce(ReductionPlan plan, Tissue host) {
+        throw new UnsupportedOperationException(description() + " does not reduce where the state lives; ask reducesOnDevice() first");
     }
 
     /**
@@ -60,14 +68,20 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
-     * Runs {@code update} on the current state where it lives, then continues from the updated state
-     * (new cell codes, viability and stiffness take effect at the next {@link #advance}). {@code host}
-     * is the host copy; it holds the updated state afterwards. The default refuses: a backend that
-     * cannot run the slow step must never silently run a different model.
+     * Runs {@code update} (host code, e.g. a convection step) on the current state, then continues from
+     * the updated state. {@code host} is the host copy; it holds the updated state afterwards.
      */
-    default void updateState(Tissue host, StateUpdate update) {
-        throw new UnsupportedOperationException(description() + " cannot run the biology slow step; use --backend java");
-    }
+    void updateState(Tissue host, StateUpdate update);
+
+    /**
+     * Runs the biology slow step {@code step} where the state lives, then continues from the updated
+     * state (new cell codes, viability and stiffness take effect at the next {@link #advance}).
+     * {@code host} is the host copy; it holds the new cells, stiffness and viability afterwards. A
+     * separate method from {@link #updateState} because a device backend runs the slow step in its own
+     * kernels rather than as host code. A device backend compiled for a model without biology has no
+     * such kernels and refuses.
+     */
+    void runSlowStep(Tissue host, SlowStep step);
 
     /** Releases threads and device memory. Never throws a checked exception. */
     @Override

@@ -1,18 +1,17 @@
 package org.stromasim.biology;
 
-import org.stromasim.backend.StateUpdate;
 import org.stromasim.scenario.BiologySpec.InterventionKind;
 import org.stromasim.tissue.Tissue;
 
 /**
- * One biology slow step over [startS, endS] of {@code processes}, as a state update. A backend that
- * keeps the state on the host applies it to the host arrays ({@link #apply}); a backend that keeps it
+ * One biology slow step over [startS, endS] of {@code processes} ({@link org.stromasim.backend.Backend#runSlowStep}).
+ * A backend that keeps the state on the host applies it to the host arrays ({@link #apply}); a backend that keeps it
  * on a device runs the same step there from the numbers this record gives (the step index of the
  * random draws, the intervention strengths at the step midpoint) and then calls {@link #finishOnHost}.
  */
-public record SlowStep(SlowProcesses processes, double startS, double endS) implements StateUpdate {
+public record SlowStep(SlowProcesses processes, double startS, double endS) {
 
-    @Override
+    /** Runs the step on the arrays of {@code state} (the host-side implementation). */
     public void apply(Tissue state) {
         processes.step(state, startS, endS);
     }

@@ -1,6 +1,5 @@
 package org.stromasim.sim;
 
-import java.util.Optional;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.NonFiniteValue;
 import org.stromasim.biology.SlowProcesses;
@@ -57,7 +56,7 @@ public final class Simulation {
 
     /**
      * Runs the scenario's biology slow step (if it has a {@code biology} section) every slow interval,
-     * on the backend's state ({@link Backend#updateState}); {@code model} is the model the backend runs,
+     * on the backend's state ({@link Backend#runSlowStep}); {@code model} is the model the backend runs,
      * whose diffusivity and uptake scales the slow step updates. Returns this simulation.
      */
     public Simulation withBiology(TransportModel model) {
@@ -161,7 +160,7 @@ public final class Simulation {
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
-        if (stepControl != null && adoptPilots && slowSteps == null && backend.reduce(reductionPlan(), host).isEmpty()) {
+        if (stepControl != null && adoptPilots && slowSteps == null && !backend.reducesOnDevice()) {
             // the pilot's coarse run does at each event what this loop does (download, upload, measure)
             stepControl.adoptPilots(metrics, chunk);
         }
@@ -205,14 +204,14 @@ public final class Simulation {
                     backend.updateState(host, convection.stepEndingAt(time));
                 }
                 if (slowClock != null && slowClock.isDue(time)) {
-                    backend.updateState(host, slow.stepEndingAt(time));
+                    backend.runSlowStep(host, slow.stepEndingAt(time));
                 }
             }
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
             ReductionPlan rowPlan = wantMetrics && !wantSnapshot ? reductionPlan() : null;
-            Optional<StateReductions> reduced = rowPlan != null ? backend.reduce(rowPlan, host) : Optional.empty();
-            boolean downloaded = wantSnapshot || (wantMetrics && reduced.isEmpty());
+            StateReductions reduced = rowPlan != null && backend.reducesOnDevice() ? backend.reduce(rowPlan, host) : null;
+            boolean downloaded = wantSnapshot || (wantMetrics && reduced == null);
             if (downloaded) {
                 backend.download(host);
                 backend.upload(host); // continue from exactly the stored (float) state; see run's doc
@@ -223,7 +222,7 @@ public final class Simulation {
                         time, step);
             }
             if (wantMetrics) {
-                last = reduced.isPresent() ? metrics.measure(host, time, rowPlan, reduced.get())
+                last = reduced != null ? metrics.measure(host, time, rowPlan, reduced)
                         : metrics.measure(host, time);
                 output.metrics(last);
             }
@@ -314,7 +313,7 @@ public final class Simulation {
     /**
      * The metrics' reduction plan for the current cells: the calculator keeps one while the host copy's
      * cells are unchanged and builds a new one after a slow step changed them (the host copy holds the
-     * updated cells after {@code updateState}).
+     * updated cells after {@code runSlowStep}).
      */
     private ReductionPlan reductionPlan() {
         return metrics.reductionPlan(host);

@@ -254,7 +254,7 @@ public final class TransportModel {
 
     /**
      * Whether the scenario has a {@code biology} section, whose slow step a backend must run
-     * ({@link org.stromasim.backend.Backend#updateState}); a backend that cannot must refuse the model.
+     * ({@link org.stromasim.backend.Backend#runSlowStep}); a backend that cannot must refuse the model.
      */
     public boolean needsSlowSteps() {
         return needsSlowSteps;

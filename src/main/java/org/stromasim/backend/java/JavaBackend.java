@@ -3,6 +3,7 @@ package org.stromasim.backend.java;
 import org.stromasim.transport.VoxelKeys;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.StateUpdate;
+import org.stromasim.biology.SlowStep;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
@@ -400,17 +401,32 @@ public final class JavaBackend implements Backend {
     }
 
     /**
-     * The biology slow step on the Java arrays: the state is downloaded into {@code host} (the
-     * exposure is rounded to float as a snapshot stores it), updated there, and uploaded again, which recomputes the voxel keys from the new cell codes (so a new CAF secretes and
-     * a DEAD voxel stops reacting from the next step) and takes the new viability. The caller refreshes
-     * the model's diffusivity after a stiffness change; face conductances follow at the next advance.
-     * O(voxels) per slow step, negligible against the transport steps between two slow steps.
+     * On the Java arrays: the state is downloaded into {@code host} (the exposure is rounded to float as
+     * a snapshot stores it), updated there, and uploaded again, which recomputes the voxel keys from the
+     * new cell codes and takes the new viability. O(voxels), negligible against the transport steps
+     * between two updates.
      */
     @Override
     public void updateState(Tissue host, StateUpdate update) {
         download(host);
         update.apply(host);
         upload(host);
+    }
+
+    /**
+     * The biology slow step as host code ({@link #updateState}): the re-upload recomputes the voxel keys,
+     * so a new CAF secretes and a DEAD voxel stops reacting from the next step. The caller refreshes the
+     * model's diffusivity after a stiffness change; face conductances follow at the next advance.
+     */
+    @Override
+    public void runSlowStep(Tissue host, SlowStep step) {
+        updateState(host, step::apply);
+    }
+
+    /** The Java backend's state is on the host: the caller reduces it there. */
+    @Override
+    public boolean reducesOnDevice() {
+        return false;
     }
 
     private void requireSameShape(Tissue state) {

@@ -397,26 +397,32 @@ public final class OpenClBackend implements Backend {
         }
     }
 
-    /**
-     * A biology slow step runs on the device ({@link DeviceBiology}); {@code host} then holds the new
-     * cells, stiffness and viability (its concentrations are refreshed at the next download). Any
-     * other update is applied to the downloaded host copy, which is then uploaded again.
-     */
+    /** Host code on the downloaded host copy, which is then uploaded again. */
     @Override
     public void updateState(Tissue host, StateUpdate update) {
         requireSameShape(host);
         requireUploaded("updateState");
-        if (update instanceof SlowStep step && biology != null) {
-            biology.run(step, new DeviceBiology.Buffers(cell, keys, viability, exposureHi, exposureLo,
-                    concentration[current], diffusivity, guard), host, model);
-            if (rkl2 != null) {
-                rkl2.refreshLimits(); // the stage counts follow the remodelled diffusivity
-            }
-            return;
-        }
         download(host);
         update.apply(host);
         upload(host);
+    }
+
+    /**
+     * Runs on the device ({@link DeviceBiology}); {@code host} then holds the new cells, stiffness and
+     * viability (its concentrations are refreshed at the next download).
+     */
+    @Override
+    public void runSlowStep(Tissue host, SlowStep step) {
+        requireSameShape(host);
+        requireUploaded("runSlowStep");
+        if (biology == null) {
+            throw new IllegalStateException("runSlowStep: this backend was compiled for a model without biology");
+        }
+        biology.run(step, new DeviceBiology.Buffers(cell, keys, viability, exposureHi, exposureLo,
+                concentration[current], diffusivity, guard), host, model);
+        if (rkl2 != null) {
+            rkl2.refreshLimits(); // the stage counts follow the remodelled diffusivity
+        }
     }
 
     /**
@@ -467,13 +473,19 @@ public final class OpenClBackend implements Backend {
         return null;
     }
 
+    /** True unless the model has biology (see the class comment: its metrics are computed on the host copy). */
     @Override
-    public Optional<StateReductions> reduce(ReductionPlan plan, Tissue host) {
+    public boolean reducesOnDevice() {
+        return biology == null;
+    }
+
+    @Override
+    public StateReductions reduce(ReductionPlan plan, Tissue host) {
         requireUploaded("reduce");
-        if (biology != null) {
-            return Optional.empty(); // see the class comment: biology metrics are computed on the host copy
+        if (!reducesOnDevice()) {
+            throw new IllegalStateException("reduce: with a biology section the metrics are computed on the host copy");
         }
-        return Optional.of(reductions.reduce(plan, host, concentration[current], guard, exposureHi, species));
+        return reductions.reduce(plan, host, concentration[current], guard, exposureHi, species);
     }
 
     /** Searched on the device (kernels/reduce.cl {@code find_nonfinite}): the state is not downloaded. */

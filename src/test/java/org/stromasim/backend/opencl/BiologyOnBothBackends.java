@@ -63,7 +63,7 @@ final class BiologyOnBothBackends {
                     int steps = (int) Math.ceil(interval / model.timeStepS(scenario.run()));
                     backend.advance((i - 1) * interval, interval / steps, steps);
                 }
-                backend.updateState(state, slow.stepEndingAt(i * interval));
+                backend.runSlowStep(state, slow.stepEndingAt(i * interval));
             }
             backend.download(state);
         }
