@@ -26,7 +26,7 @@ public final class Tissue {
     private final float[] drugExposure;
     /**
      * Per species, the rebalancing term q of the large-step scheme's rebalanced splitting (species
-     * unit/s; JavaBackend.rebalancedReactSlab), or null for a species (or a run) without one. It is state
+     * unit/s; LargeStepReactions in the Java backend), or null for a species (or a run) without one. It is state
      * of the split scheme, not of the tissue, but it must travel with the state: backends download and
      * upload it, snapshots store it, so a resumed run continues with it instead of restarting it at 0.
      */
