@@ -140,7 +140,7 @@ ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __glo
 // h*(1 - e^(-lambda*h))/(lambda*h), the response to a
 // constant source.
 // With rebalanced != 0 every reacting species carries the rebalancing term q (rebalanced splitting, as
-// JavaBackend.rebalancedReactSlab): their sub-steps take q out, and when updateRebalance != 0 (a pass
+// the Java backend's LargeStepReactions): their sub-steps take q out, and when updateRebalance != 0 (a pass
 // that follows a diffusion step) q += (opening + (A - W) - (W - before))/(2h) first, W the diffused
 // state, before the state before the diffusion, opening the increment of the previous opening
 // sub-step; q stays 0 where D = 0.
