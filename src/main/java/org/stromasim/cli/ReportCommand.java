@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stromasim.report.Headline;
+import org.stromasim.report.ModelReadouts;
 import org.stromasim.report.ReportPlots;
 import org.stromasim.report.RunData;
 import picocli.CommandLine.Command;
@@ -53,16 +54,20 @@ final class ReportCommand implements Callable<Integer> {
         if (outDir == null) { // --out was checked before any work
             OutputTargets.requireWritableDirectory(target, "the report directory");
         }
+        ModelReadouts firstModels = ModelReadouts.of(first);
+        ModelReadouts secondModels = second == null ? null : ModelReadouts.of(second);
         List<Path> pngs;
         try {
-            pngs = ReportPlots.write(first, second, target);
+            pngs = ReportPlots.write(first, second, target, firstModels, secondModels);
         } catch (IOException e) {
             throw OutputTargets.failedWrite(target, e);
         }
         printSummary(out, first);
+        firstModels.print(out, first);
         if (second != null) {
             out.println();
             printSummary(out, second);
+            secondModels.print(out, second);
             out.println();
             out.printf("%s (%s) compared with %s (%s), at t = %s and %s:%n", second.name(), second.root(),
                     first.name(), first.root(),
@@ -73,6 +78,7 @@ final class ReportCommand implements Callable<Integer> {
                     out.println("  " + h.difference(first.metrics(), second.metrics()));
                 }
             }
+            ModelReadouts.printComparison(out, firstModels, secondModels, second);
         }
         out.println();
         pngs.forEach(p -> out.println("wrote " + p));

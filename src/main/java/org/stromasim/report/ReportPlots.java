@@ -25,6 +25,8 @@ import org.stromasim.metrics.PenetrationProfile;
  *       stroma shell);</li>
  *   <li>{@code profile-tumour-depth.png}: the same against the depth below the tumour boundary (relative
  *       to the rim shell: the half-depths);</li>
+ *   <li>{@code profile-endocrine-depth.png} (runs with {@code biology.endocrine}): ER occupancy and net
+ *       suppression of the last snapshot against depth, over living cancer voxels;</li>
  *   <li>{@code time-courses.png}: the headline metrics against time, one panel each.</li>
  * </ul>
  * Tick positions are chosen by {@link AxisTicks} and drawn by {@link TickedChart}.
@@ -34,6 +36,7 @@ public final class ReportPlots {
     public static final String VESSEL_PROFILE = "profile-vessel-distance.png";
     public static final String DEPTH_PROFILE = "profile-tumour-depth.png";
     public static final String TIME_COURSES = "time-courses.png";
+    public static final String ENDOCRINE_DEPTH_PROFILE = "profile-endocrine-depth.png";
     public static final int PROFILE_WIDTH = 1400;
     public static final int PROFILE_PANEL_HEIGHT = 380;
     public static final int PANEL_WIDTH = 480;
@@ -49,14 +52,53 @@ public final class ReportPlots {
 
     /** Writes every PNG into {@code outDir}; returns their paths. {@code second} may be null. */
     public static List<Path> write(RunData first, RunData second, Path outDir) throws IOException {
+        return write(first, second, outDir, ModelReadouts.of(first), second == null ? null : ModelReadouts.of(second));
+    }
+
+    /** As {@link #write(RunData, RunData, Path)}, with the runs' model read-outs already taken. */
+    public static List<Path> write(RunData first, RunData second, Path outDir, ModelReadouts firstModels,
+                                   ModelReadouts secondModels) throws IOException {
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         if (first.profiles() != null) {
             written.add(saveImage(profileImage(first, second, true), outDir.resolve(VESSEL_PROFILE)));
             written.add(saveImage(profileImage(first, second, false), outDir.resolve(DEPTH_PROFILE)));
         }
+        EndocrineReadout a = firstModels.endocrine();
+        EndocrineReadout b = secondModels == null ? null : secondModels.endocrine();
+        if (a != null && a.netByDepth() != null) {
+            written.add(saveImage(endocrineDepthImage(first, a, second, b), outDir.resolve(ENDOCRINE_DEPTH_PROFILE)));
+        }
         written.add(saveImage(timeCourses(first, second), outDir.resolve(TIME_COURSES)));
         return written;
+    }
+
+    /**
+     * ER occupancy and net suppression of the newest snapshot against depth beyond the tumour's rim
+     * shell, over living cancer voxels, two panels abreast in per cent (0 to 100, so runs and panels
+     * read on one scale).
+     */
+    private static BufferedImage endocrineDepthImage(RunData first, EndocrineReadout a, RunData second,
+                                                     EndocrineReadout b) {
+        String x = "depth beyond the tumour rim shell (µm)";
+        int half = PROFILE_WIDTH / 2;
+        ProfilePanel occupancy = new ProfilePanel(half, "ER occupancy by antagonists vs depth (living cancer voxels)",
+                x, "ER occupancy (%)");
+        ProfilePanel net = new ProfilePanel(half, "net ER suppression (after IL-6) vs depth", x, "net suppression (%)");
+        occupancy.add(seriesName(first, first, second), a.occupancyByDepth(), 100, false, FIRST_RUN, false);
+        net.add(seriesName(first, first, second), a.netByDepth(), 100, false, FIRST_RUN, false);
+        if (b != null && b.netByDepth() != null) {
+            occupancy.add(seriesName(second, first, second), b.occupancyByDepth(), 100, false, SECOND_RUN, true);
+            net.add(seriesName(second, first, second), b.netByDepth(), 100, false, SECOND_RUN, true);
+        }
+        occupancy.fullScale(100);
+        net.fullScale(100);
+        BufferedImage image = new BufferedImage(PROFILE_WIDTH, PROFILE_PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(occupancy.render(), 0, 0, null);
+        g.drawImage(net.render(), half, 0, null);
+        g.dispose();
+        return image;
     }
 
     /** Runs are told apart by colour and line style: the first blue and solid, the second red and dashed. */
@@ -179,6 +221,11 @@ public final class ReportPlots {
             }
             maxX = Math.max(maxX, xs.get(xs.size() - 1));
             maxY = Math.max(maxY, ys.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+        }
+
+        /** Makes the value axis reach at least {@code top} (a percentage panel shows 0 to 100). */
+        void fullScale(double top) {
+            maxY = Math.max(maxY, top);
         }
 
         void halfLine() {
