@@ -26,6 +26,8 @@ public record EndocrineReadout(SteadyState occupancySettles, SteadyState suppres
     public static final String SUPPRESSION = "cancer_mean_er_suppression";
     public static final String NET_SUPPRESSION = "cancer_mean_net_suppression";
     public static final String UNDER_SUPPRESSED = "cancer_under_suppressed_fraction";
+    /** The courses whose steady state the report gives (and marks on their time-course panels). */
+    public static final java.util.Set<String> SETTLING_COLUMNS = java.util.Set.of(OCCUPANCY, SUPPRESSION, NET_SUPPRESSION);
     public static final String OCCUPANCY_FIELD = "er_occupancy";
     public static final String NET_SUPPRESSION_FIELD = "er_net_suppression";
     /** At most this many depth rows are printed (every k-th shell and the deepest). */
@@ -49,8 +51,8 @@ public record EndocrineReadout(SteadyState occupancySettles, SteadyState suppres
 
     /** The single-run section of the report. */
     void print(PrintWriter out, RunData run) {
-        out.printf("endocrine read-outs, living cancer voxels (time to steady state: within %d %% of the whole change "
-                + "of the last value, and staying there for at least the last %d %% of the run):%n",
+        out.printf("endocrine read-outs, living cancer voxels (steady: from when the mean stays within ±%d %% of its "
+                + "whole change around its last value, held over at least the last %d %% of the run):%n",
                 Math.round(100 * SteadyState.BAND), Math.round(100 * SteadyState.MIN_HOLD));
         settling(out, "ER occupancy by antagonists", occupancySettles);
         settling(out, "ER signalling suppressed", suppressionSettles);

@@ -96,7 +96,9 @@ public record FlowReadout(double cancerIfpMmHg, double stromaIfpMmHg, double nor
         out.printf("interstitial flow, newest snapshot (t = %s):%n", SteadyState.duration(run.lastSnapshot().info().timeS()));
         row(out, "mean IFP, living cancer voxels", Comparison.value(cancerIfpMmHg, "mmHg"));
         row(out, "mean IFP, tumour centre (deepest shell)", Comparison.value(centreIfpMmHg, "mmHg"));
-        row(out, "mean IFP, stroma shell", Comparison.value(stromaIfpMmHg, "mmHg"));
+        row(out, "mean IFP, stroma shell", Double.isNaN(stromaIfpMmHg)
+                ? "n/a (no stroma shell)"
+                : Comparison.value(stromaIfpMmHg, "mmHg"));
         row(out, "mean IFP, normal tissue", Comparison.value(normalIfpMmHg, "mmHg"));
         row(out, "interstitial speed, mean over tissue", Comparison.value(meanSpeedUmPerS, "µm/s"));
         row(out, "interstitial speed, largest", Comparison.value(maxSpeedUmPerS, "µm/s"));
@@ -120,6 +122,9 @@ public record FlowReadout(double cancerIfpMmHg, double stromaIfpMmHg, double nor
     }
 
     private static void line(PrintWriter out, String label, double a, double b, String unit, String secondName) {
+        if (!Double.isFinite(a) && !Double.isFinite(b)) {
+            return; // e.g. no stroma shell in either scenario: nothing to compare
+        }
         out.println("    " + Comparison.values(label, a, b, unit, secondName));
     }
 }

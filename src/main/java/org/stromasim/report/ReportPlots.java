@@ -46,6 +46,8 @@ public final class ReportPlots {
     private static final int TIME_INTERVALS = 5;
     /** Legend suffix of the marks where a half-depth is not reached: the farthest distance covered. */
     private static final String NOT_REACHED_SUFFIX = " ▲";
+    /** Legend suffix of the marks where an endocrine course becomes steady ({@link SteadyState}). */
+    private static final String STEADY_SUFFIX = " ◆";
 
     private ReportPlots() {
     }
@@ -275,6 +277,15 @@ public final class ReportPlots {
             if (second != null) {
                 addCourse(chart, second, seriesName(second, first, second), h, true, time, values);
             }
+            if (EndocrineReadout.SETTLING_COLUMNS.contains(h.column())) {
+                addSteadyMark(chart, first, seriesName(first, first, second), h, false, time, values);
+                if (second != null) {
+                    addSteadyMark(chart, second, seriesName(second, first, second), h, true, time, values);
+                }
+                if (chart.getSeriesMap().keySet().stream().anyMatch(k -> k.endsWith(STEADY_SUFFIX))) {
+                    chart.setTitle(h.label() + " (" + STEADY_SUFFIX.strip() + " steady)");
+                }
+            }
             if (chart.getSeriesMap().keySet().stream().anyMatch(k -> k.endsWith(NOT_REACHED_SUFFIX))) {
                 // the legend of a 480 px panel has no room to spell it out per run
                 chart.setTitle(h.label() + " (" + NOT_REACHED_SUFFIX.strip() + " not reached)");
@@ -344,6 +355,50 @@ public final class ReportPlots {
             s.setShowInLegend(false);
             values.addAll(notReachedY);
         }
+    }
+
+    /**
+     * Marks where a run's course of {@code h} becomes steady ({@link SteadyState}) with a diamond on the
+     * course; nothing when it does not.
+     */
+    private static void addSteadyMark(XYChart chart, RunData run, String name, Headline h, boolean dashed,
+                                      TimeAxis time, List<Double> values) {
+        double[] t = run.metrics().series("time_s");
+        double[] v = run.metrics().series(h.column());
+        SteadyState s = SteadyState.of(t, v);
+        if (!s.reached()) {
+            return;
+        }
+        double at = 100 * valueAt(t, v, s.settledS()); // the endocrine courses are fractions shown in per cent
+        if (!Double.isFinite(at)) {
+            return;
+        }
+        XYSeries mark = chart.addSeries(name + STEADY_SUFFIX, new double[] {s.settledS() / time.secondsPerUnit()},
+                new double[] {at});
+        mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        mark.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+        mark.setMarkerColor(dashed ? SECOND_RUN : FIRST_RUN);
+        mark.setShowInLegend(false);
+        values.add(at);
+    }
+
+    /** The course linearly interpolated at {@code timeS}, over its finite rows (NaN outside them). */
+    private static double valueAt(double[] t, double[] v, double timeS) {
+        int previous = -1;
+        for (int r = 0; r < t.length; r++) {
+            if (!Double.isFinite(v[r])) {
+                continue;
+            }
+            if (t[r] == timeS) {
+                return v[r];
+            }
+            if (t[r] > timeS) {
+                return previous < 0 ? Double.NaN
+                        : v[previous] + (v[r] - v[previous]) * (timeS - t[previous]) / (t[r] - t[previous]);
+            }
+            previous = r;
+        }
+        return Double.NaN;
     }
 
     /**
