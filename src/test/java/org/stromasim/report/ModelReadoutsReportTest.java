@@ -98,8 +98,11 @@ class ModelReadoutsReportTest {
     @Test
     void stromaAndNormalTissuePressuresAverageTheirOwnVoxels() {
         // stroma shell: the tissue voxels with i = 2 or 3 (here given as a mask), pressure 10 + i there;
-        // normal tissue i ≤ 1 without the vessel: pressure 1
+        // normal tissue i ≤ 1 without the vessel: pressure 1; the vessel lumen (30 mmHg) and one dead
+        // cancer voxel (100 mmHg) count in none of the means
         Tissue t = tissue();
+        int dead = GRID.index(8, 5, 4);
+        t.cell()[dead] = CellType.DEAD.code();
         float[] p = new float[GRID.voxelCount()];
         boolean[] stroma = new boolean[GRID.voxelCount()];
         float[][] u = new float[3][GRID.voxelCount()];
@@ -107,7 +110,11 @@ class ModelReadoutsReportTest {
             int i = v % GRID.nx();
             stroma[v] = i == 2 || i == 3;
             p[v] = i >= 4 ? 20 : stroma[v] ? 10 + i : 1;
+            if (t.cell()[v] == CellType.VESSEL.code()) {
+                p[v] = 30;
+            }
         }
+        p[dead] = 100;
         FlowReadout f = FlowReadout.of(t, p, u, stroma);
         assertEquals(12.5, f.stromaIfpMmHg(), 1e-9);
         assertEquals(1, f.normalIfpMmHg(), 1e-9);
