@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Summarise a run: print its headline metrics at the end (from metrics.csv) and write PNGs of the "
                 + "drug profile against distance to the nearest vessel and against depth into the tumour (from the "
-                + "newest snapshot) and of the headline metrics over time.",
+                + "newest snapshot) and of the headline metrics over time. Runs with biology.endocrine also get "
+                + "the time to steady state of ER occupancy and suppression and their profile by depth; runs with "
+                + "ecm.flow the interstitial pressure and speed.",
                 "With --compare, also print how the second run differs from the first, in words and numbers."})
 final class ReportCommand implements Callable<Integer> {
 
