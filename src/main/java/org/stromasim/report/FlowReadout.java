@@ -3,8 +3,6 @@ package org.stromasim.report;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.stromasim.flow.FlowFieldNames;
-import org.stromasim.metrics.DepthProfiles;
-import org.stromasim.metrics.PenetrationProfile;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 
@@ -12,20 +10,24 @@ import org.stromasim.tissue.Tissue;
  * The interstitial flow of a run with {@code ecm.flow}, from the newest snapshot's {@code ifp_mmHg} and
  * Darcy velocity components (the pressure is not in metrics.csv, so there is no time course): mean
  * interstitial fluid pressure in living cancer voxels, in the stroma shell and in the normal tissue
- * beyond it; the pressure in the deepest tumour shell (the centre, where Baxter and Jain's profile is
- * flat); the interstitial speed |u| averaged over tissue (every voxel but vessel lumen), its largest
- * value, and its mean in the tumour's rim shell (where the outward flow is fastest).
+ * beyond it; the pressure in the deepest layer of the tumour (its centre, where Baxter and Jain's
+ * profile is flat); the interstitial speed |u| averaged over tissue (every voxel but vessel lumen), its
+ * largest value, and its value at the tumour surface (where the outward flow leaves the tumour: the
+ * mean of the two layers that touch it); and both across the surface ({@link RimProfile}).
  *
  * @param cancerIfpMmHg     mean IFP over living cancer voxels (NaN without any)
  * @param stromaIfpMmHg     mean IFP over the stroma shell (NaN when its thickness is unknown or it is empty)
  * @param normalIfpMmHg     mean IFP over tissue outside tumour and stroma shell (NaN when there is none)
- * @param centreIfpMmHg     mean IFP in the deepest tumour depth shell (NaN without tumour)
+ * @param centreIfpMmHg     mean IFP in the deepest layer of the tumour (NaN without tumour)
  * @param meanSpeedUmPerS   mean |u| over tissue voxels
  * @param maxSpeedUmPerS    largest |u| over tissue voxels
- * @param rimSpeedUmPerS    mean |u| over the tumour's rim shell (NaN without tumour)
+ * @param rimSpeedUmPerS    |u| at the tumour surface: the mean of the layers either side (NaN without one)
+ * @param ifpAcrossRim      IFP against the signed distance from the tumour surface
+ * @param speedAcrossRim    |u| likewise
  */
 public record FlowReadout(double cancerIfpMmHg, double stromaIfpMmHg, double normalIfpMmHg, double centreIfpMmHg,
-                          double meanSpeedUmPerS, double maxSpeedUmPerS, double rimSpeedUmPerS) {
+                          double meanSpeedUmPerS, double maxSpeedUmPerS, double rimSpeedUmPerS,
+                          RimProfile ifpAcrossRim, RimProfile speedAcrossRim) {
 
     /** The flow read-outs of {@code run}; null when its newest snapshot has no pressure field. */
     public static FlowReadout of(RunData run) throws IOException {
@@ -71,38 +73,29 @@ public record FlowReadout(double cancerIfpMmHg, double stromaIfpMmHg, double nor
                 count[region]++;
             }
         }
-        PenetrationProfile ifpByDepth = DepthProfiles.overTumour(tissue, p);
-        PenetrationProfile speedByDepth = DepthProfiles.overTumour(tissue, speed);
+        RimProfile ifpAcross = RimProfile.of(tissue, p);
+        RimProfile speedAcross = RimProfile.of(tissue, speed);
         return new FlowReadout(mean(sum[0], count[0]), stroma == null ? Double.NaN : mean(sum[1], count[1]),
-                mean(sum[2], count[2]), deepestMean(ifpByDepth), mean(speedSum, tissueVoxels),
-                tissueVoxels > 0 ? fastest : Double.NaN, speedByDepth.firstShellMean());
+                mean(sum[2], count[2]), ifpAcross.deepest(), mean(speedSum, tissueVoxels),
+                tissueVoxels > 0 ? fastest : Double.NaN, speedAcross.atSurface(), ifpAcross, speedAcross);
     }
 
     private static double mean(double sum, long n) {
         return n > 0 ? sum / n : Double.NaN;
     }
 
-    private static double deepestMean(PenetrationProfile p) {
-        for (int b = p.shellCount() - 1; b >= 0; b--) {
-            if (p.voxelsInShell(b) > 0) {
-                return p.meanInShell(b);
-            }
-        }
-        return Double.NaN;
-    }
-
     /** The single-run section of the report. */
     void print(PrintWriter out, RunData run) {
         out.printf("interstitial flow, newest snapshot (t = %s):%n", SteadyState.duration(run.lastSnapshot().info().timeS()));
         row(out, "mean IFP, living cancer voxels", Comparison.value(cancerIfpMmHg, "mmHg"));
-        row(out, "mean IFP, tumour centre (deepest shell)", Comparison.value(centreIfpMmHg, "mmHg"));
+        row(out, "mean IFP, deepest layer of the tumour", Comparison.value(centreIfpMmHg, "mmHg"));
         row(out, "mean IFP, stroma shell", Double.isNaN(stromaIfpMmHg)
                 ? "n/a (no stroma shell)"
                 : Comparison.value(stromaIfpMmHg, "mmHg"));
         row(out, "mean IFP, normal tissue", Comparison.value(normalIfpMmHg, "mmHg"));
         row(out, "interstitial speed, mean over tissue", Comparison.value(meanSpeedUmPerS, "µm/s"));
         row(out, "interstitial speed, largest", Comparison.value(maxSpeedUmPerS, "µm/s"));
-        row(out, "interstitial speed, mean in tumour rim shell", Comparison.value(rimSpeedUmPerS, "µm/s"));
+        row(out, "interstitial speed at the tumour surface", Comparison.value(rimSpeedUmPerS, "µm/s"));
     }
 
     private static void row(PrintWriter out, String label, String value) {
@@ -113,12 +106,12 @@ public record FlowReadout(double cancerIfpMmHg, double stromaIfpMmHg, double nor
     static void printComparison(PrintWriter out, FlowReadout a, FlowReadout b, String secondName) {
         out.println("  interstitial flow (newest snapshots):");
         line(out, "mean IFP in living cancer voxels", a.cancerIfpMmHg, b.cancerIfpMmHg, "mmHg", secondName);
-        line(out, "mean IFP at the tumour centre", a.centreIfpMmHg, b.centreIfpMmHg, "mmHg", secondName);
+        line(out, "mean IFP in the deepest layer of the tumour", a.centreIfpMmHg, b.centreIfpMmHg, "mmHg", secondName);
         line(out, "mean IFP in the stroma shell", a.stromaIfpMmHg, b.stromaIfpMmHg, "mmHg", secondName);
         line(out, "mean IFP in normal tissue", a.normalIfpMmHg, b.normalIfpMmHg, "mmHg", secondName);
         line(out, "mean interstitial speed", a.meanSpeedUmPerS, b.meanSpeedUmPerS, "µm/s", secondName);
         line(out, "largest interstitial speed", a.maxSpeedUmPerS, b.maxSpeedUmPerS, "µm/s", secondName);
-        line(out, "interstitial speed in the tumour rim shell", a.rimSpeedUmPerS, b.rimSpeedUmPerS, "µm/s", secondName);
+        line(out, "interstitial speed at the tumour surface", a.rimSpeedUmPerS, b.rimSpeedUmPerS, "µm/s", secondName);
     }
 
     private static void line(PrintWriter out, String label, double a, double b, String unit, String secondName) {

@@ -27,6 +27,8 @@ import org.stromasim.metrics.PenetrationProfile;
  *       to the rim shell: the half-depths);</li>
  *   <li>{@code profile-endocrine-depth.png} (runs with {@code biology.endocrine}): ER occupancy and net
  *       suppression of the last snapshot against depth, over living cancer voxels;</li>
+ *   <li>{@code profile-flow-rim.png} (runs with {@code ecm.flow}): interstitial pressure and speed of the
+ *       last snapshot across the tumour surface ({@link RimProfile});</li>
  *   <li>{@code time-courses.png}: the headline metrics against time, one panel each.</li>
  * </ul>
  * Tick positions are chosen by {@link AxisTicks} and drawn by {@link TickedChart}.
@@ -37,6 +39,7 @@ public final class ReportPlots {
     public static final String DEPTH_PROFILE = "profile-tumour-depth.png";
     public static final String TIME_COURSES = "time-courses.png";
     public static final String ENDOCRINE_DEPTH_PROFILE = "profile-endocrine-depth.png";
+    public static final String FLOW_RIM_PROFILE = "profile-flow-rim.png";
     public static final int PROFILE_WIDTH = 1400;
     public static final int PROFILE_PANEL_HEIGHT = 380;
     public static final int PANEL_WIDTH = 480;
@@ -71,8 +74,39 @@ public final class ReportPlots {
         if (a != null && a.netByDepth() != null) {
             written.add(saveImage(endocrineDepthImage(first, a, second, b), outDir.resolve(ENDOCRINE_DEPTH_PROFILE)));
         }
+        FlowReadout fa = firstModels.flow();
+        FlowReadout fb = secondModels == null ? null : secondModels.flow();
+        if (fa != null && fa.ifpAcrossRim().centresUm().length > 0) {
+            written.add(saveImage(flowRimImage(first, fa, second, fb), outDir.resolve(FLOW_RIM_PROFILE)));
+        }
         written.add(saveImage(timeCourses(first, second), outDir.resolve(TIME_COURSES)));
         return written;
+    }
+
+    /**
+     * Interstitial pressure and speed of the newest snapshot across the tumour surface ({@link RimProfile}),
+     * two panels abreast; a dotted vertical line marks the surface.
+     */
+    private static BufferedImage flowRimImage(RunData first, FlowReadout a, RunData second, FlowReadout b) {
+        String x = "distance outward from the tumour surface (µm; negative inside the tumour)";
+        int half = PROFILE_WIDTH / 2;
+        ProfilePanel ifp = new ProfilePanel(half, "interstitial fluid pressure across the tumour surface", x, "IFP (mmHg)");
+        ProfilePanel speed = new ProfilePanel(half, "interstitial fluid speed |u| across the tumour surface", x,
+                "speed (µm/s)");
+        ifp.addXY(seriesName(first, first, second), a.ifpAcrossRim(), FIRST_RUN, false);
+        speed.addXY(seriesName(first, first, second), a.speedAcrossRim(), FIRST_RUN, false);
+        if (b != null) {
+            ifp.addXY(seriesName(second, first, second), b.ifpAcrossRim(), SECOND_RUN, true);
+            speed.addXY(seriesName(second, first, second), b.speedAcrossRim(), SECOND_RUN, true);
+        }
+        ifp.surfaceLine();
+        speed.surfaceLine();
+        BufferedImage image = new BufferedImage(PROFILE_WIDTH, PROFILE_PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(ifp.render(), 0, 0, null);
+        g.drawImage(speed.render(), half, 0, null);
+        g.dispose();
+        return image;
     }
 
     /**
@@ -183,6 +217,7 @@ public final class ReportPlots {
     private static final class ProfilePanel {
         private final XYChart chart;
         private final int width;
+        private double minX;
         private double maxX;
         private double maxY;
 
@@ -225,6 +260,35 @@ public final class ReportPlots {
             maxY = Math.max(maxY, ys.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         }
 
+        /** Adds a profile across the tumour surface (x may be negative). */
+        void addXY(String name, RimProfile p, Color colour, boolean dashed) {
+            if (p.centresUm().length == 0) {
+                return;
+            }
+            XYSeries s = chart.addSeries(name, p.centresUm(), p.means());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+            s.setLineStyle(dashed ? org.knowm.xchart.style.lines.SeriesLines.DASH_DASH
+                    : org.knowm.xchart.style.lines.SeriesLines.SOLID);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            minX = Math.min(minX, p.centresUm()[0]);
+            maxX = Math.max(maxX, p.centresUm()[p.centresUm().length - 1]);
+            for (double y : p.means()) {
+                maxY = Math.max(maxY, y);
+            }
+        }
+
+        /** A dotted vertical line at x = 0, the tumour surface. */
+        void surfaceLine() {
+            if (maxY > 0) {
+                XYSeries surface = chart.addSeries("tumour surface", new double[] {0, 0}, new double[] {0, maxY});
+                surface.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+                surface.setLineColor(Color.GRAY);
+                surface.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
+            }
+        }
+
         /** Makes the value axis reach at least {@code top} (a percentage panel shows 0 to 100). */
         void fullScale(double top) {
             maxY = Math.max(maxY, top);
@@ -245,7 +309,7 @@ public final class ReportPlots {
                 chart.addSeries("no profile", new double[] {0}, new double[] {0});
             }
             int xIntervals = Math.max(4, width / 90);
-            return TickedChart.render(chart, AxisTicks.forValues(0, maxX > 0 ? maxX : 1, xIntervals),
+            return TickedChart.render(chart, AxisTicks.forValues(minX, maxX > minX ? maxX : minX + 1, xIntervals),
                     AxisTicks.forValues(0, maxY > 0 ? maxY : 1, 5));
         }
     }

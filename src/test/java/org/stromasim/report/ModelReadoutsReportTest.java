@@ -59,7 +59,8 @@ class ModelReadoutsReportTest {
         assertContains(out, "largest interstitial speed: 1.2 µm/s vs 0.6 µm/s, 0.6 µm/s (50 %) lower in b");
         // (80 rim voxels at 0.5 µm/s + one at 1.2) over the 952 tissue voxels
         assertContains(out, "mean interstitial speed: 0.0433 µm/s vs 0.0216 µm/s, 0.0216 µm/s (50 %) lower in b");
-        assertContains(out, "interstitial speed in the tumour rim shell: 0.5 µm/s vs 0.25 µm/s, 0.25 µm/s (50 %) "
+        // the layers at the surface: tumour i = 4 at 0.5 µm/s (a) and stroma i = 3 at rest
+        assertContains(out, "interstitial speed at the tumour surface: 0.25 µm/s vs 0.125 µm/s, 0.125 µm/s (50 %) "
                 + "lower in b");
         // the headline rows carry the endocrine columns too
         assertContains(out, "mean net suppression (after IL-6), cancer: 60.0 % → 48.0 % (-12.0 percentage points)");
@@ -81,7 +82,7 @@ class ModelReadoutsReportTest {
         assertTrue(out.matches("(?s).*\\n    60\\s+87\\.0 %\\s+64\\.0 %\\s+80\\n.*"), out);
         assertContains(out, "mean IFP, living cancer voxels");
         assertTrue(out.matches("(?s).*mean IFP, normal tissue\\s+5 mmHg\\n.*"), out);
-        assertTrue(out.matches("(?s).*mean IFP, tumour centre \\(deepest shell\\)\\s+20 mmHg\\n.*"), out);
+        assertTrue(out.matches("(?s).*mean IFP, deepest layer of the tumour\\s+20 mmHg\\n.*"), out);
         assertTrue(Files.isRegularFile(a.resolve("report").resolve(ReportPlots.ENDOCRINE_DEPTH_PROFILE)));
     }
 
