@@ -72,7 +72,8 @@ public record EndocrineReadout(SteadyState occupancySettles, SteadyState suppres
     }
 
     private static void settling(PrintWriter out, String label, SteadyState s) {
-        out.printf("    %-30s %-60s last %s%n", label, "steady after " + s.text(), Comparison.percent(s.lastValue()));
+        String when = s.reached() ? "steady after " + s.text() : "steady state " + s.text();
+        out.printf("    %-30s %-72s last %s%n", label, when, Comparison.percent(s.lastValue()));
     }
 
     /** The comparison section: the second run against the first, in words. */

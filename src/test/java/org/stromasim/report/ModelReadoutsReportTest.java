@@ -81,6 +81,10 @@ class ModelReadoutsReportTest {
         // depth 60 µm is shell 3: net suppression 0.70 − 0.06, occupancy 0.9 − 0.01·3, 80 voxels
         assertTrue(out.matches("(?s).*\\n    60\\s+87\\.0 %\\s+64\\.0 %\\s+80\\n.*"), out);
         assertContains(out, "mean IFP, living cancer voxels");
+        Path rising = run(temp.resolve("rising"), new double[] {0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.48},
+                0.55, 0.03, Double.NaN, 0);
+        assertTrue(CliHarness.run("report", rising.toString()).out().matches("(?s).*net suppression \\(after IL-6\\)\\s+"
+                + "steady state not reached \\(still changing in the last 20 % of the run\\)\\s+last 48\\.0 %.*"));
         assertTrue(out.matches("(?s).*mean IFP, normal tissue\\s+5 mmHg\\n.*"), out);
         assertTrue(out.matches("(?s).*mean IFP, deepest layer of the tumour\\s+20 mmHg\\n.*"), out);
         assertTrue(Files.isRegularFile(a.resolve("report").resolve(ReportPlots.ENDOCRINE_DEPTH_PROFILE)));
