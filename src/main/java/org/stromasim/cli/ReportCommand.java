@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.stromasim.report.Headline;
+import org.stromasim.report.ModelReadouts;
 import org.stromasim.report.ReportPlots;
 import org.stromasim.report.RunData;
 import picocli.CommandLine.Command;
@@ -18,7 +19,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Summarise a run: print its headline metrics at the end (from metrics.csv) and write PNGs of the "
                 + "drug profile against distance to the nearest vessel and against depth into the tumour (from the "
-                + "newest snapshot) and of the headline metrics over time.",
+                + "newest snapshot) and of the headline metrics over time. Runs with biology.endocrine also get "
+                + "the time to steady state of ER occupancy and suppression and their profile by depth; runs with "
+                + "ecm.flow the interstitial pressure and speed.",
                 "With --compare, also print how the second run differs from the first, in words and numbers."})
 final class ReportCommand implements Callable<Integer> {
 
@@ -53,16 +56,20 @@ final class ReportCommand implements Callable<Integer> {
         if (outDir == null) { // --out was checked before any work
             OutputTargets.requireWritableDirectory(target, "the report directory");
         }
+        ModelReadouts firstModels = ModelReadouts.of(first);
+        ModelReadouts secondModels = second == null ? null : ModelReadouts.of(second);
         List<Path> pngs;
         try {
-            pngs = ReportPlots.write(first, second, target);
+            pngs = ReportPlots.write(first, second, target, firstModels, secondModels);
         } catch (IOException e) {
             throw OutputTargets.failedWrite(target, e);
         }
         printSummary(out, first);
+        firstModels.print(out, first);
         if (second != null) {
             out.println();
             printSummary(out, second);
+            secondModels.print(out, second);
             out.println();
             out.printf("%s (%s) compared with %s (%s), at t = %s and %s:%n", second.name(), second.root(),
                     first.name(), first.root(),
@@ -73,6 +80,7 @@ final class ReportCommand implements Callable<Integer> {
                     out.println("  " + h.difference(first.metrics(), second.metrics()));
                 }
             }
+            ModelReadouts.printComparison(out, firstModels, secondModels, second);
         }
         out.println();
         pngs.forEach(p -> out.println("wrote " + p));

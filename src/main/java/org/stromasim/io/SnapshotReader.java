@@ -45,6 +45,26 @@ public final class SnapshotReader {
         }
     }
 
+    /**
+     * Reads one field written beside the state ({@link DerivedField}, e.g. the interstitial pressure), with
+     * the same shape, type and integrity checks as the state's fields; null when the snapshot has no such
+     * field (a run without that model).
+     */
+    public static float[] readDerivedField(Path file, String name) throws IOException {
+        try (HdfFile hdf = open(file)) {
+            SnapshotHeader header = readHeader(file, hdf);
+            if (!header.fieldNames().contains(name)) {
+                return null;
+            }
+            float[] values = new float[header.grid().voxelCount()];
+            readField(file, hdf, header, new SnapshotField(name, "", null, values, null), SnapshotLayout.fieldPath(name));
+            return values;
+        } catch (HdfException unreadable) {
+            throw new SnapshotFormatException(file, "cannot read field " + name + " (" + unreadable.getMessage() + ")",
+                    unreadable);
+        }
+    }
+
     /** Reads attributes and the field list only, without loading voxel values. */
     public static SnapshotHeader readHeader(Path file) throws IOException {
         try (HdfFile hdf = open(file)) {

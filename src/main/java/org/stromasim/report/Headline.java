@@ -48,6 +48,15 @@ public record Headline(String label, String column, Kind kind, String unit) {
         add(rows, table, new Headline("cancer voxels above the effective EC50", "cancer_above_effective_ec50_fraction",
                 Kind.FRACTION, "%"));
         add(rows, table, new Headline("cancer cells killed", "viable_fraction", Kind.ONE_MINUS_FRACTION, "%"));
+        // biology.endocrine: over living cancer voxels; the last one is the resistance read-out
+        add(rows, table, new Headline("mean ER occupancy by antagonists, cancer", EndocrineReadout.OCCUPANCY,
+                Kind.FRACTION, "%"));
+        add(rows, table, new Headline("mean ER signalling suppressed, cancer", EndocrineReadout.SUPPRESSION,
+                Kind.FRACTION, "%"));
+        add(rows, table, new Headline("mean net suppression (after IL-6), cancer", EndocrineReadout.NET_SUPPRESSION,
+                Kind.FRACTION, "%"));
+        add(rows, table, new Headline("cancer voxels under-suppressed", EndocrineReadout.UNDER_SUPPRESSED,
+                Kind.FRACTION, "%"));
         add(rows, table, new Headline("CAF fraction of fibroblasts", "caf_fraction", Kind.FRACTION, "%"));
         add(rows, table, new Headline("mean stiffness, stroma", "stroma_mean_stiffness_kpa", Kind.VALUE, "kPa"));
         add(rows, table, new Headline("mean stiffness, tumour", "tumour_mean_stiffness_kpa", Kind.VALUE, "kPa"));
@@ -134,6 +143,17 @@ public record Headline(String label, String column, Kind kind, String unit) {
             return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
         }
         return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** Three significant digits, no exponent for ordinary magnitudes ("2.8", "0.0412", "1200"). */
+    public static String number3(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        if (v == 0 || (Math.abs(v) >= 1e-6 && Math.abs(v) < 1e7)) {
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.3g", v);
     }
 
     /**

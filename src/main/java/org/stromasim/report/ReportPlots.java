@@ -25,6 +25,10 @@ import org.stromasim.metrics.PenetrationProfile;
  *       stroma shell);</li>
  *   <li>{@code profile-tumour-depth.png}: the same against the depth below the tumour boundary (relative
  *       to the rim shell: the half-depths);</li>
+ *   <li>{@code profile-endocrine-depth.png} (runs with {@code biology.endocrine}): ER occupancy and net
+ *       suppression of the last snapshot against depth, over living cancer voxels;</li>
+ *   <li>{@code profile-flow-rim.png} (runs with {@code ecm.flow}): interstitial pressure and speed of the
+ *       last snapshot across the tumour surface ({@link RimProfile});</li>
  *   <li>{@code time-courses.png}: the headline metrics against time, one panel each.</li>
  * </ul>
  * Tick positions are chosen by {@link AxisTicks} and drawn by {@link TickedChart}.
@@ -34,6 +38,8 @@ public final class ReportPlots {
     public static final String VESSEL_PROFILE = "profile-vessel-distance.png";
     public static final String DEPTH_PROFILE = "profile-tumour-depth.png";
     public static final String TIME_COURSES = "time-courses.png";
+    public static final String ENDOCRINE_DEPTH_PROFILE = "profile-endocrine-depth.png";
+    public static final String FLOW_RIM_PROFILE = "profile-flow-rim.png";
     public static final int PROFILE_WIDTH = 1400;
     public static final int PROFILE_PANEL_HEIGHT = 380;
     public static final int PANEL_WIDTH = 480;
@@ -43,20 +49,92 @@ public final class ReportPlots {
     private static final int TIME_INTERVALS = 5;
     /** Legend suffix of the marks where a half-depth is not reached: the farthest distance covered. */
     private static final String NOT_REACHED_SUFFIX = " ▲";
+    /** Legend suffix of the marks where an endocrine course becomes steady ({@link SteadyState}). */
+    private static final String STEADY_SUFFIX = " ◆";
 
     private ReportPlots() {
     }
 
     /** Writes every PNG into {@code outDir}; returns their paths. {@code second} may be null. */
     public static List<Path> write(RunData first, RunData second, Path outDir) throws IOException {
+        return write(first, second, outDir, ModelReadouts.of(first), second == null ? null : ModelReadouts.of(second));
+    }
+
+    /** As {@link #write(RunData, RunData, Path)}, with the runs' model read-outs already taken. */
+    public static List<Path> write(RunData first, RunData second, Path outDir, ModelReadouts firstModels,
+                                   ModelReadouts secondModels) throws IOException {
         Files.createDirectories(outDir);
         List<Path> written = new ArrayList<>();
         if (first.profiles() != null) {
             written.add(saveImage(profileImage(first, second, true), outDir.resolve(VESSEL_PROFILE)));
             written.add(saveImage(profileImage(first, second, false), outDir.resolve(DEPTH_PROFILE)));
         }
+        EndocrineReadout a = firstModels.endocrine();
+        EndocrineReadout b = secondModels == null ? null : secondModels.endocrine();
+        if (a != null && a.netByDepth() != null) {
+            written.add(saveImage(endocrineDepthImage(first, a, second, b), outDir.resolve(ENDOCRINE_DEPTH_PROFILE)));
+        }
+        FlowReadout fa = firstModels.flow();
+        FlowReadout fb = secondModels == null ? null : secondModels.flow();
+        if (fa != null && fa.ifpAcrossRim().centresUm().length > 0) {
+            written.add(saveImage(flowRimImage(first, fa, second, fb), outDir.resolve(FLOW_RIM_PROFILE)));
+        }
         written.add(saveImage(timeCourses(first, second), outDir.resolve(TIME_COURSES)));
         return written;
+    }
+
+    /**
+     * Interstitial pressure and speed of the newest snapshot across the tumour surface ({@link RimProfile}),
+     * two panels abreast; a dotted vertical line marks the surface.
+     */
+    private static BufferedImage flowRimImage(RunData first, FlowReadout a, RunData second, FlowReadout b) {
+        String x = "distance outward from the tumour surface (µm; negative inside the tumour)";
+        int half = PROFILE_WIDTH / 2;
+        ProfilePanel ifp = new ProfilePanel(half, "interstitial fluid pressure across the tumour surface", x, "IFP (mmHg)");
+        ProfilePanel speed = new ProfilePanel(half, "interstitial fluid speed |u| across the tumour surface", x,
+                "speed (µm/s)");
+        ifp.addXY(seriesName(first, first, second), a.ifpAcrossRim(), FIRST_RUN, false);
+        speed.addXY(seriesName(first, first, second), a.speedAcrossRim(), FIRST_RUN, false);
+        if (b != null) {
+            ifp.addXY(seriesName(second, first, second), b.ifpAcrossRim(), SECOND_RUN, true);
+            speed.addXY(seriesName(second, first, second), b.speedAcrossRim(), SECOND_RUN, true);
+        }
+        ifp.surfaceLine();
+        speed.surfaceLine();
+        BufferedImage image = new BufferedImage(PROFILE_WIDTH, PROFILE_PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(ifp.render(), 0, 0, null);
+        g.drawImage(speed.render(), half, 0, null);
+        g.dispose();
+        return image;
+    }
+
+    /**
+     * ER occupancy and net suppression of the newest snapshot against depth beyond the tumour's rim
+     * shell, over living cancer voxels, two panels abreast in per cent (0 to 100, so runs and panels
+     * read on one scale).
+     */
+    private static BufferedImage endocrineDepthImage(RunData first, EndocrineReadout a, RunData second,
+                                                     EndocrineReadout b) {
+        String x = "depth beyond the tumour rim shell (µm)";
+        int half = PROFILE_WIDTH / 2;
+        ProfilePanel occupancy = new ProfilePanel(half, "ER occupancy by antagonists vs depth (living cancer voxels)",
+                x, "ER occupancy (%)");
+        ProfilePanel net = new ProfilePanel(half, "net ER suppression (after IL-6) vs depth", x, "net suppression (%)");
+        occupancy.add(seriesName(first, first, second), a.occupancyByDepth(), 100, false, FIRST_RUN, false);
+        net.add(seriesName(first, first, second), a.netByDepth(), 100, false, FIRST_RUN, false);
+        if (b != null && b.netByDepth() != null) {
+            occupancy.add(seriesName(second, first, second), b.occupancyByDepth(), 100, false, SECOND_RUN, true);
+            net.add(seriesName(second, first, second), b.netByDepth(), 100, false, SECOND_RUN, true);
+        }
+        occupancy.fullScale(100);
+        net.fullScale(100);
+        BufferedImage image = new BufferedImage(PROFILE_WIDTH, PROFILE_PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.drawImage(occupancy.render(), 0, 0, null);
+        g.drawImage(net.render(), half, 0, null);
+        g.dispose();
+        return image;
     }
 
     /** Runs are told apart by colour and line style: the first blue and solid, the second red and dashed. */
@@ -139,6 +217,7 @@ public final class ReportPlots {
     private static final class ProfilePanel {
         private final XYChart chart;
         private final int width;
+        private double minX;
         private double maxX;
         private double maxY;
 
@@ -181,6 +260,40 @@ public final class ReportPlots {
             maxY = Math.max(maxY, ys.stream().mapToDouble(Double::doubleValue).max().orElse(0));
         }
 
+        /** Adds a profile across the tumour surface (x may be negative). */
+        void addXY(String name, RimProfile p, Color colour, boolean dashed) {
+            if (p.centresUm().length == 0) {
+                return;
+            }
+            XYSeries s = chart.addSeries(name, p.centresUm(), p.means());
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            s.setLineColor(colour);
+            s.setMarkerColor(colour);
+            s.setLineStyle(dashed ? org.knowm.xchart.style.lines.SeriesLines.DASH_DASH
+                    : org.knowm.xchart.style.lines.SeriesLines.SOLID);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            minX = Math.min(minX, p.centresUm()[0]);
+            maxX = Math.max(maxX, p.centresUm()[p.centresUm().length - 1]);
+            for (double y : p.means()) {
+                maxY = Math.max(maxY, y);
+            }
+        }
+
+        /** A dotted vertical line at x = 0, the tumour surface. */
+        void surfaceLine() {
+            if (maxY > 0) {
+                XYSeries surface = chart.addSeries("tumour surface", new double[] {0, 0}, new double[] {0, maxY});
+                surface.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+                surface.setLineColor(Color.GRAY);
+                surface.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.DOT_DOT);
+            }
+        }
+
+        /** Makes the value axis reach at least {@code top} (a percentage panel shows 0 to 100). */
+        void fullScale(double top) {
+            maxY = Math.max(maxY, top);
+        }
+
         void halfLine() {
             if (maxX > 0) {
                 XYSeries half = chart.addSeries("half of the first shell", new double[] {0, maxX}, new double[] {0.5, 0.5});
@@ -196,7 +309,7 @@ public final class ReportPlots {
                 chart.addSeries("no profile", new double[] {0}, new double[] {0});
             }
             int xIntervals = Math.max(4, width / 90);
-            return TickedChart.render(chart, AxisTicks.forValues(0, maxX > 0 ? maxX : 1, xIntervals),
+            return TickedChart.render(chart, AxisTicks.forValues(minX, maxX > minX ? maxX : minX + 1, xIntervals),
                     AxisTicks.forValues(0, maxY > 0 ? maxY : 1, 5));
         }
     }
@@ -227,6 +340,15 @@ public final class ReportPlots {
             addCourse(chart, first, seriesName(first, first, second), h, false, time, values);
             if (second != null) {
                 addCourse(chart, second, seriesName(second, first, second), h, true, time, values);
+            }
+            if (EndocrineReadout.SETTLING_COLUMNS.contains(h.column())) {
+                addSteadyMark(chart, first, seriesName(first, first, second), h, false, time, values);
+                if (second != null) {
+                    addSteadyMark(chart, second, seriesName(second, first, second), h, true, time, values);
+                }
+                if (chart.getSeriesMap().keySet().stream().anyMatch(k -> k.endsWith(STEADY_SUFFIX))) {
+                    chart.setTitle(h.label() + " (" + STEADY_SUFFIX.strip() + " steady)");
+                }
             }
             if (chart.getSeriesMap().keySet().stream().anyMatch(k -> k.endsWith(NOT_REACHED_SUFFIX))) {
                 // the legend of a 480 px panel has no room to spell it out per run
@@ -297,6 +419,50 @@ public final class ReportPlots {
             s.setShowInLegend(false);
             values.addAll(notReachedY);
         }
+    }
+
+    /**
+     * Marks where a run's course of {@code h} becomes steady ({@link SteadyState}) with a diamond on the
+     * course; nothing when it does not.
+     */
+    private static void addSteadyMark(XYChart chart, RunData run, String name, Headline h, boolean dashed,
+                                      TimeAxis time, List<Double> values) {
+        double[] t = run.metrics().series("time_s");
+        double[] v = run.metrics().series(h.column());
+        SteadyState s = SteadyState.of(t, v);
+        if (!s.reached()) {
+            return;
+        }
+        double at = 100 * valueAt(t, v, s.settledS()); // the endocrine courses are fractions shown in per cent
+        if (!Double.isFinite(at)) {
+            return;
+        }
+        XYSeries mark = chart.addSeries(name + STEADY_SUFFIX, new double[] {s.settledS() / time.secondsPerUnit()},
+                new double[] {at});
+        mark.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        mark.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.DIAMOND);
+        mark.setMarkerColor(dashed ? SECOND_RUN : FIRST_RUN);
+        mark.setShowInLegend(false);
+        values.add(at);
+    }
+
+    /** The course linearly interpolated at {@code timeS}, over its finite rows (NaN outside them). */
+    private static double valueAt(double[] t, double[] v, double timeS) {
+        int previous = -1;
+        for (int r = 0; r < t.length; r++) {
+            if (!Double.isFinite(v[r])) {
+                continue;
+            }
+            if (t[r] == timeS) {
+                return v[r];
+            }
+            if (t[r] > timeS) {
+                return previous < 0 ? Double.NaN
+                        : v[previous] + (v[r] - v[previous]) * (timeS - t[previous]) / (t[r] - t[previous]);
+            }
+            previous = r;
+        }
+        return Double.NaN;
     }
 
     /**

@@ -49,6 +49,23 @@ public record RunData(Path root, String name, MetricsTable metrics, Snapshot las
         return new RunData(root, name, metrics, snapshot, drug, profiles);
     }
 
+    /**
+     * A field written beside the state in the newest snapshot (the ER read-outs, the interstitial
+     * pressure), or null when that snapshot has none.
+     */
+    public float[] derivedField(String name) throws IOException {
+        try {
+            return SnapshotReader.readDerivedField(lastSnapshot.header().file(), name);
+        } catch (SnapshotFormatException e) {
+            throw new ReportInputException(e.getMessage(), e);
+        }
+    }
+
+    /** The run directory's name, as legends and comparisons call the run. */
+    public String directoryName() {
+        return String.valueOf(root.toAbsolutePath().normalize().getFileName());
+    }
+
     public Grid3D grid() {
         return lastSnapshot.header().grid();
     }

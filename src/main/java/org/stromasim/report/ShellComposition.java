@@ -41,19 +41,33 @@ record ShellComposition(PenetrationProfile tumourShare, PenetrationProfile strom
         if (!(shellUm > 0)) {
             return new ShellComposition(tumourShare, null, Double.NaN);
         }
-        float[] fromTumour = new float[cell.length];
-        VesselDistanceTransform.compute(grid, isTumour, fromTumour);
+        boolean[] inShell = stromaShell(tissue, shellUm);
         float[] stroma = new float[cell.length];
         for (int v = 0; v < cell.length; v++) {
-            boolean inShell = !isTumour[v] && cell[v] != CellType.VESSEL.code() && fromTumour[v] <= shellUm;
-            stroma[v] = inShell ? 1f : 0f;
+            stroma[v] = inShell[v] ? 1f : 0f;
         }
         PenetrationProfile stromaShare = PenetrationProfile.measure(grid, cell, tissue.vesselDistanceUm(), stroma);
         return new ShellComposition(tumourShare, stromaShare, shellUm);
     }
 
+    /** The stroma shell: tissue voxels (not tumour, not vessel lumen) within {@code shellUm} of the tumour. */
+    static boolean[] stromaShell(Tissue tissue, double shellUm) {
+        byte[] cell = tissue.cell();
+        boolean[] isTumour = new boolean[cell.length];
+        for (int v = 0; v < cell.length; v++) {
+            isTumour[v] = TumourDepth.isTumour(cell[v]);
+        }
+        float[] fromTumour = new float[cell.length];
+        VesselDistanceTransform.compute(tissue.grid(), isTumour, fromTumour);
+        boolean[] inShell = new boolean[cell.length];
+        for (int v = 0; v < cell.length; v++) {
+            inShell[v] = !isTumour[v] && cell[v] != CellType.VESSEL.code() && fromTumour[v] <= shellUm;
+        }
+        return inShell;
+    }
+
     /** The stroma shell thickness of the run's resolved scenario; NaN when it cannot be read. */
-    private static double stromaShellUm(RunData run) {
+    static double stromaShellUm(RunData run) {
         String yaml = run.lastSnapshot().header().info().scenarioYaml();
         if (yaml == null || yaml.isBlank()) {
             return Double.NaN;

@@ -1,0 +1,46 @@
+package org.stromasim.report;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+
+/**
+ * The report's sections for optional models, each present only when the run has that model: the
+ * endocrine read-outs ({@code biology.endocrine}) and the interstitial flow ({@code ecm.flow}).
+ *
+ * @param endocrine null without endocrine columns in metrics.csv
+ * @param flow      null without a pressure field in the newest snapshot
+ */
+public record ModelReadouts(EndocrineReadout endocrine, FlowReadout flow) {
+
+    public static ModelReadouts of(RunData run) throws IOException {
+        return new ModelReadouts(EndocrineReadout.of(run), FlowReadout.of(run));
+    }
+
+    /** Prints the sections this run has. */
+    public void print(PrintWriter out, RunData run) {
+        if (endocrine != null) {
+            endocrine.print(out, run);
+        }
+        if (flow != null) {
+            flow.print(out, run);
+        }
+    }
+
+    /**
+     * Prints, in words, how {@code second} differs from {@code first} in the sections both have; a
+     * section only one run has is named, so its absence in the other is not mistaken for no difference.
+     */
+    public static void printComparison(PrintWriter out, ModelReadouts first, ModelReadouts second, RunData secondRun) {
+        String name = secondRun.directoryName();
+        if (first.endocrine != null && second.endocrine != null) {
+            EndocrineReadout.printComparison(out, first.endocrine, second.endocrine, name);
+        } else if (first.endocrine != null || second.endocrine != null) {
+            out.println("  endocrine read-outs: only in " + (first.endocrine != null ? "the first run" : name));
+        }
+        if (first.flow != null && second.flow != null) {
+            FlowReadout.printComparison(out, first.flow, second.flow, name);
+        } else if (first.flow != null || second.flow != null) {
+            out.println("  interstitial flow: only in " + (first.flow != null ? "the first run" : name));
+        }
+    }
+}

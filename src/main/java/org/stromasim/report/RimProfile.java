@@ -1,0 +1,103 @@
+package org.stromasim.report;
+
+import org.stromasim.metrics.TumourDepth;
+import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.VesselDistanceTransform;
+
+/**
+ * Mean of a field across the tumour surface: against the signed distance outward from it, negative
+ * inside the tumour, in bins one voxel wide, over every voxel but vessel lumen. Where the interstitial
+ * pressure is flat inside a tumour and falls steeply at its rim (Baxter and Jain's profile), this is
+ * the curve that shows it; the depth profiles, which start at the rim and go inward, cannot.
+ *
+ * <p>A tumour voxel at depth d (to the nearest centre of a voxel that is neither tumour nor vessel lumen:
+ * vessels running through a tumour are not its surface) lies at −(d − dx/2); a
+ * non-tumour voxel at distance d from the nearest tumour voxel centre at +(d − dx/2): the surface is
+ * taken half-way between the outermost tumour centres and the first centres outside, so the two layers
+ * that touch it sit at −dx/2 and +dx/2. Bin b holds positions in [b·dx, (b + 1)·dx).
+ *
+ * @param binUm     bin width, µm (the voxel size)
+ * @param centresUm bin centres, µm, increasing (only bins that hold voxels)
+ * @param means     the field's mean per bin
+ */
+record RimProfile(double binUm, double[] centresUm, double[] means) {
+
+    /** The profile of {@code field}; empty without tumour or without non-tumour tissue. */
+    static RimProfile of(Tissue tissue, float[] field) {
+        byte[] cell = tissue.cell();
+        double dx = tissue.grid().voxelUm();
+        boolean[] tumour = new boolean[cell.length];
+        boolean[] outside = new boolean[cell.length];
+        boolean any = false;
+        boolean anyOutside = false;
+        for (int v = 0; v < cell.length; v++) {
+            tumour[v] = TumourDepth.isTumour(cell[v]);
+            // vessel lumen inside a tumour is not its surface
+            outside[v] = !tumour[v] && cell[v] != CellType.VESSEL.code();
+            any |= tumour[v];
+            anyOutside |= outside[v];
+        }
+        if (!any || !anyOutside) {
+            return new RimProfile(dx, new double[0], new double[0]);
+        }
+        float[] depth = new float[cell.length];
+        float[] fromTumour = new float[cell.length];
+        VesselDistanceTransform.compute(tissue.grid(), outside, depth);
+        VesselDistanceTransform.compute(tissue.grid(), tumour, fromTumour);
+        int lowest = Integer.MAX_VALUE;
+        int highest = Integer.MIN_VALUE;
+        int[] bin = new int[cell.length];
+        for (int v = 0; v < cell.length; v++) {
+            double x = tumour[v] ? -(depth[v] - 0.5 * dx) : fromTumour[v] - 0.5 * dx;
+            bin[v] = (int) Math.floor(x / dx);
+            if (cell[v] != CellType.VESSEL.code()) {
+                lowest = Math.min(lowest, bin[v]);
+                highest = Math.max(highest, bin[v]);
+            }
+        }
+        if (lowest > highest) {
+            return new RimProfile(dx, new double[0], new double[0]);
+        }
+        double[] sum = new double[highest - lowest + 1];
+        long[] count = new long[sum.length];
+        for (int v = 0; v < cell.length; v++) {
+            if (cell[v] != CellType.VESSEL.code()) {
+                sum[bin[v] - lowest] += field[v];
+                count[bin[v] - lowest]++;
+            }
+        }
+        int filled = 0;
+        for (long c : count) {
+            filled += c > 0 ? 1 : 0;
+        }
+        double[] centres = new double[filled];
+        double[] means = new double[filled];
+        for (int b = 0, at = 0; b < sum.length; b++) {
+            if (count[b] > 0) {
+                centres[at] = (lowest + b + 0.5) * dx;
+                means[at++] = sum[b] / count[b];
+            }
+        }
+        return new RimProfile(dx, centres, means);
+    }
+
+    /** The mean of the two layers that touch the surface (at −dx/2 and +dx/2); NaN when either is empty. */
+    double atSurface() {
+        return 0.5 * (meanAt(-0.5 * binUm) + meanAt(0.5 * binUm));
+    }
+
+    private double meanAt(double centreUm) {
+        for (int b = 0; b < centresUm.length; b++) {
+            if (Math.abs(centresUm[b] - centreUm) < 1e-6 * binUm) {
+                return means[b];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The mean of the deepest bin inside the tumour; NaN when no bin lies inside. */
+    double deepest() {
+        return centresUm.length > 0 && centresUm[0] < 0 ? means[0] : Double.NaN;
+    }
+}
