@@ -83,12 +83,8 @@ final class TissueBinder {
             java.nio.file.Path file = resolve(n.location(), text);
             String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             if (name.endsWith(".vtp")) {
-                if (n.has("groups")) {
-                    throw ScenarioException.badValue(n.get("groups"), n.child("groups"),
-                            "applies to .csv files only (their segments name a group; a .vtp file has none)");
-                }
                 String radiusArray = n.has("radius_array") ? n.text("radius_array", "a point-data array name") : "radius";
-                return VesselNetworkVtp.read(file, n.child("file"), grid, n.location(), radiusArray, unitUm);
+                return VesselNetworkVtp.read(file, n.child("file"), grid, n.location(), radiusArray, unitUm, groups(n));
             }
             if (!name.endsWith(".csv")) {
                 throw ScenarioException.badValue(n.get("file"), n.child("file"),

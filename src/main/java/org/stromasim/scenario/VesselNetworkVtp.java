@@ -23,11 +23,16 @@ import org.xml.sax.SAXException;
  */
 final class VesselNetworkVtp {
 
+    /** Optional CellData array: 1 where a line carries blood, 0 where it does not (left out). */
+    static final String PERFUSED_ARRAY = "perfused";
+    /** Optional CellData array: each line's vessel group, an integer naming an entry of the scenario's {@code groups}. */
+    static final String GROUP_ARRAY = "group";
+
     private VesselNetworkVtp() {
     }
 
     static TissueSpec.NetworkVessel read(Path file, String keyPath, GridSpec grid, SourceLocation from,
-                                         String radiusArray, double unitUm) {
+                                         String radiusArray, double unitUm, java.util.Map<String, Double> groups) {
         SourceLocation at = SourceLocation.of(file.toString(), 0, 0);
         Element root = parse(file, keyPath, from);
         if (!"VTKFile".equals(root.getTagName()) || !"PolyData".equals(root.getAttribute("type"))) {
@@ -46,6 +51,10 @@ final class VesselNetworkVtp {
             Element lines = only(piece, "Lines", at, keyPath, where);
             double[] connectivity = numbers(lines, "connectivity", -1, at, keyPath, where + " Lines connectivity");
             double[] offsets = numbers(lines, "offsets", -1, at, keyPath, where + " Lines offsets");
+            // cell data run over verts first, then lines (VTK's cell order); only the lines' part is read
+            int verts = piece.hasAttribute("NumberOfVerts") ? count(piece, "NumberOfVerts", at, keyPath, where) : 0;
+            double[] perfused = cellArray(piece, PERFUSED_ARRAY, verts + offsets.length, at, keyPath, where);
+            double[] group = cellArray(piece, GROUP_ARRAY, verts + offsets.length, at, keyPath, where);
             int start = 0;
             for (int line = 0; line < offsets.length; line++) {
                 int end = (int) offsets[line];
@@ -53,6 +62,8 @@ final class VesselNetworkVtp {
                     throw ScenarioException.at(at, keyPath, where + " line " + line + ": offset " + end
                             + " is not within [" + start + ", " + connectivity.length + "]");
                 }
+                boolean linePerfused = perfused == null || flag(perfused[verts + line], at, keyPath, where, line);
+                String lineGroup = group == null ? null : groupName(group[verts + line], groups, at, keyPath, where, line);
                 for (int c = start; c + 1 < end; c++) {
                     int a = index(connectivity[c], points, at, keyPath, where + " line " + line);
                     int b = index(connectivity[c + 1], points, at, keyPath, where + " line " + line);
@@ -67,7 +78,7 @@ final class VesselNetworkVtp {
                         throw ScenarioException.at(at, keyPath, item + ": radius must be > 0, got "
                                 + radius[a] + " and " + radius[b]);
                     }
-                    segments.add(new TissueSpec.NetworkSegment(pa, pb, r));
+                    segments.add(new TissueSpec.NetworkSegment(pa, pb, r, linePerfused, lineGroup));
                 }
                 start = end;
             }
@@ -75,7 +86,47 @@ final class VesselNetworkVtp {
         if (segments.isEmpty()) {
             throw ScenarioException.at(at, keyPath, "the file has no line segments");
         }
-        return new TissueSpec.NetworkVessel(file.toString(), radiusArray, unitUm, segments);
+        if (segments.stream().noneMatch(TissueSpec.NetworkSegment::perfused)) {
+            throw ScenarioException.at(at, keyPath, "no line of the vessel network is perfused (CellData '"
+                    + PERFUSED_ARRAY + "' is 0 everywhere)");
+        }
+        return new TissueSpec.NetworkVessel(file.toString(), radiusArray, unitUm, segments, groups);
+    }
+
+    /** The CellData array {@code name} with one value per cell, or null when the piece has none of that name. */
+    private static double[] cellArray(Element piece, String name, int cells, SourceLocation at, String keyPath,
+                                      String where) {
+        NodeList cellData = piece.getElementsByTagName("CellData");
+        if (cellData.getLength() == 0) {
+            return null;
+        }
+        NodeList arrays = ((Element) cellData.item(0)).getElementsByTagName("DataArray");
+        for (int i = 0; i < arrays.getLength(); i++) {
+            if (name.equals(((Element) arrays.item(i)).getAttribute("Name"))) {
+                return numbers((Element) cellData.item(0), name, cells, at, keyPath, where + " CellData array '" + name + "'");
+            }
+        }
+        return null;
+    }
+
+    private static boolean flag(double value, SourceLocation at, String keyPath, String where, int line) {
+        if (value != 0 && value != 1) {
+            throw ScenarioException.at(at, keyPath, where + " line " + line + ": CellData '" + PERFUSED_ARRAY
+                    + "' must be 1 (blood flows) or 0 (no flow: the line is left out), got " + value);
+        }
+        return value == 1;
+    }
+
+    private static String groupName(double value, java.util.Map<String, Double> groups, SourceLocation at,
+                                    String keyPath, String where, int line) {
+        String name = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        if (!groups.containsKey(name)) {
+            throw ScenarioException.at(at, keyPath, where + " line " + line + " is in group '" + name + "' (CellData '"
+                    + GROUP_ARRAY + "'), which " + (groups.isEmpty() ? "the scenario does not define (no groups given)"
+                    : "is not one of the scenario's groups " + groups.keySet()) + "; give it in "
+                    + keyPath.replaceFirst("\\.file$", "") + ".groups");
+        }
+        return name;
     }
 
     private static Element parse(Path file, String keyPath, SourceLocation from) {

@@ -187,6 +187,32 @@ class VesselNetworkFileTest {
         assertEquals(sc.tissue(), again.tissue());
     }
 
+    /** The Y junction's two lines: the first (two segments) perfused, the second (one segment) not; both in group 3. */
+    private static final String VTP_WITH_CELL_DATA = VTP.replace("</PointData>", """
+            </PointData>
+                  <CellData>
+                    <DataArray type="Int32" Name="perfused" format="ascii">1 0</DataArray>
+                    <DataArray type="Int32" Name="group" format="ascii">3 3</DataArray>
+                  </CellData>""");
+
+    @Test
+    void vtkCellDataCarriesPerfusionAndGroups() throws IOException {
+        String keys = ", radius_array: MaximumInscribedSphereRadius, length_unit_um: 1000, groups: {3: {permeability_scale: 2}}";
+        Scenario sc = ScenarioLoader.load(scenarioWithVtp(VTP_WITH_CELL_DATA, keys));
+        TissueSpec.NetworkVessel net = (TissueSpec.NetworkVessel) sc.tissue().vessels().get(0);
+        assertEquals(List.of(true, true, false), net.segments().stream().map(TissueSpec.NetworkSegment::perfused).toList());
+        assertEquals(List.of("3", "3", "3"), net.segments().stream().map(TissueSpec.NetworkSegment::group).toList());
+        assertEquals(List.of(2.0, 2.0, 0.0), net.segments().stream().map(net::exchangeScale).toList());
+        Scenario again = ScenarioLoader.parse(ScenarioLoader.toYaml(sc), "resolved.yaml", List.of());
+        assertEquals(sc.tissue(), again.tissue());
+
+        String plain = ", radius_array: MaximumInscribedSphereRadius, length_unit_um: 1000";
+        assertVtpRefused(VTP_WITH_CELL_DATA, plain, "line 0 is in group '3'", "does not define");
+        assertVtpRefused(VTP_WITH_CELL_DATA.replace(">1 0<", ">2 0<"), keys, "line 0", "must be 1", "got 2.0");
+        assertVtpRefused(VTP_WITH_CELL_DATA.replace(">1 0<", ">0 0<"), keys, "no line of the vessel network is perfused");
+        assertVtpRefused(VTP_WITH_CELL_DATA.replace(">3 3<", ">3<"), keys, "CellData array 'group'", "expected 2 values");
+    }
+
     private void assertVtpRefused(String vtp, String extraKeys, String... fragments) throws IOException {
         Path scenario = scenarioWithVtp(vtp, extraKeys);
         Path out = temp.resolve("out");
