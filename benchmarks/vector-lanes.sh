@@ -16,7 +16,7 @@ OUT=${1:-benchmarks/results/$(date +%F)/lanes}
 SIZES=${2:-128}
 mkdir -p "$OUT"
 JAR=benchmarks/target/benchmarks.jar
-{ date; grep -m1 'model name' /proc/cpuinfo; grep -o -m1 -w 'avx512f\|avx2' /proc/cpuinfo | head -1; nproc; java -version 2>&1 | head -1; } > "$OUT/machine.txt"
+{ date; grep -m1 'model name' /proc/cpuinfo; if grep -q -w avx512f /proc/cpuinfo; then echo avx512f; elif grep -q -w avx2 /proc/cpuinfo; then echo avx2; fi; nproc; java -version 2>&1 | head -1; } > "$OUT/machine.txt"
 uptime > "$OUT/load.txt"
 for n in $SIZES; do
   JMH="-f 1 -wi 2 -w 2 -i 5 -r 2 -p backend=java -p n=$n -p species=4 -p threads=2"
