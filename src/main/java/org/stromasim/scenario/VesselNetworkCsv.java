@@ -54,7 +54,7 @@ final class VesselNetworkCsv {
                 fields(f, 5, at, keyPath, "node,<id>,<x_um>,<y_um>,<z_um>");
                 Vec3 p = new Vec3(unitUm * number(f[2], "x_um", at, keyPath), unitUm * number(f[3], "y_um", at, keyPath),
                         unitUm * number(f[4], "z_um", at, keyPath));
-                insideDomain(p, "node " + f[1], at, keyPath, grid);
+                NetworkChecks.insideDomain(p, "node " + f[1], at, keyPath, grid);
                 if (nodes.put(f[1], p) != null) {
                     throw ScenarioException.at(at, keyPath, "node " + f[1] + " is defined twice");
                 }
@@ -97,23 +97,16 @@ final class VesselNetworkCsv {
                 }
                 perfused = f[5].equals("1");
             }
-            String group = f.length > 6 && !f[6].isEmpty() ? f[6] : null;
-            if (group != null && !groups.containsKey(group)) {
-                throw ScenarioException.at(at, keyPath, "segment " + f[1] + " is in group '" + group + "', which "
-                        + (groups.isEmpty() ? "the scenario does not define (no groups given)"
-                        : "is not one of the scenario's groups " + groups.keySet())
-                        + "; give it in " + keyPath.replaceFirst("\\.file$", "") + ".groups");
-            }
+            String group = f.length > 6 && !f[6].isEmpty()
+                    ? NetworkChecks.definedGroup(f[6], groups, "segment " + f[1], "", at, keyPath) : null;
             segments.add(new TissueSpec.NetworkSegment(a, b, unitUm * radius, perfused, group));
         }
         if (segments.isEmpty()) {
             throw ScenarioException.at(SourceLocation.of(file.toString(), 0, 0), keyPath,
                     "the vessel network has no segment records");
         }
-        if (segments.stream().noneMatch(TissueSpec.NetworkSegment::perfused)) {
-            throw ScenarioException.at(SourceLocation.of(file.toString(), 0, 0), keyPath,
-                    "no segment of the vessel network is perfused (every perfused flag is 0)");
-        }
+        NetworkChecks.somePerfused(segments, "segment", "every perfused flag is 0", SourceLocation.of(file.toString(), 0, 0),
+                keyPath);
         return new TissueSpec.NetworkVessel(file.toString(), null, unitUm, segments, groups);
     }
 
@@ -133,15 +126,5 @@ final class VesselNetworkCsv {
             // reported below
         }
         throw ScenarioException.at(at, keyPath, what + " must be a finite number, got '" + text + "'");
-    }
-
-    private static void insideDomain(Vec3 p, String item, SourceLocation at, String keyPath, GridSpec grid) {
-        double sx = grid.nx() * grid.voxelUm();
-        double sy = grid.ny() * grid.voxelUm();
-        double sz = grid.nz() * grid.voxelUm();
-        if (p.x() < 0 || p.x() > sx || p.y() < 0 || p.y() > sy || p.z() < 0 || p.z() > sz) {
-            throw ScenarioException.at(at, keyPath, item + " at " + p + " lies outside the domain [0, "
-                    + Range.format(sx) + "] × [0, " + Range.format(sy) + "] × [0, " + Range.format(sz) + "] µm");
-        }
     }
 }

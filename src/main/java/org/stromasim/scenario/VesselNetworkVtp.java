@@ -86,10 +86,7 @@ final class VesselNetworkVtp {
         if (segments.isEmpty()) {
             throw ScenarioException.at(at, keyPath, "the file has no line segments");
         }
-        if (segments.stream().noneMatch(TissueSpec.NetworkSegment::perfused)) {
-            throw ScenarioException.at(at, keyPath, "no line of the vessel network is perfused (CellData '"
-                    + PERFUSED_ARRAY + "' is 0 everywhere)");
-        }
+        NetworkChecks.somePerfused(segments, "line", "CellData '" + PERFUSED_ARRAY + "' is 0 everywhere", at, keyPath);
         return new TissueSpec.NetworkVessel(file.toString(), radiusArray, unitUm, segments, groups);
     }
 
@@ -120,13 +117,8 @@ final class VesselNetworkVtp {
     private static String groupName(double value, java.util.Map<String, Double> groups, SourceLocation at,
                                     String keyPath, String where, int line) {
         String name = value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
-        if (!groups.containsKey(name)) {
-            throw ScenarioException.at(at, keyPath, where + " line " + line + " is in group '" + name + "' (CellData '"
-                    + GROUP_ARRAY + "'), which " + (groups.isEmpty() ? "the scenario does not define (no groups given)"
-                    : "is not one of the scenario's groups " + groups.keySet()) + "; give it in "
-                    + keyPath.replaceFirst("\\.file$", "") + ".groups");
-        }
-        return name;
+        return NetworkChecks.definedGroup(name, groups, where + " line " + line, " (CellData '" + GROUP_ARRAY + "')",
+                at, keyPath);
     }
 
     private static Element parse(Path file, String keyPath, SourceLocation from) {
@@ -217,13 +209,7 @@ final class VesselNetworkVtp {
     private static Vec3 point(double[] xyz, int i, double unitUm, GridSpec grid, SourceLocation at, String keyPath,
                               String where) {
         Vec3 p = new Vec3(xyz[3 * i] * unitUm, xyz[3 * i + 1] * unitUm, xyz[3 * i + 2] * unitUm);
-        double sx = grid.nx() * grid.voxelUm();
-        double sy = grid.ny() * grid.voxelUm();
-        double sz = grid.nz() * grid.voxelUm();
-        if (p.x() < 0 || p.x() > sx || p.y() < 0 || p.y() > sy || p.z() < 0 || p.z() > sz) {
-            throw ScenarioException.at(at, keyPath, where + " point " + i + " at " + p + " µm lies outside the domain [0, "
-                    + Range.format(sx) + "] × [0, " + Range.format(sy) + "] × [0, " + Range.format(sz) + "] µm");
-        }
+        NetworkChecks.insideDomain(p, where + " point " + i, at, keyPath, grid);
         return p;
     }
 }

@@ -132,17 +132,22 @@ final class MultigridLevel {
     }
 
     private void residualPlane(double[] u, double[] rhs, double[] out, int k) {
-        int sy = px;
-        int sz = pxy;
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
-                double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
-                        + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
-                        + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
-                out[p] = rhs[p] - (diag[p] * u[p] - off);
+                out[p] = rhs[p] - (diag[p] * u[p] - neighbourSum(u, p));
             }
         }
+    }
+
+    /**
+     * Σ over the six faces of cell p of the face conductance times u across it (ghosts included): the
+     * off-diagonal part of A·u, written once for the residual, the operator and the explicit increment.
+     */
+    double neighbourSum(double[] u, int p) {
+        return fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
+                + fy[p - px] * u[p - px] + fy[p] * u[p + px]
+                + fz[p - pxy] * u[p - pxy] + fz[p] * u[p + pxy];
     }
 
     /** out = A·u over the interior. */
@@ -153,15 +158,10 @@ final class MultigridLevel {
     }
 
     private void applyPlane(double[] u, double[] out, int k) {
-        int sy = px;
-        int sz = pxy;
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
-                double off = fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
-                        + fy[p - sy] * u[p - sy] + fy[p] * u[p + sy]
-                        + fz[p - sz] * u[p - sz] + fz[p] * u[p + sz];
-                out[p] = diag[p] * u[p] - off;
+                out[p] = diag[p] * u[p] - neighbourSum(u, p);
             }
         }
     }

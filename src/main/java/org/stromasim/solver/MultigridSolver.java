@@ -366,18 +366,14 @@ public final class MultigridSolver {
         }
         fine.fillGhosts(padded);
         double inverseH2 = 1.0 / (h * h);
-        int sy = fine.px;
-        int sz = fine.pxy;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 int p0 = fine.index(0, j, k);
                 int v0 = nx * (j + ny * k);
                 for (int i = 0; i < nx; i++) {
                     int p = p0 + i;
-                    double off = fine.fx[p - 1] * padded[p - 1] + fine.fx[p] * padded[p + 1]
-                            + fine.fy[p - sy] * padded[p - sy] + fine.fy[p] * padded[p + sy]
-                            + fine.fz[p - sz] * padded[p - sz] + fine.fz[p] * padded[p + sz];
-                    out[v0 + i] = (off - fine.faceSum[p] * padded[p] + boundarySource[p]) * inverseH2;
+                    out[v0 + i] = (fine.neighbourSum(padded, p) - fine.faceSum[p] * padded[p] + boundarySource[p])
+                            * inverseH2;
                 }
             }
         }
