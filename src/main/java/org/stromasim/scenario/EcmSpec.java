@@ -11,6 +11,14 @@ package org.stromasim.scenario;
 public record EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise,
                       FlowSpec flow) {
 
+    /** The hydraulic conductivity comes from the matrix composition, which only the fibre_matrix law has. */
+    public EcmSpec {
+        if (flow != null && !(diffusivityLaw instanceof DiffusivityLawSpec.FibreMatrix)) {
+            throw new IllegalArgumentException("ecm.flow needs ecm.diffusivity_law.law: fibre_matrix (the matrix"
+                    + " composition sets the hydraulic conductivity)");
+        }
+    }
+
     /** Without interstitial flow. */
     public EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise) {
         this(diffusivityLaw, stiffnessKpa, noise, null);
