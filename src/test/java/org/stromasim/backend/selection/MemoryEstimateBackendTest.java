@@ -3,18 +3,22 @@ package org.stromasim.backend.selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.stromasim.transport.ScenarioFixture.scenario;
+import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.api.Test;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.opencl.DeviceSelector;
-import org.stromasim.backend.opencl.OpenClDevices;
-import org.stromasim.backend.opencl.OpenClUnavailableException;
+import org.stromasim.backend.SelectedBackend;
+import org.stromasim.backend.opencl.OpenClBackend;
 import org.stromasim.scenario.DiffusionSpec;
+import org.stromasim.scenario.Scenario;
+import org.stromasim.transport.ScenarioFixture;
+import org.stromasim.transport.TransportModel;
 
 /**
  * The memory estimate made before a run is built counts the backend that will run: {@code auto} is
- * estimated as an OpenCL run only where select would take an OpenCL device, else as the Java backend
- * it falls back to (which needs several times the host memory).
+ * estimated as an OpenCL run exactly where {@link BackendFactory#select} then builds an OpenCL backend,
+ * else as the Java backend it falls back to (which needs several times the host memory).
  */
 class MemoryEstimateBackendTest {
 
@@ -26,13 +30,15 @@ class MemoryEstimateBackendTest {
     }
 
     @Test
-    void autoIsOpenClExactlyWhereAUsableDeviceIsListed() {
-        boolean usable;
+    void autoIsEstimatedAsTheBackendSelectBuilds() {
+        Scenario sc = scenario().grid(4, 4, 4, 10).with(species("drug").d0(100)).build();
+        TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
+        SelectedBackend selected = BackendFactory.select(BackendChoice.AUTO, null, model, 1);
         try {
-            usable = DeviceSelector.best(OpenClDevices.list()).isPresent();
-        } catch (OpenClUnavailableException e) {
-            usable = false;
+            assertEquals(selected.backend() instanceof OpenClBackend,
+                    BackendFactory.choosesOpenCl(BackendChoice.AUTO, null, sc.run().diffusion()), selected.note());
+        } finally {
+            selected.backend().close();
         }
-        assertEquals(usable, BackendFactory.choosesOpenCl(BackendChoice.AUTO, null, DiffusionSpec.EXPLICIT));
     }
 }
