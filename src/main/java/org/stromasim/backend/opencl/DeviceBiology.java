@@ -262,7 +262,7 @@ final class DeviceBiology {
             lawParameters[EXPONENTIAL_STIFFNESS_SCALE] = (float) e.stiffnessScaleKpa();
         } else if (model instanceof FibreMatrixLaw f) {
             lawKind = LAW_FIBRE_MATRIX;
-            FibreMatrixTable.fill(f, 1.0, lawParameters);
+            FibreMatrixTable.fill(f, gagLevel, lawParameters);
         } else {
             // never a silently different law: a new law needs its kernel branch
             throw new IllegalArgumentException("the OpenCL slow step has no kernel for diffusivity law " + model);
