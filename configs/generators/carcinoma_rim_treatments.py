@@ -24,12 +24,12 @@ ECM_ADDITIONS = """  vessel_compression:               # docs/barrier-physics.md
 
 INERT_SPECIES = """
   # The biology section needs TGF-beta, IL-6 and lactate species; the rim column has no cytokine or lactate
-  # sources, so they are inert here (no sources, zero everywhere; D0 1e-3 um^2/s because D0 must be > 0 and
-  # nothing moves anyway) and the slow step runs the matrix
+  # sources, so they are inert here (no sources, zero everywhere; D0 1 um^2/s, the bottom of the plausible range,
+  # so they do not shorten the time step; nothing moves anyway) and the slow step runs the matrix
   # remodelling, the drug kill and the co-therapies only.
-  - {name: tgfb, unit: nM, d0_um2_per_s: 1.0e-3, stokes_radius_nm: 2.5, decay_per_s: 0, initial: 0, boundaries: {default: zero_flux}}
-  - {name: il6, unit: nM, d0_um2_per_s: 1.0e-3, stokes_radius_nm: 2.2, decay_per_s: 0, initial: 0, boundaries: {default: zero_flux}}
-  - {name: lactate, unit: uM, d0_um2_per_s: 1.0e-3, stokes_radius_nm: 0.3, decay_per_s: 0, initial: 0, boundaries: {default: zero_flux}}
+  - {name: tgfb, unit: nM, d0_um2_per_s: 1, stokes_radius_nm: 2.5, decay_per_s: 0, initial: 0, boundaries: {default: zero_flux}}
+  - {name: il6, unit: nM, d0_um2_per_s: 1, stokes_radius_nm: 2.2, decay_per_s: 0, initial: 0, boundaries: {default: zero_flux}}
+  - {name: lactate, unit: uM, d0_um2_per_s: 1, stokes_radius_nm: 0.3, decay_per_s: 0, initial: 0, boundaries: {default: zero_flux}}
 
 """
 
