@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.stromasim.flow.InterstitialFlow;
 import org.stromasim.flow.MatrixStateAt;
+import org.stromasim.flow.PerfusionSummary;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
@@ -69,17 +70,9 @@ final class FlowMetrics {
         return c;
     }
 
-    /** Σ S·f / Σ S over voxels with a wall; NaN without any. */
+    /** Σ S·f / Σ S over voxels with a wall; NaN without any ({@link PerfusionSummary#wallWeightedMean}). */
     static double perfusedVesselFraction(float[] perfused, float[] builtWallPerUm) {
-        double weighted = 0;
-        double total = 0;
-        for (int v = 0; v < perfused.length; v++) {
-            if (builtWallPerUm[v] > 0) {
-                weighted += (double) builtWallPerUm[v] * perfused[v];
-                total += builtWallPerUm[v];
-            }
-        }
-        return total > 0 ? weighted / total : Double.NaN;
+        return PerfusionSummary.wallWeightedMean(perfused, builtWallPerUm);
     }
 
     private double[] flow(Tissue state, MatrixStateAt matrix) {
