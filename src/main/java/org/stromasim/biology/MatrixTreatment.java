@@ -67,7 +67,8 @@ public final class MatrixTreatment {
         if (hyaluronan == null) {
             return 1.0;
         }
-        long steps = (long) Math.floor(timeS / intervalS + 1e-9);
+        // the slow clock's events are k × interval (sim.OutputSchedule); the same tolerance counts them
+        long steps = (long) Math.floor(timeS / intervalS * (1 + 1e-9) + 1e-9);
         if (steps < cachedSteps) {
             cachedSteps = 0;
             cachedLevel = 1.0;
