@@ -23,7 +23,11 @@ class HyaluronidaseIfpTest {
 
     /** K, µm²/(mmHg·s), of collagen 0.05 (r 20 nm) + GAG φ (r 0.5 nm), cells 0.6, μ = 6.9e-4 Pa·s, by hand. */
     static double conductivity(double gagFraction) {
-        double kCol = 20.0 * 20.0 * 3 / (20 * 0.05) * (-Math.log(0.05) - 0.931);
+        return conductivity(0.05, gagFraction);
+    }
+
+    static double conductivity(double collagenFraction, double gagFraction) {
+        double kCol = 20.0 * 20.0 * 3 / (20 * collagenFraction) * (-Math.log(collagenFraction) - 0.931);
         double kGag = 0.5 * 0.5 * 3 / (20 * gagFraction) * (-Math.log(gagFraction) - 0.931);
         double kappaUm2 = 1e-6 / (1 / kCol + 1 / kGag);
         double cells = 0.6;
@@ -83,6 +87,27 @@ class HyaluronidaseIfpTest {
             }
         }
         return new Result(max, sum / inside);
+    }
+
+    /**
+     * The flow problem of a scenario takes the GAG level: in carcinoma-rim-fibrotic at g = 0.3 a cancer voxel at
+     * 9.1 kPa (collagen 0.05·(9.1/3.04)^(1/2.25)) has the hand-computed K of GAG 0.3·3e-4.
+     */
+    @Test
+    void theFlowProblemUsesTheGagLevel() {
+        org.stromasim.scenario.Scenario s = org.stromasim.scenario.ScenarioLoader.load(
+                java.nio.file.Path.of("configs/carcinoma-rim-fibrotic.yaml"), java.util.List.of());
+        org.stromasim.tissue.Tissue t = org.stromasim.tissue.TissueBuilder.build(s);
+        DarcyStarlingProblem p = InterstitialFlow.problem(s.ecm().flow(),
+                (org.stromasim.scenario.DiffusivityLawSpec.FibreMatrix) s.ecm().diffusivityLaw(), t,
+                org.stromasim.transport.TransportModel.vesselSurfaceToVolumePerUm(t), 0.3);
+        int v = 0;
+        while (t.cell()[v] != org.stromasim.tissue.CellType.CANCER.code() || t.stiffnessKpa()[v] != 9.1f) {
+            v++;
+        }
+        double collagen = 0.05 * Math.pow(t.stiffnessKpa()[v] / 3.04, 1 / 2.25);
+        double expected = conductivity(collagen, 0.3 * 3.0e-4);
+        assertEquals(expected, p.conductivity()[v], 1e-6 * expected);
     }
 
     @Test
