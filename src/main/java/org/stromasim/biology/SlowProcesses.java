@@ -15,7 +15,8 @@ import org.stromasim.transport.TransportModel;
  *   <li>matrix remodelling, new CAFs included ({@link MatrixRemodelling});</li>
  *   <li>drug kill of cancer voxels ({@link DrugResponse}), then the kill by cytotoxic ER antagonists
  *       ({@link EndocrineResponse}, with {@code biology.endocrine});</li>
- *   <li>the model's diffusivity is recomputed from the new stiffness and the MCT1 inhibition of the
+ *   <li>the model's matrix state is set from the new stiffness and the GAG level ({@link MatrixTreatment}):
+ *       diffusivity and, with vessel compression, the perfused vessel wall; the MCT1 inhibition of the
  *       next interval is applied to the cancer cells' lactate uptake.</li>
  * </ol>
  * Intervention strengths are taken at the step midpoint. The transport sees interventions and new
@@ -37,6 +38,7 @@ public final class SlowProcesses {
     private final FibroblastActivation activation;
     private final MatrixRemodelling remodelling;
     private final DrugResponse response;
+    private final MatrixTreatment matrix;
     /** ER pharmacodynamics, or null without {@code biology.endocrine}. */
     private final EndocrineResponse endocrine;
 
@@ -56,6 +58,7 @@ public final class SlowProcesses {
         this.activation = new FibroblastActivation(spec.activation());
         this.remodelling = new MatrixRemodelling(spec.remodelling());
         this.response = new DrugResponse(spec.drugResponse());
+        this.matrix = MatrixTreatment.of(scenario);
         this.endocrine = spec.endocrine() == null ? null : new EndocrineResponse(scenario);
     }
 
@@ -65,6 +68,29 @@ public final class SlowProcesses {
 
     public InterventionLevels interventions() {
         return interventions;
+    }
+
+    /** The matrix co-therapies (collagen blockade and degradation, the GAG level). */
+    public MatrixTreatment matrix() {
+        return matrix;
+    }
+
+    /**
+     * Sets the model's matrix state at {@code timeS} (GAG level, compressed vessels, diffusivity) when it differs
+     * from the one compiled (a run resumed after hyaluronan changed); returns whether it changed anything.
+     */
+    public boolean applyMatrixStateAt(Tissue state, double timeS) {
+        double g = matrix.gagLevelAt(timeS);
+        if (g == model.gagLevel()) {
+            return false;
+        }
+        model.applyMatrixState(state, g);
+        return true;
+    }
+
+    /** After a device slow step: the compressed vessels of the new stiffness and GAG level (host side). */
+    void recompressAfterDeviceStep(Tissue host, double endS) {
+        model.recompressVessels(host, matrix.gagLevelAt(endS));
     }
 
     public DrugResponse response() {
@@ -108,8 +134,8 @@ public final class SlowProcesses {
             byte[] cell = state.cell();
             double tgfbSignal = 1.0 - at.level(InterventionKind.TGFB_INHIBITOR);
             activation.step(cell, state.concentration(tgfb), dt, tgfbSignal, seed, at.index());
-            remodelling.step(state.grid(), cell, state.stiffnessKpa(), dt,
-                    at.level(InterventionKind.LOX_INHIBITOR), at.level(InterventionKind.ENZYME));
+            remodelling.step(state.grid(), cell, state.stiffnessKpa(), dt, at.collagenDepositionBlock(),
+                    at.collagenDegradation());
             if (drug >= 0) {
                 float[] measure = response.onExposure() ? state.drugExposure() : state.concentration(drug);
                 response.step(cell, state.viability(), measure, state.concentration(il6), state.concentration(lactate),
@@ -118,7 +144,7 @@ public final class SlowProcesses {
             if (endocrine != null) {
                 endocrine.killStep(state, startS, endS);
             }
-            model.refreshDiffusivity(state);
+            model.applyMatrixState(state, matrix.gagLevelAt(endS));
         }
         applyInterventionsAt(endS);
     }

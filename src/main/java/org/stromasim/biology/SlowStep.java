@@ -30,12 +30,31 @@ public record SlowStep(SlowProcesses processes, double startS, double endS) {
         return processes.interventions().at(kind, 0.5 * (startS + endS));
     }
 
+    /** LOX inhibitor and losartan together over the step (midpoint), 0..1 ({@link MatrixTreatment}). */
+    public double collagenDepositionBlock() {
+        return MatrixTreatment.collagenDepositionBlock(processes.interventions(), 0.5 * (startS + endS));
+    }
+
+    /** Matrix enzyme and collagenase together over the step (midpoint), 0..1 ({@link MatrixTreatment}). */
+    public double collagenDegradation() {
+        return MatrixTreatment.collagenDegradation(processes.interventions(), 0.5 * (startS + endS));
+    }
+
+    /** The GAG level after the step (the device's diffusivity uses it, as the Java step does). */
+    public double gagLevelAfter() {
+        return processes.matrix().gagLevelAt(endS);
+    }
+
     /**
-     * The host side of a step a device ran: the interventions of the next interval that the transport
-     * reads from the model (the MCT1 inhibition of the cancer cells' lactate uptake). The device has
-     * already written the model's diffusivity (see {@code TransportModel#diffusivityRewritten}).
+     * The host side of a step a device ran: the compressed vessel wall of the new stiffness and GAG level, and
+     * the interventions of the next interval that the transport reads from the model (the MCT1 inhibition of
+     * the cancer cells' lactate uptake). The device has already written the model's diffusivity (see
+     * {@code TransportModel#diffusivityRewritten}); {@code host} holds its new stiffness and cells.
      */
-    public void finishOnHost() {
+    public void finishOnHost(Tissue host) {
+        if (dtS() > 0) {
+            processes.recompressAfterDeviceStep(host, endS);
+        }
         processes.applyInterventionsAt(endS);
     }
 }

@@ -90,6 +90,8 @@ final class ValidateCommand implements Callable<Integer> {
                 .ifPresent(m -> out.printf("matrix          %s%n", m.ranges(tissue.cell())));
         org.stromasim.flow.InterstitialFlow.of(scenario, tissue)
                 .ifPresent(f -> out.printf("flow            %s%n", org.stromasim.flow.FlowSummary.of(f, tissue.cell())));
+        model.perfusedFraction().ifPresent(f -> out.printf("vessels         %s%n",
+                org.stromasim.flow.PerfusionSummary.of(f, TransportModel.vesselSurfaceToVolumePerUm(tissue))));
         out.printf("time step       %s%n", plan.reason());
         long steps = (long) Math.ceil(scenario.run().endTimeS() / plan.maxDtS());
         out.printf("run             to %s: about %,d transport steps%n",

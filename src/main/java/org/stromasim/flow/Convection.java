@@ -40,11 +40,13 @@ public final class Convection {
     private final double[] reflection;
     private final PlasmaCurve[] plasma;
     private final SpeciesBoundaries[] boundaries;
+    private final TransportModel model;
     private Fields fields;
     private int fieldsKey;
 
     private Convection(Scenario scenario, TransportModel model) {
         this.scenario = scenario;
+        this.model = model;
         this.flow = scenario.ecm().flow();
         this.spec = flow.convection();
         this.speciesCount = scenario.species().size();
@@ -86,13 +88,15 @@ public final class Convection {
     }
 
     Fields fields(Tissue state) {
-        int key = 31 * Arrays.hashCode(state.stiffnessKpa()) + Arrays.hashCode(state.cell());
+        // the model's matrix state (GAG level, compressed wall) is the one the transport runs with now
+        float[] wall = model.vesselSurfaceToVolumePerUm().clone();
+        int key = 31 * (31 * (31 * Arrays.hashCode(state.stiffnessKpa()) + Arrays.hashCode(state.cell()))
+                + Arrays.hashCode(wall)) + Double.hashCode(model.gagLevel());
         if (fields != null && key == fieldsKey) {
             return fields;
         }
-        float[] wall = TransportModel.vesselSurfaceToVolumePerUm(state);
         DarcyStarlingProblem problem = InterstitialFlow.problem(flow,
-                (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw(), state, wall);
+                (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw(), state, wall, model.gagLevel());
         double[] p = DarcyStarlingSolver.solve(problem).pressureMmHg();
         int n = p.length;
         boolean[] solid = new boolean[n];

@@ -4,6 +4,8 @@ package org.stromasim.flow;
 public final class FlowFieldNames {
 
     public static final String PRESSURE = "ifp_mmHg";
+    /** Perfused fraction of each voxel's vessel wall (vessel compression). */
+    public static final String PERFUSED = "perfused_vessel_fraction";
     /** Stem of the velocity components {@code darcy_velocity_x_um_per_s} etc. */
     public static final String VELOCITY_STEM = "darcy_velocity";
     public static final String VELOCITY_UNIT_SUFFIX = "_um_per_s";

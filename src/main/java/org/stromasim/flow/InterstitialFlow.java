@@ -24,8 +24,8 @@ import org.stromasim.transport.TransportModel;
  * scenario names as symmetry planes (zero flux). Vessel voxels
  * are holes in the matrix (no Darcy flux through them) whose pressure is reported as p_v.
  *
- * <p>Computed from the current stiffness and cells whenever asked (snapshots, validate); nothing in
- * the transport uses it yet (convection is not built), so it is an output of the state.
+ * <p>Computed from the current stiffness, cells, GAG level and compressed vessels whenever asked (snapshots,
+ * validate, metrics); with {@code ecm.flow.convection} it also moves the solutes ({@link Convection}).
  */
 public final class InterstitialFlow {
 
@@ -42,26 +42,42 @@ public final class InterstitialFlow {
     public record Fields(float[] pressureMmHg, float[][] velocityUmPerS, int iterations, double meanReduction) {
     }
 
-    /** The flow of {@code tissue} when the scenario has {@code ecm.flow}, else empty. */
+    /** The flow of {@code tissue} at t = 0 (GAG level 1) when the scenario has {@code ecm.flow}, else empty. */
     public static Optional<Fields> of(Scenario scenario, Tissue tissue) {
-        FlowSpec flow = scenario.ecm().flow();
-        if (flow == null) {
+        return of(scenario, tissue, 0.0);
+    }
+
+    /** The flow of {@code tissue} at {@code timeS} (its GAG level and compressed vessels then), else empty. */
+    public static Optional<Fields> of(Scenario scenario, Tissue tissue, double timeS) {
+        if (scenario.ecm().flow() == null) {
             return Optional.empty();
         }
+        return Optional.of(of(scenario, tissue, MatrixStateAt.of(scenario, tissue, timeS)));
+    }
+
+    /** The flow of {@code tissue} with the matrix state {@code matrix}; the scenario must have {@code ecm.flow}. */
+    public static Fields of(Scenario scenario, Tissue tissue, MatrixStateAt matrix) {
+        FlowSpec flow = scenario.ecm().flow();
         DiffusivityLawSpec.FibreMatrix law = (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw();
-        DarcyStarlingProblem problem = problem(flow, law, tissue, TransportModel.vesselSurfaceToVolumePerUm(tissue));
+        DarcyStarlingProblem problem = problem(flow, law, tissue, matrix.wallPerUm(), matrix.gagLevel());
         DarcyStarlingSolver.Solution solution = DarcyStarlingSolver.solve(problem);
         double[] p = solution.pressureMmHg();
         float[] pressure = new float[p.length];
         for (int v = 0; v < p.length; v++) {
             pressure[v] = (float) p[v];
         }
-        return Optional.of(new Fields(pressure, DarcyVelocity.cellCentred(problem, p), solution.stats().iterations(),
-                solution.stats().meanReduction()));
+        return new Fields(pressure, DarcyVelocity.cellCentred(problem, p), solution.stats().iterations(),
+                solution.stats().meanReduction());
     }
 
     static DarcyStarlingProblem problem(FlowSpec flow, DiffusivityLawSpec.FibreMatrix law, Tissue tissue,
                                         float[] wallPerUm) {
+        return problem(flow, law, tissue, wallPerUm, 1.0);
+    }
+
+    /** The problem with every GAG fraction times {@code gagLevel} and {@code wallPerUm} the (compressed) wall. */
+    static DarcyStarlingProblem problem(FlowSpec flow, DiffusivityLawSpec.FibreMatrix law, Tissue tissue,
+                                        float[] wallPerUm, double gagLevel) {
         Grid3D g = tissue.grid();
         int n = g.voxelCount();
         CompositionLaw composition = new CompositionLaw(law.composition());
@@ -82,7 +98,7 @@ public final class InterstitialFlow {
                 effective[v] = flow.vesselPressureMmhg();
                 continue;
             }
-            MatrixComposition c = composition.composition(tissue.stiffnessKpa()[v], code);
+            MatrixComposition c = composition.composition(tissue.stiffnessKpa()[v], code, gagLevel);
             double conductivity = hydraulic.conductivity(c);
             if (!Double.isFinite(conductivity)) {
                 throw new IllegalArgumentException("voxel " + v + " (" + CellType.fromCode(code).key() + ") has no collagen"

@@ -19,19 +19,28 @@ public record CompositionFields(float[] collagenFraction, float[] gagFraction, f
 
     /** The composition of {@code tissue} when the scenario's law has a composition model, else empty. */
     public static Optional<CompositionFields> of(Scenario scenario, Tissue tissue) {
+        return of(scenario, tissue, 1.0);
+    }
+
+    /** The same with every GAG fraction times {@code gagLevel} (the hyaluronan state of the slow clock). */
+    public static Optional<CompositionFields> of(Scenario scenario, Tissue tissue, double gagLevel) {
         if (scenario.ecm().diffusivityLaw() instanceof DiffusivityLawSpec.FibreMatrix f) {
-            return Optional.of(compute(new CompositionLaw(f.composition()), tissue.stiffnessKpa(), tissue.cell()));
+            return Optional.of(compute(new CompositionLaw(f.composition()), tissue.stiffnessKpa(), tissue.cell(), gagLevel));
         }
         return Optional.empty();
     }
 
     public static CompositionFields compute(CompositionLaw law, float[] stiffnessKpa, byte[] cell) {
+        return compute(law, stiffnessKpa, cell, 1.0);
+    }
+
+    public static CompositionFields compute(CompositionLaw law, float[] stiffnessKpa, byte[] cell, double gagLevel) {
         int n = cell.length;
         float[] collagen = new float[n];
         float[] gag = new float[n];
         float[] cells = new float[n];
         for (int v = 0; v < n; v++) {
-            MatrixComposition c = law.composition(stiffnessKpa[v], cell[v]);
+            MatrixComposition c = law.composition(stiffnessKpa[v], cell[v], gagLevel);
             collagen[v] = (float) c.collagenFraction();
             gag[v] = (float) c.gagFraction();
             cells[v] = (float) c.cellFraction();

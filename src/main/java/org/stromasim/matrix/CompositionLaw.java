@@ -36,10 +36,15 @@ public final class CompositionLaw {
     }
 
     public MatrixComposition composition(double stiffnessKpa, int cellCode) {
+        return composition(stiffnessKpa, cellCode, 1.0);
+    }
+
+    /** The composition with the cell type's GAG fraction times {@code gagLevel} (hyaluronan turnover, ecm.hyaluronan). */
+    public MatrixComposition composition(double stiffnessKpa, int cellCode, double gagLevel) {
         if (cellCode == CellType.VESSEL.code()) {
             return new MatrixComposition(0.0, 0.0, 0.0);
         }
-        return new MatrixComposition(collagenFraction(stiffnessKpa), spec.gagFraction().of(cellCode),
+        return new MatrixComposition(collagenFraction(stiffnessKpa), spec.gagFraction().of(cellCode) * gagLevel,
                 spec.cellFraction().of(cellCode));
     }
 }

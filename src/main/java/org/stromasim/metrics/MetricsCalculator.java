@@ -28,7 +28,7 @@ import org.stromasim.tissue.Tissue;
  * then {@code mean_stiffness_kpa} (matrix and cell voxels) and {@code viable_fraction} (mean
  * viability of cancer voxels, dead ones included); with a {@code biology} section, the columns of
  * {@link BiologyMetrics} after those (computed from the host copy's concentrations: for a biology run
- * both backends download the state for every metrics row).
+ * both backends download the state for every metrics row); last, the barrier columns of {@link FlowMetrics}.
  */
 public final class MetricsCalculator {
 
@@ -41,6 +41,8 @@ public final class MetricsCalculator {
     private final Map<String, String> units;
     /** The biology columns, or null without a biology section. */
     private final BiologyMetrics biology;
+    /** The barrier columns (flow, perfusion, GAG level); none without those ecm sections. */
+    private final FlowMetrics flow;
     private ReductionPlan lastPlan;
 
     public MetricsCalculator(Scenario scenario) {
@@ -74,6 +76,8 @@ public final class MetricsCalculator {
         if (biology != null) {
             unitOf.putAll(biology.units());
         }
+        this.flow = new FlowMetrics(scenario);
+        unitOf.putAll(flow.units());
         this.units = Map.copyOf(unitOf);
         this.columns = List.copyOf(new ArrayList<>(unitOf.keySet()));
     }
@@ -152,6 +156,7 @@ public final class MetricsCalculator {
         if (biology != null) {
             c = biology.measure(state, timeS, values, c);
         }
+        c = flow.measure(state, timeS, values, c);
         return new MetricsRow(columns, values);
     }
 

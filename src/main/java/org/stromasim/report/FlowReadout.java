@@ -1,5 +1,6 @@
 package org.stromasim.report;
 
+import org.stromasim.metrics.RimProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.stromasim.flow.FlowFieldNames;

@@ -9,11 +9,16 @@ import java.io.PrintWriter;
  *
  * @param endocrine null without endocrine columns in metrics.csv
  * @param flow      null without a pressure field in the newest snapshot
+ * @param barrier   null without the barrier columns (IFP, rim speed, perfused fraction, GAG level) in metrics.csv
  */
-public record ModelReadouts(EndocrineReadout endocrine, FlowReadout flow) {
+public record ModelReadouts(EndocrineReadout endocrine, FlowReadout flow, BarrierCourse barrier) {
+
+    public ModelReadouts(EndocrineReadout endocrine, FlowReadout flow) {
+        this(endocrine, flow, null);
+    }
 
     public static ModelReadouts of(RunData run) throws IOException {
-        return new ModelReadouts(EndocrineReadout.of(run), FlowReadout.of(run));
+        return new ModelReadouts(EndocrineReadout.of(run), FlowReadout.of(run), BarrierCourse.of(run));
     }
 
     /** Prints the sections this run has. */
@@ -23,6 +28,9 @@ public record ModelReadouts(EndocrineReadout endocrine, FlowReadout flow) {
         }
         if (flow != null) {
             flow.print(out, run);
+        }
+        if (barrier != null) {
+            barrier.print(out);
         }
     }
 
@@ -41,6 +49,11 @@ public record ModelReadouts(EndocrineReadout endocrine, FlowReadout flow) {
             FlowReadout.printComparison(out, first.flow, second.flow, name);
         } else if (first.flow != null || second.flow != null) {
             out.println("  interstitial flow: only in " + (first.flow != null ? "the first run" : name));
+        }
+        if (first.barrier != null && second.barrier != null) {
+            BarrierCourse.printComparison(out, first.barrier, second.barrier, name);
+        } else if (first.barrier != null || second.barrier != null) {
+            out.println("  stromal barrier columns: only in " + (first.barrier != null ? "the first run" : name));
         }
     }
 }

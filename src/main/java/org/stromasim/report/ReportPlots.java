@@ -1,5 +1,6 @@
 package org.stromasim.report;
 
+import org.stromasim.metrics.RimProfile;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;

@@ -150,7 +150,13 @@ public record BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Sp
     public enum InterventionKind {
         LOX_INHIBITOR, TGFB_INHIBITOR, MCT1_INHIBITOR, ENZYME, IL6R_BLOCKER,
         /** lowers the plasma oestradiol of {@link Endocrine#estradiolSpecies} by its strength */
-        AROMATASE_INHIBITOR
+        AROMATASE_INHIBITOR,
+        /** degrades hyaluronan (needs {@code ecm.hyaluronan}); see {@code biology.MatrixTreatment} */
+        HYALURONIDASE,
+        /** degrades collagen: softens the matrix like {@link #ENZYME}, at the same rate */
+        COLLAGENASE,
+        /** angiotensin-receptor blocker: slows collagen deposition like a LOX inhibitor and hyaluronan synthesis */
+        LOSARTAN
     }
 
     /**

@@ -8,7 +8,7 @@ final class EcmBinder {
 
     static EcmSpec ecm(YamlNode node, java.util.List<SpeciesSpec> species) {
         MapReader r = MapReader.of(node, "ecm", "matrix settings", "diffusivity_law", "stiffness_kpa", "noise",
-                "flow");
+                "flow", "vessel_compression", "hyaluronan");
         DiffusivityLawSpec law = law(r.require("diffusivity_law", "a map with law: ogston, exponential or fibre_matrix"),
                 r.child("diffusivity_law"));
         EcmSpec.RegionStiffness stiffness = stiffness(r.require("stiffness_kpa", "a map with normal, stroma, tumour (kPa)"),
@@ -22,7 +22,28 @@ final class EcmBinder {
             }
             flow = flow(r.get("flow"), r.child("flow"), species);
         }
-        return new EcmSpec(law, stiffness, noise, flow);
+        VesselCompressionSpec compression = r.has("vessel_compression")
+                ? compression(r.get("vessel_compression"), r.child("vessel_compression")) : null;
+        HyaluronanSpec hyaluronan = null;
+        if (r.has("hyaluronan")) {
+            if (!(law instanceof DiffusivityLawSpec.FibreMatrix)) {
+                throw ScenarioException.badValue(r.get("hyaluronan"), r.child("hyaluronan"),
+                        "needs diffusivity_law law: fibre_matrix (only its composition has a GAG fraction)");
+            }
+            MapReader h = MapReader.of(r.get("hyaluronan"), r.child("hyaluronan"), "hyaluronan turnover",
+                    "turnover_per_s", "hyaluronidase_per_s");
+            hyaluronan = new HyaluronanSpec(h.number("turnover_per_s", Range.nonNegative("1/s")),
+                    h.number("hyaluronidase_per_s", Range.nonNegative("1/s")));
+        }
+        return new EcmSpec(law, stiffness, noise, flow, compression, hyaluronan);
+    }
+
+    private static VesselCompressionSpec compression(YamlNode node, String path) {
+        MapReader r = MapReader.of(node, path, "vessel compression by solid stress", "growth_strain",
+                "hyaluronan_stress_share", "collapse_pressure_kpa");
+        return new VesselCompressionSpec(perCellType(r.require("growth_strain", PER_CELL_TYPE), r.child("growth_strain"),
+                Range.fraction()), r.number("hyaluronan_stress_share", Range.fraction()),
+                r.number("collapse_pressure_kpa", Range.positive("kPa")));
     }
 
     private static DiffusivityLawSpec law(YamlNode node, String path) {
@@ -172,6 +193,19 @@ final class EcmBinder {
             throw ScenarioException.badValue(ecmNode, "ecm.flow.convection.interval_s", "= "
                     + ecm.flow().convection().intervalS() + " s must divide biology.slow_interval_s = "
                     + biology.slowIntervalS() + " s into a whole number of convection steps");
+        }
+    }
+
+    /** Hyaluronidase acts on the hyaluronan level, which only {@code ecm.hyaluronan} makes a state. */
+    static void requireHyaluronanForHyaluronidase(EcmSpec ecm, BiologySpec biology, YamlNode biologyNode) {
+        if (biology == null || ecm.hyaluronan() != null) {
+            return;
+        }
+        for (int i = 0; i < biology.interventions().size(); i++) {
+            if (biology.interventions().get(i).type() == BiologySpec.InterventionKind.HYALURONIDASE) {
+                throw ScenarioException.badValue(biologyNode, "biology.interventions[" + i + "].type",
+                        "hyaluronidase needs ecm.hyaluronan (turnover_per_s, hyaluronidase_per_s) and the fibre_matrix law");
+            }
         }
     }
 }

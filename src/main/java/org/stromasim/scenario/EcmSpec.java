@@ -7,9 +7,12 @@ package org.stromasim.scenario;
  * @param stiffnessKpa   baseline stiffness per tissue region, kPa
  * @param noise          optional spatial heterogeneity of stiffness ({@code null} = uniform per region)
  * @param flow           optional steady interstitial flow ({@code null} = none)
+ * @param compression    optional compression of vessels by solid stress ({@code null} = vessels always open)
+ * @param hyaluronan     optional hyaluronan turnover, which makes the GAG level a state of the slow clock
+ *                       ({@code null} = the GAG fractions stay as given)
  */
 public record EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise,
-                      FlowSpec flow) {
+                      FlowSpec flow, VesselCompressionSpec compression, HyaluronanSpec hyaluronan) {
 
     /** The hydraulic conductivity comes from the matrix composition, which only the fibre_matrix law has. */
     public EcmSpec {
@@ -17,11 +20,20 @@ public record EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffne
             throw new IllegalArgumentException("ecm.flow needs ecm.diffusivity_law.law: fibre_matrix (the matrix"
                     + " composition sets the hydraulic conductivity)");
         }
+        if (hyaluronan != null && !(diffusivityLaw instanceof DiffusivityLawSpec.FibreMatrix)) {
+            throw new IllegalArgumentException("ecm.hyaluronan needs ecm.diffusivity_law.law: fibre_matrix (only its"
+                    + " composition has a GAG fraction)");
+        }
+    }
+
+    /** Without vessel compression or hyaluronan turnover. */
+    public EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise, FlowSpec flow) {
+        this(diffusivityLaw, stiffnessKpa, noise, flow, null, null);
     }
 
     /** Without interstitial flow. */
     public EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise) {
-        this(diffusivityLaw, stiffnessKpa, noise, null);
+        this(diffusivityLaw, stiffnessKpa, noise, null, null, null);
     }
 
     /**

@@ -45,6 +45,7 @@ final class ScenarioBinder {
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;
         EcmBinder.requireSlowStepsOnTheConvectionClock(ecm, biology, r.get("ecm"));
+        EcmBinder.requireHyaluronanForHyaluronidase(ecm, biology, r.get("biology"));
         return new Scenario(name, description, grid, run, ecm, tissue, species, metrics, biology);
     }
 

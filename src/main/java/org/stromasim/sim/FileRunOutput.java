@@ -170,21 +170,25 @@ public final class FileRunOutput implements RunOutput {
             return fixedDerivedFields;
         }
         List<DerivedField> fields = new ArrayList<>();
-        CompositionFields.of(scenario, state).ifPresent(c -> fields.addAll(List.of(
+        org.stromasim.flow.MatrixStateAt matrix = org.stromasim.flow.MatrixStateAt.of(scenario, state, timeS);
+        CompositionFields.of(scenario, state, matrix.gagLevel()).ifPresent(c -> fields.addAll(List.of(
                 new DerivedField(CompositionFields.COLLAGEN, "1",
                         "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()),
                 new DerivedField(CompositionFields.GAG, "1",
                         "glycosaminoglycan volume fraction of the extracellular space", c.gagFraction()),
                 new DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
                         c.cellFraction()))));
-        InterstitialFlow.of(scenario, state).ifPresent(f -> {
+        matrix.perfused().ifPresent(f -> fields.add(new DerivedField(org.stromasim.flow.FlowFieldNames.PERFUSED, "1",
+                "perfused fraction of the voxel's vessel wall (compression by solid stress; 1 without a wall)", f)));
+        if (scenario.ecm().flow() != null) {
+            InterstitialFlow.Fields f = InterstitialFlow.of(scenario, state, matrix);
             fields.add(new DerivedField(FlowFieldNames.PRESSURE, "mmHg",
                     "steady interstitial fluid pressure (Darcy-Starling)", f.pressureMmHg()));
             for (int axis = 0; axis < 3; axis++) {
                 fields.add(new DerivedField(FlowFieldNames.velocity(axis), "µm/s",
                         "Darcy velocity component (volumetric flux per tissue area)", f.velocityUmPerS()[axis]));
             }
-        });
+        }
         fixedDerivedFields = fields;
         if (scenario.biology() != null && scenario.biology().endocrine() != null) {
             List<DerivedField> withEndocrine = new ArrayList<>(fields);

@@ -132,6 +132,9 @@ public final class Simulation {
         OutputSchedule slowClock = slow == null ? null : new OutputSchedule(slow.intervalS());
         OutputSchedule slowSteps = updateClock(scenario, slow == null ? null : slow.intervalS());
         if (slow != null) {
+            if (slow.applyMatrixStateAt(host, startTimeS)) {
+                backend.upload(host); // a resumed run: the GAG level and vessels of its start time
+            }
             slow.applyInterventionsAt(startTimeS);
             output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(), backend.description()));
         }

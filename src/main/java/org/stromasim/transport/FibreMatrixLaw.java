@@ -42,7 +42,12 @@ public final class FibreMatrixLaw implements DiffusivityLaw {
 
     @Override
     public double relativeDiffusivity(double stiffnessKpa, int cellCode, double stokesRadiusNm) {
-        MatrixComposition c = composition.composition(stiffnessKpa, cellCode);
+        return relativeDiffusivity(stiffnessKpa, cellCode, stokesRadiusNm, 1.0);
+    }
+
+    /** D/D0 with every GAG fraction scaled by {@code gagLevel} (the hyaluronan state of the slow clock). */
+    public double relativeDiffusivity(double stiffnessKpa, int cellCode, double stokesRadiusNm, double gagLevel) {
+        MatrixComposition c = composition.composition(stiffnessKpa, cellCode, gagLevel);
         return hindrance.relativeDiffusivity(c, stokesRadiusNm);
     }
 }

@@ -32,6 +32,14 @@ public final class TransportModel {
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
     private final float[] vesselSurfaceToVolumePerUm;
+    /** The wall as built (uncompressed); the live array is this times the perfused fraction. */
+    private final float[] builtWallPerUm;
+    /** Vessel compression by solid stress, or null (the live wall stays the built one). */
+    private final org.stromasim.matrix.VesselCompression compression;
+    /** Perfused fraction per voxel of the last {@link #applyMatrixState}, or null without compression. */
+    private float[] perfusedFraction;
+    /** GAG level g of the last {@link #applyMatrixState} (multiplies every gag_fraction; 1 as built). */
+    private double gagLevel = 1.0;
     /**
      * Per species, from the last {@link #refreshDiffusivity}: see {@link #reactionStiffness}. Computed on
      * first use after a refresh (null until then): only the large-step schemes and validate read it,
@@ -79,6 +87,10 @@ public final class TransportModel {
         }
         lowerEstradiolByAromataseInhibition(scenario);
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
+        this.builtWallPerUm = vesselSurfaceToVolumePerUm.clone();
+        this.compression = scenario.ecm().compression() == null ? null
+                : new org.stromasim.matrix.VesselCompression(scenario.ecm().compression());
+        compressVessels(tissue);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
         this.uptakeScale = new double[n][CellType.COUNT];
@@ -135,7 +147,9 @@ public final class TransportModel {
                     d[v] = 0f;
                     continue;
                 }
-                double value = spec.d0Um2PerS() * law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm());
+                double value = spec.d0Um2PerS() * (law instanceof FibreMatrixLaw f
+                        ? f.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm(), gagLevel)
+                        : law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm()));
                 if (!(value >= 0) || !Double.isFinite(value)) {
                     throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
                             + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
@@ -146,6 +160,55 @@ public final class TransportModel {
         this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
         this.reactionStiffness = null;
         this.refreshedCells = cell;
+    }
+
+    /**
+     * Sets the matrix state of the slow clock: the GAG level g (multiplies every cell type's gag_fraction) and,
+     * with vessel compression, each wall voxel's perfused fraction from the tissue's stiffness and g; then
+     * recomputes the diffusivity. The live wall array is rewritten in place (the Java backend reads it at its
+     * next step; the OpenCL backend copies it at upload and after a slow step).
+     */
+    public void applyMatrixState(Tissue tissue, double gagLevel) {
+        recompressVessels(tissue, gagLevel);
+        refreshDiffusivity(tissue);
+    }
+
+    /**
+     * The wall part of {@link #applyMatrixState} alone, for a backend that recomputed the diffusivity itself
+     * with the same GAG level (the OpenCL slow step).
+     */
+    public void recompressVessels(Tissue tissue, double gagLevel) {
+        if (!(gagLevel >= 0) || !Double.isFinite(gagLevel)) {
+            throw new IllegalArgumentException("GAG level must be a finite number >= 0, got " + gagLevel);
+        }
+        this.gagLevel = gagLevel;
+        compressVessels(tissue);
+    }
+
+    private void compressVessels(Tissue tissue) {
+        if (compression == null) {
+            return;
+        }
+        perfusedFraction = compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, gagLevel);
+        for (int v = 0; v < builtWallPerUm.length; v++) {
+            vesselSurfaceToVolumePerUm[v] = builtWallPerUm[v] * perfusedFraction[v];
+        }
+        this.reactionStiffness = null;
+    }
+
+    /** The GAG level of the last {@link #applyMatrixState} (1 as built). */
+    public double gagLevel() {
+        return gagLevel;
+    }
+
+    /** Perfused fraction of each voxel's vessel wall (a copy), or empty without {@code ecm.vessel_compression}. */
+    public java.util.Optional<float[]> perfusedFraction() {
+        return perfusedFraction == null ? java.util.Optional.empty() : java.util.Optional.of(perfusedFraction.clone());
+    }
+
+    /** The vessel wall area per volume as built, before compression (1/µm; a copy). */
+    public float[] builtWallPerUm() {
+        return builtWallPerUm.clone();
     }
 
     /**

@@ -42,6 +42,16 @@ class CompositionLawTest {
         assertEquals(new MatrixComposition(0, 0, 0), law.composition(12.0, CellType.VESSEL.code()));
     }
 
+    /** The hyaluronan level of the slow clock scales the GAG fraction only: CAF 4e-4 × 0.3 = 1.2e-4. */
+    @Test
+    void gagLevelScalesOnlyTheGagFraction() {
+        CompositionLaw law = law(0.3);
+        MatrixComposition c = law.composition(12.0, CellType.CAF.code(), 0.3);
+        assertEquals(0.10, c.collagenFraction(), 1e-15);
+        assertEquals(1.2e-4, c.gagFraction(), 1e-18);
+        assertEquals(0.35, c.cellFraction(), 0.0);
+    }
+
     @Test
     void fractionsOutsideTheirRangesAreRefused() {
         assertThrows(IllegalArgumentException.class,

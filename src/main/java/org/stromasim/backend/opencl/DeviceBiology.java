@@ -77,6 +77,8 @@ final class DeviceBiology {
     private final long[] globalSize;
     /** The scenario whose law tables are on the device, or null before the first step. */
     private Scenario lawsOf;
+    /** The GAG level the law table on the device was written with. */
+    private double lawsGagLevel = Double.NaN;
     private int lawKind;
     private final ClResources resources;
     private final cl_program program;
@@ -117,7 +119,7 @@ final class DeviceBiology {
     void run(SlowStep step, Buffers b, Tissue host, TransportModel model) {
         if (step.dtS() > 0) {
             SlowProcesses processes = step.processes();
-            uploadLaws(processes.scenario());
+            uploadLaws(processes.scenario(), step.gagLevelAfter());
             BiologySpec spec = processes.scenario().biology();
             activate(step, spec, processes, b);
             remodelAndRespond(step, spec, processes.scenario(), b);
@@ -132,7 +134,7 @@ final class DeviceBiology {
             }
             model.diffusivityRewritten();
         }
-        step.finishOnHost();
+        step.finishOnHost(host);
     }
 
     private void activate(SlowStep step, BiologySpec spec, SlowProcesses processes, Buffers b) {
@@ -168,8 +170,8 @@ final class DeviceBiology {
         intArg(remodel, arg++, b.guard());
         floatArg(remodel, arg++, r.cafStiffeningPerS());
         floatArg(remodel, arg++, r.spreadPerS());
-        floatArg(remodel, arg++, 1.0 - step.level(InterventionKind.LOX_INHIBITOR));
-        floatArg(remodel, arg++, r.enzymeSofteningPerS() * step.level(InterventionKind.ENZYME));
+        floatArg(remodel, arg++, 1.0 - step.collagenDepositionBlock());
+        floatArg(remodel, arg++, r.enzymeSofteningPerS() * step.collagenDegradation());
         floatArg(remodel, arg++, r.ceilingKpa());
         floatArg(remodel, arg++, r.floorKpa());
         intArg(remodel, arg++, d.measure() == BiologySpec.Measure.EXPOSURE ? 1 : 0);
@@ -233,9 +235,12 @@ final class DeviceBiology {
         CL.clEnqueueNDRangeKernel(queue, endocrineKill, 1, null, new long[] {voxels}, null, 0, null, null);
     }
 
-    /** The species' D0 and Stokes radius and the scenario's diffusivity law, written on first use. */
-    private void uploadLaws(Scenario scenario) {
-        if (scenario == lawsOf) {
+    /**
+     * The species' D0 and Stokes radius and the scenario's diffusivity law, written on first use and again
+     * when the GAG level (which scales the fibre_matrix law's GAG fractions) changed.
+     */
+    private void uploadLaws(Scenario scenario, double gagLevel) {
+        if (scenario == lawsOf && gagLevel == lawsGagLevel) {
             return;
         }
         List<SpeciesSpec> specs = scenario.species();
@@ -257,7 +262,7 @@ final class DeviceBiology {
             lawParameters[EXPONENTIAL_STIFFNESS_SCALE] = (float) e.stiffnessScaleKpa();
         } else if (model instanceof FibreMatrixLaw f) {
             lawKind = LAW_FIBRE_MATRIX;
-            FibreMatrixTable.fill(f, lawParameters);
+            FibreMatrixTable.fill(f, gagLevel, lawParameters);
         } else {
             // never a silently different law: a new law needs its kernel branch
             throw new IllegalArgumentException("the OpenCL slow step has no kernel for diffusivity law " + model);
@@ -267,6 +272,7 @@ final class DeviceBiology {
         CL.clEnqueueWriteBuffer(queue, law, CL_TRUE, 0, (long) lawParameters.length * Sizeof.cl_float,
                 Pointer.to(lawParameters), 0, null, null);
         lawsOf = scenario;
+        lawsGagLevel = gagLevel;
     }
 
     private void readFloats(cl_mem buffer, long offsetFloats, float[] into) {

@@ -25,6 +25,11 @@ final class FibreMatrixTable {
     }
 
     static void fill(FibreMatrixLaw law, float[] into) {
+        fill(law, 1.0, into);
+    }
+
+    /** The table with every cell type's GAG fraction times {@code gagLevel} (as {@link FibreMatrixLaw} takes it). */
+    static void fill(FibreMatrixLaw law, double gagLevel, float[] into) {
         MatrixCompositionSpec c = law.spec().composition();
         into[COLLAGEN_RADIUS] = (float) law.spec().collagenFibreRadiusNm();
         into[GAG_RADIUS] = (float) law.spec().gagFibreRadiusNm();
@@ -35,7 +40,7 @@ final class FibreMatrixTable {
         double[] gag = c.gagFraction().byCode();
         double[] cells = c.cellFraction().byCode();
         for (int code = 0; code < CellType.COUNT; code++) {
-            into[GAG_FRACTION_BY_CELL + code] = (float) gag[code];
+            into[GAG_FRACTION_BY_CELL + code] = (float) (gag[code] * gagLevel);
             into[CELL_FRACTION_BY_CELL + code] = (float) cells[code];
         }
     }

@@ -420,6 +420,8 @@ public final class OpenClBackend implements Backend {
         }
         biology.run(step, new DeviceBiology.Buffers(cell, keys, viability, exposureHi, exposureLo,
                 concentration[current], diffusivity, guard), host, model);
+        // the slow step may have compressed or re-opened vessels (ecm.vessel_compression): the live wall
+        write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
         if (rkl2 != null) {
             rkl2.refreshLimits(); // the stage counts follow the remodelled diffusivity
         }

@@ -182,9 +182,13 @@ class BiologyParityTest {
         assertSameOutcome(java, opencl);
     }
 
-    /** The aromatase inhibitor needs {@code biology.endocrine}: EndocrineParityTest covers it. */
+    /**
+     * The aromatase inhibitor needs {@code biology.endocrine}: EndocrineParityTest covers it; hyaluronidase needs
+     * {@code ecm.hyaluronan}: MatrixTreatmentParityTest covers it.
+     */
     @ParameterizedTest
-    @EnumSource(value = InterventionKind.class, mode = EnumSource.Mode.EXCLUDE, names = "AROMATASE_INHIBITOR")
+    @EnumSource(value = InterventionKind.class, mode = EnumSource.Mode.EXCLUDE,
+            names = {"AROMATASE_INHIBITOR", "HYALURONIDASE"})
     void eachInterventionActsTheSameOnBothBackends(InterventionKind kind) {
         Scenario none = fibrotic();
         Scenario s = BiologyOnBothBackends.withInterventions(none,

@@ -1,4 +1,4 @@
-package org.stromasim.report;
+package org.stromasim.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,5 @@
-package org.stromasim.report;
+package org.stromasim.metrics;
 
-import org.stromasim.metrics.TumourDepth;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.VesselDistanceTransform;
@@ -21,10 +20,10 @@ import org.stromasim.tissue.VesselDistanceTransform;
  * @param centresUm bin centres, µm, increasing (only bins that hold voxels)
  * @param means     the field's mean per bin
  */
-record RimProfile(double binUm, double[] centresUm, double[] means) {
+public record RimProfile(double binUm, double[] centresUm, double[] means) {
 
     /** The profile of {@code field}; empty without tumour or without non-tumour tissue. */
-    static RimProfile of(Tissue tissue, float[] field) {
+    public static RimProfile of(Tissue tissue, float[] field) {
         byte[] cell = tissue.cell();
         double dx = tissue.grid().voxelUm();
         boolean[] tumour = new boolean[cell.length];
@@ -83,7 +82,7 @@ record RimProfile(double binUm, double[] centresUm, double[] means) {
     }
 
     /** The mean of the two layers that touch the surface (at −dx/2 and +dx/2); NaN when either is empty. */
-    double atSurface() {
+    public double atSurface() {
         return 0.5 * (meanAt(-0.5 * binUm) + meanAt(0.5 * binUm));
     }
 
@@ -97,7 +96,7 @@ record RimProfile(double binUm, double[] centresUm, double[] means) {
     }
 
     /** The mean of the deepest bin inside the tumour; NaN when no bin lies inside. */
-    double deepest() {
+    public double deepest() {
         return centresUm.length > 0 && centresUm[0] < 0 ? means[0] : Double.NaN;
     }
 }
