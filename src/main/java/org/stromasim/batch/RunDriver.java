@@ -72,6 +72,11 @@ public final class RunDriver {
             return Math.max(64, 4 * Runtime.getRuntime().availableProcessors());
         }
 
+        /** These options as run.json records them, for a later resume. */
+        public RunInfo.BackendRequest request() {
+            return new RunInfo.BackendRequest(backend.name().toLowerCase(java.util.Locale.ROOT), threads, deviceSpec);
+        }
+
         double endTimeS(Scenario scenario) {
             return untilS != null ? untilS : scenario.run().endTimeS();
         }
@@ -217,8 +222,9 @@ public final class RunDriver {
         }
         try (Backend numerics = selected.backend();
              FileRunOutput output = point == null
-                     ? FileRunOutput.create(run, scenario, numerics.description(), endTimeS)
-                     : FileRunOutput.resume(run, scenario, numerics.description(), startS, endTimeS);
+                     ? FileRunOutput.create(run, scenario, numerics.description(), endTimeS, settings.request())
+                     : FileRunOutput.resume(run, scenario, numerics.description(), startS, endTimeS,
+                             settings.request());
              ProgressListener bar = progress.open(startS, endTimeS)) {
             say("%s", selected.note());
             output.log(selected.note());

@@ -8,7 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.stromasim.batch.GracefulShutdown;
 import org.stromasim.batch.RunDriver;
+import org.stromasim.backend.BackendChoice;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunInfo;
 import org.stromasim.io.RunDirectoryLock;
 import org.stromasim.sim.ResumePoint;
 import org.stromasim.sim.RunResult;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continue a run from its newest complete snapshot to the end it was asked to reach (the "
                 + "--until it was started with, else the scenario's run.end_time_s), or to a new --until.",
-                "On the same backend and thread count the result is bitwise the one of an uninterrupted run."})
+                "It continues with the --backend, --threads and --device the run was started with unless given here; on the "
+                        + "same backend and thread count the result is bitwise the one of an uninterrupted run."})
 final class ResumeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "RUN_DIR", description = "Run directory written by 'run' or by a sweep.")
@@ -61,7 +64,7 @@ final class ResumeCommand implements Callable<Integer> {
             throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "
                     + "start it again with '" + LaunchCommand.get() + " run'");
         }
-        RunDriver.Settings settings = runner.settings(untilS);
+        RunDriver.Settings settings = settingsKeepingBackend(run);
         double endTimeS;
         try {
             endTimeS = settings.resumeEndTimeS(run, point.get().scenario());
@@ -97,5 +100,56 @@ final class ResumeCommand implements Callable<Integer> {
         }
         new RunSummaryPrinter(out).print(point.get().scenario(), run.root(), result);
         return ExitCodes.OK;
+    }
+
+    /**
+     * The run options, with {@code --backend}, {@code --threads} and {@code --device} taken from run.json
+     * where not given here: a run continued on another backend or thread count is not bitwise the
+     * uninterrupted run, so resume does not switch silently (auto could pick another device than the
+     * run started on). An option given here wins, and the log says the result is then not bitwise.
+     */
+    private RunDriver.Settings settingsKeepingBackend(RunDirectory run) throws IOException {
+        RunDriver.Settings given = runner.settings(untilS);
+        Optional<RunInfo.BackendRequest> recorded;
+        try {
+            recorded = RunInfo.read(run.root()).map(RunInfo::request);
+        } catch (IOException e) {
+            throw new UserInputException("cannot resume " + run.root() + ": " + e.getMessage(), e);
+        }
+        if (recorded.isEmpty()) {
+            return given;
+        }
+        RunInfo.BackendRequest was = recorded.get();
+        var parsed = spec.commandLine().getParseResult();
+        BackendChoice backend = parsed.hasMatchedOption("--backend") ? given.backend() : recordedChoice(run, was);
+        int threads = parsed.hasMatchedOption("--threads") ? given.threads() : was.threads();
+        String device = parsed.hasMatchedOption("--device") ? given.deviceSpec() : was.device();
+        RunDriver.Settings settings;
+        try {
+            settings = new RunDriver.Settings(backend, threads, untilS, device);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("cannot resume " + run.root() + " with the options it was started with ("
+                    + describe(was) + "): " + e.getMessage() + "; give --threads", e);
+        }
+        if (!settings.request().equals(was)) {
+            spec.commandLine().getErr().printf("note: %s was started with %s and continues with %s: the result is"
+                    + " not bitwise the one of an uninterrupted run%n", run.root(), describe(was),
+                    describe(settings.request()));
+        }
+        return settings;
+    }
+
+    private static BackendChoice recordedChoice(RunDirectory run, RunInfo.BackendRequest was) {
+        try {
+            return BackendChoice.valueOf(was.backend().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(run.root().resolve(RunInfo.FILE) + ": backend_request.backend = "
+                    + was.backend() + " is not a backend; allowed: auto, opencl, java (or give --backend)", e);
+        }
+    }
+
+    private static String describe(RunInfo.BackendRequest request) {
+        return "--backend " + request.backend() + " --threads " + request.threads()
+                + (request.device() == null ? "" : " --device " + LaunchCommand.shellWord(request.device()));
     }
 }

@@ -55,11 +55,14 @@ public record MetricsCsvHeader(
         units = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(units));
     }
 
-    /** What run.json records about these metrics: provenance, the requested end and every column's unit. */
-    public RunInfo runInfo(double requestedEndS) {
+    /**
+     * What run.json records about these metrics: provenance, the requested end, every column's unit and
+     * the backend options the run was started with ({@code request}, may be null).
+     */
+    public RunInfo runInfo(double requestedEndS, RunInfo.BackendRequest request) {
         Map<String, String> inColumnOrder = new LinkedHashMap<>();
         columns.forEach(c -> inColumnOrder.put(c, units.get(c)));
-        return new RunInfo(scenarioName, backend, softwareVersion, requestedEndS, inColumnOrder);
+        return new RunInfo(scenarioName, backend, softwareVersion, requestedEndS, inColumnOrder, request);
     }
 
     /** The column header line. */

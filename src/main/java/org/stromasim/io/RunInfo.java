@@ -25,9 +25,26 @@ import java.util.Optional;
  * @param requestedEndS   simulated time the run was asked to reach: {@code --until}, else the scenario's
  *                        run.end_time_s
  * @param metricsUnits    metrics.csv column → unit, in column order ("1" for a fraction)
+ * @param request         the backend options the run was started with, which {@code resume} continues
+ *                        on unless told otherwise; null in a run.json written before they were recorded
  */
 public record RunInfo(String scenarioName, String backend, String softwareVersion, double requestedEndS,
-                      Map<String, String> metricsUnits) {
+                      Map<String, String> metricsUnits, BackendRequest request) {
+
+    /**
+     * The backend options of a run as given on its command line ({@code --backend}, {@code --threads},
+     * {@code --device}): a run resumed on another backend or thread count is not bitwise the
+     * uninterrupted one, so resume keeps them.
+     *
+     * @param backend {@code auto}, {@code opencl} or {@code java}
+     * @param threads Java backend threads, 0 = one per processor
+     * @param device  {@code --device}, or null
+     */
+    public record BackendRequest(String backend, int threads, String device) {
+        public BackendRequest {
+            Objects.requireNonNull(backend, "backend");
+        }
+    }
 
     public static final String FILE = "run.json";
     public static final int FORMAT_VERSION = 1;
@@ -52,6 +69,14 @@ public record RunInfo(String scenarioName, String backend, String softwareVersio
         root.put("backend", backend);
         root.put("software_version", softwareVersion);
         root.put("requested_end_time_s", requestedEndS);
+        if (request != null) {
+            ObjectNode options = root.putObject("backend_request");
+            options.put("backend", request.backend());
+            options.put("threads", request.threads());
+            if (request.device() != null) {
+                options.put("device", request.device());
+            }
+        }
         ObjectNode units = root.putObject("metrics_units");
         metricsUnits.forEach(units::put);
         AtomicFiles.writeString(runRoot.resolve(FILE), JSON.writeValueAsString(root) + "\n");
@@ -86,9 +111,18 @@ public record RunInfo(String scenarioName, String backend, String softwareVersio
             Map.Entry<String, JsonNode> e = it.next();
             units.put(e.getKey(), e.getValue().asText());
         }
+        BackendRequest request = null;
+        JsonNode options = root.path("backend_request");
+        if (!options.isMissingNode()) {
+            if (!options.path("backend").isTextual() || !options.path("threads").canConvertToInt()) {
+                throw new IOException(file + ": backend_request needs a text 'backend' and an integer 'threads'");
+            }
+            request = new BackendRequest(options.path("backend").asText(), options.path("threads").asInt(),
+                    options.path("device").isTextual() ? options.path("device").asText() : null);
+        }
         try {
             return Optional.of(new RunInfo(root.path("scenario").asText(), root.path("backend").asText(),
-                    root.path("software_version").asText(), end.asDouble(), units));
+                    root.path("software_version").asText(), end.asDouble(), units, request));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

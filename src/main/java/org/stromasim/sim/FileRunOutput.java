@@ -20,6 +20,7 @@ import org.stromasim.io.DerivedField;
 import org.stromasim.io.MetricsCsvHeader;
 import org.stromasim.io.MetricsCsvWriter;
 import org.stromasim.io.RunDirectory;
+import org.stromasim.io.RunInfo;
 import org.stromasim.io.SnapshotHeader;
 import org.stromasim.io.SnapshotInfo;
 import org.stromasim.io.SnapshotLayout;
@@ -85,12 +86,13 @@ public final class FileRunOutput implements RunOutput {
 
     /**
      * Opens the outputs of a fresh run in {@code directory} and records in run.json what the run is
-     * and the end time it was asked to reach.
+     * and the end time it was asked to reach, and the backend options it runs with ({@code request}).
      */
-    public static FileRunOutput create(RunDirectory directory, Scenario scenario, String backend, double requestedEndS) {
+    public static FileRunOutput create(RunDirectory directory, Scenario scenario, String backend, double requestedEndS,
+                                       RunInfo.BackendRequest request) {
         try {
             MetricsCsvHeader header = metricsHeader(scenario, backend);
-            header.runInfo(requestedEndS).write(directory.root());
+            header.runInfo(requestedEndS, request).write(directory.root());
             return new FileRunOutput(directory, scenario, backend, new XdmfWriter(directory.xdmfFile()),
                     MetricsCsvWriter.create(directory.metricsFile(), header));
         } catch (IOException e) {
@@ -103,14 +105,14 @@ public final class FileRunOutput implements RunOutput {
      * removes temporary files a kill left behind, re-indexes run.xmf over the complete snapshots, keeps
      * the metrics rows up to {@code resumeTimeS} (later rows, and a torn last line, are dropped: they are
      * simulated again) and appends to run.log. New snapshots continue the ordinal numbering. run.json
-     * is rewritten with this part's backend and {@code requestedEndS}.
+     * is rewritten with this part's backend, {@code requestedEndS} and backend options ({@code request}).
      */
     public static FileRunOutput resume(RunDirectory directory, Scenario scenario, String backend, double resumeTimeS,
-                                       double requestedEndS) {
+                                       double requestedEndS, RunInfo.BackendRequest request) {
         try {
             directory.removeStaleTempFiles();
             MetricsCsvHeader header = metricsHeader(scenario, backend);
-            header.runInfo(requestedEndS).write(directory.root());
+            header.runInfo(requestedEndS, request).write(directory.root());
             Files.deleteIfExists(directory.lastGoodFile()); // the run continues from a good state
             XdmfWriter xdmf = XdmfWriter.rebuild(directory.xdmfFile(), directory.listSnapshots());
             MetricsCsvWriter metrics = MetricsCsvWriter.resume(directory.metricsFile(), header,
