@@ -41,6 +41,7 @@ final class ScenarioBinder {
         YamlNode tissueNode = r.require("tissue", "a map with stroma_shell_um, nests, vessels");
         TissueSpec tissue = TissueBinder.tissue(tissueNode, grid, species);
         TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);
+        TissueBinder.requireOnePlasmaCurveWithConvection(tissue, ecm, tissueNode);
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;

@@ -73,6 +73,21 @@ final class TissueBinder {
                 r.number("caf_fraction_stroma", fraction), r.number("caf_fraction_normal", fraction));
     }
 
+    /**
+     * Refuses vessel groups with plasma curves of their own together with convection across vessel walls
+     * ({@code ecm.flow.convection}), whose transvascular flux carries one plasma level per species.
+     */
+    static void requireOnePlasmaCurveWithConvection(TissueSpec tissue, EcmSpec ecm, YamlNode tissueNode) {
+        boolean convection = ecm.flow() != null && ecm.flow().convection() != null;
+        if (convection && TissueSpec.plasmaGroupCount(tissue.vessels()) > 1) {
+            MapReader r = MapReader.of(tissueNode, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts",
+                    "vessels", "regions", "images");
+            throw ScenarioException.badValue(r.get("vessels"), r.child("vessels"), "gives vessel groups plasma curves"
+                    + " of their own, which ecm.flow.convection does not take (its flux across the wall carries each"
+                    + " species' own plasma curve); drop the groups' plasma curves or the convection");
+        }
+    }
+
     /** Most vessel groups with plasma curves of their own in one tissue (each costs a reaction table per pass). */
     static final int MAX_PLASMA_GROUPS = 15;
 
