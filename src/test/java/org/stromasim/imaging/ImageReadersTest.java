@@ -93,6 +93,46 @@ class ImageReadersTest {
         assertNull(v.origin());
     }
 
+    /**
+     * Axes permuted and reversed, as ITK/Slicer write an unrotated LPS volume: file axis 0 runs along
+     * −z (step 2), axis 1 along +x (3), axis 2 along +y (7.5). Each file sample's centre is placed by the
+     * definition, origin + i·d₀ + j·d₁ + k·d₂, and the volume read must hold its value there.
+     */
+    @Test
+    void nrrdPermutedAndReversedAxesAreAppliedSampleBySample() throws Exception {
+        Path f = TestImages.nrrd(temp.resolve("p.nrrd"), """
+                type: unsigned short
+                dimension: 3
+                space: left-posterior-superior
+                sizes: 4 3 5
+                space directions: (0,0,-2) (3,0,0) (0,7.5,0)
+                space origin: (1,-2,30)
+                encoding: raw
+                endian: little""", TestImages.uint16Pattern(4, 3, 5, ByteOrder.LITTLE_ENDIAN), false);
+        RawVolume v = NrrdReader.read(f);
+        assertEquals(3, v.nx());
+        assertEquals(5, v.ny());
+        assertEquals(4, v.nz());
+        assertArrayEquals(new double[]{3, 7.5, 2}, v.spacing());
+        double[][] d = {{0, 0, -2}, {3, 0, 0}, {0, 7.5, 0}};
+        double[] origin = {1, -2, 30};
+        for (int k = 0; k < 5; k++) {
+            for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < 4; i++) {
+                    int[] at = new int[3];
+                    for (int c = 0; c < 3; c++) {
+                        double position = origin[c] + i * d[0][c] + j * d[1][c] + k * d[2][c];
+                        double index = (position - v.origin()[c]) / v.spacing()[c];
+                        at[c] = (int) Math.round(index);
+                        assertEquals(at[c], index, 1e-12, "sample centres on the read volume's lattice");
+                    }
+                    assertEquals(TestImages.pattern(i, j, k), v.values()[v.index(at[0], at[1], at[2])],
+                            "file sample " + i + "," + j + "," + k);
+                }
+            }
+        }
+    }
+
     private String nrrdError(String header, byte[] data) throws IOException {
         Path f = TestImages.nrrd(temp.resolve("bad.nrrd"), header, data, false);
         return assertThrows(VolumeFileException.class, () -> NrrdReader.read(f)).getMessage();
@@ -105,8 +145,14 @@ class ImageReadersTest {
         assertTrue(nrrdError(ok.replace("dimension: 3\nsizes: 4 3 5", "dimension: 2\nsizes: 12 5"), data)
                 .contains("field 'dimension' is 2"));
         assertTrue(nrrdError(ok, java.util.Arrays.copyOf(data, 100)).contains("the data holds 100 bytes"));
-        assertTrue(nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (0.5,1,0) (0,0,1)"), data)
-                .contains("only axis-aligned"));
+        String rotated = nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (0.5,1,0) (0,0,1)"),
+                data);
+        assertTrue(rotated.contains("field 'space directions': axis 1 is (0.5,1,0), not along one space axis")
+                && rotated.contains("rotated"), rotated);
+        assertTrue(nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (2,0,0) (0,0,1)"), data)
+                .contains("space axis 0 twice"));
+        assertTrue(nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (0,0,0) (0,0,1)"), data)
+                .contains("non-zero step"));
         assertTrue(nrrdError(ok + "\ndata file: a.raw", new byte[0]).contains("detached"));
         assertTrue(nrrdError(ok.replace("uint16", "int64"), data).contains("field 'type' is 'int64'"));
         assertTrue(nrrdError(ok.replace("\nendian: little", ""), data).contains("field 'endian' is missing"));
