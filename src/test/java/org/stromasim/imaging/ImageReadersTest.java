@@ -133,6 +133,41 @@ class ImageReadersTest {
         }
     }
 
+    /**
+     * TIFF spacing from the file: Fiji's layout (ResolutionUnit none, pixels per µm as rationals,
+     * {@code unit=} and {@code spacing=} in the ImageJ description), centimetre resolution with ImageJ's
+     * spacing in cm, and nothing stated where the file has no ImageJ spacing (a 72-per-inch default) or
+     * an uncalibrated "pixel" unit. The samples are the pattern in every case.
+     */
+    @Test
+    void tiffSpacingFromResolutionTagsAndImageJDescription() throws Exception {
+        float[] values = TestImages.patternVolume(4, 3, 2);
+        RawVolume fiji = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("fiji.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(2, 5, 1, 3, 1,
+                        "ImageJ=1.54f\nimages=2\nslices=2\nunit=micron\nspacing=7.5\nloop=false\n")));
+        assertPattern(fiji, 4, 3, 2);
+        assertArrayEquals(new double[]{2.5, 3, 7.5}, fiji.spacing(), 1e-12);
+        assertEquals(1.0, fiji.unitUm());
+        assertNull(fiji.origin());
+
+        RawVolume micro = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("mu.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(2, 5, 1, 3, 1, "ImageJ=1.54f\nimages=2\nunit=\\u00B5m\nspacing=7.5\n")));
+        assertArrayEquals(new double[]{2.5, 3, 7.5}, micro.spacing(), 1e-12);
+
+        RawVolume cm = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("cm.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(5000, 1, 2500, 1, 3, "ImageJ=1.54f\nimages=2\nunit=cm\nspacing=0.0005\n")));
+        assertArrayEquals(new double[]{2, 4, 5}, cm.spacing(), 1e-9);
+
+        RawVolume dpi = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("dpi.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(72, 1, 72, 1, 2, null)));
+        assertNull(dpi.spacing(), "a resolution alone says nothing about the distance between pages");
+        assertTrue(Double.isNaN(dpi.unitUm()));
+
+        RawVolume pixel = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("px.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(1, 1, 1, 1, 1, "ImageJ=1.54f\nimages=2\nunit=pixel\nspacing=1\n")));
+        assertNull(pixel.spacing(), "ImageJ's uncalibrated unit");
+    }
+
     private String nrrdError(String header, byte[] data) throws IOException {
         Path f = TestImages.nrrd(temp.resolve("bad.nrrd"), header, data, false);
         return assertThrows(VolumeFileException.class, () -> NrrdReader.read(f)).getMessage();
