@@ -126,7 +126,8 @@ final class TissueImageBinder {
         float[] values = sets == TissueImageSpec.Target.CELL
                 ? cellCodes(raw, labels, r.location(), keyPath, where)
                 : mapped(raw, sets, intensityRange, valueRange, r.location(), keyPath, where);
-        ScalarVolume volume = new ScalarVolume(raw.nx(), raw.ny(), raw.nz(), spacingUm, originUm, values);
+        ScalarVolume volume = new ScalarVolume(raw.nx(), raw.ny(), raw.nz(), spacingUm, originUm, values,
+                raw.spacing() == null ? null : scaled(raw.spacing(), unitUm));
         requireOverlap(volume, grid, r.location(), keyPath, where);
         return new TissueImageSpec(file.toString(), dataset, sets, species, intensityRange, valueRange, labels,
                 spacing, origin, lengthUnit, volume);

@@ -1,5 +1,6 @@
 package org.stromasim.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -194,6 +195,36 @@ class TissueImageFileTest {
             }
         }
         assertTrue(checked > 500, "checked " + checked);
+    }
+
+    /**
+     * A Fiji-calibrated TIFF (80 µm pixels, 80 µm between pages) needs no spacing_um; a spacing_um that
+     * differs from the file's by more than 1 % wins, with one warning naming both; one that agrees
+     * brings no warning.
+     */
+    @Test
+    void tiffSpacingComesFromTheFileAndTheScenarioOverridesItWithAWarning() throws IOException {
+        float[] v = new float[4 * 4 * 3];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = s % 4 < 2 ? 1 : s % 4 == 2 ? 2 : 0;
+        }
+        TestImages.calibratedTiff(temp.resolve("fiji.tif"), 4, 4, 3, v, new TestImages.Calibration(1, 80, 1, 80, 1,
+                "ImageJ=1.54f\nimages=3\nslices=3\nunit=micron\nspacing=80\n"));
+        Scenario fromFile = ScenarioLoader.load(scenario("    - {file: fiji.tif, sets: cell, labels: {0: keep, 1: caf, 2: cancer}}"));
+        assertArrayEquals(new double[]{80, 80, 80}, fromFile.tissue().images().get(0).volume().spacingUm(), 1e-9);
+
+        Path overridden = scenario("    - {file: fiji.tif, sets: cell, spacing_um: [40, 80, 80], labels: {0: keep, 1: caf, 2: cancer}}");
+        assertArrayEquals(new double[]{40, 80, 80},
+                ScenarioLoader.load(overridden).tissue().images().get(0).volume().spacingUm(), 1e-9);
+        CliHarness.Result r = CliHarness.run("validate", overridden.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: tissue.images[0].spacing_um = [40, 80, 80] µm overrides the spacing")
+                && r.err().contains("fiji.tif states, [80, 80, 80] µm (axis x"), r.err());
+
+        Path agreeing = scenario("    - {file: fiji.tif, sets: cell, spacing_um: [80.4, 80, 80], labels: {0: keep, 1: caf, 2: cancer}}");
+        CliHarness.Result quiet = CliHarness.run("validate", agreeing.toString());
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertFalse(quiet.err().contains("overrides the spacing"), quiet.err());
     }
 
     @Test
