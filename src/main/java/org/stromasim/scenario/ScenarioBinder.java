@@ -41,6 +41,7 @@ final class ScenarioBinder {
         YamlNode tissueNode = r.require("tissue", "a map with stroma_shell_um, nests, vessels");
         TissueSpec tissue = TissueBinder.tissue(tissueNode, grid, species);
         TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);
+        TissueImageBinder.checkCollagenImages(tissue.images(), ecm, tissueNode);
         TissueBinder.requireOnePlasmaCurveWithConvection(tissue, ecm, tissueNode);
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
