@@ -110,6 +110,13 @@
 #error "W must be 1 or 8"
 #endif
 
+// Comparisons give 1/0 for scalars and -1/0 for vectors; select(a, b, c) takes b where c is true in
+// both cases (non-zero, resp. the sign bit), so the code below only ever feeds comparisons to it.
+#define PICK(condition, ifTrue, ifFalse) select((ifFalse), (ifTrue), (condition))
+
+// Helpers must be inlined (a call inside the work-item loop stops the runtime's optimiser).
+#define ALWAYS_INLINE inline __attribute__((always_inline))
+
 // Plasma groups (vessel groups with plasma curves of their own; PLASMA_GROUPS is set by the host, 1 when
 // every vessel carries the species' own curve). `levels` points at one species' levels of a pass,
 // [group][4] = {mid A, end A, mid B, end B}; PLASMA_LEVEL gives level `which` for the W voxels from v, each
@@ -118,7 +125,11 @@
 #define PLASMA_GROUPS 1
 #endif
 #if PLASMA_GROUPS == 1
-#define PLASMA_LEVEL(levels, groups, v, which) ((floatW) (levels)[which])
+// through a scalar parameter: clang 15 (PoCL) crashes on a vector cast of a restrict global load
+ALWAYS_INLINE floatW broadcast_level(float level) {
+    return (floatW) level;
+}
+#define PLASMA_LEVEL(levels, groups, v, which) broadcast_level((levels)[which])
 #elif W == 1
 #define PLASMA_LEVEL(levels, groups, v, which) ((levels)[(int) (groups)[v] * 4 + (which)])
 #else
@@ -128,13 +139,6 @@
         (levels)[(int) (groups)[(v) + 5] * 4 + (which)], (levels)[(int) (groups)[(v) + 6] * 4 + (which)], \
         (levels)[(int) (groups)[(v) + 7] * 4 + (which)]))
 #endif
-
-// Comparisons give 1/0 for scalars and -1/0 for vectors; select(a, b, c) takes b where c is true in
-// both cases (non-zero, resp. the sign bit), so the code below only ever feeds comparisons to it.
-#define PICK(condition, ifTrue, ifFalse) select((ifFalse), (ifTrue), (condition))
-
-// Helpers must be inlined (a call inside the work-item loop stops the runtime's optimiser).
-#define ALWAYS_INLINE inline __attribute__((always_inline))
 
 // Layout constants shared with the host, all defined at build time by KernelConstants from their Java
 // definitions (none is typed here, so a name the host does not define fails to compile):
