@@ -247,6 +247,26 @@ class ImageReadersTest {
         assertPattern(TiffStackReader.read(f), nx, ny, nz);
     }
 
+    /** A stack whose second page is smaller (written by the JDK's TIFF writer) is refused, naming the page. */
+    @Test
+    void tiffPagesOfDifferentSizesAreRefused() throws Exception {
+        Path f = temp.resolve("ragged.tif");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(6, 5, BufferedImage.TYPE_BYTE_GRAY),
+                    null, null), null);
+            writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(6, 4, BufferedImage.TYPE_BYTE_GRAY),
+                    null, null), null);
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        String message = assertThrows(VolumeFileException.class, () -> TiffStackReader.read(f)).getMessage();
+        assertTrue(message.contains("page 2 is 6 × 4 pixels, page 1 6 × 5"), message);
+    }
+
     @Test
     void colourTiffIsRefused() throws Exception {
         Path f = temp.resolve("rgb.tif");
