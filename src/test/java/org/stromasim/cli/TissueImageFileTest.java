@@ -373,6 +373,14 @@ class TissueImageFileTest {
                 "voxel (2, 0, 0) = 2", "is not a label of the table (allowed: 1");
     }
 
+    /** A label mapped to something that is no cell type (nor stroma, keep) is refused at its table entry. */
+    @Test
+    void labelMappedToAnUnknownCellType() throws IOException {
+        labelTiff();
+        assertRefused("    - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {0: keep, 1: caf, 2: tumor}}",
+                "tissue.images[0].labels.2", "tumor");
+    }
+
     @Test
     void unknownSpecies() throws IOException {
         concentrationH5();
