@@ -90,6 +90,36 @@ class VesselGroupPlasmaTest {
         assertEquals(5 * Math.pow(2, -1.4), drug[earlyLumen], 1e-5 * 5);
     }
 
+    /**
+     * A run stopped at 2 s and resumed to 4 s ends where one run to 4 s ends: the plasma groups come back
+     * from the snapshot and the scenario the run stored (Java backend, the same steps, so bit for bit).
+     */
+    @Test
+    void resumedRunKeepsEachVesselsCurve() throws IOException {
+        Path scenario = VesselGroupPlasma.write(temp, VesselGroupPlasma.GROUPS);
+        Path whole = temp.resolve("whole");
+        Path split = temp.resolve("split");
+        CliHarness.Result a = CliHarness.run("run", scenario.toString(), "--out", whole.toString(), "--no-progress",
+                "--backend", "java", "--until", "4");
+        assertEquals(0, a.exitCode(), a.err());
+        CliHarness.Result b = CliHarness.run("run", scenario.toString(), "--out", split.toString(), "--no-progress",
+                "--backend", "java", "--until", "2");
+        assertEquals(0, b.exitCode(), b.err());
+        CliHarness.Result c = CliHarness.run("resume", split.toString(), "--no-progress", "--backend", "java",
+                "--until", "4");
+        assertEquals(0, c.exitCode(), c.err());
+        Tissue one = latest(whole);
+        Tissue two = latest(split);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one.concentration("drug"), two.concentration("drug"));
+        assertTrue(one.concentration("drug")[0] >= 0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(one.vesselWall().plasmaGroup(), two.vesselWall().plasmaGroup());
+    }
+
+    private static Tissue latest(Path run) throws IOException {
+        return org.stromasim.io.SnapshotReader.read(org.stromasim.io.RunDirectory.open(run).latestSnapshot().orElseThrow())
+                .tissue();
+    }
+
     @Test
     void groupsWithCurvesSurviveTheResolvedYaml() throws IOException {
         Scenario sc = ScenarioLoader.load(VesselGroupPlasma.write(temp, VesselGroupPlasma.GROUPS));
