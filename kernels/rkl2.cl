@@ -80,7 +80,7 @@ __kernel void rkl2_stage(__global const float* restrict y0,
 // of dC/dt = S - lambda*C - q, clamped at 0 (a correction larger than the supply must not make C < 0).
 ALWAYS_INLINE floatW corrected_step(__constant const float* restrict p, __global const float* restrict table,
                                     __global const float* restrict gains, intW key, floatW cv, floatW alive,
-                                    floatW q, float h, float plasmaMid, float plasmaEnd,
+                                    floatW q, float h, floatW plasmaMid, floatW plasmaEnd,
                                     __global const uchar* restrict cell, __global const float* restrict svPerUm,
                                     long v) {
     intW slow;
@@ -96,7 +96,7 @@ ALWAYS_INLINE floatW corrected_step(__constant const float* restrict p, __global
 
 // A plain (unrebalanced) sub-step: the tabulated map, or the per-voxel integration where needed.
 ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global const float* restrict table, intW key,
-                                floatW cv, floatW alive, float h, float plasmaMid, float plasmaEnd,
+                                floatW cv, floatW alive, float h, floatW plasmaMid, floatW plasmaEnd,
                                 __global const uchar* restrict cell, __global const float* restrict svPerUm, long v) {
     intW slow;
     floatW fast = tabulated(table, key, cv, alive, &slow);
@@ -161,7 +161,8 @@ __kernel void rkl2_react(__global float* restrict state,
                          __global const float* restrict gains,
                          const int nx, const int ny, const int nz, const int pad, const int pass,
                          const float hA, const float hB, const float exposureWeightS,
-                         const int rebalanced, const int updateRebalance, const float inverseTwoH) {
+                         const int rebalanced, const int updateRebalance, const float inverseTwoH,
+                         __global const uchar* restrict plasmaGroup) {
     const long i = get_global_id(0) * W;
     const long j = get_global_id(1);
     const int s = get_global_id(2) / nz;
@@ -181,7 +182,7 @@ __kernel void rkl2_react(__global float* restrict state,
     }
     const intW key = CELLW(keys + v);
     const floatW alive = LOADW(viability + v);
-    __global const float* restrict levels = plasma + (long) pass * SPECIES * 4 + s * 4;
+    __global const float* restrict levels = plasma + ((long) pass * SPECIES + s) * PLASMA_GROUPS * 4;
     __global const float* restrict tableA = tables + ((long) pass * SPECIES + s) * 2 * KEYS * TABLE_STRIDE;
     __global const float* restrict tableB = tableA + KEYS * TABLE_STRIDE;
     __global const float* restrict gainA = gains + ((long) pass * SPECIES + s) * 4 * KEYS;
@@ -198,7 +199,7 @@ __kernel void rkl2_react(__global float* restrict state,
     } else if (rebalanced != 0) {
         floatW q = LOADW(rebalance + at);
         if (hA > 0.0f) {
-            a = corrected_step(p, tableA, gainA, key, w, alive, q, hA, levels[0], levels[1], cell, svPerUm, v);
+            a = corrected_step(p, tableA, gainA, key, w, alive, q, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, v);
         }
         if (updateRebalance != 0) {
             // step n is complete at a: its opening increment, its diffusion, its closing increment
@@ -209,19 +210,19 @@ __kernel void rkl2_react(__global float* restrict state,
         }
         b = a;
         if (hB > 0.0f) {
-            b = corrected_step(p, tableB, gainB, key, a, alive, q, hB, levels[2], levels[3], cell, svPerUm, v);
+            b = corrected_step(p, tableB, gainB, key, a, alive, q, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, v);
         }
         STOREW(b - a, opening + at);
         auc = exposureWeightS * a;
     } else {
         auc = (floatW) 0.0f;
         if (hA > 0.0f) {
-            a = plain_step(p, tableA, key, w, alive, hA, levels[0], levels[1], cell, svPerUm, v);
+            a = plain_step(p, tableA, key, w, alive, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, v);
             auc += sub_step_exposure(p, endA, key, w, a, alive, hA, cell, svPerUm, v);
         }
         b = a;
         if (hB > 0.0f) {
-            b = plain_step(p, tableB, key, a, alive, hB, levels[2], levels[3], cell, svPerUm, v);
+            b = plain_step(p, tableB, key, a, alive, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, v);
             auc += sub_step_exposure(p, endB, key, a, b, alive, hB, cell, svPerUm, v);
         }
     }

@@ -117,6 +117,29 @@
 // Helpers must be inlined (a call inside the work-item loop stops the runtime's optimiser).
 #define ALWAYS_INLINE inline __attribute__((always_inline))
 
+// Plasma groups (vessel groups with plasma curves of their own; PLASMA_GROUPS is set by the host, 1 when
+// every vessel carries the species' own curve). `levels` points at one species' levels of a pass,
+// [group][4] = {mid A, end A, mid B, end B}; PLASMA_LEVEL gives level `which` for the W voxels from v, each
+// in its own group (plasmaGroup: one byte per voxel; unused, and not read, when PLASMA_GROUPS == 1).
+#ifndef PLASMA_GROUPS
+#define PLASMA_GROUPS 1
+#endif
+#if PLASMA_GROUPS == 1
+// through a scalar parameter: clang 15 (PoCL) crashes on a vector cast of a restrict global load
+ALWAYS_INLINE floatW broadcast_level(float level) {
+    return (floatW) level;
+}
+#define PLASMA_LEVEL(levels, groups, v, which) broadcast_level((levels)[which])
+#elif W == 1
+#define PLASMA_LEVEL(levels, groups, v, which) ((levels)[(int) (groups)[v] * 4 + (which)])
+#else
+#define PLASMA_LEVEL(levels, groups, v, which) ((float8) ((levels)[(int) (groups)[(v)] * 4 + (which)], \
+        (levels)[(int) (groups)[(v) + 1] * 4 + (which)], (levels)[(int) (groups)[(v) + 2] * 4 + (which)], \
+        (levels)[(int) (groups)[(v) + 3] * 4 + (which)], (levels)[(int) (groups)[(v) + 4] * 4 + (which)], \
+        (levels)[(int) (groups)[(v) + 5] * 4 + (which)], (levels)[(int) (groups)[(v) + 6] * 4 + (which)], \
+        (levels)[(int) (groups)[(v) + 7] * 4 + (which)]))
+#endif
+
 // Layout constants shared with the host, all defined at build time by KernelConstants from their Java
 // definitions (none is typed here, so a name the host does not define fails to compile):
 //   reaction tables (ReactionTables): per pass, species and sub-table, KEYS entries of TABLE_STRIDE floats
@@ -190,7 +213,7 @@ ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW
 // The per-voxel sub-step; `sink` is a constant rate taken out of the source (0 in transport_pass; the
 // rebalancing term of the RKL2 coupling in kernels/rkl2.cl).
 ALWAYS_INLINE floatW react_with_sink(__constant const float* restrict p, intW code, floatW alive, floatW sv,
-                                     floatW cv, float h, float plasmaMid, float plasmaEnd, floatW sink) {
+                                     floatW cv, float h, floatW plasmaMid, floatW plasmaEnd, floatW sink) {
     floatW exchange = p[P_PERMEABILITY] * sv;
     floatW vmax = per_cell(p, P_VMAX, code);
     floatW km = per_cell(p, P_KM, code);
@@ -199,12 +222,12 @@ ALWAYS_INLINE floatW react_with_sink(__constant const float* restrict p, intW co
             + alive * (uptake + per_cell(p, P_RELAX, code));
     floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code) - sink;
     floatW reacted = exact_relaxation(cv, source, lambda, h);
-    floatW lumen = p[P_CROSSES_VESSELS] != 0.0f ? (floatW) plasmaEnd : cv;
+    floatW lumen = p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : cv;
     return PICK(code == CELL_VESSEL, lumen, reacted);
 }
 
 ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
-                           float h, float plasmaMid, float plasmaEnd) {
+                           float h, floatW plasmaMid, floatW plasmaEnd) {
     return react_with_sink(p, code, alive, sv, cv, h, plasmaMid, plasmaEnd, (floatW) 0.0f);
 }
 
@@ -302,7 +325,8 @@ __kernel void transport_pass(__global const float* restrict src,
                              const int diffuse, const float dtOverDx2,
                              const float hA, const float hB, const float exposureWeightS,
                              __global const uchar* restrict keys,
-                             __global const float* restrict tables) {
+                             __global const float* restrict tables,
+                             __global const uchar* restrict plasmaGroup) {
     const long i = get_global_id(0) * W; // first of this work-item's W voxels along x
     const long j = get_global_id(1);
     // the third dimension runs over z planes of all species: species s, plane k
@@ -319,7 +343,7 @@ __kernel void transport_pass(__global const float* restrict src,
     const long v = i + sy * j + sz * k;
     const intW key = CELLW(keys + v);
     const floatW alive = LOADW(viability + v);
-    __global const float* restrict levels = plasma + (long) pass * SPECIES * 4;
+    __global const float* restrict levels = plasma + ((long) pass * SPECIES + s) * PLASMA_GROUPS * 4;
 
     {
         __constant const float* restrict p = params + s * PARAMS_STRIDE;
@@ -341,8 +365,8 @@ __kernel void transport_pass(__global const float* restrict src,
                 intW slow;
                 floatW fast = tabulated(table, key, cv, alive, &slow);
                 if (ANYW(slow)) {
-                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hA, levels[s * 4 + 0],
-                                        levels[s * 4 + 1]);
+                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0),
+                                        PLASMA_LEVEL(levels, plasmaGroup, v, 1));
                     fast = PICK(slow, full, fast);
                 }
                 cv = fast;
@@ -358,8 +382,8 @@ __kernel void transport_pass(__global const float* restrict src,
                 intW slow;
                 floatW fast = tabulated(table + KEYS * TABLE_STRIDE, key, cv, alive, &slow);
                 if (ANYW(slow)) {
-                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hB, levels[s * 4 + 2],
-                                        levels[s * 4 + 3]);
+                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
+                                        PLASMA_LEVEL(levels, plasmaGroup, v, 3));
                     fast = PICK(slow, full, fast);
                 }
                 cv = fast;
@@ -373,10 +397,10 @@ __kernel void transport_pass(__global const float* restrict src,
                 floatW sv = LOADW(svPerUm + v);
                 floatW full = cv;
                 if (hA > 0.0f) {
-                    full = react(p, code, alive, sv, full, hA, levels[s * 4 + 0], levels[s * 4 + 1]);
+                    full = react(p, code, alive, sv, full, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1));
                 }
                 if (hB > 0.0f) {
-                    full = react(p, code, alive, sv, full, hB, levels[s * 4 + 2], levels[s * 4 + 3]);
+                    full = react(p, code, alive, sv, full, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3));
                 }
                 fast = PICK(slow, full, fast);
             }

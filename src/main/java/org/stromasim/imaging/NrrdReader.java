@@ -108,9 +108,12 @@ public final class NrrdReader {
             case "ascii", "text", "txt" -> ascii(new String(bytes, pos, bytes.length - pos, StandardCharsets.US_ASCII), values);
             default -> throw new VolumeFileException("field 'encoding' is '" + encoding + "'; supported: raw, gzip, ascii");
         }
-        double[] spacing = spacing(fields);
         double[] origin = fields.containsKey("space origin") ? vector(fields.get("space origin"), "space origin") : null;
-        return new RawVolume(sizes[0], sizes[1], sizes[2], values, spacing, origin, unitUm(fields), type.name);
+        String directions = fields.get("space directions");
+        if (directions != null) {
+            return AxisAlignedDirections.of(directions).toSpaceAxes(sizes, values, origin, unitUm(fields), type.name);
+        }
+        return new RawVolume(sizes[0], sizes[1], sizes[2], values, spacings(fields), origin, unitUm(fields), type.name);
     }
 
     private static void binary(InputStream in, Map<String, String> fields, SampleType type, float[] values,
@@ -168,32 +171,91 @@ public final class NrrdReader {
         }
     }
 
-    /** Spacing from {@code spacings} or from {@code space directions}, which must be the axes themselves. */
-    private static double[] spacing(Map<String, String> fields) throws VolumeFileException {
-        String directions = fields.get("space directions");
-        if (directions != null) {
+    /**
+     * {@code space directions} whose vectors each lie along one space axis, each axis once, in any order
+     * and either sense (what ITK and 3D Slicer write for an unrotated volume, e.g. LPS with negative x and
+     * y): the samples are reordered so the volume's axes run along +x, +y, +z of space. A vector with two
+     * non-zero components (a rotated or sheared volume) is refused: its voxels do not lie on any grid
+     * aligned with the simulation's, and resampling it would need the rotation applied to every sample.
+     *
+     * @param spaceAxis per file axis a, the space axis its vector runs along
+     * @param stepUnits per file axis a, the signed step along that space axis, file length units
+     */
+    record AxisAlignedDirections(int[] spaceAxis, double[] stepUnits) {
+
+        static AxisAlignedDirections of(String directions) throws VolumeFileException {
             String[] vectors = directions.trim().split("\\)\\s*");
             if (vectors.length != 3) {
                 throw new VolumeFileException("field 'space directions' has " + vectors.length + " vectors, 3 needed");
             }
-            double[] spacing = new double[3];
+            int[] axis = new int[3];
+            double[] step = new double[3];
+            boolean[] used = new boolean[3];
             for (int a = 0; a < 3; a++) {
                 double[] d = vector(vectors[a] + ")", "space directions");
+                int along = -1;
                 for (int c = 0; c < 3; c++) {
-                    if (c != a && d[c] != 0) {
-                        throw new VolumeFileException("field 'space directions': axis " + a + " is " + vectors[a].strip()
-                                + "); only axis-aligned images are read (rotated or sheared axes would be misplaced);"
-                                + " resample it to axis-aligned voxels first");
+                    if (d[c] != 0) {
+                        if (along >= 0) {
+                            throw new VolumeFileException("field 'space directions': axis " + a + " is "
+                                    + vectors[a].strip() + "), not along one space axis: rotated or sheared volumes are"
+                                    + " not read (their voxels lie on no axis-aligned grid); resample it to axis-aligned"
+                                    + " voxels first (3D Slicer: Resample Scalar Volume; ITK: ResampleImageFilter)");
+                        }
+                        along = c;
                     }
                 }
-                if (!(d[a] > 0)) {
-                    throw new VolumeFileException("field 'space directions': axis " + a + " has spacing " + d[a]
-                            + "; must be > 0 (flip the image so that its axes run along +x, +y, +z)");
+                if (along < 0 || !Double.isFinite(d[along])) {
+                    throw new VolumeFileException("field 'space directions': axis " + a + " is " + vectors[a].strip()
+                            + "); each axis needs a finite non-zero step");
                 }
-                spacing[a] = d[a];
+                if (used[along]) {
+                    throw new VolumeFileException("field 'space directions': axes run along space axis " + along
+                            + " twice; each space axis must be used once");
+                }
+                used[along] = true;
+                axis[a] = along;
+                step[a] = d[along];
             }
-            return spacing;
+            return new AxisAlignedDirections(axis, step);
         }
+
+        /**
+         * The samples (file order, file axis 0 fastest) as a volume whose axes are space x, y, z in
+         * their + sense: spacing |step|, and the origin the centre of the sample with the lowest
+         * coordinate on every axis ({@code origin} is the centre of file sample (0, 0, 0)).
+         */
+        RawVolume toSpaceAxes(int[] sizes, float[] values, double[] origin, double unitUm, String sampleType) {
+            int[] n = new int[3];
+            double[] spacing = new double[3];
+            double[] corner = origin == null ? null : origin.clone();
+            for (int a = 0; a < 3; a++) {
+                n[spaceAxis[a]] = sizes[a];
+                spacing[spaceAxis[a]] = Math.abs(stepUnits[a]);
+                if (corner != null && stepUnits[a] < 0) {
+                    corner[spaceAxis[a]] += (sizes[a] - 1) * stepUnits[a];
+                }
+            }
+            float[] out = new float[values.length];
+            int[] at = new int[3];
+            int v = 0;
+            for (int k = 0; k < sizes[2]; k++) {
+                for (int j = 0; j < sizes[1]; j++) {
+                    for (int i = 0; i < sizes[0]; i++) {
+                        int[] file = {i, j, k};
+                        for (int a = 0; a < 3; a++) {
+                            at[spaceAxis[a]] = stepUnits[a] > 0 ? file[a] : sizes[a] - 1 - file[a];
+                        }
+                        out[at[0] + n[0] * (at[1] + n[1] * at[2])] = values[v++];
+                    }
+                }
+            }
+            return new RawVolume(n[0], n[1], n[2], out, spacing, corner, unitUm, sampleType);
+        }
+    }
+
+    /** Spacing from {@code spacings} (null when absent or NaN: unknown). */
+    private static double[] spacings(Map<String, String> fields) throws VolumeFileException {
         String spacings = fields.get("spacings");
         if (spacings == null) {
             return null;

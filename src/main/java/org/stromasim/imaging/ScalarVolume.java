@@ -5,7 +5,29 @@ package org.stromasim.imaging;
  * has its centre at {@code origin + (i, j, k)·spacing}, µm, and the volume it stands for reaches half a
  * spacing beyond the outermost centres. Values are x fastest, in the unit of the field they set.
  */
-public record ScalarVolume(int nx, int ny, int nz, double[] spacingUm, double[] originUm, float[] values) {
+public record ScalarVolume(int nx, int ny, int nz, double[] spacingUm, double[] originUm, float[] values,
+                           double[] fileSpacingUm) {
+
+    /** A volume whose file states no spacing of its own. */
+    public ScalarVolume(int nx, int ny, int nz, double[] spacingUm, double[] originUm, float[] values) {
+        this(nx, ny, nz, spacingUm, originUm, values, null);
+    }
+
+    /**
+     * Where the scenario's spacing overrides a spacing the file states (fileSpacingUm, µm; null when
+     * the file states none) and they differ by more than {@code relative} on some axis: the axis, else -1.
+     */
+    public int spacingConflictAxis(double relative) {
+        if (fileSpacingUm == null) {
+            return -1;
+        }
+        for (int a = 0; a < 3; a++) {
+            if (Math.abs(spacingUm[a] - fileSpacingUm[a]) > relative * Math.max(spacingUm[a], fileSpacingUm[a])) {
+                return a;
+            }
+        }
+        return -1;
+    }
 
     public ScalarVolume {
         if ((long) nx * ny * nz != values.length) {

@@ -12,8 +12,10 @@ import javax.imageio.stream.FileImageInputStream;
 /**
  * Reads a multi-page grayscale TIFF (classic or BigTIFF) as a 3D stack through the TwelveMonkeys TIFF
  * reader: column → x, row → y (row 0 first), page → z, as Fiji, tifffile and numpy lay out a stack. Every
- * page must have the same size and one sample per pixel. TIFF has no tag for the distance between pages,
- * so spacing and origin are left to the scenario.
+ * page must have the same size and one sample per pixel. TIFF itself has no tag for the distance between
+ * pages; the spacing is read only where the file states all three axes ({@link TiffCalibration}: the
+ * XResolution/YResolution tags and ImageJ's {@code spacing=} and {@code unit=} in the ImageDescription, as
+ * Fiji writes them); otherwise, and for the origin, the scenario gives it.
  */
 public final class TiffStackReader {
 
@@ -67,7 +69,9 @@ public final class TiffStackReader {
                         }
                     }
                 }
-                return new RawVolume(nx, ny, pages, values, null, null, Double.NaN, type);
+                double[] spacingUm = TiffCalibration.spacingUm(reader.getImageMetadata(0));
+                return spacingUm == null ? new RawVolume(nx, ny, pages, values, null, null, Double.NaN, type)
+                        : new RawVolume(nx, ny, pages, values, spacingUm, null, 1.0, type);
             } finally {
                 reader.dispose();
             }

@@ -77,11 +77,25 @@ record SnapshotField(String name, String units, String description, float[] floa
         if (wall == null) {
             return List.of();
         }
-        return List.of(
+        List<SnapshotField> fields = new ArrayList<>(List.of(
                 new SnapshotField(SnapshotLayout.WALL_AREA_PER_VOLUME, SnapshotLayout.UNIT_PER_UM,
                         "vessel wall area per voxel volume on the tissue side", wall.areaPerVolumePerUm(), null),
                 new SnapshotField(SnapshotLayout.VESSEL_VOLUME_FRACTION, SnapshotLayout.UNIT_DIMENSIONLESS,
-                        "fraction of the voxel inside the vessels", wall.volumeFraction(), null));
+                        "fraction of the voxel inside the vessels", wall.volumeFraction(), null)));
+        if (wall.plasmaGroup() != null) {
+            fields.add(plasmaGroup(new float[wall.plasmaGroup().length]));
+            float[] values = fields.get(2).floats();
+            for (int v = 0; v < values.length; v++) {
+                values[v] = wall.plasmaGroup()[v];
+            }
+        }
+        return fields;
+    }
+
+    /** The wall's plasma group field over {@code values} (written as float32, like the cell codes). */
+    static SnapshotField plasmaGroup(float[] values) {
+        return new SnapshotField(SnapshotLayout.VESSEL_PLASMA_GROUP, SnapshotLayout.UNIT_DIMENSIONLESS,
+                "plasma group of the vessel nearest the voxel (0: every species' own plasma curve)", values, null);
     }
 
     /** "0 ecm, 1 vessel, ..." from the enum, so the legend cannot drift from the codes. */

@@ -124,6 +124,12 @@ public final class SnapshotLayout {
     public static final String VESSEL_WALL_GROUP = "vessel_wall";
     public static final String WALL_AREA_PER_VOLUME = "vessel_wall_area_per_volume_per_um";
     public static final String VESSEL_VOLUME_FRACTION = "vessel_volume_fraction";
+    /**
+     * Optional third dataset of the wall group: per voxel the plasma group (integer 0..127, as float32)
+     * whose curves its lumen holds and its wall exchanges with; absent when every vessel carries the
+     * species' own curves.
+     */
+    public static final String VESSEL_PLASMA_GROUP = "vessel_plasma_group";
     public static final String UNIT_PER_UM = "1/µm";
 
     /** Path of a vessel-wall dataset, e.g. {@code /vessel_wall/vessel_volume_fraction}. */

@@ -267,7 +267,23 @@ public final class SnapshotReader {
                 }
             }
         }
-        tissue.setVesselWall(wall);
+        byte[] plasmaGroup = null;
+        if (group.getChild(SnapshotLayout.VESSEL_PLASMA_GROUP) instanceof Dataset) {
+            SnapshotField field = SnapshotField.plasmaGroup(new float[grid.voxelCount()]);
+            String path = SnapshotLayout.vesselWallPath(field.name());
+            readField(file, hdf, header, field, path);
+            plasmaGroup = new byte[grid.voxelCount()];
+            float[] values = field.floats();
+            for (int v = 0; v < values.length; v++) {
+                if (values[v] != (int) values[v] || values[v] < 0 || values[v] > Byte.MAX_VALUE) {
+                    throw new SnapshotFormatException(file, path + " at voxel " + v + " is " + values[v]
+                            + "; allowed integers 0.." + Byte.MAX_VALUE);
+                }
+                plasmaGroup[v] = (byte) values[v];
+            }
+        }
+        tissue.setVesselWall(new org.stromasim.tissue.VesselWall(wall.areaPerVolumePerUm(), wall.volumeFraction(),
+                plasmaGroup));
     }
 
     private static void readField(Path file, HdfFile hdf, SnapshotHeader header, SnapshotField field, String path)

@@ -15,11 +15,12 @@ import org.stromasim.tissue.CellType;
 public final class CompositionLaw {
 
     private final MatrixCompositionSpec spec;
-    private final double inverseExponent;
+    private final FibreFractionStiffness powerLaw;
 
     public CompositionLaw(MatrixCompositionSpec spec) {
         this.spec = spec;
-        this.inverseExponent = 1.0 / spec.stiffnessExponent();
+        this.powerLaw = new FibreFractionStiffness(spec.referenceStiffnessKpa(), spec.referenceCollagenFraction(),
+                spec.stiffnessExponent(), spec.maxCollagenFraction());
     }
 
     public MatrixCompositionSpec spec() {
@@ -28,11 +29,7 @@ public final class CompositionLaw {
 
     /** Collagen fibre volume fraction at a stiffness, in [0, max_fraction]. */
     public double collagenFraction(double stiffnessKpa) {
-        if (!(stiffnessKpa > 0)) {
-            return 0.0;
-        }
-        double phi = spec.referenceCollagenFraction() * Math.pow(stiffnessKpa / spec.referenceStiffnessKpa(), inverseExponent);
-        return Math.min(phi, spec.maxCollagenFraction());
+        return powerLaw.fraction(stiffnessKpa);
     }
 
     public MatrixComposition composition(double stiffnessKpa, int cellCode) {

@@ -54,6 +54,11 @@ final class MapReader {
         return e == null || e.value().isNull() ? null : e.value();
     }
 
+    /** The keys present in the map, in file order. */
+    List<String> keys() {
+        return List.copyOf(node.entries().keySet());
+    }
+
     boolean has(String key) {
         return get(key) != null;
     }

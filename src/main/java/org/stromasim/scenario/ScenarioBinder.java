@@ -39,8 +39,10 @@ final class ScenarioBinder {
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
         EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"), species);
         YamlNode tissueNode = r.require("tissue", "a map with stroma_shell_um, nests, vessels");
-        TissueSpec tissue = TissueBinder.tissue(tissueNode, grid);
+        TissueSpec tissue = TissueBinder.tissue(tissueNode, grid, species);
         TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);
+        TissueImageBinder.checkCollagenImages(tissue.images(), ecm, tissueNode);
+        TissueBinder.requireOnePlasmaCurveWithConvection(tissue, ecm, tissueNode);
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;

@@ -108,8 +108,16 @@ final class ScenarioYamlWriter {
                 }
                 if (!nv.groups().isEmpty()) {
                     Map<String, Object> groups = new java.util.LinkedHashMap<>();
-                    nv.groups().forEach((name, scale) -> groups.put(name,
-                            map("permeability_scale", scale)));
+                    nv.groups().forEach((name, scale) -> {
+                        Map<String, Object> group = map("permeability_scale", scale);
+                        Map<String, PlasmaCurveSpec> curves = nv.groupPlasma().getOrDefault(name, Map.of());
+                        if (!curves.isEmpty()) {
+                            Map<String, Object> plasma = new java.util.LinkedHashMap<>();
+                            curves.forEach((species, curve) -> plasma.put(species, plasma(curve)));
+                            group.put("plasma", plasma);
+                        }
+                        groups.put(name, group);
+                    });
                     network.put("groups", groups);
                 }
                 vessels.add(network);

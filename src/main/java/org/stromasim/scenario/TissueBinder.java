@@ -12,7 +12,16 @@ final class TissueBinder {
     private TissueBinder() {
     }
 
+    /** The tissue section alone (no vessel group may give plasma curves: no species to check them against). */
     static TissueSpec tissue(YamlNode node, GridSpec grid) {
+        return tissue(node, grid, List.of());
+    }
+
+    /**
+     * The tissue section; {@code species} are the scenario's, against which vessel groups' plasma
+     * curves ({@code groups: {NAME: {plasma: {SPECIES: curve}}}}) are checked.
+     */
+    static TissueSpec tissue(YamlNode node, GridSpec grid, List<SpeciesSpec> species) {
         MapReader r = MapReader.of(node, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts", "vessels",
                 "regions", "images");
         List<TissueSpec.Nest> nests = new ArrayList<>();
@@ -28,8 +37,9 @@ final class TissueBinder {
         if (r.has("vessels")) {
             List<YamlNode> items = NodeReader.list(r.get("vessels"), "tissue.vessels", "vessels").items();
             for (int i = 0; i < items.size(); i++) {
-                vessels.add(vessel(items.get(i), "tissue.vessels[" + i + "]", grid));
+                vessels.add(vessel(items.get(i), "tissue.vessels[" + i + "]", grid, species));
             }
+            requireFewPlasmaGroups(vessels, r);
         }
         List<RegionSpec> regions = new ArrayList<>();
         if (r.has("regions")) {
@@ -63,7 +73,34 @@ final class TissueBinder {
                 r.number("caf_fraction_stroma", fraction), r.number("caf_fraction_normal", fraction));
     }
 
-    private static TissueSpec.VesselSpec vessel(YamlNode node, String path, GridSpec grid) {
+    /**
+     * Refuses vessel groups with plasma curves of their own together with convection across vessel walls
+     * ({@code ecm.flow.convection}), whose transvascular flux carries one plasma level per species.
+     */
+    static void requireOnePlasmaCurveWithConvection(TissueSpec tissue, EcmSpec ecm, YamlNode tissueNode) {
+        boolean convection = ecm.flow() != null && ecm.flow().convection() != null;
+        if (convection && TissueSpec.plasmaGroupCount(tissue.vessels()) > 1) {
+            MapReader r = MapReader.of(tissueNode, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts",
+                    "vessels", "regions", "images");
+            throw ScenarioException.badValue(r.get("vessels"), r.child("vessels"), "gives vessel groups plasma curves"
+                    + " of their own, which ecm.flow.convection does not take (its flux across the wall carries each"
+                    + " species' own plasma curve); drop the groups' plasma curves or the convection");
+        }
+    }
+
+    /** Most vessel groups with plasma curves of their own in one tissue (each costs a reaction table per pass). */
+    static final int MAX_PLASMA_GROUPS = 15;
+
+    private static void requireFewPlasmaGroups(List<TissueSpec.VesselSpec> vessels, MapReader r) {
+        int count = TissueSpec.plasmaGroupCount(vessels) - 1;
+        if (count > MAX_PLASMA_GROUPS) {
+            throw ScenarioException.badValue(r.get("vessels"), r.child("vessels"), "has " + count
+                    + " vessel groups with plasma curves of their own; at most " + MAX_PLASMA_GROUPS
+                    + " are allowed (merge groups that carry the same curves)");
+        }
+    }
+
+    private static TissueSpec.VesselSpec vessel(YamlNode node, String path, GridSpec grid, List<SpeciesSpec> species) {
         Class<?> variant = SubtypeNames.variantOf(node, path, TissueSpec.VesselSpec.class, "vessel shape");
         if (variant == TissueSpec.StraightVessel.class) {
             MapReader r = MapReader.of(node, path, "a straight vessel", "shape", "from_um", "to_um", "radius_um");
@@ -84,7 +121,8 @@ final class TissueBinder {
             String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
             if (name.endsWith(".vtp")) {
                 String radiusArray = n.has("radius_array") ? n.text("radius_array", "a point-data array name") : "radius";
-                return VesselNetworkVtp.read(file, n.child("file"), grid, n.location(), radiusArray, unitUm, groups(n));
+                return VesselNetworkVtp.read(file, n.child("file"), grid, n.location(), radiusArray, unitUm, groups(n))
+                        .withGroupPlasma(groupPlasma(n, species));
             }
             if (!name.endsWith(".csv")) {
                 throw ScenarioException.badValue(n.get("file"), n.child("file"),
@@ -94,7 +132,8 @@ final class TissueBinder {
                 throw ScenarioException.badValue(n.get("radius_array"), n.child("radius_array"),
                         "applies to .vtp files only (a .csv file has its radius per segment)");
             }
-            return VesselNetworkCsv.read(file, n.child("file"), grid, n.location(), unitUm, groups(n));
+            return VesselNetworkCsv.read(file, n.child("file"), grid, n.location(), unitUm, groups(n))
+                    .withGroupPlasma(groupPlasma(n, species));
         }
         MapReader r = MapReader.of(node, path, "a random-walk vessel", "shape", "start_um", "direction", "length_um",
                 "step_um", "turn_sd_deg", "radius_um");
@@ -145,16 +184,69 @@ final class TissueBinder {
         if (!n.has("groups")) {
             return scales;
         }
-        String expected = "a map from group name to {permeability_scale: number > 0}";
+        MapReader g = groupsMap(n);
+        for (String name : g.keys()) {
+            MapReader group = MapReader.of(g.get(name), g.child(name), "a vessel group", "permeability_scale", "plasma");
+            scales.put(name, group.number("permeability_scale", new Range(0, false, 1000, true, "× the species' permeability"),
+                    1.0));
+        }
+        return scales;
+    }
+
+    private static MapReader groupsMap(MapReader n) {
+        String expected = "a map from group name to {permeability_scale: number > 0, plasma: {SPECIES: curve}}";
         YamlNode map = n.get("groups");
         if (!(map instanceof YamlNode.MapNode m)) {
             throw ScenarioException.badValue(map, n.child("groups"), "must be " + expected);
         }
-        MapReader g = MapReader.of(map, n.child("groups"), expected, m.entries().keySet().toArray(String[]::new));
-        for (String name : m.entries().keySet()) {
-            MapReader group = MapReader.of(g.get(name), g.child(name), "a vessel group", "permeability_scale");
-            scales.put(name, group.number("permeability_scale", new Range(0, false, 1000, true, "× the species' permeability")));
+        return MapReader.of(map, n.child("groups"), expected, m.entries().keySet().toArray(String[]::new));
+    }
+
+    /**
+     * {@code groups: {NAME: {plasma: {SPECIES: curve}}}}: the plasma curve a group's vessels carry for a
+     * species instead of the species' own. The species must exist and cross vessel walls (have a
+     * {@code vessel} section); a metabolite curve is refused (its parent's dosing is the species' own).
+     */
+    private static java.util.Map<String, java.util.Map<String, PlasmaCurveSpec>> groupPlasma(MapReader n,
+                                                                                         List<SpeciesSpec> species) {
+        java.util.Map<String, java.util.Map<String, PlasmaCurveSpec>> curves = new java.util.LinkedHashMap<>();
+        if (!n.has("groups")) {
+            return curves;
         }
-        return scales;
+        MapReader g = groupsMap(n);
+        for (String name : g.keys()) {
+            MapReader group = MapReader.of(g.get(name), g.child(name), "a vessel group", "permeability_scale", "plasma");
+            if (!group.has("plasma")) {
+                continue;
+            }
+            String path = group.child("plasma");
+            String expected = "a map from species name to its plasma curve in this group's vessels";
+            if (!(group.get("plasma") instanceof YamlNode.MapNode pm)) {
+                throw ScenarioException.badValue(group.get("plasma"), path, "must be " + expected);
+            }
+            MapReader p = MapReader.of(pm, path, expected, pm.entries().keySet().toArray(String[]::new));
+            java.util.Map<String, PlasmaCurveSpec> bySpecies = new java.util.LinkedHashMap<>();
+            for (String speciesName : p.keys()) {
+                SpeciesSpec s = species.stream().filter(x -> x.name().equals(speciesName)).findFirst().orElse(null);
+                if (s == null) {
+                    throw ScenarioException.badValue(p.get(speciesName), p.child(speciesName), "names '" + speciesName
+                            + "' is not a species of the scenario (species: "
+                            + species.stream().map(SpeciesSpec::name).toList() + ")");
+                }
+                if (s.vessel() == null) {
+                    throw ScenarioException.badValue(p.get(speciesName), p.child(speciesName), "names species '" + speciesName
+                            + "' does not cross vessel walls (no vessel section), so no plasma curve applies to it");
+                }
+                PlasmaCurveSpec curve = PlasmaCurveBinder.curve(p.get(speciesName), p.child(speciesName), s.unit());
+                if (curve instanceof PlasmaCurveSpec.Metabolite) {
+                    throw ScenarioException.badValue(p.get(speciesName), p.child(speciesName), "is a metabolite curve;"
+                            + " a vessel group takes a curve of its own (constant, bolus, infusion, repeated_bolus or"
+                            + " dosing), not one formed from another species' dosing");
+                }
+                bySpecies.put(speciesName, curve);
+            }
+            curves.put(name, bySpecies);
+        }
+        return curves;
     }
 }

@@ -126,7 +126,8 @@ final class TissueImageBinder {
         float[] values = sets == TissueImageSpec.Target.CELL
                 ? cellCodes(raw, labels, r.location(), keyPath, where)
                 : mapped(raw, sets, intensityRange, valueRange, r.location(), keyPath, where);
-        ScalarVolume volume = new ScalarVolume(raw.nx(), raw.ny(), raw.nz(), spacingUm, originUm, values);
+        ScalarVolume volume = new ScalarVolume(raw.nx(), raw.ny(), raw.nz(), spacingUm, originUm, values,
+                raw.spacing() == null ? null : scaled(raw.spacing(), unitUm));
         requireOverlap(volume, grid, r.location(), keyPath, where);
         return new TissueImageSpec(file.toString(), dataset, sets, species, intensityRange, valueRange, labels,
                 spacing, origin, lengthUnit, volume);
@@ -249,12 +250,62 @@ final class TissueImageBinder {
     }
 
     private static Range valueRange(TissueImageSpec.Target sets) {
-        return sets == TissueImageSpec.Target.STIFFNESS_KPA ? Range.positive("kPa")
-                : Range.nonNegative("species unit");
+        return switch (sets) {
+            case STIFFNESS_KPA -> Range.positive("kPa");
+            case COLLAGEN_FRACTION -> new Range(0, false, 1, true, "volume fraction");
+            default -> Range.nonNegative("species unit");
+        };
     }
 
     private static String unitOf(TissueImageSpec.Target sets) {
-        return sets == TissueImageSpec.Target.STIFFNESS_KPA ? "stiffness in kPa" : "concentration in the species' unit";
+        return switch (sets) {
+            case STIFFNESS_KPA -> "stiffness in kPa";
+            case COLLAGEN_FRACTION -> "collagen fibre volume fraction";
+            default -> "concentration in the species' unit";
+        };
+    }
+
+    /**
+     * A collagen-fraction image needs a diffusivity law with a fibre fraction (Ogston or fibre matrix),
+     * and every sample within its maximum (the fibre-matrix law caps φ: a voxel above the cap would not
+     * hold the image's collagen). Checked once the ecm section is bound.
+     */
+    static void checkCollagenImages(List<TissueImageSpec> images, EcmSpec ecm, YamlNode tissueNode) {
+        org.stromasim.matrix.FibreFractionStiffness law =
+                org.stromasim.matrix.FibreFractionStiffness.of(ecm.diffusivityLaw());
+        for (int i = 0; i < images.size(); i++) {
+            TissueImageSpec image = images.get(i);
+            if (image.sets() != TissueImageSpec.Target.COLLAGEN_FRACTION) {
+                continue;
+            }
+            YamlNode.MapNode item = (YamlNode.MapNode) ((YamlNode.ListNode) ((YamlNode.MapNode) tissueNode).entries()
+                    .get("images").value()).items().get(i);
+            String path = "tissue.images[" + i + "]";
+            if (law == null) {
+                throw ScenarioException.badValue(item.entries().get("sets").value(), path + ".sets", "= collagen_fraction"
+                        + " needs a diffusivity law with a fibre fraction (ecm.diffusivity_law.law: ogston or"
+                        + " fibre_matrix), which turns it into the stiffness the model carries");
+            }
+            float[] values = image.volume().values();
+            int worst = -1;
+            int above = 0;
+            for (int v = 0; v < values.length; v++) {
+                if (values[v] > law.maxFraction()) {
+                    above++;
+                    if (worst < 0 || values[v] > values[worst]) {
+                        worst = v;
+                    }
+                }
+            }
+            if (worst >= 0) {
+                ScalarVolume vol = image.volume();
+                throw ScenarioException.at(item.location(), path + ".file", "tissue image " + image.file() + ": sample ("
+                        + worst % vol.nx() + ", " + (worst / vol.nx()) % vol.ny() + ", " + worst / (vol.nx() * vol.ny())
+                        + ") = " + values[worst] + (above > 1 ? " (and " + (above - 1) + " more)" : "")
+                        + " is above the collagen fraction the diffusivity law allows, " + Range.format(law.maxFraction())
+                        + " (ecm.diffusivity_law.composition.max_collagen_fraction)");
+            }
+        }
     }
 
     private static double[] pair(MapReader r, String key, Range range) {

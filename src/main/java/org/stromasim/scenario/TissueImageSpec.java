@@ -61,7 +61,12 @@ public record TissueImageSpec(String file, String dataset, Target sets, String s
         /** Cell type per voxel from a label image (resampled nearest). */
         CELL("cell"),
         /** Initial concentration of one species, in its unit. */
-        INITIAL_CONCENTRATION("initial_concentration");
+        INITIAL_CONCENTRATION("initial_concentration"),
+        /**
+         * Collagen fibre volume fraction, 0 < φ ≤ the law's maximum: resampled trilinearly, then set as
+         * the stiffness that gives that φ under the diffusivity law's power law (final, as a stiffness image).
+         */
+        COLLAGEN_FRACTION("collagen_fraction");
 
         private final String key;
 

@@ -53,6 +53,27 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
                               double cafFractionNormal) {
     }
 
+    /**
+     * The plasma groups of {@code vessels}: index 0 is the species' own curves (every vessel not in a
+     * group with curves of its own), then each network's groups that give plasma curves, networks in
+     * list order, groups in file order. Each vessel voxel carries the index of its group.
+     */
+    public static List<java.util.Map<String, PlasmaCurveSpec>> plasmaGroups(List<VesselSpec> vessels) {
+        List<java.util.Map<String, PlasmaCurveSpec>> groups = new java.util.ArrayList<>();
+        groups.add(java.util.Map.of());
+        for (VesselSpec v : vessels) {
+            if (v instanceof NetworkVessel n) {
+                groups.addAll(n.groupPlasma().values());
+            }
+        }
+        return groups;
+    }
+
+    /** The number of plasma groups, index 0 (the species' own curves) included. */
+    public static int plasmaGroupCount(List<VesselSpec> vessels) {
+        return plasmaGroups(vessels).size();
+    }
+
     /** A vessel: straight capsule segments (YAML key {@code shape}); the wall comes from their true geometry. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "shape")
     @JsonSubTypes({
@@ -74,19 +95,45 @@ public record TissueSpec(List<Nest> nests, double stromaShellUm, Fibroblasts fib
      * @param lengthUnitUm µm per length unit of the file (1 = the file is in µm)
      * @param segments     its segments, in file order, in µm
      * @param groups       per vessel group that segments name: its permeability relative to every species' own
+     * @param groupPlasma  per vessel group that has its own plasma curves: species name → the curve its
+     *                     vessels carry instead of the species' own (a group or species not listed keeps
+     *                     the species' curve)
      */
     public record NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments,
-                                java.util.Map<String, Double> groups)
+                                java.util.Map<String, Double> groups,
+                                java.util.Map<String, java.util.Map<String, PlasmaCurveSpec>> groupPlasma)
             implements VesselSpec {
         public NetworkVessel {
             segments = List.copyOf(segments);
             groups = java.util.Collections.unmodifiableMap(
                     new java.util.LinkedHashMap<>(groups));
+            java.util.Map<String, java.util.Map<String, PlasmaCurveSpec>> curves = new java.util.LinkedHashMap<>();
+            for (var e : groupPlasma.entrySet()) {
+                if (!groups.containsKey(e.getKey())) {
+                    throw new IllegalArgumentException("plasma curves given for group '" + e.getKey()
+                            + "', which is not one of the network's groups " + groups.keySet());
+                }
+                if (!e.getValue().isEmpty()) {
+                    curves.put(e.getKey(), java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(e.getValue())));
+                }
+            }
+            groupPlasma = java.util.Collections.unmodifiableMap(curves);
+        }
+
+        /** A network whose groups (if any) carry every species' own plasma curve. */
+        public NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments,
+                             java.util.Map<String, Double> groups) {
+            this(file, radiusArray, lengthUnitUm, segments, groups, java.util.Map.of());
         }
 
         /** A network whose segments all exchange at the species' own permeability. */
         public NetworkVessel(String file, String radiusArray, double lengthUnitUm, List<NetworkSegment> segments) {
             this(file, radiusArray, lengthUnitUm, segments, java.util.Map.of());
+        }
+
+        /** This network with per-group plasma curves (see the record's {@code groupPlasma}). */
+        public NetworkVessel withGroupPlasma(java.util.Map<String, java.util.Map<String, PlasmaCurveSpec>> curves) {
+            return new NetworkVessel(file, radiusArray, lengthUnitUm, segments, groups, curves);
         }
 
         /**

@@ -56,12 +56,42 @@ public final class UnitPlausibility {
                 check(out, key + "vessel.permeability_um_per_s", s.vessel().permeabilityUmPerS(), PERMEABILITY);
             }
         }
+        imageSpacingOverrides(out, scenario);
         if (scenario.biology() != null && scenario.biology().remodelling() != null) {
             BiologySpec.Remodelling r = scenario.biology().remodelling();
             check(out, "biology.remodelling.ceiling_kpa", r.ceilingKpa(), STIFFNESS);
             check(out, "biology.remodelling.floor_kpa", r.floorKpa(), STIFFNESS);
         }
         return out;
+    }
+
+    /** Relative difference above which a scenario spacing that overrides the file's is reported. */
+    static final double SPACING_OVERRIDE_TOLERANCE = 0.01;
+
+    /**
+     * A tissue image's {@code spacing_um} wins over the spacing its file states; where the two differ
+     * by more than 1 % on some axis the run says so (one of the two calibrations is wrong).
+     */
+    private static void imageSpacingOverrides(List<String> out, Scenario scenario) {
+        if (scenario.tissue() == null) {
+            return;
+        }
+        List<TissueImageSpec> images = scenario.tissue().images();
+        for (int n = 0; n < images.size(); n++) {
+            org.stromasim.imaging.ScalarVolume v = images.get(n).volume();
+            if (images.get(n).spacingUm() == null || v == null) {
+                continue;
+            }
+            int axis = v.spacingConflictAxis(SPACING_OVERRIDE_TOLERANCE);
+            if (axis >= 0) {
+                out.add(String.format(java.util.Locale.ROOT, "tissue.images[%d].spacing_um = [%s, %s, %s] µm overrides"
+                        + " the spacing %s states, [%s, %s, %s] µm (axis %s differs by more than 1 %%); the scenario's"
+                        + " is used: remove spacing_um to use the file's", n, Range.format(v.spacingUm()[0]),
+                        Range.format(v.spacingUm()[1]), Range.format(v.spacingUm()[2]), images.get(n).file(),
+                        Range.format(v.fileSpacingUm()[0]), Range.format(v.fileSpacingUm()[1]),
+                        Range.format(v.fileSpacingUm()[2]), "xyz".charAt(axis)));
+            }
+        }
     }
 
     private static void check(List<String> out, String key, double value, Quantity q) {

@@ -114,8 +114,22 @@ public final class FloatRangeCheck {
     public record Bound(double value, String why) {
     }
 
+    /** The highest plasma level of the species' own curve and of every vessel group's curve for it. */
     private static double plasmaMaximum(SpeciesSpec species, Scenario scenario) {
-        PlasmaCurveSpec plasma = species.vessel().plasma();
+        double max = plasmaMaximum(species, species.vessel().plasma(), scenario);
+        if (scenario.tissue() != null) {
+            for (Map<String, PlasmaCurveSpec> group : org.stromasim.scenario.TissueSpec.plasmaGroups(
+                    scenario.tissue().vessels())) {
+                PlasmaCurveSpec curve = group.get(species.name());
+                if (curve != null) {
+                    max = Math.max(max, plasmaMaximum(species, curve, scenario));
+                }
+            }
+        }
+        return max;
+    }
+
+    private static double plasmaMaximum(SpeciesSpec species, PlasmaCurveSpec plasma, Scenario scenario) {
         if (plasma instanceof PlasmaCurveSpec.Dosing d) {
             return DosingCurves.of(d, species.unit()).upperBound();
         }

@@ -44,16 +44,20 @@ final class ImagePainter {
      * Stiffness, kPa, after the procedural baseline and texture: a measured image is the final value (a
      * texture on top would add heterogeneity the measurement already holds). Vessel lumen keeps its value.
      */
-    static void paintStiffness(Grid3D grid, List<TissueImageSpec> images, byte[] regions, float[] stiffnessKpa) {
+    static void paintStiffness(Grid3D grid, List<TissueImageSpec> images, byte[] regions, float[] stiffnessKpa,
+                               org.stromasim.scenario.DiffusivityLawSpec law) {
         byte vessel = TissueRegion.VESSEL.code();
+        org.stromasim.matrix.FibreFractionStiffness powerLaw = org.stromasim.matrix.FibreFractionStiffness.of(law);
         for (TissueImageSpec image : images) {
-            if (image.sets() != TissueImageSpec.Target.STIFFNESS_KPA) {
+            boolean collagen = image.sets() == TissueImageSpec.Target.COLLAGEN_FRACTION;
+            if (image.sets() != TissueImageSpec.Target.STIFFNESS_KPA && !collagen) {
                 continue;
             }
-            float[] kpa = VolumeResampler.trilinear(image.volume(), grid);
-            for (int v = 0; v < kpa.length; v++) {
-                if (!Float.isNaN(kpa[v]) && regions[v] != vessel) {
-                    stiffnessKpa[v] = kpa[v];
+            // a collagen image is interpolated as the measured fraction, then turned into stiffness per voxel
+            float[] sampled = VolumeResampler.trilinear(image.volume(), grid);
+            for (int v = 0; v < sampled.length; v++) {
+                if (!Float.isNaN(sampled[v]) && regions[v] != vessel) {
+                    stiffnessKpa[v] = collagen ? (float) powerLaw.stiffnessKpa(sampled[v]) : sampled[v];
                 }
             }
         }

@@ -147,7 +147,8 @@ public final class Tissue {
 
     /** Bytes held by the state fields (the figure peak memory is compared against). */
     public long stateBytes() {
-        long wall = vesselWall == null ? 0 : 8L * grid.voxelCount();
+        long wall = vesselWall == null ? 0
+                : (vesselWall.plasmaGroup() == null ? 8L : 9L) * grid.voxelCount(); // + a group byte per voxel
         return (long) grid.voxelCount() * (1L + 4L * (4 + speciesNames.size())) + wall;
     }
 

@@ -96,7 +96,7 @@ public final class TissueBuilder {
         }
 
         StiffnessPainter.paint(grid, scenario.ecm(), regions, regionStiffness, tissue.stiffnessKpa(), seed);
-        ImagePainter.paintStiffness(grid, spec.images(), regions, tissue.stiffnessKpa());
+        ImagePainter.paintStiffness(grid, spec.images(), regions, tissue.stiffnessKpa(), scenario.ecm().diffusivityLaw());
         Arrays.fill(tissue.viability(), 1f);
         Arrays.fill(tissue.drugExposure(), 0f);
         VesselDistanceTransform.compute(grid, lumen, tissue.vesselDistanceUm());

@@ -23,6 +23,7 @@ public final class VesselPainter {
      */
     static List<VesselSegment> segments(List<VesselSpec> vessels, long runSeed) {
         List<VesselSegment> segments = new ArrayList<>();
+        int nextPlasmaGroup = 1; // the order of TissueSpec.plasmaGroups
         for (int n = 0; n < vessels.size(); n++) {
             VesselSpec vessel = vessels.get(n);
             double r = vessel.radiusUm();
@@ -35,12 +36,16 @@ public final class VesselPainter {
                 }
                 segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), r));
             } else if (vessel instanceof org.stromasim.scenario.TissueSpec.NetworkVessel net) {
+                List<String> curveGroups = List.copyOf(net.groupPlasma().keySet());
                 for (org.stromasim.scenario.TissueSpec.NetworkSegment s : net.segments()) {
                     double scale = net.exchangeScale(s);
+                    int at = s.group() == null ? -1 : curveGroups.indexOf(s.group());
+                    int plasmaGroup = at < 0 ? 0 : nextPlasmaGroup + at;
                     if (scale > 0) { // a segment without blood flow is left out: no lumen held at plasma, no wall
-                        segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), s.radiusUm(), scale));
+                        segments.add(new VesselSegment(xyz(s.fromUm()), xyz(s.toUm()), s.radiusUm(), scale, plasmaGroup));
                     }
                 }
+                nextPlasmaGroup += curveGroups.size();
             } else if (vessel instanceof RandomWalkVessel w) {
                 List<double[]> path;
                 try {

@@ -5,16 +5,26 @@ package org.stromasim.tissue;
  * from {@code a} to {@code b} (µm, {x, y, z}). A vessel is the union of its segments' capsules, so
  * chains and junctions join without gaps; a zero-length segment is a sphere. {@code exchangeScale}
  * multiplies the wall area the segment contributes to exchange (a vessel group's permeability relative
- * to the species' own; 1 for most vessels).
+ * to the species' own; 1 for most vessels). {@code plasmaGroup} is the plasma group its lumen carries
+ * (0: every species' own plasma curve; see {@code TissueSpec.plasmaGroups}).
  */
-public record VesselSegment(double[] a, double[] b, double radiusUm, double exchangeScale) {
+public record VesselSegment(double[] a, double[] b, double radiusUm, double exchangeScale, int plasmaGroup) {
 
     /** A segment whose wall exchanges at the species' own permeability. */
     public VesselSegment(double[] a, double[] b, double radiusUm) {
         this(a, b, radiusUm, 1.0);
     }
 
+    /** A segment that carries every species' own plasma curve. */
+    public VesselSegment(double[] a, double[] b, double radiusUm, double exchangeScale) {
+        this(a, b, radiusUm, exchangeScale, 0);
+    }
+
     public VesselSegment {
+        if (plasmaGroup < 0 || plasmaGroup > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("vessel segment plasma group must be 0.." + Byte.MAX_VALUE + ", got "
+                    + plasmaGroup);
+        }
         if (!(exchangeScale > 0) || !Double.isFinite(exchangeScale)) {
             throw new IllegalArgumentException("vessel segment exchange scale must be a positive finite number, got "
                     + exchangeScale);

@@ -8,17 +8,27 @@ package org.stromasim.tissue;
  *                           crosses a lumen voxel is credited to the first tissue voxel outside it
  *                           along the wall's outward normal, so lumen voxels hold 0
  * @param volumeFraction     fraction of the voxel inside the vessels (the union of the capsules), 0..1
+ * @param plasmaGroup        per voxel, the plasma group whose curves its lumen holds and its wall
+ *                           exchanges with (the vessel nearest to it; {@link VesselWallGeometry#plasmaGroups}),
+ *                           or null when every vessel carries the species' own curves (group 0)
  */
-public record VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction) {
+public record VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction, byte[] plasmaGroup) {
 
     public VesselWall {
-        if (areaPerVolumePerUm == null || volumeFraction == null || areaPerVolumePerUm.length != volumeFraction.length) {
-            throw new IllegalArgumentException("vessel wall needs two arrays of one length");
+        if (areaPerVolumePerUm == null || volumeFraction == null || areaPerVolumePerUm.length != volumeFraction.length
+                || (plasmaGroup != null && plasmaGroup.length != volumeFraction.length)) {
+            throw new IllegalArgumentException("vessel wall needs arrays of one length");
         }
+    }
+
+    /** A wall whose vessels all carry the species' own plasma curves. */
+    public VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction) {
+        this(areaPerVolumePerUm, volumeFraction, null);
     }
 
     /** A deep copy. */
     public VesselWall copy() {
-        return new VesselWall(areaPerVolumePerUm.clone(), volumeFraction.clone());
+        return new VesselWall(areaPerVolumePerUm.clone(), volumeFraction.clone(),
+                plasmaGroup == null ? null : plasmaGroup.clone());
     }
 }

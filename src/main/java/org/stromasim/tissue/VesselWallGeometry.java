@@ -91,7 +91,53 @@ public final class VesselWallGeometry {
             area[v] /= volume;
         }
         float[] fraction = g.volumeFractions();
-        return new Built(new VesselWall(area, fraction), g.unplacedAreaUm2);
+        byte[] groups = g.plasmaGroups(area, lumen);
+        return new Built(new VesselWall(area, fraction, groups), g.unplacedAreaUm2);
+    }
+
+    /**
+     * Per voxel with wall area or lumen, the plasma group of the vessel nearest to it: the capsule
+     * whose surface is nearest its centre (smallest d − r, negative inside; on a tie the segment listed
+     * first), so a lumen voxel takes the vessel it lies in and a wall voxel the vessel whose wall it
+     * holds. Where vessels of two groups share a voxel, that voxel's whole wall exchanges with the
+     * nearer one's plasma. Null when every segment is in group 0 (the species' own curves).
+     */
+    private byte[] plasmaGroups(float[] area, boolean[] lumen) {
+        if (segments.stream().allMatch(s -> s.plasmaGroup() == 0)) {
+            return null;
+        }
+        byte[] group = new byte[grid.voxelCount()];
+        float[] nearest = new float[grid.voxelCount()];
+        java.util.Arrays.fill(nearest, Float.POSITIVE_INFINITY);
+        // a wall patch is moved at most MAX_MARCH_STEPS·dx/4 outward from the surface into tissue
+        double reach = (MAX_MARCH_STEPS / 4.0 + 1) * dx;
+        for (VesselSegment s : segments) {
+            double r = s.radiusUm() + reach;
+            int[] box = VoxelBox.around(grid,
+                    Math.min(s.a()[0], s.b()[0]) - r, Math.max(s.a()[0], s.b()[0]) + r,
+                    Math.min(s.a()[1], s.b()[1]) - r, Math.max(s.a()[1], s.b()[1]) + r,
+                    Math.min(s.a()[2], s.b()[2]) - r, Math.max(s.a()[2], s.b()[2]) + r);
+            if (box == null) {
+                continue;
+            }
+            for (int k = box[4]; k <= box[5]; k++) {
+                for (int j = box[2]; j <= box[3]; j++) {
+                    for (int i = box[0]; i <= box[1]; i++) {
+                        int v = grid.index(i, j, k);
+                        if (area[v] == 0 && !lumen[v]) {
+                            continue;
+                        }
+                        float d = (float) (Math.sqrt(s.distanceSquared(grid.centreX(i), grid.centreY(j), grid.centreZ(k)))
+                                - s.radiusUm());
+                        if (d < nearest[v]) {
+                            nearest[v] = d;
+                            group[v] = (byte) s.plasmaGroup();
+                        }
+                    }
+                }
+            }
+        }
+        return group;
     }
 
     record Built(VesselWall wall, double unplacedAreaUm2) {

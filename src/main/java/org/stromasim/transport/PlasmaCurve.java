@@ -58,6 +58,17 @@ public abstract sealed class PlasmaCurve {
         return of(spec);
     }
 
+    /**
+     * The curve a vessel group carries for {@code species} instead of the species' own: any curve but a
+     * metabolite's (which the scenario binder refuses for groups); a dosing curve in the species' unit.
+     */
+    public static PlasmaCurve forGroup(PlasmaCurveSpec spec, SpeciesSpec species) {
+        if (spec instanceof PlasmaCurveSpec.Dosing d) {
+            return new Dosed(DosingCurves.of(d, species.unit()));
+        }
+        return of(spec);
+    }
+
     private static void requireFiniteNonNegative(String what, double value) {
         if (!(value >= 0) || !Double.isFinite(value)) {
             throw new IllegalArgumentException(what + " must be a finite number >= 0, got " + value);

@@ -31,6 +31,10 @@ public final class TransportModel {
     private final SpeciesBoundaries[] boundaries;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
+    /** Per species that crosses vessel walls, the curve of each plasma group (index 0: {@link #plasma}). */
+    private final PlasmaCurve[][] groupPlasma;
+    /** Per voxel, its plasma group (see {@code tissue.VesselWall}), or null when there is one group. */
+    private final byte[] plasmaGroupOfVoxel;
     private final float[] vesselSurfaceToVolumePerUm;
     /** The wall as built (uncompressed); the live array is this times the perfused fraction. */
     private final float[] builtWallPerUm;
@@ -85,6 +89,22 @@ public final class TransportModel {
                 plasma[s] = PlasmaCurve.forSpecies(spec, name -> speciesNamed(scenario, name));
             }
         }
+        List<java.util.Map<String, org.stromasim.scenario.PlasmaCurveSpec>> groups = scenario.tissue() == null
+                ? List.of(java.util.Map.of())
+                : org.stromasim.scenario.TissueSpec.plasmaGroups(scenario.tissue().vessels());
+        this.groupPlasma = new PlasmaCurve[n][];
+        for (int s = 0; s < n; s++) {
+            if (plasma[s] == null) {
+                continue;
+            }
+            SpeciesSpec spec = species.get(s);
+            groupPlasma[s] = new PlasmaCurve[groups.size()];
+            for (int g = 0; g < groups.size(); g++) {
+                org.stromasim.scenario.PlasmaCurveSpec own = groups.get(g).get(spec.name());
+                groupPlasma[s][g] = own == null ? plasma[s] : PlasmaCurve.forGroup(own, spec);
+            }
+        }
+        this.plasmaGroupOfVoxel = plasmaGroups(tissue, groups.size());
         lowerEstradiolByAromataseInhibition(scenario);
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.builtWallPerUm = vesselSurfaceToVolumePerUm.clone();
@@ -285,9 +305,36 @@ public final class TransportModel {
         org.stromasim.biology.InterventionLevels levels =
                 new org.stromasim.biology.InterventionLevels(scenario.biology().interventions());
         if (e2 >= 0 && plasma[e2] != null) {
-            plasma[e2] = PlasmaCurve.scaled(plasma[e2], t -> 1.0 - levels.at(
-                    org.stromasim.scenario.BiologySpec.InterventionKind.AROMATASE_INHIBITOR, t));
+            java.util.function.DoubleUnaryOperator remaining = t -> 1.0 - levels.at(
+                    org.stromasim.scenario.BiologySpec.InterventionKind.AROMATASE_INHIBITOR, t);
+            plasma[e2] = PlasmaCurve.scaled(plasma[e2], remaining);
+            for (int g = 0; g < groupPlasma[e2].length; g++) {
+                groupPlasma[e2][g] = PlasmaCurve.scaled(groupPlasma[e2][g], remaining);
+            }
         }
+    }
+
+    /**
+     * The tissue's per-voxel plasma groups, checked against the scenario's group count; null when the
+     * scenario has one group (a tissue built from it then has none either).
+     */
+    private static byte[] plasmaGroups(Tissue tissue, int groupCount) {
+        byte[] groups = tissue.vesselWall() == null ? null : tissue.vesselWall().plasmaGroup();
+        if (groups == null) {
+            if (groupCount > 1) {
+                throw new IllegalArgumentException("the scenario gives " + (groupCount - 1) + " vessel group(s) plasma"
+                        + " curves of their own, but the tissue holds no plasma group per voxel (a state saved before"
+                        + " per-group plasma curves, or one given only as a voxel mask)");
+            }
+            return null;
+        }
+        for (int v = 0; v < groups.length; v++) {
+            if (groups[v] < 0 || groups[v] >= groupCount) {
+                throw new IllegalArgumentException("voxel " + v + " is in plasma group " + groups[v] + "; the scenario"
+                        + " has groups 0.." + (groupCount - 1));
+            }
+        }
+        return groupCount > 1 ? groups : null;
     }
 
     private static SpeciesSpec speciesNamed(Scenario scenario, String name) {
@@ -298,6 +345,36 @@ public final class TransportModel {
     /** The plasma curve of species {@code s}, or {@code null} when it does not cross vessel walls. */
     public PlasmaCurve plasma(int s) {
         return plasma[s];
+    }
+
+    /** The number of plasma groups (1 unless vessel groups carry plasma curves of their own). */
+    public int plasmaGroupCount() {
+        return plasmaGroupOfVoxel == null ? 1 : groupPlasma.length == 0 ? 1 : groupCountOf();
+    }
+
+    private int groupCountOf() {
+        for (PlasmaCurve[] g : groupPlasma) {
+            if (g != null) {
+                return g.length;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * The plasma curve of species {@code s} in the vessels of plasma group {@code group} (0: the
+     * species' own), or {@code null} when the species does not cross vessel walls.
+     */
+    public PlasmaCurve plasma(int s, int group) {
+        return groupPlasma[s] == null ? null : groupPlasma[s][group];
+    }
+
+    /**
+     * Per voxel, the plasma group whose curves its lumen holds and its wall exchanges with; null when
+     * {@link #plasmaGroupCount()} is 1. The live array (read, never written).
+     */
+    public byte[] plasmaGroupOfVoxel() {
+        return plasmaGroupOfVoxel;
     }
 
     /** Vessel wall area per volume of each voxel of a tissue, 1/µm (see {@link VesselGeometry}); a new array. */

@@ -1,5 +1,6 @@
 package org.stromasim.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -196,6 +197,112 @@ class TissueImageFileTest {
         assertTrue(checked > 500, "checked " + checked);
     }
 
+    /**
+     * A Fiji-calibrated TIFF (80 µm pixels, 80 µm between pages) needs no spacing_um; a spacing_um that
+     * differs from the file's by more than 1 % wins, with one warning naming both; one that agrees
+     * brings no warning.
+     */
+    @Test
+    void tiffSpacingComesFromTheFileAndTheScenarioOverridesItWithAWarning() throws IOException {
+        float[] v = new float[4 * 4 * 3];
+        for (int s = 0; s < v.length; s++) {
+            v[s] = s % 4 < 2 ? 1 : s % 4 == 2 ? 2 : 0;
+        }
+        TestImages.calibratedTiff(temp.resolve("fiji.tif"), 4, 4, 3, v, new TestImages.Calibration(1, 80, 1, 80, 1,
+                "ImageJ=1.54f\nimages=3\nslices=3\nunit=micron\nspacing=80\n"));
+        Scenario fromFile = ScenarioLoader.load(scenario("    - {file: fiji.tif, sets: cell, labels: {0: keep, 1: caf, 2: cancer}}"));
+        assertArrayEquals(new double[]{80, 80, 80}, fromFile.tissue().images().get(0).volume().spacingUm(), 1e-9);
+
+        Path overridden = scenario("    - {file: fiji.tif, sets: cell, spacing_um: [40, 80, 80], labels: {0: keep, 1: caf, 2: cancer}}");
+        assertArrayEquals(new double[]{40, 80, 80},
+                ScenarioLoader.load(overridden).tissue().images().get(0).volume().spacingUm(), 1e-9);
+        CliHarness.Result r = CliHarness.run("validate", overridden.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.err().contains("warning: tissue.images[0].spacing_um = [40, 80, 80] µm overrides the spacing")
+                && r.err().contains("fiji.tif states, [80, 80, 80] µm (axis x"), r.err());
+
+        Path agreeing = scenario("    - {file: fiji.tif, sets: cell, spacing_um: [80.4, 80, 80], labels: {0: keep, 1: caf, 2: cancer}}");
+        CliHarness.Result quiet = CliHarness.run("validate", agreeing.toString());
+        assertEquals(0, quiet.exitCode(), quiet.err());
+        assertFalse(quiet.err().contains("overrides the spacing"), quiet.err());
+    }
+
+    /**
+     * A collagen-fraction image linear in x, φ = 0.02 + 0.002·x/µm on 8 × 8 × 6 samples of 40 µm (0.06 …
+     * 0.62 on the sample centres; mapped from the intensity 100·i + 10·j + k): trilinear interpolation is
+     * exact for a linear field, so every non-vessel voxel whose centre the samples bracket holds the
+     * stiffness whose Ogston fibre fraction (the law's own formula) is φ at its centre, to float rounding
+     * of the stored stiffness (relative 6e-8, over n = 2.25: 3e-8 in φ; 1e-6 allowed).
+     */
+    @Test
+    void collagenFractionImageSetsTheStiffnessOfThatFraction() throws IOException {
+        stiffnessNrrd("shg.nrrd");
+        // intensity 100·i + 10·j + k → φ = 0.06 + 0.0008·intensity: along x 0.08 per sample of 40 µm
+        Scenario sc = ScenarioLoader.load(scenario("    - {file: shg.nrrd, sets: collagen_fraction,"
+                + " intensity_range: [0, 1000], value_range: [0.06, 0.86]}"));
+        Tissue t = TissueBuilder.build(sc);
+        org.stromasim.transport.OgstonLaw ogston = (org.stromasim.transport.OgstonLaw)
+                org.stromasim.transport.DiffusivityLaw.of(sc.ecm().diffusivityLaw());
+        double dx = t.grid().voxelUm();
+        int checked = 0;
+        for (int k = 0; k < t.grid().nz(); k++) {
+            for (int j = 0; j < t.grid().ny(); j++) {
+                for (int i = 0; i < t.grid().nx(); i++) {
+                    double x = (i + 0.5) * dx;
+                    double y = (j + 0.5) * dx;
+                    double z = (k + 0.5) * dx;
+                    int v = t.grid().index(i, j, k);
+                    if (x < 20 || x > 300 || y < 20 || y > 300 || z < 20 || z > 220
+                            || t.cell()[v] == org.stromasim.tissue.CellType.VESSEL.code()) {
+                        continue; // outside the sample centres (edge value held) or lumen
+                    }
+                    // sample index s = (p − 20)/40 on each axis; intensity 100·si + 10·sj + sk, linear
+                    double intensity = 100 * (x - 20) / 40 + 10 * (y - 20) / 40 + (z - 20) / 40;
+                    double phi = 0.06 + 0.0008 * intensity;
+                    assertEquals(phi, ogston.fibreFraction(t.stiffnessKpa()[v]), 1e-6 * phi, "voxel " + i + "," + j + "," + k);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 500, "checked " + checked);
+    }
+
+    @Test
+    void collagenFractionOutsideItsRangeOrWithoutAFibreLawIsRefused() throws IOException {
+        stiffnessNrrd("shg.nrrd");
+        assertRefused("    - {file: shg.nrrd, sets: collagen_fraction}", "shg.nrrd", "voxel (0, 0, 0) = 0",
+                "is not in (0, 1] (volume fraction)");
+        assertRefused("    - {file: shg.nrrd, sets: collagen_fraction, intensity_range: [0, 1000], value_range: [0, 0.5]}",
+                "tissue.images[0].value_range", "(0, 1]");
+        String image = "    - {file: shg.nrrd, sets: collagen_fraction, intensity_range: [0, 1000], value_range: [0.06, 0.46]}";
+        assertRefusedWithLaw("{law: exponential, stiffness_scale_kpa: 10}", image, "tissue.images[0].sets",
+                "needs a diffusivity law with a fibre fraction");
+        // the fibre-matrix law caps collagen at 0.3: the 96 samples above intensity 600 (φ > 0.3) cannot be held;
+        // the largest, 775 at (7, 7, 5), is φ = 0.06 + 0.4·0.775 = 0.37
+        assertRefusedWithLaw("{law: fibre_matrix, collagen_fibre_radius_nm: 20, gag_fibre_radius_nm: 0.5, composition:"
+                        + " {reference_stiffness_kpa: 3, reference_collagen_fraction: 0.05, stiffness_exponent: 2.25,"
+                        + " max_collagen_fraction: 0.3, gag_fraction: {ecm: 3.0e-4, cancer: 3.0e-4, fibroblast: 3.0e-4,"
+                        + " caf: 3.0e-4, dead: 3.0e-4}, cell_fraction: {ecm: 0.1, cancer: 0.6, fibroblast: 0.3, caf: 0.3,"
+                        + " dead: 0.3}}}", image, "shg.nrrd: sample (7, 7, 5) = 0.37 (and 95 more) is above the collagen fraction",
+                "max_collagen_fraction");
+    }
+
+    private void assertRefusedWithLaw(String law, String images, String... fragments) throws IOException {
+        Path scenario = scenario(images);
+        String text = Files.readString(scenario);
+        Files.writeString(scenario, text.replaceFirst("diffusivity_law: \\{[^}]*\\}", java.util.regex.Matcher.quoteReplacement(
+                "diffusivity_law: " + law)));
+        Path out = temp.resolve("out");
+        CliHarness.Result r = CliHarness.run("run", scenario.toString(), "--out", out.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        String err = r.err().strip();
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        for (String f : fragments) {
+            assertTrue(err.contains(f), "message lacks '" + f + "': " + err);
+        }
+        assertFalse(Files.exists(out), "nothing written");
+    }
+
     @Test
     void lengthUnitContradictingTheFileIsRefused() throws IOException {
         stiffnessNrrd("mm.nrrd", "spacings: 0.04 0.04 0.04\nspace units: \"mm\" \"mm\" \"mm\"");
@@ -264,6 +371,14 @@ class TissueImageFileTest {
         labelTiff();
         assertRefused("    - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {1: caf}}", "cells.tif",
                 "voxel (2, 0, 0) = 2", "is not a label of the table (allowed: 1");
+    }
+
+    /** A label mapped to something that is no cell type (nor stroma, keep) is refused at its table entry. */
+    @Test
+    void labelMappedToAnUnknownCellType() throws IOException {
+        labelTiff();
+        assertRefused("    - {file: cells.tif, sets: cell, spacing_um: [80, 80, 80], labels: {0: keep, 1: caf, 2: tumor}}",
+                "tissue.images[0].labels.2", "tumor");
     }
 
     @Test

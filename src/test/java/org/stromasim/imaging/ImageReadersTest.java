@@ -93,6 +93,81 @@ class ImageReadersTest {
         assertNull(v.origin());
     }
 
+    /**
+     * Axes permuted and reversed, as ITK/Slicer write an unrotated LPS volume: file axis 0 runs along
+     * −z (step 2), axis 1 along +x (3), axis 2 along +y (7.5). Each file sample's centre is placed by the
+     * definition, origin + i·d₀ + j·d₁ + k·d₂, and the volume read must hold its value there.
+     */
+    @Test
+    void nrrdPermutedAndReversedAxesAreAppliedSampleBySample() throws Exception {
+        Path f = TestImages.nrrd(temp.resolve("p.nrrd"), """
+                type: unsigned short
+                dimension: 3
+                space: left-posterior-superior
+                sizes: 4 3 5
+                space directions: (0,0,-2) (3,0,0) (0,7.5,0)
+                space origin: (1,-2,30)
+                encoding: raw
+                endian: little""", TestImages.uint16Pattern(4, 3, 5, ByteOrder.LITTLE_ENDIAN), false);
+        RawVolume v = NrrdReader.read(f);
+        assertEquals(3, v.nx());
+        assertEquals(5, v.ny());
+        assertEquals(4, v.nz());
+        assertArrayEquals(new double[]{3, 7.5, 2}, v.spacing());
+        double[][] d = {{0, 0, -2}, {3, 0, 0}, {0, 7.5, 0}};
+        double[] origin = {1, -2, 30};
+        for (int k = 0; k < 5; k++) {
+            for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < 4; i++) {
+                    int[] at = new int[3];
+                    for (int c = 0; c < 3; c++) {
+                        double position = origin[c] + i * d[0][c] + j * d[1][c] + k * d[2][c];
+                        double index = (position - v.origin()[c]) / v.spacing()[c];
+                        at[c] = (int) Math.round(index);
+                        assertEquals(at[c], index, 1e-12, "sample centres on the read volume's lattice");
+                    }
+                    assertEquals(TestImages.pattern(i, j, k), v.values()[v.index(at[0], at[1], at[2])],
+                            "file sample " + i + "," + j + "," + k);
+                }
+            }
+        }
+    }
+
+    /**
+     * TIFF spacing from the file: Fiji's layout (ResolutionUnit none, pixels per µm as rationals,
+     * {@code unit=} and {@code spacing=} in the ImageJ description), centimetre resolution with ImageJ's
+     * spacing in cm, and nothing stated where the file has no ImageJ spacing (a 72-per-inch default) or
+     * an uncalibrated "pixel" unit. The samples are the pattern in every case.
+     */
+    @Test
+    void tiffSpacingFromResolutionTagsAndImageJDescription() throws Exception {
+        float[] values = TestImages.patternVolume(4, 3, 2);
+        RawVolume fiji = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("fiji.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(2, 5, 1, 3, 1,
+                        "ImageJ=1.54f\nimages=2\nslices=2\nunit=micron\nspacing=7.5\nloop=false\n")));
+        assertPattern(fiji, 4, 3, 2);
+        assertArrayEquals(new double[]{2.5, 3, 7.5}, fiji.spacing(), 1e-12);
+        assertEquals(1.0, fiji.unitUm());
+        assertNull(fiji.origin());
+
+        RawVolume micro = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("mu.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(2, 5, 1, 3, 1, "ImageJ=1.54f\nimages=2\nunit=\\u00B5m\nspacing=7.5\n")));
+        assertArrayEquals(new double[]{2.5, 3, 7.5}, micro.spacing(), 1e-12);
+
+        RawVolume cm = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("cm.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(5000, 1, 2500, 1, 3, "ImageJ=1.54f\nimages=2\nunit=cm\nspacing=0.0005\n")));
+        assertArrayEquals(new double[]{2, 4, 5}, cm.spacing(), 1e-9);
+
+        RawVolume dpi = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("dpi.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(72, 1, 72, 1, 2, null)));
+        assertNull(dpi.spacing(), "a resolution alone says nothing about the distance between pages");
+        assertTrue(Double.isNaN(dpi.unitUm()));
+
+        RawVolume pixel = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("px.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(1, 1, 1, 1, 1, "ImageJ=1.54f\nimages=2\nunit=pixel\nspacing=1\n")));
+        assertNull(pixel.spacing(), "ImageJ's uncalibrated unit");
+    }
+
     private String nrrdError(String header, byte[] data) throws IOException {
         Path f = TestImages.nrrd(temp.resolve("bad.nrrd"), header, data, false);
         return assertThrows(VolumeFileException.class, () -> NrrdReader.read(f)).getMessage();
@@ -105,8 +180,14 @@ class ImageReadersTest {
         assertTrue(nrrdError(ok.replace("dimension: 3\nsizes: 4 3 5", "dimension: 2\nsizes: 12 5"), data)
                 .contains("field 'dimension' is 2"));
         assertTrue(nrrdError(ok, java.util.Arrays.copyOf(data, 100)).contains("the data holds 100 bytes"));
-        assertTrue(nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (0.5,1,0) (0,0,1)"), data)
-                .contains("only axis-aligned"));
+        String rotated = nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (0.5,1,0) (0,0,1)"),
+                data);
+        assertTrue(rotated.contains("field 'space directions': axis 1 is (0.5,1,0), not along one space axis")
+                && rotated.contains("rotated"), rotated);
+        assertTrue(nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (2,0,0) (0,0,1)"), data)
+                .contains("space axis 0 twice"));
+        assertTrue(nrrdError(ok.replace("sizes: 4 3 5", "sizes: 4 3 5\nspace directions: (1,0,0) (0,0,0) (0,0,1)"), data)
+                .contains("non-zero step"));
         assertTrue(nrrdError(ok + "\ndata file: a.raw", new byte[0]).contains("detached"));
         assertTrue(nrrdError(ok.replace("uint16", "int64"), data).contains("field 'type' is 'int64'"));
         assertTrue(nrrdError(ok.replace("\nendian: little", ""), data).contains("field 'endian' is missing"));
@@ -164,6 +245,26 @@ class ImageReadersTest {
             writer.dispose();
         }
         assertPattern(TiffStackReader.read(f), nx, ny, nz);
+    }
+
+    /** A stack whose second page is smaller (written by the JDK's TIFF writer) is refused, naming the page. */
+    @Test
+    void tiffPagesOfDifferentSizesAreRefused() throws Exception {
+        Path f = temp.resolve("ragged.tif");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(6, 5, BufferedImage.TYPE_BYTE_GRAY),
+                    null, null), null);
+            writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(6, 4, BufferedImage.TYPE_BYTE_GRAY),
+                    null, null), null);
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        String message = assertThrows(VolumeFileException.class, () -> TiffStackReader.read(f)).getMessage();
+        assertTrue(message.contains("page 2 is 6 × 4 pixels, page 1 6 × 5"), message);
     }
 
     @Test

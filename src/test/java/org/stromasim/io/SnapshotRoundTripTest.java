@@ -114,6 +114,22 @@ class SnapshotRoundTripTest {
         assertBitwiseEqual("wall area per volume", sv, back.vesselWall().areaPerVolumePerUm());
         assertBitwiseEqual("volume fraction", fraction, back.vesselWall().volumeFraction());
 
+        assertNull(back.vesselWall().plasmaGroup(), "no plasma groups written, none read");
+
+        // with plasma groups: the per-voxel group (0..3 here) reads back as written, as float32 on disk
+        byte[] groups = new byte[GRID.voxelCount()];
+        for (int v = 0; v < groups.length; v++) {
+            groups[v] = (byte) random.nextInt(4);
+        }
+        tissue.setVesselWall(new org.stromasim.tissue.VesselWall(sv, fraction, groups));
+        SnapshotHeader grouped = SnapshotWriter.write(dir, tissue, TestStates.info(3, 4.0, 5L));
+        try (HdfFile hdf = new HdfFile(grouped.file())) {
+            float[] onDisk = (float[]) hdf.getDatasetByPath("/vessel_wall/vessel_plasma_group").getDataFlat();
+            assertEquals(groups[7], onDisk[7]);
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(groups,
+                SnapshotReader.read(grouped.file()).tissue().vesselWall().plasmaGroup());
+
         Tissue without = TestStates.filledTissue(GRID, 14);
         SnapshotHeader plain = SnapshotWriter.write(dir, without, TestStates.info(2, 3.0, 4L));
         assertNull(SnapshotReader.read(plain.file()).tissue().vesselWall());

@@ -49,6 +49,10 @@ public final class ReferenceStepper {
     private final byte[] cell;
     private final double[] alive;
     private final double[] wallPerUm;
+    /** Per voxel its plasma group (the tissue's), or null: all vessels carry the species' own curves. */
+    private final byte[] plasmaGroup;
+    /** Per plasma group, species name → its curve there (the scenario's; group 0 empty). */
+    private final List<java.util.Map<String, PlasmaCurveSpec>> groupCurves;
     private final double[][] d;
     private final SpeciesSpec[] spec;
     private final double[][] c;
@@ -69,6 +73,9 @@ public final class ReferenceStepper {
             alive[v] = tissue.viability()[v];
         }
         this.wallPerUm = wallAreaPerVolume(tissue);
+        this.plasmaGroup = tissue.vesselWall() == null ? null : tissue.vesselWall().plasmaGroup();
+        this.groupCurves = scenario.tissue() == null ? List.of(java.util.Map.of())
+                : org.stromasim.scenario.TissueSpec.plasmaGroups(scenario.tissue().vessels());
         this.spec = species.toArray(new SpeciesSpec[0]);
         this.d = new double[speciesCount][n];
         this.c = new double[speciesCount][n];
@@ -260,10 +267,9 @@ public final class ReferenceStepper {
             if (spec[s].vessel() == null) {
                 continue;
             }
-            double level = plasma(spec[s].vessel().plasma(), t);
             for (int v = 0; v < n; v++) {
                 if (isVessel(v)) {
-                    y[s * n + v] = level;
+                    y[s * n + v] = plasma(curve(s, v), t);
                 }
             }
         }
@@ -276,7 +282,6 @@ public final class ReferenceStepper {
         for (int s = 0; s < speciesCount; s++) {
             SpeciesSpec sp = spec[s];
             boolean crosses = sp.vessel() != null;
-            double plasmaLevel = crosses ? plasma(sp.vessel().plasma(), t) : 0;
             for (int v = 0; v < n; v++) {
                 double cv = y[s * n + v];
                 if (isVessel(v)) {
@@ -306,8 +311,8 @@ public final class ReferenceStepper {
                     double saturationTerm = sec.saturation() == null ? 1 : 1 - cv / sec.saturation();
                     rate += alive[v] * sec.ratePerS() * saturationTerm;
                 }
-                if (crosses) {
-                    rate += sp.vessel().permeabilityUmPerS() * wallPerUm[v] * (plasmaLevel - cv);
+                if (crosses && wallPerUm[v] > 0) {
+                    rate += sp.vessel().permeabilityUmPerS() * wallPerUm[v] * (plasma(curve(s, v), t) - cv);
                 }
                 out[s * n + v] = flux * inverseDx2 + rate;
             }
@@ -316,10 +321,17 @@ public final class ReferenceStepper {
             double cv = 0;
             if (drug >= 0) {
                 boolean heldLumen = isVessel(v) && spec[drug].vessel() != null;
-                cv = heldLumen ? plasma(spec[drug].vessel().plasma(), t) : y[drug * n + v];
+                cv = heldLumen ? plasma(curve(drug, v), t) : y[drug * n + v];
             }
             out[speciesCount * n + v] = cv;
         }
+    }
+
+    /** The plasma curve of species s in the vessels voxel v belongs to or exchanges with. */
+    private PlasmaCurveSpec curve(int s, int v) {
+        int g = plasmaGroup == null ? 0 : plasmaGroup[v];
+        PlasmaCurveSpec own = groupCurves.get(g).get(spec[s].name());
+        return own != null ? own : spec[s].vessel().plasma();
     }
 
     private boolean isVessel(int v) {

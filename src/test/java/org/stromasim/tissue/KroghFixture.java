@@ -48,6 +48,11 @@ public final class KroghFixture {
 
     /** The steady state of the semi-discrete model (class comment) by conjugate gradients; lumen voxels NaN. */
     public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm) {
+        return steadyState(g, lumen, svPerUm, P_UM_PER_S);
+    }
+
+    /** The same with wall permeability {@code pUmPerS} (a very large one holds the wall at the plasma level). */
+    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm, double pUmPerS) {
         int n = g.voxelCount();
         double c = D_UM2_PER_S / (g.voxelUm() * g.voxelUm());
         double[] diagonal = new double[n];
@@ -66,8 +71,8 @@ public final class KroghFixture {
                     neighbours++;
                 }
             }
-            diagonal[v] = neighbours * c + K_PER_S + P_UM_PER_S * svPerUm[v];
-            b[v] = P_UM_PER_S * svPerUm[v] * PLASMA;
+            diagonal[v] = neighbours * c + K_PER_S + pUmPerS * svPerUm[v];
+            b[v] = pUmPerS * svPerUm[v] * PLASMA;
         }
         double[] x = new double[n];
         double[] r = b.clone();
@@ -131,9 +136,17 @@ public final class KroghFixture {
 
     /** The analytic Robin/Krogh level at radius r ≥ R (class comment). */
     public static double analytic(double rUm) {
+        return analytic(rUm, P_UM_PER_S);
+    }
+
+    /** The same with wall permeability {@code pUmPerS}; infinite: the held wall, C_p·K0(r/λ)/K0(R/λ). */
+    public static double analytic(double rUm, double pUmPerS) {
         double l = LAMBDA_UM;
-        return PLASMA * P_UM_PER_S * besselK(0, rUm / l)
-                / (P_UM_PER_S * besselK(0, RADIUS_UM / l) + D_UM2_PER_S / l * besselK(1, RADIUS_UM / l));
+        if (Double.isInfinite(pUmPerS)) {
+            return PLASMA * besselK(0, rUm / l) / besselK(0, RADIUS_UM / l);
+        }
+        return PLASMA * pUmPerS * besselK(0, rUm / l)
+                / (pUmPerS * besselK(0, RADIUS_UM / l) + D_UM2_PER_S / l * besselK(1, RADIUS_UM / l));
     }
 
     /**

@@ -24,14 +24,26 @@ public final class VesselGeometryTiming {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // optional: chains alternate between this many plasma groups (0 = every vessel the species' own curve),
+        // which adds the per-voxel nearest-vessel pass of VesselWallGeometry
+        int plasmaGroups = args.length > 3 ? Integer.parseInt(args[3]) : 0;
         double dx = 960.0 / n;
         Grid3D grid = new Grid3D(n, n, n, dx);
         List<VesselSegment> segments = network(count, 960.0, new SplittableRandom(1));
+        if (plasmaGroups > 0) {
+            List<VesselSegment> grouped = new ArrayList<>(segments.size());
+            for (int at = 0; at < segments.size(); at++) {
+                VesselSegment s = segments.get(at);
+                grouped.add(new VesselSegment(s.a(), s.b(), s.radiusUm(), 1.0, (at / 50) % plasmaGroups + 1));
+            }
+            segments = grouped;
+        }
         double length = 0;
         for (VesselSegment s : segments) {
             length += s.lengthUm();
         }
-        System.out.printf("grid %d³ (dx %.2f µm), %d segments, %.1f mm of vessel%n", n, dx, segments.size(), length / 1000);
+        System.out.printf("grid %d³ (dx %.2f µm), %d segments, %.1f mm of vessel, %d plasma groups%n", n, dx,
+                segments.size(), length / 1000, plasmaGroups);
         for (int r = 0; r < repeats; r++) {
             long start = System.nanoTime();
             boolean[] lumen = VesselPainter.lumenMask(grid, segments);

@@ -15,6 +15,8 @@ final class ReactionPass {
     private final int speciesCount;
     private final ReactionUpdate[] reactions;
     private final PlasmaCurve[] plasma;
+    /** Per species that crosses vessel walls, the curve of each plasma group (index 0: {@link #plasma}). */
+    private final PlasmaCurve[][] groupPlasma;
     private final int drugSpecies;
     private final WorkingState state;
     /** The reaction loops run with the Vector API ({@link VectorReactions}); bitwise the same numbers. */
@@ -33,12 +35,17 @@ final class ReactionPass {
         this.vectorised = vectorised;
         this.reactions = new ReactionUpdate[speciesCount];
         this.plasma = new PlasmaCurve[speciesCount];
+        this.groupPlasma = new PlasmaCurve[speciesCount][model.plasmaGroupCount()];
         this.reactionA = new ReactionTable[speciesCount];
         this.reactionB = new ReactionTable[speciesCount];
         this.reactionAB = new ReactionTable[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             plasma[s] = model.plasma(s);
-            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, model.vesselSurfaceToVolumePerUm());
+            for (int g = 0; g < groupPlasma[s].length; g++) {
+                groupPlasma[s][g] = model.plasma(s, g);
+            }
+            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, model.vesselSurfaceToVolumePerUm(),
+                    model.plasmaGroupOfVoxel());
             reactionA[s] = new ReactionTable();
             reactionB[s] = new ReactionTable();
             reactionAB[s] = new ReactionTable();
@@ -71,6 +78,21 @@ final class ReactionPass {
                 end = plasma[s].at(tS + hS);
             }
             reactions[s].tabulate(tables[s], hS, mid, end);
+            tabulateGroups(tables[s], s, tS, hS);
+        }
+    }
+
+    /** The plasma levels of every group at the sub-step's midpoint and end (group 0: the species' own). */
+    private void tabulateGroups(ReactionTable table, int s, double tS, double hS) {
+        int groups = groupPlasma[s].length;
+        if (table.groupMid.length != groups) {
+            table.groupMid = new double[groups];
+            table.groupEnd = new double[groups];
+        }
+        for (int g = 0; g < groups; g++) {
+            PlasmaCurve curve = groupPlasma[s][g];
+            table.groupMid[g] = curve == null ? 0.0 : curve.at(tS + hS / 2);
+            table.groupEnd[g] = curve == null ? 0.0 : curve.at(tS + hS);
         }
     }
 

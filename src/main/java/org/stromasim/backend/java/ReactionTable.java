@@ -134,6 +134,12 @@ final class ReactionTable {
     double plasmaMid;
     /** Plasma concentration at the sub-step end (what vessel voxels hold afterwards). */
     double plasmaEnd;
+    /**
+     * Per plasma group (vessel groups with curves of their own; group 0 = {@link #plasmaMid} and
+     * {@link #plasmaEnd}), the same two levels; read only where voxels carry a plasma group.
+     */
+    double[] groupMid = new double[1];
+    double[] groupEnd = new double[1];
     /** False when the sub-step is the identity for this species (no pass needed). */
     boolean active;
     /** False when the pass has no such sub-step (its time is not part of the pass: no exposure either). */

@@ -38,6 +38,12 @@ final class ReactionUpdate {
     private final double permeabilityUmPerS;
     /** Vessel wall area per volume of each voxel, 1/µm (the model's live array; read, never written). */
     private final float[] wallPerUm;
+    /**
+     * Per voxel, its plasma group (the model's live array), or null when all vessels carry the species'
+     * own curve: wall voxels then take the table's group level as their exchange source and lumen voxels
+     * their group's level.
+     */
+    private final byte[] plasmaGroup;
     private final double[] bindingPerS;
     /** Effective Vmax by cell code: the model's Vmax times its uptake scale ({@link #scaleUptake}). */
     private final double[] vmaxPerS;
@@ -47,6 +53,11 @@ final class ReactionUpdate {
     private final double[] secretionRelaxPerS;
 
     ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm) {
+        this(r, crossesVessels, wallPerUm, null);
+    }
+
+    ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm, byte[] plasmaGroup) {
+        this.plasmaGroup = plasmaGroup;
         this.active = r.hasAnyTerm() || crossesVessels;
         this.crossesVessels = crossesVessels;
         this.decayPerS = r.decayPerS();
@@ -177,7 +188,7 @@ final class ReactionUpdate {
     float slowStep(ReactionTable t, float c, int key, float alive, int v) {
         int mode = t.mode[key];
         if (mode == ReactionTable.LUMEN) {
-            return affineStep(t.affine, key, c, alive);
+            return lumen(t, t, c, key, alive, v);
         }
         if (mode == ReactionTable.WALL) {
             return integrateWall(t, c, key, alive, v);
@@ -186,11 +197,28 @@ final class ReactionUpdate {
     }
 
     /**
+     * A lumen voxel after sub-step {@code last} ({@code map}: the table whose double map holds, {@code
+     * last} itself or a composition ending with it): its group's plasma level at the end of {@code last}
+     * where voxels carry plasma groups, else the map (the one level, exactly).
+     */
+    private float lumen(ReactionTable map, ReactionTable last, float c, int key, float alive, int v) {
+        if (plasmaGroup == null) {
+            return affineStep(map.affine, key, c, alive);
+        }
+        return crossesVessels ? (float) last.groupEnd[plasmaGroup[v]] : c;
+    }
+
+    /** The plasma level at sub-step t's midpoint in the vessels voxel v exchanges with. */
+    private double plasmaMid(ReactionTable t, int v) {
+        return plasmaGroup == null ? t.plasmaMid : t.groupMid[plasmaGroup[v]];
+    }
+
+    /**
      * Sub-step t of wall voxel v, in double: every term of the key plus the exchange P·(S/V)_v with
      * the voxel's own wall area per volume (so no table can hold it), the Michaelis–Menten rate frozen at C.
      */
     float integrateWall(ReactionTable t, float c, int key, float alive, int v) {
-        return (float) reactOne(t, c, key, alive, exchangePerS(key, v));
+        return (float) reactOne(t, c, key, alive, exchangePerS(key, v), plasmaMid(t, v));
     }
 
     /**
@@ -215,7 +243,7 @@ final class ReactionUpdate {
         if (x < SMALL_STEP) {
             return c + (source - lambda * c) * (t.stepF * integratedFraction(x));
         }
-        return (float) reactOne(t, c, key, alive, 0.0);
+        return (float) reactOne(t, c, key, alive, 0.0, 0.0);
     }
 
     /** (1 − e^(−x))/x for 0 ≤ x &lt; {@link #SMALL_STEP}, Horner form of 1 − x/2 + x²/6 − x³/24 + x⁴/120. */
@@ -239,7 +267,7 @@ final class ReactionUpdate {
             return ReactionTable.mapped(both.map, key * ReactionTable.MAP_STRIDE, c, alive);
         }
         if (mode == ReactionTable.LUMEN) {
-            return affineStep(both.affine, key, c, alive);
+            return lumen(both, second, c, key, alive, v);
         }
         if (mode == ReactionTable.WALL) {
             return integrateWall(second, integrateWall(first, c, key, alive, v), key, alive, v);
@@ -369,14 +397,16 @@ final class ReactionUpdate {
      */
     double correctedStep(ReactionTable t, double cv, int key, float alive, double q, int v) {
         double out;
-        if (ReactionTable.tabulated(t.mode[key], alive)) {
+        if (t.mode[key] == ReactionTable.LUMEN && plasmaGroup != null) {
+            out = crossesVessels ? t.groupEnd[plasmaGroup[v]] : cv;
+        } else if (ReactionTable.tabulated(t.mode[key], alive)) {
             int at = key * ReactionTable.STRIDE;
             out = t.affine[at] * cv + t.affine[at + 1] + alive * t.affine[at + 2] - q * t.gain[key];
         } else {
             int code = VoxelKeys.cellCode(key);
             double exchange = exchangePerS(key, v);
             double lambda = relaxationPerS(key, cv, alive, exchange);
-            double source = exchange * t.plasmaMid + alive * secretionPerS[code] - q;
+            double source = exchange * plasmaMid(t, v) + alive * secretionPerS[code] - q;
             out = exactRelaxation(cv, source, lambda, t.stepS);
         }
         return Math.max(out, 0.0);
@@ -384,12 +414,12 @@ final class ReactionUpdate {
 
     /**
      * The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start), with the
-     * voxel's exchange rate P·(S/V), 1/s.
+     * voxel's exchange rate P·(S/V), 1/s, and the plasma level it exchanges with.
      */
-    private double reactOne(ReactionTable t, double cv, int key, double alive, double exchange) {
+    private double reactOne(ReactionTable t, double cv, int key, double alive, double exchange, double plasmaMid) {
         int code = VoxelKeys.cellCode(key);
         double lambda = relaxationPerS(key, cv, alive, exchange);
-        double source = exchange * t.plasmaMid + alive * secretionPerS[code];
+        double source = exchange * plasmaMid + alive * secretionPerS[code];
         return exactRelaxation(cv, source, lambda, t.stepS);
     }
 

@@ -34,10 +34,12 @@ final class LargeStepReactions {
      * @param rebalanced whether reacting species carry the rebalancing term (fieldBytes each buffer)
      * @param shared     {diffusivity, cell, viability, wall area, params, plasma levels, exposure hi,
      *                   exposure lo, keys, tables} (kernel arguments 4–13)
+     * @param plasmaGroups per voxel its plasma group (kernel argument 26; see kernels/transport.cl)
      */
     LargeStepReactions(cl_program program, ClResources resources, OpenClDevice device, cl_command_queue queue,
                        long[] cpuTile, int itemsX, int nx, int ny, int nz, int species, int guard, long fieldBytes,
-                       boolean rebalanced, int passesPerUpload, int gainsPerPass, cl_mem[] shared) {
+                       boolean rebalanced, int passesPerUpload, int gainsPerPass, cl_mem[] shared,
+                       cl_mem plasmaGroups) {
         this.queue = queue;
         this.react = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_react"));
         this.local = cpuTile != null ? cpuTile : LocalSizes.forGrid(react, device.device(), nx, ny);
@@ -56,6 +58,7 @@ final class LargeStepReactions {
         intArg(17, nz);
         intArg(18, guard);
         intArg(23, rebalanced ? 1 : 0);
+        mem(26, plasmaGroups);
     }
 
     private cl_mem zeroed(ClResources resources, long bytes) {

@@ -86,6 +86,12 @@ public final class OpenClBackend implements Backend {
     private final int species;
     private final int voxels;
     private final PlasmaCurve[] plasma;
+    /** Per species that crosses vessel walls, the curve of each plasma group (index 0: {@link #plasma}). */
+    private final PlasmaCurve[][] groupPlasma;
+    /** Plasma groups (1 unless vessel groups carry plasma curves of their own). */
+    private final int plasmaGroups;
+    /** Per voxel its plasma group (one byte; a 1-byte placeholder when there is one group). */
+    private final cl_mem plasmaGroupOfVoxel;
     private final int drugSpecies;
     private final ClResources resources;
     private final cl_command_queue queue;
@@ -149,8 +155,13 @@ public final class OpenClBackend implements Backend {
         }
         plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
         this.plasma = new PlasmaCurve[species];
+        this.plasmaGroups = model.plasmaGroupCount();
+        this.groupPlasma = new PlasmaCurve[species][plasmaGroups];
         for (int s = 0; s < species; s++) {
             plasma[s] = model.plasma(s);
+            for (int g = 0; g < plasmaGroups; g++) {
+                groupPlasma[s][g] = model.plasma(s, g);
+            }
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         DeviceContext context = DeviceContext.of(device);
@@ -163,7 +174,8 @@ public final class OpenClBackend implements Backend {
         boolean exact = cpu;
         String[] sources = largeSteps ? new String[] {TRANSPORT_KERNELS, RKL2_KERNELS} : new String[] {TRANSPORT_KERNELS};
         cl_program transportProgram = context.program(sources, "-DSPECIES=" + species + " -DDRUG="
-                + drugSpecies + " -DW=" + voxelsPerItem + " -DPADDED_RANGE=" + (exact ? 0 : 1));
+                + drugSpecies + " -DW=" + voxelsPerItem + " -DPADDED_RANGE=" + (exact ? 0 : 1)
+                + " -DPLASMA_GROUPS=" + plasmaGroups);
         cl_program reduceProgram = context.program(REDUCE_KERNELS);
         this.resources = new ClResources(context.context());
         try {
@@ -190,7 +202,10 @@ public final class OpenClBackend implements Backend {
             wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
             parameterTable = SpeciesParameterTable.of(model);
             parameters = resources.readOnly(Pointer.to(parameterTable), (long) parameterTable.length * Sizeof.cl_float);
-            plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY, (long) PASSES_PER_UPLOAD * species * 4 * Sizeof.cl_float);
+            plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY,
+                    (long) PASSES_PER_UPLOAD * species * plasmaGroups * 4 * Sizeof.cl_float);
+            byte[] groupOfVoxel = plasmaGroups > 1 ? model.plasmaGroupOfVoxel() : new byte[1];
+            plasmaGroupOfVoxel = resources.readOnly(Pointer.to(groupOfVoxel), groupOfVoxel.length);
             exposureHi = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             exposureLo = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             keys = resources.buffer(CL_MEM_READ_WRITE, voxels);
@@ -204,7 +219,7 @@ public final class OpenClBackend implements Backend {
                     exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, fieldBytes,
                     model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED && rkl2Scheme, PASSES_PER_UPLOAD,
                     reactionTables.gainsPerPass(), new cl_mem[] {diffusivity, cell, viability, wallArea, parameters,
-                        plasmaLevels, exposureHi, exposureLo, keys, tables}) : null;
+                        plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel) : null;
             rkl2 = rkl2Scheme ? new Rkl2Passes(model, resources, transportProgram, device, queue,
                     exact ? localSize : null, itemsX, guard, fieldBytes, largeStepReactions, diffusivity, parameters) : null;
             implicit = implicitScheme ? new DeviceImplicitDiffusion(model, resources, context, queue, guard) : null;
@@ -229,6 +244,7 @@ public final class OpenClBackend implements Backend {
         intArg(13, guard);
         CL.clSetKernelArg(transport, 20, Sizeof.cl_mem, Pointer.to(keys));
         CL.clSetKernelArg(transport, 21, Sizeof.cl_mem, Pointer.to(tables));
+        CL.clSetKernelArg(transport, 22, Sizeof.cl_mem, Pointer.to(plasmaGroupOfVoxel));
     }
 
     @Override
@@ -322,7 +338,7 @@ public final class OpenClBackend implements Backend {
         applyUptakeScale();
         PassSchedule schedule = new PassSchedule(startTimeS, dtS, steps, model.splitting() == RunSpec.Splitting.STRANG);
         floatArg(16, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
-        float[] levels = new float[PASSES_PER_UPLOAD * species * 4];
+        float[] levels = new float[PASSES_PER_UPLOAD * species * plasmaGroups * 4];
         int perPass = reactionTables.floatsPerPass();
         float[] table = new float[PASSES_PER_UPLOAD * perPass];
         int gainsPerPass = reactionTables.gainsPerPass();
@@ -330,7 +346,7 @@ public final class OpenClBackend implements Backend {
         for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
             int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
             for (int p = 0; p < count; p++) {
-                fillLevels(schedule, first + p, levels, p * species * 4);
+                fillLevels(schedule, first + p, levels, p * species * plasmaGroups * 4);
                 if (largeStepReactions == null) {
                     reactionTables.fill(schedule, first + p, table, p * perPass);
                 } else {
@@ -344,7 +360,7 @@ public final class OpenClBackend implements Backend {
             CL.clEnqueueWriteBuffer(queue, tables, CL_TRUE, 0, (long) count * perPass * Sizeof.cl_float,
                     Pointer.to(table), 0, null, null);
             // Blocking: the previous chunk's launches (in-order queue) are done before it is overwritten.
-            CL.clEnqueueWriteBuffer(queue, plasmaLevels, CL_TRUE, 0, (long) count * species * 4 * Sizeof.cl_float,
+            CL.clEnqueueWriteBuffer(queue, plasmaLevels, CL_TRUE, 0, (long) count * species * plasmaGroups * 4 * Sizeof.cl_float,
                     Pointer.to(levels), 0, null, null);
             for (int p = 0; p < count; p++) {
                 if (largeStepReactions == null) {
@@ -357,21 +373,25 @@ public final class OpenClBackend implements Backend {
         CL.clFinish(queue);
     }
 
+    /** The plasma levels of a pass, [species][group][mid A, end A, mid B, end B] (kernels/transport.cl). */
     private void fillLevels(PassSchedule schedule, int pass, float[] levels, int offset) {
         for (int s = 0; s < species; s++) {
-            int at = offset + s * 4;
-            if (plasma[s] == null) {
-                levels[at] = levels[at + 1] = levels[at + 2] = levels[at + 3] = 0f;
-                continue;
+            for (int g = 0; g < plasmaGroups; g++) {
+                int at = offset + (s * plasmaGroups + g) * 4;
+                PlasmaCurve curve = groupPlasma[s][g];
+                if (curve == null) {
+                    levels[at] = levels[at + 1] = levels[at + 2] = levels[at + 3] = 0f;
+                    continue;
+                }
+                double tA = schedule.reactionAStartS(pass);
+                double hA = schedule.reactionAS(pass);
+                double tB = schedule.reactionBStartS(pass);
+                double hB = schedule.reactionBS(pass);
+                levels[at] = hA > 0 ? (float) curve.at(tA + hA / 2) : 0f;
+                levels[at + 1] = hA > 0 ? (float) curve.at(tA + hA) : 0f;
+                levels[at + 2] = hB > 0 ? (float) curve.at(tB + hB / 2) : 0f;
+                levels[at + 3] = hB > 0 ? (float) curve.at(tB + hB) : 0f;
             }
-            double tA = schedule.reactionAStartS(pass);
-            double hA = schedule.reactionAS(pass);
-            double tB = schedule.reactionBStartS(pass);
-            double hB = schedule.reactionBS(pass);
-            levels[at] = hA > 0 ? (float) plasma[s].at(tA + hA / 2) : 0f;
-            levels[at + 1] = hA > 0 ? (float) plasma[s].at(tA + hA) : 0f;
-            levels[at + 2] = hB > 0 ? (float) plasma[s].at(tB + hB / 2) : 0f;
-            levels[at + 3] = hB > 0 ? (float) plasma[s].at(tB + hB) : 0f;
         }
     }
 

@@ -59,6 +59,11 @@ final class ReactionTables {
     private final PlasmaCurve[] plasma;
     /** The model's live uptake scales per species (a blocked uptake is no longer integrated per voxel). */
     private final double[][] uptakeScale;
+    /**
+     * Whether lumen voxels hold the plasma level of their own group (vessel groups with curves of their
+     * own): the kernel then sets them per voxel (react_with_sink) instead of from one tabulated level.
+     */
+    private final boolean lumenPerVoxel;
     private final double[] scratchA = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
     private final double[] scratchB = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
     private final double[] gainA = new double[VoxelKeys.COUNT];
@@ -71,6 +76,7 @@ final class ReactionTables {
         this.drug = model.drugSpeciesIndex().orElse(-1);
         this.reactions = new SpeciesReactions[species];
         this.plasma = new PlasmaCurve[species];
+        this.lumenPerVoxel = model.plasmaGroupCount() > 1;
         this.uptakeScale = new double[species][];
         for (int s = 0; s < species; s++) {
             reactions[s] = model.reactions(s);
@@ -194,7 +200,10 @@ final class ReactionTables {
             end[key] = hS / 2; // lumen: the trapezoid of the plasma level at the sub-step ends
             if (code == vessel) {
                 // lumen: held at the plasma level at the sub-step end, or untouched
-                if (crosses && hS > 0) {
+                if (crosses && lumenPerVoxel) {
+                    mode = PER_VOXEL; // its group's level, which the kernel picks per voxel (every sub-step, so a
+                                      // composition, which keeps the first sub-step's mode, stays per voxel)
+                } else if (crosses && hS > 0) {
                     factor = 0.0;
                     change = -1.0;
                     sourceConst = (float) plasmaEnd;
