@@ -52,7 +52,17 @@ class VesselGroupPlasmaTest {
      */
     @Test
     void beforeTheLateBolusOnlyTheEarlyVesselHasDelivered() throws IOException {
-        Scenario sc = ScenarioLoader.load(VesselGroupPlasma.write(temp, VesselGroupPlasma.GROUPS));
+        assertOnlyTheEarlyVesselDelivered(ScenarioLoader.load(VesselGroupPlasma.write(temp, VesselGroupPlasma.GROUPS)));
+    }
+
+    /** The same with reactions and diffusion in one implicit solve (the unsplit coupling's own plasma path). */
+    @Test
+    void theUnsplitCouplingAlsoTakesEachGroupsCurve() throws IOException {
+        assertOnlyTheEarlyVesselDelivered(ScenarioLoader.load(VesselGroupPlasma.write(temp, VesselGroupPlasma.GROUPS),
+                List.of("run.diffusion.scheme=implicit", "run.diffusion.coupling=unsplit", "run.dt_s=0.05")));
+    }
+
+    private static void assertOnlyTheEarlyVesselDelivered(Scenario sc) {
         Tissue initial = TissueBuilder.build(sc);
         Tissue after = ReferenceComparison.run(sc, initial, m -> new JavaBackend(m, 1), 0.05, 38);
         float[] wall = initial.vesselWall().areaPerVolumePerUm();

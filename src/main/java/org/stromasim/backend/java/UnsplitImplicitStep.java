@@ -11,7 +11,8 @@ import org.stromasim.transport.VoxelKeys;
  * species one multigrid solve of a·Cⁿ⁺¹ − L·Cⁿ⁺¹ = a·e^(−λh)·Cⁿ + S ({@link UnsplitStep}: exponential
  * Euler with the diffusion implicit), λ and S per voxel from the same reaction terms the split schemes
  * use ({@link ReactionUpdate#lossRatePerS}, {@link ReactionUpdate#sourcePerS}: Michaelis–Menten at the
- * step-start level, vessel exchange with the plasma level at the step midpoint). Vessel lumen (D = 0,
+ * step-start level, vessel exchange with the plasma level of the voxel's vessel group at the step
+ * midpoint). Vessel lumen (D = 0,
  * a hole of the solver) holds the plasma level at the step end, as in the split schemes. A species
  * that does not diffuse takes the same formula without L (its exact relaxation). The drug exposure is
  * integrated along the same exponential ({@link UnsplitStep#exposureEndWeightS}).
@@ -25,7 +26,12 @@ final class UnsplitImplicitStep {
     private final ImplicitDiffusion solvers;
     private final ReactionPass reactions;
     private final WorkingState state;
-    private final PlasmaCurve[] plasma;
+    /** Per species and plasma group (0: the species' own curve), null where the species has no plasma. */
+    private final PlasmaCurve[][] plasma;
+    /** Per voxel its plasma group, or null with one group ({@link TransportModel#plasmaGroupOfVoxel}). */
+    private final byte[] groupOfVoxel;
+    private final double[] plasmaMid;
+    private final double[] plasmaEnd;
     private final int drugSpecies;
     private final int vesselCode = CellType.VESSEL.code();
     private final double[] absorption;
@@ -40,10 +46,16 @@ final class UnsplitImplicitStep {
         this.reactions = reactions;
         this.state = state;
         int n = model.grid().voxelCount();
-        this.plasma = new PlasmaCurve[model.speciesCount()];
+        int groups = model.plasmaGroupCount();
+        this.groupOfVoxel = groups > 1 ? model.plasmaGroupOfVoxel() : null;
+        this.plasma = new PlasmaCurve[model.speciesCount()][groups];
         for (int s = 0; s < plasma.length; s++) {
-            plasma[s] = model.plasma(s);
+            for (int g = 0; g < groups; g++) {
+                plasma[s][g] = groups > 1 ? model.plasma(s, g) : model.plasma(s);
+            }
         }
+        this.plasmaMid = new double[groups];
+        this.plasmaEnd = new double[groups];
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         this.absorption = new double[n];
         this.rhs = new double[n];
@@ -63,16 +75,19 @@ final class UnsplitImplicitStep {
         float[] c = state.current[s];
         byte[] keys = state.keys;
         float[] viability = state.viability;
-        double plasmaMid = plasma[s] != null ? plasma[s].at(tS + hS / 2) : 0.0;
-        double plasmaEnd = plasma[s] != null ? plasma[s].at(tS + hS) : 0.0;
+        for (int g = 0; g < plasmaMid.length; g++) {
+            plasmaMid[g] = plasma[s][g] != null ? plasma[s][g].at(tS + hS / 2) : 0.0;
+            plasmaEnd[g] = plasma[s][g] != null ? plasma[s][g].at(tS + hS) : 0.0;
+        }
         boolean lumenHeld = reaction.crossesVessels();
         boolean drug = s == drugSpecies;
         for (int v = 0; v < c.length; v++) {
             int key = keys[v];
+            int group = groupOfVoxel == null ? 0 : groupOfVoxel[v];
             if (VoxelKeys.cellCode(key) == vesselCode) {
                 // a hole of the solver: a·u = f gives exactly the level it is to hold
                 absorption[v] = 1 / hS;
-                rhs[v] = (lumenHeld ? plasmaEnd : c[v]) / hS;
+                rhs[v] = (lumenHeld ? plasmaEnd[group] : c[v]) / hS;
                 if (drug) {
                     drugLoss[v] = Double.NaN;
                 }
@@ -81,7 +96,7 @@ final class UnsplitImplicitStep {
             float alive = viability[v];
             double lambda = reaction.lossRatePerS(key, c[v], alive, v);
             absorption[v] = UnsplitStep.absorption(lambda, hS);
-            rhs[v] = UnsplitStep.startWeight(lambda, hS) * c[v] + reaction.sourcePerS(key, alive, v, plasmaMid);
+            rhs[v] = UnsplitStep.startWeight(lambda, hS) * c[v] + reaction.sourcePerS(key, alive, v, plasmaMid[group]);
             if (drug) {
                 drugLoss[v] = lambda;
             }
