@@ -7,7 +7,8 @@
 // loads). Per voxel and species:
 //   1. (diffuse != 0) explicit-Euler finite-volume diffusion from src:
 //        C = C_v + dt/dx^2 * sum_faces D_face*(C_nb - C_v), D_face = 2*D_v*D_nb/(D_v + D_nb);
-//      zero-flux faces add nothing, FIXED faces 2*D_v*(C_b - C_v), PERIODIC faces wrap;
+//      zero-flux faces add nothing, FIXED faces 2*D_v*(C_b - C_v), PERIODIC faces wrap; then C = 0 where
+//      |C| < CONCENTRATION_FLOOR (host: ConcentrationFloor);
 //      (diffuse == 0) C = src: a reaction-only pass;
 //   2. reaction sub-step A over hA seconds (skipped when hA == 0);
 //   3. for the drug species, exposure += weight * C (Kahan-compensated float pair);
@@ -354,6 +355,8 @@ __kernel void transport_pass(__global const float* restrict src,
         floatW sum = face_sum(p, c, d, cv, dv, v, i, j, k, nx, ny, nz);
         if (diffuse != 0) {
             cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum, cv);
+            // ConcentrationFloor (host): magnitudes below it are written as 0 (subnormals are slow on CPUs)
+            cv = PICK(fabs(cv) < CONCENTRATION_FLOOR, (floatW) 0.0f, cv);
         }
 
         // Reactions: the tabulated affine map, and the full integration (react) only for vectors with

@@ -11,7 +11,7 @@ import java.util.Locale;
  * every figure so that a number is never read without the machine it came from (the Java backend's
  * speed depends on the vector width the CPU offers).
  */
-final class MachineInfo {
+public final class MachineInfo {
 
     private static final List<String> ISA_WIDEST_FIRST = List.of("avx512f", "avx2", "avx", "sse4_2", "asimd");
 
@@ -19,7 +19,7 @@ final class MachineInfo {
     }
 
     /** "Intel(R) Xeon(R) Processor, avx512f, 2 cores" or what can be read on this system. */
-    static String describe() {
+    public static String describe() {
         String model = System.getProperty("os.arch");
         String isa = "unknown ISA";
         try {

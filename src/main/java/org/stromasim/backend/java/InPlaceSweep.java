@@ -2,6 +2,7 @@ package org.stromasim.backend.java;
 
 import org.stromasim.grid.Face;
 import org.stromasim.grid.Grid3D;
+import org.stromasim.transport.ConcentrationFloor;
 import org.stromasim.transport.SpeciesBoundaries;
 
 /**
@@ -10,7 +11,9 @@ import org.stromasim.transport.SpeciesBoundaries;
  * {@link JavaBackend}). Same numerics as {@link DiffusionSweep}, bit for bit:
  * C'_v = C_v + dt/dx²·Σ_faces D_face·(C_nb − C_v), D_face = {@link DiffusionSweep#harmonic} of the two
  * voxel diffusivities, faces summed in the order x−, x+, y−, y+, z−, z+; FIXED domain faces
- * 2·D_v·(C_b − C_v), PERIODIC faces the harmonic mean with the wrapped voxel, zero-flux faces 0.
+ * 2·D_v·(C_b − C_v), PERIODIC faces the harmonic mean with the wrapped voxel, zero-flux faces 0;
+ * a result of magnitude below {@link ConcentrationFloor#BELOW} is written as 0 (subnormal floats are
+ * slow on x86; see there).
  *
  * <p><b>In place.</b> Plane k is read from a copy of its old values ({@link Planes#centre}), the plane
  * below from the copy kept from the previous plane ({@link Planes#below}), the plane above from the
@@ -309,7 +312,7 @@ final class InPlaceSweep {
                     + gyAbove[i] * (yAbove[yAboveAt + i] - cv)
                     + gzBelow[rowAt + i] * (zBelow[zBelowAt + i] - cv)
                     + gzAbove[rowAt + i] * (zAbove[zAboveAt + i] - cv);
-            c[v0 + i] = cv + coef * sum;
+            c[v0 + i] = ConcentrationFloor.apply(cv + coef * sum);
         }
     }
 }

@@ -1,8 +1,10 @@
 package org.stromasim.backend.java;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
+import org.stromasim.transport.ConcentrationFloor;
 
 /**
  * The two row loops of {@link InPlaceSweep} written with the JDK incubator Vector API, because C2 in
@@ -59,7 +61,7 @@ final class VectorRows {
 
     /**
      * The six-face update of one row, see {@code InPlaceSweep.update}: c[v0 + i] = cv + coef·Σ, the sum
-     * taken left to right over x−, x+, y−, y+, z−, z+. The rows read here never overlap the row written
+     * taken left to right over x−, x+, y−, y+, z−, z+, then {@link ConcentrationFloor#apply}. The rows read here never overlap the row written
      * (the plane above is another plane of c, the others are buffers).
      */
     static void update(int nx, float[] padded, float[] gx, float[] gyBelow, float[] yBelow, int yBelowAt,
@@ -81,7 +83,9 @@ final class VectorRows {
                     .mul(FloatVector.fromArray(F, zBelow, zBelowAt + i).sub(cv)));
             sum = sum.add(FloatVector.fromArray(F, gzAbove, rowAt + i)
                     .mul(FloatVector.fromArray(F, zAbove, zAboveAt + i).sub(cv)));
-            cv.add(sum.mul(coef)).intoArray(c, v0 + i);
+            FloatVector next = cv.add(sum.mul(coef));
+            // ConcentrationFloor.apply in every lane
+            next.blend(0f, next.abs().compare(VectorOperators.LT, ConcentrationFloor.BELOW)).intoArray(c, v0 + i);
         }
         InPlaceSweep.updateScalar(i, nx, padded, gx, gyBelow, yBelow, yBelowAt, gyAbove, yAbove, yAboveAt,
                 gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef);

@@ -52,6 +52,7 @@ final class KernelConstants {
 
         d.put("TABLE_STRIDE", Integer.toString(ReactionTables.STRIDE));
         d.put("MODE_AFFINE", floatLiteral(ReactionTables.AFFINE));
+        d.put("CONCENTRATION_FLOOR", floatLiteral(org.stromasim.transport.ConcentrationFloor.BELOW));
         d.put("MODE_AFFINE_IF_FULLY_VIABLE", floatLiteral(ReactionTables.AFFINE_IF_FULLY_VIABLE));
         d.put("MODE_PER_VOXEL", floatLiteral(ReactionTables.PER_VOXEL));
 

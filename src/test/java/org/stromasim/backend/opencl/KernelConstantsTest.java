@@ -71,6 +71,7 @@ class KernelConstantsTest {
         e.put("WALL_CLASSES", (double) VoxelKeys.WALL_CLASSES);
         e.put("KEYS", (double) VoxelKeys.COUNT);
         e.put("TABLE_STRIDE", (double) ReactionTables.STRIDE);
+        e.put("CONCENTRATION_FLOOR", (double) org.stromasim.transport.ConcentrationFloor.BELOW);
         e.put("MODE_AFFINE", (double) ReactionTables.AFFINE);
         e.put("MODE_AFFINE_IF_FULLY_VIABLE", (double) ReactionTables.AFFINE_IF_FULLY_VIABLE);
         e.put("MODE_PER_VOXEL", (double) ReactionTables.PER_VOXEL);
@@ -133,7 +134,9 @@ class KernelConstantsTest {
             assertTrue(option.startsWith("-D") && option.indexOf('=') > 2, option);
             String name = option.substring(2, option.indexOf('='));
             String value = option.substring(option.indexOf('=') + 1);
-            parsed.put(name, Double.parseDouble(value.endsWith("f") ? value.substring(0, value.length() - 1) : value));
+            // a literal with the suffix f is a float in OpenCL C: read it as one
+            parsed.put(name, value.endsWith("f") ? (double) Float.parseFloat(value.substring(0, value.length() - 1))
+                    : Double.parseDouble(value));
         }
         assertEquals(new TreeMap<>(expected()), parsed);
     }

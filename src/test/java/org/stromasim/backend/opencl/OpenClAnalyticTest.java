@@ -32,6 +32,48 @@ class OpenClAnalyticTest {
         assertEquals(before, sum(after.concentration(0)), 2e-6 * before);
     }
 
+    /**
+     * The explicit step writes magnitudes below ConcentrationFloor.BELOW (1e-30) as 0 on the device too:
+     * a unit pulse spreading along a zero-flux line, against the explicit recurrence in double (the
+     * assertions of the Java backend's ConcentrationFloorTest, written out here: where the recurrence is
+     * below 1e-31 exactly 0, above 1e-25 followed to 1e-4, no subnormal anywhere).
+     */
+    @Test
+    void tailsBelowTheConcentrationFloorAreWrittenAsZero() {
+        int n = 160;
+        double dx = 10;
+        Scenario sc = scenario().grid(n, 1, 1, dx).with(species("drug").d0(100)).build();
+        Tissue t = ScenarioFixture.emptyTissue(sc);
+        t.concentration(0)[0] = 1f;
+        TransportModel model = TransportModel.compile(sc, t.copy());
+        double r = 0.9 * model.stabilityLimit().dtMaxS() * model.diffusivityUm2PerS(0)[0] / (dx * dx);
+        int steps = 120;
+        double[] exact = new double[n];
+        exact[0] = 1;
+        for (int step = 0; step < steps; step++) {
+            double[] next = new double[n];
+            for (int i = 0; i < n; i++) {
+                next[i] = exact[i] + r * ((i > 0 ? exact[i - 1] - exact[i] : 0) + (i < n - 1 ? exact[i + 1] - exact[i] : 0));
+            }
+            exact = next;
+        }
+        float[] c = BothBackends.run(sc, t, true, 0.9 * model.stabilityLimit().dtMaxS(), steps).concentration(0);
+        int floored = 0;
+        int followed = 0;
+        for (int i = 0; i < n; i++) {
+            org.junit.jupiter.api.Assertions.assertTrue(c[i] == 0 || Math.abs(c[i]) >= Float.MIN_NORMAL,
+                    "subnormal " + c[i] + " at " + i);
+            if (exact[i] < 1e-31) {
+                assertEquals(0f, c[i], 0f, "voxel " + i + " (recurrence " + exact[i] + ")");
+                floored += exact[i] > 1e-44 ? 1 : 0;
+            } else if (exact[i] > 1e-25) {
+                assertEquals(exact[i], c[i], 1e-4 * exact[i], "voxel " + i);
+                followed++;
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(floored >= 5 && followed >= 20, floored + " floored, " + followed + " followed");
+    }
+
     @Test
     void aUniformFieldDecaysExactlyAsExpMinusKt() {
         Scenario sc = scenario().grid(5, 4, 3, 10.0).with(species("drug").d0(20).decay(0.25)).build();
