@@ -58,6 +58,8 @@ final class DeviceUnsplitStep {
             double plasmaMid = plasma[s] != null ? plasma[s].at(tS + hS / 2) : 0.0;
             double plasmaEnd = plasma[s] != null ? plasma[s].at(tS + hS) : 0.0;
             DeviceMultigrid solver = solvers.solver(s);
+            // a species that does not diffuse has no held faces: the kernel ignores the boundary
+            // argument then (hasBoundary 0), which still has to be some buffer
             MultigridKernels.args(kernels.unsplitAssemble, in, offset, shared[0], s, shared[1], shared[2], shared[3],
                     solver != null ? solver.boundarySource : work.q, solver != null ? 1 : 0, plasmaMid, plasmaEnd, hS, h2,
                     work.mass(0), work.rhs, work.solution, nx, ny);
