@@ -225,6 +225,16 @@ final class DeviceMultigrid implements AutoCloseable {
         CL.clEnqueueFillBuffer(queue, buffer, Pointer.to(new double[] {0.0}), Sizeof.cl_double, 0, bytes, 0, null, null);
     }
 
+    /** The upper end of device level l's Chebyshev interval for the current absorption (l &lt; {@link #hostLevel()}). */
+    double smootherUpperBound(int l) {
+        return lambdaMax[l];
+    }
+
+    /** The first level whose part of the cycle runs on the host. */
+    int hostLevel() {
+        return hostLevel;
+    }
+
     /** PCG iterations (V-cycles) per solve so far (0 before the first). */
     double meanIterationsPerSolve() {
         return solves == 0 ? 0 : (double) iterations / solves;
