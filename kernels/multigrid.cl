@@ -218,3 +218,97 @@ __kernel void trbdf2_store(__global const double* restrict u, __global float* re
     const int k = get_global_id(2);
     state[offset + i + (long) nx * (j + (long) ny * k)] = (float) u[padded_index(i, j, k, nx, ny)];
 }
+
+// ---- The unsplit coupling (org.stromasim.transport.UnsplitStep; org.stromasim.backend.java.UnsplitImplicitStep) ----
+// Per species and step one solve of a*C+ - L*C+ = a*e^(-lambda*h)*Cn + S with a per voxel: the
+// operator's mass is the per-level `mass` buffer (a*h^2 on the fine level, restricted as the solver
+// restricts masses) with the scalar a set to 1. The reaction terms are those of the transport
+// kernel's react_with_sink (kernels/transport.cl), from the same per-species constants (P_ macros,
+// SpeciesParameterTable), here in double as the Java backend's unsplit step computes them.
+
+// lambda (1/s) of a tissue voxel at level c: decay, binding, vessel exchange P*(S/V), Michaelis-Menten
+// at c, saturating secretion; 0 for a species on which no term acts.
+inline double unsplit_loss_rate(__constant const float* restrict p, int code, double alive, double sv, double c) {
+    if (p[P_ACTIVE] == 0.0f) {
+        return 0.0;
+    }
+    const double vmax = p[P_VMAX + code];
+    const double uptake = vmax > 0.0 ? vmax / ((double) p[P_KM + code] + fmax(c, 0.0)) : 0.0;
+    return (double) p[P_DECAY] + (double) p[P_BINDING + code] + (double) p[P_PERMEABILITY] * sv
+            + alive * (uptake + (double) p[P_RELAX + code]);
+}
+
+// The fine level's mass a*h^2, the scaled right-hand side f*h^2 + boundarySource (hasBoundary == 0:
+// none) and the start value f/a (the exact relaxation without L; the answer where nothing diffuses) of
+// species s (its float state from `offset`). Vessel lumen: a = 1/h_t and f = the level it holds
+// (plasma at the step end for a species that crosses walls, else its own), a hole of the solver.
+__kernel void unsplit_assemble(__global const float* restrict state, const long offset,
+                               __constant const float* restrict params, const int s,
+                               __global const uchar* restrict cell, __global const float* restrict viability,
+                               __global const float* restrict svPerUm, __global const double* restrict boundarySource,
+                               const int hasBoundary, const double plasmaMid, const double plasmaEnd,
+                               const double stepS, const double h2, __global double* restrict mass,
+                               __global double* restrict rhs, __global double* restrict u, const int nx, const int ny) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    const long v = i + (long) nx * (j + (long) ny * k);
+    const long pp = padded_index(i, j, k, nx, ny);
+    __constant const float* restrict p = params + s * PARAMS_STRIDE;
+    const double c = state[offset + v];
+    const int code = cell[v];
+    double a;
+    double f;
+    if (code == CELL_VESSEL) {
+        a = 1.0 / stepS;
+        f = (p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : c) / stepS;
+    } else {
+        const double alive = viability[v];
+        const double sv = svPerUm[v];
+        const double lambda = unsplit_loss_rate(p, code, alive, sv, c);
+        const double source = p[P_ACTIVE] != 0.0f
+                ? (double) p[P_PERMEABILITY] * sv * plasmaMid + alive * (double) p[P_SECRETION + code] : 0.0;
+        const double x = lambda * stepS;
+        // a = lambda/(1 - e^(-x)) and a*e^(-x) = lambda/(e^x - 1), both -> 1/h as x -> 0
+        a = x > 0.0 ? x / (-expm1(-x)) / stepS : 1.0 / stepS;
+        const double startWeight = x > 0.0 ? x / expm1(x) / stepS : 1.0 / stepS;
+        f = startWeight * c + source;
+    }
+    mass[pp] = a * h2;
+    rhs[pp] = f * h2 + (hasBoundary ? boundarySource[pp] : 0.0);
+    u[pp] = f / a;
+}
+
+// The step's end: the float state of species s = the solution, rounded; for the drug (drug != 0) the
+// exposure (h - w1)*Cn + w1*Cn+1 with w1 = h*omega(lambda*h) at the step-start lambda (h/2 in lumen)
+// added to the Kahan pair; omega from its series below seriesBelow (ExposureWeights.SERIES_BELOW).
+__kernel void unsplit_finish(__global const float* restrict in, __global float* restrict out, const long offset,
+                             __constant const float* restrict params, const int s,
+                             __global const uchar* restrict cell, __global const float* restrict viability,
+                             __global const float* restrict svPerUm, __global const double* restrict u,
+                             const double stepS, const int drug, const double seriesBelow,
+                             __global float* restrict exposureHi,
+                             __global float* restrict exposureLo, const int nx, const int ny) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    const long v = i + (long) nx * (j + (long) ny * k);
+    const float end = (float) u[padded_index(i, j, k, nx, ny)];
+    if (drug) {
+        __constant const float* restrict p = params + s * PARAMS_STRIDE;
+        const double c0 = in[offset + v];
+        const int code = cell[v];
+        double w1 = 0.5 * stepS;
+        if (code != CELL_VESSEL) {
+            const double x = unsplit_loss_rate(p, code, viability[v], svPerUm[v], c0) * stepS;
+            w1 = stepS * (x < seriesBelow ? 0.5 + x / 12.0 - x * x * x / 720.0 : -1.0 / expm1(-x) - 1.0 / x);
+        }
+        const float increment = (float) ((stepS - w1) * c0 + w1 * end);
+        const float hi = exposureHi[v];
+        const float y = increment - exposureLo[v];
+        const float t = hi + y;
+        exposureLo[v] = (t - hi) - y;
+        exposureHi[v] = t;
+    }
+    out[offset + v] = end;
+}

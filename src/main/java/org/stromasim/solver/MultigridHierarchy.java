@@ -53,6 +53,8 @@ public final class MultigridHierarchy {
     private final List<double[]> hostUnitMass = new ArrayList<>();
     private double preparedFor = Double.NaN;
     private DenseLu lu;
+    /** Whether the host levels hold the masses of {@link #setHostMasses} (not those of a scalar a). */
+    private boolean perVoxelPrepared;
 
     /**
      * Levels of at most this many cells run their part of the cycle on the host: a device pass costs a
@@ -141,6 +143,45 @@ public final class MultigridHierarchy {
             }
             lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
             preparedFor = a;
+            perVoxelPrepared = false;
+        }
+        MultigridLevel top = hostLevels.get(0);
+        System.arraycopy(b, 0, top.b, 0, top.size);
+        VCycle.run(hostLevels, lu, 0);
+        System.arraycopy(top.x, 0, x, 0, top.size);
+    }
+
+    /**
+     * Sets a per-voxel mass (a·h² summed as the solver restricts it) on level {@link #firstHostLevel}
+     * ({@code mass} in that level's padded layout), restricts it to the coarser host levels over their
+     * coupled cells (as {@link MultigridSolver#setAbsorption} does), refreshes their diagonals and
+     * rebuilds the coarsest LU, for the following {@link #vCycleOnHost(double[], double[])}: the host
+     * part of a device cycle with a varying a (the unsplit coupling).
+     */
+    public void setHostMasses(double[] mass) {
+        MultigridLevel top = hostLevels.get(0);
+        if (mass.length != top.size) {
+            throw new IllegalArgumentException("host level mass has " + mass.length + " values for " + top.size);
+        }
+        for (int l = 0; l < hostLevels.size(); l++) {
+            MultigridLevel level = hostLevels.get(l);
+            if (l == 0) {
+                System.arraycopy(mass, 0, level.mass, 0, level.size);
+            } else {
+                level.clear(level.mass);
+                Transfers.restrict(hostLevels.get(l - 1), hostLevels.get(l - 1).mass, level, level.mass);
+            }
+            level.refreshDiagonal(hostBoundary.get(l)); // also sets the coupled flags the next restriction reads
+        }
+        lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
+        preparedFor = Double.NaN; // a later scalar call rebuilds its own diagonals
+        perVoxelPrepared = true;
+    }
+
+    /** The host part of the V-cycle with the masses of the last {@link #setHostMasses}. */
+    public void vCycleOnHost(double[] b, double[] x) {
+        if (!perVoxelPrepared) {
+            throw new IllegalStateException("set the host levels' masses before a per-voxel cycle");
         }
         MultigridLevel top = hostLevels.get(0);
         System.arraycopy(b, 0, top.b, 0, top.size);

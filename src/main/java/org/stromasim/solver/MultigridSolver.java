@@ -268,6 +268,11 @@ public final class MultigridSolver {
         return levels.get(0).operatorCellUpdates;
     }
 
+    /** The upper end of level l's Chebyshev interval (the Gershgorin bound of diag⁻¹·A) for the current a. */
+    public double smootherUpperBound(int level) {
+        return levels.get(level).lambdaMax;
+    }
+
     /** Number of levels, the fine one included. */
     public int levelCount() {
         return levels.size();

@@ -17,8 +17,8 @@ package org.stromasim.transport;
  */
 public final class ExposureWeights {
 
-    /** Below this x, ω from its series 1/2 + x/12 − x³/720 (the closed form cancels). */
-    private static final double SERIES_BELOW = 1e-3;
+    /** Below this x, ω from its series 1/2 + x/12 − x³/720 (the closed form cancels); the device's unsplit step is passed it. */
+    public static final double SERIES_BELOW = 1e-3;
 
     private ExposureWeights() {
     }

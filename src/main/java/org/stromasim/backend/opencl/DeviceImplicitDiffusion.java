@@ -45,14 +45,14 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     private long solves;
 
     DeviceImplicitDiffusion(TransportModel model, ClResources resources, DeviceContext context, cl_command_queue queue,
-                            int guard) {
+                            int guard, boolean perVoxelMasses) {
         this.model = model;
         this.grid = model.grid();
         this.context = context;
         this.queue = queue;
         this.guard = guard;
         this.kernels = new MultigridKernels(resources, context, queue);
-        this.work = new MultigridWorkspace(resources, queue, grid.nx(), grid.ny(), grid.nz());
+        this.work = new MultigridWorkspace(resources, queue, grid.nx(), grid.ny(), grid.nz(), perVoxelMasses);
         this.solvers = new DeviceMultigrid[model.speciesCount()];
         this.builtFrom = new float[model.speciesCount()][];
     }
@@ -119,13 +119,35 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
         }
     }
 
+    /** Species s's device solver on the current diffusivity (after {@link #prepare}), or null when it does not diffuse. */
+    DeviceMultigrid solver(int s) {
+        return solvers[s];
+    }
+
+    MultigridKernels kernels() {
+        return kernels;
+    }
+
+    MultigridWorkspace work() {
+        return work;
+    }
+
     private void solve(DeviceMultigrid solver, cl_mem u, int s, String stage) {
+        solveChecked(solver, u, s, "TR-BDF2 stage " + stage);
+    }
+
+    /**
+     * Solves species s's system for u (start value in, solution out) with right-hand side
+     * {@code work().rhs} to {@link #RELATIVE_TOLERANCE}, counting the cycles; refuses a solve that does
+     * not converge, naming {@code what}.
+     */
+    void solveChecked(DeviceMultigrid solver, cl_mem u, int s, String what) {
         double[] stats = solver.solve(u, work.rhs, RELATIVE_TOLERANCE, MAX_CYCLES);
         cycles += (long) stats[0];
         solves++;
         if (stats[2] > RELATIVE_TOLERANCE * stats[1]) {
             throw new IllegalStateException("implicit diffusion of species " + model.speciesNames().get(s)
-                    + ": TR-BDF2 stage " + stage + " did not converge in " + MAX_CYCLES + " multigrid cycles (residual "
+                    + ": " + what + " did not converge in " + MAX_CYCLES + " multigrid cycles (residual "
                     + stats[2] / stats[1] + " of the right-hand side, target " + RELATIVE_TOLERANCE + ")");
         }
     }

@@ -46,6 +46,10 @@ final class DeviceMultigrid implements AutoCloseable {
     private final double[] coarseX;
     private double a;
     private double[] lambdaMax;
+    /** Whether the masses are per voxel ({@link #setAbsorptionField}; a is then 1) rather than a·unitMass. */
+    private boolean perVoxel;
+    /** The host level's masses, read back for {@link MultigridHierarchy#setHostMasses}. */
+    private final double[] hostMass;
     private long iterations;
     private long solves;
 
@@ -73,6 +77,7 @@ final class DeviceMultigrid implements AutoCloseable {
         int coarseSize = hierarchy.levels().get(hostLevel).paddedSize();
         coarseB = new double[coarseSize];
         coarseX = new double[coarseSize];
+        hostMass = new double[coarseSize];
     }
 
     MultigridKernels.DeviceLevel fine() {
@@ -81,14 +86,15 @@ final class DeviceMultigrid implements AutoCloseable {
 
     /** Sets the absorption a (&gt; 0) of the following solves: the smoother's interval per level follows it. */
     void setAbsorption(double absorption) {
-        if (absorption == a && lambdaMax != null) {
+        if (absorption == a && lambdaMax != null && !perVoxel) {
             return;
         }
+        perVoxel = false;
         a = absorption;
         lambdaMax = lambdaMaxByAbsorption.computeIfAbsent(absorption, value -> {
             double[] bounds = new double[levels.size()];
             for (int l = 0; l < hostLevel; l++) { // the host levels set their own
-                bounds[l] = 1 + kernels.maxCoupledRatio(levels.get(l), value);
+                bounds[l] = 1 + kernels.maxCoupledRatio(levels.get(l), levels.get(l).unitMass, value);
             }
             return bounds;
         });
@@ -99,6 +105,34 @@ final class DeviceMultigrid implements AutoCloseable {
     }
 
     /**
+     * Sets a per voxel for the following solves: the fine level's masses a·h² are in
+     * {@code work.mass(0)} (written by the caller); they are restricted to every coarser level as the
+     * Java solver restricts them (block sums over coupled cells), the host levels get theirs with
+     * their diagonals and coarsest LU rebuilt ({@link MultigridHierarchy#setHostMasses}), and each
+     * device level's Chebyshev interval is measured again on its new diagonal.
+     */
+    void setAbsorptionField() {
+        perVoxel = true;
+        a = 1.0;
+        for (int l = 1; l <= hostLevel; l++) {
+            kernels.restrict(levels.get(l - 1), work.mass(l - 1), levels.get(l), work.mass(l));
+        }
+        CL.clEnqueueReadBuffer(queue, work.mass(hostLevel), CL.CL_TRUE, 0, (long) hostMass.length * Sizeof.cl_double,
+                Pointer.to(hostMass), 0, null, null);
+        hierarchy.setHostMasses(hostMass);
+        double[] bounds = new double[levels.size()];
+        for (int l = 0; l < hostLevel; l++) {
+            bounds[l] = 1 + kernels.maxCoupledRatio(levels.get(l), work.mass(l), 1.0);
+        }
+        lambdaMax = bounds;
+    }
+
+    /** The mass array of level l in the current mode: per voxel, or the unit masses scaled by a. */
+    private cl_mem mass(int l) {
+        return perVoxel ? work.mass(l) : levels.get(l).unitMass;
+    }
+
+    /**
      * Solves A·u = rhs (scaled form, padded; u holds the start value and receives the solution) until
      * the residual's 2-norm is at most {@code relativeTolerance} times that of rhs or {@code maxIterations}
      * PCG iterations have run, as {@link MultigridSolver#solve}. Returns {iterations, ‖rhs‖, ‖residual‖}.
@@ -106,7 +140,7 @@ final class DeviceMultigrid implements AutoCloseable {
     double[] solve(cl_mem u, cl_mem rhs, double relativeTolerance, int maxIterations) {
         MultigridKernels.DeviceLevel fine = fine();
         double bNorm = Math.sqrt(kernels.dot(fine, rhs, rhs));
-        kernels.operator(fine, a, u, rhs, work.res);
+        kernels.operator(fine, mass(0), a, u, rhs, work.res);
         double rNorm = Math.sqrt(kernels.dot(fine, work.res, work.res));
         int done = 0;
         if (bNorm == 0 && rNorm == 0) {
@@ -119,7 +153,7 @@ final class DeviceMultigrid implements AutoCloseable {
             double rzNew = kernels.dot(fine, work.res, z);
             kernels.direction(fine, z, work.dir, done == 0 ? 0.0 : rzNew / rz);
             rz = rzNew;
-            kernels.operator(fine, a, work.dir, null, work.q);
+            kernels.operator(fine, mass(0), a, work.dir, null, work.q);
             double alpha = rz / kernels.dot(fine, work.dir, work.q);
             kernels.update(fine, u, work.res, work.dir, work.q, alpha);
             done++;
@@ -144,13 +178,17 @@ final class DeviceMultigrid implements AutoCloseable {
         if (l == hostLevel) {
             long bytes = (long) coarseB.length * Sizeof.cl_double;
             CL.clEnqueueReadBuffer(queue, work.b(l), CL.CL_TRUE, 0, bytes, Pointer.to(coarseB), 0, null, null);
-            hierarchy.vCycleOnHost(a, coarseB, coarseX);
+            if (perVoxel) {
+                hierarchy.vCycleOnHost(coarseB, coarseX);
+            } else {
+                hierarchy.vCycleOnHost(a, coarseB, coarseX);
+            }
             CL.clEnqueueWriteBuffer(queue, x, CL.CL_TRUE, 0, bytes, Pointer.to(coarseX), 0, null, null);
             return;
         }
         clear(x, level);
         smooth(l);
-        kernels.operator(level, a, x, work.b(l), work.r(l));
+        kernels.operator(level, mass(l), a, x, work.b(l), work.r(l));
         MultigridKernels.DeviceLevel coarse = levels.get(l + 1);
         kernels.restrict(level, work.r(l), coarse, work.b(l + 1));
         vCycle(l + 1);
@@ -171,12 +209,13 @@ final class DeviceMultigrid implements AutoCloseable {
         cl_mem b = work.b(l);
         cl_mem r = work.r(l);
         cl_mem d = work.d(l);
-        kernels.operator(level, a, x, b, r);
-        kernels.chebyshev(level, a, r, d, x, 0.0, 1 / theta);
+        cl_mem m = mass(l);
+        kernels.operator(level, m, a, x, b, r);
+        kernels.chebyshev(level, m, a, r, d, x, 0.0, 1 / theta);
         for (int step = 1; step < MultigridSolver.SMOOTHING_DEGREE; step++) {
-            kernels.operator(level, a, x, b, r);
+            kernels.operator(level, m, a, x, b, r);
             double rhoNew = 1 / (2 * sigma - rho);
-            kernels.chebyshev(level, a, r, d, x, rhoNew * rho, 2 * rhoNew / delta);
+            kernels.chebyshev(level, m, a, r, d, x, rhoNew * rho, 2 * rhoNew / delta);
             rho = rhoNew;
         }
     }
@@ -184,6 +223,16 @@ final class DeviceMultigrid implements AutoCloseable {
     private void clear(cl_mem buffer, MultigridKernels.DeviceLevel level) {
         long bytes = MultigridWorkspace.padded(new int[] {level.nx, level.ny, level.nz}) * Sizeof.cl_double;
         CL.clEnqueueFillBuffer(queue, buffer, Pointer.to(new double[] {0.0}), Sizeof.cl_double, 0, bytes, 0, null, null);
+    }
+
+    /** The upper end of device level l's Chebyshev interval for the current absorption (l &lt; {@link #hostLevel()}). */
+    double smootherUpperBound(int l) {
+        return lambdaMax[l];
+    }
+
+    /** The first level whose part of the cycle runs on the host. */
+    int hostLevel() {
+        return hostLevel;
     }
 
     /** PCG iterations (V-cycles) per solve so far (0 before the first). */

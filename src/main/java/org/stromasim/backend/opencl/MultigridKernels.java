@@ -35,6 +35,8 @@ final class MultigridKernels {
     final cl_kernel stage1;
     final cl_kernel stage2;
     final cl_kernel store;
+    final cl_kernel unsplitAssemble;
+    final cl_kernel unsplitFinish;
     private final cl_mem partial;
     private final double[] partialHost = new double[REDUCE_GROUPS];
 
@@ -52,6 +54,8 @@ final class MultigridKernels {
         this.stage1 = kernel(resources, program, "trbdf2_stage1_rhs");
         this.stage2 = kernel(resources, program, "trbdf2_stage2_rhs");
         this.store = kernel(resources, program, "trbdf2_store");
+        this.unsplitAssemble = kernel(resources, program, "unsplit_assemble");
+        this.unsplitFinish = kernel(resources, program, "unsplit_finish");
         this.partial = resources.buffer(CL.CL_MEM_READ_WRITE, (long) REDUCE_GROUPS * Sizeof.cl_double);
     }
 
@@ -59,16 +63,19 @@ final class MultigridKernels {
         return resources.kernel(DeviceContext.kernel(program, KERNELS, name));
     }
 
-    /** out = rhs − A·u (rhs non-null) or out = A·u on level {@code c}. */
-    void operator(DeviceLevel c, double a, cl_mem u, cl_mem rhs, cl_mem out) {
-        args(operator, c.fx, c.fy, c.fz, c.faceSum, c.unitMass, a, u, rhs != null ? rhs : u, out, rhs != null ? 1 : 0,
+    /**
+     * out = rhs − A·u (rhs non-null) or out = A·u on level {@code c}, with the mass a·{@code mass} per
+     * cell ({@code mass} the level's unit masses for a scalar a, or per-voxel masses with a = 1).
+     */
+    void operator(DeviceLevel c, cl_mem mass, double a, cl_mem u, cl_mem rhs, cl_mem out) {
+        args(operator, c.fx, c.fy, c.fz, c.faceSum, mass, a, u, rhs != null ? rhs : u, out, rhs != null ? 1 : 0,
                 c.nx, c.ny, c.nz, c.periodic);
         launch(operator, c);
     }
 
     /** d = keep·d + push·r/diag; u += d. */
-    void chebyshev(DeviceLevel c, double a, cl_mem r, cl_mem d, cl_mem u, double keep, double push) {
-        args(chebyshev, c.faceSum, c.unitMass, a, r, d, u, keep, push, c.nx, c.ny);
+    void chebyshev(DeviceLevel c, cl_mem mass, double a, cl_mem r, cl_mem d, cl_mem u, double keep, double push) {
+        args(chebyshev, c.faceSum, mass, a, r, d, u, keep, push, c.nx, c.ny);
         launch(chebyshev, c);
     }
 
@@ -106,9 +113,9 @@ final class MultigridKernels {
         return sum;
     }
 
-    /** max over cells with a·unitMass + faceSum &gt; 0 of coupledSum/(a·unitMass + faceSum) (0 if none). */
-    double maxCoupledRatio(DeviceLevel c, double a) {
-        args(reduce, c.unitMass, c.coupledSum, c.faceSum, a, 1, partial, c.nx, c.ny, c.nz);
+    /** max over cells with a·mass + faceSum &gt; 0 of coupledSum/(a·mass + faceSum) (0 if none). */
+    double maxCoupledRatio(DeviceLevel c, cl_mem mass, double a) {
+        args(reduce, mass, c.coupledSum, c.faceSum, a, 1, partial, c.nx, c.ny, c.nz);
         int groups = groups(c);
         runReduction(groups);
         double max = 0;
@@ -136,7 +143,12 @@ final class MultigridKernels {
      * that it can vectorise; the runtime's own choice for odd sizes is as small as 1 item per group.
      */
     void launch(cl_kernel k, DeviceLevel c) {
-        CL.clEnqueueNDRangeKernel(queue, k, 3, null, new long[] {c.nx, c.ny, c.nz}, new long[] {c.rowGroup, 1, 1},
+        launch(k, c.nx, c.ny, c.nz);
+    }
+
+    /** {@link #launch(cl_kernel, DeviceLevel)} over an nx·ny·nz grid (the fine one, with or without a solver). */
+    void launch(cl_kernel k, int nx, int ny, int nz) {
+        CL.clEnqueueNDRangeKernel(queue, k, 3, null, new long[] {nx, ny, nz}, new long[] {rowGroup(nx), 1, 1},
                 0, null, null);
     }
 

@@ -23,6 +23,8 @@ final class MultigridWorkspace {
     static final int FINE_EXTRA = 7;
 
     final List<cl_mem[]> levels = new ArrayList<>();
+    /** Per level the per-voxel masses of the unsplit coupling (empty for TR-BDF2's scalar absorptions). */
+    private final List<cl_mem> masses = new ArrayList<>();
     final cl_mem start;
     final cl_mem star;
     final cl_mem solution;
@@ -31,7 +33,7 @@ final class MultigridWorkspace {
     final cl_mem dir;
     final cl_mem q;
 
-    MultigridWorkspace(ClResources resources, cl_command_queue queue, int nx, int ny, int nz) {
+    MultigridWorkspace(ClResources resources, cl_command_queue queue, int nx, int ny, int nz, boolean perVoxelMasses) {
         for (int[] shape : MultigridHierarchy.levelShapes(nx, ny, nz)) {
             long bytes = padded(shape) * Sizeof.cl_double;
             cl_mem[] arrays = new cl_mem[PER_LEVEL];
@@ -39,6 +41,9 @@ final class MultigridWorkspace {
                 arrays[a] = zeroed(resources, queue, bytes);
             }
             levels.add(arrays);
+            if (perVoxelMasses) {
+                masses.add(zeroed(resources, queue, bytes));
+            }
         }
         long fine = padded(new int[] {nx, ny, nz}) * Sizeof.cl_double;
         start = zeroed(resources, queue, fine);
@@ -66,22 +71,30 @@ final class MultigridWorkspace {
         return levels.get(level)[3];
     }
 
+    /** Level l's per-voxel masses (a·h² on the fine level); only in a workspace built with them. */
+    cl_mem mass(int level) {
+        if (masses.isEmpty()) {
+            throw new IllegalStateException("this multigrid workspace has no per-voxel masses");
+        }
+        return masses.get(level);
+    }
+
     static long padded(int[] shape) {
         return (long) (shape[0] + 2) * (shape[1] + 2) * (shape[2] + 2);
     }
 
     /**
      * Device bytes of the implicit scheme on an nx·ny·nz grid with {@code species} species: this
-     * workspace, plus per species its hierarchy ({@link DeviceMultigrid#COEFFICIENT_ARRAYS} per level
+     * workspace (with {@code perVoxelMasses} one more padded double array per level), plus per species its hierarchy ({@link DeviceMultigrid#COEFFICIENT_ARRAYS} per level
      * and the fine level's boundary source), all padded doubles.
      */
-    static long deviceBytes(int nx, int ny, int nz, int species) {
+    static long deviceBytes(int nx, int ny, int nz, int species, boolean perVoxelMasses) {
         long levelCells = 0;
         for (int[] shape : MultigridHierarchy.levelShapes(nx, ny, nz)) {
             levelCells += padded(shape);
         }
         long fine = padded(new int[] {nx, ny, nz});
-        long shared = PER_LEVEL * levelCells + FINE_EXTRA * fine;
+        long shared = (PER_LEVEL + (perVoxelMasses ? 1 : 0)) * levelCells + FINE_EXTRA * fine;
         long perSpecies = DeviceMultigrid.COEFFICIENT_ARRAYS * levelCells + fine;
         return (shared + species * perSpecies) * Sizeof.cl_double
                 + (long) MultigridKernels.REDUCE_GROUPS * Sizeof.cl_double;

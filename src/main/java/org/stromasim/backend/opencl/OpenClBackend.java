@@ -125,7 +125,9 @@ public final class OpenClBackend implements Backend {
     private final Rkl2Passes rkl2;
     /** TR-BDF2 diffusion by multigrid (run.diffusion.scheme: implicit), or null for the other schemes. */
     private final DeviceImplicitDiffusion implicit;
-    /** The reaction pass of the large-step schemes (rkl2, implicit), or null for the explicit one. */
+    /** Implicit with coupling unsplit: reactions inside the solve (no reaction pass); null for the other schemes. */
+    private final DeviceUnsplitStep unsplit;
+    /** The reaction pass of the large-step schemes (rkl2, split implicit), or null for the explicit and unsplit ones. */
     private final LargeStepReactions largeStepReactions;
     private boolean uploaded;
 
@@ -146,11 +148,12 @@ public final class OpenClBackend implements Backend {
         boolean largeSteps = model.diffusion().largeSteps();
         boolean rkl2Scheme = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
         boolean implicitScheme = model.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT;
+        boolean unsplitCoupling = model.diffusion().unsplit();
         int extraCopies = rkl2Scheme
                 ? DeviceMemoryPlan.largeStepCopies(model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED) : 0;
         DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps());
         if (implicitScheme) {
-            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species),
+            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, unsplitCoupling),
                     MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
         }
         plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
@@ -215,14 +218,17 @@ public final class OpenClBackend implements Backend {
             reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
             biology = model.needsSlowSteps() ? new DeviceBiology(resources, context, queue, grid, species, drugSpecies) : null;
             setConstantArguments();
-            largeStepReactions = largeSteps ? new LargeStepReactions(transportProgram, resources, device, queue,
+            largeStepReactions = largeSteps && !unsplitCoupling ? new LargeStepReactions(transportProgram, resources, device, queue,
                     exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, fieldBytes,
                     model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED && rkl2Scheme, PASSES_PER_UPLOAD,
                     reactionTables.gainsPerPass(), new cl_mem[] {diffusivity, cell, viability, wallArea, parameters,
                         plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel) : null;
             rkl2 = rkl2Scheme ? new Rkl2Passes(model, resources, transportProgram, device, queue,
                     exact ? localSize : null, itemsX, guard, fieldBytes, largeStepReactions, diffusivity, parameters) : null;
-            implicit = implicitScheme ? new DeviceImplicitDiffusion(model, resources, context, queue, guard) : null;
+            implicit = implicitScheme
+                    ? new DeviceImplicitDiffusion(model, resources, context, queue, guard, unsplitCoupling) : null;
+            unsplit = unsplitCoupling ? new DeviceUnsplitStep(model, implicit, guard,
+                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo}) : null;
         } catch (RuntimeException | Error e) {
             resources.close();
             throw e;
@@ -250,6 +256,7 @@ public final class OpenClBackend implements Backend {
     @Override
     public String description() {
         return "opencl: " + device.label() + (rkl2 != null ? ", RKL2 diffusion"
+                : unsplit != null ? ", unsplit implicit reaction-diffusion by multigrid"
                 : implicit != null ? ", TR-BDF2 diffusion by multigrid" : "");
     }
 
@@ -336,6 +343,14 @@ public final class OpenClBackend implements Backend {
             return;
         }
         applyUptakeScale();
+        if (unsplit != null) {
+            for (int n = 0; n < steps; n++) {
+                unsplit.step(concentration[current], concentration[1 - current], startTimeS + n * dtS, dtS);
+                current = 1 - current; // t not accumulated, so long runs do not drift (as on the Java backend)
+            }
+            CL.clFinish(queue);
+            return;
+        }
         PassSchedule schedule = new PassSchedule(startTimeS, dtS, steps, model.splitting() == RunSpec.Splitting.STRANG);
         floatArg(16, (float) (dtS / (grid.voxelUm() * grid.voxelUm())));
         float[] levels = new float[PASSES_PER_UPLOAD * species * plasmaGroups * 4];
@@ -488,10 +503,6 @@ public final class OpenClBackend implements Backend {
      * with cl_khr_fp64 (a float solve cannot reach its 1e-8 tolerance at a 1:1000 contrast).
      */
     public static String refusal(DiffusionSpec diffusion, OpenClDevice device) {
-        if (diffusion.unsplit()) {
-            return "run.diffusion.coupling: unsplit runs on the Java backend only (not yet on OpenCL);"
-                    + " use --backend java, or coupling plain on OpenCL";
-        }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT && !device.fp64()) {
             return "run.diffusion.scheme: implicit solves in double precision, and OpenCL device " + device.name()
                     + " has no cl_khr_fp64; use a device with double precision (--device), --backend java, or scheme rkl2";

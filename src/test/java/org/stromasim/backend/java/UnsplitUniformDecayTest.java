@@ -17,9 +17,9 @@ import org.stromasim.tissue.Tissue;
  * relative ({@link UniformDecayLargeStepTest#assertAnalytic}; the solve's tolerance is 1e-8 and the
  * float state's rounding ≈ 1e-7 per step).
  */
-class UnsplitUniformDecayTest {
+public class UnsplitUniformDecayTest {
 
-    static Scenario unsplitDecay(double kPerS) {
+    public static Scenario unsplitDecay(double kPerS) {
         return scenario().grid(8, 8, 8, 10).law(new DiffusivityLawSpec.Exponential(1.0))
                 .diffusion(new DiffusionSpec(DiffusionSpec.Scheme.IMPLICIT, DiffusionSpec.DEFAULT_MAX_STAGES,
                         DiffusionSpec.Coupling.UNSPLIT))

@@ -166,6 +166,11 @@ class ImplicitParityTest {
     }
 
     static void assertClosePerVoxel(String what, float[] expected, float[] actual) {
+        assertClosePerVoxel(what, expected, actual, RELATIVE, FLOOR);
+    }
+
+    /** |actual − expected| ≤ relative·|expected| + floor·max|expected| in every voxel. */
+    static void assertClosePerVoxel(String what, float[] expected, float[] actual, double relative, double floor) {
         double max = 0;
         for (float e : expected) {
             max = Math.max(max, Math.abs(e));
@@ -175,19 +180,19 @@ class ImplicitParityTest {
         double worstRelative = 0;
         for (int v = 0; v < expected.length; v++) {
             double diff = Math.abs((double) actual[v] - expected[v]);
-            double allowed = RELATIVE * Math.abs(expected[v]) + FLOOR * max;
+            double allowed = relative * Math.abs(expected[v]) + floor * max;
             if (!(diff <= allowed) && (worst < 0 || diff / allowed > worstExcess)) {
                 worst = v;
                 worstExcess = diff / allowed;
             }
-            if (Math.abs(expected[v]) > FLOOR * max / RELATIVE) {
+            if (Math.abs(expected[v]) > floor * max / relative) {
                 worstRelative = Math.max(worstRelative, diff / Math.abs(expected[v]));
             }
         }
         if (worst >= 0) {
             fail(what + ": voxel " + worst + " Java " + expected[worst] + ", OpenCL " + actual[worst] + " (" + worstExcess
-                    + " × the allowed " + RELATIVE + " relative + " + FLOOR + " × max " + max + ")");
+                    + " × the allowed " + relative + " relative + " + floor + " × max " + max + ")");
         }
-        System.out.println("implicit parity " + what + ": worst relative difference above the floor " + worstRelative);
+        System.out.println("parity " + what + ": worst relative difference above the floor " + worstRelative);
     }
 }
