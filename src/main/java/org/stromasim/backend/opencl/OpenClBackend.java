@@ -136,7 +136,7 @@ public final class OpenClBackend implements Backend {
      * builds the kernels (once per device per JVM).
      */
     public OpenClBackend(TransportModel model, OpenClDevice device) {
-        String refusal = refusal(model.diffusion(), device);
+        String refusal = refusal(model, device);
         if (refusal != null) {
             throw new IllegalArgumentException(refusal);
         }
@@ -502,6 +502,20 @@ public final class OpenClBackend implements Backend {
      * ask it). Every scheme runs; the implicit one solves in double precision and so needs a device
      * with cl_khr_fp64 (a float solve cannot reach its 1e-8 tolerance at a 1:1000 contrast).
      */
+    public static String refusal(TransportModel model, OpenClDevice device) {
+        String scheme = refusal(model.diffusion(), device);
+        if (scheme != null) {
+            return scheme;
+        }
+        if (model.diffusion().coupling() == DiffusionSpec.Coupling.UNSPLIT && model.plasmaGroupCount() > 1) {
+            return "run.diffusion.coupling: unsplit on OpenCL takes one plasma curve per species, and the vessel groups"
+                    + " carry " + model.plasmaGroupCount() + " (tissue.vessels[].groups.*.plasma); use --backend java,"
+                    + " or coupling plain";
+        }
+        return null;
+    }
+
+    /** As {@link #refusal(TransportModel, OpenClDevice)}, for what the scheme alone decides. */
     public static String refusal(DiffusionSpec diffusion, OpenClDevice device) {
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT && !device.fp64()) {
             return "run.diffusion.scheme: implicit solves in double precision, and OpenCL device " + device.name()

@@ -69,7 +69,7 @@ public final class BackendFactory {
             Backend java = java(model, threads);
             return new SelectedBackend(java, "backend auto: " + why + "; using " + java.description());
         }
-        String refusal = OpenClBackend.refusal(model.diffusion(), device);
+        String refusal = OpenClBackend.refusal(model, device);
         if (refusal != null) {
             if (choice == BackendChoice.OPENCL || deviceSpec != null) {
                 throw new IllegalArgumentException("--backend opencl: " + refusal);

@@ -55,6 +55,29 @@ class VesselGroupPlasmaParityTest {
         assertEquals(sc.run().diffusion().scheme(), DiffusionSpec.Scheme.RKL2);
     }
 
+    /**
+     * The unsplit coupling's device step takes one plasma curve per species: with group curves the
+     * backend refuses it in one line naming the groups and the way out, and --backend auto runs Java.
+     */
+    @Test
+    void unsplitCouplingWithGroupCurvesIsRefusedOnTheDevice() throws IOException {
+        Scenario sc = ScenarioLoader.load(VesselGroupPlasma.write(temp, VesselGroupPlasma.GROUPS),
+                java.util.List.of("run.diffusion.scheme=implicit", "run.diffusion.coupling=unsplit", "run.dt_s=1"));
+        org.stromasim.transport.TransportModel model =
+                org.stromasim.transport.TransportModel.compile(sc, TissueBuilder.build(sc));
+        OpenClDevice device = OpenClTestDevice.get();
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new OpenClBackend(model, device));
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().startsWith("run.diffusion.coupling: unsplit on"
+                + " OpenCL takes one plasma curve per species, and the vessel groups carry 3"), refused.getMessage());
+        var selected = org.stromasim.backend.selection.BackendFactory.select(org.stromasim.backend.BackendChoice.AUTO,
+                null, model, 1);
+        try (var backend = selected.backend()) {
+            org.junit.jupiter.api.Assertions.assertInstanceOf(JavaBackend.class, backend, selected.note());
+            org.junit.jupiter.api.Assertions.assertTrue(selected.note().contains("unsplit on OpenCL"), selected.note());
+        }
+    }
+
     private static Scenario withRkl2(Scenario sc) {
         org.stromasim.scenario.RunSpec r = sc.run();
         DiffusionSpec rkl2 = new DiffusionSpec(DiffusionSpec.Scheme.RKL2, DiffusionSpec.DEFAULT_MAX_STAGES,
