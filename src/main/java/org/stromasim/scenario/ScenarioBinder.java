@@ -45,6 +45,7 @@ final class ScenarioBinder {
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;
         EcmBinder.requireSlowStepsOnTheConvectionClock(ecm, biology, r.get("ecm"));
+        BiologyBinder.requireSnapshotsOnTheSlowClock(biology, run, r.has("biology") ? r.get("biology") : null);
         return new Scenario(name, description, grid, run, ecm, tissue, species, metrics, biology);
     }
 
