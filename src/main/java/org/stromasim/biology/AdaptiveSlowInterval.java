@@ -14,7 +14,11 @@ import org.stromasim.tissue.Tissue;
  *   <li>stiffness: |ΔE|/E ≤ r_E·Δt with r_E = max over voxels of (a·|E_ceiling − E| + b·|E − E_floor|)/E,
  *       a and b the remodelling rates of {@link MatrixRemodelling} with no LOX inhibition and the strongest
  *       enzyme any intervention applies (|E∞ − E|·(1 − e^(−(a+b)Δt)) ≤ that, as 1 − e^(−x) ≤ x);
- *       so Δt_E = ε/r_E;</li>
+ *       so Δt_E = ε/r_E. The bound holds for every voxel that is a CAF when the step starts; a fibroblast
+ *       that activates in the step is remodelled as a CAF over the whole step (the slow step's order), a
+ *       timing error of at most one step that the activation bound keeps to a share ε of the fibroblasts
+ *       per step. Counting every fibroblast as a CAF instead would let fibroblasts that never see TGF-β
+ *       hold the clock at its shortest for the whole run;</li>
  *   <li>activation, while any fibroblast voxel is left: the chance of activation over Δt is
  *       1 − e^(−k·Δt) ≤ 1 − e^(−k_max·Δt), so Δt_A = −ln(1 − ε)/k_max;</li>
  *   <li>viability, while any cancer voxel lives and a law can kill: viability·e^(−k·Δt) with

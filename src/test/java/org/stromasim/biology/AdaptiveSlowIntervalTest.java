@@ -80,6 +80,17 @@ class AdaptiveSlowIntervalTest {
     }
 
     @Test
+    void aFibroblastDoesNotBoundTheStiffnessStep() {
+        // it stiffens only once it is a CAF: the bound covers the CAFs at the step start
+        Tissue t = row(CellType.FIBROBLAST, CellType.ECM);
+        AdaptiveSlowInterval clock = new AdaptiveSlowInterval(spec(1e-6, 0, List.of()), false);
+        assertEquals(0.0, clock.stiffnessRatePerS(t));
+        // activation bound −ln(0.9)/1e-6 = 105 361 s: capped at the maximum
+        assertEquals(MAX_S, clock.choose(t, 0.0).intervalS());
+        assertEquals(Limit.MAXIMUM, clock.choose(t, 0.0).limit());
+    }
+
+    @Test
     void livingCancerBoundsTheStepOnlyWhenTheDrugCanKill() {
         Tissue t = row(CellType.ECM, CellType.CANCER);
         AdaptiveSlowInterval killing = new AdaptiveSlowInterval(spec(0, 1e-3, List.of()), true);
