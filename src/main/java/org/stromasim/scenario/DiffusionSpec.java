@@ -7,7 +7,8 @@ package org.stromasim.scenario;
  * @param maxStages RKL2 only: the most super-time-stepping stages a species may take per coupling
  *                  step; a step that would need more is refused with the numbers (cost guard: the
  *                  work per step grows linearly with the stages)
- * @param coupling  RKL2 only: how reactions are coupled to the large diffusion steps
+ * @param coupling  how reactions are coupled to the large diffusion steps: plain (split) for RKL2 and
+ *                  implicit, unsplit for implicit only
  * @param targetRelativeError RKL2 and implicit: the accuracy the run's step is chosen for (relative, e.g. 0.01),
  *                  instead of a fixed run.dt_s; {@code null} = the step is run.dt_s. The error measured
  *                  is that of org.stromasim.sim.StepDoublingPilot (relative L2 over a snapshot window)
@@ -40,10 +41,15 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling, Dou
             throw new IllegalArgumentException("diffusion scheme must not be null");
         }
         coupling = coupling == null ? Coupling.PLAIN : coupling;
-        if (scheme == Scheme.IMPLICIT && coupling != Coupling.PLAIN) {
-            throw new IllegalArgumentException("run.diffusion.coupling: " + coupling.name().toLowerCase(java.util.Locale.ROOT)
+        if (scheme == Scheme.IMPLICIT && coupling == Coupling.REBALANCED) {
+            throw new IllegalArgumentException("run.diffusion.coupling: rebalanced"
                     + " is for scheme rkl2; the implicit scheme is L-stable and takes the reactions' exact sub-steps"
-                    + " around each step (coupling plain)");
+                    + " around each step (coupling plain) or inside its solve (coupling unsplit)");
+        }
+        if (coupling == Coupling.UNSPLIT && scheme != Scheme.IMPLICIT) {
+            throw new IllegalArgumentException("run.diffusion.coupling: unsplit needs scheme implicit (its reactions"
+                    + " are solved together with the implicit diffusion step), got scheme "
+                    + scheme.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (maxStages < 2) {
             throw new IllegalArgumentException("run.diffusion.max_stages must be >= 2 (RKL2 needs two stages), got "
@@ -97,7 +103,19 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling, Dou
          * that injects a spike each step (a vessel wall, a held face) is diffused with RKL2's weak
          * damping of stiff modes, which biases levels near it at large steps.
          */
-        PLAIN
+        PLAIN,
+        /**
+         * No splitting ({@code scheme: implicit} only): every linear loss λ(x) and source S(x, t) of a
+         * species is put into the implicit step itself, by exponential Euler with the diffusion implicit
+         * (org.stromasim.transport.UnsplitStep). First order in time, L-stable, exact in a uniform
+         * field at any k·dt and exact at steady state, so no split error bound applies to it.
+         */
+        UNSPLIT
+    }
+
+    /** Whether the reactions are coupled into the implicit solve instead of split around it. */
+    public boolean unsplit() {
+        return coupling == Coupling.UNSPLIT;
     }
 
     /** The diffusion time integrators. */

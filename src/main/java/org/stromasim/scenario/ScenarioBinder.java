@@ -99,6 +99,11 @@ final class ScenarioBinder {
         }
         DiffusionSpec.Coupling coupling = r.choice("coupling", "reaction coupling", couplingNames(),
                 DiffusionSpec.Coupling.PLAIN);
+        if (coupling == DiffusionSpec.Coupling.UNSPLIT && scheme != DiffusionSpec.Scheme.IMPLICIT) {
+            throw ScenarioException.at(r.location(), "run.diffusion.coupling", "= unsplit needs scheme: implicit"
+                    + " (its reactions are solved together with the implicit diffusion step); got scheme: " + lower(scheme)
+                    + "; set run.diffusion.scheme: implicit, or coupling: plain");
+        }
         Double target = r.optionalNumber("target_relative_error", Range.between(
                 DiffusionSpec.MIN_TARGET_RELATIVE_ERROR, DiffusionSpec.MAX_TARGET_RELATIVE_ERROR, ""));
         if (target != null && scheme == DiffusionSpec.Scheme.EXPLICIT) {
@@ -122,6 +127,7 @@ final class ScenarioBinder {
     static Map<String, DiffusionSpec.Coupling> couplingNames() {
         Map<String, DiffusionSpec.Coupling> names = new LinkedHashMap<>();
         names.put("plain", DiffusionSpec.Coupling.PLAIN);
+        names.put("unsplit", DiffusionSpec.Coupling.UNSPLIT);
         return names;
     }
 

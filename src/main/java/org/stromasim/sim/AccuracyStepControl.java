@@ -150,8 +150,14 @@ public final class AccuracyStepControl {
         this.order = assumedOrder(run);
     }
 
-    /** The temporal order assumed for the Richardson estimate: 2 with Strang splitting, 1 with Lie. */
+    /**
+     * The temporal order assumed for the Richardson estimate: 2 with Strang splitting, 1 with Lie and
+     * with the unsplit coupling (exponential Euler, first order).
+     */
     static int assumedOrder(RunSpec run) {
+        if (run.diffusion().unsplit()) {
+            return 1;
+        }
         return run.splitting() == RunSpec.Splitting.STRANG ? 2 : 1;
     }
 
@@ -161,7 +167,7 @@ public final class AccuracyStepControl {
      */
     public static double upperBoundS(RunSpec run, TransportModel model) {
         return Math.min(Math.min(Math.min(run.metricsIntervalS(), run.snapshotIntervalS()),
-                Math.min(MAX_STEP_S, stageCapS(run, model))), splitCapS(model));
+                Math.min(MAX_STEP_S, stageCapS(run, model))), splitCapS(run, model));
     }
 
     /**
@@ -169,7 +175,10 @@ public final class AccuracyStepControl {
      * every species, a hair below it: a fixed run.dt_s above it is refused, so the control does not
      * try such steps either, whatever step doubling would estimate there.
      */
-    private static double splitCapS(TransportModel model) {
+    private static double splitCapS(RunSpec run, TransportModel model) {
+        if (run.diffusion().unsplit()) {
+            return Double.POSITIVE_INFINITY; // nothing is split
+        }
         return model.largestAccurateSplitStepS() * (1 - 1e-9);
     }
 
@@ -185,7 +194,7 @@ public final class AccuracyStepControl {
         if (bound == MAX_STEP_S) {
             return "the 1 h upper bound";
         }
-        if (bound == splitCapS(model)) {
+        if (bound == splitCapS(run, model)) {
             return "the split error indicator's bound " + ReactionStiffness.MAX_SPLIT_INDICATOR
                     + " (reaction rates that differ between neighbouring voxels)";
         }

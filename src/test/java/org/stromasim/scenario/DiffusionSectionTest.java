@@ -54,6 +54,21 @@ class DiffusionSectionTest {
         assertTrue(e.getMessage().contains("unstable") && e.getMessage().contains("coupling: plain"), e.getMessage());
     }
 
+    /** coupling: unsplit is read with the implicit scheme and refused, located, with any other. */
+    @Test
+    void unsplitCouplingIsReadWithImplicitAndRefusedElsewhere() {
+        DiffusionSpec d = parse("  diffusion: {scheme: implicit, coupling: unsplit, target_relative_error: 0.01}\n")
+                .run().diffusion();
+        assertEquals(DiffusionSpec.Coupling.UNSPLIT, d.coupling());
+        assertTrue(d.unsplit());
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> parse("  dt_s: 30\n  diffusion: {scheme: rkl2, coupling: unsplit}\n"));
+        assertEquals("run.diffusion.coupling", e.keyPath());
+        assertEquals(13, e.line());
+        assertTrue(e.getMessage().contains("unsplit needs scheme: implicit") && e.getMessage().contains("rkl2"),
+                e.getMessage());
+    }
+
     @Test
     void unknownSchemeIsLocatedAndListsTheChoices() {
         ScenarioException e = assertThrows(ScenarioException.class,

@@ -46,6 +46,11 @@ class CancerBlockCouplingTest {
         }
     }
 
+    /** The extrapolated explicit reference (after {@link #explicitReference}). */
+    static Tissue referenceState() {
+        return reference;
+    }
+
     static Tissue advance(Scenario scenario, Tissue initial, double dtS, int steps) {
         Tissue state = initial.copy();
         TransportModel model = TransportModel.compile(scenario, state);

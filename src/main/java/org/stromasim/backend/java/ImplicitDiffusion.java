@@ -34,23 +34,24 @@ final class ImplicitDiffusion {
     private final MultigridSolver[] solvers;
     /** Per species the diffusivity its solver was built from. */
     private final float[][] builtFrom;
-    private final double[] start;
-    private final double[] star;
-    private final double[] rhs;
-    private final double[] work;
+    /** TR-BDF2's work arrays, allocated at its first step (the unsplit step has its own). */
+    private double[] start;
+    private double[] star;
+    private double[] rhs;
+    private double[] work;
     private long cycles;
     private long solves;
 
     ImplicitDiffusion(TransportModel model) {
         this.model = model;
         this.grid = model.grid();
-        int n = grid.voxelCount();
         this.solvers = new MultigridSolver[model.speciesCount()];
         this.builtFrom = new float[model.speciesCount()][];
-        this.start = new double[n];
-        this.star = new double[n];
-        this.rhs = new double[n];
-        this.work = new double[n];
+    }
+
+    /** Species s's solver on the current diffusivity (after {@link #prepare}), or null when it does not diffuse. */
+    MultigridSolver solver(int s) {
+        return solvers[s];
     }
 
     /**
@@ -78,6 +79,13 @@ final class ImplicitDiffusion {
 
     /** One TR-BDF2 step of dt for every species, in place in {@code current}. */
     void step(float[][] current, double dtS) {
+        if (start == null) {
+            int n = grid.voxelCount();
+            start = new double[n];
+            star = new double[n];
+            rhs = new double[n];
+            work = new double[n];
+        }
         for (int s = 0; s < solvers.length; s++) {
             MultigridSolver solver = solvers[s];
             if (solver == null) {
@@ -109,12 +117,20 @@ final class ImplicitDiffusion {
     }
 
     private void solve(MultigridSolver solver, double[] u, int s, String stage) {
-        MultigridSolver.SolveStats stats = solver.solve(u, rhs, RELATIVE_TOLERANCE, MAX_CYCLES);
+        solveChecked(solver, u, rhs, s, "TR-BDF2 stage " + stage);
+    }
+
+    /**
+     * Solves species s's system for u (start value in, solution out) to {@link #RELATIVE_TOLERANCE},
+     * counting the cycles; refuses a solve that does not converge, naming {@code what}.
+     */
+    void solveChecked(MultigridSolver solver, double[] u, double[] f, int s, String what) {
+        MultigridSolver.SolveStats stats = solver.solve(u, f, RELATIVE_TOLERANCE, MAX_CYCLES);
         cycles += stats.iterations();
         solves++;
         if (stats.finalResidual() > RELATIVE_TOLERANCE * stats.rhsNorm()) {
             throw new IllegalStateException("implicit diffusion of species " + model.speciesNames().get(s)
-                    + ": TR-BDF2 stage " + stage + " did not converge in " + MAX_CYCLES + " multigrid cycles (residual "
+                    + ": " + what + " did not converge in " + MAX_CYCLES + " multigrid cycles (residual "
                     + stats.finalResidual() / stats.rhsNorm() + " of the right-hand side, target " + RELATIVE_TOLERANCE + ")");
         }
     }

@@ -141,8 +141,10 @@ public final class JavaBackend implements Backend {
     private final Rkl2LargeStep rkl2;
     /** TR-BDF2 diffusion by multigrid ({@code scheme: implicit}), or null for the other schemes. */
     private final ImplicitDiffusion implicit;
-    /** RKL2 or implicit: the reaction pass around their diffusion steps; null for the explicit scheme. */
+    /** RKL2 or split implicit: the reaction pass around their diffusion steps; null for the other schemes. */
     private final LargeStepReactions largeStepReactions;
+    /** Implicit with {@code coupling: unsplit}: reactions inside the solve; null for the other schemes. */
+    private final UnsplitImplicitStep unsplit;
     /** The explicit step's row loops run with the Vector API ({@link VectorRows}); bitwise the same numbers. */
     private final boolean vectorised;
 
@@ -178,7 +180,10 @@ public final class JavaBackend implements Backend {
         this.explicit = largeSteps ? null : new ExplicitStep(model, workers, state, reactions, this.vectorised);
         this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2 ? new Rkl2LargeStep(model, workers, state) : null;
         this.implicit = scheme == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(model) : null;
-        this.largeStepReactions = largeSteps ? new LargeStepReactions(model, workers, state, reactions) : null;
+        boolean unsplitCoupling = model.diffusion().unsplit();
+        this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(model, implicit, reactions, state) : null;
+        this.largeStepReactions = largeSteps && !unsplitCoupling
+                ? new LargeStepReactions(model, workers, state, reactions) : null;
     }
 
     /**
@@ -200,7 +205,8 @@ public final class JavaBackend implements Backend {
         }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
             // per species its concentration copy (4) and multigrid solver (≈ 18 doubles on the fine level
-            // and 1/7 more on the coarse ones, 165); four shared double work arrays (32)
+            // and 1/7 more on the coarse ones, 165); four shared double work arrays (32); the unsplit
+            // step's three (absorption, right-hand side, solution) and the drug's loss rate instead
             return bytes + voxels * (4L + 165L) * species + voxels * 32L;
         }
         long planeBytes = 4L * grid.nx() * grid.ny();
@@ -210,7 +216,9 @@ public final class JavaBackend implements Backend {
     @Override
     public String description() {
         return "java (" + workers.threads() + (workers.threads() == 1 ? " thread" : " threads")
-                + (rkl2 != null ? ", RKL2 diffusion)" : implicit != null ? ", TR-BDF2 diffusion by multigrid)"
+                + (rkl2 != null ? ", RKL2 diffusion)" : unsplit != null
+                ? ", unsplit implicit reaction-diffusion by multigrid)"
+                : implicit != null ? ", TR-BDF2 diffusion by multigrid)"
                 : ", " + RowKernels.describe(vectorised) + ")");
     }
 
@@ -238,7 +246,7 @@ public final class JavaBackend implements Backend {
         java.util.Arrays.fill(state.exposureCompensation, 0f);
         if (largeStepReactions != null) {
             largeStepReactions.upload(host);
-        } else {
+        } else { // explicit and unsplit: no split scheme, no rebalancing term
             refuseRebalancingTerm(host);
         }
         uploaded = true;
@@ -338,6 +346,12 @@ public final class JavaBackend implements Backend {
             implicit.prepare();
         }
         reactions.scaleUptake(model); // e.g. MCT1 inhibition; constant within the call
+        if (unsplit != null) {
+            for (int n = 0; n < steps; n++) {
+                unsplit.step(startTimeS + n * dtS, dtS); // t not accumulated, so long runs do not drift
+            }
+            return;
+        }
         if (rkl2 != null) {
             rkl2.prepare(dtS);
         }
@@ -383,6 +397,11 @@ public final class JavaBackend implements Backend {
         if (explicit != null) {
             explicit.balanceSlabs();
         }
+    }
+
+    /** Multigrid cycles per solve so far with the implicit scheme (0 before the first, and for other schemes). */
+    public double multigridCyclesPerSolve() {
+        return implicit == null ? 0 : implicit.meanCyclesPerSolve();
     }
 
     /** Moves the slab boundaries as {@link SlabWorkers#balance} does for these plane costs (tests). */

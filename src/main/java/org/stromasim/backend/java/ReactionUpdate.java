@@ -393,6 +393,27 @@ final class ReactionUpdate {
         return exactRelaxation(cv, source, lambda, t.stepS);
     }
 
+    /** Whether vessel voxels of this species hold the plasma level (it crosses vessel walls). */
+    boolean crossesVessels() {
+        return crossesVessels;
+    }
+
+    /**
+     * λ of voxel v (key {@code key}, not lumen) for the unsplit implicit step: every linear loss, its own
+     * vessel exchange P·(S/V)_v, Michaelis–Menten at level {@code c}; 0 when no term acts. 1/s.
+     */
+    double lossRatePerS(int key, double c, float alive, int v) {
+        return active ? relaxationPerS(key, c, alive, exchangePerS(key, v)) : 0.0;
+    }
+
+    /** S of voxel v for the unsplit implicit step: exchange P·(S/V)_v·C_plasma plus secretion, unit/s. */
+    double sourcePerS(int key, float alive, int v, double plasmaLevel) {
+        if (!active) {
+            return 0.0;
+        }
+        return exchangePerS(key, v) * plasmaLevel + alive * secretionPerS[VoxelKeys.cellCode(key)];
+    }
+
     /** λ of dC/dt = S − λC for a voxel of this key at level c, with vessel exchange {@code exchange} (1/s). */
     private double relaxationPerS(int key, double c, double alive, double exchange) {
         int code = VoxelKeys.cellCode(key);

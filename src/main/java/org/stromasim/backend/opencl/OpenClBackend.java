@@ -466,6 +466,10 @@ public final class OpenClBackend implements Backend {
      * with cl_khr_fp64 (a float solve cannot reach its 1e-8 tolerance at a 1:1000 contrast).
      */
     public static String refusal(DiffusionSpec diffusion, OpenClDevice device) {
+        if (diffusion.unsplit()) {
+            return "run.diffusion.coupling: unsplit runs on the Java backend only (not yet on OpenCL);"
+                    + " use --backend java, or coupling plain on OpenCL";
+        }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT && !device.fp64()) {
             return "run.diffusion.scheme: implicit solves in double precision, and OpenCL device " + device.name()
                     + " has no cl_khr_fp64; use a device with double precision (--device), --backend java, or scheme rkl2";

@@ -1,5 +1,6 @@
 package org.stromasim.backend.opencl;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,22 @@ class ImplicitOnDeviceLimitsTest {
         TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenClBackend(model, noFp64));
         assertTrue(e.getMessage().equals(refusal), e.getMessage());
+    }
+
+    /** The unsplit coupling is not on OpenCL yet: refused in one line on any device, never run as something else. */
+    @Test
+    void theUnsplitCouplingIsRefusedInOneLine() {
+        DiffusionSpec unsplit = new DiffusionSpec(DiffusionSpec.Scheme.IMPLICIT, DiffusionSpec.DEFAULT_MAX_STAGES,
+                DiffusionSpec.Coupling.UNSPLIT);
+        OpenClDevice d = OpenClTestDevice.get();
+        String refusal = OpenClBackend.refusal(unsplit, d);
+        assertTrue(refusal != null && refusal.contains("coupling: unsplit") && refusal.contains("--backend java")
+                && !refusal.contains("\n"), refusal);
+        assertNull(OpenClBackend.refusal(IMPLICIT, d));
+        Scenario sc = scenario().grid(8, 8, 8, 10.0).diffusion(unsplit).with(species("drug").d0(10)).build();
+        TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenClBackend(model, d));
+        assertEquals(refusal, e.getMessage());
     }
 
     @Test

@@ -1,0 +1,111 @@
+package org.stromasim.backend.java;
+
+import org.stromasim.tissue.CellType;
+import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.TransportModel;
+import org.stromasim.transport.UnsplitStep;
+import org.stromasim.transport.VoxelKeys;
+
+/**
+ * {@code run.diffusion: {scheme: implicit, coupling: unsplit}} on the Java backend: per step and
+ * species one multigrid solve of a·Cⁿ⁺¹ − L·Cⁿ⁺¹ = a·e^(−λh)·Cⁿ + S ({@link UnsplitStep}: exponential
+ * Euler with the diffusion implicit), λ and S per voxel from the same reaction terms the split schemes
+ * use ({@link ReactionUpdate#lossRatePerS}, {@link ReactionUpdate#sourcePerS}: Michaelis–Menten at the
+ * step-start level, vessel exchange with the plasma level at the step midpoint). Vessel lumen (D = 0,
+ * a hole of the solver) holds the plasma level at the step end, as in the split schemes. A species
+ * that does not diffuse takes the same formula without L (its exact relaxation). The drug exposure is
+ * integrated along the same exponential ({@link UnsplitStep#exposureEndWeightS}).
+ *
+ * <p>Arithmetic in double between the float state's reads and writes; per voxel the coefficients are
+ * computed on the calling thread (one exponential per voxel, far below a solve's ~60 operator passes).
+ */
+final class UnsplitImplicitStep {
+
+    private final TransportModel model;
+    private final ImplicitDiffusion solvers;
+    private final ReactionPass reactions;
+    private final WorkingState state;
+    private final PlasmaCurve[] plasma;
+    private final int drugSpecies;
+    private final int vesselCode = CellType.VESSEL.code();
+    private final double[] absorption;
+    private final double[] rhs;
+    private final double[] solution;
+    /** The drug's λ per voxel over the step (its exposure weight); NaN marks lumen (trapezoid). */
+    private final double[] drugLoss;
+
+    UnsplitImplicitStep(TransportModel model, ImplicitDiffusion solvers, ReactionPass reactions, WorkingState state) {
+        this.model = model;
+        this.solvers = solvers;
+        this.reactions = reactions;
+        this.state = state;
+        int n = model.grid().voxelCount();
+        this.plasma = new PlasmaCurve[model.speciesCount()];
+        for (int s = 0; s < plasma.length; s++) {
+            plasma[s] = model.plasma(s);
+        }
+        this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
+        this.absorption = new double[n];
+        this.rhs = new double[n];
+        this.solution = new double[n];
+        this.drugLoss = drugSpecies >= 0 ? new double[n] : null;
+    }
+
+    /** One step [tS, tS + hS] of every species, in place in the working state. */
+    void step(double tS, double hS) {
+        for (int s = 0; s < plasma.length; s++) {
+            stepSpecies(s, tS, hS);
+        }
+    }
+
+    private void stepSpecies(int s, double tS, double hS) {
+        ReactionUpdate reaction = reactions.reaction(s);
+        float[] c = state.current[s];
+        byte[] keys = state.keys;
+        float[] viability = state.viability;
+        double plasmaMid = plasma[s] != null ? plasma[s].at(tS + hS / 2) : 0.0;
+        double plasmaEnd = plasma[s] != null ? plasma[s].at(tS + hS) : 0.0;
+        boolean lumenHeld = reaction.crossesVessels();
+        boolean drug = s == drugSpecies;
+        for (int v = 0; v < c.length; v++) {
+            int key = keys[v];
+            if (VoxelKeys.cellCode(key) == vesselCode) {
+                // a hole of the solver: a·u = f gives exactly the level it is to hold
+                absorption[v] = 1 / hS;
+                rhs[v] = (lumenHeld ? plasmaEnd : c[v]) / hS;
+                if (drug) {
+                    drugLoss[v] = Double.NaN;
+                }
+                continue;
+            }
+            float alive = viability[v];
+            double lambda = reaction.lossRatePerS(key, c[v], alive, v);
+            absorption[v] = UnsplitStep.absorption(lambda, hS);
+            rhs[v] = UnsplitStep.startWeight(lambda, hS) * c[v] + reaction.sourcePerS(key, alive, v, plasmaMid);
+            if (drug) {
+                drugLoss[v] = lambda;
+            }
+        }
+        // start value (and the answer where nothing diffuses): the exact relaxation without L, f/a. It
+        // is the solution in a uniform field, so the solve only has to add what diffusion moves; from
+        // Cⁿ instead, a fast decay (e^(−λh) ≪ 1e-16) would leave a residual double cannot resolve
+        for (int v = 0; v < c.length; v++) {
+            solution[v] = rhs[v] / absorption[v];
+        }
+        var solver = solvers.solver(s);
+        if (solver != null) {
+            solver.setAbsorption(absorption);
+            solvers.solveChecked(solver, solution, rhs, s, "the unsplit step");
+        }
+        for (int v = 0; v < c.length; v++) {
+            float end = (float) solution[v]; // ≥ 0 up to the solve's tolerance (M-matrix); not clamped
+            if (drug) {
+                double lambda = drugLoss[v];
+                double w1 = Double.isNaN(lambda) ? hS / 2 : UnsplitStep.exposureEndWeightS(lambda, hS);
+                ReactionUpdate.accumulate(state.exposure, state.exposureCompensation, v,
+                        (float) ((hS - w1) * c[v] + w1 * end));
+            }
+            c[v] = end;
+        }
+    }
+}
