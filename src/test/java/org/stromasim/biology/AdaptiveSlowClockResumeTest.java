@@ -24,15 +24,14 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * A run with the adaptive slow clock resumed from a snapshot equals the uninterrupted run bit for bit,
- * across slow steps of changing length and across oral doses (the shipped tamoxifen scenario on a coarse
- * grid, one hour, doses every 18 min). The resumed run chooses the same slow steps (its log says the
+ * across slow steps of changing length and across oral doses (the shipped tamoxifen scenario on its coarse
+ * grid, an hour, doses every 18 min, explicit transport). The resumed run chooses the same slow steps (its log says the
  * same lengths at the same times), and a CAF voxel's stiffness after the run is the closed form of its
  * rate law (so the steps covered the whole time, once).
  */
 class AdaptiveSlowClockResumeTest {
 
-    static final List<String> SHORT = List.of("grid.voxel_um=80", "grid.nx=12", "grid.ny=12", "grid.nz=10",
-            "run.end_time_s=3840", "run.snapshot_interval_s=1920", "run.metrics_interval_s=480",
+    static final List<String> SHORT = List.of("run.end_time_s=3840", "run.snapshot_interval_s=1920", "run.metrics_interval_s=480",
             "run.diffusion.scheme=explicit", "run.diffusion.target_relative_error=null",
             "biology.slow_interval_s=30", "biology.slow_clock.max_interval_s=480",
             "biology.slow_clock.max_relative_change=0.05", "tissue.fibroblasts.normal_fraction=0",
