@@ -60,11 +60,11 @@ class AdaptiveSlowIntervalTest {
     void theStrongestEnzymeAtAnyTimeCountsForSoftening() {
         Tissue t = row(CellType.CAF, CellType.ECM, CellType.ECM);
         var enzyme = List.of(new BiologySpec.Intervention(InterventionKind.ENZYME, 5000, 100, 0.5),
-                new BiologySpec.Intervention(InterventionKind.ENZYME, 9000, 100, 0.5));
+                new BiologySpec.Intervention(InterventionKind.ENZYME, 9000, 100, 0.8));
         AdaptiveSlowInterval clock = new AdaptiveSlowInterval(spec(0, 0, enzyme), false);
-        // b = 5e-4·(1 − 0.5·0.5) = 3.75e-4; CAF: (1e-4·30 + 3.75e-4·7)/10 = 5.625e-4 /s
-        assertEquals(5.625e-4, clock.stiffnessRatePerS(t), 1e-12);
-        // 0.1 / 5.625e-4 = 177.8 s → 160 s
+        // b = 5e-4·(1 − 0.5·0.2) = 4.5e-4; CAF: (1e-4·30 + 4.5e-4·7)/10 = 6.15e-4 /s
+        assertEquals(6.15e-4, clock.stiffnessRatePerS(t), 1e-12);
+        // 0.1 / 6.15e-4 = 162.6 s → 160 s
         assertEquals(160.0, clock.choose(t, 0.0).intervalS());
     }
 
