@@ -57,6 +57,17 @@ class AdaptiveSlowIntervalTest {
     }
 
     @Test
+    void aSoftVoxelBesideACafIsBoundedByTheSpread() {
+        Tissue t = row(CellType.CAF, CellType.ECM);
+        t.stiffnessKpa()[0] = 39f; // near the ceiling: 1e-4·1/39 = 2.56e-6 /s
+        t.stiffnessKpa()[1] = 2f;  // one CAF neighbour of six: (6e-5/6)·38/2 = 1.9e-4 /s
+        AdaptiveSlowInterval clock = new AdaptiveSlowInterval(spec(0, 0, List.of()), false);
+        assertEquals(1.9e-4, clock.stiffnessRatePerS(t), 1e-12);
+        // 0.1 / 1.9e-4 = 526 s → 10·2^5 = 320 s
+        assertEquals(320.0, clock.choose(t, 0.0).intervalS());
+    }
+
+    @Test
     void theStrongestEnzymeAtAnyTimeCountsForSoftening() {
         Tissue t = row(CellType.CAF, CellType.ECM, CellType.ECM);
         var enzyme = List.of(new BiologySpec.Intervention(InterventionKind.ENZYME, 5000, 100, 0.5),
