@@ -130,7 +130,8 @@ public record DiffusionSpec(Scheme scheme, int maxStages, Coupling coupling, Dou
         /**
          * TR-BDF2 (γ = 2 − √2): L-stable, second order, each of its two stages one multigrid solve of the
          * flux-form operator (org.stromasim.solver.MultigridSolver); any dt, cost per step independent of dt.
-         * Reactions are split around it with their exact sub-steps (coupling plain). Both backends (OpenCL: kernels/multigrid.cl, in double precision).
+         * Reactions are split around it with their exact sub-steps (coupling plain; both backends, OpenCL:
+         * kernels/multigrid.cl, in double precision), or put into its solve (coupling unsplit; Java backend).
          */
         IMPLICIT
     }

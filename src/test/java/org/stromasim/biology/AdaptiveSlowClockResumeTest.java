@@ -32,7 +32,7 @@ import org.stromasim.transport.TransportModel;
 class AdaptiveSlowClockResumeTest {
 
     static final List<String> SHORT = List.of("run.end_time_s=3840", "run.snapshot_interval_s=1920", "run.metrics_interval_s=480",
-            "run.diffusion.scheme=explicit", "run.diffusion.target_relative_error=null",
+            "run.diffusion.scheme=explicit", "run.diffusion.coupling=plain", "run.diffusion.target_relative_error=null",
             "biology.slow_interval_s=30", "biology.slow_clock.max_interval_s=480",
             "biology.slow_clock.max_relative_change=0.05", "tissue.fibroblasts.normal_fraction=0",
             "biology.activation.max_rate_per_s=2.0e-4", "biology.remodelling.caf_stiffening_per_s=3.0e-4",

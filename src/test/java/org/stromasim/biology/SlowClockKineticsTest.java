@@ -31,7 +31,7 @@ class SlowClockKineticsTest {
     @Test
     void activationAndStiffeningFollowTheirRateLawsOverDaysOfAdaptiveSteps() {
         Scenario s = ScenarioLoader.load(Path.of("configs/tamoxifen-fibrotic-stroma.yaml"),
-                List.of("grid.voxel_um=20", "grid.nx=48", "grid.ny=48", "grid.nz=40",
+                List.of("grid.voxel_um=20", "grid.nx=48", "grid.ny=48", "grid.nz=42",
                         "biology.remodelling.spread_per_s=0"));
         Tissue state = TissueBuilder.build(s);
         TransportModel model = TransportModel.compile(s, state);

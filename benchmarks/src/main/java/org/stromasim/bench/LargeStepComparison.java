@@ -133,6 +133,9 @@ public final class LargeStepComparison {
             backend.download(tissue);
             System.out.printf("steps %d, wall %.2f s, %.4g s wall per simulated hour%n", steps, wallS,
                     wallS / hours);
+            if (backend instanceof org.stromasim.backend.java.JavaBackend java && java.multigridCyclesPerSolve() > 0) {
+                System.out.printf("multigrid: %.2f cycles per solve%n", java.multigridCyclesPerSolve());
+            }
         }
         compareAndSave(tissue, save, compare);
     }

@@ -54,7 +54,9 @@ import org.stromasim.transport.TransportModel;
  * 0.5) keeps the step-boundary exposure. Orders in time (measured, {@code Rkl2DiffusionTest}): RKL2
  * alone 2; plain Strang coupling 2 on smooth problems without sources on faces (Michaelis–Menten
  * frozen over a sub-step: first order in that term). {@code scheme: implicit} ({@link ImplicitDiffusion}:
- * TR-BDF2 by multigrid) runs in the same reaction-only passes.
+ * TR-BDF2 by multigrid) runs in the same reaction-only passes; with {@code coupling: unsplit}
+ * ({@link UnsplitImplicitStep}) there are no reaction passes: each step is one multigrid solve per
+ * species with the reactions inside it, and the drug exposure is accumulated by that step.
  *
  * <p><b>One pass over memory per step.</b> Reactions are pointwise, so a reaction sub-step can be
  * done on each grid row right after the diffusion sweep has written it, while the row is still in the
