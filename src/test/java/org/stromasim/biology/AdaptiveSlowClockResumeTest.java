@@ -112,4 +112,25 @@ class AdaptiveSlowClockResumeTest {
         }
         assertTrue(checked > 0);
     }
+
+    @Test
+    void aRunEndingBetweenSlowStepsTakesTheSlowStepUpToItsEnd() throws IOException {
+        Scenario s = scenario();
+        Tissue initial = TissueBuilder.build(s);
+        Tissue state = initial.copy();
+        RecordingOutput out = RecordingOutput.rowsAndLog();
+        double end = 3915.0; // 130.5 base intervals: off every slow-step grid
+        run(s, state, 0.0, 0L, end, out);
+        var r = s.biology().remodelling();
+        int checked = 0;
+        for (int v = 0; v < initial.cell().length; v++) {
+            if (initial.cell()[v] == CellType.CAF.code()) {
+                double e0 = initial.stiffnessKpa()[v];
+                double closedForm = r.ceilingKpa() - (r.ceilingKpa() - e0) * Math.exp(-r.cafStiffeningPerS() * end);
+                assertEquals(closedForm, state.stiffnessKpa()[v], 1e-4, "CAF voxel " + v + " at the end");
+                checked++;
+            }
+        }
+        assertTrue(checked > 0);
+    }
 }
