@@ -53,7 +53,8 @@ public final class EndocrineResponse {
         this.cytotoxic = new boolean[list.size()];
         for (int i = 0; i < list.size(); i++) {
             ligands[i] = scenario.speciesIndex(list.get(i).species());
-            ligandNmPerUnit[i] = nmPerUnit(scenario.species().get(ligands[i]));
+            // only the drug not bound to proteins binds ER: the level that binds is f_u times the species level
+            ligandNmPerUnit[i] = nmPerUnit(scenario.species().get(ligands[i])) * list.get(i).unboundFraction();
             kiNm[i] = list.get(i).kiNm();
             cytotoxic[i] = list.get(i).response() == BiologySpec.ResponseMode.CYTOTOXIC;
         }

@@ -41,6 +41,8 @@ public final class SlowProcesses {
     private final MatrixTreatment matrix;
     /** ER pharmacodynamics, or null without {@code biology.endocrine}. */
     private final EndocrineResponse endocrine;
+    /** The adaptive slow clock, or null for a step every slow_interval_s. */
+    private final AdaptiveSlowInterval adaptive;
 
     public SlowProcesses(Scenario scenario, TransportModel model) {
         this.scenario = scenario;
@@ -60,8 +62,10 @@ public final class SlowProcesses {
         this.response = new DrugResponse(spec.drugResponse());
         this.matrix = MatrixTreatment.of(scenario);
         this.endocrine = spec.endocrine() == null ? null : new EndocrineResponse(scenario);
+        this.adaptive = spec.slowClock() == null ? null : new AdaptiveSlowInterval(spec, drug >= 0);
     }
 
+    /** The slow interval (with an adaptive clock: the shortest step, and the quantum of every step). */
     public double intervalS() {
         return spec.slowIntervalS();
     }
@@ -126,9 +130,28 @@ public final class SlowProcesses {
         return new SlowStep(this, Math.max(0.0, endS - spec.slowIntervalS()), endS);
     }
 
+    /** The update for the slow step over [startS, endS] (an adaptive clock's step; on the base grid). */
+    public SlowStep stepBetween(double startS, double endS) {
+        return new SlowStep(this, startS, endS);
+    }
+
+    /**
+     * The clock that chooses each step's length ({@code biology.slow_clock}), or null for a fixed
+     * interval.
+     */
+    public AdaptiveSlowInterval adaptiveClock() {
+        return adaptive;
+    }
+
     /** Runs the slow step over [startS, endS] on {@code state} (see the class comment for the order). */
     public void step(Tissue state, double startS, double endS) {
-        SlowStep at = new SlowStep(this, startS, endS);
+        step(state, new SlowStep(this, startS, endS));
+    }
+
+    /** Runs {@code at} on {@code state} (see the class comment for the order). */
+    public void step(Tissue state, SlowStep at) {
+        double startS = at.startS();
+        double endS = at.endS();
         double dt = at.dtS();
         if (dt > 0) {
             byte[] cell = state.cell();

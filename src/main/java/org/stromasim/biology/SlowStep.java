@@ -9,20 +9,31 @@ import org.stromasim.tissue.Tissue;
  * on a device runs the same step there from the numbers this record gives (the step index of the
  * random draws, the intervention strengths at the step midpoint) and then calls {@link #finishOnHost}.
  */
-public record SlowStep(SlowProcesses processes, double startS, double endS) {
+public record SlowStep(SlowProcesses processes, double startS, double endS, long index) {
+
+    /**
+     * A step on the base grid: the random-draw counter is t₁/base interval, so a resumed run continues
+     * the sequence (every step of a fixed or adaptive clock ends on a distinct multiple of the base).
+     */
+    public SlowStep(SlowProcesses processes, double startS, double endS) {
+        this(processes, startS, endS, Math.round(endS / processes.intervalS()));
+    }
+
+    /**
+     * A step that ends off the base grid (the closing step of an adaptive run at its end or at a stop
+     * request): its draws are numbered apart from every step on the grid, −1 − ⌊t₁/base⌋.
+     */
+    public static SlowStep closing(SlowProcesses processes, double startS, double endS) {
+        return new SlowStep(processes, startS, endS, -1 - (long) Math.floor(endS / processes.intervalS()));
+    }
 
     /** Runs the step on the arrays of {@code state} (the host-side implementation). */
     public void apply(Tissue state) {
-        processes.step(state, startS, endS);
+        processes.step(state, this);
     }
 
     public double dtS() {
         return endS - startS;
-    }
-
-    /** The slow-step counter of the random draws: t₁/interval, so a resumed run continues the sequence. */
-    public long index() {
-        return Math.round(endS / processes.intervalS());
     }
 
     /** Strength of {@code kind} over the step, 0..1 (taken at the step midpoint). */

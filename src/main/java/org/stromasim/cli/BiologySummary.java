@@ -71,9 +71,17 @@ final class BiologySummary {
             return;
         }
         double end = scenario.run().endTimeS();
-        out.printf(Locale.ROOT, "slow clock      every %s s (%d slow steps to %s; about %,d transport steps each)%n",
-                num(b.slowIntervalS()), (long) Math.ceil(end / b.slowIntervalS()), Units.formatDuration(end),
-                (long) Math.ceil(b.slowIntervalS() / plan.maxDtS()));
+        if (b.slowClock() == null) {
+            out.printf(Locale.ROOT, "slow clock      every %s s (%d slow steps to %s; about %,d transport steps each)%n",
+                    num(b.slowIntervalS()), (long) Math.ceil(end / b.slowIntervalS()), Units.formatDuration(end),
+                    (long) Math.ceil(b.slowIntervalS() / plan.maxDtS()));
+        } else {
+            out.printf(Locale.ROOT, "slow clock      adaptive: %s s x 2^m up to %s s, chosen after every slow step so that "
+                            + "stiffness, activation chance and viability change by at most %s %% (at least %d slow "
+                            + "steps to %s)%n", num(b.slowIntervalS()), num(b.slowClock().maxIntervalS()),
+                    num(100 * b.slowClock().maxRelativeChange()), (long) Math.ceil(end / b.slowClock().maxIntervalS()),
+                    Units.formatDuration(end));
+        }
         BiologySpec.Activation a = b.activation();
         String tgfbUnit = scenario.findSpecies(b.tgfbSpecies()).map(s -> " " + s.unit().symbol()).orElse("");
         out.printf(Locale.ROOT, "activation      TGF-β above %s%s, EC50 %s%s, Hill %s; at saturating TGF-β half the fibroblasts "
@@ -121,9 +129,10 @@ final class BiologySummary {
         out.printf(Locale.ROOT, "endocrine       oestradiol %s: untreated plasma %s nM at t = 0, Kd %s nM%n",
                 e.estradiolSpecies(), num(e2Nm), num(e.estradiolKdNm()));
         for (BiologySpec.ErLigand l : e.ligands()) {
-            out.printf(Locale.ROOT, "                %s: Ki %s nM, %s; half of ER signalling suppressed at %s nM%n",
-                    l.species(), num(l.kiNm()), l.response().name().toLowerCase(Locale.ROOT),
-                    num(l.kiNm() * (1 + e2Nm / e.estradiolKdNm())));
+            out.printf(Locale.ROOT, "                %s: Ki %s nM, %s, unbound fraction %s; half of ER signalling "
+                    + "suppressed at %s nM (total)%n",
+                    l.species(), num(l.kiNm()), l.response().name().toLowerCase(Locale.ROOT), num(l.unboundFraction()),
+                    num(l.kiNm() * (1 + e2Nm / e.estradiolKdNm()) / l.unboundFraction()));
         }
     }
 

@@ -66,8 +66,8 @@ public final class DosingCurves {
     /** The curve of a metabolite of {@code parent} (the parent's own curve spec and unit), in {@code unit}. */
     public static DosingCurve metabolite(PlasmaCurveSpec.Metabolite spec, PlasmaCurveSpec.Dosing parent,
                                          ConcentrationUnit parentUnit, ConcentrationUnit unit) {
-        return of(parent, parentUnit).metabolite(spec.halfLifeH(), spec.steadyStateRatio(),
-                unitsPerMicromolar(unit) / unitsPerMicromolar(parentUnit));
+        // the parent's dose events are in µM whatever its unit; the metabolite's are formed from them
+        return of(parent, parentUnit).metabolite(spec.halfLifeH(), spec.steadyStateRatio(), unitsPerMicromolar(unit));
     }
 
     /** One dose of the regimen given at t = 0. */

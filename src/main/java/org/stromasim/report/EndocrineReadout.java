@@ -28,6 +28,9 @@ public record EndocrineReadout(SteadyState occupancySettles, SteadyState suppres
     public static final String UNDER_SUPPRESSED = "cancer_under_suppressed_fraction";
     /** The courses whose steady state the report gives (and marks on their time-course panels). */
     public static final java.util.Set<String> SETTLING_COLUMNS = java.util.Set.of(OCCUPANCY, SUPPRESSION, NET_SUPPRESSION);
+    /** The resistance read-out's own figure (ReportPlots.ENDOCRINE_TIME_COURSES). */
+    public static final java.util.Set<String> TIME_COURSE_COLUMNS = java.util.Set.of(OCCUPANCY, SUPPRESSION,
+            NET_SUPPRESSION, UNDER_SUPPRESSED);
     public static final String OCCUPANCY_FIELD = "er_occupancy";
     public static final String NET_SUPPRESSION_FIELD = "er_net_suppression";
     /** At most this many depth rows are printed (every k-th shell and the deepest). */

@@ -31,6 +31,8 @@ import org.stromasim.metrics.PenetrationProfile;
  *   <li>{@code profile-flow-rim.png} (runs with {@code ecm.flow}): interstitial pressure and speed of the
  *       last snapshot across the tumour surface ({@link RimProfile});</li>
  *   <li>{@code time-courses.png}: the headline metrics against time, one panel each.</li>
+ *   <li>{@code time-courses-endocrine.png} (runs with {@code biology.endocrine}): the resistance read-out alone,
+ *       ER occupancy, suppression, net suppression and the under-suppressed share against time, 2 × 2.</li>
  * </ul>
  * Tick positions are chosen by {@link AxisTicks} and drawn by {@link TickedChart}.
  */
@@ -39,6 +41,7 @@ public final class ReportPlots {
     public static final String VESSEL_PROFILE = "profile-vessel-distance.png";
     public static final String DEPTH_PROFILE = "profile-tumour-depth.png";
     public static final String TIME_COURSES = "time-courses.png";
+    public static final String ENDOCRINE_TIME_COURSES = "time-courses-endocrine.png";
     public static final String ENDOCRINE_DEPTH_PROFILE = "profile-endocrine-depth.png";
     public static final String FLOW_RIM_PROFILE = "profile-flow-rim.png";
     public static final int PROFILE_WIDTH = 1400;
@@ -80,7 +83,13 @@ public final class ReportPlots {
         if (fa != null && fa.ifpAcrossRim().centresUm().length > 0) {
             written.add(saveImage(flowRimImage(first, fa, second, fb), outDir.resolve(FLOW_RIM_PROFILE)));
         }
-        written.add(saveImage(timeCourses(first, second), outDir.resolve(TIME_COURSES)));
+        List<Headline> headlines = Headline.of(first.metrics(), first.drug());
+        written.add(saveImage(timeCourses(first, second, headlines, PANEL_COLUMNS), outDir.resolve(TIME_COURSES)));
+        List<Headline> endocrine = headlines.stream().filter(h -> EndocrineReadout.TIME_COURSE_COLUMNS.contains(h.column()))
+                .toList();
+        if (!endocrine.isEmpty()) {
+            written.add(saveImage(timeCourses(first, second, endocrine, 2), outDir.resolve(ENDOCRINE_TIME_COURSES)));
+        }
         return written;
     }
 
@@ -315,9 +324,8 @@ public final class ReportPlots {
         }
     }
 
-    private static BufferedImage timeCourses(RunData first, RunData second) {
-        List<Headline> rows = Headline.of(first.metrics(), first.drug());
-        int columns = PANEL_COLUMNS;
+    /** The courses of {@code rows} against time, {@code columns} panels abreast. */
+    private static BufferedImage timeCourses(RunData first, RunData second, List<Headline> rows, int columns) {
         int panelRows = Math.max(1, (rows.size() + columns - 1) / columns);
         BufferedImage image = new BufferedImage(columns * PANEL_WIDTH, panelRows * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();

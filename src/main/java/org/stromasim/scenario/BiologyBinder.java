@@ -13,8 +13,11 @@ final class BiologyBinder {
 
     static BiologySpec biology(YamlNode node, List<SpeciesSpec> species) {
         MapReader r = MapReader.of(node, "biology", "slow biological processes", "slow_interval_s", "tgfb_species",
-                "il6_species", "lactate_species", "activation", "remodelling", "drug_response", "interventions", "endocrine");
+                "il6_species", "lactate_species", "activation", "remodelling", "drug_response", "interventions", "endocrine",
+                "slow_clock");
         double slow = r.number("slow_interval_s", Range.positive("s"));
+        BiologySpec.SlowClock clock = r.has("slow_clock") ? slowClock(r.get("slow_clock"), r.child("slow_clock"), slow)
+                : null;
         String tgfb = speciesName(r, "tgfb_species", "tgfb", species);
         String il6 = speciesName(r, "il6_species", "il6", species);
         String lactate = speciesName(r, "lactate_species", "lactate", species);
@@ -42,7 +45,40 @@ final class BiologyBinder {
                         + "oestradiol of biology.endocrine; add an endocrine section (estradiol_species, …)");
             }
         }
-        return new BiologySpec(slow, tgfb, il6, lactate, activation, remodelling, response, interventions, endocrine);
+        return new BiologySpec(slow, tgfb, il6, lactate, activation, remodelling, response, interventions, endocrine,
+                clock);
+    }
+
+    /** {@code slow_clock}: the longest step must be the shortest (slow_interval_s) times a power of two. */
+    private static BiologySpec.SlowClock slowClock(YamlNode node, String path, double baseS) {
+        MapReader r = MapReader.of(node, path, "the adaptive slow clock", "max_relative_change", "max_interval_s");
+        double change = r.number("max_relative_change", Range.between(1e-6, 0.5, ""));
+        double max = r.number("max_interval_s", Range.positive("s"));
+        double doublings = Math.log(max / baseS) / Math.log(2.0);
+        if (max < baseS || Math.abs(doublings - Math.rint(doublings)) > 1e-9 || doublings > 40) {
+            throw ScenarioException.badValue(r.get("max_interval_s"), r.child("max_interval_s"), "= " + max
+                    + " s must be biology.slow_interval_s = " + baseS + " s times a power of two (1, 2, 4, … 2^40), "
+                    + "e.g. " + baseS * Math.pow(2, Math.max(0, Math.round(doublings))) + " s");
+        }
+        return new BiologySpec.SlowClock(change, max);
+    }
+
+    /**
+     * With an adaptive slow clock every snapshot must fall on a slow step (a resumed run then continues
+     * the clock exactly from the state alone): snapshot_interval_s a whole multiple of max_interval_s,
+     * which every chain of steps passes through.
+     */
+    static void requireSnapshotsOnTheSlowClock(BiologySpec biology, RunSpec run, YamlNode biologyNode) {
+        if (biology == null || biology.slowClock() == null) {
+            return;
+        }
+        double ratio = run.snapshotIntervalS() / biology.slowClock().maxIntervalS();
+        if (Math.abs(ratio - Math.rint(ratio)) > 1e-9 * Math.max(1.0, ratio) || Math.rint(ratio) < 1) {
+            throw ScenarioException.badValue(biologyNode, "biology.slow_clock.max_interval_s", "= "
+                    + biology.slowClock().maxIntervalS() + " s must divide run.snapshot_interval_s = "
+                    + run.snapshotIntervalS() + " s into a whole number of slow steps (snapshots fall on slow steps,"
+                    + " so a resumed run continues the adaptive clock exactly)");
+        }
     }
 
     static Map<String, BiologySpec.ResponseMode> responseModeNames() {
@@ -71,7 +107,8 @@ final class BiologyBinder {
         List<BiologySpec.ErLigand> ligands = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             String at = r.child("ligands") + "[" + i + "]";
-            MapReader l = MapReader.of(items.get(i), at, "an ER antagonist", "species", "ki_nm", "response");
+            MapReader l = MapReader.of(items.get(i), at, "an ER antagonist", "species", "ki_nm", "response",
+                    "unbound_fraction");
             String name = speciesName(l, "species", null, species);
             if (name.equals(e2) || ligands.stream().anyMatch(x -> x.species().equals(name))) {
                 throw ScenarioException.badValue(l.get("species"), l.child("species"), name.equals(e2)
@@ -79,7 +116,8 @@ final class BiologyBinder {
                         : "is listed twice; give each antagonist once");
             }
             ligands.add(new BiologySpec.ErLigand(name, l.number("ki_nm", Range.positive("nM")),
-                    l.choice("response", "response mode", responseModeNames(), BiologySpec.ResponseMode.CYTOSTATIC)));
+                    l.choice("response", "response mode", responseModeNames(), BiologySpec.ResponseMode.CYTOSTATIC),
+                    l.number("unbound_fraction", Range.positiveFraction(), 1.0)));
         }
         MapReader b = MapReader.of(r.require("il6_bypass", "a map with max_fraction, ec50, hill_n"),
                 r.child("il6_bypass"), "ER-independent signalling by IL-6", "max_fraction", "ec50", "hill_n");

@@ -17,13 +17,34 @@ import java.util.List;
  * @param drugResponse   kill of cancer cells by the metrics drug species
  * @param interventions  anti-stromal co-therapies, in the order written
  * @param endocrine      oestrogen-receptor pharmacodynamics; {@code null} when the scenario has none
+ * @param slowClock      the adaptive slow clock ({@code slow_clock}); {@code null}: a step every slowIntervalS
  */
 public record BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Species, String lactateSpecies,
                           Activation activation, Remodelling remodelling, DrugResponse drugResponse,
-                          List<Intervention> interventions, Endocrine endocrine) {
+                          List<Intervention> interventions, Endocrine endocrine, SlowClock slowClock) {
 
     public BiologySpec {
         interventions = List.copyOf(interventions);
+    }
+
+    /** A biology section with a fixed slow interval. */
+    public BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Species, String lactateSpecies,
+                       Activation activation, Remodelling remodelling, DrugResponse drugResponse,
+                       List<Intervention> interventions, Endocrine endocrine) {
+        this(slowIntervalS, tgfbSpecies, il6Species, lactateSpecies, activation, remodelling, drugResponse,
+                interventions, endocrine, null);
+    }
+
+    /**
+     * The adaptive slow clock: each slow step is slowIntervalS·2^m long, the longest such that no
+     * voxel's stiffness, no fibroblast voxel's chance of activation and no cancer voxel's viability can
+     * change by more than {@code maxRelativeChange} over it (bounds from the rate laws at their fastest),
+     * at most {@code maxIntervalS} (see {@code biology.AdaptiveSlowInterval}).
+     *
+     * @param maxRelativeChange bound on the relative change per slow step, 0..1 exclusive
+     * @param maxIntervalS      the longest slow step, s (slowIntervalS times a power of two)
+     */
+    public record SlowClock(double maxRelativeChange, double maxIntervalS) {
     }
 
     /** A biology section without endocrine pharmacodynamics. */
@@ -64,8 +85,15 @@ public record BiologySpec(double slowIntervalS, String tgfbSpecies, String il6Sp
      * @param kiNm     inhibition constant for ER, nM
      * @param response cytostatic (signalling suppressed, cells not killed) or cytotoxic (its share of the
      *                 net suppression also kills at {@link Endocrine#maxKillPerS})
+     * @param unboundFraction the share of the species level not bound to proteins, 0..1; only the
+     *                 unbound drug binds ER (a_i = f_u·D_i/Ki_i)
      */
-    public record ErLigand(String species, double kiNm, ResponseMode response) {
+    public record ErLigand(String species, double kiNm, ResponseMode response, double unboundFraction) {
+
+        /** An antagonist whose whole species level binds ER (no protein binding). */
+        public ErLigand(String species, double kiNm, ResponseMode response) {
+            this(species, kiNm, response, 1.0);
+        }
     }
 
     /** How cancer cells respond to an ER antagonist. */

@@ -48,6 +48,7 @@ final class ScenarioBinder {
                 ? BiologyBinder.biology(r.get("biology"), species) : null;
         EcmBinder.requireSlowStepsOnTheConvectionClock(ecm, biology, r.get("ecm"));
         EcmBinder.requireHyaluronanForHyaluronidase(ecm, biology, r.get("biology"));
+        BiologyBinder.requireSnapshotsOnTheSlowClock(biology, run, r.has("biology") ? r.get("biology") : null);
         return new Scenario(name, description, grid, run, ecm, tissue, species, metrics, biology);
     }
 

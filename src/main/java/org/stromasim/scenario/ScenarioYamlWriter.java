@@ -268,14 +268,16 @@ final class ScenarioYamlWriter {
                                 "max_factor", d.il6Resistance().maxFactor()),
                         "lactate_tolerance", map("max_factor", d.lactateTolerance().maxFactor(),
                                 "km", d.lactateTolerance().km())),
-                "interventions", interventions, "endocrine", b.endocrine() == null ? null : endocrine(b.endocrine()));
+                "interventions", interventions, "endocrine", b.endocrine() == null ? null : endocrine(b.endocrine()),
+                "slow_clock", b.slowClock() == null ? null : map("max_relative_change", b.slowClock().maxRelativeChange(),
+                        "max_interval_s", b.slowClock().maxIntervalS()));
     }
 
     private static Map<String, Object> endocrine(BiologySpec.Endocrine e) {
         List<Object> ligands = new ArrayList<>();
         for (BiologySpec.ErLigand l : e.ligands()) {
             ligands.add(new YamlEmitter.FlowMap(map("species", l.species(), "ki_nm", l.kiNm(), "response",
-                    lower(l.response().name()))));
+                    lower(l.response().name()), "unbound_fraction", l.unboundFraction())));
         }
         return map("estradiol_species", e.estradiolSpecies(), "estradiol_kd_nm", e.estradiolKdNm(), "ligands", ligands,
                 "il6_bypass", map("max_fraction", e.il6Bypass().maxFraction(), "ec50", e.il6Bypass().ec50(),

@@ -2,7 +2,9 @@ package org.stromasim.sim;
 
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.NonFiniteValue;
+import org.stromasim.biology.AdaptiveSlowInterval;
 import org.stromasim.biology.SlowProcesses;
+import org.stromasim.biology.SlowStep;
 import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
 import org.stromasim.metrics.ReductionPlan;
@@ -41,6 +43,16 @@ public final class Simulation {
     private org.stromasim.flow.Convection convection;
     /** Whether the run takes an accepted pilot's coarse run as its own (see {@link AccuracyStepControl.Adopted}). */
     private boolean adoptPilots = true;
+    /** The slow steps' clock in force (with biology.slow_clock it is chosen again after every slow step). */
+    private OutputSchedule slowClock;
+    /** The clock of all state updates (convection's, else {@link #slowClock}), or null for none. */
+    private OutputSchedule slowSteps;
+    /** When the last slow step ended (the start of the next one; the run's start before the first). */
+    private double lastSlowS;
+    /** The adaptive slow clock's current step length, s (NaN without one), and the slow steps taken. */
+    private double slowStepS = Double.NaN;
+    private long slowStepsTaken;
+    private long slowNanos;
 
     /**
      * @param host the host copy of the state; it must already be uploaded to {@code backend}
@@ -70,12 +82,53 @@ public final class Simulation {
      * The clock of the state updates between transport intervals: convection's when the scenario has it
      * (the slow interval is a whole multiple of it, checked on loading), else the slow step's, else none.
      */
-    private static OutputSchedule updateClock(Scenario scenario, Double slowIntervalS) {
+    private static OutputSchedule updateClock(Scenario scenario, OutputSchedule slowClock) {
         var flow = scenario.ecm().flow();
         if (flow != null && flow.convection() != null) {
             return new OutputSchedule(flow.convection().intervalS());
         }
-        return slowIntervalS == null ? null : new OutputSchedule(slowIntervalS);
+        return slowClock;
+    }
+
+    /**
+     * With biology.slow_clock: chooses the slow step that starts at {@code timeS} from the host state
+     * (which holds the cells, stiffness and viability after a slow step on every backend) and logs it
+     * when its length changes.
+     */
+    private void chooseSlowStep(double timeS) {
+        AdaptiveSlowInterval.Choice choice = slow.adaptiveClock().choose(host, timeS);
+        if (choice.intervalS() != slowStepS) {
+            output.log(String.format("t = %.6g s: biology slow step %.6g s (%s; bound %.3g s, at most %.3g %% change)",
+                    timeS, choice.intervalS(), choice.limit().name().toLowerCase(java.util.Locale.ROOT),
+                    choice.boundS(), 100 * scenario.biology().slowClock().maxRelativeChange()));
+        }
+        slowStepS = choice.intervalS();
+        slowClock = new OutputSchedule(choice.intervalS());
+        slowSteps = updateClock(scenario, slowClock);
+    }
+
+    /** Runs the slow step ending at {@code timeS} (off the adaptive clock's grid: a closing step). */
+    private void runSlowStep(double timeS, boolean closing) {
+        long t0 = System.nanoTime();
+        SlowStep step = slow.adaptiveClock() == null ? slow.stepEndingAt(timeS)
+                : closing ? SlowStep.closing(slow, lastSlowS, timeS) : slow.stepBetween(lastSlowS, timeS);
+        backend.runSlowStep(host, step);
+        lastSlowS = timeS;
+        slowStepsTaken++;
+        if (slow.adaptiveClock() != null) {
+            chooseSlowStep(timeS);
+        }
+        slowNanos += System.nanoTime() - t0;
+    }
+
+    /**
+     * An adaptive run that ends or stops between slow steps first takes the slow step up to there, so
+     * every snapshot it writes holds the state of a slow-step time (what a resume continues from).
+     */
+    private void closeSlowClock(double timeS) {
+        if (slow != null && slow.adaptiveClock() != null && timeS > lastSlowS && !slowClock.isDue(timeS)) {
+            runSlowStep(timeS, true);
+        }
     }
 
     /**
@@ -129,14 +182,24 @@ public final class Simulation {
         OutputSchedule snapshots = new OutputSchedule(scenario.run().snapshotIntervalS());
         OutputSchedule metricRows = new OutputSchedule(scenario.run().metricsIntervalS());
         // slow steps are events like outputs, so the transport intervals end exactly on them
-        OutputSchedule slowClock = slow == null ? null : new OutputSchedule(slow.intervalS());
-        OutputSchedule slowSteps = updateClock(scenario, slow == null ? null : slow.intervalS());
+        slowClock = slow == null ? null : new OutputSchedule(slow.intervalS());
+        slowSteps = updateClock(scenario, slowClock);
+        lastSlowS = startTimeS;
         if (slow != null) {
             if (slow.applyMatrixStateAt(host, startTimeS)) {
                 backend.upload(host); // a resumed run: the GAG level and vessels of its start time
             }
             slow.applyInterventionsAt(startTimeS);
-            output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(), backend.description()));
+            if (slow.adaptiveClock() == null) {
+                output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(),
+                        backend.description()));
+            } else {
+                var clock = scenario.biology().slowClock();
+                output.log(String.format("biology: adaptive slow step, %.6g s x 2^m up to %.6g s, at most %.3g %% "
+                        + "change of stiffness, activation chance or viability per step, on %s", slow.intervalS(),
+                        clock.maxIntervalS(), 100 * clock.maxRelativeChange(), backend.description()));
+                chooseSlowStep(startTimeS);
+            }
         }
         if (convection != null) {
             output.log(String.format("convection: split step every %.6g s (host code through the backend's state update)",
@@ -174,6 +237,7 @@ public final class Simulation {
             AccuracyStepControl.Adopted adopted = stepControl == null ? null : stepControl.takeAdopted(time);
             if (adopted != null) {
                 if (stop.isRequested()) {
+                    closeSlowClock(time);
                     return stopAt(time, step, startStep, lastSnapshotStep, wallStart, guard);
                 }
                 guard.stopIfPresent(NonFiniteValue.firstIn(adopted.endState()), adopted.endState(), adopted.endS(),
@@ -190,6 +254,7 @@ public final class Simulation {
             long stepAtIntervalStart = step - done;
             while (done < interval.steps()) {
                 if (stop.isRequested()) {
+                    closeSlowClock(interval.timeAfter(done));
                     return stopAt(interval.timeAfter(done), stepAtIntervalStart + done, startStep, lastSnapshotStep,
                             wallStart, guard);
                 }
@@ -207,8 +272,11 @@ public final class Simulation {
                     backend.updateState(host, convection.stepEndingAt(time));
                 }
                 if (slowClock != null && slowClock.isDue(time)) {
-                    backend.runSlowStep(host, slow.stepEndingAt(time));
+                    runSlowStep(time, false);
                 }
+            }
+            if (atEnd) {
+                closeSlowClock(time);
             }
             boolean wantMetrics = atEnd || metricRows.isDue(time);
             boolean wantSnapshot = atEnd || snapshots.isDue(time);
@@ -246,6 +314,10 @@ public final class Simulation {
         if (stepControl != null) {
             output.log(stepControl.costSummary() + " (included in the wall time above)");
         }
+        if (slow != null) {
+            output.log(String.format("biology: %d slow steps, %.3g s wall (%.1f %% of the run)", slowStepsTaken,
+                    slowNanos * 1e-9, wall > 0 ? 100 * slowNanos * 1e-9 / wall : 0.0));
+        }
         return new RunResult(time, step - startStep, wall, plan, last);
     }
 
@@ -265,8 +337,12 @@ public final class Simulation {
      */
     public static TimeStepPlan chooseAtStart(Scenario scenario, TransportModel model, Backend backend, Tissue state) {
         var run = scenario.run();
-        OutputSchedule slowSteps = updateClock(scenario, scenario.biology() == null ? null
-                : new SlowProcesses(scenario, model).intervalS());
+        OutputSchedule slowSteps = null;
+        if (scenario.biology() != null) {
+            SlowProcesses processes = new SlowProcesses(scenario, model);
+            slowSteps = updateClock(scenario, new OutputSchedule(processes.adaptiveClock() == null
+                    ? processes.intervalS() : processes.adaptiveClock().choose(state, 0.0).intervalS()));
+        }
         double[] events = windowEvents(0.0, run.endTimeS(), new OutputSchedule(run.snapshotIntervalS()),
                 new OutputSchedule(run.metricsIntervalS()), slowSteps);
         return new AccuracyStepControl(run, model, backend).planFrom(state, events);
