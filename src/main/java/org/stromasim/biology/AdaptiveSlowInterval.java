@@ -136,7 +136,6 @@ public final class AdaptiveSlowInterval {
         int nz = grid.nz();
         byte[] cell = state.cell();
         float[] e = state.stiffnessKpa();
-        byte caf = CellType.CAF.code();
         byte vessel = CellType.VESSEL.code();
         double b = law.enzymeSofteningPerS() * strongestEnzyme;
         double fastest = 0.0;
@@ -147,24 +146,13 @@ public final class AdaptiveSlowInterval {
                     if (cell[v] == vessel || !(e[v] > 0)) {
                         continue;
                     }
-                    int m = 0;
-                    if (law.spreadPerS() > 0) {
-                        m = caf(cell, i > 0 ? v - 1 : -1, caf) + caf(cell, i < nx - 1 ? v + 1 : -1, caf)
-                                + caf(cell, j > 0 ? v - nx : -1, caf) + caf(cell, j < ny - 1 ? v + nx : -1, caf)
-                                + caf(cell, k > 0 ? v - nx * ny : -1, caf)
-                                + caf(cell, k < nz - 1 ? v + nx * ny : -1, caf);
-                    }
-                    double a = (cell[v] == caf ? law.cafStiffeningPerS() : 0.0) + law.spreadPerS() * m / 6.0;
+                    double a = MatrixRemodelling.stiffeningPerS(law, cell, i, j, k, nx, ny, nz);
                     double rate = (a * Math.abs(law.ceilingKpa() - e[v]) + b * Math.abs(e[v] - law.floorKpa())) / e[v];
                     fastest = Math.max(fastest, rate);
                 }
             }
         }
         return fastest;
-    }
-
-    private static int caf(byte[] cell, int v, byte caf) {
-        return v >= 0 && cell[v] == caf ? 1 : 0;
     }
 
     private static boolean hasAny(byte[] cell, CellType type) {

@@ -25,7 +25,6 @@ public final class MatrixRemodelling {
         int nx = grid.nx();
         int ny = grid.ny();
         int nz = grid.nz();
-        byte caf = CellType.CAF.code();
         byte vessel = CellType.VESSEL.code();
         double building = 1.0 - loxBlock;
         double b = law.enzymeSofteningPerS() * enzyme;
@@ -36,14 +35,7 @@ public final class MatrixRemodelling {
                     if (cell[v] == vessel) {
                         continue;
                     }
-                    int m = 0;
-                    if (law.spreadPerS() > 0) {
-                        m = isCaf(cell, i > 0 ? v - 1 : -1, caf) + isCaf(cell, i < nx - 1 ? v + 1 : -1, caf)
-                                + isCaf(cell, j > 0 ? v - nx : -1, caf) + isCaf(cell, j < ny - 1 ? v + nx : -1, caf)
-                                + isCaf(cell, k > 0 ? v - nx * ny : -1, caf)
-                                + isCaf(cell, k < nz - 1 ? v + nx * ny : -1, caf);
-                    }
-                    double a = ((cell[v] == caf ? law.cafStiffeningPerS() : 0.0) + law.spreadPerS() * m / 6.0) * building;
+                    double a = stiffeningPerS(law, cell, i, j, k, nx, ny, nz) * building;
                     double total = a + b;
                     if (total <= 0) {
                         continue;
@@ -53,6 +45,24 @@ public final class MatrixRemodelling {
                 }
             }
         }
+    }
+
+    /**
+     * The LOX stiffening rate of voxel (i, j, k) before any blockade, 1/s: its own CAF rate plus the
+     * spread from each CAF face neighbour (a sixth of the spread rate each). The slow clock bounds its
+     * step with the same rate ({@link AdaptiveSlowInterval}).
+     */
+    static double stiffeningPerS(Remodelling law, byte[] cell, int i, int j, int k, int nx, int ny, int nz) {
+        byte caf = CellType.CAF.code();
+        int v = i + nx * (j + ny * k);
+        int m = 0;
+        if (law.spreadPerS() > 0) {
+            m = isCaf(cell, i > 0 ? v - 1 : -1, caf) + isCaf(cell, i < nx - 1 ? v + 1 : -1, caf)
+                    + isCaf(cell, j > 0 ? v - nx : -1, caf) + isCaf(cell, j < ny - 1 ? v + nx : -1, caf)
+                    + isCaf(cell, k > 0 ? v - nx * ny : -1, caf)
+                    + isCaf(cell, k < nz - 1 ? v + nx * ny : -1, caf);
+        }
+        return (cell[v] == caf ? law.cafStiffeningPerS() : 0.0) + law.spreadPerS() * m / 6.0;
     }
 
     private static int isCaf(byte[] cell, int v, byte caf) {

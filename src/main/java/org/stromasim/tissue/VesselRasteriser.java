@@ -17,10 +17,7 @@ final class VesselRasteriser {
     /** Sets {@code lumen[v] = true} for the voxels of the capsule from a to b (µm). */
     static void capsule(Grid3D grid, double[] a, double[] b, double radiusUm, boolean[] lumen) {
         double dx = grid.voxelUm();
-        int[] box = VoxelBox.around(grid,
-                Math.min(a[0], b[0]) - radiusUm, Math.max(a[0], b[0]) + radiusUm,
-                Math.min(a[1], b[1]) - radiusUm, Math.max(a[1], b[1]) + radiusUm,
-                Math.min(a[2], b[2]) - radiusUm, Math.max(a[2], b[2]) + radiusUm);
+        int[] box = VoxelBox.aroundSegment(grid, a, b, radiusUm);
         if (box != null) {
             double ex = b[0] - a[0];
             double ey = b[1] - a[1];

@@ -113,10 +113,7 @@ public final class VesselWallGeometry {
         double reach = (MAX_MARCH_STEPS / 4.0 + 1) * dx;
         for (VesselSegment s : segments) {
             double r = s.radiusUm() + reach;
-            int[] box = VoxelBox.around(grid,
-                    Math.min(s.a()[0], s.b()[0]) - r, Math.max(s.a()[0], s.b()[0]) + r,
-                    Math.min(s.a()[1], s.b()[1]) - r, Math.max(s.a()[1], s.b()[1]) + r,
-                    Math.min(s.a()[2], s.b()[2]) - r, Math.max(s.a()[2], s.b()[2]) + r);
+            int[] box = VoxelBox.aroundSegment(grid, s.a(), s.b(), r);
             if (box == null) {
                 continue;
             }
@@ -324,10 +321,7 @@ public final class VesselWallGeometry {
         int[] candidates = new int[16];
         for (VesselSegment s : segments) {
             double r = s.radiusUm();
-            int[] box = VoxelBox.around(grid,
-                    Math.min(s.a()[0], s.b()[0]) - r, Math.max(s.a()[0], s.b()[0]) + r,
-                    Math.min(s.a()[1], s.b()[1]) - r, Math.max(s.a()[1], s.b()[1]) + r,
-                    Math.min(s.a()[2], s.b()[2]) - r, Math.max(s.a()[2], s.b()[2]) + r);
+            int[] box = VoxelBox.aroundSegment(grid, s.a(), s.b(), r);
             if (box == null) {
                 continue;
             }

@@ -22,6 +22,14 @@ final class VoxelBox {
         return b;
     }
 
+    /** The box around the segment from {@code a} to {@code b} grown by {@code marginUm} on every side. */
+    static int[] aroundSegment(Grid3D grid, double[] a, double[] b, double marginUm) {
+        return around(grid,
+                Math.min(a[0], b[0]) - marginUm, Math.max(a[0], b[0]) + marginUm,
+                Math.min(a[1], b[1]) - marginUm, Math.max(a[1], b[1]) + marginUm,
+                Math.min(a[2], b[2]) - marginUm, Math.max(a[2], b[2]) + marginUm);
+    }
+
     /** First voxel whose centre (i + 0.5)·dx can be ≥ min; one voxel of slack against rounding. */
     private static int lower(double minUm, double dx) {
         double i = Math.floor(minUm / dx - 0.5) - 1;
