@@ -21,10 +21,10 @@ public record MatrixStateAt(double gagLevel, float[] wallPerUm, float[] perfused
     public static MatrixStateAt of(Scenario scenario, Tissue tissue, double timeS) {
         double g = MatrixTreatment.of(scenario).gagLevelAt(timeS);
         float[] wall = TransportModel.vesselSurfaceToVolumePerUm(tissue);
-        if (scenario.ecm().compression() == null) {
+        if (scenario.ecm().vesselCompression() == null) {
             return new MatrixStateAt(g, wall, null);
         }
-        float[] f = new VesselCompression(scenario.ecm().compression()).perfusedFractions(tissue.stiffnessKpa(),
+        float[] f = new VesselCompression(scenario.ecm().vesselCompression()).perfusedFractions(tissue.stiffnessKpa(),
                 tissue.cell(), wall, g);
         for (int v = 0; v < wall.length; v++) {
             wall[v] *= f[v];

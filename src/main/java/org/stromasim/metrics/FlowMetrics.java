@@ -36,7 +36,7 @@ final class FlowMetrics {
             units.put("tumour_ifp_centre_mmHg", "mmHg");
             units.put("tumour_rim_speed_um_per_s", "µm/s");
         }
-        if (scenario.ecm().compression() != null) {
+        if (scenario.ecm().vesselCompression() != null) {
             units.put("perfused_vessel_fraction", "1");
         }
         if (scenario.ecm().hyaluronan() != null) {
@@ -61,7 +61,7 @@ final class FlowMetrics {
             values[c++] = flow[1];
             values[c++] = flow[2];
         }
-        if (scenario.ecm().compression() != null) {
+        if (scenario.ecm().vesselCompression() != null) {
             values[c++] = perfusedVesselFraction(matrix.perfusedFraction(), TransportModel.vesselSurfaceToVolumePerUm(state));
         }
         if (scenario.ecm().hyaluronan() != null) {

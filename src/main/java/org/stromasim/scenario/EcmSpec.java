@@ -7,12 +7,12 @@ package org.stromasim.scenario;
  * @param stiffnessKpa   baseline stiffness per tissue region, kPa
  * @param noise          optional spatial heterogeneity of stiffness ({@code null} = uniform per region)
  * @param flow           optional steady interstitial flow ({@code null} = none)
- * @param compression    optional compression of vessels by solid stress ({@code null} = vessels always open)
+ * @param vesselCompression optional compression of vessels by solid stress ({@code null} = vessels always open)
  * @param hyaluronan     optional hyaluronan turnover, which makes the GAG level a state of the slow clock
  *                       ({@code null} = the GAG fractions stay as given)
  */
 public record EcmSpec(DiffusivityLawSpec diffusivityLaw, RegionStiffness stiffnessKpa, StiffnessNoise noise,
-                      FlowSpec flow, VesselCompressionSpec compression, HyaluronanSpec hyaluronan) {
+                      FlowSpec flow, VesselCompressionSpec vesselCompression, HyaluronanSpec hyaluronan) {
 
     /** The hydraulic conductivity comes from the matrix composition, which only the fibre_matrix law has. */
     public EcmSpec {

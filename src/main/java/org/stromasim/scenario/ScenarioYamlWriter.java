@@ -67,10 +67,10 @@ final class ScenarioYamlWriter {
                 "noise", n == null ? null : map("relative_sd", n.relativeSd(), "correlation_um", n.correlationUm(),
                         "fibre_direction", vec(n.fibreDirection()), "fibre_elongation", n.fibreElongation()),
                 "flow", e.flow() == null ? null : flow(e.flow()),
-                "vessel_compression", e.compression() == null ? null : map(
-                        "growth_strain", perCellType(e.compression().growthStrain()),
-                        "hyaluronan_stress_share", e.compression().hyaluronanStressShare(),
-                        "collapse_pressure_kpa", e.compression().collapsePressureKpa()),
+                "vessel_compression", e.vesselCompression() == null ? null : map(
+                        "growth_strain", perCellType(e.vesselCompression().growthStrain()),
+                        "hyaluronan_stress_share", e.vesselCompression().hyaluronanStressShare(),
+                        "collapse_pressure_kpa", e.vesselCompression().collapsePressureKpa()),
                 "hyaluronan", e.hyaluronan() == null ? null : map("turnover_per_s", e.hyaluronan().turnoverPerS(),
                         "hyaluronidase_per_s", e.hyaluronan().hyaluronidasePerS()));
     }

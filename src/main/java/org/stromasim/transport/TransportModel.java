@@ -108,8 +108,8 @@ public final class TransportModel {
         lowerEstradiolByAromataseInhibition(scenario);
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.builtWallPerUm = vesselSurfaceToVolumePerUm.clone();
-        this.compression = scenario.ecm().compression() == null ? null
-                : new org.stromasim.matrix.VesselCompression(scenario.ecm().compression());
+        this.compression = scenario.ecm().vesselCompression() == null ? null
+                : new org.stromasim.matrix.VesselCompression(scenario.ecm().vesselCompression());
         compressVessels(tissue);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
