@@ -26,9 +26,7 @@ public record MatrixStateAt(double gagLevel, float[] wallPerUm, float[] perfused
         }
         float[] f = new VesselCompression(scenario.ecm().vesselCompression()).perfusedFractions(tissue.stiffnessKpa(),
                 tissue.cell(), wall, g);
-        for (int v = 0; v < wall.length; v++) {
-            wall[v] *= f[v];
-        }
+        VesselCompression.openWall(wall, f, wall);
         return new MatrixStateAt(g, wall, f);
     }
 

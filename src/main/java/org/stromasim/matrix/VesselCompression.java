@@ -79,6 +79,16 @@ public final class VesselCompression {
         return a * a;
     }
 
+    /**
+     * The wall left open by compression: each voxel's built wall area per volume times its perfused
+     * fraction, written into {@code openWallPerUm} (what exchange and filtration see).
+     */
+    public static void openWall(float[] builtWallPerUm, float[] perfusedFraction, float[] openWallPerUm) {
+        for (int v = 0; v < builtWallPerUm.length; v++) {
+            openWallPerUm[v] = builtWallPerUm[v] * perfusedFraction[v];
+        }
+    }
+
     /** The perfused fraction of every voxel's vessel wall (1 where the voxel has no wall or bears no stress). */
     public float[] perfusedFractions(float[] stiffnessKpa, byte[] cell, float[] wallPerUm, double gagLevel) {
         float[] f = new float[cell.length];

@@ -210,9 +210,7 @@ public final class TransportModel {
             return;
         }
         perfusedFraction = compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, gagLevel);
-        for (int v = 0; v < builtWallPerUm.length; v++) {
-            vesselSurfaceToVolumePerUm[v] = builtWallPerUm[v] * perfusedFraction[v];
-        }
+        org.stromasim.matrix.VesselCompression.openWall(builtWallPerUm, perfusedFraction, vesselSurfaceToVolumePerUm);
         this.reactionStiffness = null;
     }
 

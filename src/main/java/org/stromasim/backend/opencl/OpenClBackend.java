@@ -507,7 +507,7 @@ public final class OpenClBackend implements Backend {
         if (scheme != null) {
             return scheme;
         }
-        if (model.diffusion().coupling() == DiffusionSpec.Coupling.UNSPLIT && model.plasmaGroupCount() > 1) {
+        if (model.diffusion().unsplit() && model.plasmaGroupCount() > 1) {
             return "run.diffusion.coupling: unsplit on OpenCL takes one plasma curve per species, and the vessel groups"
                     + " carry " + model.plasmaGroupCount() + " (tissue.vessels[].groups.*.plasma); use --backend java,"
                     + " or coupling plain";
