@@ -1,7 +1,7 @@
 #!/bin/sh
 # Regenerates the stromal-barrier acceptance read-out (docs/barrier-physics.md section 7).
 # usage: benchmarks/barrier-acceptance.sh [RUNS_DIR]   (default /tmp/stromasim-barrier); run from the repository root
-# after `mvn -B -q package -DskipTests`. About 25 min on a 2-vCPU VM (three one-hour runs, Java, one thread each).
+# after `mvn -B -q package -DskipTests`. About 26 min on a 2-vCPU VM (three one-hour runs, Java, one thread each).
 set -eu
 RUNS=${1:-/tmp/stromasim-barrier}
 mkdir -p "$RUNS"
@@ -13,3 +13,5 @@ done
 java -jar target/stromasim.jar report "$RUNS/fibrotic" --compare "$RUNS/hyaluronidase" --out "$RUNS/compare-hyaluronidase"
 java -jar target/stromasim.jar report "$RUNS/fibrotic" --compare "$RUNS/losartan" --out "$RUNS/compare-losartan"
 python3 benchmarks/barrier_table.py "$RUNS"
+# the perfused-tumour pair: D contrast in tumour tissue and the doxorubicin L50 from the vessel (Grantab 2012)
+benchmarks/perfused-tumour-pair.sh "$RUNS/pair"

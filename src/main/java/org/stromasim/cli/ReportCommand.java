@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.stromasim.metrics.PenetrationProfile;
 import org.stromasim.report.Headline;
 import org.stromasim.report.ModelReadouts;
 import org.stromasim.report.ReportPlots;
@@ -93,6 +94,15 @@ final class ReportCommand implements Callable<Integer> {
                 Units.formatDuration(run.metrics().last("time_s")), run.metrics().rowCount());
         for (Headline h : Headline.of(run.metrics(), run.drug())) {
             out.printf("  %-44s %-24s %s%n", h.label(), h.text(run.metrics()), h.column());
+        }
+        if (run.profiles() != null) {
+            // imaging studies read the drug that cells have taken up, which follows the exposure (∫C dt)
+            // rather than the concentration at one instant; only the newest snapshot holds the profile
+            var exposure = run.profiles().exposureByVesselDistance();
+            out.printf("  %-44s %-24s %s%n", "exposure L50 from the nearest vessel",
+                    PenetrationProfile.describeHalfDepth(exposure.halfDepthUm(),
+                            exposure.notReachedBeyondUm()),
+                    "(newest snapshot, t = " + Units.formatDuration(run.lastSnapshot().header().info().timeS()) + ")");
         }
     }
 }
