@@ -19,7 +19,7 @@ def mean_diffusivity(text, species):
 
 
 def half_distance(text, label):
-    m = re.search(r"^\s+" + re.escape(label) + r"\s+(.+?µm(?: \(not reached\))?)", text, re.M)
+    m = re.search(r"^\s+" + re.escape(label) + r"[^\n]*?((?:> )?[0-9.]+ µm(?: \(not reached\))?)", text, re.M)
     if m is None:
         sys.exit(f"{root}: no '{label}' line in report output")
     return m.group(1)
@@ -31,7 +31,7 @@ for m in ("poor", "rich"):
     v = open(f"{root}/validate-{m}.txt", encoding="utf-8").read()
     r = open(f"{root}/report-{m}.txt", encoding="utf-8").read()
     d[m] = {s: mean_diffusivity(v, s) for s in ("drug", "igg")}
-    l50[m] = (half_distance(r, "drug L50 from the nearest vessel"), half_distance(r, "exposure L50 from the nearest vessel"))
+    l50[m] = (half_distance(r, "drug L50 from the nearest vessel"), half_distance(r, "exposure L50 from the nearest vessel at t = "))
 
 print("| read-out | collagen-poor | collagen-rich | poor / rich | published |")
 print("|---|---|---|---|---|")

@@ -98,11 +98,10 @@ final class ReportCommand implements Callable<Integer> {
         if (run.profiles() != null) {
             // imaging studies read the drug that cells have taken up, which follows the exposure (∫C dt)
             // rather than the concentration at one instant; only the newest snapshot holds the profile
-            var exposure = run.profiles().exposureByVesselDistance();
-            out.printf("  %-44s %-24s %s%n", "exposure L50 from the nearest vessel",
-                    PenetrationProfile.describeHalfDepth(exposure.halfDepthUm(),
-                            exposure.notReachedBeyondUm()),
-                    "(newest snapshot, t = " + Units.formatDuration(run.lastSnapshot().header().info().timeS()) + ")");
+            PenetrationProfile exposure = run.profiles().exposureByVesselDistance();
+            out.printf("  exposure L50 from the nearest vessel at t = %s (newest snapshot): %s%n",
+                    Units.formatDuration(run.lastSnapshot().header().info().timeS()),
+                    PenetrationProfile.describeHalfDepth(exposure.halfDepthUm(), exposure.notReachedBeyondUm()));
         }
     }
 }

@@ -114,6 +114,43 @@ class ReportCommandTest {
                 + " (not reached in either run)"), out);
     }
 
+    /**
+     * The exposure L50 line is read off the exposure profile of the newest snapshot, not the concentration's:
+     * vessels fill the plane i = 0, every voxel's vessel distance is exactly i·dx (a shell centre), the
+     * exposure falls linearly from the perivascular shell, E = 100·(1 − (d − dx)/(2·37 µm)), so its half level
+     * lies exactly 37 µm beyond that shell (linear interpolation is exact on a line), while the concentration is
+     * flat (its L50 is not reached).
+     */
+    @Test
+    void exposureL50IsReadFromTheExposureProfile() throws IOException {
+        Grid3D grid = new Grid3D(12, 4, 4, 20);
+        Path dir = temp.resolve("exposure-l50");
+        RunDirectory run = RunDirectory.create(dir, "name: synthetic\n", false);
+        Tissue t = new Tissue(grid, List.of("drug"));
+        for (int k = 0; k < grid.nz(); k++) {
+            for (int j = 0; j < grid.ny(); j++) {
+                for (int i = 0; i < grid.nx(); i++) {
+                    int v = grid.index(i, j, k);
+                    double d = i * grid.voxelUm();
+                    t.cell()[v] = (i == 0 ? CellType.VESSEL : i >= 4 ? CellType.CANCER : CellType.ECM).code();
+                    t.vesselDistanceUm()[v] = (float) d;
+                    t.concentration(0)[v] = 1f;
+                    t.drugExposure()[v] = (float) Math.max(0, 100 * (1 - (d - grid.voxelUm()) / (2 * 37.0)));
+                }
+            }
+        }
+        SnapshotWriter.write(run.snapshotsDir(), t, new SnapshotInfo(10, 600, 0, "synthetic", "test",
+                "name: synthetic\n", "synthetic", Map.of("drug", "µM"), "µM·s"));
+        Files.writeString(dir.resolve("metrics.csv"), "# synthetic\ntime_s,drug_penetration_depth_um,"
+                + "drug_penetration_depth_beyond_um\n0,NaN,NaN\n600,NaN,200\n");
+        CliHarness.Result r = CliHarness.run("report", dir.toString(), "--out", temp.resolve("exposure-l50-out").toString());
+        assertEquals(0, r.exitCode(), r.err());
+        Matcher m = Pattern.compile("exposure L50 from the nearest vessel at t = .* \\(newest snapshot\\): (\\S+) µm")
+                .matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertEquals(37.0, Double.parseDouble(m.group(1)), 0.05 + 1e-9, r.out()); // printed to 0.1 µm
+    }
+
     @Test
     void badInputExitsTwoWithOneLine() throws IOException {
         assertOneLineError(CliHarness.run("report", temp.resolve("missing").toString()), "no such run directory");
