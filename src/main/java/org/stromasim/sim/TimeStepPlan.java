@@ -119,9 +119,7 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                         + "%s-split, %s), stages per species chosen so that dt ≤ explicit limit·(s²+s−2)/4: %s. "
                         + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
                 dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
-                run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
-                        ? "rebalanced coupling"
-                        : "plain coupling: exact reaction sub-steps, exposure exact along each",
+                "plain coupling: exact reaction sub-steps, exposure exact along each",
                 perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));
     }
