@@ -223,7 +223,7 @@ __kernel void trbdf2_store(__global const double* restrict u, __global float* re
 // Per species and step one solve of a*C+ - L*C+ = a*e^(-lambda*h)*Cn + S with a per voxel: the
 // operator's mass is the per-level `mass` buffer (a*h^2 on the fine level, restricted as the solver
 // restricts masses) with the scalar a set to 1. The reaction terms are those of the transport
-// kernel's react_with_sink (kernels/transport.cl), from the same per-species constants (P_ macros,
+// kernel's react (kernels/transport.cl), from the same per-species constants (P_ macros,
 // SpeciesParameterTable), here in double as the Java backend's unsplit step computes them.
 
 // lambda (1/s) of a tissue voxel at level c: decay, binding, vessel exchange P*(S/V), Michaelis-Menten

@@ -1,16 +1,16 @@
 // stromasim RKL2 large-step kernels (OpenCL C 1.2, float32 state). Built after kernels/transport.cl in one
 // program (Rkl2Passes concatenates the two files), so the macros and helpers there (floatW, LOADW,
-// face_sum, tabulated, react_with_sink, PICK, ...) are the ones used here: the diffusion operator and
+// face_sum, tabulated, react, PICK, ...) are the ones used here: the diffusion operator and
 // the reaction sub-steps are those of the explicit pass, bit for bit.
 //
 // One coupling step of the large-step scheme is, per species s with S_s >= 2 stages (multirate: each
 // species its own count), the RKL2 recurrence (org.stromasim.transport.Rkl2, Meyer, Balsara & Aslam 2014)
-//   Y1 = Y0 + mu~1 * tauL0,           tauL0 = tau*(L(Y0) + q)
-//   Yj = (tau/dx^2*mu~j)*Sum(Y(j-1)) + mu~j*tau*q
+//   Y1 = Y0 + mu~1 * tauL0,           tauL0 = tau*L(Y0)
+//   Yj = (tau/dx^2*mu~j)*Sum(Y(j-1))
 //        + (Y0 + mu_j*(Y(j-1) - Y0) + nu_j*(Y(j-2) - Y0) + gamma~j*tauL0),  j = 2..S_s
 // (rkl2_stage, one launch per species and stage: stage j reads stage j-1 of the neighbours, so launches
 // are the synchronisation; the in-order queue orders them), then one reaction-only pass over all
-// species (rkl2_react). q is the rebalancing term of rebalanced species (0 otherwise). The operation
+// species (rkl2_react). The operation
 // order and float rounding of each stage are those of org.stromasim.backend.java.Rkl2Diffusion.
 
 // The shared layout constants (KEYS, TABLE_STRIDE, P_*, ...) come from KernelConstants, as for transport.cl.
@@ -26,10 +26,9 @@
 #endif
 
 // Stage `stage` of species s. y0, yjm1 and out are whole concentration-layout buffers (guard band `pad`
-// before the species blocks); tauL0 and the rebalancing term q have the same layout. yjm2 may be the
-// same buffer as out (each work-item reads its own voxels of it before writing them), so neither is
-// restrict. Stage 1 writes tauL0 and Y1 (coef = tau/dx^2, sourceWeight = tau, mu = mu~1); stage j >= 2
-// reads them.
+// before the species blocks); tauL0 has the same layout. yjm2 may be the same buffer as out (each
+// work-item reads its own voxels of it before writing them), so neither is restrict. Stage 1 writes
+// tauL0 and Y1 (coef = tau/dx^2, mu = mu~1); stage j >= 2 reads them.
 __kernel void rkl2_stage(__global const float* restrict y0,
                          __global float* restrict tauL0,
                          __global const float* restrict yjm1,
@@ -37,11 +36,8 @@ __kernel void rkl2_stage(__global const float* restrict y0,
                          __global float* out,
                          __global const float* restrict diffusivity,
                          __constant const float* restrict params,
-                         __global const float* restrict rebalance,
-                         const int useRebalance,
                          const int nx, const int ny, const int nz, const int pad, const int s, const int stage,
-                         const float coef, const float sourceWeight, const float mu, const float nu,
-                         const float gammaTilde) {
+                         const float coef, const float mu, const float nu, const float gammaTilde) {
     const long i = get_global_id(0) * W;
     const long j = get_global_id(1);
     const long k = get_global_id(2);
@@ -60,9 +56,6 @@ __kernel void rkl2_stage(__global const float* restrict y0,
     floatW dv = LOADW(d + v);
     // a zero-D voxel has zero conductance on all faces (the Java backend's stored conductances): no increment
     floatW increment = PICK(dv != 0.0f, coef * face_sum(p, c, d, cv, dv, v, i, j, k, nx, ny, nz), (floatW) 0.0f);
-    if (useRebalance != 0) {
-        increment += sourceWeight * LOADW(rebalance + block + v);
-    }
     floatW base = LOADW(y0 + block + v);
     if (stage == 1) {
         STOREW(increment, tauL0 + block + v);
@@ -76,25 +69,7 @@ __kernel void rkl2_stage(__global const float* restrict y0,
     STOREW(increment + (base + mu * (previous - base) + nu * (older - base) + gammaTilde * l0), out + block + v);
 }
 
-// One sub-step of a rebalanced species: the tabulated map (or the per-voxel integration where `slow`)
-// of dC/dt = S - lambda*C - q, clamped at 0 (a correction larger than the supply must not make C < 0).
-ALWAYS_INLINE floatW corrected_step(__constant const float* restrict p, __global const float* restrict table,
-                                    __global const float* restrict gains, intW key, floatW cv, floatW alive,
-                                    floatW q, float h, floatW plasmaMid, floatW plasmaEnd,
-                                    __global const uchar* restrict cell, __global const float* restrict svPerUm,
-                                    long v) {
-    intW slow;
-    floatW fast = tabulated(table, key, cv, alive, &slow);
-    floatW gain = ALLSAME(key) ? (floatW) gains[FIRST(key)] : GATHER1(gains, key);
-    fast = fast - q * gain;
-    if (ANYW(slow)) {
-        floatW full = react_with_sink(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, h, plasmaMid, plasmaEnd, q);
-        fast = PICK(slow, full, fast);
-    }
-    return fmax(fast, (floatW) 0.0f);
-}
-
-// A plain (unrebalanced) sub-step: the tabulated map, or the per-voxel integration where needed.
+// One reaction sub-step: the tabulated map, or the per-voxel integration where needed.
 ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global const float* restrict table, intW key,
                                 floatW cv, floatW alive, float h, floatW plasmaMid, floatW plasmaEnd,
                                 __global const uchar* restrict cell, __global const float* restrict svPerUm, long v) {
@@ -109,7 +84,7 @@ ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global con
 
 // The exact drug exposure of one sub-step from c0 to c1: (h - w1)*c0 + w1*c1, w1 = h*omega(lambda*h),
 // omega(x) = 1/(1 - e^-x) - 1/x (org.stromasim.transport.ExposureWeights), per key from `ends`, or where
-// that is NaN (lambda depends on C or viability) from the voxel's own lambda as react_with_sink finds it.
+// that is NaN (lambda depends on C or viability) from the voxel's own lambda as react finds it.
 ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __global const float* restrict ends,
                                        intW key, floatW c0, floatW c1, floatW alive, float h,
                                        __global const uchar* restrict cell, __global const float* restrict svPerUm,
@@ -134,21 +109,10 @@ ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __glo
 
 // The reaction pass of the large-step scheme, in place on `state` (concentration layout): per species,
 // reaction A (the closing sub-step of the step just diffused, hA = 0: none), the drug exposure
-// (Kahan pair, weight exposureWeightS), reaction B (the opening sub-step of the next step, hB = 0: none).
+// (Kahan pair, exact along each sub-step), reaction B (the opening sub-step of the next step, hB = 0: none).
 // Tables are those of ReactionTables.fillSeparate: [pass][species][A, B][key][TABLE_STRIDE], never
-// composed, and `gains` [pass][species][gain A, gain B, end weight A, end weight B][key]: the gain
-// h*(1 - e^(-lambda*h))/(lambda*h), the response to a
-// constant source.
-// With rebalanced != 0 every reacting species carries the rebalancing term q (rebalanced splitting, as
-// the Java backend's LargeStepReactions): their sub-steps take q out, and when updateRebalance != 0 (a pass
-// that follows a diffusion step) q += (opening + (A - W) - (W - before))/(2h) first, W the diffused
-// state, before the state before the diffusion, opening the increment of the previous opening
-// sub-step; q stays 0 where D = 0.
+// composed, and `ends` [pass][species][end weight A, end weight B][key] (see sub_step_exposure).
 __kernel void rkl2_react(__global float* restrict state,
-                         __global const float* restrict before,
-                         __global float* restrict rebalance,
-                         __global float* restrict opening,
-                         __global const float* restrict diffusivity,
                          __global const uchar* restrict cell,
                          __global const float* restrict viability,
                          __global const float* restrict svPerUm,
@@ -158,11 +122,9 @@ __kernel void rkl2_react(__global float* restrict state,
                          __global float* restrict exposureLo,
                          __global const uchar* restrict keys,
                          __global const float* restrict tables,
-                         __global const float* restrict gains,
+                         __global const float* restrict ends,
                          const int nx, const int ny, const int nz, const int pad, const int pass,
-                         const float hA, const float hB, const float exposureWeightS,
-                         const int rebalanced, const int updateRebalance, const float inverseTwoH,
-                         __global const uchar* restrict plasmaGroup) {
+                         const float hA, const float hB, __global const uchar* restrict plasmaGroup) {
     const long i = get_global_id(0) * W;
     const long j = get_global_id(1);
     const int s = get_global_id(2) / nz;
@@ -185,35 +147,15 @@ __kernel void rkl2_react(__global float* restrict state,
     __global const float* restrict levels = plasma + ((long) pass * SPECIES + s) * PLASMA_GROUPS * 4;
     __global const float* restrict tableA = tables + ((long) pass * SPECIES + s) * 2 * KEYS * TABLE_STRIDE;
     __global const float* restrict tableB = tableA + KEYS * TABLE_STRIDE;
-    __global const float* restrict gainA = gains + ((long) pass * SPECIES + s) * 4 * KEYS;
-    __global const float* restrict gainB = gainA + KEYS;
-    __global const float* restrict endA = gainA + 2 * KEYS;
-    __global const float* restrict endB = gainA + 3 * KEYS;
+    __global const float* restrict endA = ends + ((long) pass * SPECIES + s) * 2 * KEYS;
+    __global const float* restrict endB = endA + KEYS;
     floatW w = LOADW(state + at);
     floatW a = w;
     floatW b;
     floatW auc;
     if (!active) {
         b = w; // no term acts: the level is constant over both sub-steps
-        auc = rebalanced != 0 ? exposureWeightS * w : (hA + hB) * w;
-    } else if (rebalanced != 0) {
-        floatW q = LOADW(rebalance + at);
-        if (hA > 0.0f) {
-            a = corrected_step(p, tableA, gainA, key, w, alive, q, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, v);
-        }
-        if (updateRebalance != 0) {
-            // step n is complete at a: its opening increment, its diffusion, its closing increment
-            floatW reacted = LOADW(opening + at) + (a - w);
-            floatW updated = q + (reacted - (w - LOADW(before + at))) * inverseTwoH;
-            q = PICK(LOADW(diffusivity + at) > 0.0f, updated, (floatW) 0.0f);
-            STOREW(q, rebalance + at);
-        }
-        b = a;
-        if (hB > 0.0f) {
-            b = corrected_step(p, tableB, gainB, key, a, alive, q, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, v);
-        }
-        STOREW(b - a, opening + at);
-        auc = exposureWeightS * a;
+        auc = (hA + hB) * w;
     } else {
         auc = (floatW) 0.0f;
         if (hA > 0.0f) {

@@ -211,25 +211,19 @@ ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW
     return value;
 }
 
-// The per-voxel sub-step; `sink` is a constant rate taken out of the source (0 in transport_pass; the
-// rebalancing term of the RKL2 coupling in kernels/rkl2.cl).
-ALWAYS_INLINE floatW react_with_sink(__constant const float* restrict p, intW code, floatW alive, floatW sv,
-                                     floatW cv, float h, floatW plasmaMid, floatW plasmaEnd, floatW sink) {
+// The per-voxel sub-step.
+ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
+                           float h, floatW plasmaMid, floatW plasmaEnd) {
     floatW exchange = p[P_PERMEABILITY] * sv;
     floatW vmax = per_cell(p, P_VMAX, code);
     floatW km = per_cell(p, P_KM, code);
     floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(cv, (floatW) 0.0f)), (floatW) 0.0f);
     floatW lambda = p[P_DECAY] + per_cell(p, P_BINDING, code) + exchange
             + alive * (uptake + per_cell(p, P_RELAX, code));
-    floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code) - sink;
+    floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code);
     floatW reacted = exact_relaxation(cv, source, lambda, h);
     floatW lumen = p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : cv;
     return PICK(code == CELL_VESSEL, lumen, reacted);
-}
-
-ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
-                           float h, floatW plasmaMid, floatW plasmaEnd) {
-    return react_with_sink(p, code, alive, sv, cv, h, plasmaMid, plasmaEnd, (floatW) 0.0f);
 }
 
 // The tabulated affine map of sub-table t for the voxels' keys: scale*C + ((change*C + sourceConst) +

@@ -101,10 +101,11 @@ public final class SnapshotLayout {
     }
 
     /**
-     * Group of the split scheme's state that is not a voxel field of the tissue: with RKL2 and
-     * rebalanced coupling, one float32 [nz][ny][nx] dataset per reacting species named after it, the
-     * rebalancing term (units: the species' unit per second). Absent when the run carries none; read
-     * back on resume so the run continues with it (viewers ignore it: it is not under /fields).
+     * Group of the split scheme's state that is not a voxel field of the tissue: written only by the
+     * rebalanced RKL2 coupling (no longer offered), one float32 [nz][ny][nx] dataset per reacting
+     * species named after it, the rebalancing term (units: the species' unit per second). Read back so
+     * that a resume of such a snapshot is refused by the backend rather than run without it (viewers
+     * ignore it: it is not under /fields).
      */
     public static final String SPLIT_STATE_GROUP = "split_state";
     public static final String SPLIT_STATE_DESCRIPTION = "rebalancing term of the rebalanced splitting (RKL2): the "

@@ -55,9 +55,8 @@ final class StepDoublingPilot {
      */
     StepDoublingPilot(Backend backend, Tissue start, int chunkSteps) {
         this.backend = backend;
-        // What the backend holds, its rebalancing term included: a state that carries no rebalancing term
-        // (a fresh run's initial state) does not reset the backend's on upload, so restoring "start" by
-        // uploading it as given would leave the last pilot run's term behind and change the run that follows.
+        // What the backend holds, so that restoring "start" by uploading it gives the run that follows
+        // exactly the backend state it would have had without the pilots.
         this.start = start;
         backend.download(start);
         // copies of the transported fields only: the tissue fields are shared, a pilot runs transport alone

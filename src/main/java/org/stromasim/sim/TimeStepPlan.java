@@ -119,9 +119,7 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
                         + "%s-split, %s), stages per species chosen so that dt ≤ explicit limit·(s²+s−2)/4: %s. "
                         + "Per step %d species-stages vs %.0f species-steps for explicit at %.2f × its limit %.4g s",
                 dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
-                run.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED
-                        ? "rebalanced coupling"
-                        : "plain coupling: exact reaction sub-steps, exposure exact along each",
+                "plain coupling: exact reaction sub-steps, exposure exact along each",
                 perSpecies, stageSum, explicitPerStep,
                 run.stabilitySafety(), limit.dtMaxS()));
     }
@@ -140,17 +138,24 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
         if (run.diffusion().unsplit()) {
             // no splitting, so no split error bound: the step is limited by accuracy alone
             return new TimeStepPlan(dt, limit, String.format(
-                    "dt = %.4g s %s, %s; dt = %.4g × the explicit limit %.4g s; stiffest reaction k·dt per species: %s",
+                    "dt = %.4g s %s, %s; dt = %.4g × the explicit limit %.4g s; %s; stiffest reaction k·dt per species: %s",
                     dt, why, UNSPLIT_METHOD, Double.isFinite(limit.dtMaxS()) ? dt / limit.dtMaxS() : 0.0,
-                    limit.dtMaxS(), stiffestPerSpecies(model, dt)));
+                    limit.dtMaxS(), solveTolerance(run), stiffestPerSpecies(model, dt)));
         }
         requireAccurateSplit(model, limit, dt);
         return new TimeStepPlan(dt, limit, String.format(
                 "dt = %.4g s %s, diffusion by TR-BDF2 (L-stable, 2nd order; each stage one multigrid solve, cost per "
                         + "step independent of dt; reactions %s-split with their exact sub-steps); dt = %.4g × the "
-                        + "explicit limit %.4g s",
+                        + "explicit limit %.4g s; %s",
                 dt, why, run.splitting().name().toLowerCase(java.util.Locale.ROOT),
-                Double.isFinite(limit.dtMaxS()) ? dt / limit.dtMaxS() : 0.0, limit.dtMaxS()));
+                Double.isFinite(limit.dtMaxS()) ? dt / limit.dtMaxS() : 0.0, limit.dtMaxS(), solveTolerance(run)));
+    }
+
+    /** The implicit scheme's solve tolerance in words (org.stromasim.transport.SolveTolerance). */
+    private static String solveTolerance(RunSpec run) {
+        return String.format(java.util.Locale.ROOT, "multigrid solves to a relative residual of %.2g%s",
+                org.stromasim.transport.SolveTolerance.relativeResidual(run.diffusion()),
+                run.diffusion().hasAccuracyTarget() ? " (10⁻³ of the target)" : "");
     }
 
     /**

@@ -25,10 +25,10 @@ public final class Tissue {
     /** Time-integrated concentration of the drug species (unit·s). */
     private final float[] drugExposure;
     /**
-     * Per species, the rebalancing term q of the large-step scheme's rebalanced splitting (species
-     * unit/s; LargeStepReactions in the Java backend), or null for a species (or a run) without one. It is state
-     * of the split scheme, not of the tissue, but it must travel with the state: backends download and
-     * upload it, snapshots store it, so a resumed run continues with it instead of restarting it at 0.
+     * Per species, the rebalancing term q (species unit/s) of the rebalanced RKL2 coupling, which is no
+     * longer offered, or null. Only a snapshot written by that coupling carries one; it is read so that
+     * both backends can refuse such a state on upload (org.stromasim.backend.RebalancingTermRefusal)
+     * instead of silently dropping the term.
      */
     private final float[][] rebalancePerS;
     /**

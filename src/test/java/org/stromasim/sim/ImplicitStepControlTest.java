@@ -13,7 +13,8 @@ import org.stromasim.tissue.Tissue;
  * Step control with {@code scheme: implicit}: the step chosen by step doubling meets each target
  * against the exact answer of the unsplit equations ({@link LargeStepControlTest#exactReference}, measured
  * with the pilot's own norm), a tighter target gives
- * a smaller step, and the plan names TR-BDF2.
+ * a smaller step, and the plan names TR-BDF2 and the solves' tolerance, which is tied to the target
+ * (org.stromasim.transport.SolveTolerance), so the achieved error includes what the looser solves add.
  */
 class ImplicitStepControlTest {
 
@@ -38,6 +39,9 @@ class ImplicitStepControlTest {
             assertTrue(step < previousStep, what + ": a tighter target must give a smaller step");
             assertTrue(o.log().stream().anyMatch(l -> l.startsWith("t = 0.00000 s: dt = ") && l.contains("TR-BDF2")),
                     String.join("\n", o.log()));
+            // the solves ran at the tolerance tied to the target (SolveTolerance: 10⁻³ of it), not at 10⁻⁸
+            String tied = String.format(java.util.Locale.ROOT, "relative residual of %.2g (10⁻³ of the target)", 1e-3 * t);
+            assertTrue(o.log().stream().anyMatch(l -> l.contains(tied)), tied + " not in\n" + String.join("\n", o.log()));
             previousStep = step;
         }
     }

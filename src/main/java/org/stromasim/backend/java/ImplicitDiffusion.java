@@ -3,6 +3,7 @@ package org.stromasim.backend.java;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.transport.SolverFaces;
+import org.stromasim.transport.SolveTolerance;
 import org.stromasim.transport.TransportModel;
 import org.stromasim.transport.TrBdf2;
 
@@ -16,22 +17,24 @@ import org.stromasim.transport.TrBdf2;
  *
  * <p>Cost per step does not grow with dt: the number of V-cycles a solve needs is set by the
  * tolerance and the multigrid rate (independent of dt·D/dx², which only moves a towards 0).
- * Tolerance {@link #RELATIVE_TOLERANCE} on the residual of each stage, relative to its right-hand
- * side: far below the float state's own rounding of the result.
+ * Tolerance on the residual of each solve, relative to its right-hand side: {@link SolveTolerance}
+ * (10⁻⁸ for a fixed step, 10⁻³ of the step-control target otherwise).
  *
  * <p>Arithmetic in double between the float state's reads and writes; per species a solver whose
  * hierarchy is rebuilt when its diffusivity has changed ({@link #prepare}).
  */
 final class ImplicitDiffusion {
 
-    /** Relative residual of each stage solve. Choice (C): 1e-8, below float rounding (6e-8) of the stored state. */
-    static final double RELATIVE_TOLERANCE = 1e-8;
+    /** Relative residual of each solve of a fixed-step run (with a step-control target see {@link SolveTolerance}). */
+    static final double RELATIVE_TOLERANCE = SolveTolerance.WITHOUT_TARGET;
     /** V-cycles after which a stage is refused as not converging (measured need: 5–9). */
     static final int MAX_CYCLES = 60;
 
     private final TransportModel model;
     private final Grid3D grid;
     private final MultigridSolver[] solvers;
+    /** Relative residual every solve reaches ({@link SolveTolerance}). */
+    private final double tolerance;
     /** Per species the diffusivity its solver was built from. */
     private final float[][] builtFrom;
     /** TR-BDF2's work arrays, allocated at its first step (the unsplit step has its own). */
@@ -47,6 +50,7 @@ final class ImplicitDiffusion {
         this.grid = model.grid();
         this.solvers = new MultigridSolver[model.speciesCount()];
         this.builtFrom = new float[model.speciesCount()][];
+        this.tolerance = SolveTolerance.relativeResidual(model.diffusion());
     }
 
     /** Species s's solver on the current diffusivity (after {@link #prepare}), or null when it does not diffuse. */
@@ -121,17 +125,17 @@ final class ImplicitDiffusion {
     }
 
     /**
-     * Solves species s's system for u (start value in, solution out) to {@link #RELATIVE_TOLERANCE},
+     * Solves species s's system for u (start value in, solution out) to the run's {@link SolveTolerance},
      * counting the cycles; refuses a solve that does not converge, naming {@code what}.
      */
     void solveChecked(MultigridSolver solver, double[] u, double[] f, int s, String what) {
-        MultigridSolver.SolveStats stats = solver.solve(u, f, RELATIVE_TOLERANCE, MAX_CYCLES);
+        MultigridSolver.SolveStats stats = solver.solve(u, f, tolerance, MAX_CYCLES);
         cycles += stats.iterations();
         solves++;
-        if (stats.finalResidual() > RELATIVE_TOLERANCE * stats.rhsNorm()) {
+        if (stats.finalResidual() > tolerance * stats.rhsNorm()) {
             throw new IllegalStateException("implicit diffusion of species " + model.speciesNames().get(s)
                     + ": " + what + " did not converge in " + MAX_CYCLES + " multigrid cycles (residual "
-                    + stats.finalResidual() / stats.rhsNorm() + " of the right-hand side, target " + RELATIVE_TOLERANCE + ")");
+                    + stats.finalResidual() / stats.rhsNorm() + " of the right-hand side, target " + tolerance + ")");
         }
     }
 

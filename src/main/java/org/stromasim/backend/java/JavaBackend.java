@@ -2,6 +2,7 @@ package org.stromasim.backend.java;
 
 import org.stromasim.transport.VoxelKeys;
 import org.stromasim.backend.Backend;
+import org.stromasim.backend.RebalancingTermRefusal;
 import org.stromasim.backend.StateUpdate;
 import org.stromasim.biology.SlowStep;
 import org.stromasim.grid.Grid3D;
@@ -49,9 +50,7 @@ import org.stromasim.transport.TransportModel;
  * sub-step exact, so a uniform field decays exactly at any k·dt, and the drug exposure integrated
  * exactly along each sub-step ({@link ReactionUpdate#applyWithExactExposure}) instead of the explicit
  * scheme's step-boundary weights; the run refuses a step whose split error indicator is too large
- * ({@code ReactionStiffness}, docs/large-steps.md). The rebalancing term of
- * {@link LargeStepReactions} (Java API only, refused for scenarios: unstable for k·dt above about
- * 0.5) keeps the step-boundary exposure. Orders in time (measured, {@code Rkl2DiffusionTest}): RKL2
+ * ({@code ReactionStiffness}, docs/large-steps.md). Orders in time (measured, {@code Rkl2DiffusionTest}): RKL2
  * alone 2; plain Strang coupling 2 on smooth problems without sources on faces (Michaelis–Menten
  * frozen over a sub-step: first order in that term). {@code scheme: implicit} ({@link ImplicitDiffusion}:
  * TR-BDF2 by multigrid) runs in the same reaction-only passes; with {@code coupling: unsplit}
@@ -194,16 +193,13 @@ public final class JavaBackend implements Backend {
      * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
      * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
      * one set of three face conductances and τ·L(Y0) and three rotating stages (28 bytes per voxel,
-     * shared by the species, which it steps one after the other) and, with rebalanced coupling, per
-     * species the rebalancing term, the last opening increment and the diffusion input (12; an upper
-     * bound: only species that react keep them).
+     * shared by the species, which it steps one after the other).
      */
     public static long workingBytes(Grid3D grid, int species, DiffusionSpec diffusion, int threads) {
         long voxels = grid.voxelCount();
         long bytes = voxels * (4L * species + 4L + 1L + 4L);
         if (diffusion.scheme() == DiffusionSpec.Scheme.RKL2) {
-            long perSpecies = diffusion.coupling() == DiffusionSpec.Coupling.REBALANCED ? 12L : 0L;
-            return bytes + voxels * (28L + perSpecies * species);
+            return bytes + voxels * 28L;
         }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
             // per species its concentration copy (4) and multigrid solver (≈ 18 doubles on the fine level
@@ -246,22 +242,10 @@ public final class JavaBackend implements Backend {
         state.viability = host.viability();
         state.exposure = host.drugExposure();
         java.util.Arrays.fill(state.exposureCompensation, 0f);
-        if (largeStepReactions != null) {
-            largeStepReactions.upload(host);
-        } else { // explicit and unsplit: no split scheme, no rebalancing term
-            refuseRebalancingTerm(host);
-        }
+        RebalancingTermRefusal.check(host, model);
         uploaded = true;
     }
 
-    /** The explicit scheme has no rebalancing term: one the state carries would be silently dropped. */
-    private void refuseRebalancingTerm(Tissue host) {
-        for (int s = 0; s < speciesCount; s++) {
-            if (host.rebalancePerS(s) != null) {
-                throw LargeStepReactions.unexpectedRebalancingTerm(model, s);
-            }
-        }
-    }
 
     /**
      * Rounds the exposure pair to the float field (clearing its compensation) and, where
@@ -282,9 +266,6 @@ public final class JavaBackend implements Backend {
         }
         if (host.drugExposure() != exposure) {
             System.arraycopy(exposure, 0, host.drugExposure(), 0, exposure.length);
-        }
-        if (largeStepReactions != null) {
-            largeStepReactions.download(host);
         }
     }
 
@@ -367,7 +348,7 @@ public final class JavaBackend implements Backend {
         if (explicit != null) {
             explicit.react();
         } else {
-            largeStepReactions.open(dtS);
+            largeStepReactions.open();
         }
         for (int n = 0; n < steps; n++) {
             double t = startTimeS + n * dtS; // not accumulated, so long runs do not drift
@@ -390,7 +371,7 @@ public final class JavaBackend implements Backend {
                 implicit.step(state.current, dtS);
                 largeStepReactions.afterDiffusion();
             } else if (rkl2 != null) {
-                rkl2.step(dtS, largeStepReactions);
+                rkl2.step(dtS);
                 largeStepReactions.afterDiffusion();
             } else {
                 explicit.step(dtOverDx2);

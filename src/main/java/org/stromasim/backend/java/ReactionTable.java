@@ -51,12 +51,6 @@ final class ReactionTable {
      */
     final boolean[] identity = new boolean[VoxelKeys.COUNT];
     /**
-     * Per key: h·(1 − e^(−λh))/(λh), the response of the sub-step's result to a constant extra source
-     * (what a unit source added over the sub-step leaves at its end); 0 for lumen keys, NaN for keys
-     * integrated per voxel. Used by the rebalanced splitting of the large-step scheme.
-     */
-    final double[] gain = new double[VoxelKeys.COUNT];
-    /**
      * Per key: the weight w1 of the sub-step's end value in its exact exposure (h − w1)·C0 + w1·C1
      * ({@link org.stromasim.transport.ExposureWeights}), for {@link #AFFINE} keys; h/2 for lumen keys
      * (the plasma level at the sub-step ends: its trapezoid); NaN for keys whose λ is found per voxel.

@@ -25,7 +25,7 @@ import org.stromasim.transport.SpeciesReactions;
  * {@link ReactionTable} for its form), and so do cells with saturating secretion where viability is 1;
  * cells with uptake, and saturating secretion at viability below 1, are integrated per voxel
  * ({@link #integrate}: in float with a series where λh is small, in double above); vessel lumen takes
- * its double map. The large-step scheme's corrected sub-steps ({@link #correctedStep}) stay in double.
+ * its double map.
  */
 final class ReactionUpdate {
 
@@ -105,7 +105,6 @@ final class ReactionUpdate {
                 table.mode[key] = ReactionTable.LUMEN;
                 set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
                 table.change[key] = crossesVessels ? -1.0 : 0.0;
-                table.gain[key] = 0.0;
                 table.endWeight[key] = hS / 2;
                 continue;
             }
@@ -113,7 +112,6 @@ final class ReactionUpdate {
                 table.mode[key] = VoxelKeys.hasWall(key) ? ReactionTable.WALL : ReactionTable.PER_VOXEL;
                 set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
                 table.change[key] = Double.NaN;
-                table.gain[key] = Double.NaN;
                 table.endWeight[key] = Double.NaN;
                 continue;
             }
@@ -126,7 +124,6 @@ final class ReactionUpdate {
                 double integrated = hS * integratedFraction(x, e);
                 set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
                 table.change[key] = Math.expm1(-x);
-                table.gain[key] = integrated;
                 table.endWeight[key] = Double.NaN; // λ depends on viability: found per voxel
                 continue;
             }
@@ -135,7 +132,6 @@ final class ReactionUpdate {
             double integrated = hS * integratedFraction(x, e);
             set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
             table.change[key] = Math.expm1(-x);
-            table.gain[key] = integrated;
             table.endWeight[key] = hS * ExposureWeights.endShare(x);
         }
         table.roundToFloat();
@@ -387,29 +383,6 @@ final class ReactionUpdate {
             exposure[v] = (float) ((double) exposure[v] - compensation[v]);
             compensation[v] = 0f;
         }
-    }
-
-    /**
-     * One sub-step of voxel v for rebalanced splitting: integrates dC/dt = S − λC − q with q constant
-     * (the rebalancing term, unit/s), exactly like the other terms (tabulated keys: − q·gain; per-voxel
-     * keys: S − q in the exact relaxation), clamped at 0 so that a correction larger than the supply
-     * cannot make C negative.
-     */
-    double correctedStep(ReactionTable t, double cv, int key, float alive, double q, int v) {
-        double out;
-        if (t.mode[key] == ReactionTable.LUMEN && plasmaGroup != null) {
-            out = crossesVessels ? t.groupEnd[plasmaGroup[v]] : cv;
-        } else if (ReactionTable.tabulated(t.mode[key], alive)) {
-            int at = key * ReactionTable.STRIDE;
-            out = t.affine[at] * cv + t.affine[at + 1] + alive * t.affine[at + 2] - q * t.gain[key];
-        } else {
-            int code = VoxelKeys.cellCode(key);
-            double exchange = exchangePerS(key, v);
-            double lambda = relaxationPerS(key, cv, alive, exchange);
-            double source = exchange * plasmaMid(t, v) + alive * secretionPerS[code] - q;
-            out = exactRelaxation(cv, source, lambda, t.stepS);
-        }
-        return Math.max(out, 0.0);
     }
 
     /**

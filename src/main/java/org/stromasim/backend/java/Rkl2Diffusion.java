@@ -34,9 +34,6 @@ final class Rkl2Diffusion {
     private Rkl2 coefficients;
     private int stages;
     private float tauOverDx2;
-    private float tauS;
-    /** A constant source added to L (the rebalancing term), or null. */
-    private float[] source;
     private int stage;
     private final SlabTask stageTask = this::stageSlab;
 
@@ -49,12 +46,11 @@ final class Rkl2Diffusion {
     }
 
     /**
-     * Advances {@code state} (in place) by dY/dt = L(Y) + q over dtS in {@code stageCount} ≥ 2 stages;
-     * L from the species' sweep, voxel diffusivities and the face conductances filled from them, q =
-     * {@code constantSource} (null: 0).
+     * Advances {@code state} (in place) by dY/dt = L(Y) over dtS in {@code stageCount} ≥ 2 stages;
+     * L from the species' sweep, voxel diffusivities and the face conductances filled from them.
      */
     void step(float[] state, DiffusionSweep speciesSweep, float[] d, float[] conductanceX, float[] conductanceY,
-              float[] conductanceZ, float[] constantSource, int stageCount, double dtS) {
+              float[] conductanceZ, int stageCount, double dtS) {
         if (stageCount < 2) {
             throw new IllegalArgumentException("RKL2 takes >= 2 stages, got " + stageCount);
         }
@@ -64,11 +60,9 @@ final class Rkl2Diffusion {
         gx = conductanceX;
         gy = conductanceY;
         gz = conductanceZ;
-        source = constantSource;
         stages = stageCount;
         coefficients = Rkl2.ofStages(stageCount);
         tauOverDx2 = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
-        tauS = (float) dtS;
         for (stage = 1; stage <= stageCount; stage++) {
             workers.run(stageTask);
         }
@@ -84,7 +78,6 @@ final class Rkl2Diffusion {
         int nx = grid.nx();
         int ny = grid.ny();
         float[] l0 = tauL0;
-        float[] q = source;
         for (int k = kFrom; k < kTo; k++) {
             if (j == 1) {
                 float[] y1 = rotation[slot(1)];
@@ -92,11 +85,6 @@ final class Rkl2Diffusion {
                 for (int row = 0; row < ny; row++) {
                     sweep.incrementRow(y0, l0, diffusivity, gx, gy, gz, tauOverDx2, row, k);
                     int from = nx * (row + ny * k);
-                    if (q != null) {
-                        for (int v = from; v < from + nx; v++) {
-                            l0[v] += tauS * q[v];
-                        }
-                    }
                     for (int v = from; v < from + nx; v++) {
                         y1[v] = y0[v] + mt1 * l0[v];
                     }
@@ -113,15 +101,9 @@ final class Rkl2Diffusion {
             float nu = (float) c.nu[j];
             float gt = (float) c.gammaTilde[j];
             float coef = (float) (c.muTilde[j] * tauOverDx2);
-            float sourceWeight = (float) (c.muTilde[j] * tauS);
             for (int row = 0; row < ny; row++) {
                 sweep.incrementRow(yjm1, increment, diffusivity, gx, gy, gz, coef, row, k);
                 int from = nx * (row + ny * k);
-                if (q != null) {
-                    for (int v = from; v < from + nx; v++) {
-                        increment[v] += sourceWeight * q[v];
-                    }
-                }
                 for (int v = from; v < from + nx; v++) {
                     // μ·Y(j−1) + ν·Y(j−2) + (1 − μ − ν)·Y0 in difference form: the state weights sum to 1
                     // exactly whatever the rounding of μ and ν, so no mass drifts in over the stages

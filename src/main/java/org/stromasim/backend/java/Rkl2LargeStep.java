@@ -68,15 +68,14 @@ final class Rkl2LargeStep {
     }
 
     /** The diffusion step of every species that diffuses, one species after the other. */
-    void step(double dtS, LargeStepReactions coupling) {
+    void step(double dtS) {
         for (int s = 0; s < speciesCount; s++) {
-            coupling.saveDiffusionInput(s);
             if (stageCounts[s] == 0) {
                 continue;
             }
             storeConductances(s);
             rkl2.step(state.current[s], sweeps[s], model.diffusivityUm2PerS(s), conductanceX, conductanceY,
-                    conductanceZ, coupling.rebalance(s), stageCounts[s], dtS);
+                    conductanceZ, stageCounts[s], dtS);
         }
     }
 

@@ -9,6 +9,7 @@ import org.stromasim.grid.Grid3D;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.transport.SolverFaces;
 import org.stromasim.transport.TrBdf2;
+import org.stromasim.transport.SolveTolerance;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -27,8 +28,8 @@ import org.stromasim.transport.TransportModel;
  */
 final class DeviceImplicitDiffusion implements AutoCloseable {
 
-    /** As the Java backend's implicit scheme: 1e-8 of each stage's right-hand side, below float rounding of the state. */
-    static final double RELATIVE_TOLERANCE = 1e-8;
+    /** As the Java backend's implicit scheme: a fixed-step run's relative residual (else {@link SolveTolerance}). */
+    static final double RELATIVE_TOLERANCE = SolveTolerance.WITHOUT_TARGET;
     /** PCG iterations after which a stage is refused as not converging, as on the Java backend. */
     static final int MAX_CYCLES = 60;
 
@@ -39,6 +40,8 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     private final DeviceContext context;
     private final cl_command_queue queue;
     private final DeviceMultigrid[] solvers;
+    /** Relative residual every solve reaches ({@link SolveTolerance}), as on the Java backend. */
+    private final double tolerance;
     private final float[][] builtFrom;
     private final int guard;
     private long cycles;
@@ -55,6 +58,7 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
         this.work = new MultigridWorkspace(resources, queue, grid.nx(), grid.ny(), grid.nz(), perVoxelMasses);
         this.solvers = new DeviceMultigrid[model.speciesCount()];
         this.builtFrom = new float[model.speciesCount()][];
+        this.tolerance = SolveTolerance.relativeResidual(model.diffusion());
     }
 
     /** Rebuilds the solver of each species whose live diffusivity changed since the last call. */
@@ -138,17 +142,17 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
 
     /**
      * Solves species s's system for u (start value in, solution out) with right-hand side
-     * {@code work().rhs} to {@link #RELATIVE_TOLERANCE}, counting the cycles; refuses a solve that does
+     * {@code work().rhs} to the run's {@link SolveTolerance}, counting the cycles; refuses a solve that does
      * not converge, naming {@code what}.
      */
     void solveChecked(DeviceMultigrid solver, cl_mem u, int s, String what) {
-        double[] stats = solver.solve(u, work.rhs, RELATIVE_TOLERANCE, MAX_CYCLES);
+        double[] stats = solver.solve(u, work.rhs, tolerance, MAX_CYCLES);
         cycles += (long) stats[0];
         solves++;
-        if (stats[2] > RELATIVE_TOLERANCE * stats[1]) {
+        if (stats[2] > tolerance * stats[1]) {
             throw new IllegalStateException("implicit diffusion of species " + model.speciesNames().get(s)
                     + ": " + what + " did not converge in " + MAX_CYCLES + " multigrid cycles (residual "
-                    + stats[2] / stats[1] + " of the right-hand side, target " + RELATIVE_TOLERANCE + ")");
+                    + stats[2] / stats[1] + " of the right-hand side, target " + tolerance + ")");
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Locale;
  * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels);
  * with a biology section the stiffness (4), which only the slow step reads. The large-step scheme adds
- * float copies of every species ({@link #largeStepCopies}); the implicit scheme its multigrid in
+ * float copies of every species ({@link #LARGE_STEP_COPIES}); the implicit scheme its multigrid in
  * double ({@link #withMultigrid}: about 11 padded doubles per voxel shared and 7 per species, each
  * +1/7 for the coarse levels; ≈ 90 + 64·species bytes per voxel).
  */
@@ -30,7 +30,7 @@ final class DeviceMemoryPlan {
     }
 
     /**
-     * @param extraCopies further float copies of every species (see {@link #largeStepCopies})
+     * @param extraCopies further float copies of every species (see {@link #LARGE_STEP_COPIES})
      * @param biology     whether the scenario has a biology section (the device keeps the stiffness)
      */
     DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology) {
@@ -56,12 +56,9 @@ final class DeviceMemoryPlan {
     }
 
     /**
-     * Copies the RKL2 scheme adds ({@link Rkl2Passes}): τ·L(Y0) and two stage buffers, plus the
-     * rebalancing term and the last opening increment under rebalanced coupling.
+     * Copies the RKL2 scheme adds ({@link Rkl2Passes}): τ·L(Y0) and two stage buffers.
      */
-    static int largeStepCopies(boolean rebalanced) {
-        return rebalanced ? 5 : 3;
-    }
+    static final int LARGE_STEP_COPIES = 3;
 
     long largestBufferBytes() {
         return Math.max(voxels * species * Float.BYTES, multigridLargestBuffer);

@@ -6,6 +6,7 @@ import static org.jocl.CL.CL_TRUE;
 
 import java.util.Optional;
 import org.stromasim.backend.NonFiniteValue;
+import org.stromasim.backend.RebalancingTermRefusal;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -61,8 +62,8 @@ import org.stromasim.transport.TransportModel;
  *
  * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Passes}, kernels/rkl2.cl): the
  * same pass schedule and reaction sub-steps, but each step's diffusion is an RKL2 super-time-step per
- * species (its own stage count) and the reactions run as a separate in-place pass after it, with the
- * rebalancing term only for the Java API's rebalanced coupling: the Java backend's large-step numerics.
+ * species (its own stage count) and the reactions run as a separate in-place pass after it: the Java
+ * backend's large-step numerics.
  *
  * <p><b>Metrics</b> are reduced on the device ({@link #reduce}, kernels/reduce.cl): a metrics interval
  * reads back a few hundred partial sums, not the grid. With a biology section the metrics are computed
@@ -149,8 +150,7 @@ public final class OpenClBackend implements Backend {
         boolean rkl2Scheme = model.diffusion().scheme() == DiffusionSpec.Scheme.RKL2;
         boolean implicitScheme = model.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT;
         boolean unsplitCoupling = model.diffusion().unsplit();
-        int extraCopies = rkl2Scheme
-                ? DeviceMemoryPlan.largeStepCopies(model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED) : 0;
+        int extraCopies = rkl2Scheme ? DeviceMemoryPlan.LARGE_STEP_COPIES : 0;
         DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps());
         if (implicitScheme) {
             plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, unsplitCoupling),
@@ -219,12 +219,11 @@ public final class OpenClBackend implements Backend {
             biology = model.needsSlowSteps() ? new DeviceBiology(resources, context, queue, grid, species, drugSpecies) : null;
             setConstantArguments();
             largeStepReactions = largeSteps && !unsplitCoupling ? new LargeStepReactions(transportProgram, resources, device, queue,
-                    exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, fieldBytes,
-                    model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED && rkl2Scheme, PASSES_PER_UPLOAD,
-                    reactionTables.gainsPerPass(), new cl_mem[] {diffusivity, cell, viability, wallArea, parameters,
+                    exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, PASSES_PER_UPLOAD,
+                    reactionTables.endWeightsPerPass(), new cl_mem[] {cell, viability, wallArea, parameters,
                         plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel) : null;
             rkl2 = rkl2Scheme ? new Rkl2Passes(model, resources, transportProgram, device, queue,
-                    exact ? localSize : null, itemsX, guard, fieldBytes, largeStepReactions, diffusivity, parameters) : null;
+                    exact ? localSize : null, itemsX, guard, fieldBytes, diffusivity, parameters) : null;
             implicit = implicitScheme
                     ? new DeviceImplicitDiffusion(model, resources, context, queue, guard, unsplitCoupling) : null;
             unsplit = unsplitCoupling ? new DeviceUnsplitStep(model, implicit, guard,
@@ -290,11 +289,8 @@ public final class OpenClBackend implements Backend {
         CL.clFinish(queue);
         if (rkl2 != null) {
             rkl2.refreshLimits(); // the stage counts follow the diffusivity just copied
-            rkl2.upload(state);
         }
-        if (implicit != null) {
-            refuseRebalancingTerm(state);
-        }
+        RebalancingTermRefusal.check(state, model);
         uploaded = true;
     }
 
@@ -315,9 +311,6 @@ public final class OpenClBackend implements Backend {
         for (int v = 0; v < voxels; v++) {
             hi[v] = (float) ((double) hi[v] - lo[v]); // Kahan: the compensation holds the negated lost part
         }
-        if (rkl2 != null) {
-            rkl2.download(state);
-        }
     }
 
     @Override
@@ -336,9 +329,6 @@ public final class OpenClBackend implements Backend {
         } else {
             model.checkTimeStep(dtS);
         }
-        if (largeStepReactions != null) {
-            largeStepReactions.prepare(dtS);
-        }
         if (steps == 0) {
             return;
         }
@@ -356,8 +346,8 @@ public final class OpenClBackend implements Backend {
         float[] levels = new float[PASSES_PER_UPLOAD * species * plasmaGroups * 4];
         int perPass = reactionTables.floatsPerPass();
         float[] table = new float[PASSES_PER_UPLOAD * perPass];
-        int gainsPerPass = reactionTables.gainsPerPass();
-        float[] gains = largeStepReactions == null ? null : new float[PASSES_PER_UPLOAD * gainsPerPass];
+        int endWeightsPerPass = reactionTables.endWeightsPerPass();
+        float[] endWeights = largeStepReactions == null ? null : new float[PASSES_PER_UPLOAD * endWeightsPerPass];
         for (int first = 0; first < schedule.passes(); first += PASSES_PER_UPLOAD) {
             int count = Math.min(PASSES_PER_UPLOAD, schedule.passes() - first);
             for (int p = 0; p < count; p++) {
@@ -365,12 +355,12 @@ public final class OpenClBackend implements Backend {
                 if (largeStepReactions == null) {
                     reactionTables.fill(schedule, first + p, table, p * perPass);
                 } else {
-                    reactionTables.fillSeparate(schedule, first + p, table, p * perPass, gains, p * gainsPerPass);
+                    reactionTables.fillSeparate(schedule, first + p, table, p * perPass, endWeights, p * endWeightsPerPass);
                 }
             }
             if (largeStepReactions != null) {
-                CL.clEnqueueWriteBuffer(queue, largeStepReactions.gains(), CL_TRUE, 0, (long) count * gainsPerPass * Sizeof.cl_float,
-                        Pointer.to(gains), 0, null, null);
+                CL.clEnqueueWriteBuffer(queue, largeStepReactions.endWeights(), CL_TRUE, 0,
+                        (long) count * endWeightsPerPass * Sizeof.cl_float, Pointer.to(endWeights), 0, null, null);
             }
             CL.clEnqueueWriteBuffer(queue, tables, CL_TRUE, 0, (long) count * perPass * Sizeof.cl_float,
                     Pointer.to(table), 0, null, null);
@@ -464,12 +454,11 @@ public final class OpenClBackend implements Backend {
 
     /**
      * A pass of a large-step scheme: pass 0 reacts in place; a later pass diffuses the current buffer
-     * into the other one (RKL2 or TR-BDF2) and reacts there (reading the diffusion input for the
-     * rebalancing term of rebalanced RKL2).
+     * into the other one (RKL2 or TR-BDF2) and reacts there.
      */
     private void launchLargeStep(PassSchedule schedule, int pass, int slot) {
         if (!schedule.diffuses(pass)) {
-            largeStepReactions.enqueue(schedule, pass, slot, concentration[current], concentration[current]);
+            largeStepReactions.enqueue(schedule, pass, slot, concentration[current]);
             return;
         }
         if (rkl2 != null) {
@@ -477,7 +466,7 @@ public final class OpenClBackend implements Backend {
         } else {
             implicit.step(concentration[current], concentration[1 - current], schedule.dtS());
         }
-        largeStepReactions.enqueue(schedule, pass, slot, concentration[1 - current], concentration[current]);
+        largeStepReactions.enqueue(schedule, pass, slot, concentration[1 - current]);
         current = 1 - current;
     }
 
@@ -486,15 +475,6 @@ public final class OpenClBackend implements Backend {
         return implicit == null ? 0 : implicit.meanCyclesPerSolve();
     }
 
-    /** The implicit scheme has no rebalancing term: one carried by a resumed state is refused, not dropped. */
-    private void refuseRebalancingTerm(Tissue state) {
-        for (int s = 0; s < species; s++) {
-            if (state.rebalancePerS(s) != null) {
-                throw new IllegalArgumentException("the state carries a rebalancing term for species "
-                        + model.speciesNames().get(s) + " but this model's scheme has none (run.diffusion: implicit)");
-            }
-        }
-    }
 
     /**
      * Why this backend cannot run {@code diffusion} on {@code device}, or null when it can: the one

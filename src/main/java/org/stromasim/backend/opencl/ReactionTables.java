@@ -61,13 +61,11 @@ final class ReactionTables {
     private final double[][] uptakeScale;
     /**
      * Whether lumen voxels hold the plasma level of their own group (vessel groups with curves of their
-     * own): the kernel then sets them per voxel (react_with_sink) instead of from one tabulated level.
+     * own): the kernel then sets them per voxel (react) instead of from one tabulated level.
      */
     private final boolean lumenPerVoxel;
     private final double[] scratchA = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
     private final double[] scratchB = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
-    private final double[] gainA = new double[VoxelKeys.COUNT];
-    private final double[] gainB = new double[VoxelKeys.COUNT];
     private final double[] endA = new double[VoxelKeys.COUNT];
     private final double[] endB = new double[VoxelKeys.COUNT];
 
@@ -114,38 +112,35 @@ final class ReactionTables {
         }
     }
 
-    /** Floats per pass of the gains written by {@link #fillSeparate}. */
-    int gainsPerPass() {
-        return species * 4 * VoxelKeys.COUNT;
+    /** Floats per pass of the exposure end weights written by {@link #fillSeparate}. */
+    int endWeightsPerPass() {
+        return species * 2 * VoxelKeys.COUNT;
     }
 
     /**
      * The tables of {@code pass} for the large-step reaction pass (kernels/rkl2.cl): the same layout as
-     * {@link #fill}, but sub-tables A and B kept separate for every species (the rebalancing term is
-     * taken out of each sub-step), and per species, sub-table and key the gain h·(1 − e^(−λh))/(λh),
-     * the response of the sub-step to a constant source (0 for lumen keys, keys integrated per voxel
-     * and empty sub-steps), into {@code gains} from {@code gainOffset}.
+     * {@link #fill}, but sub-tables A and B kept separate for every species (the exposure is integrated
+     * exactly along each), and per species, sub-table and key the end weight of the sub-step's exact
+     * exposure, into {@code endWeights} from {@code endOffset}.
      */
-    void fillSeparate(PassSchedule schedule, int pass, float[] into, int offset, float[] gains, int gainOffset) {
+    void fillSeparate(PassSchedule schedule, int pass, float[] into, int offset, float[] endWeights, int endOffset) {
         for (int s = 0; s < species; s++) {
             int base = tabulateBoth(schedule, pass, s, offset);
             write(scratchA, into, base);
             write(scratchB, into, base + VoxelKeys.COUNT * STRIDE);
-            int g = gainOffset + s * 4 * VoxelKeys.COUNT;
-            copy(gainA, gains, g);
-            copy(gainB, gains, g + VoxelKeys.COUNT);
-            copy(endA, gains, g + 2 * VoxelKeys.COUNT);
-            copy(endB, gains, g + 3 * VoxelKeys.COUNT);
+            int e = endOffset + s * 2 * VoxelKeys.COUNT;
+            copy(endA, endWeights, e);
+            copy(endB, endWeights, e + VoxelKeys.COUNT);
         }
     }
 
     /**
      * Tabulates sub-steps A and B of {@code pass} for species {@code s} into the scratch tables and
-     * gains; returns where the species' tables start in a pass block written from {@code offset}.
+     * end weights; returns where the species' tables start in a pass block written from {@code offset}.
      */
     private int tabulateBoth(PassSchedule schedule, int pass, int s, int offset) {
-        tabulate(s, schedule.reactionAS(pass), schedule.reactionAStartS(pass), scratchA, gainA, endA);
-        tabulate(s, schedule.reactionBS(pass), schedule.reactionBStartS(pass), scratchB, gainB, endB);
+        tabulate(s, schedule.reactionAS(pass), schedule.reactionAStartS(pass), scratchA, endA);
+        tabulate(s, schedule.reactionBS(pass), schedule.reactionBStartS(pass), scratchB, endB);
         return offset + s * 2 * VoxelKeys.COUNT * STRIDE;
     }
 
@@ -181,9 +176,10 @@ final class ReactionTables {
     /**
      * One sub-step of {@code hS} seconds from {@code startS} into scratch table {@code t}, per key
      * factor e^(−λh), change e^(−λh) − 1 (from expm1), sourceConst, sourcePerAlive and mode; hS = 0
-     * gives the identity (with the modes kept). {@code gain} receives per key the response to a constant source (see {@link #fillSeparate}).
+     * gives the identity (with the modes kept). {@code end} receives per key the end weight of the
+     * sub-step's exact exposure (see {@link #fillSeparate}).
      */
-    private void tabulate(int s, double hS, double startS, double[] t, double[] gain, double[] end) {
+    private void tabulate(int s, double hS, double startS, double[] t, double[] end) {
         SpeciesReactions r = reactions[s];
         boolean crosses = plasma[s] != null;
         double plasmaEnd = crosses && hS > 0 ? plasma[s].at(startS + hS) : 0.0;
@@ -196,7 +192,6 @@ final class ReactionTables {
             double change = 0.0;
             double sourceConst = 0.0;
             double sourcePerAlive = 0.0;
-            gain[key] = 0.0;
             end[key] = hS / 2; // lumen: the trapezoid of the plasma level at the sub-step ends
             if (code == vessel) {
                 // lumen: held at the plasma level at the sub-step end, or untouched
@@ -228,7 +223,6 @@ final class ReactionTables {
                     double integrated = hS * integratedFraction(x, e);
                     factor = e;
                     change = Math.expm1(-x);
-                    gain[key] = integrated;
                     if (relax > 0) {
                         sourceConst = r.secretionPerS()[code] * integrated;
                     } else {

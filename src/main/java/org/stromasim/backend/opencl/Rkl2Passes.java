@@ -1,7 +1,6 @@
 package org.stromasim.backend.opencl;
 
 import static org.jocl.CL.CL_MEM_READ_WRITE;
-import static org.jocl.CL.CL_TRUE;
 
 import org.jocl.CL;
 import org.jocl.Pointer;
@@ -10,25 +9,21 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
-import org.stromasim.scenario.DiffusionSpec;
-import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.TransportModel;
 
 /**
  * The large-step scheme ({@code run.diffusion.scheme: rkl2}) on the device, kernels/rkl2.cl: per
  * coupling step an RKL2 super-time-step of each species with its own stage count (multirate), then the
- * reaction-only pass of {@link LargeStepReactions} (plain coupling: exact sub-steps and exact sub-step
- * exposure; the rebalancing term, which the stages read from there, only for the Java API's rebalanced
- * coupling). The numerics, stage by
+ * reaction-only pass of {@link LargeStepReactions} (exact sub-steps and exact sub-step exposure).
+ * The numerics, stage by
  * stage and sub-step by sub-step, are those of the Java backend ({@code JavaBackend}'s large-step path
  * and {@code Rkl2Diffusion}); this class owns the extra device buffers and enqueues the launches, and
  * {@link OpenClBackend} keeps the schedule, tables and plasma levels it shares with the explicit path.
  *
  * <p><b>Buffers</b> (concentration layout: guard band, then species blocks): τ·L(Y0) and two stage
  * buffers that alternate (stage j overwrites Y(j−2) in place, voxel by voxel). The last stage writes
- * straight into the other concentration buffer, and the reaction pass runs in place there, reading
- * the diffusion input (the current buffer, intact) for the rebalancing update. Nothing goes back to
+ * straight into the other concentration buffer, and the reaction pass runs in place there. Nothing goes back to
  * the host between stages: a coupling step is Σ_s S_s + 1 launches on the in-order queue.
  *
  * <p><b>Stage counts</b> come from the explicit limit of each species ({@link TransportModel#explicitLimitS},
@@ -47,33 +42,28 @@ final class Rkl2Passes {
     private final int species;
     private final int voxels;
     private final int guard;
-    private final boolean rebalanced;
     private final cl_mem tauL0;
     private final cl_mem[] stages = new cl_mem[2];
-    private final cl_mem rebalance;
     private final double[] explicitLimitS;
     private int[] stageCounts;
     private float tauOverDx2;
-    private float tauS;
 
     /**
      * @param program      the program of kernels/transport.cl followed by kernels/rkl2.cl
      * @param cpuTile      the exact CPU tile {x, y, 1} of the transport kernel, or null on other devices
      * @param itemsX       work-items per row
      * @param fieldBytes   bytes of one concentration-layout buffer
-     * @param reactions    the reaction pass, whose rebalancing term the stages read
      * @param diffusivity  the diffusivity buffer (concentration layout)
      * @param params       the species parameter table
      */
     Rkl2Passes(TransportModel model, ClResources resources, cl_program program, OpenClDevice device,
                cl_command_queue queue, long[] cpuTile, int itemsX, int guard, long fieldBytes,
-               LargeStepReactions reactions, cl_mem diffusivity, cl_mem params) {
+               cl_mem diffusivity, cl_mem params) {
         this.model = model;
         this.queue = queue;
         this.species = model.speciesCount();
         this.voxels = model.grid().voxelCount();
         this.guard = guard;
-        this.rebalanced = model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED;
         int nx = model.grid().nx();
         int ny = model.grid().ny();
         int nz = model.grid().nz();
@@ -83,7 +73,6 @@ final class Rkl2Passes {
         this.tauL0 = zeroed(resources, fieldBytes);
         this.stages[0] = zeroed(resources, fieldBytes);
         this.stages[1] = zeroed(resources, fieldBytes);
-        this.rebalance = reactions.rebalance;
         this.explicitLimitS = new double[species];
         bindStage(diffusivity, params, nx, ny, nz);
     }
@@ -97,12 +86,10 @@ final class Rkl2Passes {
     private void bindStage(cl_mem diffusivity, cl_mem params, int nx, int ny, int nz) {
         mem(stage, 5, diffusivity);
         mem(stage, 6, params);
-        mem(stage, 7, rebalance);
-        intArg(stage, 8, rebalanced ? 1 : 0);
-        intArg(stage, 9, nx);
-        intArg(stage, 10, ny);
-        intArg(stage, 11, nz);
-        intArg(stage, 12, guard);
+        intArg(stage, 7, nx);
+        intArg(stage, 8, ny);
+        intArg(stage, 9, nz);
+        intArg(stage, 10, guard);
     }
 
     /** Takes each species' explicit limit from the model's current diffusivity (the backend's upload copies it too). */
@@ -127,7 +114,6 @@ final class Rkl2Passes {
         }
         double dx = model.grid().voxelUm();
         tauOverDx2 = (float) (dtS / (dx * dx));
-        tauS = (float) dtS;
     }
 
     /** Stages per species of the current step (after {@link #prepare}). */
@@ -147,65 +133,28 @@ final class Rkl2Passes {
                 continue;
             }
             Rkl2 c = Rkl2.ofStages(count);
-            intArg(stage, 13, s);
+            intArg(stage, 11, s);
             for (int j = 1; j <= count; j++) {
                 cl_mem target = j == count ? out : stages[(j - 1) % 2];
                 mem(stage, 1, tauL0);
                 mem(stage, 2, j == 1 ? y0 : stages[(j - 2) % 2]);
                 mem(stage, 3, j <= 2 ? y0 : stages[(j - 3) % 2]);
                 mem(stage, 4, target);
-                intArg(stage, 14, j);
+                intArg(stage, 12, j);
                 if (j == 1) {
-                    floatArg(stage, 15, tauOverDx2);
-                    floatArg(stage, 16, tauS);
-                    floatArg(stage, 17, (float) c.muTilde[1]);
-                    floatArg(stage, 18, 0f);
-                    floatArg(stage, 19, 0f);
+                    floatArg(stage, 13, tauOverDx2);
+                    floatArg(stage, 14, (float) c.muTilde[1]);
+                    floatArg(stage, 15, 0f);
+                    floatArg(stage, 16, 0f);
                 } else {
-                    // rounded as Rkl2Diffusion rounds them: μ̃j·(float τ/dx²) and μ̃j·(float τ) in double, then float
-                    floatArg(stage, 15, (float) (c.muTilde[j] * tauOverDx2));
-                    floatArg(stage, 16, (float) (c.muTilde[j] * tauS));
-                    floatArg(stage, 17, (float) c.mu[j]);
-                    floatArg(stage, 18, (float) c.nu[j]);
-                    floatArg(stage, 19, (float) c.gammaTilde[j]);
+                    // rounded as Rkl2Diffusion rounds it: μ̃j·(float τ/dx²) in double, then float
+                    floatArg(stage, 13, (float) (c.muTilde[j] * tauOverDx2));
+                    floatArg(stage, 14, (float) c.mu[j]);
+                    floatArg(stage, 15, (float) c.nu[j]);
+                    floatArg(stage, 16, (float) c.gammaTilde[j]);
                 }
                 CL.clEnqueueNDRangeKernel(queue, stage, 3, null, stageGlobal, stageLocal, 0, null, null);
             }
-        }
-    }
-
-    /** Whether species s carries a rebalancing term: rebalanced coupling and a reaction term (as the Java backend). */
-    private boolean carries(int s) {
-        return rebalanced && (model.reactions(s).hasAnyTerm() || model.plasma(s) != null);
-    }
-
-    /** Copies the rebalancing term of every species that carries one into {@code state} (a snapshot stores it). */
-    void download(Tissue state) {
-        for (int s = 0; s < species; s++) {
-            if (carries(s)) {
-                CL.clEnqueueReadBuffer(queue, rebalance, CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
-                        (long) voxels * Sizeof.cl_float, Pointer.to(state.rebalancePerSOrCreate(s)), 0, null, null);
-            }
-        }
-    }
-
-    /**
-     * Takes the rebalancing term {@code state} carries (a resumed run), species by species; refuses one
-     * for a species this scheme has none for, as the Java backend does.
-     */
-    void upload(Tissue state) {
-        for (int s = 0; s < species; s++) {
-            float[] stored = state.rebalancePerS(s);
-            if (stored == null) {
-                continue;
-            }
-            if (!carries(s)) {
-                throw new IllegalArgumentException("the state carries a rebalancing term for species "
-                        + model.speciesNames().get(s) + " but this model's scheme has none (run.diffusion: rkl2, coupling "
-                        + model.diffusion().coupling().name().toLowerCase(java.util.Locale.ROOT) + ")");
-            }
-            CL.clEnqueueWriteBuffer(queue, rebalance, CL_TRUE, (guard + (long) s * voxels) * Sizeof.cl_float,
-                    (long) voxels * Sizeof.cl_float, Pointer.to(stored), 0, null, null);
         }
     }
 

@@ -46,43 +46,37 @@ class Rkl2DiffusionTest {
      * The coupled order against the explicit reference (0.02 limit per step; its own error, mostly
      * float round-off over 20,000 steps, is ≈ 3·10⁻⁵ and sets the floor), backend choosing stages. Two
      * layers, zero-flux faces, first-order loss, after the initial transient; steps of 50, 25 and 12.5
-     * explicit limits. Plain Strang coupling: slope 2 ± 0.2. Rebalanced coupling: below plain at every
-     * step and falling at least as fast as second order from 50 to 25 limits (measured 2.6; at 12.5
-     * limits it is already at the reference's floor, so no slope is fitted there).
+     * explicit limits. Plain Strang coupling: slope 2 ± 0.2.
      */
     @Test
-    void coupledErrorsFallAtSecondOrderPlainAndRebalanced() {
+    void coupledErrorsFallAtSecondOrder() {
         LargeStepProblems.Problem p = LargeStepProblems.twoLayer(0.02, false).prepared(20);
         double limit = p.explicitLimitS();
         double endS = 400 * limit;
         Tissue reference = p.run(DiffusionSpec.EXPLICIT, endS / 20_000, 20_000);
         double[] dt = new double[3];
         double[] plain = new double[3];
-        double[] rebalanced = new double[3];
         for (int r = 0; r < 3; r++) {
             int steps = 8 << r;
             dt[r] = endS / steps;
-            plain[r] = LargeStepProblems.relativeL2(p.run(LargeStepProblems.RKL2_PLAIN, dt[r], steps), reference);
-            rebalanced[r] = LargeStepProblems.relativeL2(p.run(LargeStepProblems.RKL2, dt[r], steps), reference);
+            plain[r] = LargeStepProblems.relativeL2(p.run(LargeStepProblems.RKL2, dt[r], steps), reference);
         }
         assertEquals(2.0, slope(dt, plain), 0.2, "plain: " + java.util.Arrays.toString(plain));
-        String both = "rebalanced " + java.util.Arrays.toString(rebalanced) + ", plain " + java.util.Arrays.toString(plain);
-        for (int r = 0; r < 3; r++) {
-            assertTrue(rebalanced[r] <= plain[r], both);
-        }
-        assertTrue(Math.log(rebalanced[0] / rebalanced[1]) / Math.log(2) >= 1.8, both);
     }
 
     /**
      * The coupled run (Strang-split reactions, the backend choosing stages per dt) converges to the
-     * exact semi-discrete solution (the plain reference stepper, {@link LargeStepProblems#reference}) as
-     * dt shrinks, and at 25 explicit limits per step is within 0.1 % in relative L2 (measured: 7e-5
-     * two-layer, 9e-5 random stiffness).
+     * exact semi-discrete solution (the plain reference stepper, {@link LargeStepProblems#reference}) at
+     * 100, 50 and 25 explicit limits per step. Random stiffness with zero-flux faces: Strang's second
+     * order (every halving gains ≥ 1.8; measured 2.8, 2.5) and within 0.1 % at 25 limits (measured
+     * 9e-5). Two layers with a held inlet: a held face cuts the splitting's order near it (Hundsdorfer
+     * &amp; Verwer 2003, IV.3: towards 1–1.5 in L2), so every halving must gain ≥ 1.4 (measured 1.50, 1.85).
      */
     @Test
     void coupledRunConvergesToTheExplicitReference() {
         for (LargeStepProblems.Problem p : new LargeStepProblems.Problem[] {
                 LargeStepProblems.twoLayer(0.02, true), LargeStepProblems.randomStiffness(5)}) {
+            boolean heldFace = p.name().startsWith("two-layer");
             double limit = p.explicitLimitS();
             double endS = 400 * limit;
             double[][] reference = LargeStepProblems.reference(p, endS);
@@ -90,16 +84,22 @@ class Rkl2DiffusionTest {
             for (int steps : new int[] {4, 8, 16}) {           // 100, 50, 25 limits per step
                 double e = LargeStepProblems.relativeL2(p.run(LargeStepProblems.RKL2, endS / steps, steps), reference);
                 System.out.printf("%s: %d steps, relative L2 error %.3g%n", p.name(), steps, e);
-                assertTrue(e < previous, p.name() + ": error " + e + " at " + steps + " steps did not fall from " + previous);
+                if (Double.isFinite(previous)) {
+                    double order = Math.log(previous / e) / Math.log(2);
+                    assertTrue(order >= (heldFace ? 1.4 : 1.8), p.name() + ": order " + order + " from " + steps / 2
+                            + " to " + steps + " steps (errors " + previous + ", " + e + ")");
+                }
                 previous = e;
             }
-            assertTrue(previous < 1e-3, p.name() + ": error at 25 limits per step " + previous);
+            if (!heldFace) {
+                assertTrue(previous < 1e-3, p.name() + ": error at 25 limits per step " + previous);
+            }
         }
     }
 
     /**
      * Splitting a run into advance calls (as the time loop does at every output) changes nothing but
-     * float rounding: the rebalancing term and the last opening increment carry over between calls.
+     * float rounding: the opening reaction sub-step of a call's last step runs in the next call.
      */
     @Test
     void advanceCallBoundariesDoNotChangeTheRun() {
@@ -171,10 +171,10 @@ class Rkl2DiffusionTest {
     }
 
     /**
-     * With reactions and the rebalancing term in play (held inlet, first-order loss), rough data at
-     * 1000× the explicit limit stay finite and non-negative, and settle. Neither RKL2 nor the lagged
-     * rebalancing term keeps a maximum principle: the data overshoot the inlet's 1 by about 4 % around
-     * step 5 before settling, so the bound asserted is 1.1, and settling means steps 50 and 200 agree.
+     * With reactions in play (held inlet, first-order loss), rough data at 1000× the explicit limit stay
+     * finite and non-negative, and settle. RKL2 keeps no maximum principle (its stiff modes are damped
+     * by about ½ per step, not to 0), so the bound asserted is 1.1, and settling means steps 50 and 200
+     * agree.
      */
     @Test
     void reactingRoughDataStayBoundedAndSettleAt1000TimesTheLimit() {
@@ -199,29 +199,6 @@ class Rkl2DiffusionTest {
         float[] at200 = p.run(LargeStepProblems.RKL2, dt, 200).concentration(0);
         for (int v = 0; v < at50.length; v++) {
             assertEquals(at200[v], at50[v], 1e-4, "voxel " + v + " has not settled");
-        }
-    }
-
-    /**
-     * Held inlet, two layers, first-order loss (penetration lengths 120 and 37 µm): the steady
-     * penetration profile reached with steps of 1000 explicit limits (20 s, so k·dt = 1) matches the
-     * explicit one within 0.5 % in every voxel. Plain Strang splitting misses this by ~12 % next to the
-     * inlet (RKL2 damps the spike the held face injects each step by only ½); rebalancing makes the
-     * steady state that of the unsplit equations.
-     */
-    @Test
-    void steadyPenetrationProfileMatchesTheExplicitOne() {
-        LargeStepProblems.Problem p = LargeStepProblems.twoLayer(0.05, true);
-        double limit = p.explicitLimitS();
-        double endS = 400;                                    // slowest mode decays at ≥ 0.05/s: 20 e-foldings
-        int explicitSteps = (int) Math.ceil(endS / (0.9 * limit));
-        float[] explicit = p.run(DiffusionSpec.EXPLICIT, endS / explicitSteps, explicitSteps).concentration(0);
-        // the rebalancing term is itself a lagged (integral-like) correction that settles over tens of
-        // steps: 60 steps of 20 s (after 20 it is still 0.5 % off at the far end)
-        double dt = 1000 * limit;
-        float[] large = p.run(LargeStepProblems.RKL2, dt, 60).concentration(0);
-        for (int v = 0; v < explicit.length; v++) {
-            assertEquals(explicit[v], large[v], 0.005 * explicit[v] + 1e-6, "voxel " + v);
         }
     }
 
@@ -251,7 +228,7 @@ class Rkl2DiffusionTest {
             Rkl2Diffusion rkl2 = new Rkl2Diffusion(g, workers);
             for (int i = 0; i < steps; i++) {
                 for (int s = 0; s < species; s++) {
-                    rkl2.step(state[s], sweeps[s], d[s], gx[s], gy[s], gz[s], null, counts[s], endS / steps);
+                    rkl2.step(state[s], sweeps[s], d[s], gx[s], gy[s], gz[s], counts[s], endS / steps);
                 }
             }
         }
