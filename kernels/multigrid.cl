@@ -227,7 +227,9 @@ __kernel void trbdf2_store(__global const double* restrict u, __global float* re
 // SpeciesParameterTable), here in double as the Java backend's unsplit step computes them.
 
 // lambda (1/s) of a tissue voxel at level c: decay, binding, vessel exchange P*(S/V), Michaelis-Menten
-// at c, saturating secretion; 0 for a species on which no term acts.
+// at c, saturating secretion; 0 for a species on which no term acts. OpenCL C cannot call the Java
+// definition (SpeciesReactions.lossRatePerS), so this repeats it term for term in the same order;
+// KernelPhysicsParityTest evaluates both on random inputs and holds them to a few double ulps.
 inline double unsplit_loss_rate(__constant const float* restrict p, int code, double alive, double sv, double c) {
     if (p[P_ACTIVE] == 0.0f) {
         return 0.0;

@@ -431,8 +431,8 @@ final class ReactionUpdate {
     /** λ of dC/dt = S − λC for a voxel of this key at level c, with vessel exchange {@code exchange} (1/s). */
     private double relaxationPerS(int key, double c, double alive, double exchange) {
         int code = VoxelKeys.cellCode(key);
-        return decayPerS + bindingPerS[code] + exchange
-                + alive * (vmaxPerS[code] / (km[code] + Math.max(c, 0.0)) + secretionRelaxPerS[code]);
+        return SpeciesReactions.lossRatePerS(decayPerS, bindingPerS[code], exchange, alive, vmaxPerS[code], km[code], c,
+                secretionRelaxPerS[code]);
     }
 
     /** Exact solution at time h of dC/dt = S − λC from C: C·e^(−λh) + S·h·(1 − e^(−λh))/(λh). */
