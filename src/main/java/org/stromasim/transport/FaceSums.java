@@ -54,9 +54,14 @@ public final class FaceSums {
         return worst;
     }
 
-    /** The harmonic-mean face diffusivity to a neighbour of diffusivity dn (0 when it is blocked). */
+    /** The face diffusivity to a neighbour of diffusivity dn: {@link #harmonic}, 0 when the neighbour is blocked. */
     private static double face(double dv, double dn) {
-        return dn > 0 ? 2 * dv * dn / (dv + dn) : 0.0;
+        return dn > 0 ? harmonic(dv, dn) : 0.0;
+    }
+
+    /** The harmonic mean 2·a·b/(a + b) of two voxel diffusivities, µm²/s, in double (a + b &gt; 0). */
+    public static double harmonic(double a, double b) {
+        return 2 * a * b / (a + b);
     }
 
     /** A domain face of type {@code type}; {@code wrapped}: the diffusivity across it if it is periodic. */
