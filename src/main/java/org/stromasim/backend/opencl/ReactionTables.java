@@ -54,7 +54,7 @@ final class ReactionTables {
     private final int drug;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
-    /** The model's live uptake scales per species (a blocked uptake is no longer integrated per voxel). */
+    /** The model's live uptake scales per species (a fully blocked uptake makes its keys tabulated, not per voxel). */
     private final double[][] uptakeScale;
     /**
      * Whether lumen voxels hold the plasma level of their own group (vessel groups with curves of their
