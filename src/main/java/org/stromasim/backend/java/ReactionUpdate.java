@@ -20,7 +20,8 @@ import org.stromasim.transport.SpeciesReactions;
  * Vessel voxels are lumen: they do not react; for a species that crosses vessel walls they are set to
  * the plasma concentration at the end of the sub-step (for display).
  *
- * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable}; {@link #apply} runs it over a
+ * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable} (from the maps of
+ * {@link ReactionKeyMap}, which the OpenCL backend tabulates from too); {@link #apply} runs it over a
  * range of voxels (and {@link VectorReactions} the same with float lanes). Cells whose λ depends
  * neither on C nor on viability take the tabulated affine map in float (no exponential per voxel; see
  * {@link ReactionTable} for its form), and so do cells with saturating secretion where viability is 1;

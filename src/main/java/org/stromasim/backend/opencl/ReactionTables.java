@@ -8,8 +8,8 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * The reaction sub-steps of one pass, tabulated by voxel key (cell code × vessel faces, see
- * {@link VoxelKeys}) for the transport kernel: the same scheme as the Java backend's reaction
- * tables, computed here in double and handed to the device as floats.
+ * {@link VoxelKeys}) for the transport kernel: the maps of {@link ReactionKeyMap}, the tabulation the
+ * Java backend's reaction tables come from too, computed in double and handed to the device as floats.
  *
  * <p>Where λ does not depend on C (decay, binding, vessel exchange, secretion without saturation) the
  * exact solution of dC/dt = S − λC over a sub-step is affine in C and viability:
