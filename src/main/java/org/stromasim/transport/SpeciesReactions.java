@@ -88,6 +88,17 @@ public record SpeciesReactions(double decayPerS, double[] bindingPerS, double[] 
         return decayPerS + bindingPerS + exchangePerS + alive * (vmaxPerS / (km + Math.max(c, 0.0)) + secretionRelaxPerS);
     }
 
+    /**
+     * S of dC/dt = S − λ·C in a tissue voxel, unit/s: vessel exchange P·(S/V)·C_plasma plus secretion
+     * scaled by viability (the OpenCL unsplit kernel's {@code unsplit_source} repeats it).
+     *
+     * @param exchangePerS P·(S/V) of the voxel, 1/s
+     * @param plasmaLevel  the plasma concentration the voxel exchanges with
+     */
+    public static double sourcePerS(double exchangePerS, double plasmaLevel, double alive, double secretionPerS) {
+        return exchangePerS * plasmaLevel + alive * secretionPerS;
+    }
+
     /** Whether any term acts on this species at all (otherwise the reaction sub-step is the identity). */
     public boolean hasAnyTerm() {
         if (decayPerS > 0 || permeabilityUmPerS > 0) {

@@ -391,7 +391,7 @@ final class ReactionUpdate {
             int code = VoxelKeys.cellCode(key);
             double exchange = exchangePerS(key, v);
             double lambda = relaxationPerS(key, cv, alive, exchange);
-            double source = exchange * plasmaMid(t, v) + alive * secretionPerS[code] - q;
+            double source = SpeciesReactions.sourcePerS(exchange, plasmaMid(t, v), alive, secretionPerS[code]) - q;
             out = exactRelaxation(cv, source, lambda, t.stepS);
         }
         return Math.max(out, 0.0);
@@ -404,7 +404,7 @@ final class ReactionUpdate {
     private double reactOne(ReactionTable t, double cv, int key, double alive, double exchange, double plasmaMid) {
         int code = VoxelKeys.cellCode(key);
         double lambda = relaxationPerS(key, cv, alive, exchange);
-        double source = exchange * plasmaMid + alive * secretionPerS[code];
+        double source = SpeciesReactions.sourcePerS(exchange, plasmaMid, alive, secretionPerS[code]);
         return exactRelaxation(cv, source, lambda, t.stepS);
     }
 
@@ -426,7 +426,7 @@ final class ReactionUpdate {
         if (!active) {
             return 0.0;
         }
-        return exchangePerS(key, v) * plasmaLevel + alive * secretionPerS[VoxelKeys.cellCode(key)];
+        return SpeciesReactions.sourcePerS(exchangePerS(key, v), plasmaLevel, alive, secretionPerS[VoxelKeys.cellCode(key)]);
     }
 
     /** λ of dC/dt = S − λC for a voxel of this key at level c, with vessel exchange {@code exchange} (1/s). */

@@ -18,15 +18,19 @@ import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.DiffusivityLaw;
+import org.stromasim.transport.ExposureWeights;
 import org.stromasim.transport.FibreMatrixLaw;
 import org.stromasim.transport.ScenarioFixture;
 import org.stromasim.transport.SpeciesReactions;
 import org.stromasim.transport.TransportModel;
+import org.stromasim.transport.UnsplitStep;
 
 /**
  * The physics the kernels must write in OpenCL C, evaluated on the device on random inputs and held to
  * its one Java definition: the unsplit step's loss rate λ ({@code unsplit_loss_rate}, kernels/multigrid.cl,
- * against {@link SpeciesReactions#lossRatePerS}) and every diffusivity law ({@code relative_diffusivity},
+ * against {@link SpeciesReactions#lossRatePerS}), its source, absorption, start weight and exposure share
+ * (against {@link SpeciesReactions#sourcePerS}, {@link UnsplitStep}, {@link ExposureWeights}) and every
+ * diffusivity law ({@code relative_diffusivity},
  * kernels/biology.cl, against {@link DiffusivityLaw#relativeDiffusivity}). Both kernels read parameter
  * tables the host fills from the Java definitions ({@link SpeciesParameterTable}, {@link DeviceBiology#lawTable}),
  * so a disagreement here is a kernel that computes something else.
@@ -90,6 +94,77 @@ class KernelPhysicsParityTest {
                     + alive[i] + ", S/V " + sv[i] + ", C " + c[i] + "): kernel λ " + device[i] + ", Java " + expected);
         }
         System.out.printf("unsplit_loss_rate: worst |kernel - Java| / 4 ulp = %.3f%n", worst);
+    }
+
+    @Test
+    void theUnsplitSourceAndStepCoefficientsAreTheJavaOnes() {
+        Scenario sc = scenario().grid(4, 4, 4, 10.0)
+                .with(species("drug").d0(50).decay(0.02).secretion(CellType.CAF, 0.6, 2.0)
+                        .secretion(CellType.FIBROBLAST, 0.1, null).vessel(2.3, new PlasmaCurveSpec.Constant(1.0)))
+                .with(species("inert").d0(20))
+                .build();
+        float[] params = SpeciesParameterTable.of(TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc)));
+        Random r = new Random(29);
+        int[] s = new int[SAMPLES];
+        int[] code = new int[SAMPLES];
+        double[] alive = new double[SAMPLES];
+        double[] sv = new double[SAMPLES];
+        double[] plasma = new double[SAMPLES];
+        double[] lambda = new double[SAMPLES];
+        double[] stepS = new double[SAMPLES];
+        for (int i = 0; i < SAMPLES; i++) {
+            s[i] = r.nextInt(8) == 0 ? 1 : 0;
+            code[i] = r.nextInt(CellType.COUNT);
+            alive[i] = r.nextDouble();
+            sv[i] = r.nextBoolean() ? 0.0 : 0.3 * r.nextDouble();
+            plasma[i] = 5 * r.nextDouble();
+            // λh from 0 through the series range (below 1e-3) to stiff steps (up to 1e4), h from 1 ms to 1 h
+            lambda[i] = i % 50 == 0 ? 0.0 : Math.pow(10, -9 + 9 * r.nextDouble());
+            stepS[i] = Math.pow(10, -3 + 6.6 * r.nextDouble());
+        }
+        String body = "__kernel void coefficient(__constant const float* params, __global const int* s,"
+                + " __global const int* code, __global const double* alive, __global const double* sv,"
+                + " __global const double* plasma, __global const double* lambda, __global const double* stepS,"
+                + " __global double* out) {\n"
+                + "    const int i = get_global_id(0);\n"
+                + "    out[i] = %s;\n"
+                + "}\n";
+        String[] expressions = {
+                "unsplit_source(params + s[i] * PARAMS_STRIDE, code[i], alive[i], sv[i], plasma[i])",
+                "unsplit_absorption(lambda[i], stepS[i])",
+                "unsplit_start_weight(lambda[i], stepS[i])",
+                "exposure_end_share(lambda[i] * stepS[i], " + ExposureWeights.SERIES_BELOW + ")"};
+        for (int e = 0; e < expressions.length; e++) {
+            double[] device = new double[SAMPLES];
+            run("kernels/multigrid.cl", String.format(body, expressions[e]),
+                    "-DDOT_LOCAL=" + MultigridKernels.REDUCE_LOCAL, "coefficient", device, params, s, code, alive, sv,
+                    plasma, lambda, stepS);
+            double worst = 0;
+            for (int i = 0; i < SAMPLES; i++) {
+                int p = s[i] * SpeciesParameterTable.STRIDE;
+                double expected = switch (e) {
+                    case 0 -> params[p + SpeciesParameterTable.ACTIVE] == 0f ? 0.0 : SpeciesReactions.sourcePerS(
+                            (double) params[p + SpeciesParameterTable.PERMEABILITY] * sv[i], plasma[i], alive[i],
+                            params[p + SpeciesParameterTable.SECRETION + code[i]]);
+                    case 1 -> UnsplitStep.absorption(lambda[i], stepS[i]);
+                    case 2 -> UnsplitStep.startWeight(lambda[i], stepS[i]);
+                    default -> ExposureWeights.endShare(lambda[i] * stepS[i]);
+                };
+                // the same double operations; OpenCL's expm1 may differ from Java's by 3 ulps and a multiply
+                // may be fused with an add: 8 ulps bound both (0 where both are exactly 0). Of the result,
+                // except for the closed form of the exposure share, 1/(1 − e^(−x)) − 1/x, whose two terms
+                // of about 1/x cancel to about 1/2: there 8 ulps of 1/x
+                double x = lambda[i] * stepS[i];
+                double scale = e == 3 && x >= ExposureWeights.SERIES_BELOW ? Math.max(expected, 1 / x) : expected;
+                double allowed = 8 * Math.ulp(scale);
+                double difference = Math.abs(device[i] - expected);
+                double ratio = difference == 0 ? 0 : difference / allowed;
+                worst = Math.max(worst, ratio);
+                assertTrue(ratio <= 1, expressions[e] + ", sample " + i + " (λ " + lambda[i] + " /s, h " + stepS[i]
+                        + " s): kernel " + device[i] + ", Java " + expected);
+            }
+            System.out.printf("%s: worst |kernel - Java| / 8 ulp = %.3f%n", expressions[e], worst);
+        }
     }
 
     @Test
