@@ -117,8 +117,11 @@ inline float fibre_matrix_relative_diffusivity(__constant const float* law, floa
     return hydrodynamic * steric * (2.0f / (2.0f + phiCell));
 }
 
-// D/D0 of a solute of Stokes radius rs at stiffness e (kPa) in a voxel of cell code `code`; law
-// parameters in `law`: Ogston {r_f, E_ref, phi_ref, n}, exponential {E_scale}, fibre matrix (above).
+// D/D0 of a solute of Stokes radius rs at stiffness e (kPa) in a tissue voxel of cell code `code`
+// (lumen's D = 0 is set by the caller); law parameters in `law`, filled from the Java law by
+// DeviceBiology.lawTable: Ogston {r_f, E_ref, phi_ref, n}, exponential {E_scale}, fibre matrix (above).
+// The formulas repeat the Java laws (transport.OgstonLaw, ExponentialLaw, FibreMatrixLaw) in float;
+// KernelPhysicsParityTest holds each to its Java law on random inputs.
 inline float relative_diffusivity(int kind, __constant const float* law, float e, int code, float rs) {
     if (kind == LAW_EXPONENTIAL) {
         return exp(-fmax(e, 0.0f) / law[EXPONENTIAL_STIFFNESS_SCALE]);

@@ -227,7 +227,10 @@ __kernel void trbdf2_store(__global const double* restrict u, __global float* re
 // SpeciesParameterTable), here in double as the Java backend's unsplit step computes them.
 
 // lambda (1/s) of a tissue voxel at level c: decay, binding, vessel exchange P*(S/V), Michaelis-Menten
-// at c, saturating secretion; 0 for a species on which no term acts.
+// at c, saturating secretion; 0 for a species on which no term acts. OpenCL C cannot call the Java
+// definition (SpeciesReactions.lossRatePerS), so this repeats it term for term in the same order;
+// KernelPhysicsParityTest evaluates both on random inputs and holds them to a few double ulps, and so
+// the helpers below to their Java definitions.
 inline double unsplit_loss_rate(__constant const float* restrict p, int code, double alive, double sv, double c) {
     if (p[P_ACTIVE] == 0.0f) {
         return 0.0;
@@ -236,6 +239,30 @@ inline double unsplit_loss_rate(__constant const float* restrict p, int code, do
     const double uptake = vmax > 0.0 ? vmax / ((double) p[P_KM + code] + fmax(c, 0.0)) : 0.0;
     return (double) p[P_DECAY] + (double) p[P_BINDING + code] + (double) p[P_PERMEABILITY] * sv
             + alive * (uptake + (double) p[P_RELAX + code]);
+}
+
+// S (unit/s) of a tissue voxel: exchange P*(S/V)*C_plasma plus secretion; 0 for a species on which no
+// term acts (SpeciesReactions.sourcePerS).
+inline double unsplit_source(__constant const float* restrict p, int code, double alive, double sv, double plasma) {
+    return p[P_ACTIVE] != 0.0f ? (double) p[P_PERMEABILITY] * sv * plasma + alive * (double) p[P_SECRETION + code] : 0.0;
+}
+
+// The solve's absorption a = lambda/(1 - e^(-x)) and the start level's weight a*e^(-x) = lambda/(e^x - 1),
+// x = lambda*h, both -> 1/h as x -> 0 (UnsplitStep.absorption, UnsplitStep.startWeight).
+inline double unsplit_absorption(double lambda, double stepS) {
+    const double x = lambda * stepS;
+    return x > 0.0 ? x / (-expm1(-x)) / stepS : 1.0 / stepS;
+}
+
+inline double unsplit_start_weight(double lambda, double stepS) {
+    const double x = lambda * stepS;
+    return x > 0.0 ? x / expm1(x) / stepS : 1.0 / stepS;
+}
+
+// omega(x) = 1/(1 - e^(-x)) - 1/x, the end value's share of a step's exposure, from its series below
+// seriesBelow (ExposureWeights.endShare, SERIES_BELOW).
+inline double exposure_end_share(double x, double seriesBelow) {
+    return x < seriesBelow ? 0.5 + x / 12.0 - x * x * x / 720.0 : -1.0 / expm1(-x) - 1.0 / x;
 }
 
 // The fine level's mass a*h^2, the scaled right-hand side f*h^2 + boundarySource (hasBoundary == 0:
@@ -266,13 +293,9 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
         const double alive = viability[v];
         const double sv = svPerUm[v];
         const double lambda = unsplit_loss_rate(p, code, alive, sv, c);
-        const double source = p[P_ACTIVE] != 0.0f
-                ? (double) p[P_PERMEABILITY] * sv * plasmaMid + alive * (double) p[P_SECRETION + code] : 0.0;
-        const double x = lambda * stepS;
-        // a = lambda/(1 - e^(-x)) and a*e^(-x) = lambda/(e^x - 1), both -> 1/h as x -> 0
-        a = x > 0.0 ? x / (-expm1(-x)) / stepS : 1.0 / stepS;
-        const double startWeight = x > 0.0 ? x / expm1(x) / stepS : 1.0 / stepS;
-        f = startWeight * c + source;
+        const double source = unsplit_source(p, code, alive, sv, plasmaMid);
+        a = unsplit_absorption(lambda, stepS);
+        f = unsplit_start_weight(lambda, stepS) * c + source;
     }
     mass[pp] = a * h2;
     rhs[pp] = f * h2 + (hasBoundary ? boundarySource[pp] : 0.0);
@@ -301,7 +324,7 @@ __kernel void unsplit_finish(__global const float* restrict in, __global float* 
         double w1 = 0.5 * stepS;
         if (code != CELL_VESSEL) {
             const double x = unsplit_loss_rate(p, code, viability[v], svPerUm[v], c0) * stepS;
-            w1 = stepS * (x < seriesBelow ? 0.5 + x / 12.0 - x * x * x / 720.0 : -1.0 / expm1(-x) - 1.0 / x);
+            w1 = stepS * exposure_end_share(x, seriesBelow);
         }
         const float increment = (float) ((stepS - w1) * c0 + w1 * end);
         const float hi = exposureHi[v];

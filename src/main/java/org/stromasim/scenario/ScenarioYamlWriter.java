@@ -132,7 +132,7 @@ final class ScenarioYamlWriter {
                 "fibroblasts", map("stroma_fraction", f.stromaFraction(), "normal_fraction", f.normalFraction(),
                         "caf_fraction_stroma", f.cafFractionStroma(), "caf_fraction_normal", f.cafFractionNormal()),
                 "vessels", vessels);
-        if (!t.regions().isEmpty()) { // absent when unused, so scenarios without regions read as before
+        if (!t.regions().isEmpty()) { // absent when unused: a scenario without regions is written without the key, as its author wrote it
             List<Object> regions = new ArrayList<>();
             for (RegionSpec r : t.regions()) {
                 Map<String, Object> region = shape(r.shape());

@@ -303,7 +303,7 @@ public final class AccuracyStepControl {
      * order does not matter: it accepts when even the first-order reading (the difference itself) meets
      * the target, and rejects when even the order-p reading exceeds it. In between, the candidate is
      * piloted again against half steps, whose factor 1/(1 − 2⁻ᵖ) varies far less with the order (4/3
-     * for order 2, 2 for order 1), as every candidate was before.
+     * for order 2, 2 for order 1).
      */
     private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double target, StringBuilder tried) {
         TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");

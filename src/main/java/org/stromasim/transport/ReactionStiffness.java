@@ -113,7 +113,6 @@ public record ReactionStiffness(double stiffestPerS, String stiffestWhere, doubl
         if (u < 0 || !(d[u] > 0) || cell[u] == CellType.VESSEL.code()) {
             return 0.0;
         }
-        double dFace = 2.0 * d[v] * d[u] / ((double) d[v] + d[u]);
-        return dFace * Math.abs(lambda[v] - lambda[u]);
+        return FaceSums.harmonic(d[v], d[u]) * Math.abs(lambda[v] - lambda[u]);
     }
 }

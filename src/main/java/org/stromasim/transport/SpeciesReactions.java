@@ -72,6 +72,33 @@ public record SpeciesReactions(double decayPerS, double[] bindingPerS, double[] 
         }
     }
 
+    /**
+     * λ of dC/dt = S − λ·C in a tissue voxel, 1/s: the one definition of the loss rate, which the Java
+     * backend evaluates per voxel and the OpenCL unsplit kernel ({@code unsplit_loss_rate} in
+     * kernels/multigrid.cl, which cannot call Java) repeats in OpenCL C, pinned to this method by
+     * {@code KernelPhysicsParityTest}. Decay, binding, vessel exchange P·(S/V), and, scaled by viability,
+     * Michaelis–Menten uptake at level c (negative c, a round-off undershoot, counts as 0) and saturating
+     * secretion's rate/saturation.
+     *
+     * @param exchangePerS P·(S/V) of the voxel, 1/s
+     * @param vmaxPerS     the effective Vmax of the voxel's cell (0 = no uptake)
+     */
+    public static double lossRatePerS(double decayPerS, double bindingPerS, double exchangePerS, double alive,
+                                      double vmaxPerS, double km, double c, double secretionRelaxPerS) {
+        return decayPerS + bindingPerS + exchangePerS + alive * (vmaxPerS / (km + Math.max(c, 0.0)) + secretionRelaxPerS);
+    }
+
+    /**
+     * S of dC/dt = S − λ·C in a tissue voxel, unit/s: vessel exchange P·(S/V)·C_plasma plus secretion
+     * scaled by viability (the OpenCL unsplit kernel's {@code unsplit_source} repeats it).
+     *
+     * @param exchangePerS P·(S/V) of the voxel, 1/s
+     * @param plasmaLevel  the plasma concentration the voxel exchanges with
+     */
+    public static double sourcePerS(double exchangePerS, double plasmaLevel, double alive, double secretionPerS) {
+        return exchangePerS * plasmaLevel + alive * secretionPerS;
+    }
+
     /** Whether any term acts on this species at all (otherwise the reaction sub-step is the identity). */
     public boolean hasAnyTerm() {
         if (decayPerS > 0 || permeabilityUmPerS > 0) {

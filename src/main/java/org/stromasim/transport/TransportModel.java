@@ -428,7 +428,7 @@ public final class TransportModel {
      * does not diffuse); set-up cost (one pass over the grid). Multirate schemes size each species' work from it.
      */
     public double explicitLimitS(int s) {
-        double sum = StabilityAnalysis.maxFaceCoefficientSum(grid, diffusivityUm2PerS(s), boundaries(s));
+        double sum = FaceSums.maxFaceSum(grid, diffusivityUm2PerS(s), boundaries(s));
         return sum > 0 ? grid.voxelUm() * grid.voxelUm() / sum : Double.POSITIVE_INFINITY;
     }
 

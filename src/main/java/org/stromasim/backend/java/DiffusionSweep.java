@@ -129,42 +129,6 @@ final class DiffusionSweep {
     }
 
     /**
-     * max over the voxels of planes kFrom ≤ k < kTo of Σ_faces D_face (µm²/s) from the stored
-     * conductances, domain faces as {@link #incrementRow} treats them (FIXED 2·D_v, periodic the harmonic
-     * mean with the wrapped voxel, zero-flux 0): dx² over it is the explicit limit of this species.
-     */
-    double maxFaceSum(float[] d, float[] gx, float[] gy, float[] gz, int kFrom, int kTo) {
-        double worst = 0;
-        for (int k = kFrom; k < kTo; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int v = i + nx * (j + ny * k);
-                    float dv = d[v];
-                    if (dv <= 0) {
-                        continue;
-                    }
-                    double sum = gx[v] + (i > 0 ? gx[v - 1] : outsideConductance(Face.X_MIN, d, dv, v + (nx - 1)))
-                            + (i < nx - 1 ? 0 : outsideConductance(Face.X_MAX, d, dv, v - (nx - 1)))
-                            + gy[v] + (j > 0 ? gy[v - nx] : outsideConductance(Face.Y_MIN, d, dv, v + (ny - 1) * nx))
-                            + (j < ny - 1 ? 0 : outsideConductance(Face.Y_MAX, d, dv, v - (ny - 1) * nx))
-                            + (k > 0 ? gz[v - planeStride] : outsideConductance(Face.Z_MIN, d, dv, v + (nz - 1) * planeStride))
-                            + (k < nz - 1 ? gz[v] : outsideConductance(Face.Z_MAX, d, dv, v - (nz - 1) * planeStride));
-                    worst = Math.max(worst, sum);
-                }
-            }
-        }
-        return worst;
-    }
-
-    private float outsideConductance(Face face, float[] d, float dv, int wrapped) {
-        int type = bcType[face.ordinal()];
-        if (type == SpeciesBoundaries.FIXED) {
-            return 2 * dv;
-        }
-        return type == SpeciesBoundaries.PERIODIC ? harmonic(dv, d[wrapped]) : 0f;
-    }
-
-    /**
      * Harmonic-mean face diffusivity 2·D_a·D_b/(D_a + D_b), symmetric bit for bit in its arguments.
      * {@link Float#MIN_NORMAL} in the denominator leaves it unchanged for D_a + D_b ≥ 1e-30 µm²/s (far
      * below half an ulp) and turns 0/0 into 0 when both voxels are blocked.

@@ -1,5 +1,6 @@
 package org.stromasim.backend.java;
 
+import org.stromasim.transport.ReactionKeyMap;
 import org.stromasim.transport.VoxelKeys;
 
 /**
@@ -60,21 +61,21 @@ final class ReactionTable {
     final byte[] mode = new byte[VoxelKeys.COUNT];
 
     /** The affine map holds for any viability. */
-    static final byte AFFINE = 0;
+    static final byte AFFINE = ReactionKeyMap.AFFINE;
     /** The affine map (with sourcePerAlive 0) holds where viability is exactly 1. */
-    static final byte AFFINE_IF_FULLY_VIABLE = 1;
+    static final byte AFFINE_IF_FULLY_VIABLE = ReactionKeyMap.AFFINE_IF_FULLY_VIABLE;
     /** λ depends on C: always integrated per voxel. */
-    static final byte PER_VOXEL = 2;
+    static final byte PER_VOXEL = ReactionKeyMap.PER_VOXEL;
     /**
      * Vessel lumen: held at the plasma level or untouched; the double map (factor 0 or 1) gives the
      * plasma level exactly, so lumen keys never take the float increment form.
      */
-    static final byte LUMEN = 3;
+    static final byte LUMEN = ReactionKeyMap.LUMEN;
     /**
      * A voxel bounded by a vessel wall: its exchange rate P·(S/V) is its own (the wall geometry is
      * continuous), so it is integrated per voxel with its S/V ({@link ReactionUpdate#integrateWall}).
      */
-    static final byte WALL = 4;
+    static final byte WALL = ReactionKeyMap.WALL;
 
     /** Whether a voxel of this mode and viability takes the tabulated double affine map. */
     static boolean tabulated(int mode, float viability) {

@@ -3,6 +3,7 @@ package org.stromasim.backend.java;
 import org.stromasim.transport.VoxelKeys;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.ExposureWeights;
+import org.stromasim.transport.ReactionKeyMap;
 import org.stromasim.transport.SpeciesReactions;
 
 /**
@@ -19,7 +20,8 @@ import org.stromasim.transport.SpeciesReactions;
  * Vessel voxels are lumen: they do not react; for a species that crosses vessel walls they are set to
  * the plasma concentration at the end of the sub-step (for display).
  *
- * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable}; {@link #apply} runs it over a
+ * <p>{@link #tabulate} turns a sub-step into a {@link ReactionTable} (from the maps of
+ * {@link ReactionKeyMap}, which the OpenCL backend tabulates from too); {@link #apply} runs it over a
  * range of voxels (and {@link VectorReactions} the same with float lanes). Cells whose λ depends
  * neither on C nor on viability take the tabulated affine map in float (no exponential per voxel; see
  * {@link ReactionTable} for its form), and so do cells with saturating secretion where viability is 1;
@@ -28,9 +30,6 @@ import org.stromasim.transport.SpeciesReactions;
  * its double map.
  */
 final class ReactionUpdate {
-
-    /** Below this λh the factor (1 − e^(−x))/x is taken from its series, which avoids cancellation. */
-    private static final double SERIES_BELOW = 1e-5;
 
     private final boolean active;
     private final boolean crossesVessels;
@@ -51,6 +50,11 @@ final class ReactionUpdate {
     private final double[] km;
     private final double[] secretionPerS;
     private final double[] secretionRelaxPerS;
+    private final SpeciesReactions reactions;
+    /** Per cell code, the factor on the model's Vmax ({@link #scaleUptake}). */
+    private final double[] uptakeScale = new double[CellType.COUNT];
+    /** Scratch of {@link #tabulate}, on the calling thread. */
+    private final ReactionKeyMap keyMap = new ReactionKeyMap();
 
     ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm) {
         this(r, crossesVessels, wallPerUm, null);
@@ -58,6 +62,8 @@ final class ReactionUpdate {
 
     ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm, byte[] plasmaGroup) {
         this.plasmaGroup = plasmaGroup;
+        this.reactions = r;
+        java.util.Arrays.fill(uptakeScale, 1.0);
         this.active = r.hasAnyTerm() || crossesVessels;
         this.crossesVessels = crossesVessels;
         this.decayPerS = r.decayPerS();
@@ -73,11 +79,12 @@ final class ReactionUpdate {
 
     /**
      * Sets the effective Vmax to the model's Vmax × {@code scale[cell code]} (1 = unchanged, 0 = blocked),
-     * before a pass, on the calling thread; the inner loops read the effective array as before.
+     * before a pass, on the calling thread, so the inner loops read one effective array.
      */
     void scaleUptake(double[] scale) {
         for (int c = 0; c < vmaxPerS.length; c++) {
             vmaxPerS[c] = baseVmaxPerS[c] * scale[c];
+            uptakeScale[c] = scale[c];
         }
     }
 
@@ -86,7 +93,12 @@ final class ReactionUpdate {
         return active;
     }
 
-    /** Fills {@code table} for a sub-step of {@code hS} seconds with the given plasma levels. */
+    /**
+     * Fills {@code table} for a sub-step of {@code hS} seconds with the given plasma levels: the map of
+     * every key from {@link ReactionKeyMap} (the definition the OpenCL backend tabulates from too), keys
+     * integrated per voxel with NaN entries (never read, so a mistake stays loud), and the float
+     * parameters of {@link #integrate}.
+     */
     void tabulate(ReactionTable table, double hS, double plasmaMid, double plasmaEnd) {
         table.active = active;
         table.present = true;
@@ -94,45 +106,20 @@ final class ReactionUpdate {
         table.stepF = (float) hS;
         table.plasmaMid = plasmaMid;
         table.plasmaEnd = plasmaEnd;
-        int vessel = CellType.VESSEL.code();
+        keyMap.tabulate(reactions, uptakeScale, crossesVessels, hS, plasmaEnd);
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
-            int code = VoxelKeys.cellCode(key);
-            double exchange = 0.0; // keys without a wall; wall keys take their own S/V per voxel
-            table.mode[key] = ReactionTable.AFFINE;
-            tabulatePerVoxel(table, key, code, exchange, plasmaMid);
-            if (code == vessel) {
-                // lumen: either held at the plasma level (factor 0) or untouched (identity)
-                table.mode[key] = ReactionTable.LUMEN;
-                set(table, key, crossesVessels ? 0.0 : 1.0, crossesVessels ? (float) plasmaEnd : 0.0, 0.0);
-                table.change[key] = crossesVessels ? -1.0 : 0.0;
-                table.endWeight[key] = hS / 2;
-                continue;
-            }
-            if (VoxelKeys.hasWall(key) || vmaxPerS[code] > 0) {
-                table.mode[key] = VoxelKeys.hasWall(key) ? ReactionTable.WALL : ReactionTable.PER_VOXEL;
-                set(table, key, Double.NaN, Double.NaN, Double.NaN); // never read: keeps a mistake loud
+            tabulatePerVoxel(table, key, VoxelKeys.cellCode(key), 0.0, plasmaMid); // wall keys: their own S/V per voxel
+            byte mode = keyMap.mode[key];
+            table.mode[key] = mode;
+            if (mode == ReactionTable.WALL || mode == ReactionTable.PER_VOXEL) {
+                set(table, key, Double.NaN, Double.NaN, Double.NaN);
                 table.change[key] = Double.NaN;
                 table.endWeight[key] = Double.NaN;
                 continue;
             }
-            double lambda = decayPerS + bindingPerS[code] + exchange;
-            if (secretionRelaxPerS[code] > 0) {
-                // λ has viability·rate/saturation: tabulate viability 1, where the two terms merge
-                table.mode[key] = ReactionTable.AFFINE_IF_FULLY_VIABLE;
-                double x = (lambda + secretionRelaxPerS[code]) * hS;
-                double e = Math.exp(-x);
-                double integrated = hS * integratedFraction(x, e);
-                set(table, key, e, (exchange * plasmaMid + secretionPerS[code]) * integrated, 0.0);
-                table.change[key] = Math.expm1(-x);
-                table.endWeight[key] = Double.NaN; // λ depends on viability: found per voxel
-                continue;
-            }
-            double x = lambda * hS;
-            double e = Math.exp(-x);
-            double integrated = hS * integratedFraction(x, e);
-            set(table, key, e, exchange * plasmaMid * integrated, secretionPerS[code] * integrated);
-            table.change[key] = Math.expm1(-x);
-            table.endWeight[key] = hS * ExposureWeights.endShare(x);
+            set(table, key, keyMap.factor[key], keyMap.sourceConst[key], keyMap.sourcePerAlive[key]);
+            table.change[key] = keyMap.change[key];
+            table.endWeight[key] = keyMap.endWeight[key];
         }
         table.roundToFloat();
     }
@@ -392,7 +379,7 @@ final class ReactionUpdate {
     private double reactOne(ReactionTable t, double cv, int key, double alive, double exchange, double plasmaMid) {
         int code = VoxelKeys.cellCode(key);
         double lambda = relaxationPerS(key, cv, alive, exchange);
-        double source = exchange * plasmaMid + alive * secretionPerS[code];
+        double source = SpeciesReactions.sourcePerS(exchange, plasmaMid, alive, secretionPerS[code]);
         return exactRelaxation(cv, source, lambda, t.stepS);
     }
 
@@ -414,25 +401,21 @@ final class ReactionUpdate {
         if (!active) {
             return 0.0;
         }
-        return exchangePerS(key, v) * plasmaLevel + alive * secretionPerS[VoxelKeys.cellCode(key)];
+        return SpeciesReactions.sourcePerS(exchangePerS(key, v), plasmaLevel, alive, secretionPerS[VoxelKeys.cellCode(key)]);
     }
 
     /** λ of dC/dt = S − λC for a voxel of this key at level c, with vessel exchange {@code exchange} (1/s). */
     private double relaxationPerS(int key, double c, double alive, double exchange) {
         int code = VoxelKeys.cellCode(key);
-        return decayPerS + bindingPerS[code] + exchange
-                + alive * (vmaxPerS[code] / (km[code] + Math.max(c, 0.0)) + secretionRelaxPerS[code]);
+        return SpeciesReactions.lossRatePerS(decayPerS, bindingPerS[code], exchange, alive, vmaxPerS[code], km[code], c,
+                secretionRelaxPerS[code]);
     }
 
     /** Exact solution at time h of dC/dt = S − λC from C: C·e^(−λh) + S·h·(1 − e^(−λh))/(λh). */
     static double exactRelaxation(double c, double source, double lambda, double h) {
         double x = lambda * h;
         double e = Math.exp(-x);
-        return c * e + source * h * integratedFraction(x, e);
+        return c * e + source * h * ReactionKeyMap.integratedFraction(x, e);
     }
 
-    /** (1 − e^(−x))/x given e = e^(−x), from its series for small x. */
-    private static double integratedFraction(double x, double e) {
-        return x > SERIES_BELOW ? (1.0 - e) / x : 1.0 - x / 2 + x * x / 6;
-    }
 }

@@ -1,6 +1,7 @@
 package org.stromasim.backend.java;
 
 import org.stromasim.grid.Grid3D;
+import org.stromasim.transport.FaceSums;
 import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.TransportModel;
 
@@ -8,8 +9,9 @@ import org.stromasim.transport.TransportModel;
  * The RKL2 diffusion step of the {@link JavaBackend}: each species that diffuses takes one RKL2
  * super-time-step ({@link Rkl2Diffusion}) with the stages its own explicit limit needs (multirate),
  * one species after the other, so that one set of face conductances and stage buffers serves them
- * all. The stage counts are recomputed from the live conductances at the start of every advance call
- * (the biology may have rewritten the diffusivity) and refused above {@code run.diffusion.max_stages}.
+ * all. The stage counts are recomputed from the live diffusivities at the start of every advance call
+ * (the biology may have rewritten them), from the face sums both backends take ({@link FaceSums}), and
+ * refused above {@code run.diffusion.max_stages}.
  * The reactions run in their own pass between the diffusion steps ({@link LargeStepReactions}).
  */
 final class Rkl2LargeStep {
@@ -88,13 +90,13 @@ final class Rkl2LargeStep {
         }
     }
 
-    /** Stages per species for a step of dtS, from the explicit limits of the current conductances; refuses above the cap. */
+    /** Stages per species for a step of dtS, from the explicit limits of the current diffusivities; refuses above the cap. */
     private int[] stagesFor(double dtS) {
         int[] stages = new int[speciesCount];
         int cap = model.diffusion().maxStages();
         for (int s = 0; s < speciesCount; s++) {
-            storeConductances(s);
-            workers.run(faceSumTask); // passSpecies = s
+            passSpecies = s;
+            workers.run(faceSumTask);
             double worst = 0;
             for (double plane : planeFaceSum[s]) {
                 worst = Math.max(worst, plane);
@@ -117,8 +119,7 @@ final class Rkl2LargeStep {
     private void faceSumSlab(int kFrom, int kTo) {
         int s = passSpecies;
         for (int k = kFrom; k < kTo; k++) {
-            planeFaceSum[s][k] = sweeps[s].maxFaceSum(model.diffusivityUm2PerS(s), conductanceX, conductanceY,
-                    conductanceZ, k, k + 1);
+            planeFaceSum[s][k] = FaceSums.maxFaceSum(grid, model.diffusivityUm2PerS(s), model.boundaries(s), k, k + 1);
         }
     }
 }

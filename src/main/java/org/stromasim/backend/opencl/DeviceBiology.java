@@ -250,29 +250,39 @@ final class DeviceBiology {
             perSpecies[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS] = (float) specs.get(s).stokesRadiusNm();
         }
         float[] lawParameters = new float[FibreMatrixTable.LENGTH];
-        DiffusivityLaw model = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
-        if (model instanceof OgstonLaw o) {
-            lawKind = LAW_OGSTON;
-            lawParameters[OGSTON_FIBRE_RADIUS] = (float) o.fibreRadiusNm();
-            lawParameters[OGSTON_REFERENCE_STIFFNESS] = (float) o.referenceStiffnessKpa();
-            lawParameters[OGSTON_REFERENCE_FRACTION] = (float) o.referenceFibreFraction();
-            lawParameters[OGSTON_STIFFNESS_EXPONENT] = (float) o.stiffnessExponent();
-        } else if (model instanceof ExponentialLaw e) {
-            lawKind = LAW_EXPONENTIAL;
-            lawParameters[EXPONENTIAL_STIFFNESS_SCALE] = (float) e.stiffnessScaleKpa();
-        } else if (model instanceof FibreMatrixLaw f) {
-            lawKind = LAW_FIBRE_MATRIX;
-            FibreMatrixTable.fill(f, gagLevel, lawParameters);
-        } else {
-            // never a silently different law: a new law needs its kernel branch
-            throw new IllegalArgumentException("the OpenCL slow step has no kernel for diffusivity law " + model);
-        }
+        lawKind = lawTable(DiffusivityLaw.of(scenario.ecm().diffusivityLaw()), gagLevel, lawParameters);
         CL.clEnqueueWriteBuffer(queue, speciesLaw, CL_TRUE, 0, (long) perSpecies.length * Sizeof.cl_float,
                 Pointer.to(perSpecies), 0, null, null);
         CL.clEnqueueWriteBuffer(queue, law, CL_TRUE, 0, (long) lawParameters.length * Sizeof.cl_float,
                 Pointer.to(lawParameters), 0, null, null);
         lawsOf = scenario;
         lawsGagLevel = gagLevel;
+    }
+
+    /**
+     * The law table relative_diffusivity (kernels/biology.cl) reads for {@code model} at GAG level
+     * {@code gagLevel}, written into {@code into} ({@link FibreMatrixTable#LENGTH} floats); returns its
+     * LAW_ kind. The parameters are the Java law's own, so the kernel evaluates the same law
+     * (KernelPhysicsParityTest holds the two together).
+     */
+    static int lawTable(DiffusivityLaw model, double gagLevel, float[] into) {
+        if (model instanceof OgstonLaw o) {
+            into[OGSTON_FIBRE_RADIUS] = (float) o.fibreRadiusNm();
+            into[OGSTON_REFERENCE_STIFFNESS] = (float) o.referenceStiffnessKpa();
+            into[OGSTON_REFERENCE_FRACTION] = (float) o.referenceFibreFraction();
+            into[OGSTON_STIFFNESS_EXPONENT] = (float) o.stiffnessExponent();
+            return LAW_OGSTON;
+        }
+        if (model instanceof ExponentialLaw e) {
+            into[EXPONENTIAL_STIFFNESS_SCALE] = (float) e.stiffnessScaleKpa();
+            return LAW_EXPONENTIAL;
+        }
+        if (model instanceof FibreMatrixLaw f) {
+            FibreMatrixTable.fill(f, gagLevel, into);
+            return LAW_FIBRE_MATRIX;
+        }
+        // never a silently different law: a new law needs its kernel branch
+        throw new IllegalArgumentException("the OpenCL slow step has no kernel for diffusivity law " + model);
     }
 
     private void readFloats(cl_mem buffer, long offsetFloats, float[] into) {

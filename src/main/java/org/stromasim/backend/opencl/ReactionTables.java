@@ -1,16 +1,15 @@
 package org.stromasim.backend.opencl;
 
 import org.stromasim.transport.VoxelKeys;
-import org.stromasim.tissue.CellType;
 import org.stromasim.transport.PlasmaCurve;
-import org.stromasim.transport.ExposureWeights;
+import org.stromasim.transport.ReactionKeyMap;
 import org.stromasim.transport.SpeciesReactions;
 import org.stromasim.transport.TransportModel;
 
 /**
  * The reaction sub-steps of one pass, tabulated by voxel key (cell code × vessel faces, see
- * {@link VoxelKeys}) for the transport kernel: the same scheme as the Java backend's reaction
- * tables, computed here in double and handed to the device as floats.
+ * {@link VoxelKeys}) for the transport kernel: the maps of {@link ReactionKeyMap}, the tabulation the
+ * Java backend's reaction tables come from too, computed in double and handed to the device as floats.
  *
  * <p>Where λ does not depend on C (decay, binding, vessel exchange, secretion without saturation) the
  * exact solution of dC/dt = S − λC over a sub-step is affine in C and viability:
@@ -47,17 +46,15 @@ final class ReactionTables {
      * precision); below it as factor·C (1 + change would cancel).
      */
     private static final double INCREMENT_FORM_FROM = 0.5;
-    static final float AFFINE = 0f;
-    static final float AFFINE_IF_FULLY_VIABLE = 1f;
-    static final float PER_VOXEL = 2f;
-    /** Below this λh the factor (1 − e^(−x))/x is taken from its series (as the Java backend does). */
-    private static final double SERIES_BELOW = 1e-5;
+    static final float AFFINE = ReactionKeyMap.AFFINE;
+    static final float AFFINE_IF_FULLY_VIABLE = ReactionKeyMap.AFFINE_IF_FULLY_VIABLE;
+    static final float PER_VOXEL = ReactionKeyMap.PER_VOXEL;
 
     private final int species;
     private final int drug;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
-    /** The model's live uptake scales per species (a blocked uptake is no longer integrated per voxel). */
+    /** The model's live uptake scales per species (a fully blocked uptake makes its keys tabulated, not per voxel). */
     private final double[][] uptakeScale;
     /**
      * Whether lumen voxels hold the plasma level of their own group (vessel groups with curves of their
@@ -68,6 +65,8 @@ final class ReactionTables {
     private final double[] scratchB = new double[VoxelKeys.COUNT * SCRATCH_STRIDE];
     private final double[] endA = new double[VoxelKeys.COUNT];
     private final double[] endB = new double[VoxelKeys.COUNT];
+    /** Scratch of {@link #tabulate}. */
+    private final ReactionKeyMap keyMap = new ReactionKeyMap();
 
     ReactionTables(TransportModel model) {
         this.species = model.speciesCount();
@@ -175,72 +174,40 @@ final class ReactionTables {
 
     /**
      * One sub-step of {@code hS} seconds from {@code startS} into scratch table {@code t}, per key
-     * factor e^(−λh), change e^(−λh) − 1 (from expm1), sourceConst, sourcePerAlive and mode; hS = 0
-     * gives the identity (with the modes kept). {@code end} receives per key the end weight of the
-     * sub-step's exact exposure (see {@link #fillSeparate}).
+     * factor, change, sourceConst, sourcePerAlive and mode from {@link ReactionKeyMap} (the definition the
+     * Java backend tabulates from too), {@code end} its exposure weight. The kernel knows three modes: wall and uptake keys are {@link #PER_VOXEL}; lumen is a tabulated map,
+     * or per voxel where voxels hold the level of their own vessel group (the kernel picks it; every
+     * sub-step, so a composition, which keeps the first sub-step's mode, stays per voxel).
      */
     private void tabulate(int s, double hS, double startS, double[] t, double[] end) {
-        SpeciesReactions r = reactions[s];
         boolean crosses = plasma[s] != null;
         double plasmaEnd = crosses && hS > 0 ? plasma[s].at(startS + hS) : 0.0;
-        int vessel = CellType.VESSEL.code();
+        keyMap.tabulate(reactions[s], uptakeScale[s], crosses, hS, plasmaEnd);
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
-            int code = VoxelKeys.cellCode(key);
             int at = key * SCRATCH_STRIDE;
-            double mode = AFFINE;
-            double factor = 1.0;
-            double change = 0.0;
-            double sourceConst = 0.0;
-            double sourcePerAlive = 0.0;
-            end[key] = hS / 2; // lumen: the trapezoid of the plasma level at the sub-step ends
-            if (code == vessel) {
-                // lumen: held at the plasma level at the sub-step end, or untouched
-                if (crosses && lumenPerVoxel) {
-                    mode = PER_VOXEL; // its group's level, which the kernel picks per voxel (every sub-step, so a
-                                      // composition, which keeps the first sub-step's mode, stays per voxel)
-                } else if (crosses && hS > 0) {
-                    factor = 0.0;
-                    change = -1.0;
-                    sourceConst = (float) plasmaEnd;
-                }
-            } else if (VoxelKeys.hasWall(key) || r.uptakeVmaxPerS()[code] * uptakeScale[s][code] > 0) {
-                // a wall voxel exchanges through its own S/V, which the kernel reads per voxel
-                mode = PER_VOXEL;
-                end[key] = Double.NaN; // λ depends on C: the kernel finds the weight per voxel
-            } else {
-                // no wall here: exchange acts only in wall keys, integrated per voxel
-                double lambda = r.decayPerS() + r.bindingPerS()[code];
-                double relax = r.secretionRelaxPerS()[code];
-                if (relax > 0) {
-                    mode = AFFINE_IF_FULLY_VIABLE; // λ has viability·rate/saturation: tabulated at viability 1
-                    end[key] = Double.NaN;         // and its exposure weight found per voxel
-                } else {
-                    end[key] = hS * ExposureWeights.endShare(lambda * hS);
-                }
-                if (hS > 0) {
-                    double x = (lambda + relax) * hS;
-                    double e = Math.exp(-x);
-                    double integrated = hS * integratedFraction(x, e);
-                    factor = e;
-                    change = Math.expm1(-x);
-                    if (relax > 0) {
-                        sourceConst = r.secretionPerS()[code] * integrated;
-                    } else {
-                        sourceConst = 0.0;
-                        sourcePerAlive = r.secretionPerS()[code] * integrated;
-                    }
-                }
-            }
-            t[at] = factor;
-            t[at + 1] = change;
-            t[at + 2] = sourceConst;
-            t[at + 3] = sourcePerAlive;
-            t[at + 4] = mode;
+            byte mode = keyMap.mode[key];
+            boolean lumenPerVoxel = mode == ReactionKeyMap.LUMEN && crosses && this.lumenPerVoxel;
+            t[at] = lumenPerVoxel ? 1.0 : keyMap.factor[key];
+            t[at + 1] = lumenPerVoxel ? 0.0 : keyMap.change[key];
+            t[at + 2] = lumenPerVoxel ? 0.0 : keyMap.sourceConst[key];
+            t[at + 3] = keyMap.sourcePerAlive[key];
+            t[at + 4] = deviceMode(mode, lumenPerVoxel);
+            end[key] = keyMap.endWeight[key];
         }
     }
 
-    /** (1 − e^(−x))/x given e = e^(−x), from its series for small x. */
-    private static double integratedFraction(double x, double e) {
-        return x > SERIES_BELOW ? (1.0 - e) / x : 1.0 - x / 2 + x * x / 6;
+    /** The kernel's mode of a key of {@link ReactionKeyMap} mode {@code mode}. */
+    private static float deviceMode(byte mode, boolean lumenPerVoxel) {
+        switch (mode) {
+            case ReactionKeyMap.AFFINE_IF_FULLY_VIABLE:
+                return AFFINE_IF_FULLY_VIABLE;
+            case ReactionKeyMap.PER_VOXEL:
+            case ReactionKeyMap.WALL:
+                return PER_VOXEL;
+            case ReactionKeyMap.LUMEN:
+                return lumenPerVoxel ? PER_VOXEL : AFFINE;
+            default:
+                return AFFINE;
+        }
     }
 }
