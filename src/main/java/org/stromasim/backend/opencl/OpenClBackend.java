@@ -94,6 +94,8 @@ public final class OpenClBackend implements Backend {
     private final cl_mem plasmaGroupOfVoxel;
     private final int drugSpecies;
     private final ClResources resources;
+    /** The device memory this run was checked against before anything was allocated. */
+    private final DeviceMemoryPlan memoryPlan;
     private final cl_command_queue queue;
     private final cl_kernel transport;
     private final long[] localSize;
@@ -151,12 +153,14 @@ public final class OpenClBackend implements Backend {
         boolean unsplitCoupling = model.diffusion().unsplit();
         int extraCopies = rkl2Scheme
                 ? DeviceMemoryPlan.largeStepCopies(model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED) : 0;
-        DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps());
+        DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps(),
+                model.plasmaGroupCount() > 1);
         if (implicitScheme) {
             plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, unsplitCoupling),
                     MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
         }
         plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
+        this.memoryPlan = plan;
         this.plasma = new PlasmaCurve[species];
         this.plasmaGroups = model.plasmaGroupCount();
         this.groupPlasma = new PlasmaCurve[species][plasmaGroups];
@@ -251,6 +255,15 @@ public final class OpenClBackend implements Backend {
         CL.clSetKernelArg(transport, 20, Sizeof.cl_mem, Pointer.to(keys));
         CL.clSetKernelArg(transport, 21, Sizeof.cl_mem, Pointer.to(tables));
         CL.clSetKernelArg(transport, 22, Sizeof.cl_mem, Pointer.to(plasmaGroupOfVoxel));
+    }
+
+    DeviceMemoryPlan memoryPlan() {
+        return memoryPlan;
+    }
+
+    /** Bytes of every device buffer this backend has created (for the test of its memory plan). */
+    long allocatedDeviceBytes() {
+        return resources.allocatedBytes();
     }
 
     @Override
