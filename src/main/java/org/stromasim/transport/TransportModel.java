@@ -100,8 +100,7 @@ public final class TransportModel {
             SpeciesSpec spec = species.get(s);
             groupPlasma[s] = new PlasmaCurve[groups.size()];
             for (int g = 0; g < groups.size(); g++) {
-                org.stromasim.scenario.PlasmaCurveSpec own = groups.get(g).get(spec.name());
-                groupPlasma[s][g] = own == null ? plasma[s] : PlasmaCurve.forGroup(own, spec);
+                groupPlasma[s][g] = PlasmaCurve.inGroup(spec, groups.get(g), name -> speciesNamed(scenario, name), plasma[s]);
             }
         }
         this.plasmaGroupOfVoxel = plasmaGroups(tissue, groups.size());
