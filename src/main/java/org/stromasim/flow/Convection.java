@@ -133,8 +133,8 @@ public final class Convection {
         double[] c = new double[n];
         for (int s = 0; s < speciesCount; s++) {
             float[] conc = state.concentration(s);
-            double[] cpOfGroup = plasma[s] == null ? new double[]{0.0} : new double[plasma[s].length];
-            for (int g = 0; plasma[s] != null && g < cpOfGroup.length; g++) {
+            double[] cpOfGroup = new double[plasma[s] == null ? 0 : plasma[s].length];
+            for (int g = 0; g < cpOfGroup.length; g++) {
                 cpOfGroup[g] = plasma[s][g].at(startS + 0.5 * dtS);
             }
             for (int v = 0; v < n; v++) {
@@ -151,7 +151,7 @@ public final class Convection {
                     b = Double.isInfinite(pe) ? 0.0 : k * PatlakExchange.diffusiveWeight(pe);
                     q = f.filtrationPerS()[v] * (1 - reflection[s]);
                 }
-                double cp = cpOfGroup[plasmaGroup == null ? 0 : plasmaGroup[v]];
+                double cp = plasma[s] == null ? 0.0 : cpOfGroup[plasmaGroup == null ? 0 : plasmaGroup[v]];
                 double source = (b - k + q) * cp;
                 double rate = (b - k) + f.lymphPerS()[v];
                 c[v] = relax(c[v], source, rate, dtS);

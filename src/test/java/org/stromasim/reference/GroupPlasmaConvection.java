@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * The three-vessel network of {@link VesselGroupPlasma} with interstitial flow and convection
  * ({@code ecm.flow.convection}, the fibre-matrix law and flow parameters of configs/carcinoma-rim-flow.yaml):
- * the drug's own plasma level is a constant (1 unless given); {@code groups} replaces the groups map.
+ * the drug's own plasma level is a constant (1 unless given), and a second species without vessel
+ * exchange moves with the flow only; {@code groups} replaces the groups map.
  */
 public final class GroupPlasmaConvection {
 
@@ -65,6 +66,11 @@ public final class GroupPlasmaConvection {
                     vessel:
                       permeability_um_per_s: 1.5
                       plasma: {type: constant, level: OWN}
+                  - name: other
+                    d0_um2_per_s: 25
+                    stokes_radius_nm: 1
+                    initial: 0.5
+                    boundaries: {default: zero_flux}
                 metrics: {drug_species: drug, exposure_threshold_unit_s: 1}
                 """.replace("GROUPS", groups).replace("OWN", Double.toString(ownLevel));
         Path file = folder.resolve("scenario.yaml");
