@@ -14,6 +14,7 @@ import org.stromasim.scenario.SpeciesSpec.BoundaryType;
 import org.stromasim.transport.PlasmaCurve;
 import org.stromasim.transport.SpeciesBoundaries;
 import org.stromasim.transport.TransportModel;
+import org.stromasim.transport.WallExchange;
 
 /**
  * Solute convection by the interstitial flow, as a split step every {@code ecm.flow.convection.interval_s}
@@ -133,6 +134,8 @@ public final class Convection {
         double[] c = new double[n];
         for (int s = 0; s < speciesCount; s++) {
             float[] conc = state.concentration(s);
+            float[] diffusivity = model.diffusivityUm2PerS(s);
+            float[] wallDistance = model.vesselWallDistanceUm();
             double[] cpOfGroup = new double[plasma[s] == null ? 0 : plasma[s].length];
             for (int g = 0; g < cpOfGroup.length; g++) {
                 cpOfGroup[g] = plasma[s][g].at(startS + 0.5 * dtS);
@@ -146,8 +149,10 @@ public final class Convection {
                 double b = 0;
                 double q = 0;
                 if (plasma[s] != null && f.wallPerUm()[v] > 0) {
-                    k = permeabilityUmPerS[s] * f.wallPerUm()[v];
-                    double pe = PatlakExchange.peclet(f.wallVelocityUmPerS()[v], reflection[s], permeabilityUmPerS[s]);
+                    // the reaction pass exchanges at this rate (the wall in series with the tissue to the
+                    // voxel centre); the Patlak terms take the same effective permeability
+                    k = WallExchange.ratePerS(permeabilityUmPerS[s], f.wallPerUm()[v], wallDistance[v], diffusivity[v]);
+                    double pe = PatlakExchange.peclet(f.wallVelocityUmPerS()[v], reflection[s], k / f.wallPerUm()[v]);
                     b = Double.isInfinite(pe) ? 0.0 : k * PatlakExchange.diffusiveWeight(pe);
                     q = f.filtrationPerS()[v] * (1 - reflection[s]);
                 }

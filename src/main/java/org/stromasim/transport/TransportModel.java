@@ -36,6 +36,8 @@ public final class TransportModel {
     /** Per voxel, its plasma group (see {@code tissue.VesselWall}), or null when there is one group. */
     private final byte[] plasmaGroupOfVoxel;
     private final float[] vesselSurfaceToVolumePerUm;
+    /** Per voxel, its centre's distance from the vessel wall it holds, µm ({@link WallExchange}). */
+    private final float[] vesselWallDistanceUm;
     /** The wall as built (uncompressed); the live array is this times the perfused fraction. */
     private final float[] builtWallPerUm;
     /** Vessel compression by solid stress, or null (the live wall stays the built one). */
@@ -106,6 +108,7 @@ public final class TransportModel {
         this.plasmaGroupOfVoxel = plasmaGroups(tissue, groups.size());
         lowerEstradiolByAromataseInhibition(scenario);
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
+        this.vesselWallDistanceUm = VesselGeometry.wallDistanceUm(tissue);
         this.builtWallPerUm = vesselSurfaceToVolumePerUm.clone();
         this.compression = scenario.ecm().vesselCompression() == null ? null
                 : new org.stromasim.matrix.VesselCompression(scenario.ecm().vesselCompression());
@@ -380,6 +383,14 @@ public final class TransportModel {
     }
 
     /** Vessel wall area per volume of each voxel, 1/µm (see {@link VesselGeometry}). The live array. */
+    /**
+     * Per voxel, the distance from its centre to the vessel wall it holds, µm (0 without a wall or where
+     * the tissue carries no distances): δ of {@link WallExchange}. Read, never written.
+     */
+    public float[] vesselWallDistanceUm() {
+        return vesselWallDistanceUm;
+    }
+
     public float[] vesselSurfaceToVolumePerUm() {
         return vesselSurfaceToVolumePerUm;
     }

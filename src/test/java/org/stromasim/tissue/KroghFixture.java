@@ -47,12 +47,17 @@ public final class KroghFixture {
     }
 
     /** The steady state of the semi-discrete model (class comment) by conjugate gradients; lumen voxels NaN. */
-    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm) {
-        return steadyState(g, lumen, svPerUm, P_UM_PER_S);
+    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm, float[] distanceUm) {
+        return steadyState(g, lumen, svPerUm, distanceUm, P_UM_PER_S);
     }
 
-    /** The same with wall permeability {@code pUmPerS} (a very large one holds the wall at the plasma level). */
-    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm, double pUmPerS) {
+    /**
+     * The same with wall permeability {@code pUmPerS} (a very large one holds the wall at the plasma
+     * level). Each voxel exchanges through the wall and then the tissue between the wall and its centre,
+     * {@code distanceUm} (null: every centre on the wall), as two resistances in series: per volume
+     * (S/V)/(1/P + δ/D).
+     */
+    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm, float[] distanceUm, double pUmPerS) {
         int n = g.voxelCount();
         double c = D_UM2_PER_S / (g.voxelUm() * g.voxelUm());
         double[] diagonal = new double[n];
@@ -71,8 +76,10 @@ public final class KroghFixture {
                     neighbours++;
                 }
             }
-            diagonal[v] = neighbours * c + K_PER_S + pUmPerS * svPerUm[v];
-            b[v] = pUmPerS * svPerUm[v] * PLASMA;
+            double delta = distanceUm == null ? 0 : distanceUm[v];
+            double exchange = svPerUm[v] / (1 / pUmPerS + delta / D_UM2_PER_S);
+            diagonal[v] = neighbours * c + K_PER_S + exchange;
+            b[v] = exchange * PLASMA;
         }
         double[] x = new double[n];
         double[] r = b.clone();

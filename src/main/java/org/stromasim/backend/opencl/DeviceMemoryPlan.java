@@ -8,7 +8,8 @@ import java.util.Locale;
  * copy) against CL_DEVICE_MAX_MEM_ALLOC_SIZE.
  *
  * <p>Per voxel: two float copies of every species (ping-pong) and one float diffusivity per species;
- * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
+ * cell code and reaction key (1 + 1 byte), viability, vessel wall area per volume and the wall's distance
+ * from the voxel centre (4 + 4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels);
  * with a biology section the stiffness (4), which only the slow step reads; with vessel groups that carry
  * plasma curves of their own the group of every voxel (1). The large-step scheme adds
@@ -74,7 +75,7 @@ final class DeviceMemoryPlan {
     }
 
     long totalBytes() {
-        long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
+        long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 3 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
                 + (biology ? Float.BYTES : 0) + (plasmaGroupPerVoxel ? Byte.BYTES : 0);
         return voxels * perVoxel + multigridBytes;
     }

@@ -35,11 +35,12 @@ final class LargeStepReactions {
      * @param shared     {diffusivity, cell, viability, wall area, params, plasma levels, exposure hi,
      *                   exposure lo, keys, tables} (kernel arguments 4–13)
      * @param plasmaGroups per voxel its plasma group (kernel argument 26; see kernels/transport.cl)
+     * @param wallDistance per voxel its centre's distance from its vessel wall, µm (kernel argument 27)
      */
     LargeStepReactions(cl_program program, ClResources resources, OpenClDevice device, cl_command_queue queue,
                        long[] cpuTile, int itemsX, int nx, int ny, int nz, int species, int guard, long fieldBytes,
                        boolean rebalanced, int passesPerUpload, int gainsPerPass, cl_mem[] shared,
-                       cl_mem plasmaGroups) {
+                       cl_mem plasmaGroups, cl_mem wallDistance) {
         this.queue = queue;
         this.react = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_react"));
         this.local = cpuTile != null ? cpuTile : LocalSizes.forGrid(react, device.device(), nx, ny);
@@ -59,6 +60,7 @@ final class LargeStepReactions {
         intArg(18, guard);
         intArg(23, rebalanced ? 1 : 0);
         mem(26, plasmaGroups);
+        mem(27, wallDistance);
     }
 
     private cl_mem zeroed(ClResources resources, long bytes) {

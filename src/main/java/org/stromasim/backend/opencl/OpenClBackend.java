@@ -92,6 +92,8 @@ public final class OpenClBackend implements Backend {
     private final int plasmaGroups;
     /** Per voxel its plasma group (one byte; a 1-byte placeholder when there is one group). */
     private final cl_mem plasmaGroupOfVoxel;
+    /** Per voxel, its centre's distance from its vessel wall, µm (the model's; fixed for the run). */
+    private final cl_mem wallDistance;
     private final int drugSpecies;
     private final ClResources resources;
     /** The device memory this run was checked against before anything was allocated. */
@@ -207,6 +209,7 @@ public final class OpenClBackend implements Backend {
             cell = resources.buffer(CL_MEM_READ_WRITE, voxels);
             viability = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
+            wallDistance = resources.readOnly(Pointer.to(model.vesselWallDistanceUm()), (long) voxels * Sizeof.cl_float);
             parameterTable = SpeciesParameterTable.of(model);
             parameters = resources.readOnly(Pointer.to(parameterTable), (long) parameterTable.length * Sizeof.cl_float);
             plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY,
@@ -226,13 +229,14 @@ public final class OpenClBackend implements Backend {
                     exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, fieldBytes,
                     model.diffusion().coupling() == DiffusionSpec.Coupling.REBALANCED && rkl2Scheme, PASSES_PER_UPLOAD,
                     reactionTables.gainsPerPass(), new cl_mem[] {diffusivity, cell, viability, wallArea, parameters,
-                        plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel) : null;
+                        plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel, wallDistance) : null;
             rkl2 = rkl2Scheme ? new Rkl2Passes(model, resources, transportProgram, device, queue,
                     exact ? localSize : null, itemsX, guard, fieldBytes, largeStepReactions, diffusivity, parameters) : null;
             implicit = implicitScheme
                     ? new DeviceImplicitDiffusion(model, resources, context, queue, guard, unsplitCoupling) : null;
             unsplit = unsplitCoupling ? new DeviceUnsplitStep(model, implicit, guard,
-                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo}) : null;
+                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo, wallDistance, diffusivity})
+                    : null;
         } catch (RuntimeException | Error e) {
             resources.close();
             throw e;
@@ -255,6 +259,7 @@ public final class OpenClBackend implements Backend {
         CL.clSetKernelArg(transport, 20, Sizeof.cl_mem, Pointer.to(keys));
         CL.clSetKernelArg(transport, 21, Sizeof.cl_mem, Pointer.to(tables));
         CL.clSetKernelArg(transport, 22, Sizeof.cl_mem, Pointer.to(plasmaGroupOfVoxel));
+        CL.clSetKernelArg(transport, 23, Sizeof.cl_mem, Pointer.to(wallDistance));
     }
 
     DeviceMemoryPlan memoryPlan() {
