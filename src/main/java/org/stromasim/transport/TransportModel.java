@@ -240,7 +240,7 @@ public final class TransportModel {
             ReactionStiffness[] computed = new ReactionStiffness[species.size()];
             for (int i = 0; i < computed.length; i++) {
                 computed[i] = ReactionStiffness.of(grid, diffusivityUm2PerS[i], refreshedCells,
-                        vesselSurfaceToVolumePerUm, reactions[i], plasma[i] != null);
+                        vesselSurfaceToVolumePerUm, vesselWallDistanceUm, reactions[i], plasma[i] != null);
             }
             reactionStiffness = computed;
         }
