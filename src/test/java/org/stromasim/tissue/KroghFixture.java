@@ -8,7 +8,8 @@ import org.stromasim.grid.Grid3D;
  * with a permeable wall), on a quarter of the plane (the axis on the corner x = y = 0, whose two
  * zero-flux faces are mirror planes) and one voxel thick in z (the field does not vary along the
  * axis). The steady state of the semi-discrete model on the product's lumen and wall,
- * D·Δ_h C − k·C + P·(S/V)·(C_p − C) = 0 on tissue voxels, no flux into lumen or across domain
+ * D·Δ_h C − k·C + (S/V)/(1/P + δ/D)·(C_p − C) = 0 on tissue voxels (δ: the voxel centre's distance
+ * from the wall, the product's; the wall and that tissue in series), no flux into lumen or across domain
  * faces, is solved here by conjugate gradients (a reference written in the test); the analytic
  * Robin/Krogh solution is C(r) = C_p·P·K0(r/λ)/(P·K0(R/λ) + (D/λ)·K1(R/λ)), λ = √(D/k), with
  * K0 and K1 from their integral representation (no library has a K-Bessel: Commons Math 3 has only J).
