@@ -265,6 +265,13 @@ inline double exposure_end_share(double x, double seriesBelow) {
     return x < seriesBelow ? 0.5 + x / 12.0 - x * x * x / 720.0 : -1.0 / expm1(-x) - 1.0 / x;
 }
 
+// The wall area per volume that the exchange sees, in series with the tissue between the wall and the
+// voxel centre (as wall_sv in kernels/transport.cl; org.stromasim.transport.WallExchange).
+inline double unsplit_wall_sv(__constant const float* restrict p, double sv, double delta, double d) {
+    const double denominator = d + (double) p[P_PERMEABILITY] * delta;
+    return delta > 0.0 && denominator > 0.0 ? sv * d / denominator : sv;
+}
+
 // The fine level's mass a*h^2, the scaled right-hand side f*h^2 + boundarySource (hasBoundary == 0:
 // none) and the start value f/a (the exact relaxation without L; the answer where nothing diffuses) of
 // species s (its float state from `offset`). Vessel lumen: a = 1/h_t and f = the level it holds
@@ -275,7 +282,8 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
                                __global const float* restrict svPerUm, __global const double* restrict boundarySource,
                                const int hasBoundary, const double plasmaMid, const double plasmaEnd,
                                const double stepS, const double h2, __global double* restrict mass,
-                               __global double* restrict rhs, __global double* restrict u, const int nx, const int ny) {
+                               __global double* restrict rhs, __global double* restrict u, const int nx, const int ny,
+                               __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity) {
     const int i = get_global_id(0);
     const int j = get_global_id(1);
     const int k = get_global_id(2);
@@ -291,7 +299,7 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
         f = (p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : c) / stepS;
     } else {
         const double alive = viability[v];
-        const double sv = svPerUm[v];
+        const double sv = unsplit_wall_sv(p, svPerUm[v], wallDistanceUm[v], diffusivity[offset + v]);
         const double lambda = unsplit_loss_rate(p, code, alive, sv, c);
         const double source = unsplit_source(p, code, alive, sv, plasmaMid);
         a = unsplit_absorption(lambda, stepS);
@@ -311,7 +319,8 @@ __kernel void unsplit_finish(__global const float* restrict in, __global float* 
                              __global const float* restrict svPerUm, __global const double* restrict u,
                              const double stepS, const int drug, const double seriesBelow,
                              __global float* restrict exposureHi,
-                             __global float* restrict exposureLo, const int nx, const int ny) {
+                             __global float* restrict exposureLo, const int nx, const int ny,
+                             __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity) {
     const int i = get_global_id(0);
     const int j = get_global_id(1);
     const int k = get_global_id(2);
@@ -323,7 +332,8 @@ __kernel void unsplit_finish(__global const float* restrict in, __global float* 
         const int code = cell[v];
         double w1 = 0.5 * stepS;
         if (code != CELL_VESSEL) {
-            const double x = unsplit_loss_rate(p, code, viability[v], svPerUm[v], c0) * stepS;
+            const double sv = unsplit_wall_sv(p, svPerUm[v], wallDistanceUm[v], diffusivity[offset + v]);
+            const double x = unsplit_loss_rate(p, code, viability[v], sv, c0) * stepS;
             w1 = stepS * exposure_end_share(x, seriesBelow);
         }
         const float increment = (float) ((stepS - w1) * c0 + w1 * end);

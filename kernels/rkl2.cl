@@ -72,11 +72,12 @@ __kernel void rkl2_stage(__global const float* restrict y0,
 // One reaction sub-step: the tabulated map, or the per-voxel integration where needed.
 ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global const float* restrict table, intW key,
                                 floatW cv, floatW alive, float h, floatW plasmaMid, floatW plasmaEnd,
-                                __global const uchar* restrict cell, __global const float* restrict svPerUm, long v) {
+                                __global const uchar* restrict cell, __global const float* restrict svPerUm,
+                                __global const float* restrict wallDistanceUm, __global const float* restrict d, long v) {
     intW slow;
     floatW fast = tabulated(table, key, cv, alive, &slow);
     if (ANYW(slow)) {
-        floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, h, plasmaMid, plasmaEnd);
+        floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, h, plasmaMid, plasmaEnd);
         fast = PICK(slow, full, fast);
     }
     return fast;
@@ -88,12 +89,13 @@ ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global con
 ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __global const float* restrict ends,
                                        intW key, floatW c0, floatW c1, floatW alive, float h,
                                        __global const uchar* restrict cell, __global const float* restrict svPerUm,
+                                       __global const float* restrict wallDistanceUm, __global const float* restrict d,
                                        long v) {
     floatW w1 = ALLSAME(key) ? (floatW) ends[FIRST(key)] : GATHER1(ends, key);
     intW own = isnan(w1);
     if (ANYW(own)) {
         intW code = CELLW(cell + v);
-        floatW exchange = p[P_PERMEABILITY] * LOADW(svPerUm + v);
+        floatW exchange = p[P_PERMEABILITY] * wall_sv(p, svPerUm, wallDistanceUm, d, v);
         floatW vmax = per_cell(p, P_VMAX, code);
         floatW km = per_cell(p, P_KM, code);
         floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(c0, (floatW) 0.0f)), (floatW) 0.0f);
@@ -124,7 +126,9 @@ __kernel void rkl2_react(__global float* restrict state,
                          __global const float* restrict tables,
                          __global const float* restrict ends,
                          const int nx, const int ny, const int nz, const int pad, const int pass,
-                         const float hA, const float hB, __global const uchar* restrict plasmaGroup) {
+                         const float hA, const float hB, __global const uchar* restrict plasmaGroup,
+                         __global const float* restrict wallDistanceUm,
+                         __global const float* restrict diffusivity) {
     const long i = get_global_id(0) * W;
     const long j = get_global_id(1);
     const int s = get_global_id(2) / nz;
@@ -137,6 +141,7 @@ __kernel void rkl2_react(__global float* restrict state,
     const long n = (long) nx * ny * nz;
     const long v = i + (long) nx * j + (long) nx * ny * k;
     const long at = pad + s * n + v;
+    __global const float* restrict d = diffusivity + pad + s * n;
     __constant const float* restrict p = params + s * PARAMS_STRIDE;
     const bool active = p[P_ACTIVE] != 0.0f;
     if (!active && s != DRUG) {
@@ -159,13 +164,13 @@ __kernel void rkl2_react(__global float* restrict state,
     } else {
         auc = (floatW) 0.0f;
         if (hA > 0.0f) {
-            a = plain_step(p, tableA, key, w, alive, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, v);
-            auc += sub_step_exposure(p, endA, key, w, a, alive, hA, cell, svPerUm, v);
+            a = plain_step(p, tableA, key, w, alive, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, wallDistanceUm, d, v);
+            auc += sub_step_exposure(p, endA, key, w, a, alive, hA, cell, svPerUm, wallDistanceUm, d, v);
         }
         b = a;
         if (hB > 0.0f) {
-            b = plain_step(p, tableB, key, a, alive, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, v);
-            auc += sub_step_exposure(p, endB, key, a, b, alive, hB, cell, svPerUm, v);
+            b = plain_step(p, tableB, key, a, alive, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, wallDistanceUm, d, v);
+            auc += sub_step_exposure(p, endB, key, a, b, alive, hB, cell, svPerUm, wallDistanceUm, d, v);
         }
     }
     if (s == DRUG) {

@@ -211,6 +211,19 @@ ALWAYS_INLINE floatW per_cell(__constant const float* restrict p, int base, intW
     return value;
 }
 
+// The wall area per volume that the exchange P*(S/V) of a voxel sees: its S/V with the wall in series
+// with the tissue between the wall and the voxel centre (distance delta, diffusivity D of the voxel),
+// S/V * D/(D + P*delta), so that P times it is (S/V)/(1/P + delta/D) (org.stromasim.transport.WallExchange);
+// S/V itself for a centre on the wall.
+ALWAYS_INLINE floatW wall_sv(__constant const float* restrict p, __global const float* restrict svPerUm,
+                             __global const float* restrict wallDistanceUm, __global const float* restrict d, long v) {
+    floatW sv = LOADW(svPerUm + v);
+    floatW delta = LOADW(wallDistanceUm + v);
+    floatW dv = LOADW(d + v);
+    floatW denominator = dv + p[P_PERMEABILITY] * delta;
+    return PICK((delta > 0.0f) & (denominator > 0.0f), sv * dv / denominator, sv);
+}
+
 // The per-voxel sub-step.
 ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
                            float h, floatW plasmaMid, floatW plasmaEnd) {
@@ -321,7 +334,8 @@ __kernel void transport_pass(__global const float* restrict src,
                              const float hA, const float hB, const float exposureWeightS,
                              __global const uchar* restrict keys,
                              __global const float* restrict tables,
-                             __global const uchar* restrict plasmaGroup) {
+                             __global const uchar* restrict plasmaGroup,
+                             __global const float* restrict wallDistanceUm) {
     const long i = get_global_id(0) * W; // first of this work-item's W voxels along x
     const long j = get_global_id(1);
     // the third dimension runs over z planes of all species: species s, plane k
@@ -362,7 +376,7 @@ __kernel void transport_pass(__global const float* restrict src,
                 intW slow;
                 floatW fast = tabulated(table, key, cv, alive, &slow);
                 if (ANYW(slow)) {
-                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0),
+                    floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0),
                                         PLASMA_LEVEL(levels, plasmaGroup, v, 1));
                     fast = PICK(slow, full, fast);
                 }
@@ -379,7 +393,7 @@ __kernel void transport_pass(__global const float* restrict src,
                 intW slow;
                 floatW fast = tabulated(table + KEYS * TABLE_STRIDE, key, cv, alive, &slow);
                 if (ANYW(slow)) {
-                    floatW full = react(p, CELLW(cell + v), alive, LOADW(svPerUm + v), cv, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
+                    floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
                                         PLASMA_LEVEL(levels, plasmaGroup, v, 3));
                     fast = PICK(slow, full, fast);
                 }
@@ -391,7 +405,7 @@ __kernel void transport_pass(__global const float* restrict src,
             floatW fast = tabulated(table, key, cv, alive, &slow);
             if (ANYW(slow)) {
                 intW code = CELLW(cell + v);
-                floatW sv = LOADW(svPerUm + v);
+                floatW sv = wall_sv(p, svPerUm, wallDistanceUm, d, v);
                 floatW full = cv;
                 if (hA > 0.0f) {
                     full = react(p, code, alive, sv, full, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1));

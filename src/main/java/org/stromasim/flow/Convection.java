@@ -14,6 +14,7 @@ import org.stromasim.scenario.SpeciesSpec.BoundaryType;
 import org.stromasim.transport.PlasmaCurve;
 import org.stromasim.transport.SpeciesBoundaries;
 import org.stromasim.transport.TransportModel;
+import org.stromasim.transport.WallExchange;
 
 /**
  * Solute convection by the interstitial flow, as a split step every {@code ecm.flow.convection.interval_s}
@@ -38,7 +39,10 @@ public final class Convection {
     private final int speciesCount;
     private final double[] permeabilityUmPerS;
     private final double[] reflection;
-    private final PlasmaCurve[] plasma;
+    /** Per species and plasma group, the curve its vessels carry (null: no vessel exchange). */
+    private final PlasmaCurve[][] plasma;
+    /** Per voxel its plasma group, or null when every vessel carries the species' own curves. */
+    private final byte[] plasmaGroup;
     private final SpeciesBoundaries[] boundaries;
     private final TransportModel model;
     private Fields fields;
@@ -52,7 +56,8 @@ public final class Convection {
         this.speciesCount = scenario.species().size();
         this.permeabilityUmPerS = new double[speciesCount];
         this.reflection = new double[speciesCount];
-        this.plasma = new PlasmaCurve[speciesCount];
+        this.plasma = new PlasmaCurve[speciesCount][];
+        this.plasmaGroup = model.plasmaGroupCount() > 1 ? model.plasmaGroupOfVoxel() : null;
         this.boundaries = new SpeciesBoundaries[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
             SpeciesSpec species = scenario.species().get(s);
@@ -60,7 +65,10 @@ public final class Convection {
             if (species.vessel() != null) {
                 permeabilityUmPerS[s] = species.vessel().permeabilityUmPerS();
                 reflection[s] = spec.soluteReflection().get(species.name());
-                plasma[s] = model.plasma(s);
+                plasma[s] = new PlasmaCurve[model.plasmaGroupCount()];
+                for (int g = 0; g < plasma[s].length; g++) {
+                    plasma[s][g] = model.plasma(s, g);
+                }
             }
         }
     }
@@ -126,7 +134,12 @@ public final class Convection {
         double[] c = new double[n];
         for (int s = 0; s < speciesCount; s++) {
             float[] conc = state.concentration(s);
-            double cp = plasma[s] == null ? 0.0 : plasma[s].at(startS + 0.5 * dtS);
+            float[] diffusivity = model.diffusivityUm2PerS(s);
+            float[] wallDistance = model.vesselWallDistanceUm();
+            double[] cpOfGroup = new double[plasma[s] == null ? 0 : plasma[s].length];
+            for (int g = 0; g < cpOfGroup.length; g++) {
+                cpOfGroup[g] = plasma[s][g].at(startS + 0.5 * dtS);
+            }
             for (int v = 0; v < n; v++) {
                 c[v] = conc[v];
                 if (f.solid()[v]) {
@@ -136,11 +149,14 @@ public final class Convection {
                 double b = 0;
                 double q = 0;
                 if (plasma[s] != null && f.wallPerUm()[v] > 0) {
-                    k = permeabilityUmPerS[s] * f.wallPerUm()[v];
-                    double pe = PatlakExchange.peclet(f.wallVelocityUmPerS()[v], reflection[s], permeabilityUmPerS[s]);
+                    // the reaction pass exchanges at this rate (the wall in series with the tissue to the
+                    // voxel centre); the Patlak terms take the same effective permeability
+                    k = WallExchange.ratePerS(permeabilityUmPerS[s], f.wallPerUm()[v], wallDistance[v], diffusivity[v]);
+                    double pe = PatlakExchange.peclet(f.wallVelocityUmPerS()[v], reflection[s], k / f.wallPerUm()[v]);
                     b = Double.isInfinite(pe) ? 0.0 : k * PatlakExchange.diffusiveWeight(pe);
                     q = f.filtrationPerS()[v] * (1 - reflection[s]);
                 }
+                double cp = plasma[s] == null ? 0.0 : cpOfGroup[plasmaGroup == null ? 0 : plasmaGroup[v]];
                 double source = (b - k + q) * cp;
                 double rate = (b - k) + f.lymphPerS()[v];
                 c[v] = relax(c[v], source, rate, dtS);

@@ -14,6 +14,10 @@ import org.w3c.dom.Node;
  * does one whose unit is unknown or "pixel" (ImageJ's uncalibrated default), or whose resolution is
  * missing, zero or not finite: a resolution of 72 per inch with no unit, what many writers put by
  * default, is not a measurement.
+ *
+ * <p>The origin: ImageJ writes a calibration's origin as {@code xorigin=}, {@code yorigin=} and
+ * {@code zorigin=} in pixels (omitting those that are 0), and places pixel index i at
+ * (i − origin)·pixel size; so the centre of sample (0, 0, 0) lies at −origin·spacing on each axis.
  */
 final class TiffCalibration {
 
@@ -57,6 +61,34 @@ final class TiffCalibration {
             }
         }
         return spacing;
+    }
+
+    /**
+     * The centre of sample (0, 0, 0), µm, from ImageJ's {@code xorigin}/{@code yorigin}/{@code zorigin}
+     * (pixels; an absent one is 0), given the file's own spacing {@code spacingUm}; null when the file
+     * states no spacing (an origin in pixels then has no length) or no origin at all.
+     */
+    static double[] originUm(IIOMetadata metadata, double[] spacingUm) throws VolumeFileException {
+        if (spacingUm == null || metadata == null
+                || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(NATIVE_FORMAT)) {
+            return null;
+        }
+        String description = fieldValue(metadata.getAsTree(NATIVE_FORMAT), IMAGE_DESCRIPTION);
+        String[] keys = {"xorigin", "yorigin", "zorigin"};
+        double[] origin = new double[3];
+        boolean stated = false;
+        for (int a = 0; a < 3; a++) {
+            String text = imageJ(description, keys[a]);
+            if (text != null) {
+                double pixels = number(text, "ImageJ " + keys[a]);
+                if (!Double.isFinite(pixels)) {
+                    throw new VolumeFileException("ImageJ " + keys[a] + " '" + text + "' in the ImageDescription is not finite");
+                }
+                origin[a] = -pixels * spacingUm[a];
+                stated = true;
+            }
+        }
+        return stated ? origin : null;
     }
 
     /** µm per ImageJ unit name, NaN for an unknown one (and for "pixel", ImageJ's uncalibrated unit). */

@@ -15,7 +15,8 @@ import javax.imageio.stream.FileImageInputStream;
  * page must have the same size and one sample per pixel. TIFF itself has no tag for the distance between
  * pages; the spacing is read only where the file states all three axes ({@link TiffCalibration}: the
  * XResolution/YResolution tags and ImageJ's {@code spacing=} and {@code unit=} in the ImageDescription, as
- * Fiji writes them); otherwise, and for the origin, the scenario gives it.
+ * Fiji writes them), and with it the origin (ImageJ's {@code xorigin}/{@code yorigin}/{@code zorigin});
+ * otherwise the scenario gives them.
  */
 public final class TiffStackReader {
 
@@ -71,7 +72,8 @@ public final class TiffStackReader {
                 }
                 double[] spacingUm = TiffCalibration.spacingUm(reader.getImageMetadata(0));
                 return spacingUm == null ? new RawVolume(nx, ny, pages, values, null, null, Double.NaN, type)
-                        : new RawVolume(nx, ny, pages, values, spacingUm, null, 1.0, type);
+                        : new RawVolume(nx, ny, pages, values, spacingUm,
+                                TiffCalibration.originUm(reader.getImageMetadata(0), spacingUm), 1.0, type);
             } finally {
                 reader.dispose();
             }

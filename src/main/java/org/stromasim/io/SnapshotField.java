@@ -89,7 +89,16 @@ record SnapshotField(String name, String units, String description, float[] floa
                 values[v] = wall.plasmaGroup()[v];
             }
         }
+        if (wall.wallDistanceUm() != null) {
+            fields.add(wallDistance(wall.wallDistanceUm()));
+        }
         return fields;
+    }
+
+    /** The distance from each wall voxel's centre to its wall, over {@code values}. */
+    static SnapshotField wallDistance(float[] values) {
+        return new SnapshotField(SnapshotLayout.WALL_DISTANCE, SnapshotLayout.UNIT_UM,
+                "distance from the voxel centre to the vessel wall it holds (0 without wall area)", values, null);
     }
 
     /** The wall's plasma group field over {@code values} (written as float32, like the cell codes). */

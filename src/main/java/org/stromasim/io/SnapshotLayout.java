@@ -131,6 +131,8 @@ public final class SnapshotLayout {
      * species' own curves.
      */
     public static final String VESSEL_PLASMA_GROUP = "vessel_plasma_group";
+    /** Distance from each wall voxel's centre to its vessel wall, µm (the series resistance of the exchange). */
+    public static final String WALL_DISTANCE = "vessel_wall_distance_um";
     public static final String UNIT_PER_UM = "1/µm";
 
     /** Path of a vessel-wall dataset, e.g. {@code /vessel_wall/vessel_volume_fraction}. */

@@ -282,8 +282,21 @@ public final class SnapshotReader {
                 plasmaGroup[v] = (byte) values[v];
             }
         }
+        float[] distance = null; // a file written before distances were stored: every centre on its wall
+        if (group.getChild(SnapshotLayout.WALL_DISTANCE) instanceof Dataset) {
+            SnapshotField field = SnapshotField.wallDistance(new float[grid.voxelCount()]);
+            String path = SnapshotLayout.vesselWallPath(field.name());
+            readField(file, hdf, header, field, path);
+            distance = field.floats();
+            for (int v = 0; v < distance.length; v++) {
+                if (!(distance[v] >= 0) || !Float.isFinite(distance[v])) {
+                    throw new SnapshotFormatException(file, path + " at voxel " + v + " is " + distance[v]
+                            + "; allowed finite >= 0");
+                }
+            }
+        }
         tissue.setVesselWall(new org.stromasim.tissue.VesselWall(wall.areaPerVolumePerUm(), wall.volumeFraction(),
-                plasmaGroup));
+                plasmaGroup, distance));
     }
 
     private static void readField(Path file, HdfFile hdf, SnapshotHeader header, SnapshotField field, String path)

@@ -42,7 +42,6 @@ final class ScenarioBinder {
         TissueSpec tissue = TissueBinder.tissue(tissueNode, grid, species);
         TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);
         TissueImageBinder.checkCollagenImages(tissue.images(), ecm, tissueNode);
-        TissueBinder.requireOnePlasmaCurveWithConvection(tissue, ecm, tissueNode);
         MetricsSpec metrics = metrics(r, species);
         BiologySpec biology = r.has("biology")
                 ? BiologyBinder.biology(r.get("biology"), species) : null;

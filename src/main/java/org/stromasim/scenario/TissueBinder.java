@@ -74,17 +74,22 @@ final class TissueBinder {
     }
 
     /**
-     * Refuses vessel groups with plasma curves of their own together with convection across vessel walls
-     * ({@code ecm.flow.convection}), whose transvascular flux carries one plasma level per species.
+     * A metabolite species is formed in a group's vessels from its parent's curve there
+     * ({@code transport.PlasmaCurve.inGroup}), which therefore must be a dosing curve, unless the group
+     * gives the metabolite a curve of its own.
      */
-    static void requireOnePlasmaCurveWithConvection(TissueSpec tissue, EcmSpec ecm, YamlNode tissueNode) {
-        boolean convection = ecm.flow() != null && ecm.flow().convection() != null;
-        if (convection && TissueSpec.plasmaGroupCount(tissue.vessels()) > 1) {
-            MapReader r = MapReader.of(tissueNode, "tissue", "tissue geometry", "nests", "stroma_shell_um", "fibroblasts",
-                    "vessels", "regions", "images");
-            throw ScenarioException.badValue(r.get("vessels"), r.child("vessels"), "gives vessel groups plasma curves"
-                    + " of their own, which ecm.flow.convection does not take (its flux across the wall carries each"
-                    + " species' own plasma curve); drop the groups' plasma curves or the convection");
+    private static void requireDosedParentsOfMetabolites(MapReader p, java.util.Map<String, PlasmaCurveSpec> bySpecies,
+                                                         List<SpeciesSpec> species) {
+        for (SpeciesSpec s : species) {
+            if (s.vessel() == null || !(s.vessel().plasma() instanceof PlasmaCurveSpec.Metabolite m)
+                    || bySpecies.containsKey(s.name()) || !bySpecies.containsKey(m.parent())
+                    || bySpecies.get(m.parent()) instanceof PlasmaCurveSpec.Dosing) {
+                continue;
+            }
+            throw ScenarioException.badValue(p.get(m.parent()), p.child(m.parent()), "gives '" + m.parent()
+                    + "' a curve that is not dosing, but species '" + s.name() + "' is its metabolite and is formed"
+                    + " from its dosing in these vessels; give '" + m.parent() + "' a dosing curve here or '"
+                    + s.name() + "' a curve of its own in this group");
         }
     }
 
@@ -241,10 +246,11 @@ final class TissueBinder {
                 if (curve instanceof PlasmaCurveSpec.Metabolite) {
                     throw ScenarioException.badValue(p.get(speciesName), p.child(speciesName), "is a metabolite curve;"
                             + " a vessel group takes a curve of its own (constant, bolus, infusion, repeated_bolus or"
-                            + " dosing), not one formed from another species' dosing");
+                            + " dosing); a metabolite species follows its parent's dosing in the group by itself");
                 }
                 bySpecies.put(speciesName, curve);
             }
+            requireDosedParentsOfMetabolites(p, bySpecies, species);
             curves.put(name, bySpecies);
         }
         return curves;

@@ -148,7 +148,8 @@ public final class Tissue {
     /** Bytes held by the state fields (the figure peak memory is compared against). */
     public long stateBytes() {
         long wall = vesselWall == null ? 0
-                : (vesselWall.plasmaGroup() == null ? 8L : 9L) * grid.voxelCount(); // + a group byte per voxel
+                : (8L + (vesselWall.plasmaGroup() == null ? 0 : 1) // + a group byte per voxel
+                        + (vesselWall.wallDistanceUm() == null ? 0 : 4)) * grid.voxelCount(); // + a distance
         return (long) grid.voxelCount() * (1L + 4L * (4 + speciesNames.size())) + wall;
     }
 

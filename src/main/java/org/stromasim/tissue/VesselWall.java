@@ -11,24 +11,35 @@ package org.stromasim.tissue;
  * @param plasmaGroup        per voxel, the plasma group whose curves its lumen holds and its wall
  *                           exchanges with (the vessel nearest to it; {@link VesselWallGeometry#plasmaGroups}),
  *                           or null when every vessel carries the species' own curves (group 0)
+ * @param wallDistanceUm     per voxel with wall area, the distance from its centre to the nearest vessel
+ *                           surface, µm (0 elsewhere): the tissue between the wall and the point the
+ *                           voxel's level stands for, a diffusion resistance in series with the wall's
+ *                           ({@code transport.WallExchange}); null: every centre counts as on the wall
  */
-public record VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction, byte[] plasmaGroup) {
+public record VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction, byte[] plasmaGroup,
+                         float[] wallDistanceUm) {
 
     public VesselWall {
         if (areaPerVolumePerUm == null || volumeFraction == null || areaPerVolumePerUm.length != volumeFraction.length
-                || (plasmaGroup != null && plasmaGroup.length != volumeFraction.length)) {
+                || (plasmaGroup != null && plasmaGroup.length != volumeFraction.length)
+                || (wallDistanceUm != null && wallDistanceUm.length != volumeFraction.length)) {
             throw new IllegalArgumentException("vessel wall needs arrays of one length");
         }
     }
 
-    /** A wall whose vessels all carry the species' own plasma curves. */
+    /** A wall whose vessels all carry the species' own plasma curves, every centre on the wall. */
     public VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction) {
-        this(areaPerVolumePerUm, volumeFraction, null);
+        this(areaPerVolumePerUm, volumeFraction, null, null);
+    }
+
+    /** A wall with plasma groups, every centre on the wall. */
+    public VesselWall(float[] areaPerVolumePerUm, float[] volumeFraction, byte[] plasmaGroup) {
+        this(areaPerVolumePerUm, volumeFraction, plasmaGroup, null);
     }
 
     /** A deep copy. */
     public VesselWall copy() {
         return new VesselWall(areaPerVolumePerUm.clone(), volumeFraction.clone(),
-                plasmaGroup == null ? null : plasmaGroup.clone());
+                plasmaGroup == null ? null : plasmaGroup.clone(), wallDistanceUm == null ? null : wallDistanceUm.clone());
     }
 }

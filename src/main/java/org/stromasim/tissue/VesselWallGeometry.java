@@ -91,22 +91,25 @@ public final class VesselWallGeometry {
             area[v] /= volume;
         }
         float[] fraction = g.volumeFractions();
-        byte[] groups = g.plasmaGroups(area, lumen);
-        return new Built(new VesselWall(area, fraction, groups), g.unplacedAreaUm2);
+        byte[] group = new byte[grid.voxelCount()];
+        float[] nearest = g.nearestSurface(area, lumen, group);
+        boolean grouped = g.segments.stream().anyMatch(s -> s.plasmaGroup() != 0);
+        float[] distance = new float[area.length];
+        for (int v = 0; v < area.length; v++) {
+            // a tissue centre lies outside every capsule (else it would be lumen): d ≥ 0 up to rounding
+            distance[v] = area[v] > 0 && Float.isFinite(nearest[v]) ? Math.max(0f, nearest[v]) : 0f;
+        }
+        return new Built(new VesselWall(area, fraction, grouped ? group : null, distance), g.unplacedAreaUm2);
     }
 
     /**
-     * Per voxel with wall area or lumen, the plasma group of the vessel nearest to it: the capsule
-     * whose surface is nearest its centre (smallest d − r, negative inside; on a tie the segment listed
-     * first), so a lumen voxel takes the vessel it lies in and a wall voxel the vessel whose wall it
-     * holds. Where vessels of two groups share a voxel, that voxel's whole wall exchanges with the
-     * nearer one's plasma. Null when every segment is in group 0 (the species' own curves).
+     * Per voxel with wall area or lumen, the signed distance from its centre to the nearest capsule
+     * surface (d − r, negative inside; +∞ elsewhere), and in {@code group} the plasma group of that
+     * vessel (on a tie the segment listed first): a lumen voxel takes the vessel it lies in and a wall
+     * voxel the vessel whose wall it holds. Where vessels of two groups share a voxel, that voxel's whole
+     * wall exchanges with the nearer one's plasma.
      */
-    private byte[] plasmaGroups(float[] area, boolean[] lumen) {
-        if (segments.stream().allMatch(s -> s.plasmaGroup() == 0)) {
-            return null;
-        }
-        byte[] group = new byte[grid.voxelCount()];
+    private float[] nearestSurface(float[] area, boolean[] lumen, byte[] group) {
         float[] nearest = new float[grid.voxelCount()];
         java.util.Arrays.fill(nearest, Float.POSITIVE_INFINITY);
         // a wall patch is moved at most MAX_MARCH_STEPS·dx/4 outward from the surface into tissue
@@ -134,7 +137,7 @@ public final class VesselWallGeometry {
                 }
             }
         }
-        return group;
+        return nearest;
     }
 
     record Built(VesselWall wall, double unplacedAreaUm2) {

@@ -69,6 +69,31 @@ public abstract sealed class PlasmaCurve {
         return of(spec);
     }
 
+    /**
+     * The curve the vessels of one group carry for {@code species}: the group's own curve for it where
+     * the group gives one ({@link #forGroup}); for a metabolite species whose parent the group doses with
+     * a curve of its own, the metabolite formed from that dosing (the vessels of a group carry one blood,
+     * so a metabolite follows its parent there); else {@code speciesOwn}, the species' curve.
+     *
+     * @param groupCurves species name → curve in this group (empty for the group of the species' own curves)
+     */
+    public static PlasmaCurve inGroup(SpeciesSpec species, java.util.Map<String, PlasmaCurveSpec> groupCurves,
+                                      Function<String, SpeciesSpec> speciesByName, PlasmaCurve speciesOwn) {
+        PlasmaCurveSpec own = groupCurves.get(species.name());
+        if (own != null) {
+            return forGroup(own, species);
+        }
+        if (species.vessel().plasma() instanceof PlasmaCurveSpec.Metabolite m && groupCurves.containsKey(m.parent())) {
+            if (!(groupCurves.get(m.parent()) instanceof PlasmaCurveSpec.Dosing parentDosing)) {
+                throw new IllegalArgumentException("species " + species.name() + ": its parent " + m.parent()
+                        + " carries a curve other than dosing in a vessel group; a metabolite is formed from dosing only");
+            }
+            SpeciesSpec parent = speciesByName.apply(m.parent());
+            return new Dosed(DosingCurves.metabolite(m, parentDosing, parent.unit(), species.unit()));
+        }
+        return speciesOwn;
+    }
+
     private static void requireFiniteNonNegative(String what, double value) {
         if (!(value >= 0) || !Double.isFinite(value)) {
             throw new IllegalArgumentException(what + " must be a finite number >= 0, got " + value);

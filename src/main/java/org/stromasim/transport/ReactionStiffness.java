@@ -65,6 +65,15 @@ public record ReactionStiffness(double stiffestPerS, String stiffestWhere, doubl
      */
     public static ReactionStiffness of(Grid3D grid, float[] d, byte[] cell, float[] svPerUm, SpeciesReactions r,
                                        boolean crosses) {
+        return of(grid, d, cell, svPerUm, new float[svPerUm.length], r, crosses);
+    }
+
+    /**
+     * The same with the wall exchange in series with the tissue between each wall and its voxel centre
+     * ({@link WallExchange}; {@code wallDistanceUm} per voxel, µm), the rate the backends integrate.
+     */
+    public static ReactionStiffness of(Grid3D grid, float[] d, byte[] cell, float[] svPerUm, float[] wallDistanceUm,
+                                       SpeciesReactions r, boolean crosses) {
         int nx = grid.nx();
         int ny = grid.ny();
         int nz = grid.nz();
@@ -79,7 +88,7 @@ public record ReactionStiffness(double stiffestPerS, String stiffestWhere, doubl
                 continue; // lumen: held at the plasma level, not a reaction
             }
             double uptake = r.uptakeVmaxPerS()[code] > 0 ? r.uptakeVmaxPerS()[code] / r.uptakeKm()[code] : 0.0;
-            double exchange = crosses ? r.permeabilityUmPerS() * svPerUm[v] : 0.0;
+            double exchange = crosses ? WallExchange.ratePerS(r.permeabilityUmPerS(), svPerUm[v], wallDistanceUm[v], d[v]) : 0.0;
             lambda[v] = r.decayPerS() + r.bindingPerS()[code] + exchange + uptake + r.secretionRelaxPerS()[code];
             if (lambda[v] > stiffest) {
                 stiffest = lambda[v];

@@ -36,6 +36,8 @@ public final class TransportModel {
     /** Per voxel, its plasma group (see {@code tissue.VesselWall}), or null when there is one group. */
     private final byte[] plasmaGroupOfVoxel;
     private final float[] vesselSurfaceToVolumePerUm;
+    /** Per voxel, its centre's distance from the vessel wall it holds, µm ({@link WallExchange}). */
+    private final float[] vesselWallDistanceUm;
     /** The wall as built (uncompressed); the live array is this times the perfused fraction. */
     private final float[] builtWallPerUm;
     /** Vessel compression by solid stress, or null (the live wall stays the built one). */
@@ -100,13 +102,13 @@ public final class TransportModel {
             SpeciesSpec spec = species.get(s);
             groupPlasma[s] = new PlasmaCurve[groups.size()];
             for (int g = 0; g < groups.size(); g++) {
-                org.stromasim.scenario.PlasmaCurveSpec own = groups.get(g).get(spec.name());
-                groupPlasma[s][g] = own == null ? plasma[s] : PlasmaCurve.forGroup(own, spec);
+                groupPlasma[s][g] = PlasmaCurve.inGroup(spec, groups.get(g), name -> speciesNamed(scenario, name), plasma[s]);
             }
         }
         this.plasmaGroupOfVoxel = plasmaGroups(tissue, groups.size());
         lowerEstradiolByAromataseInhibition(scenario);
         this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
+        this.vesselWallDistanceUm = VesselGeometry.wallDistanceUm(tissue);
         this.builtWallPerUm = vesselSurfaceToVolumePerUm.clone();
         this.compression = scenario.ecm().vesselCompression() == null ? null
                 : new org.stromasim.matrix.VesselCompression(scenario.ecm().vesselCompression());
@@ -238,7 +240,7 @@ public final class TransportModel {
             ReactionStiffness[] computed = new ReactionStiffness[species.size()];
             for (int i = 0; i < computed.length; i++) {
                 computed[i] = ReactionStiffness.of(grid, diffusivityUm2PerS[i], refreshedCells,
-                        vesselSurfaceToVolumePerUm, reactions[i], plasma[i] != null);
+                        vesselSurfaceToVolumePerUm, vesselWallDistanceUm, reactions[i], plasma[i] != null);
             }
             reactionStiffness = computed;
         }
@@ -381,6 +383,14 @@ public final class TransportModel {
     }
 
     /** Vessel wall area per volume of each voxel, 1/µm (see {@link VesselGeometry}). The live array. */
+    /**
+     * Per voxel, the distance from its centre to the vessel wall it holds, µm (0 without a wall or where
+     * the tissue carries no distances): δ of {@link WallExchange}. Read, never written.
+     */
+    public float[] vesselWallDistanceUm() {
+        return vesselWallDistanceUm;
+    }
+
     public float[] vesselSurfaceToVolumePerUm() {
         return vesselSurfaceToVolumePerUm;
     }

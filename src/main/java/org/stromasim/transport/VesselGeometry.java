@@ -27,6 +27,25 @@ final class VesselGeometry {
         return wall != null ? checked(tissue, wall.areaPerVolumePerUm().clone()) : voxelFaces(tissue);
     }
 
+    /**
+     * Per voxel, its centre's distance from the vessel wall it holds, µm ({@link VesselWall#wallDistanceUm});
+     * zeros for a tissue without one (a voxel-face wall, or a wall stored without distances).
+     */
+    static float[] wallDistanceUm(Tissue tissue) {
+        VesselWall wall = tissue.vesselWall();
+        if (wall == null || wall.wallDistanceUm() == null) {
+            return new float[tissue.grid().voxelCount()];
+        }
+        float[] d = wall.wallDistanceUm().clone();
+        for (int v = 0; v < d.length; v++) {
+            if (!(d[v] >= 0) || !Float.isFinite(d[v])) {
+                throw new IllegalArgumentException("vessel wall distance at voxel " + v + " is " + d[v]
+                        + " µm; it must be finite and >= 0");
+            }
+        }
+        return d;
+    }
+
     private static float[] checked(Tissue tissue, float[] sv) {
         byte[] cell = tissue.cell();
         byte vessel = CellType.VESSEL.code();

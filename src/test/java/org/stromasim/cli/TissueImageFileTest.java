@@ -228,6 +228,95 @@ class TissueImageFileTest {
     }
 
     /**
+     * A TIFF saved by Fiji with an origin (ImageJ's xorigin=2, yorigin=-1.5, zorigin=1 pixels of 40 µm:
+     * the centre of sample (0, 0, 0) at (−80, 60, −40) µm) holding the field I = 1000 + x/4 + y/2 + z (x,
+     * y, z in µm at each sample's centre, written as exact integers), mapped to stiffness 1 + I/100 kPa.
+     * Trilinear sampling reproduces a linear field, so every grid voxel whose centre lies within the
+     * image's sample centres holds 1 + I(centre)/100 to float rounding (relative 1e-6); a voxel beyond the
+     * shifted image keeps the built stiffness. The same file with {@code origin_um} in the scenario is
+     * placed where the scenario says, as every image format is.
+     */
+    @Test
+    void tiffOriginShiftsTheImageAndTheScenarioOriginOverridesIt() throws IOException {
+        int nx = 8;
+        int ny = 8;
+        int nz = 6;
+        double spacing = 40;
+        double[] fileOrigin = {-80, 60, -40};
+        float[] values = new float[nx * ny * nz];
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    values[i + nx * (j + ny * k)] = (float) intensity(fileOrigin[0] + i * spacing,
+                            fileOrigin[1] + j * spacing, fileOrigin[2] + k * spacing);
+                }
+            }
+        }
+        TestImages.calibratedTiff(temp.resolve("shifted.tif"), nx, ny, nz, values, new TestImages.Calibration(1, 40, 1, 40,
+                1, "ImageJ=1.54f\nimages=6\nslices=6\nunit=micron\nspacing=40\nxorigin=2\nyorigin=-1.5\nzorigin=1\n"));
+        String map = "sets: stiffness_kpa, intensity_range: [0, 2000], value_range: [1, 21]";
+        Tissue plain = TissueBuilder.build(ScenarioLoader.load(scenario(null)));
+        Tissue fromFile = TissueBuilder.build(ScenarioLoader.load(scenario("    - {file: shifted.tif, " + map + "}")));
+        assertPlacedAt(fileOrigin, spacing, nx, ny, nz, fromFile, plain);
+
+        double[] scenarioOrigin = {30, -50, 10};
+        Tissue moved = TissueBuilder.build(ScenarioLoader.load(scenario("    - {file: shifted.tif, origin_um: [30, -50, 10], "
+                + map + "}")));
+        // the samples keep their values; only where they lie changes: I at sample (i, j, k) is the field at
+        // the file's position, so in the scenario's frame the field is I(x − shift)
+        double[] shift = new double[3];
+        for (int a = 0; a < 3; a++) {
+            shift[a] = scenarioOrigin[a] - fileOrigin[a];
+        }
+        Grid3D g = moved.grid();
+        int checked = 0;
+        for (int v = 0; v < g.voxelCount(); v++) {
+            double[] c = {g.centreX(v % g.nx()), g.centreY((v / g.nx()) % g.ny()), g.centreZ(v / (g.nx() * g.ny()))};
+            if (inside(c, scenarioOrigin, spacing, nx, ny, nz) && moved.cell()[v] != CellType.VESSEL.code()) {
+                double expected = 1 + intensity(c[0] - shift[0], c[1] - shift[1], c[2] - shift[2]) / 100;
+                assertEquals(expected, moved.stiffnessKpa()[v], 1e-6 * expected, "voxel " + v);
+                checked++;
+            }
+        }
+        assertTrue(checked > 100, "voxels inside the moved image: " + checked);
+    }
+
+    private static double intensity(double xUm, double yUm, double zUm) {
+        return 1000 + xUm / 4 + yUm / 2 + zUm;
+    }
+
+    private static boolean inside(double[] centre, double[] origin, double spacing, int nx, int ny, int nz) {
+        int[] n = {nx, ny, nz};
+        for (int a = 0; a < 3; a++) {
+            if (centre[a] < origin[a] || centre[a] > origin[a] + (n[a] - 1) * spacing) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void assertPlacedAt(double[] origin, double spacing, int nx, int ny, int nz, Tissue t, Tissue plain) {
+        Grid3D g = t.grid();
+        int inside = 0;
+        int beyond = 0;
+        for (int v = 0; v < g.voxelCount(); v++) {
+            double[] c = {g.centreX(v % g.nx()), g.centreY((v / g.nx()) % g.ny()), g.centreZ(v / (g.nx() * g.ny()))};
+            if (t.cell()[v] == CellType.VESSEL.code()) {
+                continue;
+            }
+            if (inside(c, origin, spacing, nx, ny, nz)) {
+                double expected = 1 + intensity(c[0], c[1], c[2]) / 100;
+                assertEquals(expected, t.stiffnessKpa()[v], 1e-6 * expected, "voxel " + v);
+                inside++;
+            } else if (c[0] > origin[0] + (nx - 0.5) * spacing) {
+                assertEquals(plain.stiffnessKpa()[v], t.stiffnessKpa()[v], "voxel " + v + " beyond the image");
+                beyond++;
+            }
+        }
+        assertTrue(inside > 100 && beyond > 100, "inside " + inside + ", beyond " + beyond);
+    }
+
+    /**
      * A collagen-fraction image linear in x, φ = 0.02 + 0.002·x/µm on 8 × 8 × 6 samples of 40 µm (0.06 …
      * 0.62 on the sample centres; mapped from the intensity 100·i + 10·j + k): trilinear interpolation is
      * exact for a linear field, so every non-vessel voxel whose centre the samples bracket holds the

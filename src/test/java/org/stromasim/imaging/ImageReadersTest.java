@@ -168,6 +168,30 @@ class ImageReadersTest {
         assertNull(pixel.spacing(), "ImageJ's uncalibrated unit");
     }
 
+    /**
+     * ImageJ's origin (pixels; pixel i at (i − origin)·size): sample (0, 0, 0) at −origin·spacing µm; an
+     * absent axis is 0; without a stated spacing no origin; a malformed value is refused.
+     */
+    @Test
+    void tiffOriginFromImageJDescription() throws Exception {
+        float[] values = TestImages.patternVolume(4, 3, 2);
+        RawVolume shifted = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("o.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(2, 5, 1, 3, 1,
+                        "ImageJ=1.54f\nimages=2\nunit=micron\nspacing=7.5\nxorigin=4\nzorigin=-2.5\n")));
+        assertPattern(shifted, 4, 3, 2);
+        assertArrayEquals(new double[]{-10, 0, 18.75}, shifted.origin(), 1e-12);
+        assertEquals(1.0, shifted.unitUm());
+
+        RawVolume uncalibrated = TiffStackReader.read(TestImages.calibratedTiff(temp.resolve("u.tif"), 4, 3, 2, values,
+                new TestImages.Calibration(1, 1, 1, 1, 1, "ImageJ=1.54f\nimages=2\nunit=pixel\nspacing=1\nxorigin=4\n")));
+        assertNull(uncalibrated.origin(), "an origin in pixels without a length");
+
+        Path bad = TestImages.calibratedTiff(temp.resolve("b.tif"), 4, 3, 2, values, new TestImages.Calibration(2, 5, 1, 3,
+                1, "ImageJ=1.54f\nimages=2\nunit=micron\nspacing=7.5\nyorigin=left\n"));
+        String message = assertThrows(VolumeFileException.class, () -> TiffStackReader.read(bad)).getMessage();
+        assertTrue(message.contains("ImageJ yorigin 'left'"), message);
+    }
+
     private String nrrdError(String header, byte[] data) throws IOException {
         Path f = TestImages.nrrd(temp.resolve("bad.nrrd"), header, data, false);
         return assertThrows(VolumeFileException.class, () -> NrrdReader.read(f)).getMessage();

@@ -49,6 +49,8 @@ public final class ReferenceStepper {
     private final byte[] cell;
     private final double[] alive;
     private final double[] wallPerUm;
+    /** Per voxel, its centre's distance from its wall, µm (the tissue's; 0 without). */
+    private final double[] wallDistanceUm;
     /** Per voxel its plasma group (the tissue's), or null: all vessels carry the species' own curves. */
     private final byte[] plasmaGroup;
     /** Per plasma group, species name → its curve there (the scenario's; group 0 empty). */
@@ -73,6 +75,12 @@ public final class ReferenceStepper {
             alive[v] = tissue.viability()[v];
         }
         this.wallPerUm = wallAreaPerVolume(tissue);
+        this.wallDistanceUm = new double[cell.length];
+        if (tissue.vesselWall() != null && tissue.vesselWall().wallDistanceUm() != null) {
+            for (int v = 0; v < cell.length; v++) {
+                wallDistanceUm[v] = tissue.vesselWall().wallDistanceUm()[v];
+            }
+        }
         this.plasmaGroup = tissue.vesselWall() == null ? null : tissue.vesselWall().plasmaGroup();
         this.groupCurves = scenario.tissue() == null ? List.of(java.util.Map.of())
                 : org.stromasim.scenario.TissueSpec.plasmaGroups(scenario.tissue().vessels());
@@ -146,7 +154,7 @@ public final class ReferenceStepper {
             rate += alive[v] * sec.ratePerS() / sec.saturation();
         }
         if (sp.vessel() != null) {
-            rate += sp.vessel().permeabilityUmPerS() * wallPerUm[v];
+            rate += wallRate(s, v);
         }
         return rate;
     }
@@ -176,7 +184,7 @@ public final class ReferenceStepper {
                 lambda[v] += sec.ratePerS() / sec.saturation();
             }
             if (sp.vessel() != null) {
-                lambda[v] += sp.vessel().permeabilityUmPerS() * wallPerUm[v];
+                lambda[v] += wallRate(s, v);
             }
         }
         double worst = 0;
@@ -312,7 +320,7 @@ public final class ReferenceStepper {
                     rate += alive[v] * sec.ratePerS() * saturationTerm;
                 }
                 if (crosses && wallPerUm[v] > 0) {
-                    rate += sp.vessel().permeabilityUmPerS() * wallPerUm[v] * (plasma(curve(s, v), t) - cv);
+                    rate += wallRate(s, v) * (plasma(curve(s, v), t) - cv);
                 }
                 out[s * n + v] = flux * inverseDx2 + rate;
             }
@@ -375,6 +383,19 @@ public final class ReferenceStepper {
         }
         throw new IllegalArgumentException("the reference stepper has no " + law.getClass().getSimpleName()
                 + " law (only exponential and ogston)");
+    }
+
+    /**
+     * The wall's exchange rate of voxel v, 1/s: the wall (1/P per area) and the tissue between the wall
+     * and the voxel's centre (δ/D) as resistances in series, times the wall area per volume.
+     */
+    private double wallRate(int s, int v) {
+        double p = spec[s].vessel().permeabilityUmPerS();
+        if (wallPerUm[v] == 0) {
+            return 0;
+        }
+        double resistance = 1 / p + (wallDistanceUm[v] > 0 ? wallDistanceUm[v] / d[s][v] : 0);
+        return wallPerUm[v] / resistance;
     }
 
     /** The wall area per volume: the tissue's own, or voxel faces shared with vessel voxels over dx. */

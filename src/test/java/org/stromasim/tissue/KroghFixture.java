@@ -8,7 +8,8 @@ import org.stromasim.grid.Grid3D;
  * with a permeable wall), on a quarter of the plane (the axis on the corner x = y = 0, whose two
  * zero-flux faces are mirror planes) and one voxel thick in z (the field does not vary along the
  * axis). The steady state of the semi-discrete model on the product's lumen and wall,
- * D·Δ_h C − k·C + P·(S/V)·(C_p − C) = 0 on tissue voxels, no flux into lumen or across domain
+ * D·Δ_h C − k·C + (S/V)/(1/P + δ/D)·(C_p − C) = 0 on tissue voxels (δ: the voxel centre's distance
+ * from the wall, the product's; the wall and that tissue in series), no flux into lumen or across domain
  * faces, is solved here by conjugate gradients (a reference written in the test); the analytic
  * Robin/Krogh solution is C(r) = C_p·P·K0(r/λ)/(P·K0(R/λ) + (D/λ)·K1(R/λ)), λ = √(D/k), with
  * K0 and K1 from their integral representation (no library has a K-Bessel: Commons Math 3 has only J).
@@ -47,12 +48,17 @@ public final class KroghFixture {
     }
 
     /** The steady state of the semi-discrete model (class comment) by conjugate gradients; lumen voxels NaN. */
-    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm) {
-        return steadyState(g, lumen, svPerUm, P_UM_PER_S);
+    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm, float[] distanceUm) {
+        return steadyState(g, lumen, svPerUm, distanceUm, P_UM_PER_S);
     }
 
-    /** The same with wall permeability {@code pUmPerS} (a very large one holds the wall at the plasma level). */
-    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm, double pUmPerS) {
+    /**
+     * The same with wall permeability {@code pUmPerS} (a very large one holds the wall at the plasma
+     * level). Each voxel exchanges through the wall and then the tissue between the wall and its centre,
+     * {@code distanceUm} (null: every centre on the wall), as two resistances in series: per volume
+     * (S/V)/(1/P + δ/D).
+     */
+    public static double[] steadyState(Grid3D g, boolean[] lumen, float[] svPerUm, float[] distanceUm, double pUmPerS) {
         int n = g.voxelCount();
         double c = D_UM2_PER_S / (g.voxelUm() * g.voxelUm());
         double[] diagonal = new double[n];
@@ -71,8 +77,10 @@ public final class KroghFixture {
                     neighbours++;
                 }
             }
-            diagonal[v] = neighbours * c + K_PER_S + pUmPerS * svPerUm[v];
-            b[v] = pUmPerS * svPerUm[v] * PLASMA;
+            double delta = distanceUm == null ? 0 : distanceUm[v];
+            double exchange = svPerUm[v] / (1 / pUmPerS + delta / D_UM2_PER_S);
+            diagonal[v] = neighbours * c + K_PER_S + exchange;
+            b[v] = exchange * PLASMA;
         }
         double[] x = new double[n];
         double[] r = b.clone();

@@ -15,8 +15,16 @@ public final class KroghTissues {
     }
 
     public static Scenario scenario(KroghFixture.Case c) {
-        return ScenarioFixture.scenario().grid(c.grid().nx(), c.grid().ny(), 1, c.grid().voxelUm())
-                .with(ScenarioFixture.species("drug").d0(KroghFixture.D_UM2_PER_S).decay(KroghFixture.K_PER_S)
+        return scenario(c, null);
+    }
+
+    /** The same with the diffusion scheme {@code diffusion} (null: the default). */
+    public static Scenario scenario(KroghFixture.Case c, org.stromasim.scenario.DiffusionSpec diffusion) {
+        ScenarioFixture f = ScenarioFixture.scenario().grid(c.grid().nx(), c.grid().ny(), 1, c.grid().voxelUm());
+        if (diffusion != null) {
+            f = f.diffusion(diffusion);
+        }
+        return f.with(ScenarioFixture.species("drug").d0(KroghFixture.D_UM2_PER_S).decay(KroghFixture.K_PER_S)
                         .vessel(KroghFixture.P_UM_PER_S, new PlasmaCurveSpec.Constant(KroghFixture.PLASMA)))
                 .build();
     }
@@ -37,7 +45,8 @@ public final class KroghTissues {
      * the state has run to steady state.
      */
     public static double worstRelativeDifference(KroghFixture.Case c, float[] concentration) {
-        double[] reference = KroghFixture.steadyState(c.grid(), c.lumen(), c.wall().areaPerVolumePerUm());
+        double[] reference = KroghFixture.steadyState(c.grid(), c.lumen(), c.wall().areaPerVolumePerUm(),
+                c.wall().wallDistanceUm());
         double max = 0;
         double worst = 0;
         for (int v = 0; v < reference.length; v++) {

@@ -45,7 +45,7 @@ final class ReactionPass {
                 groupPlasma[s][g] = model.plasma(s, g);
             }
             reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, model.vesselSurfaceToVolumePerUm(),
-                    model.plasmaGroupOfVoxel());
+                    model.plasmaGroupOfVoxel(), model.vesselWallDistanceUm(), model.diffusivityUm2PerS(s));
             reactionA[s] = new ReactionTable();
             reactionB[s] = new ReactionTable();
             reactionAB[s] = new ReactionTable();

@@ -5,6 +5,7 @@ import org.stromasim.tissue.CellType;
 import org.stromasim.transport.ExposureWeights;
 import org.stromasim.transport.ReactionKeyMap;
 import org.stromasim.transport.SpeciesReactions;
+import org.stromasim.transport.WallExchange;
 
 /**
  * The reaction sub-step of one species. Every term is written as dC/dt = S − λ·C with S ≥ 0 and
@@ -43,6 +44,10 @@ final class ReactionUpdate {
      * their group's level.
      */
     private final byte[] plasmaGroup;
+    /** Per voxel, the distance from its centre to its wall, µm, or null (every centre on its wall). */
+    private final float[] wallDistanceUm;
+    /** The species' voxel diffusivity, µm²/s (the model's live array), with {@link #wallDistanceUm}. */
+    private final float[] diffusivity;
     private final double[] bindingPerS;
     /** Effective Vmax by cell code: the model's Vmax times its uptake scale ({@link #scaleUptake}). */
     private final double[] vmaxPerS;
@@ -57,13 +62,21 @@ final class ReactionUpdate {
     private final ReactionKeyMap keyMap = new ReactionKeyMap();
 
     ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm) {
-        this(r, crossesVessels, wallPerUm, null);
+        this(r, crossesVessels, wallPerUm, null, null, null);
     }
 
-    ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm, byte[] plasmaGroup) {
+    /**
+     * @param wallDistanceUm per voxel, its centre's distance from its wall, µm (the model's; null: 0)
+     * @param diffusivity    the species' voxel diffusivity, µm²/s (the model's live array; null with
+     *                       no distances)
+     */
+    ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm, byte[] plasmaGroup,
+                   float[] wallDistanceUm, float[] diffusivity) {
         this.plasmaGroup = plasmaGroup;
         this.reactions = r;
         java.util.Arrays.fill(uptakeScale, 1.0);
+        this.wallDistanceUm = wallDistanceUm;
+        this.diffusivity = diffusivity;
         this.active = r.hasAnyTerm() || crossesVessels;
         this.crossesVessels = crossesVessels;
         this.decayPerS = r.decayPerS();
@@ -143,9 +156,16 @@ final class ReactionUpdate {
         table.affine[at + 2] = sourcePerAlive;
     }
 
-    /** P·(S/V) of voxel v with key {@code key}, 1/s: its own wall area per volume, 0 without a wall. */
+    /**
+     * The exchange rate of voxel v with key {@code key}, 1/s: P·(S/V) with its own wall area per volume
+     * in series with the tissue between the wall and its centre ({@link WallExchange}), 0 without a wall.
+     */
     private double exchangePerS(int key, int v) {
-        return VoxelKeys.hasWall(key) ? permeabilityUmPerS * wallPerUm[v] : 0.0;
+        if (!VoxelKeys.hasWall(key)) {
+            return 0.0;
+        }
+        return wallDistanceUm == null ? permeabilityUmPerS * wallPerUm[v]
+                : WallExchange.ratePerS(permeabilityUmPerS, wallPerUm[v], wallDistanceUm[v], diffusivity[v]);
     }
 
     /**

@@ -18,6 +18,7 @@ final class ClResources implements AutoCloseable {
 
     private final cl_context context;
     private final Deque<Runnable> releases = new ArrayDeque<>();
+    private long allocatedBytes;
 
     ClResources(cl_context context) {
         this.context = context;
@@ -38,6 +39,7 @@ final class ClResources implements AutoCloseable {
     /** A device buffer of {@code bytes} bytes (uninitialised). */
     cl_mem buffer(long flags, long bytes) {
         cl_mem m = CL.clCreateBuffer(context, flags, Math.max(bytes, 1), null, null);
+        allocatedBytes += Math.max(bytes, 1);
         releases.push(() -> CL.clReleaseMemObject(m));
         return m;
     }
@@ -45,8 +47,14 @@ final class ClResources implements AutoCloseable {
     /** A read-only device buffer initialised from {@code host}. */
     cl_mem readOnly(Pointer host, long bytes) {
         cl_mem m = CL.clCreateBuffer(context, CL.CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR, bytes, host, null);
+        allocatedBytes += bytes;
         releases.push(() -> CL.clReleaseMemObject(m));
         return m;
+    }
+
+    /** Bytes of every buffer created so far (what the device memory plan must cover). */
+    long allocatedBytes() {
+        return allocatedBytes;
     }
 
     @Override

@@ -8,9 +8,11 @@ import java.util.Locale;
  * copy) against CL_DEVICE_MAX_MEM_ALLOC_SIZE.
  *
  * <p>Per voxel: two float copies of every species (ping-pong) and one float diffusivity per species;
- * cell code and reaction key (1 + 1 byte), viability and vessel wall area per volume (4 + 4); drug exposure as a
+ * cell code and reaction key (1 + 1 byte), viability, vessel wall area per volume and the wall's distance
+ * from the voxel centre (4 + 4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels);
- * with a biology section the stiffness (4), which only the slow step reads. The large-step scheme adds
+ * with a biology section the stiffness (4), which only the slow step reads; with vessel groups that carry
+ * plasma curves of their own the group of every voxel (1). The large-step scheme adds
  * float copies of every species ({@link #LARGE_STEP_COPIES}); the implicit scheme its multigrid in
  * double ({@link #withMultigrid}: about 11 padded doubles per voxel shared and 7 per species, each
  * +1/7 for the coarse levels; ≈ 90 + 64·species bytes per voxel).
@@ -21,28 +23,33 @@ final class DeviceMemoryPlan {
     private final int species;
     private final int extraCopies;
     private final boolean biology;
+    /** Whether the device keeps each voxel's plasma group (one byte per voxel; more than one plasma group). */
+    private final boolean plasmaGroupPerVoxel;
     /** Device bytes of the implicit scheme's multigrid ({@link MultigridWorkspace#deviceBytes}), 0 for the others. */
     private final long multigridBytes;
     private final long multigridLargestBuffer;
 
     DeviceMemoryPlan(long voxels, int species) {
-        this(voxels, species, 0, false);
+        this(voxels, species, 0, false, false);
     }
 
     /**
      * @param extraCopies further float copies of every species (see {@link #LARGE_STEP_COPIES})
      * @param biology     whether the scenario has a biology section (the device keeps the stiffness)
+     * @param plasmaGroupPerVoxel whether vessel groups carry plasma curves of their own (the device keeps
+     *                    each voxel's group, one byte)
      */
-    DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology) {
-        this(voxels, species, extraCopies, biology, 0, 0);
+    DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology, boolean plasmaGroupPerVoxel) {
+        this(voxels, species, extraCopies, biology, plasmaGroupPerVoxel, 0, 0);
     }
 
-    private DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology, long multigridBytes,
-                             long multigridLargestBuffer) {
+    private DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology, boolean plasmaGroupPerVoxel,
+                             long multigridBytes, long multigridLargestBuffer) {
         this.voxels = voxels;
         this.species = species;
         this.extraCopies = extraCopies;
         this.biology = biology;
+        this.plasmaGroupPerVoxel = plasmaGroupPerVoxel;
         this.multigridBytes = multigridBytes;
         this.multigridLargestBuffer = multigridLargestBuffer;
     }
@@ -52,7 +59,7 @@ final class DeviceMemoryPlan {
      * species' hierarchy), the largest of them {@code largestBuffer} bytes (a padded fine-level array).
      */
     DeviceMemoryPlan withMultigrid(long bytes, long largestBuffer) {
-        return new DeviceMemoryPlan(voxels, species, extraCopies, biology, bytes, largestBuffer);
+        return new DeviceMemoryPlan(voxels, species, extraCopies, biology, plasmaGroupPerVoxel, bytes, largestBuffer);
     }
 
     /**
@@ -65,8 +72,8 @@ final class DeviceMemoryPlan {
     }
 
     long totalBytes() {
-        long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 2 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
-                + (biology ? Float.BYTES : 0);
+        long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 3 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
+                + (biology ? Float.BYTES : 0) + (plasmaGroupPerVoxel ? Byte.BYTES : 0);
         return voxels * perVoxel + multigridBytes;
     }
 

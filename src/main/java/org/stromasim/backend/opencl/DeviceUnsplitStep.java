@@ -29,7 +29,7 @@ final class DeviceUnsplitStep {
     private final PlasmaCurve[] plasma;
     private final int drugSpecies;
     private final int guard;
-    /** {params, cell, viability, wall area per volume, exposure hi, exposure lo}. */
+    /** {params, cell, viability, wall area per volume, exposure hi, exposure lo, wall distance, diffusivity}. */
     private final cl_mem[] shared;
 
     DeviceUnsplitStep(TransportModel model, DeviceImplicitDiffusion solvers, int guard, cl_mem[] shared) {
@@ -62,14 +62,15 @@ final class DeviceUnsplitStep {
             // argument then (hasBoundary 0), which still has to be some buffer
             MultigridKernels.args(kernels.unsplitAssemble, in, offset, shared[0], s, shared[1], shared[2], shared[3],
                     solver != null ? solver.boundarySource : work.q, solver != null ? 1 : 0, plasmaMid, plasmaEnd, hS, h2,
-                    work.mass(0), work.rhs, work.solution, nx, ny);
+                    work.mass(0), work.rhs, work.solution, nx, ny, shared[6], shared[7]);
             kernels.launch(kernels.unsplitAssemble, nx, ny, grid.nz());
             if (solver != null) {
                 solver.setAbsorptionField();
                 solvers.solveChecked(solver, work.solution, s, "the unsplit step");
             }
             MultigridKernels.args(kernels.unsplitFinish, in, out, offset, shared[0], s, shared[1], shared[2], shared[3],
-                    work.solution, hS, s == drugSpecies ? 1 : 0, ExposureWeights.SERIES_BELOW, shared[4], shared[5], nx, ny);
+                    work.solution, hS, s == drugSpecies ? 1 : 0, ExposureWeights.SERIES_BELOW, shared[4], shared[5], nx, ny,
+                    shared[6], shared[7]);
             kernels.launch(kernels.unsplitFinish, nx, ny, grid.nz());
         }
     }

@@ -29,10 +29,14 @@ final class LargeStepReactions {
      * @param shared     {cell, viability, wall area, params, plasma levels, exposure hi, exposure lo, keys,
      *                   tables} (kernel arguments 1–9)
      * @param plasmaGroups per voxel its plasma group (kernel argument 18; see kernels/transport.cl)
+     * @param wallDistance per voxel its centre's distance from its vessel wall, µm (kernel argument 19)
+     * @param diffusivity  the species' voxel diffusivities, padded like the state (kernel argument 20), which
+     *                     the wall exchange's series resistance reads
      */
     LargeStepReactions(cl_program program, ClResources resources, OpenClDevice device, cl_command_queue queue,
                        long[] cpuTile, int itemsX, int nx, int ny, int nz, int species, int guard,
-                       int passesPerUpload, int endWeightsPerPass, cl_mem[] shared, cl_mem plasmaGroups) {
+                       int passesPerUpload, int endWeightsPerPass, cl_mem[] shared, cl_mem plasmaGroups,
+                       cl_mem wallDistance, cl_mem diffusivity) {
         this.queue = queue;
         this.react = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_react"));
         this.local = cpuTile != null ? cpuTile : LocalSizes.forGrid(react, device.device(), nx, ny);
@@ -48,6 +52,8 @@ final class LargeStepReactions {
         intArg(13, nz);
         intArg(14, guard);
         mem(18, plasmaGroups);
+        mem(19, wallDistance);
+        mem(20, diffusivity);
     }
 
     /** The exposure end-weight buffer, filled per chunk of passes with the reaction tables. */

@@ -93,8 +93,12 @@ public final class OpenClBackend implements Backend {
     private final int plasmaGroups;
     /** Per voxel its plasma group (one byte; a 1-byte placeholder when there is one group). */
     private final cl_mem plasmaGroupOfVoxel;
+    /** Per voxel, its centre's distance from its vessel wall, µm (the model's; fixed for the run). */
+    private final cl_mem wallDistance;
     private final int drugSpecies;
     private final ClResources resources;
+    /** The device memory this run was checked against before anything was allocated. */
+    private final DeviceMemoryPlan memoryPlan;
     private final cl_command_queue queue;
     private final cl_kernel transport;
     private final long[] localSize;
@@ -151,12 +155,14 @@ public final class OpenClBackend implements Backend {
         boolean implicitScheme = model.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT;
         boolean unsplitCoupling = model.diffusion().unsplit();
         int extraCopies = rkl2Scheme ? DeviceMemoryPlan.LARGE_STEP_COPIES : 0;
-        DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps());
+        DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps(),
+                model.plasmaGroupCount() > 1);
         if (implicitScheme) {
             plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, unsplitCoupling),
                     MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
         }
         plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
+        this.memoryPlan = plan;
         this.plasma = new PlasmaCurve[species];
         this.plasmaGroups = model.plasmaGroupCount();
         this.groupPlasma = new PlasmaCurve[species][plasmaGroups];
@@ -203,6 +209,7 @@ public final class OpenClBackend implements Backend {
             cell = resources.buffer(CL_MEM_READ_WRITE, voxels);
             viability = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
+            wallDistance = resources.readOnly(Pointer.to(model.vesselWallDistanceUm()), (long) voxels * Sizeof.cl_float);
             parameterTable = SpeciesParameterTable.of(model);
             parameters = resources.readOnly(Pointer.to(parameterTable), (long) parameterTable.length * Sizeof.cl_float);
             plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY,
@@ -221,13 +228,15 @@ public final class OpenClBackend implements Backend {
             largeStepReactions = largeSteps && !unsplitCoupling ? new LargeStepReactions(transportProgram, resources, device, queue,
                     exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, PASSES_PER_UPLOAD,
                     reactionTables.endWeightsPerPass(), new cl_mem[] {cell, viability, wallArea, parameters,
-                        plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel) : null;
+                        plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel, wallDistance,
+                    diffusivity) : null;
             rkl2 = rkl2Scheme ? new Rkl2Passes(model, resources, transportProgram, device, queue,
                     exact ? localSize : null, itemsX, guard, fieldBytes, diffusivity, parameters) : null;
             implicit = implicitScheme
                     ? new DeviceImplicitDiffusion(model, resources, context, queue, guard, unsplitCoupling) : null;
             unsplit = unsplitCoupling ? new DeviceUnsplitStep(model, implicit, guard,
-                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo}) : null;
+                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo, wallDistance, diffusivity})
+                    : null;
         } catch (RuntimeException | Error e) {
             resources.close();
             throw e;
@@ -250,6 +259,16 @@ public final class OpenClBackend implements Backend {
         CL.clSetKernelArg(transport, 20, Sizeof.cl_mem, Pointer.to(keys));
         CL.clSetKernelArg(transport, 21, Sizeof.cl_mem, Pointer.to(tables));
         CL.clSetKernelArg(transport, 22, Sizeof.cl_mem, Pointer.to(plasmaGroupOfVoxel));
+        CL.clSetKernelArg(transport, 23, Sizeof.cl_mem, Pointer.to(wallDistance));
+    }
+
+    DeviceMemoryPlan memoryPlan() {
+        return memoryPlan;
+    }
+
+    /** Bytes of every device buffer this backend has created (for the test of its memory plan). */
+    long allocatedDeviceBytes() {
+        return resources.allocatedBytes();
     }
 
     @Override

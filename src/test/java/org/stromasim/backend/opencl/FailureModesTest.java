@@ -57,10 +57,11 @@ class FailureModesTest {
         Scenario sc = scenario().grid(32, 32, 32, 10.0).with(species("drug").d0(10)).with(species("b").d0(10)).build();
         TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
         // 32³ = 32768 voxels × 2 species: 256 KiB per concentration copy; per voxel 3 × 2 × 4 B of
-        // species fields + 1 + 1 (cell code, reaction key) + 8 + 8 + 8 B = 50 B, 1.6 MiB in all.
+        // species fields + 1 + 1 (cell code, reaction key) + 12 (viability, wall area and distance)
+        // + 8 + 8 B = 54 B, 1.7 MiB in all.
         OpenClDevice small = OpenClTestDevice.get().withMemory(1L << 20, 1L << 30);
         IllegalArgumentException total = assertThrows(IllegalArgumentException.class, () -> new OpenClBackend(model, small));
-        assertTrue(total.getMessage().contains("grid 32×32×32 with 2 species needs 1.6 MiB of device memory "
+        assertTrue(total.getMessage().contains("grid 32×32×32 with 2 species needs 1.7 MiB of device memory "
                 + "(largest buffer 256.0 KiB)"), total.getMessage());
         assertTrue(total.getMessage().contains("has 1.0 MiB of global memory"), total.getMessage());
 
