@@ -9,10 +9,12 @@ import java.util.Optional;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.io.Snapshot;
 import org.stromasim.io.SnapshotFormatException;
+import org.stromasim.io.SnapshotLayout;
 import org.stromasim.io.SnapshotReader;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.tissue.VesselWall;
 
 /**
  * Where a run continues from: its resolved scenario and the full state of its newest complete
@@ -61,6 +63,14 @@ public record ResumePoint(Scenario scenario, Tissue state, long step, double tim
                 throw new IOException(run.scenarioFile() + " no longer matches the scenario stored in " + file
                         + "; a run continues with the scenario it started with (restore scenario.yaml, or start a new run)");
             }
+            VesselWall wall = snapshot.tissue().vesselWall();
+            if (wall != null && wall.wallDistanceUm() == null && hasWallArea(wall)) {
+                // Continuing would exchange as P·S/V, without the tissue between the wall and each voxel
+                // centre that the model now puts in series: a different model, so the run is refused.
+                throw new IOException(file + " was written before snapshots stored each voxel's distance from its"
+                        + " vessel wall (" + SnapshotLayout.vesselWallPath(SnapshotLayout.WALL_DISTANCE) + "), which"
+                        + " the vessel exchange needs; it cannot be continued: start the run again with 'stromasim run'");
+            }
             List<String> setAside = new ArrayList<>();
             for (int d = 0; d < damaged.size(); d++) {
                 Path bad = snapshots.get(snapshots.size() - 1 - d);
@@ -85,5 +95,14 @@ public record ResumePoint(Scenario scenario, Tissue state, long step, double tim
             aside = snapshot.resolveSibling(snapshot.getFileName() + DAMAGED_SUFFIX + "." + n);
         }
         return aside;
+    }
+
+    private static boolean hasWallArea(VesselWall wall) {
+        for (float a : wall.areaPerVolumePerUm()) {
+            if (a > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }
