@@ -1,6 +1,9 @@
 package org.stromasim.backend.java;
 
+import java.util.Map;
+import org.stromasim.grid.Face;
 import org.stromasim.grid.Grid3D;
+import org.stromasim.solver.FaceCondition;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.transport.SolverFaces;
 import org.stromasim.transport.TransportModel;
@@ -19,8 +22,12 @@ import org.stromasim.transport.TrBdf2;
  * Tolerance {@link #RELATIVE_TOLERANCE} on the residual of each stage, relative to its right-hand
  * side: far below the float state's own rounding of the result.
  *
- * <p>Arithmetic in double between the float state's reads and writes; per species a solver whose
- * hierarchy is rebuilt when its diffusivity has changed ({@link #prepare}).
+ * <p>Memory: the species are solved one after another through ONE solver (its hierarchy, float
+ * coefficients and work vectors; {@link MultigridSolver}), reassembled for each species' diffusivity
+ * and faces when the species changes ({@link #assembledFor}), so the scheme's memory does not grow
+ * with the number of species: the solver's ≈ 75 bytes per voxel and this class's two double arrays.
+ * The cost is one hierarchy setup per diffusing species and step (about a fifth to a half of a solve).
+ * Arithmetic in double between the float state's reads and writes.
  */
 final class ImplicitDiffusion {
 
@@ -31,87 +38,104 @@ final class ImplicitDiffusion {
 
     private final TransportModel model;
     private final Grid3D grid;
-    private final MultigridSolver[] solvers;
-    /** Per species the diffusivity its solver was built from. */
-    private final float[][] builtFrom;
-    /** TR-BDF2's work arrays, allocated at its first step (the unsplit step has its own). */
-    private double[] start;
+    /** The one solver all species share, created for the first species that diffuses. */
+    private MultigridSolver shared;
+    /** The species whose coefficients {@link #shared} holds, or −1 (none, or the diffusivity may have changed). */
+    private int assembledSpecies = -1;
+    /** Solver workspaces created so far (1 unless species differ in their periodic axes): what tests check. */
+    private int solversCreated;
+    /** Per species whether any voxel has D &gt; 0 (from the last {@link #prepare}). */
+    private final boolean[] diffuses;
+    /** TR-BDF2's stage solution and right-hand side, allocated at its first step (the unsplit step has its own). */
     private double[] star;
     private double[] rhs;
-    private double[] work;
     private long cycles;
     private long solves;
 
     ImplicitDiffusion(TransportModel model) {
         this.model = model;
         this.grid = model.grid();
-        this.solvers = new MultigridSolver[model.speciesCount()];
-        this.builtFrom = new float[model.speciesCount()][];
-    }
-
-    /** Species s's solver on the current diffusivity (after {@link #prepare}), or null when it does not diffuse. */
-    MultigridSolver solver(int s) {
-        return solvers[s];
+        this.diffuses = new boolean[model.speciesCount()];
     }
 
     /**
-     * Rebuilds the solver of each species whose live diffusivity changed since the last call (matrix
-     * remodelling rewrites it between advance calls); a hierarchy costs about one solve to build.
+     * Reads which species diffuse from the live diffusivity (matrix remodelling rewrites it between
+     * advance calls) and forgets the assembled species, so the next solve assembles from the live values.
      */
     void prepare() {
-        for (int s = 0; s < solvers.length; s++) {
-            float[] d = model.diffusivityUm2PerS(s);
-            if (builtFrom[s] != null && java.util.Arrays.equals(builtFrom[s], d)) {
-                continue;
-            }
-            builtFrom[s] = d.clone();
-            boolean diffuses = false;
-            for (float value : d) {
+        for (int s = 0; s < diffuses.length; s++) {
+            boolean any = false;
+            for (float value : model.diffusivityUm2PerS(s)) {
                 if (value > 0) {
-                    diffuses = true;
+                    any = true;
                     break;
                 }
             }
-            solvers[s] = diffuses ? MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d,
-                    SolverFaces.of(model.boundaries(s))) : null;
+            diffuses[s] = any;
         }
+        assembledSpecies = -1;
+    }
+
+    /**
+     * The shared solver with species s's operator (its diffusivity and faces; set the absorption before
+     * solving), or null when the species does not diffuse. Reassembles only when s is not the species
+     * assembled last.
+     */
+    MultigridSolver assembledFor(int s) {
+        if (!diffuses[s]) {
+            return null;
+        }
+        if (assembledSpecies == s) {
+            return shared;
+        }
+        float[] d = model.diffusivityUm2PerS(s);
+        Map<Face, FaceCondition> faces = SolverFaces.of(model.boundaries(s));
+        if (shared != null && shared.acceptsFaces(faces)) {
+            shared.reassemble(d, faces);
+        } else {
+            shared = null; // release the old workspace before the new one is allocated
+            shared = MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d, faces);
+            solversCreated++;
+        }
+        assembledSpecies = s;
+        return shared;
+    }
+
+    /** Solver workspaces allocated so far: 1 however many species diffuse (when they share periodic axes). */
+    int solversCreated() {
+        return solversCreated;
     }
 
     /** One TR-BDF2 step of dt for every species, in place in {@code current}. */
     void step(float[][] current, double dtS) {
-        if (start == null) {
+        if (star == null) {
             int n = grid.voxelCount();
-            start = new double[n];
             star = new double[n];
             rhs = new double[n];
-            work = new double[n];
         }
-        for (int s = 0; s < solvers.length; s++) {
-            MultigridSolver solver = solvers[s];
+        for (int s = 0; s < current.length; s++) {
+            MultigridSolver solver = assembledFor(s);
             if (solver == null) {
                 continue;
             }
+            // the step-start values are the float state itself: it is written only at the end
             float[] c = current[s];
-            for (int v = 0; v < c.length; v++) {
-                start[v] = c[v];
-            }
             double a1 = TrBdf2.stage1Absorption(dtS);
-            solver.divergenceOfFlux(start, work);
+            solver.divergenceOfFlux(c, rhs);
             for (int v = 0; v < c.length; v++) {
-                rhs[v] = a1 * start[v] + work[v];
-                star[v] = start[v];
+                rhs[v] = a1 * c[v] + rhs[v];
+                star[v] = c[v];
             }
             solver.setUniformAbsorption(a1);
             solve(solver, star, s, "1");
             double a2 = TrBdf2.stage2Absorption(dtS);
             for (int v = 0; v < c.length; v++) {
-                rhs[v] = a2 * (TrBdf2.STAR_WEIGHT * star[v] - TrBdf2.START_WEIGHT * start[v]);
-                work[v] = star[v];
+                rhs[v] = a2 * (TrBdf2.STAR_WEIGHT * star[v] - TrBdf2.START_WEIGHT * c[v]);
             }
             solver.setUniformAbsorption(a2);
-            solve(solver, work, s, "2");
+            solve(solver, star, s, "2"); // from the stage-1 values, in place
             for (int v = 0; v < c.length; v++) {
-                c[v] = (float) work[v];
+                c[v] = (float) star[v];
             }
         }
     }

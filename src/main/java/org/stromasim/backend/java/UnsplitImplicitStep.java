@@ -34,6 +34,7 @@ final class UnsplitImplicitStep {
     private final double[] plasmaEnd;
     private final int drugSpecies;
     private final int vesselCode = CellType.VESSEL.code();
+    /** a per voxel (the solver reads it in its double residual, so it has its own array). */
     private final double[] absorption;
     private final double[] rhs;
     private final double[] solution;
@@ -104,12 +105,14 @@ final class UnsplitImplicitStep {
         // start value (and the answer where nothing diffuses): the exact relaxation without L, f/a. It
         // is the solution in a uniform field, so the solve only has to add what diffusion moves; from
         // Cⁿ instead, a fast decay (e^(−λh) ≪ 1e-16) would leave a residual double cannot resolve
+        var solver = solvers.assembledFor(s);
+        if (solver != null) {
+            solver.setAbsorption(absorption);
+        }
         for (int v = 0; v < c.length; v++) {
             solution[v] = rhs[v] / absorption[v];
         }
-        var solver = solvers.solver(s);
         if (solver != null) {
-            solver.setAbsorption(absorption);
             solvers.solveChecked(solver, solution, rhs, s, "the unsplit step");
         }
         for (int v = 0; v < c.length; v++) {
