@@ -42,7 +42,7 @@ final class DenseLu {
             }
         }
         for (int row = 0; row < n; row++) {
-            if (level.diag[cell[row]] == 0) {
+            if (level.mass[cell[row]] + level.faceSum[cell[row]] == 0) {
                 a[row * n + row] = 1.0;
             }
         }
@@ -81,7 +81,8 @@ final class DenseLu {
     void solve(MultigridLevel level, float[] b, float[] x) {
         double[] y = new double[n];
         for (int row = 0; row < n; row++) {
-            y[row] = level.diag[cellIndex[row]] == 0 ? 0 : b[cellIndex[row]];
+            int p = cellIndex[row];
+            y[row] = level.mass[p] + level.faceSum[p] == 0 ? 0 : b[p];
         }
         for (int col = 0; col < n; col++) {
             int p = pivot[col];

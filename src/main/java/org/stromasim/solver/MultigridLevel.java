@@ -35,8 +35,8 @@ final class MultigridLevel {
     final float[] faceSum;
     final float[] mass;
     /** 1 for a cell with at least one face of non-zero conductance to another cell, else 0 (see {@link Transfers}). */
-    final float[] coupled;
-    final float[] diag;
+    final byte[] coupled;
+    /** 1/(mass + faceSum), 0 for a cell without either; the diagonal itself is summed where a pass needs it. */
     final float[] invDiag;
     /** Correction (unknown) and right-hand side of this level's error equation. */
     final float[] x;
@@ -61,8 +61,7 @@ final class MultigridLevel {
         this.fz = new float[size];
         this.faceSum = new float[size];
         this.mass = new float[size];
-        this.coupled = new float[size];
-        this.diag = new float[size];
+        this.coupled = new byte[size];
         this.invDiag = new float[size];
         this.x = new float[size];
         this.b = new float[size];
@@ -90,10 +89,9 @@ final class MultigridLevel {
                 int p0 = index(0, j, k);
                 for (int p = p0; p < p0 + nx; p++) {
                     float dg = mass[p] + faceSum[p];
-                    diag[p] = dg;
                     invDiag[p] = dg > 0 ? 1f / dg : 0f;
                     double coupledSum = (double) faceSum[p] - boundaryConductance[p];
-                    coupled[p] = coupledSum > 0 ? 1f : 0f;
+                    coupled[p] = (byte) (coupledSum > 0 ? 1 : 0);
                     if (dg > 0) {
                         worst = Math.max(worst, coupledSum / dg);
                     }
@@ -162,7 +160,7 @@ final class MultigridLevel {
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
-                out[p] = rhs[p] - (diag[p] * u[p] - neighbourSum(u, p));
+                out[p] = rhs[p] - ((mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p));
             }
         }
     }
@@ -195,7 +193,7 @@ final class MultigridLevel {
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
-                out[p] = diag[p] * u[p] - neighbourSum(u, p);
+                out[p] = (mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p);
             }
         }
     }

@@ -385,14 +385,78 @@ public final class MultigridSolver {
      * held values), or {@code maxIterations} PCG iterations (one V-cycle each) have run.
      */
     public SolveStats solve(double[] solution, double[] f, double relativeTolerance, int maxIterations) {
-        MultigridLevel fine = load(solution, f);
+        load(solution, f);
+        SolveStats stats = solveLoaded(f, relativeTolerance, maxIterations);
+        store(solution);
+        return stats;
+    }
+
+    /**
+     * Sets the start value of the next {@link #solve(double[], double, int)} from a float field (its
+     * values exactly): a caller whose state is float need not hold a double copy of it.
+     */
+    public void loadStart(float[] start) {
+        if (start.length != nx * ny * nz) {
+            throw new IllegalArgumentException("start value has " + start.length + " values for " + nx * ny * nz + " voxels");
+        }
+        MultigridLevel fine = levels.get(0);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k);
+                int v0 = nx * (j + ny * k);
+                for (int i = 0; i < nx; i++) {
+                    u[p0 + i] = start[v0 + i];
+                }
+            }
+        }
+    }
+
+    /**
+     * As {@link #solve(double[], double[], double, int)}, from the iterate {@link #loadStart} or the
+     * previous solve left in the solver; the solution stays there ({@link #readSolution},
+     * {@link #storeSolution}). Saves the caller a double array per voxel.
+     */
+    public SolveStats solve(double[] f, double relativeTolerance, int maxIterations) {
+        if (f.length != nx * ny * nz) {
+            throw new IllegalArgumentException("solve needs " + nx * ny * nz + " right-hand side values, got " + f.length);
+        }
+        requireAbsorption();
+        return solveLoaded(f, relativeTolerance, maxIterations);
+    }
+
+    /** Hands each voxel's value of the solution held in the solver to {@code reader} (voxel order). */
+    public void readSolution(SolutionReader reader) {
+        MultigridLevel fine = levels.get(0);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k);
+                int v0 = nx * (j + ny * k);
+                for (int i = 0; i < nx; i++) {
+                    reader.accept(v0 + i, u[p0 + i]);
+                }
+            }
+        }
+    }
+
+    /** Writes the solution held in the solver into a float field (rounded). */
+    public void storeSolution(float[] out) {
+        readSolution((v, value) -> out[v] = (float) value);
+    }
+
+    /** Receives one voxel's value of a solution. */
+    @FunctionalInterface
+    public interface SolutionReader {
+        void accept(int voxel, double value);
+    }
+
+    private SolveStats solveLoaded(double[] f, double relativeTolerance, int maxIterations) {
+        MultigridLevel fine = levels.get(0);
         double bNorm = Math.sqrt(rhsSquaredNorm(f));
         double rNorm = Math.sqrt(residualInDouble(f, fine.b));
         List<Double> history = new ArrayList<>();
         history.add(rNorm);
         int iterations = 0;
         if (bNorm == 0 && rNorm == 0) {
-            store(solution);
             return new SolveStats(0, bNorm, history);
         }
         double target = relativeTolerance * bNorm;
@@ -426,7 +490,6 @@ public final class MultigridSolver {
             rNorm = Math.sqrt(residualInDouble(f, res));
             history.add(rNorm);
         }
-        store(solution);
         return new SolveStats(iterations, bNorm, history);
     }
 
@@ -571,9 +634,7 @@ public final class MultigridSolver {
             throw new IllegalArgumentException("solve needs arrays of " + cells + " values, got " + solution.length
                     + " and " + f.length);
         }
-        if (coarsest == null) {
-            throw new IllegalStateException("set the absorption a before solving");
-        }
+        requireAbsorption();
         MultigridLevel fine = levels.get(0);
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
@@ -581,6 +642,12 @@ public final class MultigridSolver {
             }
         }
         return fine;
+    }
+
+    private void requireAbsorption() {
+        if (coarsest == null) {
+            throw new IllegalStateException("set the absorption a before solving");
+        }
     }
 
     private void store(double[] solution) {

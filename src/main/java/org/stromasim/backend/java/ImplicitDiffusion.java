@@ -25,7 +25,7 @@ import org.stromasim.transport.TrBdf2;
  * <p>Memory: the species are solved one after another through ONE solver (its hierarchy, float
  * coefficients and work vectors; {@link MultigridSolver}), reassembled for each species' diffusivity
  * and faces when the species changes ({@link #assembledFor}), so the scheme's memory does not grow
- * with the number of species: the solver's ≈ 75 bytes per voxel and this class's two double arrays.
+ * with the number of species: the solver's ≈ 65 bytes per voxel and this class's right-hand side (8).
  * The cost is one hierarchy setup per diffusing species and step (about a fifth to a half of a solve).
  * Arithmetic in double between the float state's reads and writes.
  */
@@ -46,8 +46,7 @@ final class ImplicitDiffusion {
     private int solversCreated;
     /** Per species whether any voxel has D &gt; 0 (from the last {@link #prepare}). */
     private final boolean[] diffuses;
-    /** TR-BDF2's stage solution and right-hand side, allocated at its first step (the unsplit step has its own). */
-    private double[] star;
+    /** TR-BDF2's right-hand side, allocated at its first step (the stage solutions stay in the solver). */
     private double[] rhs;
     private long cycles;
     private long solves;
@@ -108,10 +107,8 @@ final class ImplicitDiffusion {
 
     /** One TR-BDF2 step of dt for every species, in place in {@code current}. */
     void step(float[][] current, double dtS) {
-        if (star == null) {
-            int n = grid.voxelCount();
-            star = new double[n];
-            rhs = new double[n];
+        if (rhs == null) {
+            rhs = new double[grid.voxelCount()];
         }
         for (int s = 0; s < current.length; s++) {
             MultigridSolver solver = assembledFor(s);
@@ -124,24 +121,20 @@ final class ImplicitDiffusion {
             solver.divergenceOfFlux(c, rhs);
             for (int v = 0; v < c.length; v++) {
                 rhs[v] = a1 * c[v] + rhs[v];
-                star[v] = c[v];
             }
+            solver.loadStart(c);
             solver.setUniformAbsorption(a1);
-            solve(solver, star, s, "1");
+            solve(solver, s, "1");
             double a2 = TrBdf2.stage2Absorption(dtS);
-            for (int v = 0; v < c.length; v++) {
-                rhs[v] = a2 * (TrBdf2.STAR_WEIGHT * star[v] - TrBdf2.START_WEIGHT * c[v]);
-            }
+            solver.readSolution((v, star) -> rhs[v] = a2 * (TrBdf2.STAR_WEIGHT * star - TrBdf2.START_WEIGHT * c[v]));
             solver.setUniformAbsorption(a2);
-            solve(solver, star, s, "2"); // from the stage-1 values, in place
-            for (int v = 0; v < c.length; v++) {
-                c[v] = (float) star[v];
-            }
+            solve(solver, s, "2"); // from the stage-1 values, which stay in the solver
+            solver.storeSolution(c);
         }
     }
 
-    private void solve(MultigridSolver solver, double[] u, int s, String stage) {
-        solveChecked(solver, u, rhs, s, "TR-BDF2 stage " + stage);
+    private void solve(MultigridSolver solver, int s, String stage) {
+        check(solver.solve(rhs, RELATIVE_TOLERANCE, MAX_CYCLES), s, "TR-BDF2 stage " + stage);
     }
 
     /**
@@ -149,7 +142,10 @@ final class ImplicitDiffusion {
      * counting the cycles; refuses a solve that does not converge, naming {@code what}.
      */
     void solveChecked(MultigridSolver solver, double[] u, double[] f, int s, String what) {
-        MultigridSolver.SolveStats stats = solver.solve(u, f, RELATIVE_TOLERANCE, MAX_CYCLES);
+        check(solver.solve(u, f, RELATIVE_TOLERANCE, MAX_CYCLES), s, what);
+    }
+
+    private void check(MultigridSolver.SolveStats stats, int s, String what) {
         cycles += stats.iterations();
         solves++;
         if (stats.finalResidual() > RELATIVE_TOLERANCE * stats.rhsNorm()) {
