@@ -411,6 +411,20 @@ public final class MultigridSolver {
         }
     }
 
+    /** As {@link #loadStart(float[])} with the start value of each voxel given by {@code start}. */
+    public void loadStart(java.util.function.IntToDoubleFunction start) {
+        MultigridLevel fine = levels.get(0);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k);
+                int v0 = nx * (j + ny * k);
+                for (int i = 0; i < nx; i++) {
+                    u[p0 + i] = start.applyAsDouble(v0 + i);
+                }
+            }
+        }
+    }
+
     /**
      * As {@link #solve(double[], double[], double, int)}, from the iterate {@link #loadStart} or the
      * previous solve left in the solver; the solution stays there ({@link #readSolution},

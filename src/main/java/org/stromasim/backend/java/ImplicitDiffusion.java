@@ -138,11 +138,11 @@ final class ImplicitDiffusion {
     }
 
     /**
-     * Solves species s's system for u (start value in, solution out) to {@link #RELATIVE_TOLERANCE},
+     * Solves species s's system from the start value loaded into the solver (the solution stays there) to {@link #RELATIVE_TOLERANCE},
      * counting the cycles; refuses a solve that does not converge, naming {@code what}.
      */
-    void solveChecked(MultigridSolver solver, double[] u, double[] f, int s, String what) {
-        check(solver.solve(u, f, RELATIVE_TOLERANCE, MAX_CYCLES), s, what);
+    void solveChecked(MultigridSolver solver, double[] f, int s, String what) {
+        check(solver.solve(f, RELATIVE_TOLERANCE, MAX_CYCLES), s, what);
     }
 
     private void check(MultigridSolver.SolveStats stats, int s, String what) {
