@@ -44,8 +44,8 @@ import org.stromasim.grid.Face;
  * diffusivity they come from; the double residual uses exactly these rounded values, so the solve
  * converges to the tolerance in double for that operator) and the V-cycle with its work vectors and
  * the search direction, which only precondition: their rounding changes how fast the residual falls,
- * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), 12 float level arrays
- * and the fixed-face conductances (52), +1/7 of the level arrays for the coarse ones; the caller's
+ * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), 10 float level arrays,
+ * the fixed-face conductances and a coupled flag (45), +1/7 of the level arrays for the coarse ones; the caller's
  * f and solution arrays are read and written in place, not copied. One solver serves several
  * conductivity fields one after another through {@link #reassemble} (the implicit scheme's species).
  *
