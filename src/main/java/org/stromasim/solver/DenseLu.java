@@ -31,18 +31,18 @@ final class DenseLu {
             }
         }
         double[] a = new double[n * n];
-        double[] unit = new double[level.size];
-        double[] column = new double[level.size];
+        float[] unit = new float[level.size];
+        float[] column = new float[level.size];
         for (int col = 0; col < n; col++) {
-            java.util.Arrays.fill(unit, 0.0);
-            unit[cell[col]] = 1.0;
+            java.util.Arrays.fill(unit, 0f);
+            unit[cell[col]] = 1f;
             level.apply(unit, column);
             for (int row = 0; row < n; row++) {
                 a[row * n + col] = column[cell[row]];
             }
         }
         for (int row = 0; row < n; row++) {
-            if (level.diag[cell[row]] == 0) {
+            if (level.mass[cell[row]] + level.faceSum[cell[row]] == 0) {
                 a[row * n + row] = 1.0;
             }
         }
@@ -78,10 +78,11 @@ final class DenseLu {
     }
 
     /** x = A⁻¹·b on the level's cells. */
-    void solve(MultigridLevel level, double[] b, double[] x) {
+    void solve(MultigridLevel level, float[] b, float[] x) {
         double[] y = new double[n];
         for (int row = 0; row < n; row++) {
-            y[row] = level.diag[cellIndex[row]] == 0 ? 0 : b[cellIndex[row]];
+            int p = cellIndex[row];
+            y[row] = level.mass[p] + level.faceSum[p] == 0 ? 0 : b[p];
         }
         for (int col = 0; col < n; col++) {
             int p = pivot[col];
@@ -106,7 +107,7 @@ final class DenseLu {
             y[row] = s / lu[row * n + row];
         }
         for (int row = 0; row < n; row++) {
-            x[cellIndex[row]] = y[row];
+            x[cellIndex[row]] = (float) y[row];
         }
     }
 }

@@ -26,26 +26,31 @@ final class LevelBuilder {
     /**
      * Faces, fixed-face conductances and face sums of {@code level} from its halves; {@code fixedFace[f]}
      * says whether domain face f (Face ordinal order x_min, x_max, y_min, …) holds a fixed value.
-     * Returns the fixed-face conductance per padded cell (0 off the domain boundary).
+     * Writes the fixed-face conductance per padded cell (0 off the domain boundary) into {@code boundary}
+     * (cleared first); the level's face arrays are cleared first too, so a level can be rebuilt in place.
      */
-    static double[] faces(MultigridLevel level, HalfConductances halves, boolean[] fixedFace) {
+    static void faces(MultigridLevel level, HalfConductances halves, boolean[] fixedFace, float[] boundary) {
         int nx = level.nx;
         int ny = level.ny;
         int nz = level.nz;
-        double[] boundary = new double[level.size];
+        java.util.Arrays.fill(boundary, 0f);
+        java.util.Arrays.fill(level.fx, 0f);
+        java.util.Arrays.fill(level.fy, 0f);
+        java.util.Arrays.fill(level.fz, 0f);
+        java.util.Arrays.fill(level.faceSum, 0f);
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int v = i + nx * (j + ny * k);
                     int p = level.index(i, j, k);
                     if (i < nx - 1) {
-                        level.fx[p] = HalfConductances.series(halves.hi(0, v), halves.lo(0, v + 1));
+                        level.fx[p] = (float) HalfConductances.series(halves.hi(0, v), halves.lo(0, v + 1));
                     }
                     if (j < ny - 1) {
-                        level.fy[p] = HalfConductances.series(halves.hi(1, v), halves.lo(1, v + nx));
+                        level.fy[p] = (float) HalfConductances.series(halves.hi(1, v), halves.lo(1, v + nx));
                     }
                     if (k < nz - 1) {
-                        level.fz[p] = HalfConductances.series(halves.hi(2, v), halves.lo(2, v + nx * ny));
+                        level.fz[p] = (float) HalfConductances.series(halves.hi(2, v), halves.lo(2, v + nx * ny));
                     }
                 }
             }
@@ -81,28 +86,27 @@ final class LevelBuilder {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int p = level.index(i, j, k);
-                    level.faceSum[p] = level.fx[p - 1] + level.fx[p] + level.fy[p - px] + level.fy[p]
-                            + level.fz[p - pxy] + level.fz[p] + boundary[p];
+                    level.faceSum[p] = (float) ((double) level.fx[p - 1] + level.fx[p] + level.fy[p - px]
+                            + level.fy[p] + level.fz[p - pxy] + level.fz[p] + boundary[p]);
                 }
             }
         }
-        return boundary;
     }
 
-    private static void domainFace(MultigridLevel level, double[] boundary, int axis, boolean[] fixedFace,
+    private static void domainFace(MultigridLevel level, float[] boundary, int axis, boolean[] fixedFace,
                                    HalfConductances halves, int firstV, int lastV, int firstP, int lastP,
-                                   int ghostP, double[] faces) {
+                                   int ghostP, float[] faces) {
         if (level.periodic[axis]) {
-            double wrap = HalfConductances.series(halves.hi(axis, lastV), halves.lo(axis, firstV));
+            float wrap = (float) HalfConductances.series(halves.hi(axis, lastV), halves.lo(axis, firstV));
             faces[ghostP] = wrap;
             faces[lastP] = wrap;
             return;
         }
         if (fixedFace[2 * axis]) {
-            boundary[firstP] += halves.lo(axis, firstV);
+            boundary[firstP] += (float) halves.lo(axis, firstV);
         }
         if (fixedFace[2 * axis + 1]) {
-            boundary[lastP] += halves.hi(axis, lastV);
+            boundary[lastP] += (float) halves.hi(axis, lastV);
         }
     }
 

@@ -49,8 +49,8 @@ public final class MultigridHierarchy {
     private final int firstHostLevel;
     /** Private copies of the levels from {@link #firstHostLevel} on, whose diagonals follow a. */
     private final List<MultigridLevel> hostLevels = new ArrayList<>();
-    private final List<double[]> hostBoundary = new ArrayList<>();
-    private final List<double[]> hostUnitMass = new ArrayList<>();
+    private final List<float[]> hostBoundary = new ArrayList<>();
+    private final List<float[]> hostUnitMass = new ArrayList<>();
     private double preparedFor = Double.NaN;
     private DenseLu lu;
     /** Whether the host levels hold the masses of {@link #setHostMasses} (not those of a scalar a). */
@@ -63,18 +63,18 @@ public final class MultigridHierarchy {
      */
     public static final int HOST_CELLS = 16 * 16 * 16;
 
-    MultigridHierarchy(List<MultigridLevel> solverLevels, List<double[]> boundary, boolean[] periodic,
+    MultigridHierarchy(List<MultigridLevel> solverLevels, List<float[]> boundary, boolean[] periodic,
                        double[] boundarySource, double h) {
         List<Level> out = new ArrayList<>();
         for (int l = 0; l < solverLevels.size(); l++) {
             MultigridLevel level = solverLevels.get(l);
             double[] coupledSum = new double[level.size];
-            double[] bc = boundary.get(l);
+            float[] bc = boundary.get(l);
             for (int p = 0; p < level.size; p++) {
-                coupledSum[p] = level.faceSum[p] - bc[p];
+                coupledSum[p] = (double) level.faceSum[p] - bc[p];
             }
-            out.add(new Level(level.nx, level.ny, level.nz, level.fx.clone(), level.fy.clone(), level.fz.clone(),
-                    level.faceSum.clone(), level.mass.clone(), coupledSum));
+            out.add(new Level(level.nx, level.ny, level.nz, toDouble(level.fx), toDouble(level.fy), toDouble(level.fz),
+                    toDouble(level.faceSum), toDouble(level.mass), coupledSum));
         }
         this.levels = List.copyOf(out);
         this.periodic = periodic.clone();
@@ -96,6 +96,15 @@ public final class MultigridHierarchy {
             hostBoundary.add(boundary.get(l).clone());
             hostUnitMass.add(source.mass.clone());
         }
+    }
+
+    /** The solver's float coefficients as doubles (exactly): the device runs its cycle in double. */
+    private static double[] toDouble(float[] values) {
+        double[] out = new double[values.length];
+        for (int p = 0; p < values.length; p++) {
+            out[p] = values[p];
+        }
+        return out;
     }
 
     /** The levels, fine first; the small ones run on the host ({@link #vCycleOnHost}). */
@@ -135,9 +144,9 @@ public final class MultigridHierarchy {
         if (a != preparedFor) {
             for (int l = 0; l < hostLevels.size(); l++) {
                 MultigridLevel level = hostLevels.get(l);
-                double[] unit = hostUnitMass.get(l);
+                float[] unit = hostUnitMass.get(l);
                 for (int p = 0; p < level.size; p++) {
-                    level.mass[p] = a * unit[p];
+                    level.mass[p] = (float) (a * unit[p]);
                 }
                 level.refreshDiagonal(hostBoundary.get(l));
             }
@@ -145,10 +154,19 @@ public final class MultigridHierarchy {
             preparedFor = a;
             perVoxelPrepared = false;
         }
+        runHostCycle(b, x);
+    }
+
+    /** The host levels' cycle in their float arrays, b and x converted at the boundary of the device part. */
+    private void runHostCycle(double[] b, double[] x) {
         MultigridLevel top = hostLevels.get(0);
-        System.arraycopy(b, 0, top.b, 0, top.size);
+        for (int p = 0; p < top.size; p++) {
+            top.b[p] = (float) b[p];
+        }
         VCycle.run(hostLevels, lu, 0);
-        System.arraycopy(top.x, 0, x, 0, top.size);
+        for (int p = 0; p < top.size; p++) {
+            x[p] = top.x[p];
+        }
     }
 
     /**
@@ -166,7 +184,9 @@ public final class MultigridHierarchy {
         for (int l = 0; l < hostLevels.size(); l++) {
             MultigridLevel level = hostLevels.get(l);
             if (l == 0) {
-                System.arraycopy(mass, 0, level.mass, 0, level.size);
+                for (int p = 0; p < level.size; p++) {
+                    level.mass[p] = (float) mass[p];
+                }
             } else {
                 level.clear(level.mass);
                 Transfers.restrict(hostLevels.get(l - 1), hostLevels.get(l - 1).mass, level, level.mass);
@@ -183,10 +203,7 @@ public final class MultigridHierarchy {
         if (!perVoxelPrepared) {
             throw new IllegalStateException("set the host levels' masses before a per-voxel cycle");
         }
-        MultigridLevel top = hostLevels.get(0);
-        System.arraycopy(b, 0, top.b, 0, top.size);
-        VCycle.run(hostLevels, lu, 0);
-        System.arraycopy(top.x, 0, x, 0, top.size);
+        runHostCycle(b, x);
     }
 
     /** The level shapes {nx, ny, nz} a solver for this grid builds, fine first (what device memory plans count). */

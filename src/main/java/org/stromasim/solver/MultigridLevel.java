@@ -25,21 +25,24 @@ final class MultigridLevel {
     final int size;
     final boolean[] periodic;
 
-    final double[] fx;
-    final double[] fy;
-    final double[] fz;
+    // Float storage (Java-side precision choice): the V-cycle is only the preconditioner of a PCG whose
+    // residual MultigridSolver computes in double, so its rounding slows no solve below double's
+    // tolerance, and it halves the bytes each pass moves and the memory per voxel.
+    final float[] fx;
+    final float[] fy;
+    final float[] fz;
     /** Σ of the conductances of every face of the cell, including a fixed-value domain face. */
-    final double[] faceSum;
-    final double[] mass;
+    final float[] faceSum;
+    final float[] mass;
     /** 1 for a cell with at least one face of non-zero conductance to another cell, else 0 (see {@link Transfers}). */
-    final double[] coupled;
-    final double[] diag;
-    final double[] invDiag;
+    final byte[] coupled;
+    /** 1/(mass + faceSum), 0 for a cell without either; the diagonal itself is summed where a pass needs it. */
+    final float[] invDiag;
     /** Correction (unknown) and right-hand side of this level's error equation. */
-    final double[] x;
-    final double[] b;
-    final double[] r;
-    final double[] d;
+    final float[] x;
+    final float[] b;
+    final float[] r;
+    final float[] d;
     /** Cell updates of the 7-point operator on this level so far (residual and apply passes): the benchmark's work count. */
     long operatorCellUpdates;
     /** Upper bound of the spectrum of diag⁻¹·A (Gershgorin: 1 + max_v Σ_coupled T/diag ≤ 2). */
@@ -53,18 +56,17 @@ final class MultigridLevel {
         this.pxy = px * (ny + 2);
         this.size = pxy * (nz + 2);
         this.periodic = periodic.clone();
-        this.fx = new double[size];
-        this.fy = new double[size];
-        this.fz = new double[size];
-        this.faceSum = new double[size];
-        this.mass = new double[size];
-        this.coupled = new double[size];
-        this.diag = new double[size];
-        this.invDiag = new double[size];
-        this.x = new double[size];
-        this.b = new double[size];
-        this.r = new double[size];
-        this.d = new double[size];
+        this.fx = new float[size];
+        this.fy = new float[size];
+        this.fz = new float[size];
+        this.faceSum = new float[size];
+        this.mass = new float[size];
+        this.coupled = new byte[size];
+        this.invDiag = new float[size];
+        this.x = new float[size];
+        this.b = new float[size];
+        this.r = new float[size];
+        this.d = new float[size];
     }
 
     int index(int i, int j, int k) {
@@ -80,17 +82,16 @@ final class MultigridLevel {
      * diagonal has no mass and no face: its equation is 0 = 0 (only possible on coarse levels inside a
      * region the fine level already refused or that carries no residual), so its inverse is 0.
      */
-    void refreshDiagonal(double[] boundaryConductance) {
+    void refreshDiagonal(float[] boundaryConductance) {
         double worst = 0;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 int p0 = index(0, j, k);
                 for (int p = p0; p < p0 + nx; p++) {
-                    double dg = mass[p] + faceSum[p];
-                    diag[p] = dg;
-                    invDiag[p] = dg > 0 ? 1.0 / dg : 0.0;
-                    double coupledSum = faceSum[p] - boundaryConductance[p];
-                    coupled[p] = coupledSum > 0 ? 1.0 : 0.0;
+                    float dg = mass[p] + faceSum[p];
+                    invDiag[p] = dg > 0 ? 1f / dg : 0f;
+                    double coupledSum = (double) faceSum[p] - boundaryConductance[p];
+                    coupled[p] = (byte) (coupledSum > 0 ? 1 : 0);
                     if (dg > 0) {
                         worst = Math.max(worst, coupledSum / dg);
                     }
@@ -124,18 +125,42 @@ final class MultigridLevel {
         }
     }
 
+    /** Copies the interior planes next to each periodic pair of faces into the ghosts across from them. */
+    void fillGhosts(float[] u) {
+        if (periodic[0]) {
+            for (int k = 1; k <= nz; k++) {
+                for (int j = 1; j <= ny; j++) {
+                    int row = px * (j + (ny + 2) * k);
+                    u[row] = u[row + nx];
+                    u[row + nx + 1] = u[row + 1];
+                }
+            }
+        }
+        if (periodic[1]) {
+            for (int k = 1; k <= nz; k++) {
+                int plane = pxy * k;
+                System.arraycopy(u, plane + px * ny, u, plane, px);
+                System.arraycopy(u, plane + px, u, plane + px * (ny + 1), px);
+            }
+        }
+        if (periodic[2]) {
+            System.arraycopy(u, pxy * nz, u, 0, pxy);
+            System.arraycopy(u, pxy, u, pxy * (nz + 1), pxy);
+        }
+    }
+
     /** out = rhs − A·u over the interior (ghosts of u refreshed first). */
-    void residual(double[] u, double[] rhs, double[] out) {
+    void residual(float[] u, float[] rhs, float[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
         forPlanes(k -> residualPlane(u, rhs, out, k));
     }
 
-    private void residualPlane(double[] u, double[] rhs, double[] out, int k) {
+    private void residualPlane(float[] u, float[] rhs, float[] out, int k) {
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
-                out[p] = rhs[p] - (diag[p] * u[p] - neighbourSum(u, p));
+                out[p] = rhs[p] - ((mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p));
             }
         }
     }
@@ -150,18 +175,25 @@ final class MultigridLevel {
                 + fz[p - pxy] * u[p - pxy] + fz[p] * u[p + pxy];
     }
 
+    /** {@link #neighbourSum(double[], int)} in float arithmetic, for the V-cycle's float vectors. */
+    float neighbourSum(float[] u, int p) {
+        return fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
+                + fy[p - px] * u[p - px] + fy[p] * u[p + px]
+                + fz[p - pxy] * u[p - pxy] + fz[p] * u[p + pxy];
+    }
+
     /** out = A·u over the interior. */
-    void apply(double[] u, double[] out) {
+    void apply(float[] u, float[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
         forPlanes(k -> applyPlane(u, out, k));
     }
 
-    private void applyPlane(double[] u, double[] out, int k) {
+    private void applyPlane(float[] u, float[] out, int k) {
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
-                out[p] = diag[p] * u[p] - neighbourSum(u, p);
+                out[p] = (mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p);
             }
         }
     }
@@ -172,7 +204,7 @@ final class MultigridLevel {
      * Sparse Linear Systems, 2nd ed., Alg. 12.1, with Jacobi preconditioning). Every step is one
      * residual pass and one point-wise update: both vectorise and map one-to-one onto device kernels.
      */
-    void smooth(double[] u, double[] rhs, int degree, double ratio) {
+    void smooth(float[] u, float[] rhs, int degree, double ratio) {
         double upper = lambdaMax;
         double lower = upper / ratio;
         double theta = 0.5 * (upper + lower);
@@ -180,10 +212,10 @@ final class MultigridLevel {
         double sigma = theta / delta;
         double rho = 1 / sigma;
         residual(u, rhs, r);
-        double first = 1 / theta;
+        float first = (float) (1 / theta);
         forInterior((p0, p1) -> {
             for (int p = p0; p < p1; p++) {
-                double dp = first * invDiag[p] * r[p];
+                float dp = first * invDiag[p] * r[p];
                 d[p] = dp;
                 u[p] += dp;
             }
@@ -191,11 +223,11 @@ final class MultigridLevel {
         for (int step = 1; step < degree; step++) {
             residual(u, rhs, r);
             double rhoNew = 1 / (2 * sigma - rho);
-            double keep = rhoNew * rho;
-            double push = 2 * rhoNew / delta;
+            float keep = (float) (rhoNew * rho);
+            float push = (float) (2 * rhoNew / delta);
             forInterior((p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
-                    double dp = keep * d[p] + push * invDiag[p] * r[p];
+                    float dp = keep * d[p] + push * invDiag[p] * r[p];
                     d[p] = dp;
                     u[p] += dp;
                 }
@@ -232,7 +264,8 @@ final class MultigridLevel {
     /** Levels from this size up run their passes over z-slabs in parallel. Choice (C): 32³. */
     static final int PARALLEL_CELLS = 32 * 32 * 32;
 
-    double dot(double[] a, double[] c) {
+    /** Σ a·c over the interior, accumulated in double. */
+    double dot(float[] a, float[] c) {
         double sum = 0;
         for (int k = 1; k <= nz; k++) {
             for (int j = 1; j <= ny; j++) {
@@ -245,8 +278,8 @@ final class MultigridLevel {
         return sum;
     }
 
-    void clear(double[] a) {
-        Arrays.fill(a, 0.0);
+    void clear(float[] a) {
+        Arrays.fill(a, 0f);
     }
 
     @FunctionalInterface

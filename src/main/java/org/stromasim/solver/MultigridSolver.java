@@ -36,11 +36,18 @@ import org.stromasim.grid.Face;
  *   <li>Threads: the passes of large levels run over z-planes in parallel ({@link MultigridLevel#forPlanes}).</li>
  * </ul>
  *
- * <p><b>Precision.</b> Double throughout: with 1:1000 contrasts the operator's condition number at
- * 128³ is ~10⁸, so residuals a float pass computes carry ~10 % error at the tolerances the implicit
- * time stepper asks for (10⁻⁸ relative), and the pressure solve of the barrier model needs fluxes from
- * differences of the solution. Memory: about 19 doubles per voxel (12 per level on the fine level,
- * 2 boundary arrays, 5 CG vectors; +1/7 of the level arrays for the coarse ones).
+ * <p><b>Precision (mixed).</b> The iterate u and the residual f − A·u are computed in double every
+ * iteration (true residual, not the recursively updated one): with 1:1000 contrasts the operator's
+ * condition number at 128³ is ~10⁸, so a residual computed in float would carry ~10 % error at the
+ * 10⁻⁸ relative tolerance the implicit time stepper asks for. Everything else is float: the
+ * coefficients (the face conductances rounded once to float, 6·10⁻⁸ relative, far below the float
+ * diffusivity they come from; the double residual uses exactly these rounded values, so the solve
+ * converges to the tolerance in double for that operator) and the V-cycle with its work vectors and
+ * the search direction, which only precondition: their rounding changes how fast the residual falls,
+ * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), 10 float level arrays,
+ * the fixed-face conductances and a coupled flag (45), +1/7 of the level arrays for the coarse ones; the caller's
+ * f and solution arrays are read and written in place, not copied. One solver serves several
+ * conductivity fields one after another through {@link #reassemble} (the implicit scheme's species).
  *
  * <p><b>Well-posedness.</b> With a = 0 in a region that no fixed-value face reaches through K &gt; 0
  * faces, the solution there is defined only up to a constant: such problems are refused with the
@@ -64,91 +71,164 @@ public final class MultigridSolver {
     private final double h;
     private final List<MultigridLevel> levels = new ArrayList<>();
     /** Fixed-face conductance per padded cell, per level. */
-    private final List<double[]> boundary = new ArrayList<>();
-    /** Σ conductance·held value of the fixed faces per padded fine cell. */
-    private final double[] boundarySource;
+    private final List<float[]> boundary = new ArrayList<>();
+    /**
+     * The conductivity the fine level was assembled from (the caller's array, not copied; it must not
+     * change until the next {@link #reassemble}): the double residual computes the fine operator's face
+     * conductances from it, so the solve converges for the exact operator, not its float copy.
+     */
+    private float[] conductivity;
+    /** The held value of each fixed domain face (Face ordinal order; 0 where not fixed). */
+    private final double[] heldValue = new double[6];
+    /** a·h² when the absorption is uniform, else NaN and {@link #absorption} holds a per voxel. */
+    private double uniformMass = Double.NaN;
+    /** The caller's per-voxel absorption a (not copied; unchanged until the next set), or null. */
+    private double[] absorption;
     private final boolean[] fixedFace = new boolean[6];
     private DenseLu coarsest;
     private final boolean[] periodic;
-    // PCG vectors on the fine level.
+    /** The PCG iterate on the fine level (double: the residual is computed from it in double). */
     private final double[] u;
-    private final double[] rhs;
-    private final double[] res;
-    private final double[] dir;
-    private final double[] q;
+    /** The PCG search direction (float: it only has to point downhill; the step length uses A·dir as computed). */
+    private final float[] dir;
+    /** Per-plane partial sums of the residual pass (summed in plane order: the same for every thread count). */
+    private final double[] planeSums;
 
     private MultigridSolver(int nx, int ny, int nz, double h, float[] k, Map<Face, FaceCondition> faces) {
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
         this.h = h;
-        FaceCondition[] condition = new FaceCondition[6];
-        for (Face f : Face.values()) {
-            FaceCondition c = faces.getOrDefault(f, FaceCondition.ZERO_FLUX);
-            condition[f.ordinal()] = c;
-            fixedFace[f.ordinal()] = c.kind() == FaceCondition.Kind.FIXED;
+        this.periodic = periodicAxes(faces);
+        List<int[]> shapes = levelShapes(nx, ny, nz);
+        for (int[] shape : shapes) {
+            MultigridLevel level = new MultigridLevel(shape[0], shape[1], shape[2], periodic);
+            levels.add(level);
+            boundary.add(new float[level.size]);
         }
+        MultigridLevel fine = levels.get(0);
+        this.u = new double[fine.size];
+        this.dir = new float[fine.size];
+        this.planeSums = new double[nz + 2];
+        assemble(k, faces);
+    }
+
+    private static boolean[] periodicAxes(Map<Face, FaceCondition> faces) {
         boolean[] periodic = new boolean[3];
         for (int axis = 0; axis < 3; axis++) {
-            boolean low = condition[2 * axis].kind() == FaceCondition.Kind.PERIODIC;
-            boolean high = condition[2 * axis + 1].kind() == FaceCondition.Kind.PERIODIC;
+            boolean low = faces.getOrDefault(Face.values()[2 * axis], FaceCondition.ZERO_FLUX).kind() == FaceCondition.Kind.PERIODIC;
+            boolean high = faces.getOrDefault(Face.values()[2 * axis + 1], FaceCondition.ZERO_FLUX).kind() == FaceCondition.Kind.PERIODIC;
             if (low != high) {
                 throw new IllegalArgumentException("face " + Face.values()[2 * axis].key() + " and "
                         + Face.values()[2 * axis + 1].key() + ": a periodic face must be paired with a periodic opposite face");
             }
             periodic[axis] = low;
         }
-        this.periodic = periodic;
+        return periodic;
+    }
+
+    /** Whether {@link #reassemble} accepts {@code faces}: periodic on the same axes as this solver's. */
+    public boolean acceptsFaces(Map<Face, FaceCondition> faces) {
+        return java.util.Arrays.equals(periodicAxes(faces), periodic);
+    }
+
+    /**
+     * Rebuilds every level's coefficients in this solver's own arrays for conductivity {@code k} and face
+     * conditions {@code faces} (periodic on the same axes as before): one workspace serves several
+     * fields one after another (the implicit scheme's species), so its memory does not grow with their
+     * number. Costs about one multigrid setup; set the absorption again before the next solve.
+     */
+    public void reassemble(float[] k, Map<Face, FaceCondition> faces) {
+        checkConductivity(k, nx, ny, nz);
+        if (!acceptsFaces(faces)) {
+            throw new IllegalArgumentException("a solver reassembled for other face conditions must keep its periodic axes");
+        }
+        assemble(k, faces);
+    }
+
+    private void assemble(float[] k, Map<Face, FaceCondition> faces) {
+        FaceCondition[] condition = new FaceCondition[6];
+        for (Face f : Face.values()) {
+            FaceCondition c = faces.getOrDefault(f, FaceCondition.ZERO_FLUX);
+            condition[f.ordinal()] = c;
+            fixedFace[f.ordinal()] = c.kind() == FaceCondition.Kind.FIXED;
+        }
+        coarsest = null;
         HalfConductances halves = HalfConductances.ofConductivity(k);
-        List<int[]> shapes = levelShapes(nx, ny, nz);
-        for (int l = 0; l < shapes.size(); l++) {
-            int[] shape = shapes.get(l);
-            MultigridLevel level = new MultigridLevel(shape[0], shape[1], shape[2], periodic);
-            boundary.add(LevelBuilder.faces(level, halves, fixedFace));
-            levels.add(level);
-            if (l < shapes.size() - 1) {
-                double[][][] coarse = LevelBuilder.coarseHalves(halves, shape[0], shape[1], shape[2]);
+        for (int l = 0; l < levels.size(); l++) {
+            MultigridLevel level = levels.get(l);
+            LevelBuilder.faces(level, halves, fixedFace, boundary.get(l));
+            if (l < levels.size() - 1) {
+                double[][][] coarse = LevelBuilder.coarseHalves(halves, level.nx, level.ny, level.nz);
                 halves = HalfConductances.stored(coarse[0], coarse[1]);
             }
         }
-        MultigridLevel fine = levels.get(0);
-        this.boundarySource = new double[fine.size];
-        double[] fineBoundary = boundary.get(0);
-        for (int kk = 0; kk < nz; kk++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int p = fine.index(i, j, kk);
-                    double held = 0;
-                    int v = i + nx * (j + ny * kk);
-                    // Each fixed face contributes its own half conductance times its own value.
-                    if (i == 0 && fixedFace[0]) {
-                        held += 2.0 * k[v] * condition[0].value();
-                    }
-                    if (i == nx - 1 && fixedFace[1]) {
-                        held += 2.0 * k[v] * condition[1].value();
-                    }
-                    if (j == 0 && fixedFace[2]) {
-                        held += 2.0 * k[v] * condition[2].value();
-                    }
-                    if (j == ny - 1 && fixedFace[3]) {
-                        held += 2.0 * k[v] * condition[3].value();
-                    }
-                    if (kk == 0 && fixedFace[4]) {
-                        held += 2.0 * k[v] * condition[4].value();
-                    }
-                    if (kk == nz - 1 && fixedFace[5]) {
-                        held += 2.0 * k[v] * condition[5].value();
-                    }
-                    boundarySource[p] = held;
-                }
-            }
+        conductivity = k;
+        for (int f = 0; f < 6; f++) {
+            heldValue[f] = fixedFace[f] ? condition[f].value() : 0.0;
         }
-        assert fineBoundary.length == fine.size;
-        this.u = new double[fine.size];
-        this.rhs = new double[fine.size];
-        this.res = new double[fine.size];
-        this.dir = new double[fine.size];
-        this.q = new double[fine.size];
+    }
+
+    /** Σ conductance·held value of the fixed faces of fine cell (i, j, kk) (voxel v): its share of the right-hand side. */
+    private double heldSource(int i, int j, int kk, int v) {
+        double twoK = 2.0 * conductivity[v];
+        double held = 0;
+        if (i == 0) {
+            held += twoK * heldValue[0];
+        }
+        if (i == nx - 1) {
+            held += twoK * heldValue[1];
+        }
+        if (j == 0) {
+            held += twoK * heldValue[2];
+        }
+        if (j == ny - 1) {
+            held += twoK * heldValue[3];
+        }
+        if (kk == 0) {
+            held += twoK * heldValue[4];
+        }
+        if (kk == nz - 1) {
+            held += twoK * heldValue[5];
+        }
+        return held;
+    }
+
+    /**
+     * h²·(∇·(K∇u)) at fine cell (i, j, kk) in double, with the face conductances computed from the
+     * float conductivity as the level builder does (series sum of the two half cells, 2·K at a held
+     * face) but not rounded to float: Σ_faces T·(u_nb − u_v) + Σ_held 2·K_v·(g − u_v). u is padded,
+     * its periodic ghosts filled.
+     */
+    private double exactFluxSum(double[] u, int i, int j, int kk, int v, int p, MultigridLevel fine) {
+        float[] k = conductivity;
+        double twoK = 2.0 * k[v];
+        double uv = u[p];
+        double sum = 0;
+        sum += face(twoK, uv, u, k, i > 0, periodic[0], fixedFace[0], heldValue[0], v - 1, v + nx - 1, p - 1);
+        sum += face(twoK, uv, u, k, i < nx - 1, periodic[0], fixedFace[1], heldValue[1], v + 1, v - (nx - 1), p + 1);
+        int row = nx;
+        sum += face(twoK, uv, u, k, j > 0, periodic[1], fixedFace[2], heldValue[2], v - row, v + row * (ny - 1), p - fine.px);
+        sum += face(twoK, uv, u, k, j < ny - 1, periodic[1], fixedFace[3], heldValue[3], v + row, v - row * (ny - 1), p + fine.px);
+        int plane = nx * ny;
+        sum += face(twoK, uv, u, k, kk > 0, periodic[2], fixedFace[4], heldValue[4], v - plane, v + plane * (nz - 1), p - fine.pxy);
+        sum += face(twoK, uv, u, k, kk < nz - 1, periodic[2], fixedFace[5], heldValue[5], v + plane, v - plane * (nz - 1), p + fine.pxy);
+        return sum;
+    }
+
+    /** One face's term of {@link #exactFluxSum}: to an interior neighbour, across a periodic wrap, or to a held value. */
+    private static double face(double twoK, double uv, double[] u, float[] k, boolean interior, boolean periodic,
+                               boolean fixed, double held, int vInterior, int vWrapped, int pAcross) {
+        if (interior || periodic) {
+            double t = HalfConductances.series(twoK, 2.0 * k[interior ? vInterior : vWrapped]);
+            return t * (u[pAcross] - uv);
+        }
+        return fixed ? twoK * (held - uv) : 0.0;
+    }
+
+    /** a·h² of fine voxel v, exactly as set (double). */
+    private double massOf(int v) {
+        return absorption == null ? uniformMass : absorption[v] * h * h;
     }
 
     /**
@@ -177,6 +257,15 @@ public final class MultigridSolver {
      */
     public MultigridHierarchy hierarchy() {
         setUniformAbsorption(1.0);
+        MultigridLevel fine = levels.get(0);
+        double[] boundarySource = new double[fine.size];
+        for (int kk = 0; kk < nz; kk++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    boundarySource[fine.index(i, j, kk)] = heldSource(i, j, kk, i + nx * (j + ny * kk));
+                }
+            }
+        }
         return new MultigridHierarchy(levels, boundary, periodic, boundarySource, h);
     }
 
@@ -192,6 +281,11 @@ public final class MultigridSolver {
         if (!(h > 0) || !Double.isFinite(h)) {
             throw new IllegalArgumentException("voxel edge must be a finite number > 0, got " + h);
         }
+        checkConductivity(k, nx, ny, nz);
+        return new MultigridSolver(nx, ny, nz, h, k, faces);
+    }
+
+    private static void checkConductivity(float[] k, int nx, int ny, int nz) {
         if (k.length != nx * ny * nz) {
             throw new IllegalArgumentException("conductivity has " + k.length + " values for " + nx * ny * nz + " voxels");
         }
@@ -201,10 +295,13 @@ public final class MultigridSolver {
                         + "; it must be a finite number >= 0");
             }
         }
-        return new MultigridSolver(nx, ny, nz, h, k, faces);
     }
 
-    /** Sets a per voxel (≥ 0, the unit of f/u). Refuses a singular problem (see the class comment). */
+    /**
+     * Sets a per voxel (≥ 0, the unit of f/u). Refuses a singular problem (see the class comment). The
+     * solver keeps {@code a} itself (not a copy) for its double residual: leave it unchanged until the
+     * next set.
+     */
     public void setAbsorption(double[] a) {
         if (a.length != nx * ny * nz) {
             throw new IllegalArgumentException("absorption has " + a.length + " values for " + nx * ny * nz + " voxels");
@@ -219,10 +316,12 @@ public final class MultigridSolver {
                         throw new IllegalArgumentException("absorption at voxel (" + i + ", " + j + ", " + k + ") is "
                                 + a[v] + "; it must be a finite number >= 0");
                     }
-                    fine.mass[fine.index(i, j, k)] = a[v] * h2;
+                    fine.mass[fine.index(i, j, k)] = (float) (a[v] * h2);
                 }
             }
         }
+        absorption = a;
+        uniformMass = Double.NaN;
         massesChanged();
     }
 
@@ -232,8 +331,10 @@ public final class MultigridSolver {
             throw new IllegalArgumentException("absorption must be a finite number >= 0, got " + a);
         }
         MultigridLevel fine = levels.get(0);
-        double mass = a * h * h;
+        float mass = (float) (a * h * h);
         fine.forInterior((p0, p1) -> Arrays.fill(fine.mass, p0, p1, mass));
+        absorption = null;
+        uniformMass = a * h * h;
         massesChanged();
     }
 
@@ -284,26 +385,107 @@ public final class MultigridSolver {
      * held values), or {@code maxIterations} PCG iterations (one V-cycle each) have run.
      */
     public SolveStats solve(double[] solution, double[] f, double relativeTolerance, int maxIterations) {
-        MultigridLevel fine = load(solution, f);
-        double bNorm = Math.sqrt(fine.dot(rhs, rhs));
-        fine.residual(u, rhs, res);
+        load(solution, f);
+        SolveStats stats = solveLoaded(f, relativeTolerance, maxIterations);
+        store(solution);
+        return stats;
+    }
+
+    /**
+     * Sets the start value of the next {@link #solve(double[], double, int)} from a float field (its
+     * values exactly): a caller whose state is float need not hold a double copy of it.
+     */
+    public void loadStart(float[] start) {
+        if (start.length != nx * ny * nz) {
+            throw new IllegalArgumentException("start value has " + start.length + " values for " + nx * ny * nz + " voxels");
+        }
+        MultigridLevel fine = levels.get(0);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k);
+                int v0 = nx * (j + ny * k);
+                for (int i = 0; i < nx; i++) {
+                    u[p0 + i] = start[v0 + i];
+                }
+            }
+        }
+    }
+
+    /** As {@link #loadStart(float[])} with the start value of each voxel given by {@code start}. */
+    public void loadStart(java.util.function.IntToDoubleFunction start) {
+        MultigridLevel fine = levels.get(0);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k);
+                int v0 = nx * (j + ny * k);
+                for (int i = 0; i < nx; i++) {
+                    u[p0 + i] = start.applyAsDouble(v0 + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * As {@link #solve(double[], double[], double, int)}, from the iterate {@link #loadStart} or the
+     * previous solve left in the solver; the solution stays there ({@link #readSolution},
+     * {@link #storeSolution}). Saves the caller a double array per voxel.
+     */
+    public SolveStats solve(double[] f, double relativeTolerance, int maxIterations) {
+        if (f.length != nx * ny * nz) {
+            throw new IllegalArgumentException("solve needs " + nx * ny * nz + " right-hand side values, got " + f.length);
+        }
+        requireAbsorption();
+        return solveLoaded(f, relativeTolerance, maxIterations);
+    }
+
+    /** Hands each voxel's value of the solution held in the solver to {@code reader} (voxel order). */
+    public void readSolution(SolutionReader reader) {
+        MultigridLevel fine = levels.get(0);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k);
+                int v0 = nx * (j + ny * k);
+                for (int i = 0; i < nx; i++) {
+                    reader.accept(v0 + i, u[p0 + i]);
+                }
+            }
+        }
+    }
+
+    /** Writes the solution held in the solver into a float field (rounded). */
+    public void storeSolution(float[] out) {
+        readSolution((v, value) -> out[v] = (float) value);
+    }
+
+    /** Receives one voxel's value of a solution. */
+    @FunctionalInterface
+    public interface SolutionReader {
+        void accept(int voxel, double value);
+    }
+
+    private SolveStats solveLoaded(double[] f, double relativeTolerance, int maxIterations) {
+        MultigridLevel fine = levels.get(0);
+        double bNorm = Math.sqrt(rhsSquaredNorm(f));
+        double rNorm = Math.sqrt(residualInDouble(f, fine.b));
         List<Double> history = new ArrayList<>();
-        double rNorm = Math.sqrt(fine.dot(res, res));
         history.add(rNorm);
         int iterations = 0;
         if (bNorm == 0 && rNorm == 0) {
-            store(solution);
             return new SolveStats(0, bNorm, history);
         }
         double target = relativeTolerance * bNorm;
         double rz = 0;
+        // fine.b holds the residual (the V-cycle's input, which it only reads), fine.x the preconditioned
+        // residual z, and fine.r, the smoother's scratch between cycles, A·dir
+        float[] res = fine.b;
+        float[] q = fine.r;
         while (rNorm > target && iterations < maxIterations) {
-            double[] z = precondition(res);
+            float[] z = precondition();
             double rzNew = fine.dot(res, z);
             if (iterations == 0) {
                 System.arraycopy(z, 0, dir, 0, z.length);
             } else {
-                double beta = rzNew / rz;
+                float beta = (float) (rzNew / rz);
                 fine.forInterior((p0, p1) -> {
                     for (int p = p0; p < p1; p++) {
                         dir[p] = z[p] + beta * dir[p];
@@ -316,40 +498,91 @@ public final class MultigridSolver {
             fine.forInterior((p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
                     u[p] += alpha * dir[p];
-                    res[p] -= alpha * q[p];
                 }
             });
             iterations++;
-            rNorm = Math.sqrt(fine.dot(res, res));
+            rNorm = Math.sqrt(residualInDouble(f, res));
             history.add(rNorm);
         }
-        store(solution);
         return new SolveStats(iterations, bNorm, history);
     }
 
     /** As {@link #solve} but with the V-cycle as a stationary iteration: u ← u + V(f − A·u). */
     public SolveStats solveWithVCycles(double[] solution, double[] f, double relativeTolerance, int maxCycles) {
         MultigridLevel fine = load(solution, f);
-        double bNorm = Math.sqrt(fine.dot(rhs, rhs));
-        fine.residual(u, rhs, res);
+        double bNorm = Math.sqrt(rhsSquaredNorm(f));
+        double rNorm = Math.sqrt(residualInDouble(f, fine.b));
         List<Double> history = new ArrayList<>();
-        double rNorm = Math.sqrt(fine.dot(res, res));
         history.add(rNorm);
         int cycles = 0;
         while (rNorm > relativeTolerance * bNorm && cycles < maxCycles) {
-            double[] z = precondition(res);
+            float[] z = precondition();
             fine.forInterior((p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
                     u[p] += z[p];
                 }
             });
-            fine.residual(u, rhs, res);
-            rNorm = Math.sqrt(fine.dot(res, res));
+            rNorm = Math.sqrt(residualInDouble(f, fine.b));
             history.add(rNorm);
             cycles++;
         }
         store(solution);
         return new SolveStats(cycles, bNorm, history);
+    }
+
+    /** Σ over the fine cells of (f·h² + held-face source)², the right-hand side's squared 2-norm. */
+    private double rhsSquaredNorm(double[] f) {
+        MultigridLevel fine = levels.get(0);
+        double h2 = h * h;
+        fine.forPlanes(k -> {
+            double sum = 0;
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k - 1);
+                int v0 = nx * (j + ny * (k - 1));
+                for (int i = 0; i < nx; i++) {
+                    double b = f[v0 + i] * h2 + heldSource(i, j, k - 1, v0 + i);
+                    sum += b * b;
+                }
+            }
+            planeSums[k] = sum;
+        });
+        return sumOfPlanes();
+    }
+
+    /**
+     * out = f·h² + held-face source − A·u over the fine interior, computed in double from the double
+     * iterate and rounded to float only when stored; returns the squared 2-norm of the double residual.
+     * The diagonal is mass + faceSum summed here in double, the operator the coefficients define exactly.
+     */
+    private double residualInDouble(double[] f, float[] out) {
+        MultigridLevel fine = levels.get(0);
+        fine.fillGhosts(u);
+        fine.operatorCellUpdates += fine.cells();
+        double h2 = h * h;
+        fine.forPlanes(k -> {
+            double sum = 0;
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k - 1);
+                int v0 = nx * (j + ny * (k - 1));
+                for (int i = 0; i < nx; i++) {
+                    int p = p0 + i;
+                    int v = v0 + i;
+                    double r = f[v] * h2 - massOf(v) * u[p] + exactFluxSum(u, i, j, k - 1, v, p, fine);
+                    out[p] = (float) r;
+                    sum += r * r;
+                }
+            }
+            planeSums[k] = sum;
+        });
+        return sumOfPlanes();
+    }
+
+    private double sumOfPlanes() {
+        double sum = 0;
+        for (int k = 1; k <= nz; k++) {
+            sum += planeSums[k];
+        }
+        return sum;
     }
 
     /**
@@ -363,12 +596,37 @@ public final class MultigridSolver {
             throw new IllegalArgumentException("divergenceOfFlux needs arrays of " + cells + " values");
         }
         MultigridLevel fine = levels.get(0);
-        double[] padded = dir;
+        double[] padded = u; // the iterate is reloaded by every solve
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 System.arraycopy(field, nx * (j + ny * k), padded, fine.index(0, j, k), nx);
             }
         }
+        divergenceOfPadded(padded, out);
+    }
+
+    /** {@link #divergenceOfFlux(double[], double[])} of a float field (exactly its values in double). */
+    public void divergenceOfFlux(float[] field, double[] out) {
+        int cells = nx * ny * nz;
+        if (field.length != cells || out.length != cells) {
+            throw new IllegalArgumentException("divergenceOfFlux needs arrays of " + cells + " values");
+        }
+        MultigridLevel fine = levels.get(0);
+        double[] padded = u;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int p0 = fine.index(0, j, k);
+                int v0 = nx * (j + ny * k);
+                for (int i = 0; i < nx; i++) {
+                    padded[p0 + i] = field[v0 + i];
+                }
+            }
+        }
+        divergenceOfPadded(padded, out);
+    }
+
+    private void divergenceOfPadded(double[] padded, double[] out) {
+        MultigridLevel fine = levels.get(0);
         fine.fillGhosts(padded);
         double inverseH2 = 1.0 / (h * h);
         for (int k = 0; k < nz; k++) {
@@ -377,7 +635,7 @@ public final class MultigridSolver {
                 int v0 = nx * (j + ny * k);
                 for (int i = 0; i < nx; i++) {
                     int p = p0 + i;
-                    out[v0 + i] = (fine.neighbourSum(padded, p) - fine.faceSum[p] * padded[p] + boundarySource[p])
+                    out[v0 + i] = exactFluxSum(padded, i, j, k, v0 + i, p, fine)
                             * inverseH2;
                 }
             }
@@ -390,22 +648,20 @@ public final class MultigridSolver {
             throw new IllegalArgumentException("solve needs arrays of " + cells + " values, got " + solution.length
                     + " and " + f.length);
         }
-        if (coarsest == null) {
-            throw new IllegalStateException("set the absorption a before solving");
-        }
+        requireAbsorption();
         MultigridLevel fine = levels.get(0);
-        double h2 = h * h;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
-                int p0 = fine.index(0, j, k);
-                int v0 = nx * (j + ny * k);
-                for (int i = 0; i < nx; i++) {
-                    u[p0 + i] = solution[v0 + i];
-                    rhs[p0 + i] = f[v0 + i] * h2 + boundarySource[p0 + i];
-                }
+                System.arraycopy(solution, nx * (j + ny * k), u, fine.index(0, j, k), nx);
             }
         }
         return fine;
+    }
+
+    private void requireAbsorption() {
+        if (coarsest == null) {
+            throw new IllegalStateException("set the absorption a before solving");
+        }
     }
 
     private void store(double[] solution) {
@@ -417,12 +673,10 @@ public final class MultigridSolver {
         }
     }
 
-    /** One V-cycle from zero for A·z = r on the fine level; returns z (the fine level's x array). */
-    private double[] precondition(double[] r) {
-        MultigridLevel fine = levels.get(0);
-        System.arraycopy(r, 0, fine.b, 0, r.length);
+    /** One V-cycle from zero for A·z = r, r in the fine level's b array; returns z (the fine level's x array). */
+    private float[] precondition() {
         vCycle(0);
-        return fine.x;
+        return levels.get(0).x;
     }
 
     private void vCycle(int l) {

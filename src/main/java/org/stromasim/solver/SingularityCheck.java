@@ -11,7 +11,7 @@ final class SingularityCheck {
     private SingularityCheck() {
     }
 
-    static void refuseSingular(MultigridLevel level, double[] boundaryConductance) {
+    static void refuseSingular(MultigridLevel level, float[] boundaryConductance) {
         boolean allAnchored = true;
         for (int k = 0; k < level.nz && allAnchored; k++) {
             for (int j = 0; j < level.ny && allAnchored; j++) {
@@ -45,7 +45,7 @@ final class SingularityCheck {
             int p = queue[head++];
             int[] ijk = coordinates(level, p);
             for (int axis = 0; axis < 3; axis++) {
-                double[] faces = axis == 0 ? level.fx : axis == 1 ? level.fy : level.fz;
+                float[] faces = axis == 0 ? level.fx : axis == 1 ? level.fy : level.fz;
                 int stride = axis == 0 ? 1 : axis == 1 ? level.px : level.pxy;
                 int n = axis == 0 ? level.nx : axis == 1 ? level.ny : level.nz;
                 int pos = ijk[axis];

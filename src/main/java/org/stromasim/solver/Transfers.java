@@ -16,7 +16,7 @@ final class Transfers {
     }
 
     /** coarseOut[block] += Σ fineIn over the block's fine cells. */
-    static void restrict(MultigridLevel fine, double[] fineIn, MultigridLevel coarse, double[] coarseOut) {
+    static void restrict(MultigridLevel fine, float[] fineIn, MultigridLevel coarse, float[] coarseOut) {
         for (int k = 0; k < fine.nz; k++) {
             for (int j = 0; j < fine.ny; j++) {
                 int pf = fine.index(0, j, k);
@@ -29,7 +29,7 @@ final class Transfers {
     }
 
     /** fineInOut[cell] += coarseIn[its block]. */
-    static void prolongAdd(MultigridLevel coarse, double[] coarseIn, MultigridLevel fine, double[] fineInOut) {
+    static void prolongAdd(MultigridLevel coarse, float[] coarseIn, MultigridLevel fine, float[] fineInOut) {
         for (int k = 0; k < fine.nz; k++) {
             for (int j = 0; j < fine.ny; j++) {
                 int pf = fine.index(0, j, k);

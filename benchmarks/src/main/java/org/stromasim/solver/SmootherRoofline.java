@@ -26,16 +26,16 @@ import org.stromasim.transport.TrBdf2;
  * <pre>
  * java -Xmx8g -cp CP org.stromasim.solver.SmootherRoofline n=128 sweeps=20
  * </pre>
- * Bytes per smoothing step and cell, as the loops read and write double arrays (8 B), counting
- * write-allocate for an array only written: the residual pass reads u, rhs, diag and the three face
- * arrays and writes r (6·8 + 2·8 = 64 B); the update pass reads r, invDiag, d and u and writes d and u
- * (4·8 + 2·8 = 48 B): {@value #BYTES_PER_STEP} B. Neighbour values (u at ±x, ±y, ±z; the faces at −x,
+ * Bytes per smoothing step and cell, as the loops read and write float arrays (4 B), counting
+ * write-allocate for an array only written: the residual pass reads u, rhs, mass, faceSum and the
+ * three face arrays and writes r (7·4 + 2·4 = 36 B); the update pass reads r, invDiag, d and u and
+ * writes d and u (4·4 + 2·4 = 24 B): {@value #BYTES_PER_STEP} B. Neighbour values (u at ±x, ±y, ±z; the faces at −x,
  * −y, −z) come from cache when three planes fit in it (128³: 3 × 133 KiB per array).
  */
 public final class SmootherRoofline {
 
     /** Bytes moved per cell and smoothing step (see the class comment). */
-    static final int BYTES_PER_STEP = 112;
+    static final int BYTES_PER_STEP = 60;
 
     private SmootherRoofline() {
     }
@@ -58,14 +58,15 @@ public final class SmootherRoofline {
         float[] k = model.diffusivityUm2PerS(0);
         double h = 960.0 / n;
         MultigridLevel level = new MultigridLevel(n, n, n, new boolean[3]);
-        double[] boundary = LevelBuilder.faces(level, HalfConductances.ofConductivity(k), new boolean[6]);
-        double mass = TrBdf2.stage1Absorption(60) * h * h;
+        float[] boundary = new float[level.size];
+        LevelBuilder.faces(level, HalfConductances.ofConductivity(k), new boolean[6], boundary);
+        float mass = (float) (TrBdf2.stage1Absorption(60) * h * h);
         level.forInterior((p0, p1) -> java.util.Arrays.fill(level.mass, p0, p1, mass));
         level.refreshDiagonal(boundary);
         java.util.Random rnd = new java.util.Random(3);
         level.forInterior((p0, p1) -> {
             for (int p = p0; p < p1; p++) {
-                level.b[p] = rnd.nextDouble();
+                level.b[p] = rnd.nextFloat();
             }
         });
         int degree = MultigridSolver.SMOOTHING_DEGREE;

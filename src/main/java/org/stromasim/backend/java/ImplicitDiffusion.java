@@ -1,6 +1,9 @@
 package org.stromasim.backend.java;
 
+import java.util.Map;
+import org.stromasim.grid.Face;
 import org.stromasim.grid.Grid3D;
+import org.stromasim.solver.FaceCondition;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.transport.SolverFaces;
 import org.stromasim.transport.SolveTolerance;
@@ -20,8 +23,12 @@ import org.stromasim.transport.TrBdf2;
  * Tolerance on the residual of each solve, relative to its right-hand side: {@link SolveTolerance}
  * (10⁻⁸ for a fixed step, 10⁻³ of the step-control target otherwise).
  *
- * <p>Arithmetic in double between the float state's reads and writes; per species a solver whose
- * hierarchy is rebuilt when its diffusivity has changed ({@link #prepare}).
+ * <p>Memory: the species are solved one after another through ONE solver (its hierarchy, float
+ * coefficients and work vectors; {@link MultigridSolver}), reassembled for each species' diffusivity
+ * and faces when the species changes ({@link #assembledFor}), so the scheme's memory does not grow
+ * with the number of species: the solver's ≈ 68 bytes per voxel and this class's right-hand side (8).
+ * The cost is one hierarchy setup per diffusing species and step (about a fifth to a half of a solve).
+ * Arithmetic in double between the float state's reads and writes.
  */
 final class ImplicitDiffusion {
 
@@ -32,104 +39,117 @@ final class ImplicitDiffusion {
 
     private final TransportModel model;
     private final Grid3D grid;
-    private final MultigridSolver[] solvers;
+    /** The one solver all species share, created for the first species that diffuses. */
+    private MultigridSolver shared;
+    /** The species whose coefficients {@link #shared} holds, or −1 (none, or the diffusivity may have changed). */
+    private int assembledSpecies = -1;
+    /** Solver workspaces created so far (1 unless species differ in their periodic axes): what tests check. */
+    private int solversCreated;
+    /** Per species whether any voxel has D &gt; 0 (from the last {@link #prepare}). */
+    private final boolean[] diffuses;
     /** Relative residual every solve reaches ({@link SolveTolerance}). */
     private final double tolerance;
-    /** Per species the diffusivity its solver was built from. */
-    private final float[][] builtFrom;
-    /** TR-BDF2's work arrays, allocated at its first step (the unsplit step has its own). */
-    private double[] start;
-    private double[] star;
+    /** TR-BDF2's right-hand side, allocated at its first step (the stage solutions stay in the solver). */
     private double[] rhs;
-    private double[] work;
     private long cycles;
     private long solves;
 
     ImplicitDiffusion(TransportModel model) {
         this.model = model;
         this.grid = model.grid();
-        this.solvers = new MultigridSolver[model.speciesCount()];
-        this.builtFrom = new float[model.speciesCount()][];
+        this.diffuses = new boolean[model.speciesCount()];
         this.tolerance = SolveTolerance.relativeResidual(model.diffusion());
     }
 
-    /** Species s's solver on the current diffusivity (after {@link #prepare}), or null when it does not diffuse. */
-    MultigridSolver solver(int s) {
-        return solvers[s];
-    }
-
     /**
-     * Rebuilds the solver of each species whose live diffusivity changed since the last call (matrix
-     * remodelling rewrites it between advance calls); a hierarchy costs about one solve to build.
+     * Reads which species diffuse from the live diffusivity (matrix remodelling rewrites it between
+     * advance calls) and forgets the assembled species, so the next solve assembles from the live values.
      */
     void prepare() {
-        for (int s = 0; s < solvers.length; s++) {
-            float[] d = model.diffusivityUm2PerS(s);
-            if (builtFrom[s] != null && java.util.Arrays.equals(builtFrom[s], d)) {
-                continue;
-            }
-            builtFrom[s] = d.clone();
-            boolean diffuses = false;
-            for (float value : d) {
+        for (int s = 0; s < diffuses.length; s++) {
+            boolean any = false;
+            for (float value : model.diffusivityUm2PerS(s)) {
                 if (value > 0) {
-                    diffuses = true;
+                    any = true;
                     break;
                 }
             }
-            solvers[s] = diffuses ? MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d,
-                    SolverFaces.of(model.boundaries(s))) : null;
+            diffuses[s] = any;
         }
+        assembledSpecies = -1;
+    }
+
+    /**
+     * The shared solver with species s's operator (its diffusivity and faces; set the absorption before
+     * solving), or null when the species does not diffuse. Reassembles only when s is not the species
+     * assembled last.
+     */
+    MultigridSolver assembledFor(int s) {
+        if (!diffuses[s]) {
+            return null;
+        }
+        if (assembledSpecies == s) {
+            return shared;
+        }
+        float[] d = model.diffusivityUm2PerS(s);
+        Map<Face, FaceCondition> faces = SolverFaces.of(model.boundaries(s));
+        if (shared != null && shared.acceptsFaces(faces)) {
+            shared.reassemble(d, faces);
+        } else {
+            shared = null; // release the old workspace before the new one is allocated
+            shared = MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d, faces);
+            solversCreated++;
+        }
+        assembledSpecies = s;
+        return shared;
+    }
+
+    /** Solver workspaces allocated so far: 1 however many species diffuse (when they share periodic axes). */
+    int solversCreated() {
+        return solversCreated;
     }
 
     /** One TR-BDF2 step of dt for every species, in place in {@code current}. */
     void step(float[][] current, double dtS) {
-        if (start == null) {
-            int n = grid.voxelCount();
-            start = new double[n];
-            star = new double[n];
-            rhs = new double[n];
-            work = new double[n];
+        if (rhs == null) {
+            rhs = new double[grid.voxelCount()];
         }
-        for (int s = 0; s < solvers.length; s++) {
-            MultigridSolver solver = solvers[s];
+        for (int s = 0; s < current.length; s++) {
+            MultigridSolver solver = assembledFor(s);
             if (solver == null) {
                 continue;
             }
+            // the step-start values are the float state itself: it is written only at the end
             float[] c = current[s];
-            for (int v = 0; v < c.length; v++) {
-                start[v] = c[v];
-            }
             double a1 = TrBdf2.stage1Absorption(dtS);
-            solver.divergenceOfFlux(start, work);
+            solver.divergenceOfFlux(c, rhs);
             for (int v = 0; v < c.length; v++) {
-                rhs[v] = a1 * start[v] + work[v];
-                star[v] = start[v];
+                rhs[v] = a1 * c[v] + rhs[v];
             }
+            solver.loadStart(c);
             solver.setUniformAbsorption(a1);
-            solve(solver, star, s, "1");
+            solve(solver, s, "1");
             double a2 = TrBdf2.stage2Absorption(dtS);
-            for (int v = 0; v < c.length; v++) {
-                rhs[v] = a2 * (TrBdf2.STAR_WEIGHT * star[v] - TrBdf2.START_WEIGHT * start[v]);
-                work[v] = star[v];
-            }
+            solver.readSolution((v, star) -> rhs[v] = a2 * (TrBdf2.STAR_WEIGHT * star - TrBdf2.START_WEIGHT * c[v]));
             solver.setUniformAbsorption(a2);
-            solve(solver, work, s, "2");
-            for (int v = 0; v < c.length; v++) {
-                c[v] = (float) work[v];
-            }
+            solve(solver, s, "2"); // from the stage-1 values, which stay in the solver
+            solver.storeSolution(c);
         }
     }
 
-    private void solve(MultigridSolver solver, double[] u, int s, String stage) {
-        solveChecked(solver, u, rhs, s, "TR-BDF2 stage " + stage);
+    private void solve(MultigridSolver solver, int s, String stage) {
+        check(solver.solve(rhs, tolerance, MAX_CYCLES), s, "TR-BDF2 stage " + stage);
     }
 
     /**
-     * Solves species s's system for u (start value in, solution out) to the run's {@link SolveTolerance},
-     * counting the cycles; refuses a solve that does not converge, naming {@code what}.
+     * Solves species s's system from the start value loaded into the solver (the solution stays there) to the run's
+     * {@link SolveTolerance}, counting the cycles; refuses a solve that does not converge, naming {@code what}.
      */
-    void solveChecked(MultigridSolver solver, double[] u, double[] f, int s, String what) {
-        MultigridSolver.SolveStats stats = solver.solve(u, f, tolerance, MAX_CYCLES);
+    void solveChecked(MultigridSolver solver, double[] f, int s, String what) {
+        check(solver.solve(f, tolerance, MAX_CYCLES), s, what);
+    }
+
+    private void check(MultigridSolver.SolveStats stats, int s, String what) {
         cycles += stats.iterations();
         solves++;
         if (stats.finalResidual() > tolerance * stats.rhsNorm()) {

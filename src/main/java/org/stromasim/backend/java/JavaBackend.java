@@ -103,7 +103,7 @@ import org.stromasim.transport.TransportModel;
  * snapshot gives bitwise the same run). {@code download(other)} copies into another state.
  * The RKL2 scheme works in the uploaded arrays too (its last stage writes in place); it adds one set of
  * stage buffers and face conductances that the species use one after the other; the implicit scheme
- * keeps its own concentration copies and its multigrid hierarchy ({@link #workingBytes}).
+ * likewise one multigrid solver the species are solved through one after the other ({@link #workingBytes}).
  *
  * <p>Work is split into z-slabs over a fixed set of threads created in the constructor and stopped in
  * {@link #close()} ({@link SlabWorkers}). An explicit step is two phases: each slab copies the two old
@@ -174,8 +174,8 @@ public final class JavaBackend implements Backend {
         DiffusionSpec.Scheme scheme = model.diffusion().scheme();
         boolean largeSteps = model.diffusion().largeSteps();
         this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own (scalar) loops
-        // the implicit solver works on its own buffers; the other schemes adopt the uploaded arrays
-        this.state = new WorkingState(speciesCount, grid.voxelCount(), scheme == DiffusionSpec.Scheme.IMPLICIT);
+        // every scheme adopts the uploaded arrays (the implicit one writes each species once, at its step's end)
+        this.state = new WorkingState(speciesCount, grid.voxelCount());
         this.reactions = new ReactionPass(model, state, this.vectorised && VectorReactions.supported());
         this.workers = new SlabWorkers(threads, grid.nz());
         this.explicit = largeSteps ? null : new ExplicitStep(model, workers, state, reactions, this.vectorised);
@@ -202,10 +202,11 @@ public final class JavaBackend implements Backend {
             return bytes + voxels * 28L;
         }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
-            // per species its concentration copy (4) and multigrid solver (≈ 18 doubles on the fine level
-            // and 1/7 more on the coarse ones, 165); four shared double work arrays (32); the unsplit
-            // step's three (absorption, right-hand side, solution) and the drug's loss rate instead
-            return bytes + voxels * (4L + 165L) * species + voxels * 32L;
+            // one multigrid solver shared by the species (double iterate, float direction, 11 float
+            // arrays and a byte per fine cell, ×1.05 for the ghosts and +1/7 for the coarse levels: 68)
+            // and TR-BDF2's right-hand side (8), or the unsplit step's absorption, right-hand side and
+            // the drug's loss rate (24)
+            return bytes + voxels * (68L + (diffusion.unsplit() ? 24L : 8L));
         }
         long planeBytes = 4L * grid.nx() * grid.ny();
         return bytes + (long) threads * (5L * species * planeBytes + 4L * 4L * (grid.nx() + 2));
@@ -222,7 +223,7 @@ public final class JavaBackend implements Backend {
 
 
     /**
-     * Takes the state: adopts its concentration arrays (the implicit scheme copies them), its
+     * Takes the state: adopts its concentration arrays, its
      * viability and its drug exposure (compensation cleared), and computes the voxel keys from its
      * cells. From here until the next upload the backend updates these arrays in place: see the class
      * comment for the contract. Diffusivity and vessel wall geometry come from the model (call
@@ -232,11 +233,7 @@ public final class JavaBackend implements Backend {
     public void upload(Tissue host) {
         requireSameShape(host);
         for (int s = 0; s < speciesCount; s++) {
-            if (implicit != null) {
-                System.arraycopy(host.concentration(s), 0, state.current[s], 0, state.current[s].length);
-            } else {
-                state.current[s] = host.concentration(s);
-            }
+            state.current[s] = host.concentration(s);
         }
         VoxelKeys.compute(host.cell(), model.vesselSurfaceToVolumePerUm(), state.keys);
         state.viability = host.viability();

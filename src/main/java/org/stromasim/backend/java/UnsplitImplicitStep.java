@@ -34,9 +34,9 @@ final class UnsplitImplicitStep {
     private final double[] plasmaEnd;
     private final int drugSpecies;
     private final int vesselCode = CellType.VESSEL.code();
+    /** a per voxel (the solver reads it in its double residual, so it has its own array). */
     private final double[] absorption;
     private final double[] rhs;
-    private final double[] solution;
     /** The drug's λ per voxel over the step (its exposure weight); NaN marks lumen (trapezoid). */
     private final double[] drugLoss;
 
@@ -59,7 +59,6 @@ final class UnsplitImplicitStep {
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         this.absorption = new double[n];
         this.rhs = new double[n];
-        this.solution = new double[n];
         this.drugLoss = drugSpecies >= 0 ? new double[n] : null;
     }
 
@@ -104,23 +103,27 @@ final class UnsplitImplicitStep {
         // start value (and the answer where nothing diffuses): the exact relaxation without L, f/a. It
         // is the solution in a uniform field, so the solve only has to add what diffusion moves; from
         // Cⁿ instead, a fast decay (e^(−λh) ≪ 1e-16) would leave a residual double cannot resolve
-        for (int v = 0; v < c.length; v++) {
-            solution[v] = rhs[v] / absorption[v];
-        }
-        var solver = solvers.solver(s);
-        if (solver != null) {
-            solver.setAbsorption(absorption);
-            solvers.solveChecked(solver, solution, rhs, s, "the unsplit step");
-        }
-        for (int v = 0; v < c.length; v++) {
-            float end = (float) solution[v]; // ≥ 0 up to the solve's tolerance (M-matrix); not clamped
-            if (drug) {
-                double lambda = drugLoss[v];
-                double w1 = Double.isNaN(lambda) ? hS / 2 : UnsplitStep.exposureEndWeightS(lambda, hS);
-                ReactionUpdate.accumulate(state.exposure, state.exposureCompensation, v,
-                        (float) ((hS - w1) * c[v] + w1 * end));
+        var solver = solvers.assembledFor(s);
+        if (solver == null) {
+            for (int v = 0; v < c.length; v++) {
+                finish(c, v, (float) (rhs[v] / absorption[v]), drug, hS);
             }
-            c[v] = end;
+            return;
         }
+        solver.setAbsorption(absorption);
+        solver.loadStart(v -> rhs[v] / absorption[v]);
+        solvers.solveChecked(solver, rhs, s, "the unsplit step"); // the solution stays in the solver
+        solver.readSolution((v, value) -> finish(c, v, (float) value, drug, hS));
+    }
+
+    /** Voxel v's end value (≥ 0 up to the solve's tolerance: M-matrix; not clamped) and the drug's exposure. */
+    private void finish(float[] c, int v, float end, boolean drug, double hS) {
+        if (drug) {
+            double lambda = drugLoss[v];
+            double w1 = Double.isNaN(lambda) ? hS / 2 : UnsplitStep.exposureEndWeightS(lambda, hS);
+            ReactionUpdate.accumulate(state.exposure, state.exposureCompensation, v,
+                    (float) ((hS - w1) * c[v] + w1 * end));
+        }
+        c[v] = end;
     }
 }

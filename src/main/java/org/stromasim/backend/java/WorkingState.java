@@ -2,8 +2,7 @@ package org.stromasim.backend.java;
 
 /**
  * The voxel arrays a {@link JavaBackend} works in between upload and download, shared by its scheme
- * classes: the concentrations (the uploaded state's own arrays, or the backend's copies for the
- * implicit scheme), the voxel keys computed from the cells, and the uploaded state's viability and
+ * classes: the concentrations (the uploaded state's own arrays), the voxel keys computed from the cells, and the uploaded state's viability and
  * drug exposure with the exposure's Kahan compensation. Written by the calling thread at upload; the
  * workers' barrier publishes them to the slab threads.
  */
@@ -18,9 +17,8 @@ final class WorkingState {
     /** The uploaded state's drug exposure, accumulated in place with {@link #exposureCompensation}. */
     float[] exposure;
 
-    /** {@code ownConcentrations}: the backend keeps its own copies instead of adopting the uploaded arrays. */
-    WorkingState(int species, int voxels, boolean ownConcentrations) {
-        this.current = ownConcentrations ? new float[species][voxels] : new float[species][];
+    WorkingState(int species, int voxels) {
+        this.current = new float[species][];
         this.keys = new byte[voxels];
         this.exposureCompensation = new float[voxels];
     }
