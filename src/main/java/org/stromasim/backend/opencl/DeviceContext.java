@@ -38,6 +38,7 @@ final class DeviceContext {
         this.device = device;
         cl_context_properties properties = new cl_context_properties();
         properties.addProperty(CL.CL_CONTEXT_PLATFORM, device.platform());
+        JvmSignalChaining.warnIfMissing();
         this.context = CL.clCreateContext(properties, 1, new cl_device_id[] {device.device()}, null, null, null);
     }
 
