@@ -110,7 +110,7 @@ final class TissueBinder {
                 throw ScenarioException.badValue(r.get("to_um"), r.child("to_um"),
                         "must differ from from_um (a vessel needs a length)");
             }
-            return new TissueSpec.StraightVessel(from, to, r.number("radius_um", Range.positive("µm")));
+            return new TissueSpec.StraightVessel(from, to, r.number("radius_um", vesselRadius(grid)));
         }
         if (variant == TissueSpec.NetworkVessel.class) {
             MapReader n = MapReader.of(node, path, "a vessel network from a file", "shape", "file", "radius_array",
@@ -146,7 +146,17 @@ final class TissueBinder {
         double stepUm = r.number("step_um", new Range(0, false, lengthUm, true, "µm"));
         double turnSdDeg = r.number("turn_sd_deg", Range.between(0, 180, "degrees"));
         return new TissueSpec.RandomWalkVessel(start, direction, lengthUm, stepUm, turnSdDeg,
-                r.number("radius_um", Range.positive("µm")));
+                r.number("radius_um", vesselRadius(grid)));
+    }
+
+    /**
+     * A vessel radius: > 0 and at most the domain's longest edge. A wider vessel fills the whole block
+     * (nothing would be left to diffuse into), and voxelising it would sweep a box of its own size, which
+     * for a radius typed in the wrong unit (metres as µm) takes minutes to hours before any refusal.
+     */
+    static Range vesselRadius(GridSpec grid) {
+        double longestEdgeUm = Math.max(grid.nx(), Math.max(grid.ny(), grid.nz())) * grid.voxelUm();
+        return new Range(0, false, longestEdgeUm, true, "µm, the domain's longest edge");
     }
 
     /** A path from the scenario, absolute; a relative one is taken from the scenario file's folder. */
