@@ -145,4 +145,27 @@ class RefusalsLeaveNothingTest {
                 "--set", "grid.nx=4095", "--set", "grid.ny=1", "--set", "grid.nz=1");
         assertFalse(under.err().contains("diagonal"), under.err());
     }
+
+    /**
+     * tiny.yaml's grid has 16 · 16 · 12 = 3072 voxels of 20 µm, so a random walk longer than 3072 · 20 =
+     * 61440 µm (one that would thread every voxel once) cannot add lumen; such a length, and a step so
+     * short that the walk needs more than 10^7 steps, are refused at their keys (file and line), not deep
+     * in the tissue build (unlocated) or after minutes of rasterising.
+     */
+    @Test
+    void anOverlongRandomWalkIsRefusedAtItsKeys() {
+        Path out = temp.resolve("walk");
+        CliHarness.Result r = runTiny(out, "--set", "tissue.vessels[1].length_um=1e6");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("): tissue.vessels[1].length_um = 1e6: must be in (0, 61440] (µm, at most voxel"
+                + " count × voxel_um)"), r.err());
+        assertTrue(r.err().startsWith("error: " + CliHarness.testScenario("tiny.yaml") + ":"), r.err());
+        assertFalse(Files.exists(out), "refused, yet " + out + " was created");
+        CliHarness.Result step = runTiny(out, "--set", "tissue.vessels[1].step_um=1e-6");
+        assertEquals(ExitCodes.BAD_INPUT, step.exitCode(), step.err());
+        // 200 µm / 10^7 = 2e-5 µm
+        assertTrue(step.err().startsWith("error: " + CliHarness.testScenario("tiny.yaml") + ":")
+                && step.err().contains("tissue.vessels[1].step_um = 1e-6: must be in [2.0E-5, 200]"), step.err());
+        assertFalse(Files.exists(out), "refused, yet " + out + " was created");
+    }
 }
