@@ -112,4 +112,16 @@ class DamagedSnapshotTest {
                 && !r.err().contains("IOException"), r.err());
         assertTrue(!Files.exists(cut.resolve("report")), "refused, yet a report directory was created");
     }
+
+    /** A garbled run.json is refused in one line that names the file, line and column of the damage. */
+    @Test
+    void resumeRefusesAGarbledRunJsonInOneLine() throws IOException {
+        Path cut = run("cut", "10");
+        Files.writeString(cut.resolve("run.json"), "{\n  \"format_version\": 1,\n  garbage\n}\n");
+        CliHarness.Result r = CliHarness.run("resume", cut.toString(), "--no-progress", "--until", "30");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(cut.toAbsolutePath().normalize().resolve("run.json") + ":3:"), r.err());
+        assertTrue(r.err().contains("not readable JSON"), r.err());
+    }
 }
