@@ -160,7 +160,7 @@ public final class RunDriver {
 
     private Prepared prepare(Scenario scenario, Tissue tissue) {
         TransportModel model = TransportModel.compile(scenario, tissue);
-        TimeStepPlan plan = CheckedTimeStep.choose(scenario, model, settings.endTimeS(scenario));
+        TimeStepPlan plan = CheckedTimeStep.choose(scenario, tissue, model, settings.endTimeS(scenario));
         SelectedBackend selected = BackendFactory.select(settings.backend(), settings.deviceSpec(), model,
                 settings.threads());
         return new Prepared(scenario, tissue, model, plan, selected);

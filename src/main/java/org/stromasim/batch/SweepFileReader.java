@@ -67,10 +67,24 @@ public final class SweepFileReader {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new SweepFileException(file + (at != null ? ":" + at.getLineNr() + ":" + at.getColumnNr() : "")
-                    + ": not valid YAML: " + e.getOriginalMessage(), e);
+                    + ": not valid YAML: " + problemOf(e), e);
         }
         SweepFileReader reader = new SweepFileReader(file, indexLocations(file, text));
         return reader.bind(root);
+    }
+
+    /**
+     * The parser's problem in one line: SnakeYAML's own message repeats the offending lines with a caret
+     * under them, over several lines, while the file, line and column are already given.
+     */
+    private static String problemOf(JsonProcessingException e) {
+        if (e instanceof com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException marked) {
+            String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
+            return marked.getProblem() + context + "; check that every '[' / '{' is closed, and quote a key"
+                    + " holding brackets inside {...} (\"tissue.vessels[0].radius_um\": ...)";
+        }
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        return original.lines().findFirst().orElse("unreadable");
     }
 
     /** Line and column of every key and list element, by JSON pointer ("/axes/0/key"). */

@@ -12,6 +12,7 @@ import org.stromasim.backend.BackendChoice;
 import org.stromasim.io.RunDirectory;
 import org.stromasim.io.RunInfo;
 import org.stromasim.io.RunDirectoryLock;
+import org.stromasim.io.SnapshotFormatException;
 import org.stromasim.sim.ResumePoint;
 import org.stromasim.sim.RunResult;
 import org.stromasim.sim.TimeStepRefusedException;
@@ -59,7 +60,13 @@ final class ResumeCommand implements Callable<Integer> {
     }
 
     private Integer resume(RunDirectory run, PrintWriter out) throws IOException {
-        Optional<ResumePoint> point = ResumePoint.latest(run);
+        Optional<ResumePoint> point;
+        try {
+            point = ResumePoint.latest(run);
+        } catch (SnapshotFormatException damaged) {
+            // every snapshot is damaged: a problem with the run directory given, not with the program
+            throw new UserInputException("cannot resume " + run.root() + ": " + damaged.getMessage(), damaged);
+        }
         if (point.isEmpty()) {
             throw new UserInputException("cannot resume " + run.root() + ": it holds no complete snapshot yet; "
                     + "start it again with '" + LaunchCommand.get() + " run'");

@@ -30,7 +30,7 @@ final class RunDirectories {
         } catch (RunDirectoryLock.RunDirectoryInUseException inUse) {
             throw new UserInputException(inUse.getMessage(), inUse);
         } catch (IOException e) {
-            throw new UserInputException("cannot lock run directory " + root + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot lock run directory " + root + ": " + describe(e), e);
         }
     }
 
@@ -42,7 +42,7 @@ final class RunDirectories {
         try {
             java.nio.file.Files.createDirectories(root);
         } catch (IOException e) {
-            throw new UserInputException("cannot create run directory " + root + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot create run directory " + root + ": " + describe(e), e);
         }
         return lock(root.toAbsolutePath().normalize(), command, err);
     }
@@ -52,7 +52,7 @@ final class RunDirectories {
         try {
             RunDirectory.requireUsable(root, overwrite);
         } catch (IOException e) {
-            throw new UserInputException("cannot create run directory " + root + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot create run directory " + root + ": " + describe(e), e);
         }
     }
 
@@ -60,7 +60,21 @@ final class RunDirectories {
         try {
             return RunDirectory.create(root, resolvedScenarioYaml, overwrite);
         } catch (IOException e) {
-            throw new UserInputException("cannot create run directory " + root + ": " + e.getMessage(), e);
+            throw new UserInputException("cannot create run directory " + root + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * The cause in words: Java's AccessDeniedException and NoSuchFileException carry only the path as
+     * their message, which alone does not say what went wrong.
+     */
+    static String describe(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return denied.getFile() + ": permission denied (choose a directory you can write to)";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException missing && missing.getReason() == null) {
+            return missing.getFile() + ": no such file or directory";
+        }
+        return e.getMessage();
     }
 }

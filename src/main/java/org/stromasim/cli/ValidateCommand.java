@@ -64,7 +64,7 @@ final class ValidateCommand implements Callable<Integer> {
         TransportModel model = TransportModel.compile(scenario, tissue);
         TimeStepPlan plan;
         try {
-            plan = CheckedTimeStep.choose(scenario, model, scenario.run().endTimeS());
+            plan = CheckedTimeStep.choose(scenario, tissue, model, scenario.run().endTimeS());
         } catch (TimeStepRefusedException refused) {
             throw LocatedRefusal.of(refused, scenarioFile, overrides);
         }

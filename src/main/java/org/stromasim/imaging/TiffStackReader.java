@@ -29,6 +29,7 @@ public final class TiffStackReader {
             if (!spi.canDecodeInput(in)) {
                 throw new VolumeFileException("not a TIFF file (no II*/MM* header)");
             }
+            TiffExtent.requireComplete(file);
             ImageReader reader = spi.createReaderInstance(null);
             try {
                 reader.setInput(in, false, true);

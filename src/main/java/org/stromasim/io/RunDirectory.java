@@ -89,7 +89,7 @@ public final class RunDirectory {
             throw new NoSuchFileException(run.root.toString(), null, "no run directory here");
         }
         if (!Files.isDirectory(run.snapshotsDir()) || !Files.isRegularFile(run.scenarioFile())) {
-            throw new IOException(run.root + " is not a stromasim run directory (it needs " + SCENARIO_FILE + " and "
+            throw new NotARunDirectoryException(run.root + " is not a stromasim run directory (it needs " + SCENARIO_FILE + " and "
                     + SNAPSHOTS_DIR + "/)");
         }
         return run;

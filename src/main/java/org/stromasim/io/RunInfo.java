@@ -94,6 +94,11 @@ public record RunInfo(String scenarioName, String backend, String softwareVersio
         JsonNode root;
         try {
             root = JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's message ends in a second line about its input source; the line and column say where
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            throw new IOException(file + (at == null ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr())
+                    + ": not readable JSON (" + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
         } catch (IOException e) {
             throw new IOException(file + ": not readable JSON (" + e.getMessage() + ")", e);
         }

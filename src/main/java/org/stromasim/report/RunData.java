@@ -30,6 +30,8 @@ public record RunData(Path root, String name, MetricsTable metrics, Snapshot las
             run = RunDirectory.open(root);
         } catch (NoSuchFileException e) {
             throw new ReportInputException(root + ": no such run directory", e);
+        } catch (org.stromasim.io.NotARunDirectoryException e) {
+            throw new ReportInputException(e.getMessage(), e);
         }
         Optional<Path> newest = run.latestSnapshot();
         if (newest.isEmpty()) {

@@ -159,7 +159,7 @@ final class BiologyBinder {
         double ceiling = r.number("ceiling_kpa", Range.positive("kPa"));
         double spread = r.number("spread_per_s", Range.nonNegative("1/s"));
         double softening = r.number("enzyme_softening_per_s", Range.nonNegative("1/s"));
-        double floor = r.number("floor_kpa", Range.between(Double.MIN_VALUE, ceiling, "kPa, at most ceiling_kpa"));
+        double floor = r.number("floor_kpa", new Range(0, false, ceiling, true, "kPa, at most ceiling_kpa"));
         return new BiologySpec.Remodelling(stiffening, ceiling, spread, softening, floor);
     }
 

@@ -51,6 +51,8 @@ final class ScenarioBinder {
         return new Scenario(name, description, grid, run, ecm, tissue, species, metrics, biology);
     }
 
+    private static final double MAX_DIAGONAL_SQUARED = 1 << 24;
+
     private static GridSpec grid(YamlNode node) {
         MapReader r = MapReader.of(node, "grid", "the voxel grid", "nx", "ny", "nz", "voxel_um");
         Range count = Range.between(1, Integer.MAX_VALUE, "voxels");
@@ -63,6 +65,13 @@ final class ScenarioBinder {
             throw ScenarioException.at(r.location(), "grid", "nx × ny × nz = " + nx + " × " + ny + " × " + nz + " = "
                     + voxels + " voxels: must be ≤ " + MAX_ARRAY_LENGTH
                     + " (the longest Java array; each field is one array)");
+        }
+        // the vessel distance map squares voxel distances in float, exact below 2^24 (a diagonal of 4096 voxels)
+        double diagonalSquared = (double) nx * nx + (double) ny * ny + (double) nz * nz;
+        if (diagonalSquared >= MAX_DIAGONAL_SQUARED) {
+            throw ScenarioException.at(r.location(), "grid", "nx × ny × nz = " + nx + " × " + ny + " × " + nz
+                    + " has a diagonal of " + Math.round(Math.sqrt(diagonalSquared)) + " voxels: must be < 4096"
+                    + " (nx² + ny² + nz² < 2^24, so that squared distances to the vessels are exact in float)");
         }
         return new GridSpec(nx, ny, nz, voxelUm);
     }

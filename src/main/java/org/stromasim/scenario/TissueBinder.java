@@ -115,7 +115,7 @@ final class TissueBinder {
                 throw ScenarioException.badValue(r.get("to_um"), r.child("to_um"),
                         "must differ from from_um (a vessel needs a length)");
             }
-            return new TissueSpec.StraightVessel(from, to, r.number("radius_um", Range.positive("µm")));
+            return new TissueSpec.StraightVessel(from, to, r.number("radius_um", vesselRadius(grid)));
         }
         if (variant == TissueSpec.NetworkVessel.class) {
             MapReader n = MapReader.of(node, path, "a vessel network from a file", "shape", "file", "radius_array",
@@ -147,11 +147,29 @@ final class TissueBinder {
         if (direction.norm() == 0) {
             throw ScenarioException.badValue(r.get("direction"), r.child("direction"), "must be a non-zero vector [x, y, z]");
         }
-        double lengthUm = r.number("length_um", Range.positive("µm"));
-        double stepUm = r.number("step_um", new Range(0, false, lengthUm, true, "µm"));
+        // a path that threads every voxel of the grid once is the longest that can still add lumen; a longer
+        // one (a length typed in the wrong unit) only costs minutes of rasterising before any refusal
+        double longestUsefulUm = (double) grid.nx() * grid.ny() * grid.nz() * grid.voxelUm();
+        double lengthUm = r.number("length_um", new Range(0, false, longestUsefulUm, true,
+                "µm, at most voxel count × voxel_um"));
+        double stepUm = r.number("step_um", new Range(lengthUm / MAX_WALK_STEPS, true, lengthUm, true,
+                "µm, at least length_um / " + MAX_WALK_STEPS));
         double turnSdDeg = r.number("turn_sd_deg", Range.between(0, 180, "degrees"));
         return new TissueSpec.RandomWalkVessel(start, direction, lengthUm, stepUm, turnSdDeg,
-                r.number("radius_um", Range.positive("µm")));
+                r.number("radius_um", vesselRadius(grid)));
+    }
+
+    /**
+     * A vessel radius: > 0 and at most the domain's longest edge. A wider vessel fills the whole block
+     * (nothing would be left to diffuse into), and voxelising it would sweep a box of its own size, which
+     * for a radius typed in the wrong unit (metres as µm) takes minutes to hours before any refusal.
+     */
+    /** The most steps a random-walk vessel may take (as the tissue builder's own guard). */
+    private static final long MAX_WALK_STEPS = 10_000_000L;
+
+    static Range vesselRadius(GridSpec grid) {
+        double longestEdgeUm = Math.max(grid.nx(), Math.max(grid.ny(), grid.nz())) * grid.voxelUm();
+        return new Range(0, false, longestEdgeUm, true, "µm, the domain's longest edge");
     }
 
     /** A path from the scenario, absolute; a relative one is taken from the scenario file's folder. */

@@ -89,6 +89,11 @@ final class VesselNetworkCsv {
             if (!(radius > 0)) {
                 throw ScenarioException.at(at, keyPath, "segment " + f[1] + ": radius_um must be > 0 µm, got " + f[4]);
             }
+            Range allowedRadius = TissueBinder.vesselRadius(grid);
+            if (!allowedRadius.contains(unitUm * radius)) {
+                throw ScenarioException.at(at, keyPath, "segment " + f[1] + ": radius_um = " + f[4] + " ("
+                        + Range.format(unitUm * radius) + " µm) must be " + allowedRadius.describe());
+            }
             boolean perfused = true;
             if (f.length > 5) {
                 if (!f[5].equals("1") && !f[5].equals("0")) {

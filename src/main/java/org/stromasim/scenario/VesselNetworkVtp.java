@@ -78,6 +78,11 @@ final class VesselNetworkVtp {
                         throw ScenarioException.at(at, keyPath, item + ": radius must be > 0, got "
                                 + radius[a] + " and " + radius[b]);
                     }
+                    Range allowedRadius = TissueBinder.vesselRadius(grid);
+                    if (!allowedRadius.contains(r)) {
+                        throw ScenarioException.at(at, keyPath, item + ": radius " + Range.format(r) + " µm must be "
+                                + allowedRadius.describe());
+                    }
                     segments.add(new TissueSpec.NetworkSegment(pa, pb, r, linePerfused, lineGroup));
                 }
                 start = end;

@@ -49,9 +49,34 @@ final class YamlTreeReader {
             return root;
         } catch (MarkedYAMLException e) {
             throw syntaxError(e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw structureError(e);
         } catch (IOException e) {
             throw ScenarioException.inFile(SourceLocation.of(sourceName, 0, 0), "cannot parse YAML: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * YAML that parses but that the token stream cannot hold, e.g. a map or list used as a key
+     * ({@code {a: 1}: 2}, {@code ? [a, b]}); Jackson words it with its parser's internals, so it is
+     * said here in the file's terms, at the line and column where it happens.
+     */
+    private ScenarioException structureError(com.fasterxml.jackson.core.JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        SourceLocation where = at == null ? SourceLocation.of(sourceName, 0, 0)
+                : SourceLocation.of(sourceName, at.getLineNr(), at.getColumnNr());
+        String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String problem = original.startsWith("Expected a field name")
+                ? "a key must be a plain word, not a map or a list"
+                : original.lines().findFirst().orElse("unreadable YAML");
+        StringBuilder text = new StringBuilder("YAML structure error");
+        String near = joined(null);
+        if (!near.isEmpty()) {
+            text.append(" in ").append(near);
+        }
+        text.append(": ").append(problem).append("; check that every '[' / '{' is closed and that no '?' or '{'"
+                + " starts a key");
+        return ScenarioException.inFile(where, text.toString(), e);
     }
 
     private YamlNode readValue(JsonParser parser, JsonToken token, SourceLocation ownerLocation) throws IOException {

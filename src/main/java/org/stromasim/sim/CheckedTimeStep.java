@@ -2,6 +2,8 @@ package org.stromasim.sim;
 
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
+import org.stromasim.tissue.CellType;
+import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -13,6 +15,30 @@ import org.stromasim.transport.TransportModel;
 public final class CheckedTimeStep {
 
     private CheckedTimeStep() {
+    }
+
+    /**
+     * As {@link #choose(Scenario, TransportModel, double)}, after refusing a tissue whose vessels fill the
+     * whole grid: with no voxel outside the lumen nothing can diffuse (the stability limit is infinite,
+     * so there is no step to derive) and every tissue metric would be a mean over no voxel, NaN.
+     */
+    public static TimeStepPlan choose(Scenario scenario, Tissue tissue, TransportModel model, double endTimeS) {
+        byte vessel = CellType.VESSEL.code();
+        boolean anyTissue = false;
+        for (byte c : tissue.cell()) {
+            if (c != vessel) {
+                anyTissue = true;
+                break;
+            }
+        }
+        if (!anyTissue) {
+            throw new TimeStepRefusedException("tissue.vessels", "the vessels cover every voxel of the "
+                    + String.format(java.util.Locale.ROOT, "%.4g × %.4g × %.4g", tissue.grid().sizeXUm(),
+                            tissue.grid().sizeYUm(), tissue.grid().sizeZUm())
+                    + " µm domain, so no tissue is left for the species to diffuse into; allowed: vessels that leave"
+                    + " at least one voxel outside their lumen (a smaller radius_um, or a larger grid)", null);
+        }
+        return choose(scenario, model, endTimeS);
     }
 
     /** The plan for a run of {@code scenario} to {@code endTimeS}, or a refusal naming the key. */

@@ -37,6 +37,23 @@ class SweepFileErrorsTest {
         assertTrue(message.contains("stiffness_kpa"), "suggests the known key: " + message);
     }
 
+    /**
+     * An unquoted key with brackets inside a flow map is a YAML syntax error: one line with file, line and
+     * column and the parser's problem, not SnakeYAML's multi-line excerpt of the file with a caret.
+     */
+    @Test
+    void yamlSyntaxErrorIsOneLocatedLine() throws Exception {
+        String message = refusal("""
+                set: {tissue.vessels[0].radius_um: 5}
+                axes:
+                  - {key: ecm.stiffness_kpa.stroma, values: [3, 18]}
+                """);
+        assertEquals(1, message.lines().count(), message);
+        assertTrue(message.startsWith("error: " + dir.resolve("bad.yaml") + ":2:"), message);
+        assertTrue(message.contains("not valid YAML: expected ',' or '}'"), message);
+        assertFalse(message.contains("^"), "no caret excerpt: " + message);
+    }
+
     @Test
     void emptyAxis() throws Exception {
         assertEquals("error: " + dir.resolve("bad.yaml") + ":3:37: axes[0].values = []: empty axis: give one or more values",

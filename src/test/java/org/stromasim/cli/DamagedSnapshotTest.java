@@ -78,4 +78,50 @@ class DamagedSnapshotTest {
         assertEquals(1, view.err().strip().lines().count(), view.err());
         assertTrue(view.err().contains(newest + ": truncated"), view.err());
     }
+
+    /**
+     * When every snapshot is damaged there is nothing to continue from: the run directory given is
+     * unusable, which is bad input (exit 2, one line naming each damaged file), not an internal error; and
+     * no file is set aside or deleted, so nothing is lost.
+     */
+    @Test
+    void resumeWithEverySnapshotDamagedIsRefusedAsBadInput() throws IOException {
+        Path cut = run("cut", "10"); // snapshots at 0 and 10
+        RunDirectory run = RunDirectory.open(cut);
+        cutLast4KiB(run.snapshotFile(0));
+        cutLast4KiB(run.snapshotFile(1));
+        CliHarness.Result r = CliHarness.run("resume", cut.toString(), "--no-progress", "--backend", "java",
+                "--until", "30");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("no intact snapshot to resume from") && r.err().contains(run.snapshotFile(0)
+                + ": truncated") && r.err().contains(run.snapshotFile(1) + ": truncated"), r.err());
+        assertTrue(!r.err().contains("SnapshotFormatException"), "no exception name for bad input: " + r.err());
+        assertTrue(Files.exists(run.snapshotFile(0)) && Files.exists(run.snapshotFile(1)), "both kept as they were");
+    }
+
+    /** A directory that lost its scenario.yaml is not a run directory: report refuses it as bad input. */
+    @Test
+    void reportOnADirectoryThatIsNotARunIsRefusedAsBadInput() throws IOException {
+        Path cut = run("cut", "10");
+        Files.delete(RunDirectory.open(cut).scenarioFile());
+        CliHarness.Result r = CliHarness.run("report", cut.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("is not a stromasim run directory (it needs scenario.yaml and snapshots/)")
+                && !r.err().contains("IOException"), r.err());
+        assertTrue(!Files.exists(cut.resolve("report")), "refused, yet a report directory was created");
+    }
+
+    /** A garbled run.json is refused in one line that names the file, line and column of the damage. */
+    @Test
+    void resumeRefusesAGarbledRunJsonInOneLine() throws IOException {
+        Path cut = run("cut", "10");
+        Files.writeString(cut.resolve("run.json"), "{\n  \"format_version\": 1,\n  garbage\n}\n");
+        CliHarness.Result r = CliHarness.run("resume", cut.toString(), "--no-progress", "--until", "30");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(cut.toAbsolutePath().normalize().resolve("run.json") + ":3:"), r.err());
+        assertTrue(r.err().contains("not readable JSON"), r.err());
+    }
 }

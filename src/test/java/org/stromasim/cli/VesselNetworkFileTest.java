@@ -233,6 +233,9 @@ class VesselNetworkFileTest {
         assertVtpRefused(VTP.replace("0 1 2 1 3", "0 1 2 1 7"), keys, "point index 7.0 is not in 0..3", "dangling");
         assertVtpRefused(VTP, ", length_unit_um: 1000", "PointData array 'radius'", "no such DataArray");
         assertVtpRefused(VTP.replace("0.006 0.006 0.003 0.003", "0.006 0 0.003 0.003"), keys, "radius must be > 0");
+        // a radius in the wrong unit (6 mm for 6 µm) is wider than the domain: refused, not voxelised for minutes
+        assertVtpRefused(VTP.replace("0.006 0.006 0.003 0.003", "6 6 0.003 0.003"), keys, "radius 6000 µm must be in (0, ",
+                "the domain's longest edge");
         assertVtpRefused(VTP.replace("0.08 0.05 0.1", "0.08 0.05 0.9"), keys, "point 3", "outside the domain");
         assertVtpRefused(VTP.replace("Name=\"connectivity\" format=\"ascii\"", "Name=\"connectivity\" format=\"binary\""),
                 keys, "only format=\"ascii\"");
@@ -266,6 +269,8 @@ class VesselNetworkFileTest {
     void zeroOrNegativeRadius() throws IOException {
         assertRefused(NETWORK.replace("segment,a,1,2,6", "segment,a,1,2,0"), 6, "segment a: radius_um must be > 0");
         assertRefused(NETWORK.replace("segment,a,1,2,6", "segment,a,1,2,-2"), 6, "segment a: radius_um must be > 0");
+        assertRefused(NETWORK.replace("segment,a,1,2,6", "segment,a,1,2,6e6"), 6, "segment a: radius_um = 6e6 (6000000 µm)"
+                + " must be in (0, ");
     }
 
     @Test

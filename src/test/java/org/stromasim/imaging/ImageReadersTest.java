@@ -291,6 +291,63 @@ class ImageReadersTest {
         assertTrue(message.contains("page 2 is 6 × 4 pixels, page 1 6 × 5"), message);
     }
 
+    /**
+     * A stack that lost its end (an interrupted copy) is refused, naming the first page that cannot be
+     * reached. Without the check the reader stops at the unreachable directory and returns a shorter stack:
+     * the tissue would be built from part of the image. TestImages.tiff puts each page's strip before its
+     * directory (8-byte header, then 2·5·3 = 30 bytes of data and a 126-byte IFD per page), so cutting
+     * the file inside page 3's data leaves page 2's link to page 3's directory pointing past the end.
+     */
+    @Test
+    void truncatedTiffStackIsRefusedNamingTheLostPage() throws Exception {
+        Path f = TestImages.tiff(temp.resolve("cut.tif"), 5, 3, 4, TestImages.patternVolume(5, 3, 4), false);
+        int page = 30 + 126;
+        byte[] whole = java.nio.file.Files.readAllBytes(f);
+        assertEquals(8 + 4 * page, whole.length, "layout assumed above");
+        java.nio.file.Files.write(f, java.util.Arrays.copyOf(whole, 8 + 2 * page + 10));
+        String message = assertThrows(VolumeFileException.class, () -> TiffStackReader.read(f)).getMessage();
+        assertTrue(message.startsWith("truncated: page 3's directory at byte " + (8 + 2 * page + 30)), message);
+    }
+
+    /**
+     * A directory that survives while its image data do not (here page 1's StripOffsets, the 6th entry
+     * of its IFD, moved to 10 bytes before the end) is refused too, naming where the data would end.
+     */
+    @Test
+    void tiffWhoseImageDataLiePastTheEndIsRefused() throws Exception {
+        Path f = TestImages.tiff(temp.resolve("strip.tif"), 5, 3, 1, TestImages.patternVolume(5, 3, 1), false);
+        byte[] bytes = java.nio.file.Files.readAllBytes(f);
+        int stripOffsetsValue = 8 + 30 + 2 + 5 * 12 + 8;
+        java.nio.ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(stripOffsetsValue, bytes.length - 10);
+        java.nio.file.Files.write(f, bytes);
+        String message = assertThrows(VolumeFileException.class, () -> TiffStackReader.read(f)).getMessage();
+        assertTrue(message.startsWith("truncated: page 1's image data end at byte " + (bytes.length - 10 + 30)
+                + " but the file has " + bytes.length + " bytes"), message);
+    }
+
+    /** The JDK writer's compressed stack, its last 8 bytes cut off, is refused as truncated. */
+    @Test
+    void truncatedStackFromAnotherWriterIsRefused() throws Exception {
+        Path f = temp.resolve("deflate-cut.tif");
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(f.toFile())) {
+            writer.setOutput(out);
+            writer.prepareWriteSequence(null);
+            for (int k = 0; k < 3; k++) {
+                writer.writeToSequence(new javax.imageio.IIOImage(new BufferedImage(6, 5, BufferedImage.TYPE_USHORT_GRAY),
+                        null, null), null);
+            }
+            writer.endWriteSequence();
+        } finally {
+            writer.dispose();
+        }
+        assertEquals(3, TiffStackReader.read(f).nz(), "the whole file reads");
+        byte[] whole = java.nio.file.Files.readAllBytes(f);
+        java.nio.file.Files.write(f, java.util.Arrays.copyOf(whole, whole.length - 8));
+        String message = assertThrows(VolumeFileException.class, () -> TiffStackReader.read(f)).getMessage();
+        assertTrue(message.startsWith("truncated: "), message);
+    }
+
     @Test
     void colourTiffIsRefused() throws Exception {
         Path f = temp.resolve("rgb.tif");

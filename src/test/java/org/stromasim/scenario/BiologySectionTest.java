@@ -71,6 +71,18 @@ class BiologySectionTest {
         assertTrue(e.getMessage().contains("biology.tgfb_species = tgfb: names no species"), e.getMessage());
     }
 
+    /** The floor's allowed range reads as the open lower bound it is, with the ceiling given in the file. */
+    @Test
+    void floorAboveTheCeilingStatesTheRangeInPlainNumbers() {
+        String text = ScenarioTexts.MINIMAL + BIOLOGY.replace("floor_kpa: 3.04", "floor_kpa: 1000");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> parse(text));
+        assertTrue(e.getMessage().contains("biology.remodelling.floor_kpa = 1000: must be in (0, 39.5] (kPa, at most"
+                + " ceiling_kpa)"), e.getMessage());
+        String zero = ScenarioTexts.MINIMAL + BIOLOGY.replace("floor_kpa: 3.04", "floor_kpa: 0");
+        assertTrue(assertThrows(ScenarioException.class, () -> parse(zero)).getMessage()
+                .contains("floor_kpa = 0: must be in (0, 39.5]"));
+    }
+
     @Test
     void strengthOutsideZeroToOneIsRefused() {
         String text = ScenarioTexts.MINIMAL + BIOLOGY.replace("strength: 0.9", "strength: 1.5");

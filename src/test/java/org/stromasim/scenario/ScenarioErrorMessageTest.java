@@ -171,6 +171,22 @@ class ScenarioErrorMessageTest {
         assertTrue(e.getMessage().contains("YAML syntax error in tissue.nests[0].centre_um"), e.getMessage());
     }
 
+    /**
+     * A map or list in key position ({@code {a: 1}: 2}, {@code ? [a, b]}) is valid YAML that the scenario
+     * tree cannot hold; it is one line at the key's line and column, in the file's terms, without the
+     * parser's internal event names.
+     */
+    @Test
+    void aMapOrListAsAKeyIsOneLocatedLine() {
+        String text = replaced("  ny: 10", "  ny: 10\n  {a: 1}: 2");
+        ScenarioException e = failure(text);
+        assertMentions(e, lineOf(text, "{a: 1}"), "YAML structure error in grid",
+                "a key must be a plain word, not a map or a list");
+        assertTrue(!e.getMessage().contains("snakeyaml") && !e.getMessage().contains("Source:"), e.getMessage());
+        ScenarioException complex = failure("? [a, b]\n: 1\n");
+        assertMentions(complex, 1, "a key must be a plain word, not a map or a list");
+    }
+
     @Test
     void duplicateKeysAndDuplicateSpeciesNamesAreRefused() {
         String dupKey = replaced("  ny: 10", "  ny: 10\n  ny: 11");
