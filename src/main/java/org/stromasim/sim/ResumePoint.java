@@ -66,7 +66,7 @@ public record ResumePoint(Scenario scenario, Tissue state, long step, double tim
             VesselWall wall = snapshot.tissue().vesselWall();
             if (wall != null && wall.wallDistanceUm() == null && hasWallArea(wall)) {
                 // Continuing would exchange as P·S/V, without the tissue between the wall and each voxel
-                // centre that the model now puts in series: a different model, so the run is refused.
+                // centre that the model puts in series: a different model, so the run is refused.
                 throw new IOException(file + " was written before snapshots stored each voxel's distance from its"
                         + " vessel wall (" + SnapshotLayout.vesselWallPath(SnapshotLayout.WALL_DISTANCE) + "), which"
                         + " the vessel exchange needs; it cannot be continued: start the run again with 'stromasim run'");

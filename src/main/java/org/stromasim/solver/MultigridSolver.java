@@ -537,7 +537,6 @@ public final class MultigridSolver {
         fine.forPlanes(k -> {
             double sum = 0;
             for (int j = 0; j < ny; j++) {
-                int p0 = fine.index(0, j, k - 1);
                 int v0 = nx * (j + ny * (k - 1));
                 for (int i = 0; i < nx; i++) {
                     double b = f[v0 + i] * h2 + heldSource(i, j, k - 1, v0 + i);
