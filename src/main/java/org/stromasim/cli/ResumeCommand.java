@@ -48,6 +48,10 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        if (untilS != null && !(untilS > 0 && Double.isFinite(untilS))) {
+            // refused before the run directory is touched (its lock file included)
+            throw new UserInputException("--until = " + untilS + ": must be a time > 0 s");
+        }
         RunDirectory run;
         try {
             run = RunDirectory.open(runDir);

@@ -81,4 +81,24 @@ class ResumeBackendTest {
         assertTrue(resumed.err().contains("run.json: backend_request.backend = cuda is not a backend; allowed: auto,"
                 + " opencl, java"), resumed.err());
     }
+
+    @Test
+    void aBadUntilIsRefusedBeforeTheRunDirectoryIsTouched() throws IOException {
+        Path run = temp.resolve("run");
+        assertEquals(0, CliHarness.run("run", CliHarness.testScenario("tiny.yaml").toString(), "--out", run.toString(),
+                "--no-progress", "--until", "6", "--backend", "java", "--threads", "1").exitCode());
+        java.nio.file.Files.deleteIfExists(run.resolve(org.stromasim.io.RunDirectoryLock.LOCK_FILE));
+        java.util.List<String> before;
+        try (var files = java.nio.file.Files.walk(run)) {
+            before = files.map(Path::toString).sorted().toList();
+        }
+        for (String until : new String[] {"-1", "0", "NaN", "Infinity"}) {
+            CliHarness.Result refused = CliHarness.run("resume", run.toString(), "--no-progress", "--until", until);
+            assertEquals(2, refused.exitCode(), refused.err());
+            assertTrue(refused.err().contains("--until = ") && refused.err().contains("must be a time > 0 s"), refused.err());
+            try (var files = java.nio.file.Files.walk(run)) {
+                assertEquals(before, files.map(Path::toString).sorted().toList(), "--until " + until + " changed the run");
+            }
+        }
+    }
 }
