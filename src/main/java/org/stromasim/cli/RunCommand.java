@@ -14,6 +14,7 @@ import org.stromasim.io.RunDirectoryLock;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.scenario.UnitPlausibility;
+import org.stromasim.sim.FloatRangeCheck;
 import org.stromasim.sim.RunResult;
 import org.stromasim.sim.TimeStepRefusedException;
 import picocli.CommandLine.Command;
@@ -64,6 +65,11 @@ final class RunCommand implements Callable<Integer> {
         if (!(endTimeS > 0) || !Double.isFinite(endTimeS)) {
             throw new UserInputException("--until = " + untilS + ": must be a time > 0 s");
         }
+        // the same warning `validate` gives: a level that may overflow float arithmetic before the run ends
+        for (FloatRangeCheck.Excess excess : FloatRangeCheck.check(scenario, endTimeS)) {
+            spec.commandLine().getErr().println("warning: " + excess.message());
+        }
+        spec.commandLine().getErr().flush();
         RunDriver.Settings settings = runner.settings(untilS); // refuses a bad --threads before any directory exists
         PrintWriter err = spec.commandLine().getErr();
         RunDriver driver = new RunDriver(settings, null, runner.progress(err), out);

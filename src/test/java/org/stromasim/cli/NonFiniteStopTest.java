@@ -42,6 +42,8 @@ class NonFiniteStopTest {
         Path out = temp.resolve(backend);
         CliHarness.Result r = CliHarness.run(args(out, backend));
         assertEquals(ExitCodes.NON_FINITE, r.exitCode(), r.err());
+        // run warns as validate does (FloatRangeCheck's bound: 1e38 nM/s × the 30 s of tiny.yaml, no decay)
+        assertTrue(r.err().contains("warning: il6 can reach 3.00e+39 nM by the end of the run"), r.err());
         String error = r.err().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse("");
         assertTrue(error.startsWith("error: il6 became "), error);
         Matcher time = Pattern.compile("by t = ([0-9.]+) s").matcher(error);
