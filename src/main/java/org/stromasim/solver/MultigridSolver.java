@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import org.stromasim.grid.Face;
 
 /**
@@ -399,20 +400,11 @@ public final class MultigridSolver {
         if (start.length != nx * ny * nz) {
             throw new IllegalArgumentException("start value has " + start.length + " values for " + nx * ny * nz + " voxels");
         }
-        MultigridLevel fine = levels.get(0);
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                int p0 = fine.index(0, j, k);
-                int v0 = nx * (j + ny * k);
-                for (int i = 0; i < nx; i++) {
-                    u[p0 + i] = start[v0 + i];
-                }
-            }
-        }
+        loadStart(v -> start[v]);
     }
 
     /** As {@link #loadStart(float[])} with the start value of each voxel given by {@code start}. */
-    public void loadStart(java.util.function.IntToDoubleFunction start) {
+    public void loadStart(IntToDoubleFunction start) {
         MultigridLevel fine = levels.get(0);
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
