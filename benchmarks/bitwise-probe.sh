@@ -4,6 +4,7 @@
 # change a single number. Attributes are not compared (they carry wall times and versions).
 #
 #   benchmarks/bitwise-probe.sh BEFORE.jar AFTER.jar [WORKDIR]
+#   CASES="default-implicit mct1" benchmarks/bitwise-probe.sh ...   (only those cases)
 #
 # Prints one line per case (identical / DIFFERENT and what differs) and a count; exit 1 if any case differs
 # or fails. Cases: the default scenario on a 24 x 24 x 20 grid of 40 um voxels through the bolus (explicit,
@@ -57,6 +58,9 @@ PY
 same=0
 total=0
 for name in $(printf '%s\n' "${!cases[@]}" | sort); do
+  if [ -n "${CASES:-}" ] && [[ " $CASES " != *" $name "* ]]; then
+    continue
+  fi
   for backend in java opencl; do
     total=$((total + 1))
     for side in before after; do

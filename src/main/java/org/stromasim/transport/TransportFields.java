@@ -41,13 +41,17 @@ public final class TransportFields {
         this.model = model;
         int n = model.speciesCount();
         this.diffusivityUm2PerS = new float[n][];
+        this.gagLevel = TransportModel.BUILT_GAG_LEVEL;
         for (int s = 0; s < n; s++) {
-            diffusivityUm2PerS[s] = model.compiledDiffusivityUm2PerS(s).clone();
+            diffusivityUm2PerS[s] = new float[model.grid().voxelCount()];
+            model.fillDiffusivity(s, model.compiledStiffnessKpa(), model.compiledCells(), gagLevel, diffusivityUm2PerS[s]);
         }
-        this.vesselSurfaceToVolumePerUm = model.compiledWallPerUm().clone();
+        this.vesselSurfaceToVolumePerUm = model.builtWallPerUm();
         float[] perfused = model.compiledPerfusedFraction();
         this.perfusedFraction = perfused == null ? null : perfused.clone();
-        this.gagLevel = TransportModel.BUILT_GAG_LEVEL;
+        if (perfused != null) {
+            org.stromasim.matrix.VesselCompression.openWall(vesselSurfaceToVolumePerUm, perfused, vesselSurfaceToVolumePerUm);
+        }
         this.uptakeScale = new double[n][CellType.COUNT];
         for (double[] scale : uptakeScale) {
             java.util.Arrays.fill(scale, 1.0);
@@ -56,7 +60,10 @@ public final class TransportFields {
         this.stabilityLimit = limitOfDiffusivity();
     }
 
-    /** The fields of {@code model} as compiled, in arrays of their own (none shared with the model). */
+    /**
+     * The fields of {@code model} as compiled, in arrays of their own (none shared with the model): the
+     * diffusivity of the stiffness and cells it was compiled from, at the built GAG level, and its wall.
+     */
     public static TransportFields of(TransportModel model) {
         return new TransportFields(model);
     }

@@ -10,18 +10,18 @@ import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 
 /**
- * A scenario and a tissue compiled into the flat parameters the backends execute: per species a
- * voxel diffusivity array, boundary codes per face, reaction coefficients per cell code and a plasma
- * curve; per voxel the vessel wall area per volume. Nothing here is evaluated per voxel per step
- * through a virtual call or a map.
+ * A scenario and a tissue compiled into the flat parameters the backends execute: per species the
+ * diffusivity law, boundary codes per face, reaction coefficients per cell code and a plasma curve; per
+ * voxel the vessel wall area per volume as built. Nothing here is evaluated per voxel per step through a
+ * virtual call or a map.
  *
  * <p>Diffusivity: D_v = D0·law(stiffness_v, r_s), µm²/s, and 0 in vessel voxels, so vessels are an
  * impermeable lumen for diffusion and reach the tissue only through the wall-exchange term.
  *
  * <p>Immutable: every field is final and no array it holds is written after compilation. What the slow
  * clock changes (diffusivity, compressed wall, GAG level, uptake scales) lives in a {@link TransportFields}
- * that each backend makes from the model and owns; the model keeps the values as compiled, from which
- * {@link TransportFields#of} copies.
+ * that each backend makes from the model and owns; the model keeps the stiffness and cells it was compiled
+ * from, from which {@link TransportFields#of} computes the fields as compiled.
  */
 public final class TransportModel {
 
@@ -29,8 +29,6 @@ public final class TransportModel {
     private final List<SpeciesSpec> species;
     private final List<String> speciesNames;
     private final DiffusivityLaw law;
-    /** Per species the voxel diffusivity as compiled (read by {@link TransportFields#of} only). */
-    private final float[][] diffusivityUm2PerS;
     private final SpeciesBoundaries[] boundaries;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
@@ -38,8 +36,6 @@ public final class TransportModel {
     private final PlasmaCurve[][] groupPlasma;
     /** Per voxel, its plasma group (see {@code tissue.VesselWall}), or null when there is one group. */
     private final byte[] plasmaGroupOfVoxel;
-    /** The wall after compression at the built GAG level, as compiled (read by {@link TransportFields#of} only). */
-    private final float[] vesselSurfaceToVolumePerUm;
     /** Per voxel, its centre's distance from the vessel wall it holds, µm ({@link WallExchange}). */
     private final float[] vesselWallDistanceUm;
     /** The wall as built (uncompressed); a live wall is this times the perfused fraction. */
@@ -48,7 +44,11 @@ public final class TransportModel {
     private final org.stromasim.matrix.VesselCompression compression;
     /** Perfused fraction per voxel as compiled, or null without compression. */
     private final float[] perfusedFraction;
-    /** A copy of the cells the model was compiled from (those its diffusivity is for). */
+    /**
+     * Copies of the stiffness and cells the model was compiled from: {@link TransportFields#of} computes the
+     * diffusivity as compiled from them (5 bytes per voxel instead of 4 per species).
+     */
+    private final float[] compiledStiffnessKpa;
     private final byte[] compiledCells;
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
@@ -61,7 +61,6 @@ public final class TransportModel {
         this.speciesNames = tissue.speciesNames();
         this.law = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
         int n = species.size();
-        this.diffusivityUm2PerS = new float[n][grid.voxelCount()];
         this.boundaries = new SpeciesBoundaries[n];
         this.reactions = new SpeciesReactions[n];
         this.plasma = new PlasmaCurve[n];
@@ -100,18 +99,22 @@ public final class TransportModel {
         }
         this.plasmaGroupOfVoxel = plasmaGroups(tissue, groups.size());
         lowerEstradiolByAromataseInhibition(scenario);
-        this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
+        this.builtWallPerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.vesselWallDistanceUm = VesselGeometry.wallDistanceUm(tissue);
-        this.builtWallPerUm = vesselSurfaceToVolumePerUm.clone();
         this.compression = scenario.ecm().vesselCompression() == null ? null
                 : new org.stromasim.matrix.VesselCompression(scenario.ecm().vesselCompression());
-        this.perfusedFraction = compressVessels(tissue, BUILT_GAG_LEVEL, vesselSurfaceToVolumePerUm);
+        this.perfusedFraction = compression == null ? null
+                : compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, BUILT_GAG_LEVEL);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
         this.needsSlowSteps = scenario.biology() != null;
         this.diffusion = scenario.run().diffusion();
+        this.compiledStiffnessKpa = tissue.stiffnessKpa().clone();
         this.compiledCells = tissue.cell().clone();
-        fillDiffusivity(tissue, BUILT_GAG_LEVEL, diffusivityUm2PerS);
+        float[] scratch = new float[grid.voxelCount()];
+        for (int s = 0; s < n; s++) {
+            fillDiffusivity(s, compiledStiffnessKpa, compiledCells, BUILT_GAG_LEVEL, scratch); // refuses a bad value now
+        }
     }
 
     /** The GAG level g of a tissue as built (multiplies every gag_fraction). */
@@ -151,26 +154,28 @@ public final class TransportModel {
         if (!tissue.grid().equals(grid)) {
             throw new IllegalArgumentException("tissue grid " + tissue.grid() + " is not the model grid " + grid);
         }
-        float[] stiffness = tissue.stiffnessKpa();
-        byte[] cell = tissue.cell();
-        byte vessel = CellType.VESSEL.code();
         for (int s = 0; s < species.size(); s++) {
-            SpeciesSpec spec = species.get(s);
-            float[] d = diffusivityUm2PerS[s];
-            for (int v = 0; v < d.length; v++) {
-                if (cell[v] == vessel) {
-                    d[v] = 0f;
-                    continue;
-                }
-                double value = spec.d0Um2PerS() * (law instanceof FibreMatrixLaw f
-                        ? f.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm(), gagLevel)
-                        : law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm()));
-                if (!(value >= 0) || !Double.isFinite(value)) {
-                    throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
-                            + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
-                }
-                d[v] = (float) value;
+            fillDiffusivity(s, tissue.stiffnessKpa(), tissue.cell(), gagLevel, diffusivityUm2PerS[s]);
+        }
+    }
+
+    /** Species s's voxel diffusivity of {@code stiffness} and {@code cell} at GAG level {@code gagLevel}, into {@code d}. */
+    void fillDiffusivity(int s, float[] stiffness, byte[] cell, double gagLevel, float[] d) {
+        byte vessel = CellType.VESSEL.code();
+        SpeciesSpec spec = species.get(s);
+        for (int v = 0; v < d.length; v++) {
+            if (cell[v] == vessel) {
+                d[v] = 0f;
+                continue;
             }
+            double value = spec.d0Um2PerS() * (law instanceof FibreMatrixLaw f
+                    ? f.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm(), gagLevel)
+                    : law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm()));
+            if (!(value >= 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
+                        + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
+            }
+            d[v] = (float) value;
         }
     }
 
@@ -198,18 +203,17 @@ public final class TransportModel {
         return builtWallPerUm.clone();
     }
 
-    float[] compiledDiffusivityUm2PerS(int s) {
-        return diffusivityUm2PerS[s];
-    }
-
-    float[] compiledWallPerUm() {
-        return vesselSurfaceToVolumePerUm;
-    }
-
+    /** The perfused fraction as compiled (at the built GAG level), or null without compression; never written. */
     float[] compiledPerfusedFraction() {
         return perfusedFraction;
     }
 
+    /** The stiffness the model was compiled from; never written. */
+    float[] compiledStiffnessKpa() {
+        return compiledStiffnessKpa;
+    }
+
+    /** The cells the model was compiled from; never written. */
     byte[] compiledCells() {
         return compiledCells;
     }

@@ -127,7 +127,7 @@ public final class OpenClBackend implements Backend {
     private final DeviceReductions reductions;
     /** The slow step on the device, or null for a pure-transport model. */
     private final DeviceBiology biology;
-    /** The species parameters last written to {@link #parameters} (they follow the model's uptake scale). */
+    /** The species parameters last written to {@link #parameters} (they follow the live uptake scale). */
     private float[] parameterTable;
     /** RKL2 diffusion (run.diffusion.scheme: rkl2), or null for the other schemes. */
     private final Rkl2Passes rkl2;

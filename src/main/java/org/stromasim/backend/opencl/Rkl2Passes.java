@@ -27,7 +27,7 @@ import org.stromasim.transport.TransportModel;
  * straight into the other concentration buffer, and the reaction pass runs in place there. Nothing goes back to
  * the host between stages: a coupling step is Σ_s S_s + 1 launches on the in-order queue.
  *
- * <p><b>Stage counts</b> come from the explicit limit of each species ({@link TransportModel#explicitLimitS},
+ * <p><b>Stage counts</b> come from the explicit limit of each species ({@link TransportFields#explicitLimitS},
  * dx²/max Σ_faces D_face) at {@link #refreshLimits} (the backend's upload, when it copies the
  * diffusivity) and {@link Rkl2#stagesFor}, refused with the numbers above {@code run.diffusion.max_stages};
  * the Java backend sums float conductances where this sums doubles, so the two agree except for a step
