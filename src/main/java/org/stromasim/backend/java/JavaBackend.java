@@ -93,7 +93,7 @@ import org.stromasim.transport.TransportModel;
  * it is given instead of copying them, and {@link #advance} updates them in place; the backend's own
  * grid-sized arrays are the voxel keys (1 byte per voxel) and the exposure compensation (4 bytes per
  * voxel), plus per z-slab and species five plane buffers ({@link InPlaceSweep.Planes}). With the
- * model's diffusivity (4 bytes per species) and S/V (4) arrays that is 25 bytes per voxel at 4
+ * diffusivity (4 bytes per species) and S/V (4) arrays of its fields that is 25 bytes per voxel at 4
  * species, 0.76× the 33 bytes of the state fields, where copies, ping-pong buffers, stored
  * conductances and a double exposure made 113 (3.4×) ({@link #workingBytes}). Contract of the
  * adoption: between {@code upload(t)} and the next upload the caller does not write t's
@@ -193,7 +193,7 @@ public final class JavaBackend implements Backend {
 
     /**
      * Heap bytes a run on this backend keeps besides the state fields ({@link Tissue#stateBytes}),
-     * with the layout of the class comment: the transport model's voxel diffusivity per species and
+     * with the layout of the class comment: the fields' voxel diffusivity per species and
      * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
      * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
      * one set of three face conductances and τ·L(Y0) and three rotating stages (28 bytes per voxel,
