@@ -5,6 +5,7 @@ import org.stromasim.biology.SlowStep;
 import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.TransportFields;
 
 /**
  * Executes the transport and reaction numerics of a compiled model on some device. State lives in the
@@ -82,6 +83,13 @@ public interface Backend extends AutoCloseable {
      * such kernels and refuses.
      */
     void runSlowStep(Tissue host, SlowStep step);
+
+    /**
+     * The live transport fields this backend runs with (diffusivity, vessel wall, uptake scales), made from
+     * its model when it was built and owned by it: the slow step, the step control and convection change
+     * and read them here. On a device backend they are the host copy of its device buffers.
+     */
+    TransportFields fields();
 
     /** Releases threads and device memory. Never throws a checked exception. */
     @Override

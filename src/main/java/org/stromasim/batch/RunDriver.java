@@ -110,23 +110,21 @@ public final class RunDriver {
 
     /**
      * Everything a run needs that can be refused, checked and built before its directory exists: the
-     * heap estimate against the JVM's heap, the tissue, the compiled model, the time step (and the step
+     * heap estimate against the JVM's heap, the tissue, the time step (and the step
      * count of its output intervals), and the backend (an OpenCL device's memory is checked before any
      * buffer is allocated). Closing it releases the backend unless a run has taken it.
      */
     public static final class Prepared implements AutoCloseable {
         private final Scenario scenario;
         private final Tissue tissue;
-        private final TransportModel model;
         private final TimeStepPlan plan;
         private final SelectedBackend selected;
         private boolean taken;
 
-        private Prepared(Scenario scenario, Tissue tissue, TransportModel model, TimeStepPlan plan,
+        private Prepared(Scenario scenario, Tissue tissue, TimeStepPlan plan,
                          SelectedBackend selected) {
             this.scenario = scenario;
             this.tissue = tissue;
-            this.model = model;
             this.plan = plan;
             this.selected = selected;
         }
@@ -163,7 +161,7 @@ public final class RunDriver {
         TimeStepPlan plan = CheckedTimeStep.choose(scenario, tissue, model, settings.endTimeS(scenario));
         SelectedBackend selected = BackendFactory.select(settings.backend(), settings.deviceSpec(), model,
                 settings.threads());
-        return new Prepared(scenario, tissue, model, plan, selected);
+        return new Prepared(scenario, tissue, plan, selected);
     }
 
     private int threadsOrProcessors() {
@@ -208,7 +206,6 @@ public final class RunDriver {
     private RunResult simulate(RunDirectory run, Prepared prepared, ResumePoint point) {
         Scenario scenario = prepared.scenario;
         Tissue tissue = prepared.tissue;
-        TransportModel model = prepared.model;
         TimeStepPlan plan = prepared.plan;
         SelectedBackend selected = prepared.selected;
         prepared.taken = true;
@@ -244,8 +241,8 @@ public final class RunDriver {
                         startS, startStep));
             }
             numerics.upload(tissue);
-            RunResult result = new Simulation(scenario, numerics, tissue, plan, output).withBiology(model)
-                    .controlSteps(model)
+            RunResult result = new Simulation(scenario, numerics, tissue, plan, output).withBiology()
+                    .controlSteps()
                     .stopWhen(stop).run(startS, startStep, endTimeS, point == null, bar);
             output.log(PeakMemory.report(tissue.stateBytes()));
             return result;

@@ -5,7 +5,7 @@ import org.stromasim.scenario.BiologySpec.InterventionKind;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
-import org.stromasim.transport.TransportModel;
+import org.stromasim.transport.TransportFields;
 
 /**
  * The biology slow step of a scenario, run by the time loop every {@code biology.slow_interval_s}
@@ -15,7 +15,7 @@ import org.stromasim.transport.TransportModel;
  *   <li>matrix remodelling, new CAFs included ({@link MatrixRemodelling});</li>
  *   <li>drug kill of cancer voxels ({@link DrugResponse}), then the kill by cytotoxic ER antagonists
  *       ({@link EndocrineResponse}, with {@code biology.endocrine});</li>
- *   <li>the model's matrix state is set from the new stiffness and the GAG level ({@link MatrixTreatment}):
+ *   <li>the backend's matrix state ({@link TransportFields}) is set from the new stiffness and the GAG level ({@link MatrixTreatment}):
  *       diffusivity and, with vessel compression, the perfused vessel wall; the MCT1 inhibition of the
  *       next interval is applied to the cancer cells' lactate uptake.</li>
  * </ol>
@@ -28,7 +28,6 @@ public final class SlowProcesses {
 
     private final Scenario scenario;
     private final BiologySpec spec;
-    private final TransportModel model;
     private final long seed;
     private final int tgfb;
     private final int il6;
@@ -44,13 +43,12 @@ public final class SlowProcesses {
     /** The adaptive slow clock, or null for a step every slow_interval_s. */
     private final AdaptiveSlowInterval adaptive;
 
-    public SlowProcesses(Scenario scenario, TransportModel model) {
+    public SlowProcesses(Scenario scenario) {
         this.scenario = scenario;
         this.spec = scenario.biology();
         if (spec == null) {
             throw new IllegalArgumentException("scenario " + scenario.name() + " has no biology section");
         }
-        this.model = model;
         this.seed = scenario.run().seed();
         this.tgfb = scenario.speciesIndex(spec.tgfbSpecies());
         this.il6 = scenario.speciesIndex(spec.il6Species());
@@ -80,21 +78,22 @@ public final class SlowProcesses {
     }
 
     /**
-     * Sets the model's matrix state at {@code timeS} (GAG level, compressed vessels, diffusivity) when it differs
-     * from the one compiled (a run resumed after hyaluronan changed); returns whether it changed anything.
+     * Sets the matrix state of {@code fields} at {@code timeS} (GAG level, compressed vessels, diffusivity) when
+     * it differs from the one they hold (a run resumed after hyaluronan changed); returns whether it changed
+     * anything.
      */
-    public boolean applyMatrixStateAt(Tissue state, double timeS) {
+    public boolean applyMatrixStateAt(Tissue state, double timeS, TransportFields fields) {
         double g = matrix.gagLevelAt(timeS);
-        if (g == model.gagLevel()) {
+        if (g == fields.gagLevel()) {
             return false;
         }
-        model.applyMatrixState(state, g);
+        fields.applyMatrixState(state, g);
         return true;
     }
 
     /** After a device slow step: the compressed vessels of the new stiffness and GAG level (host side). */
-    void recompressAfterDeviceStep(Tissue host, double endS) {
-        model.recompressVessels(host, matrix.gagLevelAt(endS));
+    void recompressAfterDeviceStep(Tissue host, double endS, TransportFields fields) {
+        fields.recompressVessels(host, matrix.gagLevelAt(endS));
     }
 
     public DrugResponse response() {
@@ -117,11 +116,11 @@ public final class SlowProcesses {
     }
 
     /**
-     * Sets what the transport needs from the interventions at {@code timeS}: the lactate uptake of
-     * cancer cells scaled by 1 − MCT1 inhibition. Called at the start of a run and after every step.
+     * Sets in {@code fields} what the transport needs from the interventions at {@code timeS}: the lactate
+     * uptake of cancer cells scaled by 1 − MCT1 inhibition. Called at the start of a run and after every step.
      */
-    public void applyInterventionsAt(double timeS) {
-        model.setUptakeScale(lactate, CellType.CANCER,
+    public void applyInterventionsAt(double timeS, TransportFields fields) {
+        fields.scaleUptake(lactate, CellType.CANCER,
                 1.0 - interventions.at(InterventionKind.MCT1_INHIBITOR, timeS));
     }
 
@@ -143,13 +142,16 @@ public final class SlowProcesses {
         return adaptive;
     }
 
-    /** Runs the slow step over [startS, endS] on {@code state} (see the class comment for the order). */
-    public void step(Tissue state, double startS, double endS) {
-        step(state, new SlowStep(this, startS, endS));
+    /**
+     * Runs the slow step over [startS, endS] on {@code state} and {@code fields} (see the class comment for
+     * the order).
+     */
+    public void step(Tissue state, double startS, double endS, TransportFields fields) {
+        step(state, new SlowStep(this, startS, endS), fields);
     }
 
-    /** Runs {@code at} on {@code state} (see the class comment for the order). */
-    public void step(Tissue state, SlowStep at) {
+    /** Runs {@code at} on {@code state} and {@code fields} (see the class comment for the order). */
+    public void step(Tissue state, SlowStep at, TransportFields fields) {
         double startS = at.startS();
         double endS = at.endS();
         double dt = at.dtS();
@@ -167,8 +169,8 @@ public final class SlowProcesses {
             if (endocrine != null) {
                 endocrine.killStep(state, startS, endS);
             }
-            model.applyMatrixState(state, matrix.gagLevelAt(endS));
+            fields.applyMatrixState(state, matrix.gagLevelAt(endS));
         }
-        applyInterventionsAt(endS);
+        applyInterventionsAt(endS, fields);
     }
 }

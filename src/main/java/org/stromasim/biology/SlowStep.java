@@ -2,6 +2,7 @@ package org.stromasim.biology;
 
 import org.stromasim.scenario.BiologySpec.InterventionKind;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.TransportFields;
 
 /**
  * One biology slow step over [startS, endS] of {@code processes} ({@link org.stromasim.backend.Backend#runSlowStep}).
@@ -27,9 +28,12 @@ public record SlowStep(SlowProcesses processes, double startS, double endS, long
         return new SlowStep(processes, startS, endS, -1 - (long) Math.floor(endS / processes.intervalS()));
     }
 
-    /** Runs the step on the arrays of {@code state} (the host-side implementation). */
-    public void apply(Tissue state) {
-        processes.step(state, this);
+    /**
+     * Runs the step on the arrays of {@code state} (the host-side implementation) and sets the new matrix
+     * state and interventions in {@code fields}, those of the backend that runs it.
+     */
+    public void apply(Tissue state, TransportFields fields) {
+        processes.step(state, this, fields);
     }
 
     public double dtS() {
@@ -57,15 +61,16 @@ public record SlowStep(SlowProcesses processes, double startS, double endS, long
     }
 
     /**
-     * The host side of a step a device ran: the compressed vessel wall of the new stiffness and GAG level, and
-     * the interventions of the next interval that the transport reads from the model (the MCT1 inhibition of
-     * the cancer cells' lactate uptake). The device has already written the model's diffusivity (see
-     * {@code TransportModel#diffusivityRewritten}); {@code host} holds its new stiffness and cells.
+     * The host side of a step a device ran, in the device backend's {@code fields}: the compressed vessel
+     * wall of the new stiffness and GAG level, and the interventions of the next interval that the transport
+     * reads (the MCT1 inhibition of the cancer cells' lactate uptake). The device has already written the
+     * diffusivity (see {@link TransportFields#acceptDeviceDiffusivity}); {@code host} holds its new stiffness
+     * and cells.
      */
-    public void finishOnHost(Tissue host) {
+    public void finishOnHost(Tissue host, TransportFields fields) {
         if (dtS() > 0) {
-            processes.recompressAfterDeviceStep(host, endS);
+            processes.recompressAfterDeviceStep(host, endS, fields);
         }
-        processes.applyInterventionsAt(endS);
+        processes.applyInterventionsAt(endS, fields);
     }
 }

@@ -22,6 +22,7 @@ import org.stromasim.sim.TimeStepPlan;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (scenario.run().diffusion().hasAccuracyTarget()) {
             // the step the run would choose over its first snapshot window: the same pilot, on the Java backend
             try (JavaBackend pilot = new JavaBackend(model, Runtime.getRuntime().availableProcessors())) {
-                plan = Simulation.chooseAtStart(scenario, model, pilot, tissue.copy());
+                plan = Simulation.chooseAtStart(scenario, pilot, tissue.copy());
             }
         }
         Grid3D g = tissue.grid();
@@ -90,7 +91,8 @@ final class ValidateCommand implements Callable<Integer> {
                 .ifPresent(m -> out.printf("matrix          %s%n", m.ranges(tissue.cell())));
         org.stromasim.flow.InterstitialFlow.of(scenario, tissue)
                 .ifPresent(f -> out.printf("flow            %s%n", org.stromasim.flow.FlowSummary.of(f, tissue.cell())));
-        model.perfusedFraction().ifPresent(f -> out.printf("vessels         %s%n",
+        TransportFields compiled = TransportFields.of(model);
+        compiled.perfusedFraction().ifPresent(f -> out.printf("vessels         %s%n",
                 org.stromasim.flow.PerfusionSummary.of(f, TransportModel.vesselSurfaceToVolumePerUm(tissue))));
         out.printf("time step       %s%n", plan.reason());
         long steps = (long) Math.ceil(scenario.run().endTimeS() / plan.maxDtS());
@@ -98,7 +100,7 @@ final class ValidateCommand implements Callable<Integer> {
                 Units.formatDuration(scenario.run().endTimeS()), steps);
         out.println("species         D over tissue voxels (µm²/s)   penetration length √(D/k) by sink");
         for (int s = 0; s < scenario.species().size(); s++) {
-            printSpecies(out, scenario.species().get(s), model.diffusivityUm2PerS(s), tissue.cell());
+            printSpecies(out, scenario.species().get(s), compiled.diffusivityUm2PerS(s), tissue.cell());
         }
         BiologySummary.printDrug(out, scenario);
         BiologySummary.printDosing(out, scenario);

@@ -13,6 +13,7 @@ import org.stromasim.tissue.Tissue;
 import org.stromasim.scenario.SpeciesSpec.BoundaryType;
 import org.stromasim.transport.PlasmaCurve;
 import org.stromasim.transport.SpeciesBoundaries;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 import org.stromasim.transport.WallExchange;
 
@@ -44,13 +45,15 @@ public final class Convection {
     /** Per voxel its plasma group, or null when every vessel carries the species' own curves. */
     private final byte[] plasmaGroup;
     private final SpeciesBoundaries[] boundaries;
-    private final TransportModel model;
+    /** The live matrix state and diffusivity of the backend whose state this updates. */
+    private final TransportFields transport;
     private Fields fields;
     private int fieldsKey;
 
-    private Convection(Scenario scenario, TransportModel model) {
+    private Convection(Scenario scenario, TransportFields transport) {
+        TransportModel model = transport.model();
         this.scenario = scenario;
-        this.model = model;
+        this.transport = transport;
         this.flow = scenario.ecm().flow();
         this.spec = flow.convection();
         this.speciesCount = scenario.species().size();
@@ -73,10 +76,13 @@ public final class Convection {
         }
     }
 
-    /** The convection of {@code scenario} (compiled into {@code model}), or null when it has none. */
-    public static Convection of(Scenario scenario, TransportModel model) {
+    /**
+     * The convection of {@code scenario} on the state of the backend that holds {@code transport} (the fields
+     * of the model compiled from it), or null when it has none.
+     */
+    public static Convection of(Scenario scenario, TransportFields transport) {
         FlowSpec flow = scenario.ecm().flow();
-        return flow == null || flow.convection() == null ? null : new Convection(scenario, model);
+        return flow == null || flow.convection() == null ? null : new Convection(scenario, transport);
     }
 
     /** Interval of the split step, s. */
@@ -96,15 +102,15 @@ public final class Convection {
     }
 
     Fields fields(Tissue state) {
-        // the model's matrix state (GAG level, compressed wall) is the one the transport runs with now
-        float[] wall = model.vesselSurfaceToVolumePerUm().clone();
+        // the live matrix state (GAG level, compressed wall) is the one the transport runs with now
+        float[] wall = transport.vesselSurfaceToVolumePerUm().clone();
         int key = 31 * (31 * (31 * Arrays.hashCode(state.stiffnessKpa()) + Arrays.hashCode(state.cell()))
-                + Arrays.hashCode(wall)) + Double.hashCode(model.gagLevel());
+                + Arrays.hashCode(wall)) + Double.hashCode(transport.gagLevel());
         if (fields != null && key == fieldsKey) {
             return fields;
         }
         DarcyStarlingProblem problem = InterstitialFlow.problem(flow,
-                (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw(), state, wall, model.gagLevel());
+                (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw(), state, wall, transport.gagLevel());
         double[] p = DarcyStarlingSolver.solve(problem).pressureMmHg();
         int n = p.length;
         boolean[] solid = new boolean[n];
@@ -134,8 +140,8 @@ public final class Convection {
         double[] c = new double[n];
         for (int s = 0; s < speciesCount; s++) {
             float[] conc = state.concentration(s);
-            float[] diffusivity = model.diffusivityUm2PerS(s);
-            float[] wallDistance = model.vesselWallDistanceUm();
+            float[] diffusivity = transport.diffusivityUm2PerS(s);
+            float[] wallDistance = transport.model().vesselWallDistanceUm();
             double[] cpOfGroup = new double[plasma[s] == null ? 0 : plasma[s].length];
             for (int g = 0; g < cpOfGroup.length; g++) {
                 cpOfGroup[g] = plasma[s][g].at(startS + 0.5 * dtS);

@@ -5,12 +5,13 @@ import org.stromasim.biology.MatrixTreatment;
 import org.stromasim.matrix.VesselCompression;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
  * The matrix state of a stored tissue at a time, as the transport model held it then: the GAG level of the slow
  * clock ({@link MatrixTreatment#gagLevelAt}) and the vessel wall after compression ({@link VesselCompression}).
- * Snapshots and validate read it; a running model has the same numbers live.
+ * Snapshots and validate read it; a running backend's {@link TransportFields} have the same numbers live.
  *
  * @param gagLevel         g (multiplies every GAG fraction)
  * @param wallPerUm        vessel wall area per volume after compression, 1/µm
@@ -30,10 +31,10 @@ public record MatrixStateAt(double gagLevel, float[] wallPerUm, float[] perfused
         return new MatrixStateAt(g, wall, f);
     }
 
-    /** The state a compiled model holds now. */
-    public static MatrixStateAt of(TransportModel model) {
-        return new MatrixStateAt(model.gagLevel(), model.vesselSurfaceToVolumePerUm(),
-                model.perfusedFraction().orElse(null));
+    /** The state {@code fields} hold now. */
+    public static MatrixStateAt of(TransportFields fields) {
+        return new MatrixStateAt(fields.gagLevel(), fields.vesselSurfaceToVolumePerUm(),
+                fields.perfusedFraction().orElse(null));
     }
 
     public Optional<float[]> perfused() {

@@ -10,7 +10,7 @@ import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.ReactionStiffness;
 import org.stromasim.transport.Rkl2;
-import org.stromasim.transport.TransportModel;
+import org.stromasim.transport.TransportFields;
 
 /**
  * Chooses the coupling step of the large-step schemes (RKL2, implicit TR-BDF2) for
@@ -92,7 +92,7 @@ public final class AccuracyStepControl {
     private static final double MIN_GROWTH = 1.2;
 
     private final RunSpec run;
-    private final TransportModel model;
+    private final TransportFields fields;
     private final Backend backend;
     private final int order;
     private int pilots;
@@ -140,12 +140,13 @@ public final class AccuracyStepControl {
         return a != null && a.startS() == timeS ? a : null;
     }
 
-    public AccuracyStepControl(RunSpec run, TransportModel model, Backend backend) {
+    /** Chooses steps for {@code run} on {@code backend}, from the live fields it holds. */
+    public AccuracyStepControl(RunSpec run, Backend backend) {
         if (!run.diffusion().hasAccuracyTarget()) {
             throw new IllegalArgumentException("no run.diffusion.target_relative_error to control the step for");
         }
         this.run = run;
-        this.model = model;
+        this.fields = backend.fields();
         this.backend = backend;
         this.order = assumedOrder(run);
     }
@@ -165,9 +166,9 @@ public final class AccuracyStepControl {
      * The largest step the control may choose: the metrics and snapshot intervals, {@link #MAX_STEP_S},
      * and the step that run.diffusion.max_stages stages allow the fastest-diffusing species.
      */
-    public static double upperBoundS(RunSpec run, TransportModel model) {
+    public static double upperBoundS(RunSpec run, TransportFields fields) {
         return Math.min(Math.min(Math.min(run.metricsIntervalS(), run.snapshotIntervalS()),
-                Math.min(MAX_STEP_S, stageCapS(run, model))), splitCapS(run, model));
+                Math.min(MAX_STEP_S, stageCapS(run, fields))), splitCapS(run, fields));
     }
 
     /**
@@ -175,16 +176,16 @@ public final class AccuracyStepControl {
      * every species, a hair below it: a fixed run.dt_s above it is refused, so the control does not
      * try such steps either, whatever step doubling would estimate there.
      */
-    private static double splitCapS(RunSpec run, TransportModel model) {
+    private static double splitCapS(RunSpec run, TransportFields fields) {
         if (run.diffusion().unsplit()) {
             return Double.POSITIVE_INFINITY; // nothing is split
         }
-        return model.largestAccurateSplitStepS() * (1 - 1e-9);
+        return fields.largestAccurateSplitStepS() * (1 - 1e-9);
     }
 
     /** Which of the bounds of {@link #upperBoundS} binds, in words. */
-    public static String upperBoundReason(RunSpec run, TransportModel model) {
-        double bound = upperBoundS(run, model);
+    public static String upperBoundReason(RunSpec run, TransportFields fields) {
+        double bound = upperBoundS(run, fields);
         if (bound == run.metricsIntervalS()) {
             return "run.metrics_interval_s";
         }
@@ -194,20 +195,20 @@ public final class AccuracyStepControl {
         if (bound == MAX_STEP_S) {
             return "the 1 h upper bound";
         }
-        if (bound == splitCapS(run, model)) {
+        if (bound == splitCapS(run, fields)) {
             return "the split error indicator's bound " + ReactionStiffness.MAX_SPLIT_INDICATOR
                     + " (reaction rates that differ between neighbouring voxels)";
         }
         return "run.diffusion.max_stages = " + run.diffusion().maxStages() + " for the fastest species";
     }
 
-    private static double stageCapS(RunSpec run, TransportModel model) {
+    private static double stageCapS(RunSpec run, TransportFields fields) {
         double cap = Double.POSITIVE_INFINITY;
         if (run.diffusion().scheme() != org.stromasim.scenario.DiffusionSpec.Scheme.RKL2) {
             return cap; // TR-BDF2 is L-stable: no stage count, no step cap from stability
         }
-        for (int s = 0; s < model.speciesCount(); s++) {
-            double limit = model.explicitLimitS(s);
+        for (int s = 0; s < fields.model().speciesCount(); s++) {
+            double limit = fields.explicitLimitS(s);
             if (Double.isFinite(limit)) {
                 // a hair below the exact bound, so that the stage count it implies stays within the cap
                 cap = Math.min(cap, Rkl2.maxStepS(run.diffusion().maxStages(), limit) * (1 - 1e-9));
@@ -234,7 +235,7 @@ public final class AccuracyStepControl {
 
     private TimeStepPlan choose(Tissue state, double[] eventTimesS) {
         double target = run.diffusion().targetRelativeError();
-        double bound = upperBoundS(run, model);
+        double bound = upperBoundS(run, fields);
         double[] pilotWindow = pilotWindow(eventTimesS, bound);
         StepDoublingPilot pilot = new StepDoublingPilot(backend, state, chunkSteps);
         adopted = null;
@@ -258,8 +259,8 @@ public final class AccuracyStepControl {
                                 + "(step doubling, order %d assumed; candidates %s)%s",
                         100 * target, 100 * chosen.value(), chosen.field(), pilotWindow[0],
                         pilotWindow[pilotWindow.length - 1], order, tried,
-                        chosen.stepS() == bound ? "; capped by " + upperBoundReason(run, model) : "");
-                return TimeStepPlan.largeStep(run, model, model.stabilityLimit(), chosen.stepS(), why);
+                        chosen.stepS() == bound ? "; capped by " + upperBoundReason(run, fields) : "");
+                return TimeStepPlan.largeStep(run, fields, fields.stabilityLimit(), chosen.stepS(), why);
             }
             int p = order;
             // the observed order only from two whole-window estimates: an abandoned one covers less, and a
@@ -306,7 +307,7 @@ public final class AccuracyStepControl {
      * for order 2, 2 for order 1).
      */
     private Estimate estimate(StepDoublingPilot pilot, double[] window, double h, double target, StringBuilder tried) {
-        TimeStepPlan candidate = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
+        TimeStepPlan candidate = new TimeStepPlan(h, fields.stabilityLimit(), "pilot");
         tried.append(tried.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.4g s →", h));
         if (referenceFor(window, candidate) == StepDoublingPilot.Reference.DOUBLE_STEPS) {
             double ratio = StepDoublingPilot.smallestStepRatio(window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS);
@@ -356,7 +357,7 @@ public final class AccuracyStepControl {
      */
     private StepDoublingPilot.Reference referenceFor(double[] window, TimeStepPlan candidate) {
         double ratio = StepDoublingPilot.smallestStepRatio(window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS);
-        boolean fits = ratio >= SMALLEST_DOUBLING_RATIO && 2 * candidate.maxDtS() <= stageCapS(run, model);
+        boolean fits = ratio >= SMALLEST_DOUBLING_RATIO && 2 * candidate.maxDtS() <= stageCapS(run, fields);
         return fits ? StepDoublingPilot.Reference.DOUBLE_STEPS : StepDoublingPilot.Reference.HALF_STEPS;
     }
 
@@ -428,7 +429,7 @@ public final class AccuracyStepControl {
         if (adoptMetrics == null) {
             return null;
         }
-        TimeStepPlan plan = new TimeStepPlan(h, model.stabilityLimit(), "pilot");
+        TimeStepPlan plan = new TimeStepPlan(h, fields.stabilityLimit(), "pilot");
         long steps = 0;
         for (int i = 0; i + 1 < window.length; i++) {
             steps += plan.stepsFor(window[i + 1] - window[i]);

@@ -4,6 +4,7 @@ import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -41,33 +42,37 @@ public final class CheckedTimeStep {
         return choose(scenario, model, endTimeS);
     }
 
-    /** The plan for a run of {@code scenario} to {@code endTimeS}, or a refusal naming the key. */
+    /**
+     * The plan for a run of {@code scenario} to {@code endTimeS} from the model as compiled (before any backend
+     * holds fields of it), or a refusal naming the key.
+     */
     public static TimeStepPlan choose(Scenario scenario, TransportModel model, double endTimeS) {
+        TransportFields fields = TransportFields.of(model);
         TimeStepPlan plan;
         try {
-            plan = TimeStepPlan.choose(scenario.run(), model);
+            plan = TimeStepPlan.choose(scenario.run(), fields);
         } catch (TimeStepRefusedException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new TimeStepRefusedException(keyFor(scenario, model), e.getMessage(), e);
+            throw new TimeStepRefusedException(keyFor(scenario, fields), e.getMessage(), e);
         }
         double longest = Math.min(endTimeS, Math.min(scenario.run().snapshotIntervalS(),
                 scenario.run().metricsIntervalS()));
         try {
             plan.stepsFor(longest);
         } catch (IllegalArgumentException e) {
-            throw new TimeStepRefusedException(keyFor(scenario, model), e.getMessage(), e);
+            throw new TimeStepRefusedException(keyFor(scenario, fields), e.getMessage(), e);
         }
         return plan;
     }
 
-    private static String keyFor(Scenario scenario, TransportModel model) {
+    private static String keyFor(Scenario scenario, TransportFields fields) {
         if (scenario.run().dtS() != null) {
             return "run.dt_s";
         }
         if (scenario.run().diffusion().scheme() == DiffusionSpec.Scheme.RKL2) {
             return "run.diffusion.max_stages";
         }
-        return "species[" + model.stabilityLimit().speciesName() + "].d0_um2_per_s";
+        return "species[" + fields.stabilityLimit().speciesName() + "].d0_um2_per_s";
     }
 }

@@ -11,7 +11,6 @@ import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
-import org.stromasim.transport.TransportModel;
 
 /**
  * The host time loop: advances the backend between output events and hands snapshots and metrics to
@@ -68,13 +67,13 @@ public final class Simulation {
 
     /**
      * Runs the scenario's biology slow step (if it has a {@code biology} section) every slow interval,
-     * on the backend's state ({@link Backend#runSlowStep}); {@code model} is the model the backend runs,
-     * whose diffusivity and uptake scales the slow step updates. Returns this simulation.
+     * on the backend's state ({@link Backend#runSlowStep}), which updates the diffusivity and uptake scales
+     * of the backend's {@link Backend#fields}. Returns this simulation.
      */
-    public Simulation withBiology(TransportModel model) {
-        this.slow = scenario.biology() == null ? null : new SlowProcesses(scenario, model);
+    public Simulation withBiology() {
+        this.slow = scenario.biology() == null ? null : new SlowProcesses(scenario);
         // convection is a state update on its own clock like the slow step, so it comes with it
-        this.convection = org.stromasim.flow.Convection.of(scenario, model);
+        this.convection = org.stromasim.flow.Convection.of(scenario, backend.fields());
         return this;
     }
 
@@ -133,12 +132,12 @@ public final class Simulation {
 
     /**
      * With run.diffusion.target_relative_error: the step is chosen by {@link AccuracyStepControl} on
-     * this simulation's backend ({@code model} is the model it runs) from the state at the start and at
-     * every snapshot. Required for such a scenario; does nothing for a fixed step. Returns this simulation.
+     * this simulation's backend (from its fields) from the state at the start and at every snapshot.
+     * Required for such a scenario; does nothing for a fixed step. Returns this simulation.
      */
-    public Simulation controlSteps(TransportModel model) {
+    public Simulation controlSteps() {
         this.stepControl = scenario.run().diffusion().hasAccuracyTarget()
-                ? new AccuracyStepControl(scenario.run(), model, backend) : null;
+                ? new AccuracyStepControl(scenario.run(), backend) : null;
         return this;
     }
 
@@ -186,10 +185,10 @@ public final class Simulation {
         slowSteps = updateClock(scenario, slowClock);
         lastSlowS = startTimeS;
         if (slow != null) {
-            if (slow.applyMatrixStateAt(host, startTimeS)) {
+            if (slow.applyMatrixStateAt(host, startTimeS, backend.fields())) {
                 backend.upload(host); // a resumed run: the GAG level and vessels of its start time
             }
-            slow.applyInterventionsAt(startTimeS);
+            slow.applyInterventionsAt(startTimeS, backend.fields());
             if (slow.adaptiveClock() == null) {
                 output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(),
                         backend.description()));
@@ -335,17 +334,17 @@ public final class Simulation {
      * The step an accuracy-target run of {@code scenario} would choose at t = 0 from {@code state}
      * (uploaded here to {@code backend}), for {@code validate}: the same window and pilot as the run.
      */
-    public static TimeStepPlan chooseAtStart(Scenario scenario, TransportModel model, Backend backend, Tissue state) {
+    public static TimeStepPlan chooseAtStart(Scenario scenario, Backend backend, Tissue state) {
         var run = scenario.run();
         OutputSchedule slowSteps = null;
         if (scenario.biology() != null) {
-            SlowProcesses processes = new SlowProcesses(scenario, model);
+            SlowProcesses processes = new SlowProcesses(scenario);
             slowSteps = updateClock(scenario, new OutputSchedule(processes.adaptiveClock() == null
                     ? processes.intervalS() : processes.adaptiveClock().choose(state, 0.0).intervalS()));
         }
         double[] events = windowEvents(0.0, run.endTimeS(), new OutputSchedule(run.snapshotIntervalS()),
                 new OutputSchedule(run.metricsIntervalS()), slowSteps);
-        return new AccuracyStepControl(run, model, backend).planFrom(state, events);
+        return new AccuracyStepControl(run, backend).planFrom(state, events);
     }
 
     /**

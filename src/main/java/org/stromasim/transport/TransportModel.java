@@ -10,16 +10,18 @@ import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 
 /**
- * A scenario and a tissue compiled into the flat parameters the backends execute: per species a
- * voxel diffusivity array, boundary codes per face, reaction coefficients per cell code and a plasma
- * curve; per voxel the vessel wall area per volume. Nothing here is evaluated per voxel per step
- * through a virtual call or a map.
+ * A scenario and a tissue compiled into the flat parameters the backends execute: per species the
+ * diffusivity law, boundary codes per face, reaction coefficients per cell code and a plasma curve; per
+ * voxel the vessel wall area per volume as built. Nothing here is evaluated per voxel per step through a
+ * virtual call or a map.
  *
  * <p>Diffusivity: D_v = D0·law(stiffness_v, r_s), µm²/s, and 0 in vessel voxels, so vessels are an
  * impermeable lumen for diffusion and reach the tissue only through the wall-exchange term.
  *
- * <p>The diffusivity arrays are shared with the backends (not copied): {@link #refreshDiffusivity}
- * rewrites them in place, so a Java backend sees the new values at its next step.
+ * <p>Immutable: every field is final and no array it holds is written after compilation. What the slow
+ * clock changes (diffusivity, compressed wall, GAG level, uptake scales) lives in a {@link TransportFields}
+ * that each backend makes from the model and owns; the model keeps the stiffness and cells it was compiled
+ * from, from which {@link TransportFields#of} computes the fields as compiled.
  */
 public final class TransportModel {
 
@@ -27,7 +29,6 @@ public final class TransportModel {
     private final List<SpeciesSpec> species;
     private final List<String> speciesNames;
     private final DiffusivityLaw law;
-    private final float[][] diffusivityUm2PerS;
     private final SpeciesBoundaries[] boundaries;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
@@ -35,31 +36,23 @@ public final class TransportModel {
     private final PlasmaCurve[][] groupPlasma;
     /** Per voxel, its plasma group (see {@code tissue.VesselWall}), or null when there is one group. */
     private final byte[] plasmaGroupOfVoxel;
-    private final float[] vesselSurfaceToVolumePerUm;
     /** Per voxel, its centre's distance from the vessel wall it holds, µm ({@link WallExchange}). */
     private final float[] vesselWallDistanceUm;
-    /** The wall as built (uncompressed); the live array is this times the perfused fraction. */
+    /** The wall as built (uncompressed); a live wall is this times the perfused fraction. */
     private final float[] builtWallPerUm;
     /** Vessel compression by solid stress, or null (the live wall stays the built one). */
     private final org.stromasim.matrix.VesselCompression compression;
-    /** Perfused fraction per voxel of the last {@link #applyMatrixState}, or null without compression. */
-    private float[] perfusedFraction;
-    /** GAG level g of the last {@link #applyMatrixState} (multiplies every gag_fraction; 1 as built). */
-    private double gagLevel = 1.0;
+    /** Perfused fraction per voxel as compiled, or null without compression. */
+    private final float[] perfusedFraction;
     /**
-     * Per species, from the last {@link #refreshDiffusivity}: see {@link #reactionStiffness}. Computed on
-     * first use after a refresh (null until then): only the large-step schemes and validate read it,
-     * and a biology run refreshes the diffusivity at every slow step.
+     * Copies of the stiffness and cells the model was compiled from: {@link TransportFields#of} computes the
+     * diffusivity as compiled from them (5 bytes per voxel instead of 4 per species).
      */
-    private ReactionStiffness[] reactionStiffness;
-    /** The cells of the last refresh, which {@link #reactionStiffness} is computed for. */
-    private byte[] refreshedCells;
+    private final float[] compiledStiffnessKpa;
+    private final byte[] compiledCells;
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
     private final org.stromasim.scenario.DiffusionSpec diffusion;
-    private StabilityLimit stabilityLimit;
-    /** Multiplier of the uptake Vmax per species and cell code (1 unless a slow step changes it). Live. */
-    private final double[][] uptakeScale;
     private final boolean needsSlowSteps;
 
     private TransportModel(Scenario scenario, Tissue tissue) {
@@ -68,7 +61,6 @@ public final class TransportModel {
         this.speciesNames = tissue.speciesNames();
         this.law = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
         int n = species.size();
-        this.diffusivityUm2PerS = new float[n][grid.voxelCount()];
         this.boundaries = new SpeciesBoundaries[n];
         this.reactions = new SpeciesReactions[n];
         this.plasma = new PlasmaCurve[n];
@@ -107,22 +99,26 @@ public final class TransportModel {
         }
         this.plasmaGroupOfVoxel = plasmaGroups(tissue, groups.size());
         lowerEstradiolByAromataseInhibition(scenario);
-        this.vesselSurfaceToVolumePerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
+        this.builtWallPerUm = VesselGeometry.surfaceToVolumePerUm(tissue);
         this.vesselWallDistanceUm = VesselGeometry.wallDistanceUm(tissue);
-        this.builtWallPerUm = vesselSurfaceToVolumePerUm.clone();
         this.compression = scenario.ecm().vesselCompression() == null ? null
                 : new org.stromasim.matrix.VesselCompression(scenario.ecm().vesselCompression());
-        compressVessels(tissue);
+        this.perfusedFraction = compression == null ? null
+                : compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, BUILT_GAG_LEVEL);
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
-        this.uptakeScale = new double[n][CellType.COUNT];
-        for (double[] scale : uptakeScale) {
-            java.util.Arrays.fill(scale, 1.0);
-        }
         this.needsSlowSteps = scenario.biology() != null;
         this.diffusion = scenario.run().diffusion();
-        refreshDiffusivity(tissue);
+        this.compiledStiffnessKpa = tissue.stiffnessKpa().clone();
+        this.compiledCells = tissue.cell().clone();
+        float[] scratch = new float[grid.voxelCount()];
+        for (int s = 0; s < n; s++) {
+            fillDiffusivity(s, compiledStiffnessKpa, compiledCells, BUILT_GAG_LEVEL, scratch); // refuses a bad value now
+        }
     }
+
+    /** The GAG level g of a tissue as built (multiplies every gag_fraction). */
+    static final double BUILT_GAG_LEVEL = 1.0;
 
     /** Compiles a scenario for a tissue built from it (same grid, same species in the same order). */
     public static TransportModel compile(Scenario scenario, Tissue tissue) {
@@ -151,79 +147,55 @@ public final class TransportModel {
     }
 
     /**
-     * Recomputes every species' voxel diffusivity from the tissue's current stiffness and cells (after
-     * matrix remodelling), in place, and the stability limit with it.
+     * Writes every species' voxel diffusivity of the tissue's stiffness and cells at GAG level
+     * {@code gagLevel} into {@code diffusivityUm2PerS} (one array per species, voxel order).
      */
-    public void refreshDiffusivity(Tissue tissue) {
+    void fillDiffusivity(Tissue tissue, double gagLevel, float[][] diffusivityUm2PerS) {
         if (!tissue.grid().equals(grid)) {
             throw new IllegalArgumentException("tissue grid " + tissue.grid() + " is not the model grid " + grid);
         }
-        float[] stiffness = tissue.stiffnessKpa();
-        byte[] cell = tissue.cell();
-        byte vessel = CellType.VESSEL.code();
         for (int s = 0; s < species.size(); s++) {
-            SpeciesSpec spec = species.get(s);
-            float[] d = diffusivityUm2PerS[s];
-            for (int v = 0; v < d.length; v++) {
-                if (cell[v] == vessel) {
-                    d[v] = 0f;
-                    continue;
-                }
-                double value = spec.d0Um2PerS() * (law instanceof FibreMatrixLaw f
-                        ? f.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm(), gagLevel)
-                        : law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm()));
-                if (!(value >= 0) || !Double.isFinite(value)) {
-                    throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
-                            + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
-                }
-                d[v] = (float) value;
+            fillDiffusivity(s, tissue.stiffnessKpa(), tissue.cell(), gagLevel, diffusivityUm2PerS[s]);
+        }
+    }
+
+    /** Species s's voxel diffusivity of {@code stiffness} and {@code cell} at GAG level {@code gagLevel}, into {@code d}. */
+    void fillDiffusivity(int s, float[] stiffness, byte[] cell, double gagLevel, float[] d) {
+        byte vessel = CellType.VESSEL.code();
+        SpeciesSpec spec = species.get(s);
+        for (int v = 0; v < d.length; v++) {
+            if (cell[v] == vessel) {
+                d[v] = 0f;
+                continue;
             }
+            double value = spec.d0Um2PerS() * (law instanceof FibreMatrixLaw f
+                    ? f.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm(), gagLevel)
+                    : law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm()));
+            if (!(value >= 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
+                        + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
+            }
+            d[v] = (float) value;
         }
-        this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
-        this.reactionStiffness = null;
-        this.refreshedCells = cell;
+    }
+
+    /** The explicit stability limit of diffusivity arrays (one per species) on this model's grid and boundaries. */
+    StabilityLimit stabilityLimitOf(float[][] diffusivityUm2PerS) {
+        return StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
     }
 
     /**
-     * Sets the matrix state of the slow clock: the GAG level g (multiplies every cell type's gag_fraction) and,
-     * with vessel compression, each wall voxel's perfused fraction from the tissue's stiffness and g; then
-     * recomputes the diffusivity. The live wall array is rewritten in place (the Java backend reads it at its
-     * next step; the OpenCL backend copies it at upload and after a slow step).
+     * With vessel compression: writes the wall of the tissue's stiffness at GAG level {@code gagLevel}
+     * into {@code openWallPerUm} and returns each wall voxel's perfused fraction (a new array); without,
+     * writes nothing and returns null.
      */
-    public void applyMatrixState(Tissue tissue, double gagLevel) {
-        recompressVessels(tissue, gagLevel);
-        refreshDiffusivity(tissue);
-    }
-
-    /**
-     * The wall part of {@link #applyMatrixState} alone, for a backend that recomputed the diffusivity itself
-     * with the same GAG level (the OpenCL slow step).
-     */
-    public void recompressVessels(Tissue tissue, double gagLevel) {
-        if (!(gagLevel >= 0) || !Double.isFinite(gagLevel)) {
-            throw new IllegalArgumentException("GAG level must be a finite number >= 0, got " + gagLevel);
-        }
-        this.gagLevel = gagLevel;
-        compressVessels(tissue);
-    }
-
-    private void compressVessels(Tissue tissue) {
+    float[] compressVessels(Tissue tissue, double gagLevel, float[] openWallPerUm) {
         if (compression == null) {
-            return;
+            return null;
         }
-        perfusedFraction = compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, gagLevel);
-        org.stromasim.matrix.VesselCompression.openWall(builtWallPerUm, perfusedFraction, vesselSurfaceToVolumePerUm);
-        this.reactionStiffness = null;
-    }
-
-    /** The GAG level of the last {@link #applyMatrixState} (1 as built). */
-    public double gagLevel() {
-        return gagLevel;
-    }
-
-    /** Perfused fraction of each voxel's vessel wall (a copy), or empty without {@code ecm.vessel_compression}. */
-    public java.util.Optional<float[]> perfusedFraction() {
-        return perfusedFraction == null ? java.util.Optional.empty() : java.util.Optional.of(perfusedFraction.clone());
+        float[] perfused = compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, gagLevel);
+        org.stromasim.matrix.VesselCompression.openWall(builtWallPerUm, perfused, openWallPerUm);
+        return perfused;
     }
 
     /** The vessel wall area per volume as built, before compression (1/µm; a copy). */
@@ -231,38 +203,19 @@ public final class TransportModel {
         return builtWallPerUm.clone();
     }
 
-    /**
-     * Species s's stiffest reaction rate and the reaction–diffusion commutator its split steps err by,
-     * for the cells and diffusivity of the last {@link #refreshDiffusivity}.
-     */
-    public ReactionStiffness reactionStiffness(int s) {
-        if (reactionStiffness == null) {
-            ReactionStiffness[] computed = new ReactionStiffness[species.size()];
-            for (int i = 0; i < computed.length; i++) {
-                computed[i] = ReactionStiffness.of(grid, diffusivityUm2PerS[i], refreshedCells,
-                        vesselSurfaceToVolumePerUm, vesselWallDistanceUm, reactions[i], plasma[i] != null);
-            }
-            reactionStiffness = computed;
-        }
-        return reactionStiffness[s];
+    /** The perfused fraction as compiled (at the built GAG level), or null without compression; never written. */
+    float[] compiledPerfusedFraction() {
+        return perfusedFraction;
     }
 
-    /** The largest split step within the split error bound for every species ({@link ReactionStiffness#largestAccurateStepS}). */
-    public double largestAccurateSplitStepS() {
-        double largest = Double.POSITIVE_INFINITY;
-        for (int s = 0; s < species.size(); s++) {
-            largest = Math.min(largest, reactionStiffness(s).largestAccurateStepS());
-        }
-        return largest;
+    /** The stiffness the model was compiled from; never written. */
+    float[] compiledStiffnessKpa() {
+        return compiledStiffnessKpa;
     }
 
-    /**
-     * Recomputes the stability limit after a backend rewrote the live diffusivity arrays with values it
-     * computed itself from the same law and stiffness (the OpenCL slow step computes them on its device
-     * and reads them back here), so the arrays, the limit and the device agree.
-     */
-    public void diffusivityRewritten() {
-        this.stabilityLimit = StabilityAnalysis.limit(grid, speciesNames, diffusivityUm2PerS, boundaries);
+    /** The cells the model was compiled from; never written. */
+    byte[] compiledCells() {
+        return compiledCells;
     }
 
     public Grid3D grid() {
@@ -275,14 +228,6 @@ public final class TransportModel {
 
     public List<String> speciesNames() {
         return speciesNames;
-    }
-
-    /**
-     * Voxel diffusivity of species {@code s}, µm²/s. The live array (not a copy): only a backend that
-     * recomputed it elsewhere writes it, followed by {@link #diffusivityRewritten}.
-     */
-    public float[] diffusivityUm2PerS(int s) {
-        return diffusivityUm2PerS[s];
     }
 
     public SpeciesBoundaries boundaries(int s) {
@@ -382,17 +327,12 @@ public final class TransportModel {
         return VesselGeometry.surfaceToVolumePerUm(tissue);
     }
 
-    /** Vessel wall area per volume of each voxel, 1/µm (see {@link VesselGeometry}). The live array. */
     /**
      * Per voxel, the distance from its centre to the vessel wall it holds, µm (0 without a wall or where
      * the tissue carries no distances): δ of {@link WallExchange}. Read, never written.
      */
     public float[] vesselWallDistanceUm() {
         return vesselWallDistanceUm;
-    }
-
-    public float[] vesselSurfaceToVolumePerUm() {
-        return vesselSurfaceToVolumePerUm;
     }
 
     /** Index of the species whose exposure is accumulated, if the scenario has it. */
@@ -408,22 +348,6 @@ public final class TransportModel {
         return needsSlowSteps;
     }
 
-    /**
-     * Multiplier of the Michaelis–Menten Vmax of species {@code s} by cell code, read by the backend at
-     * the start of every advance (the live array; 1 = as compiled).
-     */
-    public double[] uptakeScale(int s) {
-        return uptakeScale[s];
-    }
-
-    /** Scales the uptake Vmax of species {@code s} in voxels of {@code cell} from the next advance on. */
-    public void setUptakeScale(int s, CellType cell, double factor) {
-        if (!(factor >= 0) || !Double.isFinite(factor)) {
-            throw new IllegalArgumentException("uptake scale must be a finite number >= 0, got " + factor);
-        }
-        uptakeScale[s][cell.code()] = factor;
-    }
-
     public RunSpec.Splitting splitting() {
         return splitting;
     }
@@ -431,32 +355,5 @@ public final class TransportModel {
     /** The diffusion time integrator the scenario asks for ({@code run.diffusion}). */
     public org.stromasim.scenario.DiffusionSpec diffusion() {
         return diffusion;
-    }
-
-    /**
-     * The explicit stability limit of species s alone, dx²/max_v Σ_faces D_face, s ({@code +∞} when it
-     * does not diffuse); set-up cost (one pass over the grid). Multirate schemes size each species' work from it.
-     */
-    public double explicitLimitS(int s) {
-        double sum = FaceSums.maxFaceSum(grid, diffusivityUm2PerS(s), boundaries(s));
-        return sum > 0 ? grid.voxelUm() * grid.voxelUm() / sum : Double.POSITIVE_INFINITY;
-    }
-
-    public StabilityLimit stabilityLimit() {
-        return stabilityLimit;
-    }
-
-    /** Throws an {@link IllegalArgumentException} with the numbers if {@code dtS} exceeds the stability limit. */
-    public void checkTimeStep(double dtS) {
-        stabilityLimit.check(dtS);
-    }
-
-    /** The step a run uses: its explicit dt (checked) or safety × the stability limit. */
-    public double timeStepS(RunSpec run) {
-        if (run.dtS() != null) {
-            checkTimeStep(run.dtS());
-            return run.dtS();
-        }
-        return stabilityLimit.automaticStepS(run.stabilitySafety());
     }
 }

@@ -50,7 +50,7 @@ class AdaptiveSlowClockResumeTest {
         TransportModel model = TransportModel.compile(s, state);
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(state);
-            new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out).withBiology(model)
+            new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out).withBiology()
                     .run(fromS, step, untilS, fromS == 0.0, ProgressListener.NONE);
             backend.download(state);
         }

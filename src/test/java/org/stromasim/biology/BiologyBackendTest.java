@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
@@ -39,7 +40,7 @@ class BiologyBackendTest {
         int c = cancer;
         int tgfb = s.speciesIndex("tgfb");
         int lactate = s.speciesIndex("lactate");
-        double dt = model.timeStepS(s.run());
+        double dt = TransportFields.of(model).timeStepS(s.run());
         Tissue control = tissue.copy();
         try (JavaBackend backend = new JavaBackend(model, 1)) {
             backend.upload(control);
@@ -70,10 +71,11 @@ class BiologyBackendTest {
         Scenario s = ScenarioLoader.load(Path.of("configs/fibrotic-mct1-inhibitor.yaml"), ScenarioComparisonTest.REDUCED);
         Tissue tissue = TissueBuilder.build(s);
         TransportModel model = TransportModel.compile(s, tissue);
-        SlowProcesses slow = new SlowProcesses(s, model);
-        slow.applyInterventionsAt(0.0);
-        assertEquals(0.1, model.uptakeScale(s.speciesIndex("lactate"))[CellType.CANCER.code()], 1e-12);
-        slow.applyInterventionsAt(86400.0); // the window (start 0, duration 86400 s) has closed
-        assertEquals(1.0, model.uptakeScale(s.speciesIndex("lactate"))[CellType.CANCER.code()], 0.0);
+        SlowProcesses slow = new SlowProcesses(s);
+        TransportFields fields = TransportFields.of(model);
+        slow.applyInterventionsAt(0.0, fields);
+        assertEquals(0.1, fields.uptakeScale(s.speciesIndex("lactate"))[CellType.CANCER.code()], 1e-12);
+        slow.applyInterventionsAt(86400.0, fields); // the window (start 0, duration 86400 s) has closed
+        assertEquals(1.0, fields.uptakeScale(s.speciesIndex("lactate"))[CellType.CANCER.code()], 0.0);
     }
 }

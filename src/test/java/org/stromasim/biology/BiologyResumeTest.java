@@ -38,7 +38,7 @@ class BiologyResumeTest {
         TransportModel model = TransportModel.compile(s, start);
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(start);
-            return new Simulation(s, backend, start, TimeStepPlan.choose(s.run(), model), out).withBiology(model)
+            return new Simulation(s, backend, start, TimeStepPlan.choose(s.run(), model), out).withBiology()
                     .run(fromS, step, untilS, fromS == 0.0, ProgressListener.NONE);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
@@ -50,7 +51,7 @@ class PenetrationVersusStiffnessTest {
         Scenario scenario = ScenarioLoader.parse(text(preset, stiffnessKpa), "column.yaml", List.of());
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
-        double dt = model.timeStepS(scenario.run());
+        double dt = TransportFields.of(model).timeStepS(scenario.run());
         try (JavaBackend backend = new JavaBackend(model, 1)) {
             backend.upload(tissue);
             backend.advance(0.0, dt, (int) Math.ceil(400.0 / dt)); // 20 binding time constants: steady

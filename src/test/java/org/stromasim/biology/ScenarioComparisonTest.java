@@ -48,7 +48,7 @@ class ScenarioComparisonTest {
         TimeStepPlan plan = TimeStepPlan.choose(scenario.run(), model);
         try (JavaBackend backend = new JavaBackend(model, 2); RunOutput none = RecordingOutput.rowsAndLog()) {
             backend.upload(tissue);
-            return new Simulation(scenario, backend, tissue, plan, none).withBiology(model)
+            return new Simulation(scenario, backend, tissue, plan, none).withBiology()
                     .run(0.0, 0L, UNTIL_S, true, ProgressListener.NONE).finalMetrics();
         }
     }

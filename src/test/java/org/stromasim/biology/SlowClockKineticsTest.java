@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.tissue.CellType;
@@ -35,7 +36,8 @@ class SlowClockKineticsTest {
                         "biology.remodelling.spread_per_s=0"));
         Tissue state = TissueBuilder.build(s);
         TransportModel model = TransportModel.compile(s, state);
-        SlowProcesses processes = new SlowProcesses(s, model);
+        SlowProcesses processes = new SlowProcesses(s);
+        TransportFields fields = TransportFields.of(model);
         byte[] cell = state.cell();
         boolean[] wasFibroblast = new boolean[cell.length];
         int fibroblasts = 0;
@@ -58,7 +60,7 @@ class SlowClockKineticsTest {
             assertTrue(Math.IEEEremainder(t, dt) == 0.0, "every step starts on a multiple of its length");
             float[] before = state.stiffnessKpa().clone();
             byte[] cafsBefore = cell.clone();
-            processes.step(state, processes.stepBetween(t, t + dt));
+            processes.step(state, processes.stepBetween(t, t + dt), fields);
             for (int v = 0; v < before.length; v++) {
                 if (cafsBefore[v] != CellType.CAF.code()) {
                     continue; // the bound covers the CAFs at the step start (AdaptiveSlowInterval)

@@ -36,9 +36,9 @@ class TamoxifenCourseAccuracyTest {
         TransportModel model = TransportModel.compile(s, state);
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(state);
-            Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out).withBiology(model);
+            Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out).withBiology();
             if (controlled) {
-                sim.controlSteps(model);
+                sim.controlSteps();
             }
             sim.run(0.0, 0L, END_S, true, ProgressListener.NONE);
             backend.download(state);

@@ -92,7 +92,7 @@ class CompressedVesselDeliveryTest {
         TransportModel model = TransportModel.compile(s, start);
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(start);
-            new Simulation(s, backend, start, TimeStepPlan.choose(s.run(), model), out).withBiology(model)
+            new Simulation(s, backend, start, TimeStepPlan.choose(s.run(), model), out).withBiology()
                     .run(fromS, step, untilS, fromS == 0.0, ProgressListener.NONE);
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.reference.GroupPlasmaConvection;
 import org.stromasim.scenario.Scenario;
@@ -94,7 +95,7 @@ class ConvectionGroupPlasmaTest {
         Scenario sc = ScenarioLoader.load(GroupPlasmaConvection.write(dir(name), groups, ownLevel));
         Tissue state = TissueBuilder.build(sc);
         TransportModel model = TransportModel.compile(sc, state);
-        Convection.of(sc, model).apply(state, 0.0, 5.0);
+        Convection.of(sc, TransportFields.of(model)).apply(state, 0.0, 5.0);
         return state;
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.tissue.CellType;
@@ -36,7 +37,7 @@ class ConvectionTest {
     /** IgG at its plasma level everywhere, one convection step; returns {max J_v/V + L, max outflow/h, Σ J_v/V·h³}. */
     static double[] oneStepFromPlasmaLevel(Scenario s, Tissue t) {
         TransportModel model = TransportModel.compile(s, t);
-        Convection convection = Convection.of(s, model);
+        Convection convection = Convection.of(s, TransportFields.of(model));
         int igg = s.speciesIndex("igg");
         java.util.Arrays.fill(t.concentration(igg), (float) model.plasma(igg).at(0));
         Convection.Fields f = convection.fields(t);

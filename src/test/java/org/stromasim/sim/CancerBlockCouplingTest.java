@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.java.CancerBlockProblem;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.scenario.DiffusionSpec;
@@ -33,7 +34,7 @@ class CancerBlockCouplingTest {
     static void explicitReference() {
         Scenario explicit = CancerBlockProblem.scenarioWith(DiffusionSpec.EXPLICIT);
         Tissue initial = CancerBlockProblem.initial(explicit);
-        double limit = TransportModel.compile(explicit, initial.copy()).stabilityLimit().dtMaxS();
+        double limit = TransportFields.of(TransportModel.compile(explicit, initial.copy())).stabilityLimit().dtMaxS();
         int coarse = (int) Math.ceil(END_S / (limit / 4));
         Tissue h = advance(explicit, initial, END_S / coarse, coarse);
         Tissue half = advance(explicit, initial, END_S / (2 * coarse), 2 * coarse);
@@ -95,7 +96,7 @@ class CancerBlockCouplingTest {
     void theLargestAcceptedStepMeetsOnePercent() {
         Scenario s = rkl2(fixed(1));
         Tissue initial = CancerBlockProblem.initial(s);
-        double largest = TransportModel.compile(s, initial.copy()).reactionStiffness(0).largestAccurateStepS();
+        double largest = TransportFields.of(TransportModel.compile(s, initial.copy())).reactionStiffness(0).largestAccurateStepS();
         int steps = (int) Math.ceil(END_S / largest);
         TimeStepPlan.choose(fixed(END_S / steps), TransportModel.compile(rkl2(fixed(END_S / steps)), initial.copy()));
         Tissue run = advance(s, initial, END_S / steps, steps);

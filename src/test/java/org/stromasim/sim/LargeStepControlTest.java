@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.backend.java.LargeStepProblems;
 import org.stromasim.scenario.DiffusionSpec;
@@ -44,7 +45,7 @@ class LargeStepControlTest {
         RecordingOutput out = RecordingOutput.rowsAndLog();
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(state);
-            RunResult r = new Simulation(scenario, backend, state, plan, out).withBiology(model).controlSteps(model)
+            RunResult r = new Simulation(scenario, backend, state, plan, out).withBiology().controlSteps()
                     .run(0.0, 0L, scenario.run().endTimeS(), true, ProgressListener.NONE);
             backend.download(state);
             return new Outcome(state, r, out.log);
@@ -187,7 +188,7 @@ class LargeStepControlTest {
         Outcome firstHalf = simulate(withRun(s, run(10, 10, 5, null, target(0.01))), r.initial());
         TransportModel model = TransportModel.compile(s, firstHalf.state().copy());
         try (JavaBackend fresh = new JavaBackend(model, 1)) {
-            TimeStepPlan again = new AccuracyStepControl(s.run(), model, fresh)
+            TimeStepPlan again = new AccuracyStepControl(s.run(), fresh)
                     .planFrom(firstHalf.state(), new double[] {10, 15, 20});
             assertEquals(choices.get(1), "t = 10.0000 s: " + again.reason());
         }
@@ -252,7 +253,7 @@ class LargeStepControlTest {
         TransportModel model = TransportModel.compile(s, at300.copy());
         double[] longWindow = java.util.stream.IntStream.rangeClosed(10, 130).mapToDouble(k -> 30.0 * k).toArray();
         try (JavaBackend backend = new JavaBackend(model, 2)) {
-            TimeStepPlan plan = new AccuracyStepControl(s.run(), model, backend).planFrom(at300, longWindow);
+            TimeStepPlan plan = new AccuracyStepControl(s.run(), backend).planFrom(at300, longWindow);
             String[] tried = candidates(plan.reason());
             assertEquals(1, tried.length, plan.reason());
             assertTrue(plan.reason().contains("capped by the split error indicator"), plan.reason());
@@ -298,7 +299,7 @@ class LargeStepControlTest {
         try (JavaBackend backend = new JavaBackend(model, 1)) {
             backend.upload(start);
             StepDoublingPilot pilot = new StepDoublingPilot(backend, start);
-            TimeStepPlan h = new TimeStepPlan(5, model.stabilityLimit(), "test");
+            TimeStepPlan h = new TimeStepPlan(5, TransportFields.of(model).stabilityLimit(), "test");
             double[] window = {0, 5, 10, 15, 20};
             StepDoublingPilot.Difference firstHalf = pilot.compare(new double[] {0, 5, 10}, h);
             StepDoublingPilot.Difference abandoned = pilot.compare(window, h, firstHalf.relative() / 2);
@@ -331,7 +332,7 @@ class LargeStepControlTest {
             try (JavaBackend backend = new JavaBackend(model, 2)) {
                 backend.upload(state);
                 Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out)
-                        .withBiology(model).controlSteps(model);
+                        .withBiology().controlSteps();
                 RunResult r = (adopt ? sim : sim.recomputingPilotWindows())
                         .run(0.0, 0L, 600, true, ProgressListener.NONE);
                 backend.download(state);

@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
@@ -37,8 +38,8 @@ class LargeStepPlanTest {
         // zero-flux box, uniform D: the limit is dx²/(6D)
         double lactateLimit = 100.0 / (6 * 700);
         double antibodyLimit = 100.0 / (6 * 25);
-        assertEquals(lactateLimit, m.explicitLimitS(0), 1e-6 * lactateLimit);
-        assertEquals(antibodyLimit, m.explicitLimitS(1), 1e-6 * antibodyLimit);
+        assertEquals(lactateLimit, TransportFields.of(m).explicitLimitS(0), 1e-6 * lactateLimit);
+        assertEquals(antibodyLimit, TransportFields.of(m).explicitLimitS(1), 1e-6 * antibodyLimit);
         int lactate = Rkl2.stagesFor(dt, lactateLimit);
         int antibody = Rkl2.stagesFor(dt, antibodyLimit);
         // dt/limit = 420 and 15: s² + s − 2 ≥ 4·ratio gives 41 and 8 stages
@@ -72,7 +73,7 @@ class LargeStepPlanTest {
         t.cell()[0] = org.stromasim.tissue.CellType.CANCER.code();
         TransportModel m = TransportModel.compile(bound, t);
         // voxel 0 (a corner) has three ECM neighbours: 3 · 700/100 · 0.3 = 6.3 /s²; dt² · 6.3 = 630
-        assertEquals(6.3, m.reactionStiffness(0).commutatorPerS2(), 1e-6);
+        assertEquals(6.3, TransportFields.of(m).reactionStiffness(0).commutatorPerS2(), 1e-6);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TimeStepPlan.choose(bound.run(), m));
         assertTrue(e.getMessage().contains("dt=10.00 s") && e.getMessage().contains("k·dt = 3.00")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.Scenario;
@@ -50,7 +51,7 @@ class LayeredRegionsTest {
         Tissue t = TissueBuilder.build(sc);
         Grid3D g = t.grid();
         TransportModel model = TransportModel.compile(sc, t);
-        float[] d = model.diffusivityUm2PerS(0);
+        float[] d = TransportFields.of(model).diffusivityUm2PerS(0);
         double d1 = d[g.index(0, 0, 0)];
         double d2 = d[g.index(0, 0, g.nz() - 1)];
         for (int k = 0; k < g.nz(); k++) {
@@ -65,7 +66,7 @@ class LayeredRegionsTest {
         double l1 = 100;
         double l2 = 100;
         double flux = 1.0 / (l1 / d1 + l2 / d2);
-        double dt = 0.9 * model.stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(model).stabilityLimit().dtMaxS();
         double settle = 12 * (l1 + l2) * (l1 + l2) / (Math.PI * Math.PI * d2); // 12 slowest e-folds, bound
         try (JavaBackend backend = new JavaBackend(model, 1)) {
             backend.upload(t);

@@ -43,7 +43,7 @@ class FibreMatrixTransportTest {
         int[] seen = new int[CellType.COUNT];
         for (int sp = 0; sp < s.species().size(); sp++) {
             SpeciesSpec spec = s.species().get(sp);
-            float[] d = model.diffusivityUm2PerS(sp);
+            float[] d = TransportFields.of(model).diffusivityUm2PerS(sp);
             for (int v = 0; v < d.length; v++) {
                 int code = tissue.cell()[v];
                 seen[code]++;

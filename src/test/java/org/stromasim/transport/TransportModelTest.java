@@ -30,13 +30,13 @@ class TransportModelTest {
         // the compiled voxel value is D0 times the law (tested on its own in DiffusivityLawTest) at the
         // voxel's stiffness and the species' own radius
         OgstonLaw law = new OgstonLaw(20, 10, 0.05, 2);
-        assertEquals(117 * law.relativeDiffusivity(10, 0.6), m.diffusivityUm2PerS(0)[0], 1e-4);
-        assertEquals(62 * law.relativeDiffusivity(40, 5.34), m.diffusivityUm2PerS(1)[1], 1e-4);
-        assertTrue(m.diffusivityUm2PerS(1)[0] / 62 < m.diffusivityUm2PerS(0)[0] / 117, "the larger solute is hindered more");
+        assertEquals(117 * law.relativeDiffusivity(10, 0.6), TransportFields.of(m).diffusivityUm2PerS(0)[0], 1e-4);
+        assertEquals(62 * law.relativeDiffusivity(40, 5.34), TransportFields.of(m).diffusivityUm2PerS(1)[1], 1e-4);
+        assertTrue(TransportFields.of(m).diffusivityUm2PerS(1)[0] / 62 < TransportFields.of(m).diffusivityUm2PerS(0)[0] / 117, "the larger solute is hindered more");
         // docs/parameters.md §2 (C): Ogston D/D0 for IgG with r_f = 20 nm at φ = 0.10 is 0.67
-        assertEquals(0.67, m.diffusivityUm2PerS(1)[1] / 62, 0.005);
-        assertEquals(0f, m.diffusivityUm2PerS(0)[2]);
-        assertEquals(0f, m.diffusivityUm2PerS(1)[2]);
+        assertEquals(0.67, TransportFields.of(m).diffusivityUm2PerS(1)[1] / 62, 0.005);
+        assertEquals(0f, TransportFields.of(m).diffusivityUm2PerS(0)[2]);
+        assertEquals(0f, TransportFields.of(m).diffusivityUm2PerS(1)[2]);
     }
 
     @Test
@@ -46,7 +46,7 @@ class TransportModelTest {
         t.cell()[sc.grid().toGrid().index(0, 1, 0)] = CellType.VESSEL.code();
         t.cell()[sc.grid().toGrid().index(2, 1, 0)] = CellType.VESSEL.code();
         TransportModel m = TransportModel.compile(sc, t);
-        float[] sv = m.vesselSurfaceToVolumePerUm();
+        float[] sv = TransportFields.of(m).vesselSurfaceToVolumePerUm();
         assertEquals(2 / 5.0, sv[sc.grid().toGrid().index(1, 1, 0)], 1e-7);   // between two vessels
         assertEquals(1 / 5.0, sv[sc.grid().toGrid().index(0, 0, 0)], 1e-7);   // below one vessel
         assertEquals(0.0, sv[sc.grid().toGrid().index(1, 0, 0)], 1e-7);       // diagonal only
@@ -65,7 +65,7 @@ class TransportModelTest {
     void stabilityLimitIsDxSquaredOverSixDmaxWithoutFixedFaces() {
         Scenario sc = scenario().grid(4, 4, 4, 10).with(species("lactate").d0(50)).with(species("drug").d0(117))
                 .build();
-        StabilityLimit limit = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc)).stabilityLimit();
+        StabilityLimit limit = TransportFields.of(TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc))).stabilityLimit();
         assertEquals(100.0 / (6 * 117), limit.dtMaxS(), 1e-12);
         assertEquals("drug", limit.speciesName());
         assertEquals(117, limit.dMaxUm2PerS(), 1e-4);
@@ -74,7 +74,7 @@ class TransportModelTest {
     @Test
     void aFixedFaceCountsTwiceTheVoxelDiffusivity() {
         Scenario sc = scenario().grid(4, 4, 4, 10).with(species("drug").d0(100).fixed(Face.X_MIN, 1.0)).build();
-        StabilityLimit limit = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc)).stabilityLimit();
+        StabilityLimit limit = TransportFields.of(TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc))).stabilityLimit();
         assertEquals(100.0 / (7 * 100), limit.dtMaxS(), 1e-12);
         assertTrue(limit.refusal(1.0).contains("fixed-value faces count 2·D"), limit.refusal(1.0));
     }
@@ -83,11 +83,11 @@ class TransportModelTest {
     void aTooLargeStepIsRefusedWithTheNumbers() {
         Scenario sc = scenario().grid(4, 4, 4, 10).with(species("drug").d0(117)).build();
         TransportModel m = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.checkTimeStep(0.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TransportFields.of(m).checkTimeStep(0.5));
         assertEquals("dt=0.5 s exceeds the explicit stability limit dx²/(6·Dmax)=0.142 s set by species drug "
                 + "(Dmax=117 µm²/s, dx=10 µm)", e.getMessage());
-        m.checkTimeStep(100.0 / (6 * 117));  // exactly at the limit is allowed
-        assertEquals(0.9 * 100.0 / (6 * 117), m.timeStepS(sc.run()), 1e-12);
+        TransportFields.of(m).checkTimeStep(100.0 / (6 * 117));  // exactly at the limit is allowed
+        assertEquals(0.9 * 100.0 / (6 * 117), TransportFields.of(m).timeStepS(sc.run()), 1e-12);
     }
 
     @Test
@@ -96,14 +96,15 @@ class TransportModelTest {
                 .with(species("drug").d0(100)).build();
         Tissue t = ScenarioFixture.emptyTissue(sc);
         TransportModel m = TransportModel.compile(sc, t);
-        float[] live = m.diffusivityUm2PerS(0);
+        TransportFields fields = TransportFields.of(m);
+        float[] live = fields.diffusivityUm2PerS(0);
         assertEquals(100f, live[1]);
         t.stiffnessKpa()[1] = 5f;
-        m.refreshDiffusivity(t);
+        fields.refreshDiffusivity(t);
         assertEquals(100 * Math.exp(-1), live[1], 1e-4);
         // stability is set by the remaining D = 100 voxel, whose one face is the harmonic mean
         double face = 2 * 100 * live[1] / (100 + live[1]);
-        assertEquals(100.0 / face, m.stabilityLimit().dtMaxS(), 1e-6);
+        assertEquals(100.0 / face, fields.stabilityLimit().dtMaxS(), 1e-6);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.stromasim.backend.java;
 
 import org.stromasim.grid.Grid3D;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -14,7 +15,7 @@ import org.stromasim.transport.TransportModel;
 final class ExplicitStep {
 
     private final Grid3D grid;
-    private final TransportModel model;
+    private final TransportFields fields;
     private final int speciesCount;
     private final int planeSize;
     private final SlabWorkers workers;
@@ -40,10 +41,11 @@ final class ExplicitStep {
     private final SlabTask fusedTask = this::fusedSlab;
 
     /** {@code vectorised}: the row loops run with the Vector API ({@link VectorRows}); bitwise the same numbers. */
-    ExplicitStep(TransportModel model, SlabWorkers workers, WorkingState state, ReactionPass reactions,
+    ExplicitStep(TransportFields fields, SlabWorkers workers, WorkingState state, ReactionPass reactions,
                  boolean vectorised) {
+        TransportModel model = fields.model();
         this.grid = model.grid();
-        this.model = model;
+        this.fields = fields;
         this.speciesCount = model.speciesCount();
         this.planeSize = grid.nx() * grid.ny();
         this.workers = workers;
@@ -128,7 +130,7 @@ final class ExplicitStep {
             boolean lastOfSlab = k == kTo - 1;
             for (int s = 0; s < speciesCount; s++) {
                 float[] c = current[s];
-                float[] d = model.diffusivityUm2PerS(s);
+                float[] d = fields.diffusivityUm2PerS(s);
                 InPlaceSweep sweep = inPlace[s];
                 InPlaceSweep.Planes planes = slabPlanes[slab][s];
                 sweep.beginPlane(c, d, k, k == kFrom, planes);

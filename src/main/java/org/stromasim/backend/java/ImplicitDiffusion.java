@@ -7,6 +7,7 @@ import org.stromasim.solver.FaceCondition;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.transport.SolverFaces;
 import org.stromasim.transport.SolveTolerance;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 import org.stromasim.transport.TrBdf2;
 
@@ -38,6 +39,7 @@ final class ImplicitDiffusion {
     static final int MAX_CYCLES = 60;
 
     private final TransportModel model;
+    private final TransportFields fields;
     private final Grid3D grid;
     /** The one solver all species share, created for the first species that diffuses. */
     private MultigridSolver shared;
@@ -54,8 +56,9 @@ final class ImplicitDiffusion {
     private long cycles;
     private long solves;
 
-    ImplicitDiffusion(TransportModel model) {
-        this.model = model;
+    ImplicitDiffusion(TransportFields fields) {
+        this.fields = fields;
+        this.model = fields.model();
         this.grid = model.grid();
         this.diffuses = new boolean[model.speciesCount()];
         this.tolerance = SolveTolerance.relativeResidual(model.diffusion());
@@ -68,7 +71,7 @@ final class ImplicitDiffusion {
     void prepare() {
         for (int s = 0; s < diffuses.length; s++) {
             boolean any = false;
-            for (float value : model.diffusivityUm2PerS(s)) {
+            for (float value : fields.diffusivityUm2PerS(s)) {
                 if (value > 0) {
                     any = true;
                     break;
@@ -91,7 +94,7 @@ final class ImplicitDiffusion {
         if (assembledSpecies == s) {
             return shared;
         }
-        float[] d = model.diffusivityUm2PerS(s);
+        float[] d = fields.diffusivityUm2PerS(s);
         Map<Face, FaceCondition> faces = SolverFaces.of(model.boundaries(s));
         if (shared != null && shared.acceptsFaces(faces)) {
             shared.reassemble(d, faces);

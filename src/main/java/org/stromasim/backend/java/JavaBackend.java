@@ -9,6 +9,7 @@ import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -18,7 +19,7 @@ import org.stromasim.transport.TransportModel;
  *       C' = C + dt/dx²·Σ_faces D_face·(C_nb − C), D_face the harmonic mean of the two voxel
  *       diffusivities (0 if either is 0), in float. The explicit scheme updates each species in its
  *       own array, plane by plane ({@link InPlaceSweep}), with the face conductances computed row by
- *       row from the model's live diffusivity arrays (so a {@link TransportModel#refreshDiffusivity}
+ *       row from the backend's live diffusivity arrays (so a {@link TransportFields#refreshDiffusivity}
  *       between calls takes effect at the next step). Zero-flux faces add nothing, FIXED faces
  *       2·D_v·(C_b − C), PERIODIC faces wrap.
  *       Mass is conserved to round-off with zero-flux walls. The step must satisfy the model's
@@ -92,7 +93,7 @@ import org.stromasim.transport.TransportModel;
  * it is given instead of copying them, and {@link #advance} updates them in place; the backend's own
  * grid-sized arrays are the voxel keys (1 byte per voxel) and the exposure compensation (4 bytes per
  * voxel), plus per z-slab and species five plane buffers ({@link InPlaceSweep.Planes}). With the
- * model's diffusivity (4 bytes per species) and S/V (4) arrays that is 25 bytes per voxel at 4
+ * diffusivity (4 bytes per species) and S/V (4) arrays of its fields that is 25 bytes per voxel at 4
  * species, 0.76× the 33 bytes of the state fields, where copies, ping-pong buffers, stored
  * conductances and a double exposure made 113 (3.4×) ({@link #workingBytes}). Contract of the
  * adoption: between {@code upload(t)} and the next upload the caller does not write t's
@@ -130,6 +131,8 @@ import org.stromasim.transport.TransportModel;
 public final class JavaBackend implements Backend {
 
     private final TransportModel model;
+    /** The live diffusivity, wall and uptake scales this backend's kernels read. */
+    private final TransportFields fields;
     private final Grid3D grid;
     private final int speciesCount;
     private final SlabWorkers workers;
@@ -169,6 +172,7 @@ public final class JavaBackend implements Backend {
                     + " --add-modules jdk.incubator.vector");
         }
         this.model = model;
+        this.fields = TransportFields.of(model);
         this.grid = model.grid();
         this.speciesCount = model.speciesCount();
         DiffusionSpec.Scheme scheme = model.diffusion().scheme();
@@ -176,11 +180,11 @@ public final class JavaBackend implements Backend {
         this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own (scalar) loops
         // every scheme adopts the uploaded arrays (the implicit one writes each species once, at its step's end)
         this.state = new WorkingState(speciesCount, grid.voxelCount());
-        this.reactions = new ReactionPass(model, state, this.vectorised && VectorReactions.supported());
+        this.reactions = new ReactionPass(fields, state, this.vectorised && VectorReactions.supported());
         this.workers = new SlabWorkers(threads, grid.nz());
-        this.explicit = largeSteps ? null : new ExplicitStep(model, workers, state, reactions, this.vectorised);
-        this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2 ? new Rkl2LargeStep(model, workers, state) : null;
-        this.implicit = scheme == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(model) : null;
+        this.explicit = largeSteps ? null : new ExplicitStep(fields, workers, state, reactions, this.vectorised);
+        this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2 ? new Rkl2LargeStep(fields, workers, state) : null;
+        this.implicit = scheme == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(fields) : null;
         boolean unsplitCoupling = model.diffusion().unsplit();
         this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(model, implicit, reactions, state) : null;
         this.largeStepReactions = largeSteps && !unsplitCoupling
@@ -189,7 +193,7 @@ public final class JavaBackend implements Backend {
 
     /**
      * Heap bytes a run on this backend keeps besides the state fields ({@link Tissue#stateBytes}),
-     * with the layout of the class comment: the transport model's voxel diffusivity per species and
+     * with the layout of the class comment: the fields' voxel diffusivity per species and
      * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
      * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
      * one set of three face conductances and τ·L(Y0) and three rotating stages (28 bytes per voxel,
@@ -226,8 +230,8 @@ public final class JavaBackend implements Backend {
      * Takes the state: adopts its concentration arrays, its
      * viability and its drug exposure (compensation cleared), and computes the voxel keys from its
      * cells. From here until the next upload the backend updates these arrays in place: see the class
-     * comment for the contract. Diffusivity and vessel wall geometry come from the model (call
-     * {@link TransportModel#refreshDiffusivity} after stiffness changes).
+     * comment for the contract. Diffusivity and vessel wall geometry come from {@link #fields} (call
+     * {@link TransportFields#refreshDiffusivity} after stiffness changes).
      */
     @Override
     public void upload(Tissue host) {
@@ -235,7 +239,7 @@ public final class JavaBackend implements Backend {
         for (int s = 0; s < speciesCount; s++) {
             state.current[s] = host.concentration(s);
         }
-        VoxelKeys.compute(host.cell(), model.vesselSurfaceToVolumePerUm(), state.keys);
+        VoxelKeys.compute(host.cell(), fields.vesselSurfaceToVolumePerUm(), state.keys);
         state.viability = host.viability();
         state.exposure = host.drugExposure();
         java.util.Arrays.fill(state.exposureCompensation, 0f);
@@ -281,12 +285,17 @@ public final class JavaBackend implements Backend {
 
     /**
      * The biology slow step as host code ({@link #updateState}): the re-upload recomputes the voxel keys,
-     * so a new CAF secretes and a DEAD voxel stops reacting from the next step. The caller refreshes the
-     * model's diffusivity after a stiffness change; face conductances follow at the next advance.
+     * so a new CAF secretes and a DEAD voxel stops reacting from the next step. The step refreshes this
+     * backend's diffusivity after a stiffness change; face conductances follow at the next advance.
      */
     @Override
     public void runSlowStep(Tissue host, SlowStep step) {
-        updateState(host, step::apply);
+        updateState(host, state -> step.apply(state, fields));
+    }
+
+    @Override
+    public TransportFields fields() {
+        return fields;
     }
 
     /** The Java backend's state is on the host: the caller reduces it there. */
@@ -312,7 +321,7 @@ public final class JavaBackend implements Backend {
             throw new IllegalArgumentException("step count must be >= 0, got " + steps);
         }
         if (explicit != null) {
-            model.checkTimeStep(dtS);
+            fields.checkTimeStep(dtS);
         } else if (!(dtS > 0) || !Double.isFinite(dtS)) {
             throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dtS);
         }
@@ -321,11 +330,11 @@ public final class JavaBackend implements Backend {
         }
         float dtOverDx2 = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
         boolean strang = model.splitting() == RunSpec.Splitting.STRANG;
-        // the model's diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
+        // the diffusivity arrays are live (refreshDiffusivity may have rewritten them since the last call)
         if (implicit != null) {
             implicit.prepare();
         }
-        reactions.scaleUptake(model); // e.g. MCT1 inhibition; constant within the call
+        reactions.scaleUptake(fields); // e.g. MCT1 inhibition; constant within the call
         if (unsplit != null) {
             for (int n = 0; n < steps; n++) {
                 unsplit.step(startTimeS + n * dtS, dtS); // t not accumulated, so long runs do not drift

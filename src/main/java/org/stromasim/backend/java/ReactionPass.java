@@ -1,6 +1,7 @@
 package org.stromasim.backend.java;
 
 import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -29,7 +30,8 @@ final class ReactionPass {
     /** Weight of the state between A and B in the drug exposure's trapezoid sum, s. */
     double exposureWeightS;
 
-    ReactionPass(TransportModel model, WorkingState state, boolean vectorised) {
+    ReactionPass(TransportFields fields, WorkingState state, boolean vectorised) {
+        TransportModel model = fields.model();
         this.speciesCount = model.speciesCount();
         this.state = state;
         this.vectorised = vectorised;
@@ -44,8 +46,8 @@ final class ReactionPass {
             for (int g = 0; g < groupPlasma[s].length; g++) {
                 groupPlasma[s][g] = model.plasma(s, g);
             }
-            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, model.vesselSurfaceToVolumePerUm(),
-                    model.plasmaGroupOfVoxel(), model.vesselWallDistanceUm(), model.diffusivityUm2PerS(s));
+            reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, fields.vesselSurfaceToVolumePerUm(),
+                    model.plasmaGroupOfVoxel(), model.vesselWallDistanceUm(), fields.diffusivityUm2PerS(s));
             reactionA[s] = new ReactionTable();
             reactionB[s] = new ReactionTable();
             reactionAB[s] = new ReactionTable();
@@ -61,10 +63,10 @@ final class ReactionPass {
         return drugSpecies;
     }
 
-    /** Takes the model's uptake scales (e.g. MCT1 inhibition), constant within an advance call. */
-    void scaleUptake(TransportModel model) {
+    /** Takes the live uptake scales (e.g. MCT1 inhibition), constant within an advance call. */
+    void scaleUptake(TransportFields fields) {
         for (int s = 0; s < speciesCount; s++) {
-            reactions[s].scaleUptake(model.uptakeScale(s));
+            reactions[s].scaleUptake(fields.uptakeScale(s));
         }
     }
 

@@ -36,17 +36,17 @@ final class ReactionUpdate {
     private final boolean crossesVessels;
     private final double decayPerS;
     private final double permeabilityUmPerS;
-    /** Vessel wall area per volume of each voxel, 1/µm (the model's live array; read, never written). */
+    /** Vessel wall area per volume of each voxel, 1/µm (the backend's live array; read, never written). */
     private final float[] wallPerUm;
     /**
-     * Per voxel, its plasma group (the model's live array), or null when all vessels carry the species'
+     * Per voxel, its plasma group (the model's array), or null when all vessels carry the species'
      * own curve: wall voxels then take the table's group level as their exchange source and lumen voxels
      * their group's level.
      */
     private final byte[] plasmaGroup;
     /** Per voxel, the distance from its centre to its wall, µm, or null (every centre on its wall). */
     private final float[] wallDistanceUm;
-    /** The species' voxel diffusivity, µm²/s (the model's live array), with {@link #wallDistanceUm}. */
+    /** The species' voxel diffusivity, µm²/s (the backend's live array), with {@link #wallDistanceUm}. */
     private final float[] diffusivity;
     private final double[] bindingPerS;
     /** Effective Vmax by cell code: the model's Vmax times its uptake scale ({@link #scaleUptake}). */
@@ -67,7 +67,7 @@ final class ReactionUpdate {
 
     /**
      * @param wallDistanceUm per voxel, its centre's distance from its wall, µm (the model's; null: 0)
-     * @param diffusivity    the species' voxel diffusivity, µm²/s (the model's live array; null with
+     * @param diffusivity    the species' voxel diffusivity, µm²/s (the backend's live array; null with
      *                       no distances)
      */
     ReactionUpdate(SpeciesReactions r, boolean crossesVessels, float[] wallPerUm, byte[] plasmaGroup,

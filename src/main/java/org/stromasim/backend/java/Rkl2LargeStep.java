@@ -3,6 +3,7 @@ package org.stromasim.backend.java;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.transport.FaceSums;
 import org.stromasim.transport.Rkl2;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -17,6 +18,7 @@ import org.stromasim.transport.TransportModel;
 final class Rkl2LargeStep {
 
     private final TransportModel model;
+    private final TransportFields fields;
     private final Grid3D grid;
     private final int speciesCount;
     private final SlabWorkers workers;
@@ -42,8 +44,9 @@ final class Rkl2LargeStep {
     private final SlabTask conductanceTask = this::conductanceSlab;
     private final SlabTask faceSumTask = this::faceSumSlab;
 
-    Rkl2LargeStep(TransportModel model, SlabWorkers workers, WorkingState state) {
-        this.model = model;
+    Rkl2LargeStep(TransportFields fields, SlabWorkers workers, WorkingState state) {
+        this.fields = fields;
+        this.model = fields.model();
         this.grid = model.grid();
         this.speciesCount = model.speciesCount();
         this.workers = workers;
@@ -76,7 +79,7 @@ final class Rkl2LargeStep {
                 continue;
             }
             storeConductances(s);
-            rkl2.step(state.current[s], sweeps[s], model.diffusivityUm2PerS(s), conductanceX, conductanceY,
+            rkl2.step(state.current[s], sweeps[s], fields.diffusivityUm2PerS(s), conductanceX, conductanceY,
                     conductanceZ, stageCounts[s], dtS);
         }
     }
@@ -113,13 +116,13 @@ final class Rkl2LargeStep {
 
     private void conductanceSlab(int kFrom, int kTo) {
         int s = passSpecies;
-        sweeps[s].conductances(model.diffusivityUm2PerS(s), conductanceX, conductanceY, conductanceZ, kFrom, kTo);
+        sweeps[s].conductances(fields.diffusivityUm2PerS(s), conductanceX, conductanceY, conductanceZ, kFrom, kTo);
     }
 
     private void faceSumSlab(int kFrom, int kTo) {
         int s = passSpecies;
         for (int k = kFrom; k < kTo; k++) {
-            planeFaceSum[s][k] = FaceSums.maxFaceSum(grid, model.diffusivityUm2PerS(s), model.boundaries(s), k, k + 1);
+            planeFaceSum[s][k] = FaceSums.maxFaceSum(grid, fields.diffusivityUm2PerS(s), model.boundaries(s), k, k + 1);
         }
     }
 }

@@ -23,7 +23,7 @@ import org.stromasim.transport.DiffusivityLaw;
 import org.stromasim.transport.FibreMatrixLaw;
 import org.stromasim.transport.ExponentialLaw;
 import org.stromasim.transport.OgstonLaw;
-import org.stromasim.transport.TransportModel;
+import org.stromasim.transport.TransportFields;
 
 /**
  * The biology slow step ({@link SlowProcesses}) on the OpenCL device, on the buffers the transport
@@ -33,7 +33,7 @@ import org.stromasim.transport.TransportModel;
  * computed on the host ({@link SlowStep#level}) and passed as kernel arguments.
  *
  * <p>After the kernels the updated cells, stiffness and viability are read back into the host copy
- * (the metrics and snapshots read them there) and the diffusivity into the model's live arrays, whose
+ * (the metrics and snapshots read them there) and the diffusivity into the backend's live arrays ({@link TransportFields}), whose
  * stability limit is then recomputed, so a later {@code upload} writes back the device's own values.
  *
  * <p><b>Parity with the Java slow step.</b> The Java step computes in double, the kernels in float:
@@ -114,9 +114,9 @@ final class DeviceBiology {
 
     /**
      * Runs {@code step} on the device, then reads cells, stiffness and viability into {@code host} and
-     * the diffusivity into {@code model}, and lets the step set the next interval's interventions.
+     * the diffusivity into {@code fields}, and lets the step set the next interval's interventions there.
      */
-    void run(SlowStep step, Buffers b, Tissue host, TransportModel model) {
+    void run(SlowStep step, Buffers b, Tissue host, TransportFields fields) {
         if (step.dtS() > 0) {
             SlowProcesses processes = step.processes();
             uploadLaws(processes.scenario(), step.gagLevelAfter());
@@ -130,11 +130,11 @@ final class DeviceBiology {
             readFloats(b.viability(), 0, host.viability());
             readFloats(stiffness, 0, host.stiffnessKpa());
             for (int s = 0; s < species; s++) {
-                readFloats(b.diffusivity(), b.guard() + (long) s * voxels, model.diffusivityUm2PerS(s));
+                readFloats(b.diffusivity(), b.guard() + (long) s * voxels, fields.diffusivityUm2PerS(s));
             }
-            model.diffusivityRewritten();
+            fields.acceptDeviceDiffusivity(host);
         }
-        step.finishOnHost(host);
+        step.finishOnHost(host, fields);
     }
 
     private void activate(SlowStep step, BiologySpec spec, SlowProcesses processes, Buffers b) {

@@ -10,6 +10,7 @@ import org.stromasim.solver.MultigridSolver;
 import org.stromasim.transport.SolverFaces;
 import org.stromasim.transport.TrBdf2;
 import org.stromasim.transport.SolveTolerance;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -23,7 +24,7 @@ import org.stromasim.transport.TransportModel;
  * reaction pass around it ({@link LargeStepReactions}).
  *
  * <p>A species whose diffusivity is 0 everywhere is copied unchanged. The hierarchies follow the
- * model's live diffusivity: {@link #prepare} rebuilds a species' solver when it changed (the biology's
+ * backend's live diffusivity: {@link #prepare} rebuilds a species' solver when it changed (the biology's
  * matrix remodelling), on the host, about one solve's work.
  */
 final class DeviceImplicitDiffusion implements AutoCloseable {
@@ -34,6 +35,7 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     static final int MAX_CYCLES = 60;
 
     private final TransportModel model;
+    private final TransportFields fields;
     private final Grid3D grid;
     private final MultigridKernels kernels;
     private final MultigridWorkspace work;
@@ -47,9 +49,10 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     private long cycles;
     private long solves;
 
-    DeviceImplicitDiffusion(TransportModel model, ClResources resources, DeviceContext context, cl_command_queue queue,
+    DeviceImplicitDiffusion(TransportFields fields, ClResources resources, DeviceContext context, cl_command_queue queue,
                             int guard, boolean perVoxelMasses) {
-        this.model = model;
+        this.fields = fields;
+        this.model = fields.model();
         this.grid = model.grid();
         this.context = context;
         this.queue = queue;
@@ -64,7 +67,7 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     /** Rebuilds the solver of each species whose live diffusivity changed since the last call. */
     void prepare() {
         for (int s = 0; s < solvers.length; s++) {
-            float[] d = model.diffusivityUm2PerS(s);
+            float[] d = fields.diffusivityUm2PerS(s);
             if (builtFrom[s] != null && Arrays.equals(builtFrom[s], d)) {
                 continue;
             }

@@ -24,6 +24,7 @@ import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -53,12 +54,12 @@ import org.stromasim.transport.TransportModel;
  * update), so results agree with it to float round-off, about 1e-6 relative after hundreds of steps;
  * drug exposure is a Kahan-compensated float pair. No fp64 is needed.
  *
- * <p><b>Diffusivity</b> is copied from the model at {@link #upload}: after
- * {@link TransportModel#refreshDiffusivity} upload again.
+ * <p><b>Diffusivity</b> is copied from the backend's {@link #fields} at {@link #upload}: after
+ * {@link TransportFields#refreshDiffusivity} upload again.
  *
  * <p><b>Biology</b>: a scenario's slow step ({@link SlowStep}) runs on the device ({@link DeviceBiology},
  * kernels/biology.cl), which also recomputes the voxel keys and the diffusivity there; the MCT1 uptake
- * scale of the model is applied at every {@link #advance}, as in the Java backend.
+ * scale of the fields is applied at every {@link #advance}, as in the Java backend.
  *
  * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Passes}, kernels/rkl2.cl): the
  * same pass schedule and reaction sub-steps, but each step's diffusion is an RKL2 super-time-step per
@@ -82,6 +83,8 @@ public final class OpenClBackend implements Backend {
     static final int PASSES_PER_UPLOAD = 256;
 
     private final TransportModel model;
+    /** The host copy of the live diffusivity, wall and uptake scales of the device buffers. */
+    private final TransportFields fields;
     private final OpenClDevice device;
     private final Grid3D grid;
     private final int species;
@@ -124,7 +127,7 @@ public final class OpenClBackend implements Backend {
     private final DeviceReductions reductions;
     /** The slow step on the device, or null for a pure-transport model. */
     private final DeviceBiology biology;
-    /** The species parameters last written to {@link #parameters} (they follow the model's uptake scale). */
+    /** The species parameters last written to {@link #parameters} (they follow the live uptake scale). */
     private float[] parameterTable;
     /** RKL2 diffusion (run.diffusion.scheme: rkl2), or null for the other schemes. */
     private final Rkl2Passes rkl2;
@@ -146,6 +149,7 @@ public final class OpenClBackend implements Backend {
             throw new IllegalArgumentException(refusal);
         }
         this.model = model;
+        this.fields = TransportFields.of(model);
         this.device = device;
         this.grid = model.grid();
         this.species = model.speciesCount();
@@ -210,7 +214,7 @@ public final class OpenClBackend implements Backend {
             viability = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             wallArea = resources.buffer(CL.CL_MEM_READ_ONLY, (long) voxels * Sizeof.cl_float);
             wallDistance = resources.readOnly(Pointer.to(model.vesselWallDistanceUm()), (long) voxels * Sizeof.cl_float);
-            parameterTable = SpeciesParameterTable.of(model);
+            parameterTable = SpeciesParameterTable.of(fields);
             parameters = resources.readOnly(Pointer.to(parameterTable), (long) parameterTable.length * Sizeof.cl_float);
             plasmaLevels = resources.buffer(CL.CL_MEM_READ_ONLY,
                     (long) PASSES_PER_UPLOAD * species * plasmaGroups * 4 * Sizeof.cl_float);
@@ -219,7 +223,7 @@ public final class OpenClBackend implements Backend {
             exposureHi = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             exposureLo = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             keys = resources.buffer(CL_MEM_READ_WRITE, voxels);
-            reactionTables = new ReactionTables(model);
+            reactionTables = new ReactionTables(fields);
             tables = resources.buffer(CL.CL_MEM_READ_ONLY,
                     (long) PASSES_PER_UPLOAD * reactionTables.floatsPerPass() * Sizeof.cl_float);
             reductions = new DeviceReductions(resources, reduceProgram, device, queue, voxels, cell);
@@ -230,10 +234,10 @@ public final class OpenClBackend implements Backend {
                     reactionTables.endWeightsPerPass(), new cl_mem[] {cell, viability, wallArea, parameters,
                         plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel, wallDistance,
                     diffusivity) : null;
-            rkl2 = rkl2Scheme ? new Rkl2Passes(model, resources, transportProgram, device, queue,
+            rkl2 = rkl2Scheme ? new Rkl2Passes(fields, resources, transportProgram, device, queue,
                     exact ? localSize : null, itemsX, guard, fieldBytes, diffusivity, parameters) : null;
             implicit = implicitScheme
-                    ? new DeviceImplicitDiffusion(model, resources, context, queue, guard, unsplitCoupling) : null;
+                    ? new DeviceImplicitDiffusion(fields, resources, context, queue, guard, unsplitCoupling) : null;
             unsplit = unsplitCoupling ? new DeviceUnsplitStep(model, implicit, guard,
                     new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo, wallDistance, diffusivity})
                     : null;
@@ -292,12 +296,12 @@ public final class OpenClBackend implements Backend {
         requireSameShape(state);
         for (int s = 0; s < species; s++) {
             write(concentration[current], guard + (long) s * voxels, state.concentration(s));
-            write(diffusivity, guard + (long) s * voxels, model.diffusivityUm2PerS(s));
+            write(diffusivity, guard + (long) s * voxels, fields.diffusivityUm2PerS(s));
         }
         CL.clEnqueueWriteBuffer(queue, cell, CL_TRUE, 0, voxels, Pointer.to(state.cell()), 0, null, null);
         write(viability, 0, state.viability());
-        write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
-        byte[] keyCodes = VoxelKeys.of(state.cell(), model.vesselSurfaceToVolumePerUm());
+        write(wallArea, 0, fields.vesselSurfaceToVolumePerUm());
+        byte[] keyCodes = VoxelKeys.of(state.cell(), fields.vesselSurfaceToVolumePerUm());
         CL.clEnqueueWriteBuffer(queue, keys, CL_TRUE, 0, voxels, Pointer.to(keyCodes), 0, null, null);
         write(exposureHi, 0, state.drugExposure());
         if (biology != null) {
@@ -344,9 +348,9 @@ public final class OpenClBackend implements Backend {
             if (!(dtS > 0) || !Double.isFinite(dtS)) {
                 throw new IllegalArgumentException("time step dt must be a finite number > 0 s, got " + dtS);
             }
-            implicit.prepare(); // the model's diffusivity is live (the biology's remodelling rewrites it)
+            implicit.prepare(); // the diffusivity is live (the biology's remodelling rewrites it)
         } else {
-            model.checkTimeStep(dtS);
+            fields.checkTimeStep(dtS);
         }
         if (steps == 0) {
             return;
@@ -431,9 +435,9 @@ public final class OpenClBackend implements Backend {
         current = 1 - current;
     }
 
-    /** Rewrites the species parameters when the model's uptake scale changed (e.g. MCT1 inhibition). */
+    /** Rewrites the species parameters when the uptake scale changed (e.g. MCT1 inhibition). */
     private void applyUptakeScale() {
-        float[] table = SpeciesParameterTable.of(model);
+        float[] table = SpeciesParameterTable.of(fields);
         if (!java.util.Arrays.equals(table, parameterTable)) {
             CL.clEnqueueWriteBuffer(queue, parameters, CL_TRUE, 0, (long) table.length * Sizeof.cl_float,
                     Pointer.to(table), 0, null, null);
@@ -451,6 +455,11 @@ public final class OpenClBackend implements Backend {
         upload(host);
     }
 
+    @Override
+    public TransportFields fields() {
+        return fields;
+    }
+
     /**
      * Runs on the device ({@link DeviceBiology}); {@code host} then holds the new cells, stiffness and
      * viability (its concentrations are refreshed at the next download).
@@ -463,9 +472,9 @@ public final class OpenClBackend implements Backend {
             throw new IllegalStateException("runSlowStep: this backend was compiled for a model without biology");
         }
         biology.run(step, new DeviceBiology.Buffers(cell, keys, viability, exposureHi, exposureLo,
-                concentration[current], diffusivity, guard), host, model);
+                concentration[current], diffusivity, guard), host, fields);
         // the slow step may have compressed or re-opened vessels (ecm.vessel_compression): the live wall
-        write(wallArea, 0, model.vesselSurfaceToVolumePerUm());
+        write(wallArea, 0, fields.vesselSurfaceToVolumePerUm());
         if (rkl2 != null) {
             rkl2.refreshLimits(); // the stage counts follow the remodelled diffusivity
         }

@@ -4,6 +4,7 @@ import org.stromasim.transport.VoxelKeys;
 import org.stromasim.transport.PlasmaCurve;
 import org.stromasim.transport.ReactionKeyMap;
 import org.stromasim.transport.SpeciesReactions;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -54,7 +55,7 @@ final class ReactionTables {
     private final int drug;
     private final SpeciesReactions[] reactions;
     private final PlasmaCurve[] plasma;
-    /** The model's live uptake scales per species (a fully blocked uptake makes its keys tabulated, not per voxel). */
+    /** The backend's live uptake scales per species (a fully blocked uptake makes its keys tabulated, not per voxel). */
     private final double[][] uptakeScale;
     /**
      * Whether lumen voxels hold the plasma level of their own group (vessel groups with curves of their
@@ -68,7 +69,8 @@ final class ReactionTables {
     /** Scratch of {@link #tabulate}. */
     private final ReactionKeyMap keyMap = new ReactionKeyMap();
 
-    ReactionTables(TransportModel model) {
+    ReactionTables(TransportFields fields) {
+        TransportModel model = fields.model();
         this.species = model.speciesCount();
         this.drug = model.drugSpeciesIndex().orElse(-1);
         this.reactions = new SpeciesReactions[species];
@@ -78,7 +80,7 @@ final class ReactionTables {
         for (int s = 0; s < species; s++) {
             reactions[s] = model.reactions(s);
             plasma[s] = model.plasma(s);
-            uptakeScale[s] = model.uptakeScale(s);
+            uptakeScale[s] = fields.uptakeScale(s);
         }
     }
 

@@ -10,6 +10,7 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.stromasim.transport.Rkl2;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -26,7 +27,7 @@ import org.stromasim.transport.TransportModel;
  * straight into the other concentration buffer, and the reaction pass runs in place there. Nothing goes back to
  * the host between stages: a coupling step is Σ_s S_s + 1 launches on the in-order queue.
  *
- * <p><b>Stage counts</b> come from the explicit limit of each species ({@link TransportModel#explicitLimitS},
+ * <p><b>Stage counts</b> come from the explicit limit of each species ({@link TransportFields#explicitLimitS},
  * dx²/max Σ_faces D_face) at {@link #refreshLimits} (the backend's upload, when it copies the
  * diffusivity) and {@link Rkl2#stagesFor}, refused with the numbers above {@code run.diffusion.max_stages};
  * the Java backend sums float conductances where this sums doubles, so the two agree except for a step
@@ -35,6 +36,7 @@ import org.stromasim.transport.TransportModel;
 final class Rkl2Passes {
 
     private final TransportModel model;
+    private final TransportFields fields;
     private final cl_command_queue queue;
     private final cl_kernel stage;
     private final long[] stageGlobal;
@@ -56,10 +58,11 @@ final class Rkl2Passes {
      * @param diffusivity  the diffusivity buffer (concentration layout)
      * @param params       the species parameter table
      */
-    Rkl2Passes(TransportModel model, ClResources resources, cl_program program, OpenClDevice device,
+    Rkl2Passes(TransportFields fields, ClResources resources, cl_program program, OpenClDevice device,
                cl_command_queue queue, long[] cpuTile, int itemsX, int guard, long fieldBytes,
                cl_mem diffusivity, cl_mem params) {
-        this.model = model;
+        this.fields = fields;
+        this.model = fields.model();
         this.queue = queue;
         this.species = model.speciesCount();
         this.voxels = model.grid().voxelCount();
@@ -92,10 +95,10 @@ final class Rkl2Passes {
         intArg(stage, 10, guard);
     }
 
-    /** Takes each species' explicit limit from the model's current diffusivity (the backend's upload copies it too). */
+    /** Takes each species' explicit limit from the current diffusivity (the backend's upload copies it too). */
     void refreshLimits() {
         for (int s = 0; s < species; s++) {
-            explicitLimitS[s] = model.explicitLimitS(s);
+            explicitLimitS[s] = fields.explicitLimitS(s);
         }
     }
 

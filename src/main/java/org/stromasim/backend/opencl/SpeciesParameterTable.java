@@ -4,6 +4,7 @@ import org.stromasim.grid.Face;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.SpeciesBoundaries;
 import org.stromasim.transport.SpeciesReactions;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -29,7 +30,8 @@ final class SpeciesParameterTable {
     private SpeciesParameterTable() {
     }
 
-    static float[] of(TransportModel model) {
+    static float[] of(TransportFields fields) {
+        TransportModel model = fields.model();
         float[] table = new float[model.speciesCount() * STRIDE];
         for (int s = 0; s < model.speciesCount(); s++) {
             int base = s * STRIDE;
@@ -41,8 +43,8 @@ final class SpeciesParameterTable {
             table[base + ACTIVE] = r.hasAnyTerm() || crosses ? 1f : 0f;
             for (int c = 0; c < CellType.COUNT; c++) {
                 table[base + BINDING + c] = (float) r.bindingPerS()[c];
-                // the effective Vmax: the model's uptake scale (1 unless a slow step blocks uptake, e.g. MCT1)
-                table[base + VMAX + c] = (float) (r.uptakeVmaxPerS()[c] * model.uptakeScale(s)[c]);
+                // the effective Vmax: the live uptake scale (1 unless a slow step blocks uptake, e.g. MCT1)
+                table[base + VMAX + c] = (float) (r.uptakeVmaxPerS()[c] * fields.uptakeScale(s)[c]);
                 table[base + KM + c] = (float) r.uptakeKm()[c];
                 table[base + SECRETION + c] = (float) r.secretionPerS()[c];
                 table[base + RELAX + c] = (float) r.secretionRelaxPerS()[c];

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.RunSpec.Splitting;
@@ -75,7 +76,7 @@ class AdvanceChunkingTest {
 
     private static void assertChunkingInvariant(Scenario sc, Tissue initial) {
         TransportModel model = TransportModel.compile(sc, initial);
-        double dt = 0.9 * model.stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(model).stabilityLimit().dtMaxS();
         double startS = 0.7; // not 0, so that start + n·dt is not an exact multiple
         Tissue chunked = initial.copy();
         try (JavaBackend backend = new JavaBackend(model, 2)) {

@@ -6,6 +6,7 @@ import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.ScenarioFixture;
@@ -77,11 +78,11 @@ class ConcentrationFloorTest {
         Scenario sc = pulseLine();
         Tissue initial = pulse(sc);
         TransportModel model = TransportModel.compile(sc, initial.copy());
-        float d = model.diffusivityUm2PerS(0)[0];
-        for (float value : model.diffusivityUm2PerS(0)) {
+        float d = TransportFields.of(model).diffusivityUm2PerS(0)[0];
+        for (float value : TransportFields.of(model).diffusivityUm2PerS(0)) {
             assertEquals(d, value, 0f, "uniform diffusivity");
         }
-        double dt = 0.9 * model.stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(model).stabilityLimit().dtMaxS();
         double[] exact = recurrence(dt * d / (DX_UM * DX_UM), STEPS);
         for (boolean vectorised : new boolean[] {false, true}) {
             Tissue state = initial.copy();

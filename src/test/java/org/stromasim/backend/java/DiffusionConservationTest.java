@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
@@ -29,7 +30,7 @@ class DiffusionConservationTest {
                 t.cell()[v] = CellType.VESSEL.code(); // D = 0: blocks its faces, must not leak
             }
         }
-        double dt = 0.9 * TransportModel.compile(sc, t).stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(TransportModel.compile(sc, t)).stabilityLimit().dtMaxS();
         double before = Runs.sum(c);
         Tissue after = Runs.run(sc, t, 2, dt, 1000);
         double drift = Math.abs(Runs.sum(after.concentration(0)) - before) / before;
@@ -52,7 +53,7 @@ class DiffusionConservationTest {
         int pulse = nx - 2;
         t.concentration(0)[pulse] = 1f;
         double dt = 0.9 * 100.0 / (2 * 100); // 1D: dx²/(2D)
-        assertEquals(100.0 / (2 * 100), TransportModel.compile(periodic, t).stabilityLimit().dtMaxS(), 1e-12);
+        assertEquals(100.0 / (2 * 100), TransportFields.of(TransportModel.compile(periodic, t)).stabilityLimit().dtMaxS(), 1e-12);
 
         float[] p = Runs.run(periodic, t, 1, dt, 150).concentration(0);
         float[] z = Runs.run(closed, t, 1, dt, 150).concentration(0);

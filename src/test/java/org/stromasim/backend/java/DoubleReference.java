@@ -1,5 +1,6 @@
 package org.stromasim.backend.java;
 
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.DiffusionSpec;
@@ -26,7 +27,7 @@ final class DoubleReference {
         Tissue t = p.initial().copy();
         TransportModel model = TransportModel.compile(sc, t);
         Grid3D g = model.grid();
-        float[] d = model.diffusivityUm2PerS(0);
+        float[] d = TransportFields.of(model).diffusivityUm2PerS(0);
         SpeciesBoundaries b = model.boundaries(0);
         int nx = g.nx();
         int ny = g.ny();

@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.ScenarioFixture;
@@ -26,7 +27,7 @@ class FloatReactionMapTest {
 
     private static ReactionUpdate update(Scenario sc) {
         TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
-        return new ReactionUpdate(model.reactions(0), false, model.vesselSurfaceToVolumePerUm());
+        return new ReactionUpdate(model.reactions(0), false, TransportFields.of(model).vesselSurfaceToVolumePerUm());
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
@@ -157,7 +158,7 @@ class ImplicitDiffusionTest {
         for (double limits : new double[] {10, 1e3, 1e5, 1e7}) {
             Tissue state = p.initial().copy();
             TransportModel model = TransportModel.compile(p.scenarioWith(IMPLICIT), state);
-            ImplicitDiffusion implicit = new ImplicitDiffusion(model);
+            ImplicitDiffusion implicit = new ImplicitDiffusion(TransportFields.of(model));
             implicit.prepare();
             float[][] c = {state.concentration(0)};
             implicit.step(c, limits * p.explicitLimitS());

@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
@@ -30,7 +31,7 @@ class ImplicitSharedWorkspaceTest {
     void oneSolverWorkspaceServesEverySpecies() {
         for (int speciesCount = 1; speciesCount <= D0.length; speciesCount++) {
             Tissue state = tissue(speciesCount);
-            ImplicitDiffusion implicit = new ImplicitDiffusion(TransportModel.compile(scenarioWith(speciesCount), state));
+            ImplicitDiffusion implicit = new ImplicitDiffusion(TransportFields.of(TransportModel.compile(scenarioWith(speciesCount), state)));
             implicit.prepare();
             float[][] c = concentrations(state, speciesCount);
             implicit.step(c, 5.0);
@@ -43,7 +44,7 @@ class ImplicitSharedWorkspaceTest {
     void sharingTheWorkspaceChangesNoAnswer() {
         int all = D0.length;
         Tissue together = tissue(all);
-        ImplicitDiffusion shared = new ImplicitDiffusion(TransportModel.compile(scenarioWith(all), together));
+        ImplicitDiffusion shared = new ImplicitDiffusion(TransportFields.of(TransportModel.compile(scenarioWith(all), together)));
         shared.prepare();
         float[][] c = concentrations(together, all);
         for (int step = 0; step < 3; step++) {
@@ -55,7 +56,7 @@ class ImplicitSharedWorkspaceTest {
             Tissue single = ScenarioFixture.emptyTissue(one);
             System.arraycopy(alone.stiffnessKpa(), 0, single.stiffnessKpa(), 0, single.stiffnessKpa().length);
             System.arraycopy(alone.concentration(s), 0, single.concentration(0), 0, single.concentration(0).length);
-            ImplicitDiffusion own = new ImplicitDiffusion(TransportModel.compile(one, single));
+            ImplicitDiffusion own = new ImplicitDiffusion(TransportFields.of(TransportModel.compile(one, single)));
             own.prepare();
             float[][] c1 = {single.concentration(0)};
             for (int step = 0; step < 3; step++) {

@@ -10,6 +10,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.Scenario;
@@ -61,16 +62,16 @@ class InPlaceStepTest {
         Scenario sc = diffusionOnly();
         Tissue initial = randomState(sc, 11);
         TransportModel model = TransportModel.compile(sc, initial.copy());
-        double dt = 0.9 * model.stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(model).stabilityLimit().dtMaxS();
         Tissue expected = initial.copy();
         int zeroDiffusivity = 0;
-        for (float d : model.diffusivityUm2PerS(0)) {
+        for (float d : TransportFields.of(model).diffusivityUm2PerS(0)) {
             zeroDiffusivity += d == 0 ? 1 : 0;
         }
         assertTrue(zeroDiffusivity > 0, "the tissue has blocked voxels");
         for (int step = 0; step < 7; step++) {
             for (int s = 0; s < expected.speciesCount(); s++) {
-                float[] next = referenceStep(expected.grid(), model.boundaries(s), model.diffusivityUm2PerS(s),
+                float[] next = referenceStep(expected.grid(), model.boundaries(s), TransportFields.of(model).diffusivityUm2PerS(s),
                         expected.concentration(s), (float) (dt / (10.0 * 10.0)));
                 System.arraycopy(next, 0, expected.concentration(s), 0, next.length);
             }

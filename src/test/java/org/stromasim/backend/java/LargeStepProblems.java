@@ -4,6 +4,7 @@ import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.DiffusivityLawSpec;
@@ -41,7 +42,7 @@ public final class LargeStepProblems {
         /** The explicit stability limit of the compiled problem, s. */
         public double explicitLimitS() {
             Scenario sc = scenarioWith(DiffusionSpec.EXPLICIT);
-            return TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+            return TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
         }
 
         Tissue run(DiffusionSpec scheme, double dtS, int steps) {

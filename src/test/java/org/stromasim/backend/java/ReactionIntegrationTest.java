@@ -8,6 +8,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.RunSpec.Splitting;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
@@ -23,7 +24,7 @@ class ReactionIntegrationTest {
     void stiffDecayStaysStableAndExact(Splitting splitting) {
         // a 4³ box with diffusion at its stability limit, uniform field: only decay acts
         Scenario probe = scenario().grid(4, 4, 4, 10).with(species("drug").d0(100)).build();
-        double dt = ((TransportModel.compile(probe, ScenarioFixture.emptyTissue(probe)).stabilityLimit().dtMaxS()));
+        double dt = ((TransportFields.of(TransportModel.compile(probe, ScenarioFixture.emptyTissue(probe))).stabilityLimit().dtMaxS()));
         double k = 10.0 / dt;  // k·dt = 10: explicit Euler would multiply by −9 each step
         Scenario sc = scenario().grid(4, 4, 4, 10).splitting(splitting)
                 .with(species("drug").d0(100).decay(k)).build();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.tissue.Tissue;
@@ -219,7 +220,7 @@ class Rkl2DiffusionTest {
         int[] counts = new int[species];
         for (int s = 0; s < species; s++) {
             sweeps[s] = new DiffusionSweep(g, model.boundaries(s));
-            d[s] = model.diffusivityUm2PerS(s);
+            d[s] = TransportFields.of(model).diffusivityUm2PerS(s);
             sweeps[s].conductances(d[s], gx[s], gy[s], gz[s], 0, g.nz());
             state[s] = t.concentration(s).clone();
             counts[s] = stages;

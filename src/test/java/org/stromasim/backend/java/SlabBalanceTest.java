@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
@@ -59,7 +60,7 @@ class SlabBalanceTest {
             initial.concentration(0)[v] = 3 * rnd.nextFloat();
             initial.concentration(1)[v] = 3 * rnd.nextFloat();
         }
-        double dt = 0.9 * TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
         Tissue single = advanceInCalls(sc, initial, 1, dt, null);
         double[][] skews = {
             {50, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 50},

@@ -5,6 +5,7 @@ import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.DiffusivityLawSpec;
 import org.stromasim.scenario.Scenario;
@@ -50,10 +51,10 @@ class SteadyProfileTest {
             t.stiffnessKpa()[i] = (float) stiffLayerKpa;
         }
         TransportModel model = TransportModel.compile(sc, t);
-        double d1 = model.diffusivityUm2PerS(0)[0];
-        double d2 = model.diffusivityUm2PerS(0)[nx - 1];
+        double d1 = TransportFields.of(model).diffusivityUm2PerS(0)[0];
+        double d2 = TransportFields.of(model).diffusivityUm2PerS(0)[nx - 1];
         assertEquals(10.0, d1 / d2, 1e-5);
-        double dt = 0.9 * model.stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(model).stabilityLimit().dtMaxS();
         float[] c = Runs.run(sc, t, 1, dt, 20_000).concentration(0);
 
         double l1 = nx / 2 * dx;

@@ -9,6 +9,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.Scenario;
@@ -36,7 +37,7 @@ class ThreadDeterminismTest {
             t.cell()[v] = (byte) rnd.nextInt(CellType.COUNT);
             t.concentration(1)[v] = 5 * rnd.nextFloat();
         }
-        double dt = 0.9 * TransportModel.compile(sc, t).stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(TransportModel.compile(sc, t)).stabilityLimit().dtMaxS();
         Tissue single = Runs.run(sc, t, 1, dt, 30);
         for (int threads : new int[] {2, 3, 5}) {
             Tissue multi = Runs.run(sc, t, threads, dt, 30);

@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.DiffusivityLawSpec;
@@ -47,7 +48,7 @@ class UnsplitCouplingTest {
         Scenario sc = scenario().grid(nx, 2, 2, dx).diffusion(UNSPLIT)
                 .with(species("drug").d0(100).decay(k).fixed(Face.X_MIN, g)).build();
         Tissue initial = ScenarioFixture.emptyTissue(sc);
-        double d = TransportModel.compile(sc, initial.copy()).diffusivityUm2PerS(0)[0];
+        double d = TransportFields.of(TransportModel.compile(sc, initial.copy())).diffusivityUm2PerS(0)[0];
         Tissue end = Runs.run(sc, initial, 2, 1e4, 3);
         // the discrete steady state by the Thomas algorithm
         double c = d / (dx * dx);
@@ -114,7 +115,7 @@ class UnsplitCouplingTest {
             initial.concentration(0)[v] = (float) (1 + Math.cos(Math.PI * i / n) * Math.cos(Math.PI * j / n));
         }
         TransportModel model = TransportModel.compile(sc, initial.copy());
-        double limit = model.stabilityLimit().dtMaxS();
+        double limit = TransportFields.of(model).stabilityLimit().dtMaxS();
         double endS = 256 * limit;
         double[] lambda = new double[initial.grid().voxelCount()];
         double[] source = new double[lambda.length];
@@ -122,7 +123,7 @@ class UnsplitCouplingTest {
             lambda[v] = initial.cell()[v] == CellType.CANCER.code() ? 0.05 : 0;
             source[v] = initial.cell()[v] == CellType.CAF.code() ? 0.01 : 0;
         }
-        double[] reference = forwardEuler(initial, model.diffusivityUm2PerS(0), dx, lambda, source, endS, 25_600);
+        double[] reference = forwardEuler(initial, TransportFields.of(model).diffusivityUm2PerS(0), dx, lambda, source, endS, 25_600);
         int[] steps = {4, 8, 16};
         double[] err = new double[steps.length];
         for (int r = 0; r < steps.length; r++) {
@@ -233,7 +234,7 @@ class UnsplitCouplingTest {
         int centre = 6 + n * (6 + n * 6);
         initial.cell()[centre] = CellType.CAF.code();
         initial.concentration(0)[3 + n * (3 + n * 3)] = 1;
-        double limit = TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+        double limit = TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
         for (double limits : new double[] {1e3, 1e6}) {
             Tissue end = Runs.run(sc, initial, 2, limits * limit, 2);
             double min = Double.POSITIVE_INFINITY;
@@ -265,7 +266,7 @@ class UnsplitCouplingTest {
                 initial.stiffnessKpa()[v] = (float) (random.nextDouble() * Math.log(1000));
                 initial.concentration(0)[v] = (float) (random.nextDouble() * (v % n < n / 2 ? 1 : 10));
             }
-            double limit = TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+            double limit = TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
             double before = Runs.sum(initial.concentration(0));
             Tissue end = Runs.run(sc, initial, 2, 1e4 * limit, 3);
             double after = Runs.sum(end.concentration(0));

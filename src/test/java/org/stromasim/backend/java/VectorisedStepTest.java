@@ -10,6 +10,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.RunSpec;
@@ -94,7 +95,7 @@ class VectorisedStepTest {
                 for (boolean runs : new boolean[] {false, true}) {
                     Scenario sc = scenarioOf(nx, splitting);
                     Tissue initial = randomTissue(sc, 17 + nx, runs);
-                    double dt = 0.9 * TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+                    double dt = 0.9 * TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
                     Tissue scalar = run(sc, initial, 1, false, dt);
                     for (int threads : new int[] {1, 2, 3}) {
                         Tissue vector = run(sc, initial, threads, true, dt);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.KroghFixture;
 import org.stromasim.tissue.KroghTissues;
@@ -25,7 +26,7 @@ class VesselWallSteadyStateTest {
         Scenario sc = KroghTissues.scenario(c);
         Tissue t = KroghTissues.state(sc, c);
         TransportModel model = TransportModel.compile(sc, t);
-        assertEquals(KroghFixture.D_UM2_PER_S, model.diffusivityUm2PerS(0)[c.grid().voxelCount() - 1], 1e-4);
+        assertEquals(KroghFixture.D_UM2_PER_S, TransportFields.of(model).diffusivityUm2PerS(0)[c.grid().voxelCount() - 1], 1e-4);
         double dt = 0.0025;
         int steps = (int) Math.ceil(40 / dt);
         Tissue out = Runs.run(sc, t, 1, dt, steps);

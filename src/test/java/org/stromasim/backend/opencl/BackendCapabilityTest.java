@@ -45,7 +45,7 @@ class BackendCapabilityTest {
                     () -> java.reduce(new MetricsCalculator(plain).reductionPlan(plainState), plainState));
             // a slow step on a backend compiled without biology kernels is refused, never skipped
             Tissue fibroticState = TissueBuilder.build(fibrotic);
-            SlowProcesses slow = new SlowProcesses(fibrotic, TransportModel.compile(fibrotic, fibroticState));
+            SlowProcesses slow = new SlowProcesses(fibrotic);
             assertThrows(IllegalStateException.class, () -> device.runSlowStep(plainState, slow.stepEndingAt(1.0)));
         }
 

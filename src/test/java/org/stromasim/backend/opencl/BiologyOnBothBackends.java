@@ -3,6 +3,7 @@ package org.stromasim.backend.opencl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.biology.SlowProcesses;
@@ -42,7 +43,7 @@ final class BiologyOnBothBackends {
                 biology);
     }
 
-    /** The state after the slow steps, and the model's diffusivity then. */
+    /** The state after the slow steps, and the backend's diffusivity then. */
     record Outcome(Tissue state, float[][] diffusivity) {
     }
 
@@ -53,14 +54,16 @@ final class BiologyOnBothBackends {
     static Outcome slowSteps(Scenario scenario, Tissue initial, boolean opencl, int slowSteps, boolean transport) {
         Tissue state = initial.copy();
         TransportModel model = TransportModel.compile(scenario, state);
-        SlowProcesses slow = new SlowProcesses(scenario, model);
+        SlowProcesses slow = new SlowProcesses(scenario);
         double interval = slow.intervalS();
+        TransportFields fields;
         try (Backend backend = opencl ? new OpenClBackend(model, OpenClTestDevice.get()) : new JavaBackend(model, 2)) {
-            slow.applyInterventionsAt(0.0);
+            fields = backend.fields();
+            slow.applyInterventionsAt(0.0, fields);
             backend.upload(state);
             for (int i = 1; i <= slowSteps; i++) {
                 if (transport) {
-                    int steps = (int) Math.ceil(interval / model.timeStepS(scenario.run()));
+                    int steps = (int) Math.ceil(interval / fields.timeStepS(scenario.run()));
                     backend.advance((i - 1) * interval, interval / steps, steps);
                 }
                 backend.runSlowStep(state, slow.stepEndingAt(i * interval));
@@ -69,7 +72,7 @@ final class BiologyOnBothBackends {
         }
         float[][] d = new float[model.speciesCount()][];
         for (int s = 0; s < d.length; s++) {
-            d[s] = model.diffusivityUm2PerS(s).clone();
+            d[s] = fields.diffusivityUm2PerS(s).clone();
         }
         return new Outcome(state, d);
     }
@@ -86,7 +89,7 @@ final class BiologyOnBothBackends {
         try (Backend backend = opencl ? new OpenClBackend(model, OpenClTestDevice.get()) : new JavaBackend(model, 2)) {
             backend.upload(state);
             out.result = new Simulation(scenario, backend, state, plan(scenario, model), out)
-                    .withBiology(model).run(fromS, step, untilS, fromS == 0.0, ProgressListener.NONE);
+                    .withBiology().run(fromS, step, untilS, fromS == 0.0, ProgressListener.NONE);
         }
         out.last = state;
         return out;
@@ -99,7 +102,7 @@ final class BiologyOnBothBackends {
      */
     private static TimeStepPlan plan(Scenario scenario, TransportModel model) {
         if (scenario.run().diffusion().largeSteps() && scenario.run().dtS() != null) {
-            return new TimeStepPlan(scenario.run().dtS(), model.stabilityLimit(), "parity: fixed large step");
+            return new TimeStepPlan(scenario.run().dtS(), TransportFields.of(model).stabilityLimit(), "parity: fixed large step");
         }
         return TimeStepPlan.choose(scenario.run(), model);
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.opencl.BiologyOnBothBackends.Outcome;
 import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.BiologySpec.InterventionKind;
@@ -140,7 +141,7 @@ class BiologyParityTest {
                     s.species(), s.metrics(), s.biology());
         }
         Tissue initial = prepared(s);
-        float[] d0 = org.stromasim.transport.TransportModel.compile(s, initial.copy()).diffusivityUm2PerS(0).clone();
+        float[] d0 = TransportFields.of(org.stromasim.transport.TransportModel.compile(s, initial.copy())).diffusivityUm2PerS(0).clone();
         Outcome java = BiologyOnBothBackends.slowSteps(s, initial, false, 5, false);
         Outcome opencl = BiologyOnBothBackends.slowSteps(s, initial, true, 5, false);
         for (int sp = 0; sp < java.diffusivity().length; sp++) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.metrics.MetricsCalculator;
 import org.stromasim.metrics.MetricsRow;
 import org.stromasim.metrics.ReductionPlan;
@@ -33,7 +34,7 @@ class DeviceMetricsParityTest {
         TransportModel model = TransportModel.compile(scenario, state);
         MetricsCalculator metrics = new MetricsCalculator(scenario);
         ReductionPlan plan = metrics.reductionPlan(state);
-        double dt = model.timeStepS(scenario.run());
+        double dt = TransportFields.of(model).timeStepS(scenario.run());
         try (OpenClBackend backend = new OpenClBackend(model, OpenClTestDevice.get())) {
             backend.upload(state);
             backend.advance(60.0, dt, 200);
@@ -86,7 +87,7 @@ class DeviceMetricsParityTest {
         Tissue state = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, state);
         MetricsCalculator metrics = new MetricsCalculator(scenario);
-        double dt = model.timeStepS(scenario.run());
+        double dt = TransportFields.of(model).timeStepS(scenario.run());
         try (OpenClBackend backend = new OpenClBackend(model, OpenClTestDevice.get())) {
             backend.upload(state);
             backend.advance(60.0, dt, 100);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.RunSpec;
@@ -101,7 +102,7 @@ class FeatureParityTest {
                 .with(species("other").d0(25).decay(0.01))
                 .build();
         Tissue initial = heterogeneousTissue(sc, 42);
-        double dt = 0.9 * TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
         Tissue java = BothBackends.run(sc, initial, false, dt, STEPS);
         Tissue opencl = BothBackends.run(sc, initial, true, dt, STEPS);
         BothBackends.assertSameState(java, opencl, TOLERANCE);

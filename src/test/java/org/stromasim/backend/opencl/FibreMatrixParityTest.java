@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.opencl.BiologyOnBothBackends.Outcome;
 import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.BiologySpec.InterventionKind;
@@ -30,7 +31,7 @@ class FibreMatrixParityTest {
         float[][] before = new float[s.species().size()][];
         TransportModel compiled = TransportModel.compile(s, initial.copy());
         for (int sp = 0; sp < before.length; sp++) {
-            before[sp] = compiled.diffusivityUm2PerS(sp).clone();
+            before[sp] = TransportFields.of(compiled).diffusivityUm2PerS(sp).clone();
         }
         Outcome java = BiologyOnBothBackends.slowSteps(s, initial, false, 5, false);
         Outcome opencl = BiologyOnBothBackends.slowSteps(s, initial, true, 5, false);

@@ -7,6 +7,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
@@ -57,7 +58,7 @@ class ImplicitFourierModeTest {
     void aCosineModeDecaysByTheTrBdf2Factor(int mode, double lambdaDt, double decayDt, String backend) {
         ScenarioFixture.SpeciesFixture lactate = species("lactate").d0(700).periodic(0);
         Scenario probe = scenario().grid(NX, NY, NZ, DX_UM).with(lactate).build();
-        double d = TransportModel.compile(probe, ScenarioFixture.emptyTissue(probe)).diffusivityUm2PerS(0)[0];
+        double d = TransportFields.of(TransportModel.compile(probe, ScenarioFixture.emptyTissue(probe))).diffusivityUm2PerS(0)[0];
         double lambda = -4 * d / (DX_UM * DX_UM) * Math.pow(Math.sin(Math.PI * mode / NX), 2);
         double dt = lambdaDt / lambda;
         double k = decayDt / dt;

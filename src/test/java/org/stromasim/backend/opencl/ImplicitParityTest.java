@@ -8,6 +8,7 @@ import static org.stromasim.transport.ScenarioFixture.species;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.DiffusivityLawSpec;
@@ -127,7 +128,7 @@ class ImplicitParityTest {
                 device = backend.implicitCyclesPerSolve();
             }
             double java = javaCyclesPerSolve(model, initial.concentration(0), dtS);
-            double limits = dtS / model.stabilityLimit().dtMaxS();
+            double limits = dtS / TransportFields.of(model).stabilityLimit().dtMaxS();
             assertTrue(device <= 20, limits + " explicit limits: " + device + " cycles per solve");
             assertTrue(Math.abs(device - java) <= 1, limits + " explicit limits: " + device + " cycles per solve on the"
                     + " device, " + java + " in Java");
@@ -137,7 +138,7 @@ class ImplicitParityTest {
     /** The two TR-BDF2 stage solves of one step by the Java solver, as the Java backend sets them up. */
     private static double javaCyclesPerSolve(TransportModel model, float[] c, double dtS) {
         var g = model.grid();
-        MultigridSolver solver = MultigridSolver.create(g.nx(), g.ny(), g.nz(), g.voxelUm(), model.diffusivityUm2PerS(0),
+        MultigridSolver solver = MultigridSolver.create(g.nx(), g.ny(), g.nz(), g.voxelUm(), TransportFields.of(model).diffusivityUm2PerS(0),
                 SolverFaces.of(model.boundaries(0)));
         int cells = c.length;
         double[] start = new double[cells];

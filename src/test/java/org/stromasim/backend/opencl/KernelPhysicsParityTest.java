@@ -13,6 +13,7 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.DiffusivityLawSpec;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.Scenario;
@@ -53,7 +54,7 @@ class KernelPhysicsParityTest {
                 .with(species("inert").d0(20))
                 .build();
         TransportModel model = TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc));
-        float[] params = SpeciesParameterTable.of(model);
+        float[] params = SpeciesParameterTable.of(TransportFields.of(model));
         Random r = new Random(17);
         int[] s = new int[SAMPLES];
         int[] code = new int[SAMPLES];
@@ -103,7 +104,7 @@ class KernelPhysicsParityTest {
                         .secretion(CellType.FIBROBLAST, 0.1, null).vessel(2.3, new PlasmaCurveSpec.Constant(1.0)))
                 .with(species("inert").d0(20))
                 .build();
-        float[] params = SpeciesParameterTable.of(TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc)));
+        float[] params = SpeciesParameterTable.of(TransportFields.of(TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc))));
         Random r = new Random(29);
         int[] s = new int[SAMPLES];
         int[] code = new int[SAMPLES];

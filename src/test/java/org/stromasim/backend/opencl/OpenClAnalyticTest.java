@@ -5,6 +5,7 @@ import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.grid.Face;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.Scenario;
@@ -27,7 +28,7 @@ class OpenClAnalyticTest {
             }
         }
         double before = sum(t.concentration(0));
-        double dt = 0.9 * TransportModel.compile(sc, t.copy()).stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(TransportModel.compile(sc, t.copy())).stabilityLimit().dtMaxS();
         Tissue after = BothBackends.run(sc, t, true, dt, 300);
         assertEquals(before, sum(after.concentration(0)), 2e-6 * before);
     }
@@ -46,7 +47,7 @@ class OpenClAnalyticTest {
         Tissue t = ScenarioFixture.emptyTissue(sc);
         t.concentration(0)[0] = 1f;
         TransportModel model = TransportModel.compile(sc, t.copy());
-        double r = 0.9 * model.stabilityLimit().dtMaxS() * model.diffusivityUm2PerS(0)[0] / (dx * dx);
+        double r = 0.9 * TransportFields.of(model).stabilityLimit().dtMaxS() * TransportFields.of(model).diffusivityUm2PerS(0)[0] / (dx * dx);
         int steps = 120;
         double[] exact = new double[n];
         exact[0] = 1;
@@ -57,7 +58,7 @@ class OpenClAnalyticTest {
             }
             exact = next;
         }
-        float[] c = BothBackends.run(sc, t, true, 0.9 * model.stabilityLimit().dtMaxS(), steps).concentration(0);
+        float[] c = BothBackends.run(sc, t, true, 0.9 * TransportFields.of(model).stabilityLimit().dtMaxS(), steps).concentration(0);
         int floored = 0;
         int followed = 0;
         for (int i = 0; i < n; i++) {
@@ -112,7 +113,7 @@ class OpenClAnalyticTest {
         double dx = 2.0;
         Scenario sc = scenario().grid(60, 1, 1, dx).with(species("drug").d0(d).decay(k).fixed(Face.X_MIN, 1.0)).build();
         Tissue t = ScenarioFixture.emptyTissue(sc);
-        double dt = 0.9 * TransportModel.compile(sc, t.copy()).stabilityLimit().dtMaxS();
+        double dt = 0.9 * TransportFields.of(TransportModel.compile(sc, t.copy())).stabilityLimit().dtMaxS();
         Tissue after = BothBackends.run(sc, t, true, dt, (int) Math.ceil(40.0 / k / dt));
         float[] c = after.concentration(0);
         // Fixed point of R(dt/2) D R(dt/2) with exact decay: (1 + dt·L)C = e^(k dt)·C, so the discrete

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.Backend;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec.Splitting;
@@ -78,7 +79,7 @@ class OpenClReactionPrecisionTest {
     void stiffDecayStaysExactToFloatPrecision(Splitting splitting) {
         // k·dt = 10 at the explicit limit of D = 100 on a 10 µm grid: explicit Euler would multiply by −9
         Scenario probe = scenario().grid(8, 4, 4, 10).with(species("drug").d0(100)).build();
-        double dt = TransportModel.compile(probe, ScenarioFixture.emptyTissue(probe)).stabilityLimit().dtMaxS();
+        double dt = TransportFields.of(TransportModel.compile(probe, ScenarioFixture.emptyTissue(probe))).stabilityLimit().dtMaxS();
         double k = 10.0 / dt;
         // the drug's sub-steps are tabulated separately, the other species' composed
         Scenario sc = scenario().grid(8, 4, 4, 10).splitting(splitting)

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.reference.VesselGroupPlasma;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
@@ -41,7 +42,7 @@ class PlasmaGroupMemoryPlanTest {
             // per-pass uploads, by the layout: 4 plasma levels per pass, species and group; one table per pass
             long levels = (long) OpenClBackend.PASSES_PER_UPLOAD * species * (3 - 1) * 4 * Float.BYTES;
             long tables = (long) OpenClBackend.PASSES_PER_UPLOAD * Float.BYTES
-                    * (new ReactionTables(grouped).floatsPerPass() - new ReactionTables(plain).floatsPerPass());
+                    * (new ReactionTables(TransportFields.of(grouped)).floatsPerPass() - new ReactionTables(TransportFields.of(plain)).floatsPerPass());
             long groupBuffer = allocated - levels - tables + 1; // the plain run keeps a one-byte placeholder
             assertEquals(voxels, groupBuffer, "bytes of the group buffer allocated");
             assertEquals(groupBuffer, a.memoryPlan().totalBytes() - b.memoryPlan().totalBytes(),

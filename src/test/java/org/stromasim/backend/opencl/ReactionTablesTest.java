@@ -5,6 +5,7 @@ import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import org.junit.jupiter.api.Test;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
@@ -31,7 +32,7 @@ class ReactionTablesTest {
             other.vessel(1.0, plasma);
         }
         Scenario sc = scenario().with(drug).with(other).build();
-        ReactionTables tables = new ReactionTables(TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc)));
+        ReactionTables tables = new ReactionTables(TransportFields.of(TransportModel.compile(sc, ScenarioFixture.emptyTissue(sc))));
         float[] into = new float[tables.floatsPerPass()];
         tables.fill(new PassSchedule(0.0, dtS, 3, true), pass, into, 0);
         return into;

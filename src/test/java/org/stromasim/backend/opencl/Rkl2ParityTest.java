@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.backend.Backend;
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.backend.java.LargeStepProblems;
@@ -92,7 +93,7 @@ class Rkl2ParityTest {
                 .with(species("other").d0(25).decay(0.01))
                 .build();
         Tissue initial = FeatureParityTest.heterogeneousTissue(sc, 42);
-        double dt = 50 * TransportModel.compile(sc, initial.copy()).stabilityLimit().dtMaxS();
+        double dt = 50 * TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
         compare(sc, initial, dt, 10);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.scenario.PlasmaCurveSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
@@ -44,7 +45,7 @@ class ShippedScenarioParityTest {
         Scenario scenario = new Scenario(loaded.name(), loaded.description(), loaded.grid(), loaded.run(), loaded.ecm(),
                 loaded.tissue(), loaded.species(), loaded.metrics());
         Tissue initial = TissueBuilder.build(scenario);
-        double dt = TransportModel.compile(scenario, initial.copy()).timeStepS(scenario.run());
+        double dt = TransportFields.of(TransportModel.compile(scenario, initial.copy())).timeStepS(scenario.run());
         SpeciesSpec drug = scenario.findSpecies(scenario.metrics().drugSpecies()).orElseThrow();
         double startS = plasmaStartS(drug.vessel().plasma());
         Tissue java = BothBackends.run(scenario, initial, false, startS, dt, STEPS);
