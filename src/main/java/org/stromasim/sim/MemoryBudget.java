@@ -15,15 +15,23 @@ import org.stromasim.tissue.Tissue;
  * @param grid         the grid
  * @param species      number of species
  * @param stateBytes   the state fields ({@link Tissue#stateBytes})
- * @param modelBytes   the compiled model's per-species diffusivity fields (float per voxel and species)
+ * @param modelBytes   the compiled model (stiffness and cells it was compiled from, the built wall's S/V and
+ *                     distance, plasma groups, perfused fraction: 18 bytes per voxel at most) and the
+ *                     parts of the backend's live fields that are not per species (cells of the last
+ *                     refresh, perfused fraction: 5)
  * @param buildBytes   tissue building's temporaries: the stiffness noise field and its smoothing
  *                     passes (three floats per voxel) and the region codes (one byte)
  * @param backendBytes the Java backend's working arrays ({@link JavaBackend#workingBytes}), or for an
- *                     OpenCL run the host's transfer scratch (a float per voxel) and metric index lists
+ *                     OpenCL run the live fields' host copy (diffusivity per species and S/V: 4·species
+ *                     + 4 bytes per voxel), the transfer scratch (a float per voxel) and metric index lists
  *                     (an int per voxel)
+ * @param javaBackend  whether the run is on the Java backend (for the message)
  */
 public record MemoryBudget(Grid3D grid, int species, long stateBytes, long modelBytes, long buildBytes,
-                           long backendBytes) {
+                           long backendBytes, boolean javaBackend) {
+
+    /** See {@code modelBytes}: 4 + 1 + 4 + 4 + 1 + 4 in the model, 1 + 4 in the fields. */
+    static final long MODEL_BYTES_PER_VOXEL = 23L;
 
     /** The estimate for {@code scenario} run on the Java backend with {@code threads} threads, or on OpenCL. */
     public static MemoryBudget of(Scenario scenario, boolean javaBackend, int threads) {
@@ -32,9 +40,9 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
         long voxels = grid.voxelCount();
         long backend = javaBackend
                 ? JavaBackend.workingBytes(grid, species, scenario.run().diffusion(), Math.max(1, threads))
-                : voxels * 8L;
-        return new MemoryBudget(grid, species, Tissue.stateBytes(grid, species), voxels * 4L * species,
-                voxels * (3L * Float.BYTES + 1L), backend);
+                : voxels * (4L * species + 4L + 8L);
+        return new MemoryBudget(grid, species, Tissue.stateBytes(grid, species), voxels * MODEL_BYTES_PER_VOXEL,
+                voxels * (3L * Float.BYTES + 1L), backend, javaBackend);
     }
 
     /** Everything at once: the tissue's temporaries are garbage before the backend allocates, but count them. */
@@ -55,12 +63,12 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
         }
         long suggestGiB = (long) Math.ceil((totalBytes() + (256L << 20)) / (double) (1L << 30));
         throw new MemoryBudgetException(String.format("grid %d×%d×%d (%,d voxels) with %d species needs about %s of "
-                        + "Java heap %s (state %s, diffusivities %s, tissue building %s, %s %s), but this JVM can "
+                        + "Java heap %s (state %s, model %s, tissue building %s, %s %s), but this JVM can "
                         + "allocate %s more: start Java with a larger heap (java -Xmx%dg ... -jar stromasim.jar, if "
                         + "the machine has the memory), or use a smaller grid (grid.nx, ny, nz, or a larger "
                         + "grid.voxel_um)", grid.nx(), grid.ny(), grid.nz(), grid.voxelCount(), species,
                 bytes(totalBytes()), purpose, bytes(stateBytes), bytes(modelBytes), bytes(buildBytes),
-                backendBytes > grid.voxelCount() * 8L ? "Java backend" : "backend", bytes(backendBytes),
+                javaBackend ? "Java backend" : "OpenCL host copies", bytes(backendBytes),
                 bytes(availableBytes), suggestGiB));
     }
 
