@@ -119,6 +119,7 @@ public final class TransportFields {
      */
     public void acceptDeviceDiffusivity(Tissue host) {
         this.stabilityLimit = limitOfDiffusivity();
+        this.reactionStiffness = null;
         this.refreshedCells = host.cell();
     }
 

@@ -93,6 +93,34 @@ class TransportFieldsTest {
         assertEquals(limitS, after.stabilityLimit().dtMaxS(), 0.0);
     }
 
+    /**
+     * A device's diffusivity read back into the fields bounds the split step as the same diffusivity
+     * computed on the host does: the split-error bound must not stay that of the diffusivity before.
+     */
+    @Test
+    void diffusivityReadBackFromADeviceBoundsTheSplitStepLikeAHostRefresh() {
+        Tissue tissue = TissueBuilder.build(COMPRESSED);
+        TransportModel model = TransportModel.compile(COMPRESSED, tissue);
+        Tissue looser = tissue.copy();
+        float[] e = looser.stiffnessKpa();
+        for (int v = 0; v < e.length; v++) {
+            e[v] /= 10;
+        }
+        TransportFields onHost = TransportFields.of(model);
+        onHost.refreshDiffusivity(looser);
+
+        TransportFields readBack = TransportFields.of(model);
+        double asCompiled = readBack.largestAccurateSplitStepS();
+        for (int s = 0; s < model.speciesCount(); s++) {
+            System.arraycopy(onHost.diffusivityUm2PerS(s), 0, readBack.diffusivityUm2PerS(s), 0,
+                    model.grid().voxelCount());
+        }
+        readBack.acceptDeviceDiffusivity(looser);
+
+        assertFalse(asCompiled == onHost.largestAccurateSplitStepS(), "the looser matrix moves the bound");
+        assertEquals(onHost.largestAccurateSplitStepS(), readBack.largestAccurateSplitStepS(), 0.0);
+    }
+
     /** Every array held by {@code o}'s own fields, and the arrays inside those arrays, by identity. */
     private static Set<Object> arraysReachable(Object o) throws IllegalAccessException {
         Set<Object> found = Collections.newSetFromMap(new IdentityHashMap<>());
