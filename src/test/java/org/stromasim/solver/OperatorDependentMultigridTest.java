@@ -290,6 +290,53 @@ class OperatorDependentMultigridTest {
         }
     }
 
+    /**
+     * The coarsest solve inverts the level's own 27-point apply, on a level whose periodic y and z axes
+     * have two cells (the −1 and +1 offsets meet the same cell and must add up): ‖A·x − b‖ ≤ 1e-5·‖b‖
+     * (float storage of b, x and the entries).
+     */
+    @Test
+    void coarsestSolveInvertsALevelWithTwoCellPeriodicAxes() {
+        Map<Face, FaceCondition> faces = heldInXPeriodicInYZ();
+        int nx = 8;
+        int ny = 4;
+        int nz = 4;
+        float[] k = randomK(nx * ny * nz, 41);
+        double[] a = new double[k.length];
+        MultigridLevel fine = fineLevel(nx, ny, nz, k, a, faces);
+        BlackBoxInterpolation p = new BlackBoxInterpolation(nx, ny, nz, fine.periodic);
+        p.build(Stencil.of(fine));
+        StencilLevel coarse = new StencilLevel(p.cnx, p.cny, p.cnz, fine.periodic);
+        GalerkinProduct.fill(Stencil.of(fine), p, coarse);
+        assertEquals(2, coarse.ny);
+        Random rnd = new Random(6);
+        float[] b = new float[coarse.size];
+        double bNorm = 0;
+        for (int kk = 0; kk < coarse.nz; kk++) {
+            for (int j = 0; j < coarse.ny; j++) {
+                for (int i = 0; i < coarse.nx; i++) {
+                    float value = (float) (rnd.nextDouble() - 0.5);
+                    b[coarse.index(i, j, kk)] = value;
+                    bNorm += value * value;
+                }
+            }
+        }
+        float[] x = new float[coarse.size];
+        DenseLu.of(coarse).solve(coarse, b, x);
+        float[] ax = new float[coarse.size];
+        coarse.apply(x, ax);
+        double rNorm = 0;
+        for (int kk = 0; kk < coarse.nz; kk++) {
+            for (int j = 0; j < coarse.ny; j++) {
+                for (int i = 0; i < coarse.nx; i++) {
+                    int q = coarse.index(i, j, kk);
+                    rNorm += (ax[q] - b[q]) * (ax[q] - b[q]);
+                }
+            }
+        }
+        assertTrue(Math.sqrt(rNorm / bNorm) < 1e-5, "relative residual " + Math.sqrt(rNorm / bNorm));
+    }
+
     // ---- the interpolation ----
 
     /**
