@@ -74,11 +74,18 @@ final class BlackBoxInterpolation {
         java.util.Arrays.fill(weights, 0f);
         int[] n = {nx, ny, nz};
         for (int oddAxes = 0; oddAxes <= 3; oddAxes++) {
-            for (int k = 0; k < nz; k++) {
+            int pass = oddAxes;
+            // a cell reads only the weights of cells odd along fewer axes (earlier passes), so the
+            // planes of one pass are independent and the result does not depend on the split
+            java.util.stream.IntStream planes = java.util.stream.IntStream.range(0, nz);
+            if ((long) nx * ny * nz >= MultigridLevel.PARALLEL_CELLS) {
+                planes = planes.parallel();
+            }
+            planes.forEach(k -> {
                 for (int j = 0; j < ny; j++) {
                     for (int i = 0; i < nx; i++) {
                         int odd = (i & 1) + (j & 1) + (k & 1);
-                        if (odd != oddAxes) {
+                        if (odd != pass) {
                             continue;
                         }
                         int c = i + nx * (j + ny * k);
@@ -89,7 +96,7 @@ final class BlackBoxInterpolation {
                         }
                     }
                 }
-            }
+            });
         }
     }
 
