@@ -46,6 +46,59 @@ final class DenseLu {
                 a[row * n + row] = 1.0;
             }
         }
+        return factor(n, a, cell);
+    }
+
+    /**
+     * A coarsest {@link StencilLevel}: its 27-point rows summed into the dense matrix (a periodic axis of
+     * one or two cells makes several offsets meet the same cell); an empty row gets the equation x = 0.
+     */
+    static DenseLu of(StencilLevel level) {
+        int n = level.cells();
+        int[] cell = new int[n];
+        int c = 0;
+        for (int k = 0; k < level.nz; k++) {
+            for (int j = 0; j < level.ny; j++) {
+                for (int i = 0; i < level.nx; i++) {
+                    cell[c++] = level.index(i, j, k);
+                }
+            }
+        }
+        int[] dims = {level.nx, level.ny, level.nz};
+        double[] a = new double[n * n];
+        int row = 0;
+        for (int k = 0; k < level.nz; k++) {
+            for (int j = 0; j < level.ny; j++) {
+                for (int i = 0; i < level.nx; i++) {
+                    int p = level.index(i, j, k);
+                    for (int s = 0; s < 27; s++) {
+                        float entry = level.coef[s][p];
+                        if (entry == 0) {
+                            continue;
+                        }
+                        int[] at = {i + Stencil.component(s, 0), j + Stencil.component(s, 1), k + Stencil.component(s, 2)};
+                        boolean inside = true;
+                        for (int axis = 0; axis < 3; axis++) {
+                            if (at[axis] < 0 || at[axis] >= dims[axis]) {
+                                inside &= level.periodic[axis];
+                                at[axis] = Math.floorMod(at[axis], dims[axis]);
+                            }
+                        }
+                        if (inside) {
+                            a[row * n + at[0] + level.nx * (at[1] + level.ny * at[2])] += entry;
+                        }
+                    }
+                    if (!(level.coef[Stencil.CENTRE][p] > 0)) {
+                        a[row * n + row] = 1.0;
+                    }
+                    row++;
+                }
+            }
+        }
+        return factor(n, a, cell);
+    }
+
+    private static DenseLu factor(int n, double[] a, int[] cell) {
         int[] pivot = new int[n];
         for (int col = 0; col < n; col++) {
             int best = col;
@@ -77,6 +130,19 @@ final class DenseLu {
         return new DenseLu(n, a, pivot, cell);
     }
 
+    /** x = A⁻¹·b on a stencil level's cells (an empty row's x is 0). */
+    void solve(StencilLevel level, float[] b, float[] x) {
+        double[] y = new double[n];
+        for (int row = 0; row < n; row++) {
+            int p = cellIndex[row];
+            y[row] = level.coef[Stencil.CENTRE][p] > 0 ? b[p] : 0;
+        }
+        substitute(y);
+        for (int row = 0; row < n; row++) {
+            x[cellIndex[row]] = (float) y[row];
+        }
+    }
+
     /** x = A⁻¹·b on the level's cells. */
     void solve(MultigridLevel level, float[] b, float[] x) {
         double[] y = new double[n];
@@ -84,6 +150,14 @@ final class DenseLu {
             int p = cellIndex[row];
             y[row] = level.mass[p] + level.faceSum[p] == 0 ? 0 : b[p];
         }
+        substitute(y);
+        for (int row = 0; row < n; row++) {
+            x[cellIndex[row]] = (float) y[row];
+        }
+    }
+
+    /** y ← A⁻¹·y with the stored factors (row pivoting, then the two triangular solves). */
+    private void substitute(double[] y) {
         for (int col = 0; col < n; col++) {
             int p = pivot[col];
             if (p != col) {
@@ -105,9 +179,6 @@ final class DenseLu {
                 s -= lu[row * n + m] * y[m];
             }
             y[row] = s / lu[row * n + row];
-        }
-        for (int row = 0; row < n; row++) {
-            x[cellIndex[row]] = (float) y[row];
         }
     }
 }

@@ -127,6 +127,16 @@ final class MultigridLevel {
 
     /** Copies the interior planes next to each periodic pair of faces into the ghosts across from them. */
     void fillGhosts(float[] u) {
+        fillGhosts(u, nx, ny, nz, periodic);
+    }
+
+    /**
+     * {@link #fillGhosts(float[])} for any level of this padded layout: x, then y over whole rows, then z
+     * over whole planes, so the edge and corner ghosts a 27-point stencil reads are filled too.
+     */
+    static void fillGhosts(float[] u, int nx, int ny, int nz, boolean[] periodic) {
+        int px = nx + 2;
+        int pxy = px * (ny + 2);
         if (periodic[0]) {
             for (int k = 1; k <= nz; k++) {
                 for (int j = 1; j <= ny; j++) {
