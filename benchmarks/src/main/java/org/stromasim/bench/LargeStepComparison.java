@@ -110,8 +110,8 @@ public final class LargeStepComparison {
         try (Backend backend = selected.backend()) {
             backend.upload(tissue);
             if (viaSimulation) {
-                RunResult r = new Simulation(scenario, backend, tissue, plan, new PrintedLog()).withBiology(model)
-                        .controlSteps(model).run(0.0, 0L, endS, true, ProgressListener.NONE);
+                RunResult r = new Simulation(scenario, backend, tissue, plan, new PrintedLog()).withBiology()
+                        .controlSteps().run(0.0, 0L, endS, true, ProgressListener.NONE);
                 wallS = r.wallSeconds();
                 backend.download(tissue);
                 System.out.printf("steps %d, wall %.2f s, %.4g s wall per simulated hour (Simulation loop, "

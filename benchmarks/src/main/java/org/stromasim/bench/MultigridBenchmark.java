@@ -11,6 +11,7 @@ import org.stromasim.solver.FaceCondition;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 import org.stromasim.transport.TrBdf2;
 
@@ -56,7 +57,7 @@ public final class MultigridBenchmark {
                     "grid.voxel_um=" + (960.0 / n)));
             Tissue tissue = TissueBuilder.build(scenario);
             TransportModel model = TransportModel.compile(scenario, tissue);
-            k = model.diffusivityUm2PerS(0);
+            k = TransportFields.of(model).diffusivityUm2PerS(0);
             h = 960.0 / n;
             java.util.Arrays.fill(absorption, TrBdf2.stage1Absorption(60));
         } else {

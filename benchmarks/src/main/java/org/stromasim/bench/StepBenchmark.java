@@ -24,6 +24,7 @@ import org.stromasim.backend.opencl.OpenClDevices;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -83,7 +84,7 @@ public class StepBenchmark {
         Scenario scenario = BenchScenarios.cube(n, species);
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
-        dtS = model.timeStepS(scenario.run());
+        dtS = TransportFields.of(model).timeStepS(scenario.run());
         stepper = create(model);
         // the fork's output keeps these beside the figures: which loops ran, on which CPU
         System.out.println("# backend: " + stepper.description() + "; machine: " + MachineInfo.describe());

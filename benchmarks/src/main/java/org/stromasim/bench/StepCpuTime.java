@@ -6,6 +6,7 @@ import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -27,7 +28,7 @@ public final class StepCpuTime {
         Scenario sc = BenchScenarios.cube(n, species);
         Tissue t = TissueBuilder.build(sc);
         TransportModel model = TransportModel.compile(sc, t);
-        double dt = model.timeStepS(sc.run());
+        double dt = TransportFields.of(model).timeStepS(sc.run());
         ThreadMXBean tb = ManagementFactory.getThreadMXBean();
         try (JavaBackend b = new JavaBackend(model, 1)) {
             System.out.println("# backend: " + b.description() + "; machine: " + MachineInfo.describe());

@@ -9,6 +9,7 @@ import org.stromasim.backend.opencl.OpenClDevices;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -41,7 +42,7 @@ public final class StepProcessCpuTime {
         Scenario sc = BenchScenarios.cube(n, species);
         Tissue t = TissueBuilder.build(sc);
         TransportModel model = TransportModel.compile(sc, t);
-        double dt = model.timeStepS(sc.run());
+        double dt = TransportFields.of(model).timeStepS(sc.run());
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (Backend b = create(backend, model, threads)) {

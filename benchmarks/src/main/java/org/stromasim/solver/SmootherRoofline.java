@@ -7,6 +7,7 @@ import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 import org.stromasim.transport.TrBdf2;
 
@@ -55,7 +56,7 @@ public final class SmootherRoofline {
                 "grid.voxel_um=" + (960.0 / n)));
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
-        float[] k = model.diffusivityUm2PerS(0);
+        float[] k = TransportFields.of(model).diffusivityUm2PerS(0);
         double h = 960.0 / n;
         MultigridLevel level = new MultigridLevel(n, n, n, new boolean[3]);
         float[] boundary = new float[level.size];
