@@ -197,7 +197,7 @@ public final class JavaBackend implements Backend {
      * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
      * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
      * τ·L(Y0) and two stage buffers (12 bytes per voxel, shared by the species, which it steps one
-     * after the other) and two planes of z-face conductances and five rows per slab.
+     * after the other) and per slab two planes of z-face conductances (five with the scalar loops) and four rows.
      */
     public static long workingBytes(Grid3D grid, int species, DiffusionSpec diffusion, int threads) {
         long voxels = grid.voxelCount();

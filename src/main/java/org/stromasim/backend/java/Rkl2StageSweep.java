@@ -79,6 +79,10 @@ final class Rkl2StageSweep {
         int zAboveAt;
         /** Index of the row in its plane (where its z faces start). */
         int rowAt;
+        /** The scalar path's inputs and result of the harmonic means, indexed from 0 (plane-sized; allocated on first use). */
+        float[] scalarA;
+        float[] scalarB;
+        float[] scalarG;
 
         Rows(int nx, int planeSize) {
             padded = new float[nx + 2];
@@ -96,9 +100,9 @@ final class Rkl2StageSweep {
             facesZAbove = t;
         }
 
-        /** Bytes these buffers hold (for the backend's working-memory figure). */
+        /** Bytes these buffers hold at most (for the backend's working-memory figure). */
         static long bytes(int nx, int planeSize) {
-            return 4L * (2L * planeSize + 4L * nx + 3L);
+            return 4L * (5L * planeSize + 4L * nx + 3L);
         }
     }
 
@@ -110,15 +114,15 @@ final class Rkl2StageSweep {
         int base = k * planeSize;
         if (firstOfSlab) {
             if (k > 0) {
-                harmonicRow(d, base, d, base - planeSize, r.facesZBelow, 0, planeSize);
+                harmonicRow(d, base, d, base - planeSize, r.facesZBelow, 0, planeSize, r);
             } else {
-                domainFaces(Face.Z_MIN, d, base, (nz - 1) * planeSize, r.facesZBelow, 0, planeSize);
+                domainFaces(Face.Z_MIN, d, base, (nz - 1) * planeSize, r.facesZBelow, 0, planeSize, r);
             }
         }
         if (k < nz - 1) {
-            harmonicRow(d, base, d, base + planeSize, r.facesZAbove, 0, planeSize);
+            harmonicRow(d, base, d, base + planeSize, r.facesZAbove, 0, planeSize, r);
         } else {
-            domainFaces(Face.Z_MAX, d, base, -(nz - 1) * planeSize, r.facesZAbove, 0, planeSize);
+            domainFaces(Face.Z_MAX, d, base, -(nz - 1) * planeSize, r.facesZAbove, 0, planeSize, r);
         }
     }
 
@@ -229,11 +233,11 @@ final class Rkl2StageSweep {
         System.arraycopy(src, v0, padded, 1, nx);
         padded[0] = outsideX(Face.X_MIN, src, v0, nx - 1);
         padded[nx + 1] = outsideX(Face.X_MAX, src, v0 + nx - 1, -(nx - 1));
-        domainFaces(Face.X_MIN, d, v0, nx - 1, gx, 0, 1);
+        domainFaces(Face.X_MIN, d, v0, nx - 1, gx, 0, 1, r);
         // nx faces where the row is not the grid's last, so that a row of 8k voxels fills whole vectors;
         // the last one (with the next row's first voxel) is then overwritten by the X_MAX domain face
-        harmonicRow(d, v0, d, v0 + 1, gx, 1, v0 + nx < d.length ? nx : nx - 1);
-        domainFaces(Face.X_MAX, d, v0 + nx - 1, -(nx - 1), gx, nx, 1);
+        harmonicRow(d, v0, d, v0 + 1, gx, 1, v0 + nx < d.length ? nx : nx - 1, r);
+        domainFaces(Face.X_MAX, d, v0 + nx - 1, -(nx - 1), gx, nx, 1, r);
         // y: faces below this row are the previous row's faces above (same numbers, the mean is symmetric)
         if (j > 0) {
             float[] t = r.facesYBelow;
@@ -242,16 +246,16 @@ final class Rkl2StageSweep {
             r.yBelow = src;
             r.yBelowAt = v0 - nx;
         } else {
-            domainFaces(Face.Y_MIN, d, v0, (ny - 1) * nx, r.facesYBelow, 0, nx);
+            domainFaces(Face.Y_MIN, d, v0, (ny - 1) * nx, r.facesYBelow, 0, nx, r);
             r.yBelow = outsideRow(Face.Y_MIN, src);
             r.yBelowAt = outsideRowAt(Face.Y_MIN, v0, (ny - 1) * nx);
         }
         if (j < ny - 1) {
-            harmonicRow(d, v0, d, v0 + nx, r.facesYAbove, 0, nx);
+            harmonicRow(d, v0, d, v0 + nx, r.facesYAbove, 0, nx, r);
             r.yAbove = src;
             r.yAboveAt = v0 + nx;
         } else {
-            domainFaces(Face.Y_MAX, d, v0, -(ny - 1) * nx, r.facesYAbove, 0, nx);
+            domainFaces(Face.Y_MAX, d, v0, -(ny - 1) * nx, r.facesYAbove, 0, nx, r);
             r.yAbove = outsideRow(Face.Y_MAX, src);
             r.yAboveAt = outsideRowAt(Face.Y_MAX, v0, -(ny - 1) * nx);
         }
@@ -273,14 +277,34 @@ final class Rkl2StageSweep {
         return v0;
     }
 
-    /** g[gAt + i] = harmonic(a[aAt + i], b[bAt + i]) for i &lt; n. */
-    private void harmonicRow(float[] a, int aAt, float[] b, int bAt, float[] g, int gAt, int n) {
+    /**
+     * g[gAt + i] = harmonic(a[aAt + i], b[bAt + i]) for i &lt; n. The scalar path copies its inputs to
+     * arrays indexed from 0 first: C2 in JDK 17 vectorises the loop only then, and the copies cost
+     * less than the divisions they let it run eight at a time (same numbers: the same IEEE division).
+     */
+    private void harmonicRow(float[] a, int aAt, float[] b, int bAt, float[] g, int gAt, int n, Rows r) {
         if (vectorised) {
             VectorRows.harmonicRow(a, aAt, b, bAt, g, gAt, n);
             return;
         }
+        if (r.scalarA == null) {
+            r.scalarA = new float[r.facesZBelow.length];
+            r.scalarB = new float[r.facesZBelow.length];
+            r.scalarG = new float[r.facesZBelow.length];
+        }
+        System.arraycopy(a, aAt, r.scalarA, 0, n);
+        System.arraycopy(b, bAt, r.scalarB, 0, n);
+        if (gAt == 0) {
+            harmonicFromZero(r.scalarA, r.scalarB, g, n);
+        } else {
+            harmonicFromZero(r.scalarA, r.scalarB, r.scalarG, n);
+            System.arraycopy(r.scalarG, 0, g, gAt, n);
+        }
+    }
+
+    private static void harmonicFromZero(float[] a, float[] b, float[] g, int n) {
         for (int i = 0; i < n; i++) {
-            g[gAt + i] = DiffusionSweep.harmonic(a[aAt + i], b[bAt + i]);
+            g[i] = DiffusionSweep.harmonic(a[i], b[i]);
         }
     }
 
@@ -288,14 +312,14 @@ final class Rkl2StageSweep {
      * Conductances of n voxels' faces on a domain face: FIXED 2·D_v, PERIODIC the harmonic mean with
      * the voxel {@code wrapOffset} away, zero-flux 0.
      */
-    private void domainFaces(Face face, float[] d, int at, int wrapOffset, float[] g, int gAt, int n) {
+    private void domainFaces(Face face, float[] d, int at, int wrapOffset, float[] g, int gAt, int n, Rows r) {
         int type = bcType[face.ordinal()];
         if (type == SpeciesBoundaries.FIXED) {
             for (int i = 0; i < n; i++) {
                 g[gAt + i] = 2 * d[at + i];
             }
         } else if (type == SpeciesBoundaries.PERIODIC) {
-            harmonicRow(d, at, d, at + wrapOffset, g, gAt, n);
+            harmonicRow(d, at, d, at + wrapOffset, g, gAt, n, r);
         } else {
             java.util.Arrays.fill(g, gAt, gAt + n, 0f);
         }
