@@ -183,7 +183,8 @@ public final class JavaBackend implements Backend {
         this.reactions = new ReactionPass(model, state, this.vectorised && VectorReactions.supported());
         this.workers = new SlabWorkers(threads, grid.nz());
         this.explicit = largeSteps ? null : new ExplicitStep(model, workers, state, reactions, this.vectorised);
-        this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2 ? new Rkl2LargeStep(model, workers, state, rkl2Vectorised) : null;
+        this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2
+                ? new Rkl2LargeStep(model, workers, state, rkl2Vectorised) : null;
         this.implicit = scheme == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(model) : null;
         boolean unsplitCoupling = model.diffusion().unsplit();
         this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(model, implicit, reactions, state) : null;

@@ -9,9 +9,10 @@ import org.stromasim.transport.TransportModel;
  * The RKL2 diffusion step of the {@link JavaBackend}: each species that diffuses takes one RKL2
  * super-time-step ({@link Rkl2Diffusion}) with the stages its own explicit limit needs (multirate),
  * one species after the other, so that one set of stage buffers serves them all (the face
- * conductances are computed per row, {@link Rkl2StageSweep}). The stage counts are recomputed from the live diffusivities at the start of every advance call
- * (the biology may have rewritten them), from the face sums both backends take ({@link FaceSums}), and
- * refused above {@code run.diffusion.max_stages}.
+ * conductances are computed per row, {@link Rkl2StageSweep}). The stage counts are recomputed from
+ * the live diffusivities at the start of every advance call (the biology may have rewritten them),
+ * from the face sums both backends take ({@link FaceSums}), and refused above
+ * {@code run.diffusion.max_stages}.
  * The reactions run in their own pass between the diffusion steps ({@link LargeStepReactions}).
  */
 final class Rkl2LargeStep {
@@ -32,7 +33,10 @@ final class Rkl2LargeStep {
 
     private final SlabTask faceSumTask = this::faceSumSlab;
 
-    /** {@code vectorised}: the stage row loops run with the Vector API ({@link VectorRkl2Rows}); bitwise the same numbers. */
+    /**
+     * {@code vectorised}: the stage row loops run with the Vector API ({@link VectorRkl2Rows}); bitwise
+     * the same numbers.
+     */
     Rkl2LargeStep(TransportModel model, SlabWorkers workers, WorkingState state, boolean vectorised) {
         this.model = model;
         this.grid = model.grid();

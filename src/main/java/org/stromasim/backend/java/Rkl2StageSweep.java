@@ -79,7 +79,7 @@ final class Rkl2StageSweep {
         int zAboveAt;
         /** Index of the row in its plane (where its z faces start). */
         int rowAt;
-        /** The scalar path's inputs and result of the harmonic means, indexed from 0 (plane-sized; allocated on first use). */
+        /** The scalar path's harmonic-mean inputs and result, indexed from 0 (plane-sized, made on first use). */
         float[] scalarA;
         float[] scalarB;
         float[] scalarG;
@@ -340,7 +340,7 @@ final class Rkl2StageSweep {
         return fixed != null ? fixed : src;
     }
 
-    /** Where in {@link #outsideRow} that row starts: 0 for FIXED, the wrapped row when periodic, else the row itself. */
+    /** Where in {@link #outsideRow} that row starts: 0 for FIXED, the wrapped row if periodic, else the row itself. */
     private int outsideRowAt(Face face, int v0, int wrapOffset) {
         int type = bcType[face.ordinal()];
         if (type == SpeciesBoundaries.FIXED) {

@@ -20,7 +20,10 @@ final class VectorRkl2Rows {
     private VectorRkl2Rows() {
     }
 
-    /** Σ_faces g·(C_nb − C_v) of the F.length() voxels from i of the row in r, summed x−, x+, y−, y+, z−, z+. */
+    /**
+     * Σ_faces g·(C_nb − C_v) of one vector of voxels of the row in r, from voxel i, summed x−, x+, y−,
+     * y+, z−, z+.
+     */
     private static FloatVector faceSum(Rkl2StageSweep.Rows r, int i, FloatVector cv) {
         FloatVector sum = FloatVector.fromArray(F, r.facesX, i)
                 .mul(FloatVector.fromArray(F, r.padded, i).sub(cv));
