@@ -103,7 +103,7 @@ import org.stromasim.transport.TransportModel;
  * the float a snapshot stores; the time loop re-uploads after each download, so continuing from a
  * snapshot gives bitwise the same run). {@code download(other)} copies into another state.
  * The RKL2 scheme works in the uploaded arrays too (its last stage writes in place); it adds one set of
- * stage buffers and face conductances that the species use one after the other; the implicit scheme
+ * stage buffers that the species use one after the other (face conductances computed per row); the implicit scheme
  * likewise one multigrid solver the species are solved through one after the other ({@link #workingBytes}).
  *
  * <p>Work is split into z-slabs over a fixed set of threads created in the constructor and stopped in
@@ -124,7 +124,8 @@ import org.stromasim.transport.TransportModel;
  * AVX-512 CPUs unless asked otherwise, see {@link VectorWidth}), the
  * last {@code nx mod lanes} voxels of a row and the domain faces with the scalar code, and so do the
  * reactions ({@link VectorReactions}: runs of one key with its coefficients broadcast, the odd voxel
- * by the scalar code); every lane does the scalar operations in the scalar order, so the results are
+ * by the scalar code), and with the RKL2 scheme its stage rows ({@link VectorRkl2Rows}; its reactions
+ * stay scalar); every lane does the scalar operations in the scalar order, so the results are
  * bitwise those of the scalar loops (the same model; {@link #description()} says which loops run).
  * C2 in JDK 17 does not vectorise these loops by itself.
  */
@@ -151,6 +152,8 @@ public final class JavaBackend implements Backend {
     private final UnsplitImplicitStep unsplit;
     /** The explicit step's row loops run with the Vector API ({@link VectorRows}); bitwise the same numbers. */
     private final boolean vectorised;
+    /** The RKL2 stage row loops run with the Vector API ({@link VectorRkl2Rows}); bitwise the same numbers. */
+    private final boolean rkl2Vectorised;
 
     /**
      * A backend on {@code threads} threads; the explicit step's row loops use the Vector API when the JVM
@@ -177,13 +180,15 @@ public final class JavaBackend implements Backend {
         this.speciesCount = model.speciesCount();
         DiffusionSpec.Scheme scheme = model.diffusion().scheme();
         boolean largeSteps = model.diffusion().largeSteps();
-        this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own (scalar) loops
+        this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own loops
+        this.rkl2Vectorised = vectorised && scheme == DiffusionSpec.Scheme.RKL2;
         // every scheme adopts the uploaded arrays (the implicit one writes each species once, at its step's end)
         this.state = new WorkingState(speciesCount, grid.voxelCount());
         this.reactions = new ReactionPass(fields, state, this.vectorised && VectorReactions.supported());
         this.workers = new SlabWorkers(threads, grid.nz());
         this.explicit = largeSteps ? null : new ExplicitStep(fields, workers, state, reactions, this.vectorised);
-        this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2 ? new Rkl2LargeStep(fields, workers, state) : null;
+        this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2
+                ? new Rkl2LargeStep(fields, workers, state, rkl2Vectorised) : null;
         this.implicit = scheme == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(fields) : null;
         boolean unsplitCoupling = model.diffusion().unsplit();
         this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(model, implicit, reactions, state) : null;
@@ -196,14 +201,15 @@ public final class JavaBackend implements Backend {
      * with the layout of the class comment: the fields' voxel diffusivity per species and
      * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
      * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
-     * one set of three face conductances and τ·L(Y0) and three rotating stages (28 bytes per voxel,
-     * shared by the species, which it steps one after the other).
+     * τ·L(Y0) and two stage buffers (12 bytes per voxel, shared by the species, which it steps one
+     * after the other) and per slab two planes of z-face conductances (five with the scalar loops) and four rows.
      */
     public static long workingBytes(Grid3D grid, int species, DiffusionSpec diffusion, int threads) {
         long voxels = grid.voxelCount();
         long bytes = voxels * (4L * species + 4L + 1L + 4L);
         if (diffusion.scheme() == DiffusionSpec.Scheme.RKL2) {
-            return bytes + voxels * 28L;
+            return bytes + voxels * Rkl2Diffusion.BYTES_PER_VOXEL
+                    + (long) threads * Rkl2StageSweep.Rows.bytes(grid.nx(), grid.nx() * grid.ny());
         }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
             // one multigrid solver shared by the species (double iterate, float direction, 11 float
@@ -219,7 +225,7 @@ public final class JavaBackend implements Backend {
     @Override
     public String description() {
         return "java (" + workers.threads() + (workers.threads() == 1 ? " thread" : " threads")
-                + (rkl2 != null ? ", RKL2 diffusion)" : unsplit != null
+                + (rkl2 != null ? ", RKL2 diffusion, " + RowKernels.describe(rkl2Vectorised) + ")" : unsplit != null
                 ? ", unsplit implicit reaction-diffusion by multigrid)"
                 : implicit != null ? ", TR-BDF2 diffusion by multigrid)"
                 : ", " + RowKernels.describe(vectorised) + ")");

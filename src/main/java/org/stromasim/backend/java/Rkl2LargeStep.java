@@ -9,10 +9,11 @@ import org.stromasim.transport.TransportModel;
 /**
  * The RKL2 diffusion step of the {@link JavaBackend}: each species that diffuses takes one RKL2
  * super-time-step ({@link Rkl2Diffusion}) with the stages its own explicit limit needs (multirate),
- * one species after the other, so that one set of face conductances and stage buffers serves them
- * all. The stage counts are recomputed from the live diffusivities at the start of every advance call
- * (the biology may have rewritten them), from the face sums both backends take ({@link FaceSums}), and
- * refused above {@code run.diffusion.max_stages}.
+ * one species after the other, so that one set of stage buffers serves them all (the face
+ * conductances are computed per row, {@link Rkl2StageSweep}). The stage counts are recomputed from
+ * the live diffusivities at the start of every advance call (the biology may have rewritten them),
+ * from the face sums both backends take ({@link FaceSums}), and refused above
+ * {@code run.diffusion.max_stages}.
  * The reactions run in their own pass between the diffusion steps ({@link LargeStepReactions}).
  */
 final class Rkl2LargeStep {
@@ -23,52 +24,41 @@ final class Rkl2LargeStep {
     private final int speciesCount;
     private final SlabWorkers workers;
     private final WorkingState state;
-    private final DiffusionSweep[] sweeps;
+    private final Rkl2StageSweep[] sweeps;
     private final Rkl2Diffusion rkl2;
-    /**
-     * The face conductances (see {@link DiffusionSweep#conductances}) of species {@link #conductancesOf},
-     * one set shared by all species.
-     */
-    private final float[] conductanceX;
-    private final float[] conductanceY;
-    private final float[] conductanceZ;
-    /** The species whose conductances are stored, or −1 (none valid: a new advance call may follow a diffusivity change). */
-    private int conductancesOf = -1;
-    /** The species the conductance and face-sum passes work on, written before the workers start them. */
+    /** The species the face-sum pass works on, written before the workers start it. */
     private int passSpecies;
     /** Per species and z-plane: max Σ_faces D_face of the plane, filled by faceSumTask. */
     private final double[][] planeFaceSum;
     /** The stage count per species for the current advance call's step. */
     private int[] stageCounts;
 
-    private final SlabTask conductanceTask = this::conductanceSlab;
     private final SlabTask faceSumTask = this::faceSumSlab;
 
-    Rkl2LargeStep(TransportFields fields, SlabWorkers workers, WorkingState state) {
+    /**
+     * {@code vectorised}: the stage row loops run with the Vector API ({@link VectorRkl2Rows}); bitwise
+     * the same numbers.
+     */
+    Rkl2LargeStep(TransportFields fields, SlabWorkers workers, WorkingState state, boolean vectorised) {
         this.fields = fields;
         this.model = fields.model();
         this.grid = model.grid();
         this.speciesCount = model.speciesCount();
         this.workers = workers;
         this.state = state;
-        int n = grid.voxelCount();
-        this.sweeps = new DiffusionSweep[speciesCount];
+        this.sweeps = new Rkl2StageSweep[speciesCount];
         for (int s = 0; s < speciesCount; s++) {
-            sweeps[s] = new DiffusionSweep(grid, model.boundaries(s));
+            sweeps[s] = new Rkl2StageSweep(grid, model.boundaries(s), vectorised);
         }
-        this.conductanceX = new float[n];
-        this.conductanceY = new float[n];
-        this.conductanceZ = new float[n];
         this.rkl2 = new Rkl2Diffusion(grid, workers);
         this.planeFaceSum = new double[speciesCount][grid.nz()];
     }
 
     /**
-     * At the start of an advance call of steps of dtS: forgets the stored conductances (the model's
-     * diffusivity arrays are live) and counts the stages each species needs.
+     * At the start of an advance call of steps of dtS: counts the stages each species needs from the
+     * live diffusivity arrays.
      */
     void prepare(double dtS) {
-        conductancesOf = -1;
         stageCounts = stagesFor(dtS);
     }
 
@@ -78,18 +68,7 @@ final class Rkl2LargeStep {
             if (stageCounts[s] == 0) {
                 continue;
             }
-            storeConductances(s);
-            rkl2.step(state.current[s], sweeps[s], fields.diffusivityUm2PerS(s), conductanceX, conductanceY,
-                    conductanceZ, stageCounts[s], dtS);
-        }
-    }
-
-    /** Fills the shared face conductances with species s's, unless they hold them already. */
-    private void storeConductances(int s) {
-        if (conductancesOf != s) {
-            passSpecies = s;
-            workers.run(conductanceTask);
-            conductancesOf = s;
+            rkl2.step(state.current[s], sweeps[s], fields.diffusivityUm2PerS(s), stageCounts[s], dtS);
         }
     }
 
@@ -112,11 +91,6 @@ final class Rkl2LargeStep {
             }
         }
         return stages;
-    }
-
-    private void conductanceSlab(int kFrom, int kTo) {
-        int s = passSpecies;
-        sweeps[s].conductances(fields.diffusivityUm2PerS(s), conductanceX, conductanceY, conductanceZ, kFrom, kTo);
     }
 
     private void faceSumSlab(int kFrom, int kTo) {

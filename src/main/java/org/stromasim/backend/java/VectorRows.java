@@ -26,9 +26,9 @@ final class VectorRows {
     /**
      * The float vectors of the loops, {@link VectorWidth#chooseBits} wide (8 lanes by default even with
      * AVX-512). A static final field, so that C2 sees a constant species and compiles the loops to
-     * vector instructions.
+     * vector instructions (those of {@link VectorRkl2Rows} too).
      */
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+    static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
             VectorShape.forBitSize(VectorWidth.chooseBits(PREFERRED_BITS, REQUESTED)));
 
     private VectorRows() {

@@ -209,19 +209,14 @@ class Rkl2DiffusionTest {
         Tissue t = p.initial().copy();
         TransportModel model = TransportModel.compile(p.scenarioWith(DiffusionSpec.EXPLICIT), t);
         Grid3D g = model.grid();
-        int n = g.voxelCount();
         int species = model.speciesCount();
-        DiffusionSweep[] sweeps = new DiffusionSweep[species];
+        Rkl2StageSweep[] sweeps = new Rkl2StageSweep[species];
         float[][] d = new float[species][];
-        float[][] gx = new float[species][n];
-        float[][] gy = new float[species][n];
-        float[][] gz = new float[species][n];
         float[][] state = new float[species][];
         int[] counts = new int[species];
         for (int s = 0; s < species; s++) {
-            sweeps[s] = new DiffusionSweep(g, model.boundaries(s));
+            sweeps[s] = new Rkl2StageSweep(g, model.boundaries(s), false);
             d[s] = TransportFields.of(model).diffusivityUm2PerS(s);
-            sweeps[s].conductances(d[s], gx[s], gy[s], gz[s], 0, g.nz());
             state[s] = t.concentration(s).clone();
             counts[s] = stages;
         }
@@ -229,7 +224,7 @@ class Rkl2DiffusionTest {
             Rkl2Diffusion rkl2 = new Rkl2Diffusion(g, workers);
             for (int i = 0; i < steps; i++) {
                 for (int s = 0; s < species; s++) {
-                    rkl2.step(state[s], sweeps[s], d[s], gx[s], gy[s], gz[s], counts[s], endS / steps);
+                    rkl2.step(state[s], sweeps[s], d[s], counts[s], endS / steps);
                 }
             }
         }
