@@ -68,7 +68,7 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
                         + "the machine has the memory), or use a smaller grid (grid.nx, ny, nz, or a larger "
                         + "grid.voxel_um)", grid.nx(), grid.ny(), grid.nz(), grid.voxelCount(), species,
                 bytes(totalBytes()), purpose, bytes(stateBytes), bytes(modelBytes), bytes(buildBytes),
-                javaBackend ? "Java backend" : "OpenCL host copies", bytes(backendBytes),
+                javaBackend ? "Java backend" : "live fields and host scratch", bytes(backendBytes),
                 bytes(availableBytes), suggestGiB));
     }
 

@@ -73,8 +73,10 @@ class RefusalsLeaveNothingTest {
         long voxels = 1200L * 1200 * 1200;
         // cell byte; stiffness, viability, vessel distance, exposure and 2 species; the vessel wall's area and fraction
         double stateGiB = voxels * (1 + 4 * (4 + 2) + 4 * 2) / (double) (1L << 30);
-        double diffusivityGiB = voxels * 4.0 * 2 / (1L << 30);
-        assertTrue(r.err().contains(String.format("state %.2f GiB, diffusivities %.2f GiB", stateGiB, diffusivityGiB)),
+        // stiffness and cells compiled from, the wall's S/V and distance, plasma groups and perfused fraction
+        // (4 + 1 + 4 + 4 + 1 + 4); the live fields' cells and perfused fraction (1 + 4)
+        double modelGiB = voxels * 23.0 / (1L << 30);
+        assertTrue(r.err().contains(String.format("state %.2f GiB, model %.2f GiB", stateGiB, modelGiB)),
                 r.err());
         assertTrue(r.err().contains("-Xmx") && r.err().contains("smaller grid"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
