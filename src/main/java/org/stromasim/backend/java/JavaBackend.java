@@ -177,7 +177,8 @@ public final class JavaBackend implements Backend {
         this.speciesCount = model.speciesCount();
         DiffusionSpec.Scheme scheme = model.diffusion().scheme();
         boolean largeSteps = model.diffusion().largeSteps();
-        this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own (scalar) loops
+        // the large-step schemes have their own (scalar) loops; so has reversible matrix binding (1/R per voxel)
+        this.vectorised = vectorised && !largeSteps && !model.anyMatrixBinding();
         // every scheme adopts the uploaded arrays (the implicit one writes each species once, at its step's end)
         this.state = new WorkingState(speciesCount, grid.voxelCount());
         this.reactions = new ReactionPass(fields, state, this.vectorised && VectorReactions.supported());
@@ -186,7 +187,7 @@ public final class JavaBackend implements Backend {
         this.rkl2 = scheme == DiffusionSpec.Scheme.RKL2 ? new Rkl2LargeStep(fields, workers, state) : null;
         this.implicit = scheme == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(fields) : null;
         boolean unsplitCoupling = model.diffusion().unsplit();
-        this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(model, implicit, reactions, state) : null;
+        this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(fields, implicit, reactions, state) : null;
         this.largeStepReactions = largeSteps && !unsplitCoupling
                 ? new LargeStepReactions(model, workers, state, reactions) : null;
     }

@@ -34,6 +34,8 @@ final class Rkl2Diffusion {
     private Rkl2 coefficients;
     private int stages;
     private float tauOverDx2;
+    /** The species' retardation factor per voxel, or null (R = 1). */
+    private float[] retardation;
     private int stage;
     private final SlabTask stageTask = this::stageSlab;
 
@@ -51,6 +53,17 @@ final class Rkl2Diffusion {
      */
     void step(float[] state, DiffusionSweep speciesSweep, float[] d, float[] conductanceX, float[] conductanceY,
               float[] conductanceZ, int stageCount, double dtS) {
+        step(state, speciesSweep, d, null, conductanceX, conductanceY, conductanceZ, stageCount, dtS);
+    }
+
+    /**
+     * As above for R·dY/dt = L(Y): every increment divided by the voxel's retardation factor R
+     * ({@code r}; null: R = 1). The explicit limit of R⁻¹L is at least that of L (R ≥ 1), so the stage
+     * count of L stays stable.
+     */
+    void step(float[] state, DiffusionSweep speciesSweep, float[] d, float[] r, float[] conductanceX,
+              float[] conductanceY, float[] conductanceZ, int stageCount, double dtS) {
+        retardation = r;
         if (stageCount < 2) {
             throw new IllegalArgumentException("RKL2 takes >= 2 stages, got " + stageCount);
         }
@@ -85,6 +98,7 @@ final class Rkl2Diffusion {
                 for (int row = 0; row < ny; row++) {
                     sweep.incrementRow(y0, l0, diffusivity, gx, gy, gz, tauOverDx2, row, k);
                     int from = nx * (row + ny * k);
+                    retard(l0, from, from + nx);
                     for (int v = from; v < from + nx; v++) {
                         y1[v] = y0[v] + mt1 * l0[v];
                     }
@@ -104,6 +118,7 @@ final class Rkl2Diffusion {
             for (int row = 0; row < ny; row++) {
                 sweep.incrementRow(yjm1, increment, diffusivity, gx, gy, gz, coef, row, k);
                 int from = nx * (row + ny * k);
+                retard(increment, from, from + nx);
                 for (int v = from; v < from + nx; v++) {
                     // μ·Y(j−1) + ν·Y(j−2) + (1 − μ − ν)·Y0 in difference form: the state weights sum to 1
                     // exactly whatever the rounding of μ and ν, so no mass drifts in over the stages
@@ -111,6 +126,17 @@ final class Rkl2Diffusion {
                     yj[v] = increment[v] + (base + mu * (yjm1[v] - base) + nu * (yjm2[v] - base) + gt * l0[v]);
                 }
             }
+        }
+    }
+
+    /** Divides increments vFrom ≤ v < vTo by the voxel's R (nothing without binding). */
+    private void retard(float[] increment, int vFrom, int vTo) {
+        float[] r = retardation;
+        if (r == null) {
+            return;
+        }
+        for (int v = vFrom; v < vTo; v++) {
+            increment[v] /= r[v];
         }
     }
 }

@@ -79,7 +79,7 @@ final class Rkl2LargeStep {
                 continue;
             }
             storeConductances(s);
-            rkl2.step(state.current[s], sweeps[s], fields.diffusivityUm2PerS(s), conductanceX, conductanceY,
+            rkl2.step(state.current[s], sweeps[s], fields.diffusivityUm2PerS(s), fields.retardation(s), conductanceX, conductanceY,
                     conductanceZ, stageCounts[s], dtS);
         }
     }
