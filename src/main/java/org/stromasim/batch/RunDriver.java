@@ -144,8 +144,7 @@ public final class RunDriver {
 
     /** Checks and builds a fresh run of {@code scenario} (see {@link Prepared}); nothing is written. */
     public Prepared prepareFresh(Scenario scenario) {
-        boolean javaBackend = !BackendFactory.choosesOpenCl(settings.backend(), settings.deviceSpec(),
-                scenario.run().diffusion());
+        boolean javaBackend = !BackendFactory.choosesOpenCl(settings.backend(), settings.deviceSpec(), scenario);
         MemoryBudget.of(scenario, javaBackend, threadsOrProcessors())
                 .requireFits(MemoryBudget.availableHeapBytes(), "to run it");
         return prepare(scenario, TissueBuilder.build(scenario));

@@ -141,6 +141,8 @@ public final class Convection {
         for (int s = 0; s < speciesCount; s++) {
             float[] conc = state.concentration(s);
             float[] diffusivity = transport.diffusivityUm2PerS(s);
+            // reversible matrix binding: R·dC/dt = terms, so each rate here is divided by the voxel's R
+            float[] retardation = transport.retardation(s);
             float[] wallDistance = transport.model().vesselWallDistanceUm();
             double[] cpOfGroup = new double[plasma[s] == null ? 0 : plasma[s].length];
             for (int g = 0; g < cpOfGroup.length; g++) {
@@ -165,9 +167,9 @@ public final class Convection {
                 double cp = plasma[s] == null ? 0.0 : cpOfGroup[plasmaGroup == null ? 0 : plasmaGroup[v]];
                 double source = (b - k + q) * cp;
                 double rate = (b - k) + f.lymphPerS()[v];
-                c[v] = relax(c[v], source, rate, dtS);
+                c[v] = relax(c[v], source, rate, retardation == null ? dtS : dtS / retardation[v]);
             }
-            f.advection().advance(c, dtS, inflow(s));
+            f.advection().advance(c, dtS, inflow(s), retardation);
             for (int v = 0; v < n; v++) {
                 if (!f.solid()[v]) {
                     conc[v] = (float) c[v];

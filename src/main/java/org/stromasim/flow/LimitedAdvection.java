@@ -48,6 +48,15 @@ public final class LimitedAdvection {
      * {@link Face#ordinal}). Returns the number of sub-steps.
      */
     public int advance(double[] c, double dtS, double[] inflowByFace) {
+        return advance(c, dtS, inflowByFace, null);
+    }
+
+    /**
+     * As above for R·∂C/∂t = −∇·(u·C) with a retardation factor R ≥ 1 per voxel ({@code retardation}, null:
+     * R = 1): each voxel's flux balance is divided by its R, so Σ R·C changes only by what crosses the domain
+     * faces; R ≥ 1 keeps the sub-steps of R = 1 stable.
+     */
+    public int advance(double[] c, double dtS, double[] inflowByFace, float[] retardation) {
         int steps = (int) Math.max(1, Math.ceil(dtS / largestStableStepS()));
         if (maxOutflowRatePerS == 0 || dtS == 0) {
             return 0;
@@ -57,15 +66,25 @@ public final class LimitedAdvection {
         double[] stage = new double[c.length];
         for (int s = 0; s < steps; s++) {
             rate(c, k, inflowByFace);
+            retard(k, retardation);
             for (int v = 0; v < c.length; v++) {
                 stage[v] = c[v] + h * k[v];
             }
             rate(stage, k, inflowByFace);
+            retard(k, retardation);
             for (int v = 0; v < c.length; v++) {
                 c[v] = 0.5 * (c[v] + stage[v] + h * k[v]);
             }
         }
         return steps;
+    }
+
+    private static void retard(double[] rate, float[] retardation) {
+        if (retardation != null) {
+            for (int v = 0; v < rate.length; v++) {
+                rate[v] /= retardation[v];
+            }
+        }
     }
 
     /** dc/dt = −(1/h)·Σ_faces (outward flux) per voxel, into {@code out}. */

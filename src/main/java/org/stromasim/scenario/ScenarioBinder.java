@@ -38,6 +38,7 @@ final class ScenarioBinder {
         RunSpec run = run(r.require("run", "a map with end_time_s, snapshot_interval_s, metrics_interval_s, seed"));
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
         EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"), species);
+        SpeciesBinder.requireCompositionForBinding(species, ecm, r.get("species"));
         YamlNode tissueNode = r.require("tissue", "a map with stroma_shell_um, nests, vessels");
         TissueSpec tissue = TissueBinder.tissue(tissueNode, grid, species);
         TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);

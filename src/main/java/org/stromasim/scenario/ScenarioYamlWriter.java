@@ -243,7 +243,9 @@ final class ScenarioYamlWriter {
                 "stokes_radius_nm", s.stokesRadiusNm(), "decay_per_s", s.decayPerS(), "initial", s.initial(),
                 "boundaries", boundaries,
                 "vessel", v == null ? null : map("permeability_um_per_s", v.permeabilityUmPerS(), "plasma", plasma(v.plasma())),
-                "uptake", uptake, "secretion", secretion, "binding_per_s", binding);
+                "uptake", uptake, "secretion", secretion, "binding_per_s", binding,
+                "ecm_binding", s.ecmBinding() == null ? null : new YamlEmitter.FlowMap(map(
+                        "bound_to_free_per_collagen_fraction", s.ecmBinding().boundToFreePerCollagenFraction())));
     }
 
     private static Map<String, Object> biology(BiologySpec b) {

@@ -77,7 +77,7 @@ final class SpeciesBinder {
     private static SpeciesSpec species(YamlNode node, int index) {
         String path = pathOf(node, index);
         MapReader r = MapReader.of(node, path, "a species", "name", "unit", "d0_um2_per_s", "stokes_radius_nm",
-                "decay_per_s", "initial", "boundaries", "vessel", "uptake", "secretion", "binding_per_s", "preset");
+                "decay_per_s", "initial", "boundaries", "vessel", "uptake", "secretion", "binding_per_s", "ecm_binding", "preset");
         DrugPreset preset = r.choice("preset", "drug preset", DrugPreset.names(), null);
         YamlNode nameNode = r.require("name", NAME_RULE);
         String name = NodeReader.text(nameNode, r.child("name"), NAME_RULE);
@@ -125,8 +125,34 @@ final class SpeciesBinder {
                 binding.put(c, preset.ecmBindingPerS());
             }
         }
+        SpeciesSpec.EcmBindingSpec ecmBinding = null;
+        if (r.has("ecm_binding")) {
+            MapReader b = MapReader.of(r.get("ecm_binding"), r.child("ecm_binding"), "reversible matrix binding",
+                    "bound_to_free_per_collagen_fraction");
+            ecmBinding = new SpeciesSpec.EcmBindingSpec(b.number("bound_to_free_per_collagen_fraction",
+                    Range.between(0, 1e4, "")));
+        }
         return new SpeciesSpec(name, unit, d0, stokesRadiusNm, decayPerS, initial, boundaries, vessel, uptake,
-                secretion, binding);
+                secretion, binding, ecmBinding);
+    }
+
+    /**
+     * Refuses {@code ecm_binding} unless the ECM law has a matrix composition ({@code fibre_matrix}): the
+     * binding sites follow the collagen fraction, which only that law defines per voxel.
+     */
+    static void requireCompositionForBinding(List<SpeciesSpec> species, EcmSpec ecm, YamlNode speciesNode) {
+        if (ecm.diffusivityLaw() instanceof DiffusivityLawSpec.FibreMatrix) {
+            return;
+        }
+        for (int i = 0; i < species.size(); i++) {
+            if (species.get(i).ecmBinding() != null) {
+                YamlNode item = ((YamlNode.ListNode) speciesNode).items().get(i);
+                YamlNode binding = ((YamlNode.MapNode) item).entries().get("ecm_binding").value();
+                throw ScenarioException.badValue(binding, "species[" + species.get(i).name() + "].ecm_binding",
+                        "needs ecm.diffusivity_law fibre_matrix: its sites follow the collagen fraction, which only"
+                        + " that law's composition gives per voxel");
+            }
+        }
     }
 
     /** {@code species[drug]} when the entry has a usable name, else {@code species[3]}. */

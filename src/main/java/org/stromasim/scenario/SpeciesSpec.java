@@ -19,6 +19,7 @@ import org.stromasim.tissue.CellType;
  * @param uptake          Michaelis–Menten uptake by cell type (absent = none)
  * @param secretion       secretion by cell type (absent = none)
  * @param bindingPerS     linear, irreversible binding to matrix / sequestration by cell type, 1/s
+ * @param ecmBinding      fast reversible binding to collagen (retardation); {@code null} = none (R = 1)
  */
 public record SpeciesSpec(
         String name,
@@ -31,7 +32,31 @@ public record SpeciesSpec(
         VesselExchangeSpec vessel,
         Map<CellType, UptakeSpec> uptake,
         Map<CellType, SecretionSpec> secretion,
-        Map<CellType, Double> bindingPerS) {
+        Map<CellType, Double> bindingPerS,
+        EcmBindingSpec ecmBinding) {
+
+    /** A species without reversible matrix binding (R = 1). */
+    public SpeciesSpec(String name, ConcentrationUnit unit, double d0Um2PerS, double stokesRadiusNm, double decayPerS,
+                       double initial, Map<Face, BoundarySpec> boundaries, VesselExchangeSpec vessel,
+                       Map<CellType, UptakeSpec> uptake, Map<CellType, SecretionSpec> secretion,
+                       Map<CellType, Double> bindingPerS) {
+        this(name, unit, d0Um2PerS, stokesRadiusNm, decayPerS, initial, boundaries, vessel, uptake, secretion,
+                bindingPerS, null);
+    }
+
+    /**
+     * Fast, reversible binding to collagen sites at local equilibrium with a linear isotherm: bound =
+     * (B_max/K_d)·free with B_max proportional to the voxel's collagen fibre volume fraction φ, so the
+     * retardation factor (total over free) is R = 1 + {@code boundToFreePerCollagenFraction}·φ.
+     *
+     * @param boundToFreePerCollagenFraction B_max/K_d per unit collagen volume fraction (dimensionless, ≥ 0)
+     */
+    public record EcmBindingSpec(double boundToFreePerCollagenFraction) {
+        /** R = 1 + ratio·φ of a voxel with collagen fraction φ. */
+        public double retardation(double collagenFraction) {
+            return 1.0 + boundToFreePerCollagenFraction * collagenFraction;
+        }
+    }
 
     public SpeciesSpec {
         unit = unit == null ? ConcentrationUnit.MICROMOLAR : unit;

@@ -20,6 +20,11 @@ public final class TransportFields {
 
     private final TransportModel model;
     private final float[][] diffusivityUm2PerS;
+    /**
+     * Per species that binds reversibly to collagen, its retardation factor R ≥ 1 per voxel (total over
+     * free amount); null for a species without binding (R = 1).
+     */
+    private final float[][] retardation;
     private final float[] vesselSurfaceToVolumePerUm;
     /** Perfused fraction per voxel of the last {@link #applyMatrixState}, or null without compression. */
     private float[] perfusedFraction;
@@ -45,6 +50,13 @@ public final class TransportFields {
         for (int s = 0; s < n; s++) {
             diffusivityUm2PerS[s] = new float[model.grid().voxelCount()];
             model.fillDiffusivity(s, model.compiledStiffnessKpa(), model.compiledCells(), gagLevel, diffusivityUm2PerS[s]);
+        }
+        this.retardation = new float[n][];
+        for (int s = 0; s < n; s++) {
+            if (model.bindsToMatrix(s)) {
+                retardation[s] = new float[model.grid().voxelCount()];
+                model.fillRetardation(s, model.compiledStiffnessKpa(), model.compiledCells(), retardation[s]);
+            }
         }
         this.vesselSurfaceToVolumePerUm = model.builtWallPerUm();
         float[] perfused = model.compiledPerfusedFraction();
@@ -79,6 +91,7 @@ public final class TransportFields {
      */
     public void refreshDiffusivity(Tissue tissue) {
         model.fillDiffusivity(tissue, gagLevel, diffusivityUm2PerS);
+        refreshRetardation(tissue);
         this.stabilityLimit = limitOfDiffusivity();
         this.reactionStiffness = null;
         this.refreshedCells = tissue.cell();
@@ -118,9 +131,27 @@ public final class TransportFields {
      * cells the device computed them for.
      */
     public void acceptDeviceDiffusivity(Tissue host) {
+        refreshRetardation(host);
         this.stabilityLimit = limitOfDiffusivity();
         this.reactionStiffness = null;
         this.refreshedCells = host.cell();
+    }
+
+    /** The retardation of every binding species from the tissue's current collagen (stiffness and cells), in place. */
+    private void refreshRetardation(Tissue tissue) {
+        for (int s = 0; s < retardation.length; s++) {
+            if (retardation[s] != null) {
+                model.fillRetardation(s, tissue.stiffnessKpa(), tissue.cell(), retardation[s]);
+            }
+        }
+    }
+
+    /**
+     * Species s's retardation factor R per voxel (R ∂C/∂t = ∇·(D∇C) + reactions; what is conserved is
+     * ∫R·C), or null when it does not bind to the matrix (R = 1). The live array: the kernels read it.
+     */
+    public float[] retardation(int s) {
+        return retardation[s];
     }
 
     /** Scales the uptake Vmax of species {@code s} in voxels of {@code cell} from the next advance on. */

@@ -60,6 +60,12 @@ public final class TransportModel {
         this.species = scenario.species();
         this.speciesNames = tissue.speciesNames();
         this.law = DiffusivityLaw.of(scenario.ecm().diffusivityLaw());
+        for (SpeciesSpec spec : species) {
+            if (spec.ecmBinding() != null && !(law instanceof FibreMatrixLaw)) {
+                throw new IllegalArgumentException("species " + spec.name() + ": ecm_binding needs ecm.diffusivity_law"
+                        + " fibre_matrix (its sites follow the collagen fraction of that law's composition)");
+            }
+        }
         int n = species.size();
         this.boundaries = new SpeciesBoundaries[n];
         this.reactions = new SpeciesReactions[n];
@@ -176,6 +182,45 @@ public final class TransportModel {
                         + " is " + value + " µm²/s (stiffness " + stiffness[v] + " kPa); it must be finite, >= 0");
             }
             d[v] = (float) value;
+        }
+    }
+
+    /** Whether species {@code s} binds reversibly to collagen ({@code species[].ecm_binding}). */
+    public boolean bindsToMatrix(int s) {
+        return species.get(s).ecmBinding() != null;
+    }
+
+    /** Whether any species binds reversibly to collagen. */
+    public boolean anyMatrixBinding() {
+        for (int s = 0; s < species.size(); s++) {
+            if (bindsToMatrix(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Species s's retardation factor R = 1 + (B_max/K_d per collagen fraction)·φ_collagen per voxel of
+     * {@code stiffness} and {@code cell}, into {@code r}; 1 in vessel voxels (the lumen holds plasma, no
+     * matrix). Only for a species that {@link #bindsToMatrix}; the binder guarantees the composition law.
+     */
+    void fillRetardation(int s, float[] stiffness, byte[] cell, float[] r) {
+        SpeciesSpec.EcmBindingSpec binding = species.get(s).ecmBinding();
+        org.stromasim.matrix.CompositionLaw composition = ((FibreMatrixLaw) law).compositionLaw();
+        byte vessel = CellType.VESSEL.code();
+        for (int v = 0; v < r.length; v++) {
+            if (cell[v] == vessel) {
+                r[v] = 1f;
+                continue;
+            }
+            double collagen = composition.composition(stiffness[v], cell[v], BUILT_GAG_LEVEL).collagenFraction();
+            double value = binding.retardation(collagen);
+            if (!(value >= 1) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("species " + species.get(s).name() + ": retardation at voxel " + v
+                        + " is " + value + " (collagen fraction " + collagen + "); it must be finite, >= 1");
+            }
+            r[v] = (float) value;
         }
     }
 

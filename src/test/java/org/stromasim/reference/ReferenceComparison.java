@@ -53,7 +53,15 @@ public final class ReferenceComparison {
     public static double assertConvergesToReference(String what, Scenario scenario, Tissue initial,
                                                     Function<TransportModel, Backend> backendOf, double dtS, int steps,
                                                     double scale) {
-        ReferenceStepper reference = ReferenceStepper.of(scenario, initial);
+        return assertConvergesToReference(what, scenario, initial, ReferenceStepper.of(scenario, initial), backendOf,
+                dtS, steps, scale);
+    }
+
+    /** As above against a reference built by the caller (from {@code initial}, not yet advanced). */
+    public static double assertConvergesToReference(String what, Scenario scenario, Tissue initial,
+                                                    ReferenceStepper reference,
+                                                    Function<TransportModel, Backend> backendOf, double dtS, int steps,
+                                                    double scale) {
         double endS = dtS * steps;
         assertTrue(dtS <= 0.5 * reference.explicitLimitS(), "dt " + dtS + " s must stay below half the explicit limit "
                 + reference.explicitLimitS() + " s for the first-order expansion to hold");

@@ -60,6 +60,8 @@ public final class ReferenceStepper {
     private final double[][] c;
     private final double[] exposure;
     private final int drug;
+    /** Per species, the retardation factor R per voxel of reversible matrix binding, or null (R = 1). */
+    private final double[][] retardation;
 
     private ReferenceStepper(Scenario scenario, Tissue tissue) {
         this.nx = tissue.grid().nx();
@@ -100,6 +102,16 @@ public final class ReferenceStepper {
             exposure[v] = tissue.drugExposure()[v];
         }
         this.drug = species.stream().map(SpeciesSpec::name).toList().indexOf(scenario.metrics().drugSpecies());
+        this.retardation = new double[speciesCount][];
+    }
+
+    /**
+     * Gives species s the retardation factor R per voxel (≥ 1): its equation becomes R·dC/dt = diffusion
+     * + reactions (fast reversible binding at equilibrium; the exposure stays ∫C dt of the free level).
+     */
+    public ReferenceStepper retard(int s, double[] r) {
+        retardation[s] = r.clone();
+        return this;
     }
 
     /** A reference run starting from {@code tissue}'s state (copied). */
@@ -322,7 +334,8 @@ public final class ReferenceStepper {
                 if (crosses && wallPerUm[v] > 0) {
                     rate += wallRate(s, v) * (plasma(curve(s, v), t) - cv);
                 }
-                out[s * n + v] = flux * inverseDx2 + rate;
+                double capacity = retardation[s] == null ? 1 : retardation[s][v];
+                out[s * n + v] = (flux * inverseDx2 + rate) / capacity;
             }
         }
         for (int v = 0; v < n; v++) {

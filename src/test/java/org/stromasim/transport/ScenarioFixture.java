@@ -104,6 +104,7 @@ public final class ScenarioFixture {
         private final Map<CellType, SpeciesSpec.UptakeSpec> uptake = new EnumMap<>(CellType.class);
         private final Map<CellType, SpeciesSpec.SecretionSpec> secretion = new EnumMap<>(CellType.class);
         private final Map<CellType, Double> binding = new EnumMap<>(CellType.class);
+        private SpeciesSpec.EcmBindingSpec ecmBinding;
 
         private SpeciesFixture(String name) {
             this.name = name;
@@ -167,9 +168,15 @@ public final class ScenarioFixture {
             return this;
         }
 
+        /** Reversible collagen binding (needs a fibre_matrix law): R = 1 + ratio·φ_collagen. */
+        public SpeciesFixture ecmBinding(double boundToFreePerCollagenFraction) {
+            ecmBinding = new SpeciesSpec.EcmBindingSpec(boundToFreePerCollagenFraction);
+            return this;
+        }
+
         SpeciesSpec build() {
             return new SpeciesSpec(name, SpeciesSpec.ConcentrationUnit.MICROMOLAR, d0, stokesRadiusNm, decayPerS, 0.0,
-                    boundaries, vessel, uptake, secretion, binding);
+                    boundaries, vessel, uptake, secretion, binding, ecmBinding);
         }
     }
 }

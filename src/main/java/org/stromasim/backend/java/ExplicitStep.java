@@ -131,11 +131,12 @@ final class ExplicitStep {
             for (int s = 0; s < speciesCount; s++) {
                 float[] c = current[s];
                 float[] d = fields.diffusivityUm2PerS(s);
+                float[] retardation = fields.retardation(s);
                 InPlaceSweep sweep = inPlace[s];
                 InPlaceSweep.Planes planes = slabPlanes[slab][s];
                 sweep.beginPlane(c, d, k, k == kFrom, planes);
                 for (int j = 0; j < ny; j++) {
-                    sweep.stepRow(c, d, j, k, lastOfSlab, planes, rows, dtOverDx2);
+                    sweep.stepRow(c, d, retardation, j, k, lastOfSlab, planes, rows, dtOverDx2);
                     int rowStart = nx * (j + ny * k);
                     reactions.finishRange(s, c, rowStart, rowStart + nx, scratch);
                 }

@@ -53,6 +53,9 @@ final class ImplicitDiffusion {
     private final double tolerance;
     /** TR-BDF2's right-hand side, allocated at its first step (the stage solutions stay in the solver). */
     private double[] rhs;
+    /** With reversible matrix binding: R·a of each TR-BDF2 stage (allocated at first use). */
+    private double[] retardedAbsorption1;
+    private double[] retardedAbsorption2;
     private long cycles;
     private long solves;
 
@@ -124,20 +127,44 @@ final class ImplicitDiffusion {
             }
             // the step-start values are the float state itself: it is written only at the end
             float[] c = current[s];
+            // R·∂C/∂t = ∇·(D∇C): the time-derivative terms (absorption and its right-hand side) carry R
+            float[] r = fields.retardation(s);
             double a1 = TrBdf2.stage1Absorption(dtS);
             solver.divergenceOfFlux(c, rhs);
             for (int v = 0; v < c.length; v++) {
-                rhs[v] = a1 * c[v] + rhs[v];
+                rhs[v] = (r == null ? a1 : a1 * r[v]) * c[v] + rhs[v];
             }
             solver.loadStart(c);
-            solver.setUniformAbsorption(a1);
+            setAbsorption(solver, a1, r, 1);
             solve(solver, s, "1");
             double a2 = TrBdf2.stage2Absorption(dtS);
-            solver.readSolution((v, star) -> rhs[v] = a2 * (TrBdf2.STAR_WEIGHT * star - TrBdf2.START_WEIGHT * c[v]));
-            solver.setUniformAbsorption(a2);
+            solver.readSolution((v, star) -> rhs[v] = (r == null ? a2 : a2 * r[v])
+                    * (TrBdf2.STAR_WEIGHT * star - TrBdf2.START_WEIGHT * c[v]));
+            setAbsorption(solver, a2, r, 2);
             solve(solver, s, "2"); // from the stage-1 values, which stay in the solver
             solver.storeSolution(c);
         }
+    }
+
+    /** Absorption a of stage {@code stage}, times R per voxel with binding (its own array per stage: the solver keeps it). */
+    private void setAbsorption(MultigridSolver solver, double a, float[] r, int stage) {
+        if (r == null) {
+            solver.setUniformAbsorption(a);
+            return;
+        }
+        double[] scaled = stage == 1 ? retardedAbsorption1 : retardedAbsorption2;
+        if (scaled == null || scaled.length != r.length) {
+            scaled = new double[r.length];
+            if (stage == 1) {
+                retardedAbsorption1 = scaled;
+            } else {
+                retardedAbsorption2 = scaled;
+            }
+        }
+        for (int v = 0; v < r.length; v++) {
+            scaled[v] = a * r[v];
+        }
+        solver.setAbsorption(scaled);
     }
 
     private void solve(MultigridSolver solver, int s, String stage) {

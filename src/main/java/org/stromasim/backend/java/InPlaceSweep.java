@@ -193,6 +193,15 @@ final class InPlaceSweep {
      * {@link #beginPlane} before the plane's first row and {@link Planes#roll} after its last.
      */
     void stepRow(float[] c, float[] d, int j, int k, boolean lastOfSlab, Planes p, Rows r, float coef) {
+        stepRow(c, d, null, j, k, lastOfSlab, p, r, coef);
+    }
+
+    /**
+     * As above with each voxel's update divided by its retardation factor R ({@code retardation}, null:
+     * R = 1): R·∂C/∂t = ∇·(D∇C), so the fluxes are those of the free concentration and ∫R·C is conserved.
+     */
+    void stepRow(float[] c, float[] d, float[] retardation, int j, int k, boolean lastOfSlab, Planes p, Rows r,
+                 float coef) {
         int rowAt = j * nx;                 // in the plane
         int v0 = k * planeSize + rowAt;     // in the grid
         float[] centre = p.centre;
@@ -254,8 +263,30 @@ final class InPlaceSweep {
             zAbove = outsideRow(Face.Z_MAX, centre);
             zAboveAt = outsideRowAt(Face.Z_MAX, rowAt, 0);
         }
+        if (retardation != null) {
+            updateRetarded(padded, gx, r.facesYBelow, yBelow, yBelowAt, r.facesYAbove, yAbove, yAboveAt,
+                    p.facesBelow, zBelow, zBelowAt, p.facesAbove, zAbove, zAboveAt, rowAt, c, v0, coef, retardation);
+            return;
+        }
         update(padded, gx, r.facesYBelow, yBelow, yBelowAt, r.facesYAbove, yAbove, yAboveAt,
                 p.facesBelow, zBelow, zBelowAt, p.facesAbove, zAbove, zAboveAt, rowAt, c, v0, coef);
+    }
+
+    /** {@link #updateScalar} with each voxel's change divided by its R. */
+    private void updateRetarded(float[] padded, float[] gx, float[] gyBelow, float[] yBelow, int yBelowAt,
+                                float[] gyAbove, float[] yAbove, int yAboveAt, float[] gzBelow, float[] zBelow,
+                                int zBelowAt, float[] gzAbove, float[] zAbove, int zAboveAt, int rowAt, float[] c,
+                                int v0, float coef, float[] retardation) {
+        for (int i = 0; i < nx; i++) {
+            float cv = padded[i + 1];
+            float sum = gx[i] * (padded[i] - cv)
+                    + gx[i + 1] * (padded[i + 2] - cv)
+                    + gyBelow[i] * (yBelow[yBelowAt + i] - cv)
+                    + gyAbove[i] * (yAbove[yAboveAt + i] - cv)
+                    + gzBelow[rowAt + i] * (zBelow[zBelowAt + i] - cv)
+                    + gzAbove[rowAt + i] * (zAbove[zAboveAt + i] - cv);
+            c[v0 + i] = ConcentrationFloor.apply(cv + coef * sum / retardation[v0 + i]);
+        }
     }
 
     /** The value across an x domain face: the FIXED value, the wrapped voxel, or C_v itself (conductance 0). */

@@ -180,8 +180,11 @@ public final class JavaBackend implements Backend {
         this.speciesCount = model.speciesCount();
         DiffusionSpec.Scheme scheme = model.diffusion().scheme();
         boolean largeSteps = model.diffusion().largeSteps();
-        this.vectorised = vectorised && !largeSteps; // the large-step schemes have their own loops
-        this.rkl2Vectorised = vectorised && scheme == DiffusionSpec.Scheme.RKL2;
+        // the large-step schemes have their own loops; reversible matrix binding (1/R per voxel) runs the
+        // scalar ones
+        boolean binding = model.anyMatrixBinding();
+        this.vectorised = vectorised && !largeSteps && !binding;
+        this.rkl2Vectorised = vectorised && scheme == DiffusionSpec.Scheme.RKL2 && !binding;
         // every scheme adopts the uploaded arrays (the implicit one writes each species once, at its step's end)
         this.state = new WorkingState(speciesCount, grid.voxelCount());
         this.reactions = new ReactionPass(fields, state, this.vectorised && VectorReactions.supported());
@@ -191,7 +194,7 @@ public final class JavaBackend implements Backend {
                 ? new Rkl2LargeStep(fields, workers, state, rkl2Vectorised) : null;
         this.implicit = scheme == DiffusionSpec.Scheme.IMPLICIT ? new ImplicitDiffusion(fields) : null;
         boolean unsplitCoupling = model.diffusion().unsplit();
-        this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(model, implicit, reactions, state) : null;
+        this.unsplit = unsplitCoupling ? new UnsplitImplicitStep(fields, implicit, reactions, state) : null;
         this.largeStepReactions = largeSteps && !unsplitCoupling
                 ? new LargeStepReactions(model, workers, state, reactions) : null;
     }

@@ -48,6 +48,7 @@ final class ReactionPass {
             }
             reactions[s] = new ReactionUpdate(model.reactions(s), plasma[s] != null, fields.vesselSurfaceToVolumePerUm(),
                     model.plasmaGroupOfVoxel(), model.vesselWallDistanceUm(), fields.diffusivityUm2PerS(s));
+            reactions[s].retardWith(fields.retardation(s));
             reactionA[s] = new ReactionTable();
             reactionB[s] = new ReactionTable();
             reactionAB[s] = new ReactionTable();

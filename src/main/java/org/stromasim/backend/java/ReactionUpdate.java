@@ -49,6 +49,12 @@ final class ReactionUpdate {
     /** The species' voxel diffusivity, µm²/s (the backend's live array), with {@link #wallDistanceUm}. */
     private final float[] diffusivity;
     private final double[] bindingPerS;
+    /**
+     * The species' retardation factor R per voxel (the backend's live array), or null without reversible
+     * matrix binding: each sub-step of h then runs every rate divided by R, which for dC/dt = (S − λC)/R
+     * is the unretarded sub-step of length h/R (plasma still at the real interval's midpoint).
+     */
+    private float[] retardation;
     /** Effective Vmax by cell code: the model's Vmax times its uptake scale ({@link #scaleUptake}). */
     private final double[] vmaxPerS;
     private final double[] baseVmaxPerS;
@@ -88,6 +94,11 @@ final class ReactionUpdate {
         this.km = r.uptakeKm().clone();
         this.secretionPerS = r.secretionPerS().clone();
         this.secretionRelaxPerS = r.secretionRelaxPerS().clone();
+    }
+
+    /** Takes the species' live retardation array (null: R = 1, the tabulated paths). */
+    void retardWith(float[] retardation) {
+        this.retardation = retardation;
     }
 
     /**
@@ -178,10 +189,23 @@ final class ReactionUpdate {
         if (t.identity[key]) {
             return c;
         }
+        if (retardation != null && t.mode[key] != ReactionTable.LUMEN) {
+            return retardedStep(t, c, key, alive, v);
+        }
         if (ReactionTable.mappedInFloat(t.mode[key], alive)) {
             return ReactionTable.mapped(t.map, key * ReactionTable.MAP_STRIDE, c, alive);
         }
         return slowStep(t, c, key, alive, v);
+    }
+
+    /** Sub-step t of voxel v with every rate divided by its R: the exact relaxation over h/R, in double. */
+    private float retardedStep(ReactionTable t, float c, int key, float alive, int v) {
+        double exchange = exchangePerS(key, v);
+        int code = VoxelKeys.cellCode(key);
+        double lambda = relaxationPerS(key, c, alive, exchange);
+        double source = SpeciesReactions.sourcePerS(exchange, exchange > 0 ? plasmaMid(t, v) : 0.0, alive,
+                secretionPerS[code]);
+        return (float) exactRelaxation(c, source, lambda, t.stepS / retardation[v]);
     }
 
     /**
@@ -264,6 +288,9 @@ final class ReactionUpdate {
                   int v) {
         if (both.identity[key]) {
             return c;
+        }
+        if (retardation != null) {
+            return step(second, step(first, c, key, alive, v), key, alive, v);
         }
         int mode = both.mode[key];
         if (ReactionTable.mappedInFloat(mode, alive)) {
@@ -356,6 +383,10 @@ final class ReactionUpdate {
      */
     private double endWeight(ReactionTable t, float c, int key, float alive, int v) {
         double tabulated = t.endWeight[key];
+        if (retardation != null && t.mode[key] != ReactionTable.LUMEN) {
+            double lambda = relaxationPerS(key, c, alive, exchangePerS(key, v));
+            return t.stepS * ExposureWeights.endShare(lambda * t.stepS / retardation[v]);
+        }
         if (t.mode[key] == ReactionTable.AFFINE || t.mode[key] == ReactionTable.LUMEN) {
             return tabulated;
         }

@@ -31,6 +31,8 @@ final class Rkl2Diffusion {
     // the species and stage being run, published to the workers by their barrier
     private float[] y0;
     private float[] diffusivity;
+    /** The species' retardation factor R per voxel (reversible matrix binding), or null for R = 1. */
+    private float[] retardation;
     private Rkl2StageSweep sweep;
     private Rkl2 coefficients;
     private int stages;
@@ -58,12 +60,22 @@ final class Rkl2Diffusion {
      * L from the species' sweep and voxel diffusivities d.
      */
     void step(float[] state, Rkl2StageSweep speciesSweep, float[] d, int stageCount, double dtS) {
+        step(state, speciesSweep, d, null, stageCount, dtS);
+    }
+
+    /**
+     * As above for R·dY/dt = L(Y): every increment divided by the voxel's retardation factor R
+     * ({@code r}; null: R = 1). The explicit limit of L/R is at least that of L (R ≥ 1), so the stage
+     * count of L stays stable.
+     */
+    void step(float[] state, Rkl2StageSweep speciesSweep, float[] d, float[] r, int stageCount, double dtS) {
         if (stageCount < 2) {
             throw new IllegalArgumentException("RKL2 takes >= 2 stages, got " + stageCount);
         }
         y0 = state;
         sweep = speciesSweep;
         diffusivity = d;
+        retardation = r;
         stages = stageCount;
         coefficients = Rkl2.ofStages(stageCount);
         tauOverDx2 = (float) (dtS / (grid.voxelUm() * grid.voxelUm()));
@@ -92,7 +104,7 @@ final class Rkl2Diffusion {
             for (int k = kFrom; k < kTo; k++) {
                 sweep.beginPlane(d, k, k == kFrom, rows);
                 for (int row = 0; row < ny; row++) {
-                    sweep.firstStageRow(y0, d, row, k, rows, tauOverDx2, mt1, tauL0, y1);
+                    sweep.firstStageRow(y0, d, retardation, row, k, rows, tauOverDx2, mt1, tauL0, y1);
                 }
                 rows.rollPlane();
             }
@@ -108,7 +120,7 @@ final class Rkl2Diffusion {
         for (int k = kFrom; k < kTo; k++) {
             sweep.beginPlane(d, k, k == kFrom, rows);
             for (int row = 0; row < ny; row++) {
-                sweep.laterStageRow(yjm1, d, row, k, rows, coef, y0, yjm2, tauL0, mu, nu, gt, yj);
+                sweep.laterStageRow(yjm1, d, retardation, row, k, rows, coef, y0, yjm2, tauL0, mu, nu, gt, yj);
             }
             rows.rollPlane();
         }

@@ -68,7 +68,8 @@ final class Rkl2LargeStep {
             if (stageCounts[s] == 0) {
                 continue;
             }
-            rkl2.step(state.current[s], sweeps[s], fields.diffusivityUm2PerS(s), stageCounts[s], dtS);
+            rkl2.step(state.current[s], sweeps[s], fields.diffusivityUm2PerS(s), fields.retardation(s), stageCounts[s],
+                    dtS);
         }
     }
 

@@ -130,13 +130,13 @@ final class Rkl2StageSweep {
      * Stage 1 on row (j, k): l0 = coef·Σ faces of y0 (τ·L(Y0) with coef = τ/dx²) and
      * y1 = y0 + μ̃1·l0. Call {@link #beginPlane} before a plane's first row and {@link Rows#rollPlane} after its last.
      */
-    void firstStageRow(float[] y0, float[] d, int j, int k, Rows r, float coef, float muTilde1, float[] l0,
-                       float[] y1) {
+    void firstStageRow(float[] y0, float[] d, float[] retardation, int j, int k, Rows r, float coef,
+                       float muTilde1, float[] l0, float[] y1) {
         int v0 = prepareRow(y0, d, j, k, r);
-        if (vectorised) {
+        if (vectorised && retardation == null) {
             VectorRkl2Rows.firstStage(nx, r, v0, coef, y0, muTilde1, l0, y1);
         } else {
-            firstStageScalar(0, nx, r, v0, coef, y0, muTilde1, l0, y1);
+            firstStageScalar(0, nx, r, v0, coef, y0, muTilde1, l0, y1, retardation);
         }
     }
 
@@ -144,19 +144,23 @@ final class Rkl2StageSweep {
      * Stage j ≥ 2 on row (j, k): yj = coef·Σ faces of yjm1 + (y0 + μ·(yjm1 − y0) + ν·(yjm2 − y0) + γ̃·l0),
      * coef = μ̃j·τ/dx². yj may be yjm2 or y0 (each voxel reads them only at itself before it writes), never yjm1.
      */
-    void laterStageRow(float[] yjm1, float[] d, int j, int k, Rows r, float coef, float[] y0, float[] yjm2,
-                       float[] l0, float mu, float nu, float gammaTilde, float[] yj) {
+    void laterStageRow(float[] yjm1, float[] d, float[] retardation, int j, int k, Rows r, float coef,
+                       float[] y0, float[] yjm2, float[] l0, float mu, float nu, float gammaTilde, float[] yj) {
         int v0 = prepareRow(yjm1, d, j, k, r);
-        if (vectorised) {
+        if (vectorised && retardation == null) {
             VectorRkl2Rows.laterStage(nx, r, v0, coef, y0, yjm2, l0, mu, nu, gammaTilde, yj);
         } else {
-            laterStageScalar(0, nx, r, v0, coef, y0, yjm2, l0, mu, nu, gammaTilde, yj);
+            laterStageScalar(0, nx, r, v0, coef, y0, yjm2, l0, mu, nu, gammaTilde, yj, retardation);
         }
     }
 
-    /** Voxels from ≤ i &lt; nx of {@link #firstStageRow}: the scalar loop, and the tail of the vector one. */
+    /**
+     * Voxels from ≤ i &lt; nx of {@link #firstStageRow}: the scalar loop, and the tail of the vector one.
+     * With reversible matrix binding ({@code retardation} R per voxel, null for R = 1) the increment is
+     * that of R·dY/dt = L(Y), L(Y)/R; the test on null is loop-invariant (the compiler unswitches it).
+     */
     static void firstStageScalar(int from, int nx, Rows r, int v0, float coef, float[] y0, float muTilde1,
-                                 float[] l0, float[] y1) {
+                                 float[] l0, float[] y1, float[] retardation) {
         float[] padded = r.padded;
         float[] gx = r.facesX;
         float[] gyBelow = r.facesYBelow;
@@ -181,14 +185,17 @@ final class Rkl2StageSweep {
                     + gzBelow[rowAt + i] * (zBelow[zBelowAt + i] - cv)
                     + gzAbove[rowAt + i] * (zAbove[zAboveAt + i] - cv);
             float increment = coef * sum;
+            if (retardation != null) {
+                increment /= retardation[v0 + i];
+            }
             l0[v0 + i] = increment;
             y1[v0 + i] = y0[v0 + i] + muTilde1 * increment;
         }
     }
 
-    /** Voxels from ≤ i &lt; nx of {@link #laterStageRow}: the scalar loop, and the tail of the vector one. */
+    /** Voxels from ≤ i &lt; nx of {@link #laterStageRow}, as {@link #firstStageScalar} (R likewise). */
     static void laterStageScalar(int from, int nx, Rows r, int v0, float coef, float[] y0, float[] yjm2,
-                                 float[] l0, float mu, float nu, float gammaTilde, float[] yj) {
+                                 float[] l0, float mu, float nu, float gammaTilde, float[] yj, float[] retardation) {
         float[] padded = r.padded;
         float[] gx = r.facesX;
         float[] gyBelow = r.facesYBelow;
@@ -212,10 +219,14 @@ final class Rkl2StageSweep {
                     + gyAbove[i] * (yAbove[yAboveAt + i] - cv)
                     + gzBelow[rowAt + i] * (zBelow[zBelowAt + i] - cv)
                     + gzAbove[rowAt + i] * (zAbove[zAboveAt + i] - cv);
+            float increment = coef * sum;
+            if (retardation != null) {
+                increment /= retardation[v0 + i];
+            }
             float base = y0[v0 + i];
             // μ·Y(j−1) + ν·Y(j−2) + (1 − μ − ν)·Y0 in difference form: the state weights sum to 1
             // exactly whatever the rounding of μ and ν, so no mass drifts in over the stages
-            yj[v0 + i] = coef * sum + (base + mu * (cv - base) + nu * (yjm2[v0 + i] - base) + gammaTilde * l0[v0 + i]);
+            yj[v0 + i] = increment + (base + mu * (cv - base) + nu * (yjm2[v0 + i] - base) + gammaTilde * l0[v0 + i]);
         }
     }
 

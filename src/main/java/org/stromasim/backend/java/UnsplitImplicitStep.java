@@ -2,6 +2,7 @@ package org.stromasim.backend.java;
 
 import org.stromasim.tissue.CellType;
 import org.stromasim.transport.PlasmaCurve;
+import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 import org.stromasim.transport.UnsplitStep;
 import org.stromasim.transport.VoxelKeys;
@@ -28,6 +29,8 @@ final class UnsplitImplicitStep {
     private final WorkingState state;
     /** Per species and plasma group (0: the species' own curve), null where the species has no plasma. */
     private final PlasmaCurve[][] plasma;
+    /** The live retardation factors of reversible matrix binding (null per species without). */
+    private final TransportFields fields;
     /** Per voxel its plasma group, or null with one group ({@link TransportModel#plasmaGroupOfVoxel}). */
     private final byte[] groupOfVoxel;
     private final double[] plasmaMid;
@@ -40,7 +43,9 @@ final class UnsplitImplicitStep {
     /** The drug's λ per voxel over the step (its exposure weight); NaN marks lumen (trapezoid). */
     private final double[] drugLoss;
 
-    UnsplitImplicitStep(TransportModel model, ImplicitDiffusion solvers, ReactionPass reactions, WorkingState state) {
+    UnsplitImplicitStep(TransportFields fields, ImplicitDiffusion solvers, ReactionPass reactions, WorkingState state) {
+        TransportModel model = fields.model();
+        this.fields = fields;
         this.model = model;
         this.solvers = solvers;
         this.reactions = reactions;
@@ -71,6 +76,7 @@ final class UnsplitImplicitStep {
 
     private void stepSpecies(int s, double tS, double hS) {
         ReactionUpdate reaction = reactions.reaction(s);
+        float[] retardation = fields.retardation(s);
         float[] c = state.current[s];
         byte[] keys = state.keys;
         float[] viability = state.viability;
@@ -93,9 +99,11 @@ final class UnsplitImplicitStep {
                 continue;
             }
             float alive = viability[v];
-            double lambda = reaction.lossRatePerS(key, c[v], alive, v);
-            absorption[v] = UnsplitStep.absorption(lambda, hS);
-            rhs[v] = UnsplitStep.startWeight(lambda, hS) * c[v] + reaction.sourcePerS(key, alive, v, plasmaMid[group]);
+            // R·dC/dt = L·C − λC + S is dC/dt = R⁻¹L·C − (λ/R)·C + S/R: the step of λ/R, multiplied through by R
+            double r = retardation == null ? 1.0 : retardation[v];
+            double lambda = reaction.lossRatePerS(key, c[v], alive, v) / r;
+            absorption[v] = r * UnsplitStep.absorption(lambda, hS);
+            rhs[v] = r * UnsplitStep.startWeight(lambda, hS) * c[v] + reaction.sourcePerS(key, alive, v, plasmaMid[group]);
             if (drug) {
                 drugLoss[v] = lambda;
             }

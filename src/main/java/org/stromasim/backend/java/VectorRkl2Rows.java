@@ -50,7 +50,7 @@ final class VectorRkl2Rows {
             increment.intoArray(l0, v0 + i);
             FloatVector.fromArray(F, y0, v0 + i).add(increment.mul(muTilde1)).intoArray(y1, v0 + i);
         }
-        Rkl2StageSweep.firstStageScalar(i, nx, r, v0, coef, y0, muTilde1, l0, y1);
+        Rkl2StageSweep.firstStageScalar(i, nx, r, v0, coef, y0, muTilde1, l0, y1, null);
     }
 
     /** See {@link Rkl2StageSweep#laterStageRow}: yj = coef·Σ + (y0 + μ·(yjm1 − y0) + ν·(yjm2 − y0) + γ̃·l0). */
@@ -67,6 +67,6 @@ final class VectorRkl2Rows {
                     .add(FloatVector.fromArray(F, l0, v0 + i).mul(gammaTilde));
             increment.add(combined).intoArray(yj, v0 + i);
         }
-        Rkl2StageSweep.laterStageScalar(i, nx, r, v0, coef, y0, yjm2, l0, mu, nu, gammaTilde, yj);
+        Rkl2StageSweep.laterStageScalar(i, nx, r, v0, coef, y0, yjm2, l0, mu, nu, gammaTilde, yj, null);
     }
 }

@@ -515,12 +515,31 @@ public final class OpenClBackend implements Backend {
         if (scheme != null) {
             return scheme;
         }
+        String binding = bindingRefusal(model.speciesNames(), model::bindsToMatrix);
+        if (binding != null) {
+            return binding;
+        }
         if (model.diffusion().unsplit() && model.plasmaGroupCount() > 1) {
             return "run.diffusion.coupling: unsplit on OpenCL takes one plasma curve per species, and the vessel groups"
                     + " carry " + model.plasmaGroupCount() + " (tissue.vessels[].groups.*.plasma); use --backend java,"
                     + " or coupling plain";
         }
         return null;
+    }
+
+    /**
+     * Why the OpenCL kernels cannot run a species that binds reversibly to collagen (they have no
+     * retardation factor), or null when none does.
+     */
+    public static String bindingRefusal(java.util.List<String> speciesNames, java.util.function.IntPredicate binds) {
+        java.util.List<String> bound = new java.util.ArrayList<>();
+        for (int s = 0; s < speciesNames.size(); s++) {
+            if (binds.test(s)) {
+                bound.add(speciesNames.get(s));
+            }
+        }
+        return bound.isEmpty() ? null : "species[].ecm_binding (reversible matrix binding of " + String.join(", ", bound)
+                + ") runs only on the Java backend; use --backend java";
     }
 
     /** As {@link #refusal(TransportModel, OpenClDevice)}, for what the scheme alone decides. */
