@@ -102,6 +102,12 @@ final class ValidateCommand implements Callable<Integer> {
         for (int s = 0; s < scenario.species().size(); s++) {
             printSpecies(out, scenario.species().get(s), compiled.diffusivityUm2PerS(s), tissue.cell());
         }
+        for (int s = 0; s < scenario.species().size(); s++) {
+            if (model.bindsToMatrix(s)) {
+                printBinding(out, scenario.species().get(s).name(), compiled.retardation(s),
+                        compiled.diffusivityUm2PerS(s), tissue.cell());
+            }
+        }
         BiologySummary.printDrug(out, scenario);
         BiologySummary.printDosing(out, scenario);
         BiologySummary.print(out, scenario, plan);
@@ -127,6 +133,30 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * A species bound reversibly to collagen: its retardation R over tissue voxels and the apparent
+     * diffusivity D/R that a FRAP measurement would report.
+     */
+    private static void printBinding(PrintWriter out, String name, float[] retardation, float[] diffusivity,
+                                     byte[] cell) {
+        double minR = Double.POSITIVE_INFINITY;
+        double maxR = 0;
+        double minApparent = Double.POSITIVE_INFINITY;
+        double maxApparent = 0;
+        for (int v = 0; v < retardation.length; v++) {
+            if (cell[v] == CellType.VESSEL.code()) {
+                continue;
+            }
+            minR = Math.min(minR, retardation[v]);
+            maxR = Math.max(maxR, retardation[v]);
+            double apparent = diffusivity[v] / retardation[v];
+            minApparent = Math.min(minApparent, apparent);
+            maxApparent = Math.max(maxApparent, apparent);
+        }
+        out.printf("binding         %s: matrix retardation R %.4g – %.4g over tissue voxels, apparent D/R %.4g – %.4g µm²/s"
+                + " (Java backend only)%n", name, minR, maxR, minApparent, maxApparent);
     }
 
     private static void printSpecies(PrintWriter out, SpeciesSpec species, float[] diffusivity, byte[] cell) {

@@ -57,4 +57,28 @@ class ValidateCommandTest {
         CliHarness.Result transport = CliHarness.run("validate");
         assertTrue(transport.out().contains("biology         none (pure transport)"), transport.out());
     }
+
+    /**
+     * A species bound to collagen: validate prints its retardation, which must be 1 + b·φ at both ends of
+     * the collagen range validate prints for the matrix (R rises with φ, so the extremes correspond).
+     */
+    @Test
+    void reportsTheMatrixRetardationOfABindingSpecies() {
+        CliHarness.Result plain = CliHarness.run("validate", "configs/fibrotic-barrier.yaml");
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertTrue(!plain.out().contains("retardation"), plain.out());
+
+        CliHarness.Result r = CliHarness.run("validate", "configs/fibrotic-barrier.yaml",
+                "--set", "species.drug.ecm_binding.bound_to_free_per_collagen_fraction=10");
+        assertEquals(0, r.exitCode(), r.err());
+        java.util.regex.Matcher collagen = java.util.regex.Pattern.compile("collagen ([0-9.]+)–([0-9.]+),")
+                .matcher(r.out());
+        java.util.regex.Matcher binding = java.util.regex.Pattern.compile(
+                "binding         drug: matrix retardation R ([0-9.]+) – ([0-9.]+) over tissue voxels").matcher(r.out());
+        assertTrue(collagen.find() && binding.find(), r.out());
+        // both printed to 4 significant digits
+        assertEquals(1 + 10 * Double.parseDouble(collagen.group(1)), Double.parseDouble(binding.group(1)), 2e-3);
+        assertEquals(1 + 10 * Double.parseDouble(collagen.group(2)), Double.parseDouble(binding.group(2)), 2e-3);
+        assertTrue(r.out().contains("(Java backend only)"), r.out());
+    }
 }
