@@ -127,24 +127,20 @@ final class LevelBuilder {
             for (int jc = 0; jc < cy; jc++) {
                 for (int ic = 0; ic < cx; ic++) {
                     int c = ic + cx * (jc + cy * kc);
-                    int[] start = {2 * ic, 2 * jc, 2 * kc};
-                    int[] width = {Math.min(2, nx - 2 * ic), Math.min(2, ny - 2 * jc), Math.min(2, nz - 2 * kc)};
+                    int wx = Math.min(2, nx - 2 * ic);
+                    int wy = Math.min(2, ny - 2 * jc);
+                    int wz = Math.min(2, nz - 2 * kc);
                     for (int axis = 0; axis < 3; axis++) {
+                        int widthAlong = axis == 0 ? wx : axis == 1 ? wy : wz;
+                        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
                         double loSum = 0;
                         double hiSum = 0;
-                        for (int dk = 0; dk < width[2]; dk++) {
-                            for (int dj = 0; dj < width[1]; dj++) {
-                                for (int di = 0; di < width[0]; di++) {
-                                    int[] off = {di, dj, dk};
-                                    if (off[axis] != 0) {
-                                        continue;
-                                    }
-                                    int i = start[0] + di;
-                                    int j = start[1] + dj;
-                                    int k = start[2] + dk;
-                                    int v = i + nx * (j + ny * k);
-                                    if (width[axis] == 2) {
-                                        int stride = axis == 0 ? 1 : axis == 1 ? nx : nx * ny;
+                        // the block's fine cells on its − side along the axis (offset 0 there)
+                        for (int dk = 0; dk < (axis == 2 ? 1 : wz); dk++) {
+                            for (int dj = 0; dj < (axis == 1 ? 1 : wy); dj++) {
+                                for (int di = 0; di < (axis == 0 ? 1 : wx); di++) {
+                                    int v = (2 * ic + di) + nx * ((2 * jc + dj) + ny * (2 * kc + dk));
+                                    if (widthAlong == 2) {
                                         loSum += HalfConductances.series(fine.lo(axis, v), fine.hi(axis, v));
                                         hiSum += HalfConductances.series(fine.lo(axis, v + stride),
                                                 fine.hi(axis, v + stride));
