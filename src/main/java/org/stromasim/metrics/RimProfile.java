@@ -26,33 +26,37 @@ public record RimProfile(double binUm, double[] centresUm, double[] means) {
     public static RimProfile of(Tissue tissue, float[] field) {
         byte[] cell = tissue.cell();
         double dx = tissue.grid().voxelUm();
-        boolean[] tumour = new boolean[cell.length];
-        boolean[] outside = new boolean[cell.length];
+        // One mask serves both distance transforms and each voxel's bin is computed again where it is
+        // summed instead of kept per voxel: this runs while the backend holds its arrays, where every
+        // grid-sized scratch array adds to the run's peak heap.
+        boolean[] mask = new boolean[cell.length];
         boolean any = false;
         boolean anyOutside = false;
         for (int v = 0; v < cell.length; v++) {
-            tumour[v] = TumourDepth.isTumour(cell[v]);
+            boolean tumour = TumourDepth.isTumour(cell[v]);
             // vessel lumen inside a tumour is not its surface
-            outside[v] = !tumour[v] && cell[v] != CellType.VESSEL.code();
-            any |= tumour[v];
-            anyOutside |= outside[v];
+            mask[v] = !tumour && cell[v] != CellType.VESSEL.code();
+            any |= tumour;
+            anyOutside |= mask[v];
         }
         if (!any || !anyOutside) {
             return new RimProfile(dx, new double[0], new double[0]);
         }
         float[] depth = new float[cell.length];
+        VesselDistanceTransform.compute(tissue.grid(), mask, depth);
+        for (int v = 0; v < cell.length; v++) {
+            mask[v] = TumourDepth.isTumour(cell[v]);
+        }
+        boolean[] tumour = mask;
         float[] fromTumour = new float[cell.length];
-        VesselDistanceTransform.compute(tissue.grid(), outside, depth);
         VesselDistanceTransform.compute(tissue.grid(), tumour, fromTumour);
         int lowest = Integer.MAX_VALUE;
         int highest = Integer.MIN_VALUE;
-        int[] bin = new int[cell.length];
         for (int v = 0; v < cell.length; v++) {
-            double x = tumour[v] ? -(depth[v] - 0.5 * dx) : fromTumour[v] - 0.5 * dx;
-            bin[v] = (int) Math.floor(x / dx);
             if (cell[v] != CellType.VESSEL.code()) {
-                lowest = Math.min(lowest, bin[v]);
-                highest = Math.max(highest, bin[v]);
+                int b = bin(tumour[v], depth[v], fromTumour[v], dx);
+                lowest = Math.min(lowest, b);
+                highest = Math.max(highest, b);
             }
         }
         if (lowest > highest) {
@@ -62,8 +66,9 @@ public record RimProfile(double binUm, double[] centresUm, double[] means) {
         long[] count = new long[sum.length];
         for (int v = 0; v < cell.length; v++) {
             if (cell[v] != CellType.VESSEL.code()) {
-                sum[bin[v] - lowest] += field[v];
-                count[bin[v] - lowest]++;
+                int b = bin(tumour[v], depth[v], fromTumour[v], dx) - lowest;
+                sum[b] += field[v];
+                count[b]++;
             }
         }
         int filled = 0;
@@ -79,6 +84,12 @@ public record RimProfile(double binUm, double[] centresUm, double[] means) {
             }
         }
         return new RimProfile(dx, centres, means);
+    }
+
+    /** The bin of a voxel: its signed position across the surface (class comment) in voxel widths, rounded down. */
+    private static int bin(boolean tumour, float depthUm, float fromTumourUm, double dx) {
+        double x = tumour ? -(depthUm - 0.5 * dx) : fromTumourUm - 0.5 * dx;
+        return (int) Math.floor(x / dx);
     }
 
     /** The mean of the two layers that touch the surface (at −dx/2 and +dx/2); NaN when either is empty. */
