@@ -74,6 +74,17 @@ public record ReactionStiffness(double stiffestPerS, String stiffestWhere, doubl
      */
     public static ReactionStiffness of(Grid3D grid, float[] d, byte[] cell, float[] svPerUm, float[] wallDistanceUm,
                                        SpeciesReactions r, boolean crosses) {
+        return of(grid, d, cell, svPerUm, wallDistanceUm, null, r, crosses);
+    }
+
+    /**
+     * The same for a species bound reversibly to the matrix, R·∂C/∂t = ∇·(D∇C) − λC ({@code retardation}
+     * R per voxel, null for R = 1): the split operators are R⁻¹·L and λ/R, so the rates are λ/R and the
+     * commutator across a face is D_face·|λ_v/R_v − λ_u/R_u|/(R_v·dx²). A uniform λ on a varying R
+     * therefore does not commute with diffusion.
+     */
+    public static ReactionStiffness of(Grid3D grid, float[] d, byte[] cell, float[] svPerUm, float[] wallDistanceUm,
+                                       float[] retardation, SpeciesReactions r, boolean crosses) {
         int nx = grid.nx();
         int ny = grid.ny();
         int nz = grid.nz();
@@ -90,6 +101,9 @@ public record ReactionStiffness(double stiffestPerS, String stiffestWhere, doubl
             double uptake = r.uptakeVmaxPerS()[code] > 0 ? r.uptakeVmaxPerS()[code] / r.uptakeKm()[code] : 0.0;
             double exchange = crosses ? WallExchange.ratePerS(r.permeabilityUmPerS(), svPerUm[v], wallDistanceUm[v], d[v]) : 0.0;
             lambda[v] = r.decayPerS() + r.bindingPerS()[code] + exchange + uptake + r.secretionRelaxPerS()[code];
+            if (retardation != null) {
+                lambda[v] /= retardation[v];
+            }
             if (lambda[v] > stiffest) {
                 stiffest = lambda[v];
                 where = CellType.fromCode(code).key() + (exchange > 0 ? " next to a vessel" : "");
@@ -110,6 +124,9 @@ public record ReactionStiffness(double stiffestPerS, String stiffestWhere, doubl
                             + face(d, cell, lambda, v, j < ny - 1 ? v + nx : -1)
                             + face(d, cell, lambda, v, k > 0 ? v - nx * ny : -1)
                             + face(d, cell, lambda, v, k < nz - 1 ? v + nx * ny : -1);
+                    if (retardation != null) {
+                        sum /= retardation[v];
+                    }
                     worst = Math.max(worst, sum * inverseDx2);
                 }
             }

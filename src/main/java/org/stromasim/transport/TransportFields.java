@@ -202,7 +202,7 @@ public final class TransportFields {
             ReactionStiffness[] computed = new ReactionStiffness[model.speciesCount()];
             for (int i = 0; i < computed.length; i++) {
                 computed[i] = ReactionStiffness.of(model.grid(), diffusivityUm2PerS[i], refreshedCells,
-                        vesselSurfaceToVolumePerUm, model.vesselWallDistanceUm(), model.reactions(i),
+                        vesselSurfaceToVolumePerUm, model.vesselWallDistanceUm(), retardation[i], model.reactions(i),
                         model.plasma(i) != null);
             }
             reactionStiffness = computed;
