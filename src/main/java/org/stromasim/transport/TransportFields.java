@@ -87,7 +87,9 @@ public final class TransportFields {
 
     /**
      * Recomputes every species' voxel diffusivity from the tissue's current stiffness and cells (after
-     * matrix remodelling), in place, and the stability limit with it.
+     * matrix remodelling), in place, and the stability limit with it; a species bound to the matrix gets
+     * the retardation of the new collagen, its free concentration in {@code tissue} re-partitioned so that
+     * R·C is kept.
      */
     public void refreshDiffusivity(Tissue tissue) {
         model.fillDiffusivity(tissue, gagLevel, diffusivityUm2PerS);
@@ -138,10 +140,29 @@ public final class TransportFields {
     }
 
     /** The retardation of every binding species from the tissue's current collagen (stiffness and cells), in place. */
+    /**
+     * The retardation of the tissue's current collagen, for every species bound to the matrix; the free
+     * concentration in {@code tissue} is re-partitioned so that the total R·C of each voxel is kept. Binding
+     * is at local equilibrium, so sites that remodelling adds fill from the free pool and sites it removes
+     * release theirs: the matrix neither creates nor destroys solute.
+     */
     private void refreshRetardation(Tissue tissue) {
+        float[] updated = null;
         for (int s = 0; s < retardation.length; s++) {
-            if (retardation[s] != null) {
-                model.fillRetardation(s, tissue.stiffnessKpa(), tissue.cell(), retardation[s]);
+            if (retardation[s] == null) {
+                continue;
+            }
+            if (updated == null) {
+                updated = new float[retardation[s].length];
+            }
+            model.fillRetardation(s, tissue.stiffnessKpa(), tissue.cell(), updated);
+            float[] r = retardation[s];
+            float[] c = tissue.concentration(s);
+            for (int v = 0; v < r.length; v++) {
+                if (updated[v] != r[v]) {
+                    c[v] = (float) ((double) c[v] * r[v] / updated[v]);
+                    r[v] = updated[v];
+                }
             }
         }
     }

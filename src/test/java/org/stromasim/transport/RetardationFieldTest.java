@@ -2,6 +2,7 @@ package org.stromasim.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
@@ -56,6 +57,39 @@ class RetardationFieldTest {
         }
         fields.applyMatrixState(t, 1.0);
         check(fields.retardation(0), t);
+    }
+
+    /**
+     * Remodelling moves collagen at local equilibrium: the total R·C of each voxel is kept and the free
+     * concentration follows 1/R (collagenase releases bound solute, new collagen takes it up).
+     */
+    @Test
+    void remodellingKeepsEachVoxelsTotalAndRepartitionsTheFreeConcentration() {
+        DiffusivityLawSpec law = new DiffusivityLawSpec.FibreMatrix(20, 0.5, new MatrixCompositionSpec(E_REF, PHI_REF,
+                N, PHI_MAX, new MatrixCompositionSpec.PerCellType(0, 0, 0, 0, 0),
+                new MatrixCompositionSpec.PerCellType(0, 0, 0, 0, 0)));
+        Scenario sc = scenario().grid(5, 4, 3, 10).law(law).with(species("igg").d0(60).ecmBinding(B)).build();
+        Tissue t = ScenarioFixture.emptyTissue(sc);
+        Random random = new Random(3);
+        int n = t.grid().voxelCount();
+        float[] c = t.concentration(0);
+        for (int v = 0; v < n; v++) {
+            t.stiffnessKpa()[v] = (float) (1 + 60 * random.nextDouble());
+            c[v] = (float) random.nextDouble();
+        }
+        TransportFields fields = TransportFields.of(TransportModel.compile(sc, t));
+        double[] totalBefore = new double[n];
+        for (int v = 0; v < n; v++) {
+            totalBefore[v] = expected(t.stiffnessKpa()[v], false) * c[v];
+            t.stiffnessKpa()[v] *= v % 2 == 0 ? 0.25f : 2f; // collagenase here, new collagen there
+        }
+        float[] freeBefore = c.clone();
+        fields.applyMatrixState(t, 1.0);
+        for (int v = 0; v < n; v++) {
+            double total = expected(t.stiffnessKpa()[v], false) * c[v];
+            assertEquals(totalBefore[v], total, 1e-6 * totalBefore[v], "voxel " + v);
+            assertTrue(v % 2 == 0 ? c[v] > freeBefore[v] : c[v] < freeBefore[v], "voxel " + v);
+        }
     }
 
     private static void check(float[] r, Tissue t) {
