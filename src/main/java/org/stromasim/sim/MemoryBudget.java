@@ -24,7 +24,8 @@ import org.stromasim.tissue.Tissue;
  * @param backendBytes the Java backend's working arrays ({@link JavaBackend#workingBytes}), or for an
  *                     OpenCL run the live fields' host copy (diffusivity per species and S/V: 4·species
  *                     + 4 bytes per voxel), the transfer scratch (a float per voxel) and metric index lists
- *                     (an int per voxel)
+ *                     (an int per voxel); with reversible matrix binding, 4 bytes per bound species (its
+ *                     retardation) and, for TR-BDF2, 16 (R·a of both stages)
  * @param javaBackend  whether the run is on the Java backend (for the message)
  */
 public record MemoryBudget(Grid3D grid, int species, long stateBytes, long modelBytes, long buildBytes,
@@ -41,6 +42,13 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
         long backend = javaBackend
                 ? JavaBackend.workingBytes(grid, species, scenario.run().diffusion(), Math.max(1, threads))
                 : voxels * (4L * species + 4L + 8L);
+        long binding = scenario.species().stream().filter(s -> s.ecmBinding() != null).count();
+        if (binding > 0) {
+            // the fields' retardation per bound species; TR-BDF2 keeps R·a of both stages in double
+            boolean trBdf2 = scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT
+                    && !scenario.run().diffusion().unsplit();
+            backend += voxels * (4L * binding + (trBdf2 ? 16L : 0L));
+        }
         return new MemoryBudget(grid, species, Tissue.stateBytes(grid, species), voxels * MODEL_BYTES_PER_VOXEL,
                 voxels * (3L * Float.BYTES + 1L), backend, javaBackend);
     }

@@ -324,7 +324,7 @@ public final class TransportModel {
                         + " has groups 0.." + (groupCount - 1));
             }
         }
-        return groupCount > 1 ? groups : null;
+        return groupCount > 1 ? groups.clone() : null; // its own copy: the tissue may change its wall
     }
 
     private static SpeciesSpec speciesNamed(Scenario scenario, String name) {
@@ -361,7 +361,7 @@ public final class TransportModel {
 
     /**
      * Per voxel, the plasma group whose curves its lumen holds and its wall exchanges with; null when
-     * {@link #plasmaGroupCount()} is 1. The live array (read, never written).
+     * {@link #plasmaGroupCount()} is 1. Read, never written (callers must not write it either).
      */
     public byte[] plasmaGroupOfVoxel() {
         return plasmaGroupOfVoxel;
