@@ -5,7 +5,6 @@ import org.stromasim.biology.MatrixTreatment;
 import org.stromasim.matrix.VesselCompression;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
-import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
 /**
@@ -29,12 +28,6 @@ public record MatrixStateAt(double gagLevel, float[] wallPerUm, float[] perfused
                 tissue.cell(), wall, g);
         VesselCompression.openWall(wall, f, wall);
         return new MatrixStateAt(g, wall, f);
-    }
-
-    /** The state {@code fields} hold now. */
-    public static MatrixStateAt of(TransportFields fields) {
-        return new MatrixStateAt(fields.gagLevel(), fields.vesselSurfaceToVolumePerUm(),
-                fields.perfusedFraction().orElse(null));
     }
 
     public Optional<float[]> perfused() {

@@ -119,7 +119,8 @@ public final class TransportModel {
         this.compiledCells = tissue.cell().clone();
         float[] scratch = new float[grid.voxelCount()];
         for (int s = 0; s < n; s++) {
-            fillDiffusivity(s, compiledStiffnessKpa, compiledCells, BUILT_GAG_LEVEL, scratch); // refuses a bad value now
+            // refuses a bad value at compile time, before any backend exists
+            fillDiffusivity(s, compiledStiffnessKpa, compiledCells, BUILT_GAG_LEVEL, scratch);
         }
     }
 
@@ -214,7 +215,7 @@ public final class TransportModel {
                 r[v] = 1f;
                 continue;
             }
-            double collagen = composition.composition(stiffness[v], cell[v], BUILT_GAG_LEVEL).collagenFraction();
+            double collagen = composition.collagenFraction(stiffness[v]);
             double value = binding.retardation(collagen);
             if (!(value >= 1) || !Double.isFinite(value)) {
                 throw new IllegalArgumentException("species " + species.get(s).name() + ": retardation at voxel " + v

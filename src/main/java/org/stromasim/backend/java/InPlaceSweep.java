@@ -190,15 +190,10 @@ final class InPlaceSweep {
      * Writes row j of plane k of c (c = C + coef·Σ faces, coef = dt/dx²) from old values only:
      * in-plane neighbours from {@code p.centre}, the plane below from {@code p.below}, the plane above
      * from c itself when {@code lastOfSlab} is false, else from {@code p.above}. Call
-     * {@link #beginPlane} before the plane's first row and {@link Planes#roll} after its last.
-     */
-    void stepRow(float[] c, float[] d, int j, int k, boolean lastOfSlab, Planes p, Rows r, float coef) {
-        stepRow(c, d, null, j, k, lastOfSlab, p, r, coef);
-    }
-
-    /**
-     * As above with each voxel's update divided by its retardation factor R ({@code retardation}, null:
-     * R = 1): R·∂C/∂t = ∇·(D∇C), so the fluxes are those of the free concentration and ∫R·C is conserved.
+     * {@link #beginPlane} before the plane's first row and {@link Planes#roll} after its last. With
+     * reversible matrix binding each voxel's update is divided by its retardation factor R
+     * ({@code retardation}, null: R = 1): R·∂C/∂t = ∇·(D∇C), so the fluxes are those of the free
+     * concentration and ∫R·C is conserved.
      */
     void stepRow(float[] c, float[] d, float[] retardation, int j, int k, boolean lastOfSlab, Planes p, Rows r,
                  float coef) {
@@ -263,30 +258,8 @@ final class InPlaceSweep {
             zAbove = outsideRow(Face.Z_MAX, centre);
             zAboveAt = outsideRowAt(Face.Z_MAX, rowAt, 0);
         }
-        if (retardation != null) {
-            updateRetarded(padded, gx, r.facesYBelow, yBelow, yBelowAt, r.facesYAbove, yAbove, yAboveAt,
-                    p.facesBelow, zBelow, zBelowAt, p.facesAbove, zAbove, zAboveAt, rowAt, c, v0, coef, retardation);
-            return;
-        }
         update(padded, gx, r.facesYBelow, yBelow, yBelowAt, r.facesYAbove, yAbove, yAboveAt,
-                p.facesBelow, zBelow, zBelowAt, p.facesAbove, zAbove, zAboveAt, rowAt, c, v0, coef);
-    }
-
-    /** {@link #updateScalar} with each voxel's change divided by its R. */
-    private void updateRetarded(float[] padded, float[] gx, float[] gyBelow, float[] yBelow, int yBelowAt,
-                                float[] gyAbove, float[] yAbove, int yAboveAt, float[] gzBelow, float[] zBelow,
-                                int zBelowAt, float[] gzAbove, float[] zAbove, int zAboveAt, int rowAt, float[] c,
-                                int v0, float coef, float[] retardation) {
-        for (int i = 0; i < nx; i++) {
-            float cv = padded[i + 1];
-            float sum = gx[i] * (padded[i] - cv)
-                    + gx[i + 1] * (padded[i + 2] - cv)
-                    + gyBelow[i] * (yBelow[yBelowAt + i] - cv)
-                    + gyAbove[i] * (yAbove[yAboveAt + i] - cv)
-                    + gzBelow[rowAt + i] * (zBelow[zBelowAt + i] - cv)
-                    + gzAbove[rowAt + i] * (zAbove[zAboveAt + i] - cv);
-            c[v0 + i] = ConcentrationFloor.apply(cv + coef * sum / retardation[v0 + i]);
-        }
+                p.facesBelow, zBelow, zBelowAt, p.facesAbove, zAbove, zAboveAt, rowAt, c, v0, coef, retardation);
     }
 
     /** The value across an x domain face: the FIXED value, the wrapped voxel, or C_v itself (conductance 0). */
@@ -320,21 +293,26 @@ final class InPlaceSweep {
      */
     private void update(float[] padded, float[] gx, float[] gyBelow, float[] yBelow, int yBelowAt,
                         float[] gyAbove, float[] yAbove, int yAboveAt, float[] gzBelow, float[] zBelow, int zBelowAt,
-                        float[] gzAbove, float[] zAbove, int zAboveAt, int rowAt, float[] c, int v0, float coef) {
-        if (vectorised) {
+                        float[] gzAbove, float[] zAbove, int zAboveAt, int rowAt, float[] c, int v0, float coef,
+                        float[] retardation) {
+        if (vectorised && retardation == null) {
             VectorRows.update(nx, padded, gx, gyBelow, yBelow, yBelowAt, gyAbove, yAbove, yAboveAt,
                     gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef);
         } else {
             updateScalar(0, nx, padded, gx, gyBelow, yBelow, yBelowAt, gyAbove, yAbove, yAboveAt,
-                    gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef);
+                    gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef, retardation);
         }
     }
 
-    /** Voxels from ≤ i &lt; to of {@link #update}: the scalar loop, and the tail of the vector one. */
+    /**
+     * Voxels from ≤ i &lt; to of {@link #update}: the scalar loop, and the tail of the vector one; with
+     * {@code retardation} (null: R = 1) each change is divided by the voxel's R (the null test is
+     * loop-invariant, the compiler unswitches it).
+     */
     static void updateScalar(int from, int nx, float[] padded, float[] gx, float[] gyBelow, float[] yBelow,
                              int yBelowAt, float[] gyAbove, float[] yAbove, int yAboveAt, float[] gzBelow,
                              float[] zBelow, int zBelowAt, float[] gzAbove, float[] zAbove, int zAboveAt, int rowAt,
-                             float[] c, int v0, float coef) {
+                             float[] c, int v0, float coef, float[] retardation) {
         for (int i = from; i < nx; i++) {
             float cv = padded[i + 1];
             float sum = gx[i] * (padded[i] - cv)
@@ -343,7 +321,8 @@ final class InPlaceSweep {
                     + gyAbove[i] * (yAbove[yAboveAt + i] - cv)
                     + gzBelow[rowAt + i] * (zBelow[zBelowAt + i] - cv)
                     + gzAbove[rowAt + i] * (zAbove[zAboveAt + i] - cv);
-            c[v0 + i] = ConcentrationFloor.apply(cv + coef * sum);
+            c[v0 + i] = ConcentrationFloor.apply(retardation == null ? cv + coef * sum
+                    : cv + coef * sum / retardation[v0 + i]);
         }
     }
 }

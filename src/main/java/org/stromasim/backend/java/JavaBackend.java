@@ -180,11 +180,11 @@ public final class JavaBackend implements Backend {
         this.speciesCount = model.speciesCount();
         DiffusionSpec.Scheme scheme = model.diffusion().scheme();
         boolean largeSteps = model.diffusion().largeSteps();
-        // the large-step schemes have their own loops; reversible matrix binding (1/R per voxel) runs the
-        // scalar ones
-        boolean binding = model.anyMatrixBinding();
-        this.vectorised = vectorised && !largeSteps && !binding;
-        this.rkl2Vectorised = vectorised && scheme == DiffusionSpec.Scheme.RKL2 && !binding;
+        // the explicit vector rows and vector reactions: not for the large-step schemes (RKL2 has vector
+        // stage loops of its own) and not with reversible matrix binding, whose reaction sub-steps run per
+        // voxel; RKL2's stage loops fall back to scalar only for the rows of a bound species
+        this.vectorised = vectorised && !largeSteps && !model.anyMatrixBinding();
+        this.rkl2Vectorised = vectorised && scheme == DiffusionSpec.Scheme.RKL2;
         // every scheme adopts the uploaded arrays (the implicit one writes each species once, at its step's end)
         this.state = new WorkingState(speciesCount, grid.voxelCount());
         this.reactions = new ReactionPass(fields, state, this.vectorised && VectorReactions.supported());

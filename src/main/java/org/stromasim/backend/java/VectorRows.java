@@ -88,6 +88,6 @@ final class VectorRows {
             next.blend(0f, next.abs().compare(VectorOperators.LT, ConcentrationFloor.BELOW)).intoArray(c, v0 + i);
         }
         InPlaceSweep.updateScalar(i, nx, padded, gx, gyBelow, yBelow, yBelowAt, gyAbove, yAbove, yAboveAt,
-                gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef);
+                gzBelow, zBelow, zBelowAt, gzAbove, zAbove, zAboveAt, rowAt, c, v0, coef, null);
     }
 }
