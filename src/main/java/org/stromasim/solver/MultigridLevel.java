@@ -15,7 +15,7 @@ import java.util.Arrays;
  * ({@link #fillGhosts}) before each operator application. This is the layout an OpenCL port keeps:
  * one work item per interior cell, no colouring, no boundary branches.
  */
-final class MultigridLevel {
+final class MultigridLevel implements ChebyshevJacobi.Level {
 
     final int nx;
     final int ny;
@@ -160,7 +160,7 @@ final class MultigridLevel {
     }
 
     /** out = rhs − A·u over the interior (ghosts of u refreshed first). */
-    void residual(float[] u, float[] rhs, float[] out) {
+    public void residual(float[] u, float[] rhs, float[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
         forPlanes(k -> residualPlane(u, rhs, out, k));
@@ -208,46 +208,13 @@ final class MultigridLevel {
         }
     }
 
-    /**
-     * {@code degree} steps of Chebyshev–Jacobi smoothing of A·u = rhs on the eigenvalue interval
-     * [lambdaMax/ratio, lambdaMax] of diag⁻¹·A (the three-term recurrence of Saad, Iterative Methods for
-     * Sparse Linear Systems, 2nd ed., Alg. 12.1, with Jacobi preconditioning). Every step is one
-     * residual pass and one point-wise update: both vectorise and map one-to-one onto device kernels.
-     */
+    /** {@code degree} steps of {@link ChebyshevJacobi} smoothing on [lambdaMax/ratio, lambdaMax]. */
     void smooth(float[] u, float[] rhs, int degree, double ratio) {
-        double upper = lambdaMax;
-        double lower = upper / ratio;
-        double theta = 0.5 * (upper + lower);
-        double delta = 0.5 * (upper - lower);
-        double sigma = theta / delta;
-        double rho = 1 / sigma;
-        residual(u, rhs, r);
-        float first = (float) (1 / theta);
-        forInterior((p0, p1) -> {
-            for (int p = p0; p < p1; p++) {
-                float dp = first * invDiag[p] * r[p];
-                d[p] = dp;
-                u[p] += dp;
-            }
-        });
-        for (int step = 1; step < degree; step++) {
-            residual(u, rhs, r);
-            double rhoNew = 1 / (2 * sigma - rho);
-            float keep = (float) (rhoNew * rho);
-            float push = (float) (2 * rhoNew / delta);
-            forInterior((p0, p1) -> {
-                for (int p = p0; p < p1; p++) {
-                    float dp = keep * d[p] + push * invDiag[p] * r[p];
-                    d[p] = dp;
-                    u[p] += dp;
-                }
-            });
-            rho = rhoNew;
-        }
+        ChebyshevJacobi.smooth(this, invDiag, r, d, lambdaMax, u, rhs, degree, ratio);
     }
 
     /** Runs body over each interior row [p0, p1), planes in parallel on large levels (see {@link #forPlanes}). */
-    void forInterior(RowBody body) {
+    public void forInterior(RowBody body) {
         forPlanes(k -> {
             for (int j = 1; j <= ny; j++) {
                 int p0 = 1 + px * (j + (ny + 2) * k);

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <p>Float storage, as the geometric levels: the cycle is only a preconditioner of the solver's PCG,
  * whose residual is computed in double on the fine level.
  */
-final class StencilLevel implements Stencil {
+final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
 
     final int nx;
     final int ny;
@@ -128,7 +128,7 @@ final class StencilLevel implements Stencil {
     }
 
     /** out = rhs − A·u over the interior. */
-    void residual(float[] u, float[] rhs, float[] out) {
+    public void residual(float[] u, float[] rhs, float[] out) {
         MultigridLevel.fillGhosts(u, nx, ny, nz, periodic);
         operatorCellUpdates += cells();
         forPlanes(k -> {
@@ -164,40 +164,11 @@ final class StencilLevel implements Stencil {
     }
 
     /**
-     * Chebyshev–Jacobi smoothing on [lambdaMax/ratio, lambdaMax] of diag⁻¹·A, the same recurrence as
-     * {@link MultigridLevel#smooth} (Saad, Alg. 12.1): a point smoother needs no colouring of the 27-point
-     * stencil, and the Gershgorin bound covers a Galerkin operator's positive off-diagonal entries.
+     * {@link ChebyshevJacobi} smoothing on [lambdaMax/ratio, lambdaMax] of diag⁻¹·A: the Gershgorin bound
+     * covers a Galerkin operator's positive off-diagonal entries.
      */
     void smooth(float[] u, float[] rhs, int degree, double ratio) {
-        double upper = lambdaMax;
-        double lower = upper / ratio;
-        double theta = 0.5 * (upper + lower);
-        double delta = 0.5 * (upper - lower);
-        double sigma = theta / delta;
-        double rho = 1 / sigma;
-        residual(u, rhs, r);
-        float first = (float) (1 / theta);
-        forInterior((p0, p1) -> {
-            for (int p = p0; p < p1; p++) {
-                float dp = first * invDiag[p] * r[p];
-                d[p] = dp;
-                u[p] += dp;
-            }
-        });
-        for (int step = 1; step < degree; step++) {
-            residual(u, rhs, r);
-            double rhoNew = 1 / (2 * sigma - rho);
-            float keep = (float) (rhoNew * rho);
-            float push = (float) (2 * rhoNew / delta);
-            forInterior((p0, p1) -> {
-                for (int p = p0; p < p1; p++) {
-                    float dp = keep * d[p] + push * invDiag[p] * r[p];
-                    d[p] = dp;
-                    u[p] += dp;
-                }
-            });
-            rho = rhoNew;
-        }
+        ChebyshevJacobi.smooth(this, invDiag, r, d, lambdaMax, u, rhs, degree, ratio);
     }
 
     /** Σ a·c over the interior, accumulated in double. */
@@ -218,7 +189,7 @@ final class StencilLevel implements Stencil {
         Arrays.fill(a, 0f);
     }
 
-    void forInterior(MultigridLevel.RowBody body) {
+    public void forInterior(MultigridLevel.RowBody body) {
         forPlanes(k -> {
             for (int j = 1; j <= ny; j++) {
                 int p0 = 1 + px * (j + (ny + 2) * k);
