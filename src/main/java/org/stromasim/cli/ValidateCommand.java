@@ -63,9 +63,10 @@ final class ValidateCommand implements Callable<Integer> {
                 .requireFits(MemoryBudget.availableHeapBytes(), "to build and check it");
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
+        TransportFields compiled = TransportFields.of(model);
         TimeStepPlan plan;
         try {
-            plan = CheckedTimeStep.choose(scenario, tissue, model, scenario.run().endTimeS());
+            plan = CheckedTimeStep.choose(scenario, tissue, compiled, scenario.run().endTimeS());
         } catch (TimeStepRefusedException refused) {
             throw LocatedRefusal.of(refused, scenarioFile, overrides);
         }
@@ -91,7 +92,6 @@ final class ValidateCommand implements Callable<Integer> {
                 .ifPresent(m -> out.printf("matrix          %s%n", m.ranges(tissue.cell())));
         org.stromasim.flow.InterstitialFlow.of(scenario, tissue)
                 .ifPresent(f -> out.printf("flow            %s%n", org.stromasim.flow.FlowSummary.of(f, tissue.cell())));
-        TransportFields compiled = TransportFields.of(model);
         compiled.perfusedFraction().ifPresent(f -> out.printf("vessels         %s%n",
                 org.stromasim.flow.PerfusionSummary.of(f, TransportModel.vesselSurfaceToVolumePerUm(tissue))));
         out.printf("time step       %s%n", plan.reason());

@@ -24,6 +24,11 @@ public final class CheckedTimeStep {
      * so there is no step to derive) and every tissue metric would be a mean over no voxel, NaN.
      */
     public static TimeStepPlan choose(Scenario scenario, Tissue tissue, TransportModel model, double endTimeS) {
+        return choose(scenario, tissue, TransportFields.of(model), endTimeS);
+    }
+
+    /** As above from fields of the compiled model the caller keeps (validate prints them afterwards). */
+    public static TimeStepPlan choose(Scenario scenario, Tissue tissue, TransportFields compiled, double endTimeS) {
         byte vessel = CellType.VESSEL.code();
         boolean anyTissue = false;
         for (byte c : tissue.cell()) {
@@ -39,7 +44,7 @@ public final class CheckedTimeStep {
                     + " µm domain, so no tissue is left for the species to diffuse into; allowed: vessels that leave"
                     + " at least one voxel outside their lumen (a smaller radius_um, or a larger grid)", null);
         }
-        return choose(scenario, model, endTimeS);
+        return choose(scenario, compiled, endTimeS);
     }
 
     /**
@@ -47,7 +52,10 @@ public final class CheckedTimeStep {
      * holds fields of it), or a refusal naming the key.
      */
     public static TimeStepPlan choose(Scenario scenario, TransportModel model, double endTimeS) {
-        TransportFields fields = TransportFields.of(model);
+        return choose(scenario, TransportFields.of(model), endTimeS);
+    }
+
+    private static TimeStepPlan choose(Scenario scenario, TransportFields fields, double endTimeS) {
         TimeStepPlan plan;
         try {
             plan = TimeStepPlan.choose(scenario.run(), fields);

@@ -19,17 +19,28 @@ final class DenseLu {
         this.cellIndex = cellIndex;
     }
 
-    static DenseLu of(MultigridLevel level) {
-        int n = level.cells();
-        int[] cell = new int[n];
+    /** A level's padded index of interior cell (i, j, k). */
+    private interface PaddedIndex {
+        int of(int i, int j, int k);
+    }
+
+    /** The padded index of each interior cell, x fastest: the dense matrix's row and column order. */
+    private static int[] interiorCells(int nx, int ny, int nz, PaddedIndex index) {
+        int[] cell = new int[nx * ny * nz];
         int c = 0;
-        for (int k = 0; k < level.nz; k++) {
-            for (int j = 0; j < level.ny; j++) {
-                for (int i = 0; i < level.nx; i++) {
-                    cell[c++] = level.index(i, j, k);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    cell[c++] = index.of(i, j, k);
                 }
             }
         }
+        return cell;
+    }
+
+    static DenseLu of(MultigridLevel level) {
+        int n = level.cells();
+        int[] cell = interiorCells(level.nx, level.ny, level.nz, level::index);
         double[] a = new double[n * n];
         float[] unit = new float[level.size];
         float[] column = new float[level.size];
@@ -55,15 +66,7 @@ final class DenseLu {
      */
     static DenseLu of(StencilLevel level) {
         int n = level.cells();
-        int[] cell = new int[n];
-        int c = 0;
-        for (int k = 0; k < level.nz; k++) {
-            for (int j = 0; j < level.ny; j++) {
-                for (int i = 0; i < level.nx; i++) {
-                    cell[c++] = level.index(i, j, k);
-                }
-            }
-        }
+        int[] cell = interiorCells(level.nx, level.ny, level.nz, level::index);
         int[] dims = {level.nx, level.ny, level.nz};
         double[] a = new double[n * n];
         int row = 0;

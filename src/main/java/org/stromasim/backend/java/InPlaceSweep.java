@@ -35,10 +35,7 @@ final class InPlaceSweep {
     private final int ny;
     private final int nz;
     private final int planeSize;
-    private final int[] bcType;
-    private final float[] bcValue;
-    /** Per face: a row of its FIXED value (the "neighbour" outside the domain), or null. */
-    private final float[][] fixedRow = new float[Face.values().length][];
+    private final RowBoundaries outside;
     /** Run the row loops with the Vector API ({@link VectorRows}); the numbers are bitwise the same. */
     private final boolean vectorised;
 
@@ -48,16 +45,7 @@ final class InPlaceSweep {
         this.ny = grid.ny();
         this.nz = grid.nz();
         this.planeSize = nx * ny;
-        this.bcType = boundaries.typeCodes();
-        double[] values = boundaries.fixedValues();
-        this.bcValue = new float[values.length];
-        for (Face f : Face.values()) {
-            bcValue[f.ordinal()] = (float) values[f.ordinal()];
-            if (bcType[f.ordinal()] == SpeciesBoundaries.FIXED) {
-                fixedRow[f.ordinal()] = new float[nx];
-                java.util.Arrays.fill(fixedRow[f.ordinal()], bcValue[f.ordinal()]);
-            }
-        }
+        this.outside = new RowBoundaries(boundaries, nx);
     }
 
     /** Per slab and species: the plane copies and rolling z-face conductances of the in-place step. */
@@ -106,19 +94,15 @@ final class InPlaceSweep {
         }
     }
 
-    private boolean periodicInZ() {
-        return bcType[Face.Z_MIN.ordinal()] == SpeciesBoundaries.PERIODIC;
-    }
-
     /**
      * Copies, before a pass, the old planes that slab [kFrom, kTo) reads but does not own: the one
      * below its first plane and the one above its last (wrapped when z is periodic).
      */
     void saveHalo(float[] c, int kFrom, int kTo, Planes p) {
-        if (kFrom > 0 || periodicInZ()) {
+        if (kFrom > 0 || outside.periodicInZ()) {
             System.arraycopy(c, ((kFrom - 1 + nz) % nz) * planeSize, p.below, 0, planeSize);
         }
-        if (kTo < nz || periodicInZ()) {
+        if (kTo < nz || outside.periodicInZ()) {
             System.arraycopy(c, (kTo % nz) * planeSize, p.above, 0, planeSize);
         }
     }
@@ -162,7 +146,7 @@ final class InPlaceSweep {
      * the voxel {@code wrapOffset} away, zero-flux 0.
      */
     private void domainFaces(Face face, float[] d, int at, int wrapOffset, float[] g, int gAt, int n) {
-        int type = bcType[face.ordinal()];
+        int type = outside.type(face);
         if (type == SpeciesBoundaries.FIXED) {
             for (int i = 0; i < n; i++) {
                 g[gAt + i] = 2 * d[at + i];
@@ -204,8 +188,8 @@ final class InPlaceSweep {
         float[] padded = r.padded;
         float[] gx = r.facesX;
         System.arraycopy(centre, rowAt, padded, 1, nx);
-        padded[0] = outsideX(Face.X_MIN, centre, rowAt, nx - 1);
-        padded[nx + 1] = outsideX(Face.X_MAX, centre, rowAt + nx - 1, -(nx - 1));
+        padded[0] = outside.outsideX(Face.X_MIN, centre, rowAt, nx - 1);
+        padded[nx + 1] = outside.outsideX(Face.X_MAX, centre, rowAt + nx - 1, -(nx - 1));
         domainFaces(Face.X_MIN, d, v0, nx - 1, gx, 0, 1);
         // nx faces where the row is not the grid's last, so that a row of 8k voxels fills whole vectors;
         // the last one (with the next row's first voxel) is then overwritten by the X_MAX domain face
@@ -222,8 +206,8 @@ final class InPlaceSweep {
             yBelowAt = rowAt - nx;
         } else {
             domainFaces(Face.Y_MIN, d, v0, (ny - 1) * nx, r.facesYBelow, 0, nx);
-            yBelow = outsideRow(Face.Y_MIN, centre);
-            yBelowAt = outsideRowAt(Face.Y_MIN, rowAt, (ny - 1) * nx);
+            yBelow = outside.outsideRow(Face.Y_MIN, centre);
+            yBelowAt = outside.outsideRowAt(Face.Y_MIN, rowAt, (ny - 1) * nx);
         }
         float[] yAbove;
         int yAboveAt;
@@ -233,57 +217,33 @@ final class InPlaceSweep {
             yAboveAt = rowAt + nx;
         } else {
             domainFaces(Face.Y_MAX, d, v0, -(ny - 1) * nx, r.facesYAbove, 0, nx);
-            yAbove = outsideRow(Face.Y_MAX, centre);
-            yAboveAt = outsideRowAt(Face.Y_MAX, rowAt, -(ny - 1) * nx);
+            yAbove = outside.outsideRow(Face.Y_MAX, centre);
+            yAboveAt = outside.outsideRowAt(Face.Y_MAX, rowAt, -(ny - 1) * nx);
         }
         // z: old planes below and above, or what lies across the domain face
         float[] zBelow;
         int zBelowAt;
-        if (k > 0 || periodicInZ()) {
+        if (k > 0 || outside.periodicInZ()) {
             zBelow = p.below;
             zBelowAt = rowAt;
         } else {
-            zBelow = outsideRow(Face.Z_MIN, centre);
-            zBelowAt = outsideRowAt(Face.Z_MIN, rowAt, 0);
+            zBelow = outside.outsideRow(Face.Z_MIN, centre);
+            zBelowAt = outside.outsideRowAt(Face.Z_MIN, rowAt, 0);
         }
         float[] zAbove;
         int zAboveAt;
         if (!lastOfSlab) {
             zAbove = c;
             zAboveAt = v0 + planeSize;
-        } else if (k < nz - 1 || periodicInZ()) {
+        } else if (k < nz - 1 || outside.periodicInZ()) {
             zAbove = p.above;
             zAboveAt = rowAt;
         } else {
-            zAbove = outsideRow(Face.Z_MAX, centre);
-            zAboveAt = outsideRowAt(Face.Z_MAX, rowAt, 0);
+            zAbove = outside.outsideRow(Face.Z_MAX, centre);
+            zAboveAt = outside.outsideRowAt(Face.Z_MAX, rowAt, 0);
         }
         update(padded, gx, r.facesYBelow, yBelow, yBelowAt, r.facesYAbove, yAbove, yAboveAt,
                 p.facesBelow, zBelow, zBelowAt, p.facesAbove, zAbove, zAboveAt, rowAt, c, v0, coef, retardation);
-    }
-
-    /** The value across an x domain face: the FIXED value, the wrapped voxel, or C_v itself (conductance 0). */
-    private float outsideX(Face face, float[] centre, int at, int wrapOffset) {
-        int type = bcType[face.ordinal()];
-        if (type == SpeciesBoundaries.FIXED) {
-            return bcValue[face.ordinal()];
-        }
-        return type == SpeciesBoundaries.PERIODIC ? centre[at + wrapOffset] : centre[at];
-    }
-
-    /** The array holding the row across a y or z domain face: the FIXED row, else the centre plane. */
-    private float[] outsideRow(Face face, float[] centre) {
-        float[] fixed = fixedRow[face.ordinal()];
-        return fixed != null ? fixed : centre;
-    }
-
-    /** Where in {@link #outsideRow} that row starts: 0 for FIXED, the wrapped row when periodic, else the row itself. */
-    private int outsideRowAt(Face face, int rowAt, int wrapOffset) {
-        int type = bcType[face.ordinal()];
-        if (type == SpeciesBoundaries.FIXED) {
-            return 0;
-        }
-        return type == SpeciesBoundaries.PERIODIC ? rowAt + wrapOffset : rowAt;
     }
 
     /**

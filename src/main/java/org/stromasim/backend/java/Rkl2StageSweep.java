@@ -30,10 +30,7 @@ final class Rkl2StageSweep {
     private final int ny;
     private final int nz;
     private final int planeSize;
-    private final int[] bcType;
-    private final float[] bcValue;
-    /** Per face: a row of its FIXED value (the "neighbour" outside the domain), or null. */
-    private final float[][] fixedRow = new float[Face.values().length][];
+    private final RowBoundaries outside;
     private final boolean vectorised;
 
     Rkl2StageSweep(Grid3D grid, SpeciesBoundaries boundaries, boolean vectorised) {
@@ -42,16 +39,7 @@ final class Rkl2StageSweep {
         this.nz = grid.nz();
         this.planeSize = nx * ny;
         this.vectorised = vectorised;
-        this.bcType = boundaries.typeCodes();
-        double[] values = boundaries.fixedValues();
-        this.bcValue = new float[values.length];
-        for (Face f : Face.values()) {
-            bcValue[f.ordinal()] = (float) values[f.ordinal()];
-            if (bcType[f.ordinal()] == SpeciesBoundaries.FIXED) {
-                fixedRow[f.ordinal()] = new float[nx];
-                java.util.Arrays.fill(fixedRow[f.ordinal()], bcValue[f.ordinal()]);
-            }
-        }
+        this.outside = new RowBoundaries(boundaries, nx);
     }
 
     /**
@@ -242,8 +230,8 @@ final class Rkl2StageSweep {
         float[] padded = r.padded;
         float[] gx = r.facesX;
         System.arraycopy(src, v0, padded, 1, nx);
-        padded[0] = outsideX(Face.X_MIN, src, v0, nx - 1);
-        padded[nx + 1] = outsideX(Face.X_MAX, src, v0 + nx - 1, -(nx - 1));
+        padded[0] = outside.outsideX(Face.X_MIN, src, v0, nx - 1);
+        padded[nx + 1] = outside.outsideX(Face.X_MAX, src, v0 + nx - 1, -(nx - 1));
         domainFaces(Face.X_MIN, d, v0, nx - 1, gx, 0, 1, r);
         // nx faces where the row is not the grid's last, so that a row of 8k voxels fills whole vectors;
         // the last one (with the next row's first voxel) is then overwritten by the X_MAX domain face
@@ -258,8 +246,8 @@ final class Rkl2StageSweep {
             r.yBelowAt = v0 - nx;
         } else {
             domainFaces(Face.Y_MIN, d, v0, (ny - 1) * nx, r.facesYBelow, 0, nx, r);
-            r.yBelow = outsideRow(Face.Y_MIN, src);
-            r.yBelowAt = outsideRowAt(Face.Y_MIN, v0, (ny - 1) * nx);
+            r.yBelow = outside.outsideRow(Face.Y_MIN, src);
+            r.yBelowAt = outside.outsideRowAt(Face.Y_MIN, v0, (ny - 1) * nx);
         }
         if (j < ny - 1) {
             harmonicRow(d, v0, d, v0 + nx, r.facesYAbove, 0, nx, r);
@@ -267,23 +255,23 @@ final class Rkl2StageSweep {
             r.yAboveAt = v0 + nx;
         } else {
             domainFaces(Face.Y_MAX, d, v0, -(ny - 1) * nx, r.facesYAbove, 0, nx, r);
-            r.yAbove = outsideRow(Face.Y_MAX, src);
-            r.yAboveAt = outsideRowAt(Face.Y_MAX, v0, -(ny - 1) * nx);
+            r.yAbove = outside.outsideRow(Face.Y_MAX, src);
+            r.yAboveAt = outside.outsideRowAt(Face.Y_MAX, v0, -(ny - 1) * nx);
         }
         // z: the planes below and above, or what lies across the domain face
         if (k > 0) {
             r.zBelow = src;
             r.zBelowAt = v0 - planeSize;
         } else {
-            r.zBelow = outsideRow(Face.Z_MIN, src);
-            r.zBelowAt = outsideRowAt(Face.Z_MIN, v0, (nz - 1) * planeSize);
+            r.zBelow = outside.outsideRow(Face.Z_MIN, src);
+            r.zBelowAt = outside.outsideRowAt(Face.Z_MIN, v0, (nz - 1) * planeSize);
         }
         if (k < nz - 1) {
             r.zAbove = src;
             r.zAboveAt = v0 + planeSize;
         } else {
-            r.zAbove = outsideRow(Face.Z_MAX, src);
-            r.zAboveAt = outsideRowAt(Face.Z_MAX, v0, -(nz - 1) * planeSize);
+            r.zAbove = outside.outsideRow(Face.Z_MAX, src);
+            r.zAboveAt = outside.outsideRowAt(Face.Z_MAX, v0, -(nz - 1) * planeSize);
         }
         return v0;
     }
@@ -324,7 +312,7 @@ final class Rkl2StageSweep {
      * the voxel {@code wrapOffset} away, zero-flux 0.
      */
     private void domainFaces(Face face, float[] d, int at, int wrapOffset, float[] g, int gAt, int n, Rows r) {
-        int type = bcType[face.ordinal()];
+        int type = outside.type(face);
         if (type == SpeciesBoundaries.FIXED) {
             for (int i = 0; i < n; i++) {
                 g[gAt + i] = 2 * d[at + i];
@@ -334,29 +322,5 @@ final class Rkl2StageSweep {
         } else {
             java.util.Arrays.fill(g, gAt, gAt + n, 0f);
         }
-    }
-
-    /** The value across an x domain face: the FIXED value, the wrapped voxel, or C_v itself (conductance 0). */
-    private float outsideX(Face face, float[] src, int at, int wrapOffset) {
-        int type = bcType[face.ordinal()];
-        if (type == SpeciesBoundaries.FIXED) {
-            return bcValue[face.ordinal()];
-        }
-        return type == SpeciesBoundaries.PERIODIC ? src[at + wrapOffset] : src[at];
-    }
-
-    /** The array holding the row across a y or z domain face: the FIXED row, else the source itself. */
-    private float[] outsideRow(Face face, float[] src) {
-        float[] fixed = fixedRow[face.ordinal()];
-        return fixed != null ? fixed : src;
-    }
-
-    /** Where in {@link #outsideRow} that row starts: 0 for FIXED, the wrapped row if periodic, else the row itself. */
-    private int outsideRowAt(Face face, int v0, int wrapOffset) {
-        int type = bcType[face.ordinal()];
-        if (type == SpeciesBoundaries.FIXED) {
-            return 0;
-        }
-        return type == SpeciesBoundaries.PERIODIC ? v0 + wrapOffset : v0;
     }
 }
