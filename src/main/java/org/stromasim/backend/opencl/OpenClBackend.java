@@ -169,7 +169,8 @@ public final class OpenClBackend implements Backend {
         DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps(),
                 model.plasmaGroupCount() > 1);
         if (implicitScheme) {
-            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, unsplitCoupling),
+            boolean perVoxelMasses = unsplitCoupling || SpeciesParameterTable.boundSpecies(model).length > 0;
+            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, perVoxelMasses),
                     MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
         }
         plan = plan.withBoundSpecies(SpeciesParameterTable.boundSpecies(model).length);
@@ -248,9 +249,11 @@ public final class OpenClBackend implements Backend {
             rkl2 = rkl2Scheme ? new Rkl2Passes(fields, resources, transportProgram, device, queue,
                     exact ? localSize : null, itemsX, guard, fieldBytes, diffusivity, parameters, retardation) : null;
             implicit = implicitScheme
-                    ? new DeviceImplicitDiffusion(fields, resources, context, queue, guard, unsplitCoupling) : null;
+                    ? new DeviceImplicitDiffusion(fields, resources, context, queue, guard,
+                            unsplitCoupling || boundSpecies.length > 0, retardation) : null;
             unsplit = unsplitCoupling ? new DeviceUnsplitStep(model, implicit, guard,
-                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo, wallDistance, diffusivity})
+                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo, wallDistance, diffusivity,
+                        retardation})
                     : null;
         } catch (RuntimeException | Error e) {
             resources.close();
@@ -544,37 +547,12 @@ public final class OpenClBackend implements Backend {
         if (scheme != null) {
             return scheme;
         }
-        String binding = bindingRefusal(model.speciesNames(), model::bindsToMatrix, model.diffusion());
-        if (binding != null) {
-            return binding;
-        }
         if (model.diffusion().unsplit() && model.plasmaGroupCount() > 1) {
             return "run.diffusion.coupling: unsplit on OpenCL takes one plasma curve per species, and the vessel groups"
                     + " carry " + model.plasmaGroupCount() + " (tissue.vessels[].groups.*.plasma); use --backend java,"
                     + " or coupling plain";
         }
         return null;
-    }
-
-    /**
-     * Why the OpenCL backend cannot run a species that binds reversibly to collagen under {@code diffusion},
-     * or null when it can (or none binds): the explicit and RKL2 kernels carry the retardation factor; the
-     * multigrid solves (scheme implicit, either coupling) do not.
-     */
-    public static String bindingRefusal(java.util.List<String> speciesNames, java.util.function.IntPredicate binds,
-                                        DiffusionSpec diffusion) {
-        if (diffusion.scheme() != DiffusionSpec.Scheme.IMPLICIT) {
-            return null;
-        }
-        java.util.List<String> bound = new java.util.ArrayList<>();
-        for (int s = 0; s < speciesNames.size(); s++) {
-            if (binds.test(s)) {
-                bound.add(speciesNames.get(s));
-            }
-        }
-        return bound.isEmpty() ? null : "species[].ecm_binding (reversible matrix binding of " + String.join(", ", bound)
-                + ") with run.diffusion.scheme: implicit runs only on the Java backend; use --backend java, or scheme"
-                + " explicit or rkl2";
     }
 
     /** As {@link #refusal(TransportModel, OpenClDevice)}, for what the scheme alone decides. */

@@ -108,16 +108,9 @@ public final class BackendFactory {
 
     /**
      * As {@link #choosesOpenCl(BackendChoice, String, org.stromasim.scenario.DiffusionSpec)} for a whole
-     * scenario: {@code auto} also ends on Java when a species binds to the matrix under a scheme whose
-     * OpenCL form has no retardation ({@link OpenClBackend#bindingRefusal}).
+     * scenario (every scheme runs reversible matrix binding on OpenCL as on Java, so only the scheme decides).
      */
     public static boolean choosesOpenCl(BackendChoice choice, String deviceSpec, org.stromasim.scenario.Scenario scenario) {
-        java.util.List<org.stromasim.scenario.SpeciesSpec> species = scenario.species();
-        String binding = OpenClBackend.bindingRefusal(species.stream().map(s -> s.name()).toList(),
-                s -> species.get(s).ecmBinding() != null, scenario.run().diffusion());
-        if (binding != null && choice == BackendChoice.AUTO && deviceSpec == null) {
-            return false;
-        }
         return choosesOpenCl(choice, deviceSpec, scenario.run().diffusion());
     }
 

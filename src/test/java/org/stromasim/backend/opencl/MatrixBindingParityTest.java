@@ -26,8 +26,7 @@ import org.stromasim.transport.TransportModel;
 
 /**
  * Reversible matrix binding (species[].ecm_binding) on the OpenCL kernels against the Java backend, for
- * every scheme OpenCL runs with binding (explicit and RKL2; the implicit ones are refused, see
- * {@link OpenClBackend#bindingRefusal}): random R in [1, 10] per voxel written into both backends' live
+ * every scheme the OpenCL backend offers (explicit, RKL2, implicit TR-BDF2, implicit unsplit): random R in [1, 10] per voxel written into both backends' live
  * retardation, on the heterogeneous tissue of {@link FeatureParityTest} (random cells with vessels,
  * stiffness, viability) with every reaction term. Two bound species around an unbound one check that each
  * species reads its own block of R.
@@ -36,7 +35,10 @@ import org.stromasim.transport.TransportModel;
  * (rounded to float once), the kernel in float with e^(−x) and (1 − e^(−x))/x as polynomials (a few ulps
  * each) and h/R rounded to float, so a sub-step differs by up to about 8 ulps (5e-7 relative); two sub-steps
  * and a diffusion update per step over 10 steps give ≤ 1e-5, the bound of the explicit parity tests. RKL2 adds
- * its stages' float combinations, as in {@link Rkl2ParityTest} (2e-5).
+ * its stages' float combinations, as in {@link Rkl2ParityTest} (2e-5). The implicit schemes assemble and
+ * solve in double on both backends (R is the same float), so the bounds of {@link ImplicitParityTest} and
+ * {@link UnsplitParityTest} hold over their 6 steps: per voxel {@link UnsplitParityTest#RELATIVE} of the
+ * value plus {@link UnsplitParityTest#FLOOR} of the field's maximum.
  */
 @EnabledIfOpenClOrCi
 class MatrixBindingParityTest {
@@ -55,7 +57,19 @@ class MatrixBindingParityTest {
                 Arguments.of("explicit", null, RunSpec.Splitting.STRANG, 24),
                 Arguments.of("explicit", null, RunSpec.Splitting.LIE, 13),
                 Arguments.of("rkl2", LargeStepProblems.RKL2, RunSpec.Splitting.STRANG, 24),
-                Arguments.of("rkl2", LargeStepProblems.RKL2, RunSpec.Splitting.LIE, 13));
+                Arguments.of("rkl2", LargeStepProblems.RKL2, RunSpec.Splitting.LIE, 13),
+                Arguments.of("implicit", IMPLICIT, RunSpec.Splitting.STRANG, 24),
+                Arguments.of("implicit", IMPLICIT, RunSpec.Splitting.LIE, 13),
+                Arguments.of("unsplit", UNSPLIT, RunSpec.Splitting.STRANG, 24));
+    }
+
+    static final DiffusionSpec IMPLICIT = new DiffusionSpec(DiffusionSpec.Scheme.IMPLICIT, DiffusionSpec.DEFAULT_MAX_STAGES,
+            DiffusionSpec.Coupling.PLAIN);
+    static final DiffusionSpec UNSPLIT = new DiffusionSpec(DiffusionSpec.Scheme.IMPLICIT, DiffusionSpec.DEFAULT_MAX_STAGES,
+            DiffusionSpec.Coupling.UNSPLIT);
+
+    private static boolean implicit(DiffusionSpec scheme) {
+        return scheme != null && scheme.scheme() == DiffusionSpec.Scheme.IMPLICIT;
     }
 
     /**
@@ -77,9 +91,29 @@ class MatrixBindingParityTest {
         double limit = TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
         double dt = scheme == null ? 0.9 * limit : 50 * limit;
         float[][] r = {random(initial.grid().voxelCount(), 3), null, random(initial.grid().voxelCount(), 4)};
-        Tissue java = run(sc, initial, r, false, dt, 10);
-        Tissue opencl = run(sc, initial, r, true, dt, 10);
+        int steps = implicit(scheme) ? UnsplitParityTest.STEPS : 10;
+        Tissue java = run(sc, initial, r, false, dt, steps);
+        Tissue opencl = run(sc, initial, r, true, dt, steps);
+        if (implicit(scheme)) {
+            for (int s = 0; s < 3; s++) {
+                ImplicitParityTest.assertClosePerVoxel(name + " " + sc.species().get(s).name(), java.concentration(s),
+                        opencl.concentration(s), UnsplitParityTest.RELATIVE, UnsplitParityTest.FLOOR);
+            }
+            ImplicitParityTest.assertClosePerVoxel(name + " drug exposure", java.drugExposure(), opencl.drugExposure(),
+                    UnsplitParityTest.RELATIVE, UnsplitParityTest.FLOOR);
+            return;
+        }
         BothBackends.assertSameState(java, opencl, scheme == null ? EXPLICIT_TOLERANCE : RKL2_TOLERANCE);
+    }
+
+    /** The OpenCL backend runs binding under every scheme on this device (no refusal left, see BindingBackendChoiceTest). */
+    @ParameterizedTest(name = "{0}, {2}, nx = {3}")
+    @MethodSource("schemes")
+    void noSchemeIsRefusedForBinding(String name, DiffusionSpec scheme, RunSpec.Splitting splitting, int nx) {
+        var builder = scenario().grid(nx, 4, 4, 10.0).law(LAW).splitting(splitting).with(species("drug").d0(60).ecmBinding(1));
+        Scenario sc = (scheme == null ? builder : builder.diffusion(scheme)).build();
+        TransportModel model = TransportModel.compile(sc, org.stromasim.transport.ScenarioFixture.emptyTissue(sc));
+        org.junit.jupiter.api.Assertions.assertNull(OpenClBackend.refusal(model, OpenClTestDevice.get()));
     }
 
     /** R in [1, 10], uniform. */
