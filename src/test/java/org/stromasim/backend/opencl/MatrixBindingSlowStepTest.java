@@ -16,9 +16,10 @@ import org.stromasim.tissue.TissueBuilder;
 import org.stromasim.transport.TransportModel;
 
 /**
- * Reversible matrix binding across the biology slow step on the OpenCL device: remodelling changes the
- * collagen and so R, and the free concentration on the device is re-partitioned so that each voxel keeps
- * its total R·C (docs/barrier-physics.md section 9), as the Java backend does.
+ * Reversible matrix binding across the state updates between transport intervals on the OpenCL backend: the
+ * biology slow step on the device (remodelling changes the collagen and so R, and the free concentration
+ * on the device is re-partitioned so that each voxel keeps its total R·C, docs/barrier-physics.md
+ * section 9), and convection (host code through the backend's state update, which reads the fields' R).
  */
 @EnabledIfOpenClOrCi
 class MatrixBindingSlowStepTest {
@@ -80,5 +81,36 @@ class MatrixBindingSlowStepTest {
         BiologyOnBothBackends.Outcome java = BiologyOnBothBackends.slowSteps(s, initial, false, 3, true);
         BiologyOnBothBackends.Outcome opencl = BiologyOnBothBackends.slowSteps(s, initial, true, 3, true);
         BothBackends.assertSameState(java.state(), opencl.state(), MatrixBindingParityTest.EXPLICIT_TOLERANCE);
+    }
+
+    /**
+     * carcinoma-rim-flow with a bound IgG through the time loop (120 s, convection every 10 s): both
+     * backends agree within {@link BiologyParityTest#TOLERANCE} of the field's maximum (the convection
+     * tolerance of ConvectionParityTest), and the bound IgG differs from the unbound one by far more, so a
+     * backend that ignored R in transport or convection would fail.
+     */
+    @Test
+    void convectionOfABoundSpeciesAgreesWithTheJavaBackend() {
+        List<String> settings = List.of("run.end_time_s=120", "run.snapshot_interval_s=120", "run.metrics_interval_s=60",
+                "ecm.flow.convection.interval_s=10");
+        List<String> bound = new java.util.ArrayList<>(settings);
+        bound.add("species.igg.ecm_binding.bound_to_free_per_collagen_fraction=30");
+        Scenario withBinding = ScenarioLoader.load(Path.of("configs/carcinoma-rim-flow.yaml"), bound);
+        Tissue java = BiologyOnBothBackends.run(withBinding, false, 120).last;
+        Tissue opencl = BiologyOnBothBackends.run(withBinding, true, 120).last;
+        Tissue unbound = BiologyOnBothBackends.run(ScenarioLoader.load(Path.of("configs/carcinoma-rim-flow.yaml"), settings),
+                true, 120).last;
+        BothBackends.assertClose("bound igg with convection", java.concentration("igg"), opencl.concentration("igg"),
+                BiologyParityTest.TOLERANCE);
+        float[] a = opencl.concentration("igg");
+        float[] b = unbound.concentration("igg");
+        double scale = 0;
+        double diff = 0;
+        for (int v = 0; v < a.length; v++) {
+            scale = Math.max(scale, Math.abs(b[v]));
+            diff = Math.max(diff, Math.abs(a[v] - b[v]));
+        }
+        assertTrue(diff > 100 * BiologyParityTest.TOLERANCE * scale, "binding changed igg by only " + diff / scale
+                + " of its maximum");
     }
 }
