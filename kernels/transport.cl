@@ -21,6 +21,10 @@
 // step boundary (exposure is taken there, the Michaelis-Menten rate is frozen there), so the result
 // is the sequence R(dt/2) D R(dt/2) of every step. Lie: [exposure dt/2, R(dt)], then [D, exposure, R(dt)].
 //
+// A species bound reversibly to the matrix (params[P_RETARDATION_SLOT] >= 0: its block of `retardation`) takes
+// its own branch: the diffusion change divided by the voxel's R, each reaction sub-step the per-voxel
+// integration over h/R (docs/barrier-physics.md section 9).
+//
 // Reactions: where lambda does not depend on C the sub-step is an affine map tabulated on the host per
 // pass by voxel key (cell code * 2 + wall; ReactionTables), no exponential per voxel, and for
 // species other than the drug the two sub-steps of a pass composed into one map. The exact map

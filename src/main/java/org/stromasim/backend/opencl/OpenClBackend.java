@@ -61,6 +61,11 @@ import org.stromasim.transport.TransportModel;
  * kernels/biology.cl), which also recomputes the voxel keys and the diffusivity there; the MCT1 uptake
  * scale of the fields is applied at every {@link #advance}, as in the Java backend.
  *
+ * <p><b>Reversible matrix binding</b> (species[].ecm_binding): R per voxel of each bound species is copied
+ * from the fields at {@link #upload} and after {@link #runSlowStep} into one buffer; every scheme's kernels
+ * divide by it where the Java backend does (docs/barrier-physics.md section 9). The slow step's re-partition
+ * of R·C is the fields' own code, run on the device's concentrations of the bound species.
+ *
  * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Passes}, kernels/rkl2.cl): the
  * same pass schedule and reaction sub-steps, but each step's diffusion is an RKL2 super-time-step per
  * species (its own stage count) and the reactions run as a separate in-place pass after it: the Java
