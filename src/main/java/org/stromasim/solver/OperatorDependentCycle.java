@@ -10,9 +10,8 @@ package org.stromasim.solver;
  * solve their problem loosely, and more so the more levels there are (measured, voxel-wise 1:1000,
  * seed 11: 0.098 per cycle at 32³ and 0.113 at 64³, 20 work units; with the K-cycle 0.085 and 0.079,
  * 23–25 work units); the Krylov steps keep each coarse solve close to an exact one. The K-cycle is
- * not a fixed linear operator, so strictly the outer iteration should be flexible CG; with the coarse problems solved this closely the solver's plain PCG
- * converges at the rates measured (docs/multigrid.md), and its residual is recomputed in double every
- * iteration, so a stall would show and not pass as converged.
+ * not a fixed linear operator, so the outer iteration is flexible CG ({@link MultigridSolver}'s PCG
+ * loop switches to it for this hierarchy), whose residual is recomputed in double every iteration.
  */
 final class OperatorDependentCycle {
 

@@ -529,33 +529,42 @@ class OperatorDependentMultigridTest {
     }
 
     /**
-     * Voxel-wise independent 1:1000, a = 0, held x faces, 32³: measured 0.056–0.120 per cycle over
-     * seeds 7–15 (CoarseningComparison, mean 0.081, standard deviation 0.018), against 0.25–0.29 with
-     * the geometric coarsening; claimed ≤ 0.13 (the worst seed plus about half a standard deviation),
-     * run on the worst seed (9) and on 11.
+     * The issue's claim, ≤ 0.1 per cycle, on a voxel-wise independent 1:1000 field (a = 0, held x
+     * faces, 32³), on the two worst of seeds 1–40 (CoarseningComparison: 37 and 9 at 0.094 and 0.092;
+     * median 0.069). With the Gershgorin bound as the Galerkin levels' smoother bound seed 9 gives
+     * 0.102; with β of plain PCG instead of the flexible one's sign seed 37 gives 0.22.
      */
     @Test
-    void voxelwiseRoughFieldConvergesAtTheMeasuredRate() {
-        for (long seed : new long[] {9, 11}) {
-            assertRate(TestFields.voxelwiseContrast1000(32, seed), 0.13, "voxel-wise seed " + seed);
+    void voxelwiseRoughFieldMeetsTheClaimOnTheWorstSeeds() {
+        for (long seed : new long[] {37, 9}) {
+            assertRate(32, TestFields.voxelwiseContrast1000(32, seed), 0.1, "voxel-wise seed " + seed);
         }
     }
 
     /**
      * Vessel network (2-voxel tubes with K = 0 and a = 1; a = 0 in the tissue), held x faces, 32³:
-     * measured 0.018–0.059 per cycle over seeds 7–15 (the geometric coarsening 0.04–0.05); claimed
+     * measured 0.016–0.061 per cycle over seeds 1–40 (the geometric coarsening 0.04–0.05); claimed
      * ≤ 0.07, run on the worst seed (10) and on 7.
      */
     @Test
     void vesselNetworkConvergesAtTheMeasuredRate() {
         for (long seed : new long[] {7, 10}) {
-            assertRate(TestFields.vesselNetwork(32, seed), 0.07, "vessels seed " + seed);
+            assertRate(32, TestFields.vesselNetwork(32, seed), 0.07, "vessels seed " + seed);
         }
     }
 
+    /**
+     * The issue's claim, ≤ 0.1 per cycle, on the vessel network where it was missed (128³, seed 12):
+     * with plain PCG around the K-cycle the residual stalled every second step (0.103 per cycle); the
+     * flexible outer CG gives 0.040, the bare cycle as a stationary iteration 0.057.
+     */
+    @Test
+    void vesselNetworkMeetsTheClaimAt128() {
+        assertRate(128, TestFields.vesselNetwork(128, 12), 0.1, "vessels 128³ seed 12");
+    }
+
     /** PCG with the operator-dependent cycle to 1e-8 (a = 1 in holes, 0 elsewhere, held x faces): rate and plain residual. */
-    private static void assertRate(float[] k, double claim, String what) {
-        int n = 32;
+    private static void assertRate(int n, float[] k, double claim, String what) {
         double[] a = new double[k.length];
         for (int v = 0; v < a.length; v++) {
             a[v] = k[v] == 0 ? 1.0 : 0.0;
