@@ -37,7 +37,8 @@ import org.stromasim.grid.Face;
  *   <li>Optionally ({@link Coarsening#OPERATOR_DEPENDENT}, chosen at {@link #create(int, int, int, double,
  *       float[], Map, Coarsening) create}): black-box interpolation, Galerkin 27-point coarse levels and a
  *       K-cycle ({@link OperatorDependentHierarchy}, {@link OperatorDependentCycle}) for voxel-wise rough
- *       conductivities; the fine level, the PCG and its double residual are the same.</li>
+ *       conductivities; the fine level and the double residual are the same, the outer iteration is
+ *       flexible CG (the K-cycle is not a fixed linear operator; see {@link #solveLoaded}).</li>
  *   <li>Threads: the passes of large levels run over z-planes in parallel ({@link MultigridLevel#forPlanes}).</li>
  * </ul>
  *
