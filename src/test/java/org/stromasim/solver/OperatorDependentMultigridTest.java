@@ -562,13 +562,14 @@ class OperatorDependentMultigridTest {
     }
 
     /**
-     * The issue's claim, ≤ 0.1 per cycle, on the vessel network where it was missed (128³, seed 12):
-     * with plain PCG around the K-cycle the residual stalled every second step (0.103 per cycle); the
-     * flexible outer CG gives 0.040, the bare cycle as a stationary iteration 0.057.
+     * The vessel network where the claim (≤ 0.1 per cycle) was missed before (128³, seed 12): plain PCG
+     * around the K-cycle stalls there every second step (0.103 per cycle with the fine smoother of
+     * degree 6, 0.099 with 8), the flexible outer CG gives 0.038 (degree 8); asserted ≤ 0.06, the
+     * measured rate with room for a cycle more (0.038^(6/7) = 0.061 would be 7 cycles instead of 6).
      */
     @Test
-    void vesselNetworkMeetsTheClaimAt128() {
-        assertRate(128, TestFields.vesselNetwork(128, 12), 0.1, "vessels 128³ seed 12");
+    void vesselNetworkAt128ConvergesAtTheMeasuredRate() {
+        assertRate(128, TestFields.vesselNetwork(128, 12), 0.06, "vessels 128³ seed 12");
     }
 
     /** PCG with the operator-dependent cycle to 1e-8 (a = 1 in holes, 0 elsewhere, held x faces): rate and plain residual. */
