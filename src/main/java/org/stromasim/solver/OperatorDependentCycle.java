@@ -10,9 +10,8 @@ package org.stromasim.solver;
  * solve their problem loosely, and more so the more levels there are (measured, voxel-wise 1:1000,
  * seed 11: 0.098 per cycle at 32³ and 0.113 at 64³, 20 work units; with the K-cycle 0.085 and 0.079,
  * 23–25 work units); the Krylov steps keep each coarse solve close to an exact one. The K-cycle is
- * not a fixed linear operator, so strictly the outer iteration should be flexible CG; with the coarse problems solved this closely the solver's plain PCG
- * converges at the rates measured (docs/multigrid.md), and its residual is recomputed in double every
- * iteration, so a stall would show and not pass as converged.
+ * not a fixed linear operator, so the outer iteration is flexible CG ({@link MultigridSolver}'s PCG
+ * loop switches to it for this hierarchy), whose residual is recomputed in double every iteration.
  */
 final class OperatorDependentCycle {
 
@@ -23,8 +22,15 @@ final class OperatorDependentCycle {
      * [λ/4, λ] 0.112 / 0.111, 0.053 / 0.059 (21–23); degree 6 on [λ/8, λ] 0.085 / 0.079, 0.044 /
      * 0.054 (21–25); degree 8 on [λ/8, λ] 0.064 / 0.056, 0.036 / 0.045 (25–30). The coarse levels keep
      * the geometric path's degree 4 on [λ/4, λ].
+     *
+     * <p>Degree 8, not 6: with the Lanczos bound on the coarse levels and the flexible outer CG, degree 6
+     * left voxel-wise 1:1000 at 0.059–0.094 over seeds 1–40 at 32³ but 0.109 on seed 14 at 128³ (the
+     * bare cycle 0.31 there: a few modes the fine smoother and interpolation handle poorly, which the
+     * Krylov steps remove only slowly); degree 8: 0.052–0.081 at 32³, 0.059–0.083 over seeds 11–16 at
+     * 128³, at 24.6 work units per cycle instead of 20.6 (7–8 cycles instead of 8–9 at 128³, so about
+     * +5 % work per voxel-wise solve; +20 % on the vessel network, whose cycle count does not drop).
      */
-    static final int FINE_DEGREE = 6;
+    static final int FINE_DEGREE = 8;
     static final double FINE_RATIO = 8.0;
 
     private OperatorDependentCycle() {

@@ -37,8 +37,10 @@ final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
     final float[] c2;
     /** Cell updates of this level's 27-point operator so far (residual and apply passes). */
     long operatorCellUpdates;
-    /** Gershgorin bound of diag⁻¹·A: 1 + max_v Σ_{s≠centre} |coef|/diag. */
+    /** Upper end of the smoother's interval: the {@link LanczosBound} estimate of λ_max(diag⁻¹·A). */
     double lambdaMax;
+    /** Gershgorin bound of diag⁻¹·A: 1 + max_v Σ_{s≠centre} |coef|/diag (a cap on {@link #lambdaMax}). */
+    double gershgorin;
 
     StencilLevel(int nx, int ny, int nz, boolean[] periodic) {
         this.nx = nx;
@@ -105,7 +107,7 @@ final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
         return all;
     }
 
-    /** Inverse diagonal (0 for an empty row: a cell no residual reaches) and the Gershgorin bound. */
+    /** Inverse diagonal (0 for an empty row: a cell no residual reaches) and the smoother's upper eigenvalue bound. */
     void refreshDiagonal() {
         double worst = 0;
         for (int k = 0; k < nz; k++) {
@@ -124,7 +126,8 @@ final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
                 }
             }
         }
-        lambdaMax = 1 + worst;
+        gershgorin = 1 + worst;
+        lambdaMax = LanczosBound.estimate(this, gershgorin);
     }
 
     /** out = rhs − A·u over the interior. */
@@ -164,8 +167,8 @@ final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
     }
 
     /**
-     * {@link ChebyshevJacobi} smoothing on [lambdaMax/ratio, lambdaMax] of diag⁻¹·A: the Gershgorin bound
-     * covers a Galerkin operator's positive off-diagonal entries.
+     * {@link ChebyshevJacobi} smoothing on [lambdaMax/ratio, lambdaMax] of diag⁻¹·A, lambdaMax from
+     * {@link LanczosBound} (the Gershgorin bound overshoots a Galerkin operator's spectrum several-fold).
      */
     void smooth(float[] u, float[] rhs, int degree, double ratio) {
         ChebyshevJacobi.smooth(this, invDiag, r, d, lambdaMax, u, rhs, degree, ratio);

@@ -193,6 +193,72 @@ class OperatorDependentMultigridTest {
         return k;
     }
 
+    // ---- the smoother's eigenvalue bound on Galerkin levels ----
+
+    /**
+     * The tridiagonal eigenvalue step against the analytic spectrum of tridiag(−1, 2, −1) of size m:
+     * λ_max = 2 + 2·cos(π/(m+1)); bisection to 1e-12, checked to 1e-10.
+     */
+    @Test
+    void largestTridiagonalEigenvalueIsAnalytic() {
+        for (int m : new int[] {1, 2, 5, 10}) {
+            double[] alpha = new double[m];
+            double[] beta = new double[m];
+            java.util.Arrays.fill(alpha, 2);
+            java.util.Arrays.fill(beta, -1);
+            assertEquals(2 + 2 * Math.cos(Math.PI / (m + 1)), LanczosBound.largestEigenvalue(alpha, beta, m), 1e-10, "m = " + m);
+        }
+    }
+
+    /**
+     * The smoother's upper bound on the first Galerkin level of a voxel-wise 1:1000 field (16³ fine,
+     * 8³ coarse, held x faces) against λ_max of diag^(−1/2)·A·diag^(−1/2) formed densely here from the
+     * level's apply and found by 3000 power steps: the bound must lie above it (else the Chebyshev
+     * polynomial amplifies the top modes) and within 1.2× (the Lanczos Ritz value widened by 1.1 and
+     * a few percent of Ritz error), while the Gershgorin bound, the previous choice, lies far above.
+     */
+    @Test
+    void smootherBoundOfAGalerkinLevelIsTightAboveTheSpectrum() {
+        int n = 16;
+        float[] k = randomK(n * n * n, 9);
+        MultigridLevel fine = fineLevel(n, n, n, k, new double[k.length], heldInX());
+        BlackBoxInterpolation p = new BlackBoxInterpolation(n, n, n, fine.periodic);
+        p.build(Stencil.of(fine));
+        StencilLevel coarse = new StencilLevel(p.cnx, p.cny, p.cnz, fine.periodic);
+        GalerkinProduct.fill(Stencil.of(fine), p, coarse);
+        coarse.refreshDiagonal();
+        double[][] m = denseOf(coarse);
+        int nc = m.length;
+        double[] scale = new double[nc];
+        for (int i = 0; i < nc; i++) {
+            scale[i] = 1 / Math.sqrt(m[i][i]);
+        }
+        double[] x = new double[nc];
+        Random rnd = new Random(4);
+        for (int i = 0; i < nc; i++) {
+            x[i] = rnd.nextDouble() - 0.5;
+        }
+        double lambda = 0;
+        for (int it = 0; it < 3000; it++) {
+            double[] y = new double[nc];
+            for (int i = 0; i < nc; i++) {
+                double sum = 0;
+                for (int j = 0; j < nc; j++) {
+                    sum += scale[i] * m[i][j] * scale[j] * x[j];
+                }
+                y[i] = sum;
+            }
+            lambda = dot(x, y) / dot(x, x);
+            double norm = Math.sqrt(dot(y, y));
+            for (int i = 0; i < nc; i++) {
+                x[i] = y[i] / norm;
+            }
+        }
+        assertTrue(coarse.lambdaMax >= lambda, "bound " + coarse.lambdaMax + " below λ_max " + lambda);
+        assertTrue(coarse.lambdaMax <= 1.2 * lambda, "bound " + coarse.lambdaMax + " loose against λ_max " + lambda);
+        assertTrue(coarse.gershgorin > 2 * lambda, "Gershgorin " + coarse.gershgorin + " against λ_max " + lambda);
+    }
+
     // ---- the Galerkin coarse operator ----
 
     /**
@@ -463,33 +529,51 @@ class OperatorDependentMultigridTest {
     }
 
     /**
-     * Voxel-wise independent 1:1000, a = 0, held x faces, 32³: measured 0.056–0.120 per cycle over
-     * seeds 7–15 (CoarseningComparison, mean 0.081, standard deviation 0.018), against 0.25–0.29 with
-     * the geometric coarsening; claimed ≤ 0.13 (the worst seed plus about half a standard deviation),
-     * run on the worst seed (9) and on 11.
+     * The issue's claim, ≤ 0.1 per cycle, on a voxel-wise independent 1:1000 field (a = 0, held x
+     * faces, 32³), on the two worst of seeds 1–40 (CoarseningComparison, fine smoother degree 6: 37 and 9
+     * at 0.094 and 0.092; degree 8: 0.068 and 0.081).
      */
     @Test
-    void voxelwiseRoughFieldConvergesAtTheMeasuredRate() {
-        for (long seed : new long[] {9, 11}) {
-            assertRate(TestFields.voxelwiseContrast1000(32, seed), 0.13, "voxel-wise seed " + seed);
+    void voxelwiseRoughFieldMeetsTheClaimOnTheWorstSeeds() {
+        for (long seed : new long[] {37, 9}) {
+            assertRate(32, TestFields.voxelwiseContrast1000(32, seed), 0.1, "voxel-wise seed " + seed);
         }
     }
 
     /**
      * Vessel network (2-voxel tubes with K = 0 and a = 1; a = 0 in the tissue), held x faces, 32³:
-     * measured 0.018–0.059 per cycle over seeds 7–15 (the geometric coarsening 0.04–0.05); claimed
+     * measured 0.011–0.054 per cycle over seeds 1–40 (the geometric coarsening 0.04–0.05); claimed
      * ≤ 0.07, run on the worst seed (10) and on 7.
      */
     @Test
     void vesselNetworkConvergesAtTheMeasuredRate() {
         for (long seed : new long[] {7, 10}) {
-            assertRate(TestFields.vesselNetwork(32, seed), 0.07, "vessels seed " + seed);
+            assertRate(32, TestFields.vesselNetwork(32, seed), 0.07, "vessels seed " + seed);
         }
     }
 
+    /**
+     * The issue's claim, ≤ 0.1 per cycle, on the voxel-wise 1:1000 seed worst at 128³ of 11–16
+     * (measured 0.083; with the fine smoother of degree 6, 0.109).
+     */
+    @Test
+    void voxelwiseRoughFieldMeetsTheClaimAt128() {
+        assertRate(128, TestFields.voxelwiseContrast1000(128, 14), 0.1, "voxel-wise 128³ seed 14");
+    }
+
+    /**
+     * The vessel network where the claim (≤ 0.1 per cycle) was missed before (128³, seed 12): plain PCG
+     * around the K-cycle stalls there every second step (0.103 per cycle with the fine smoother of
+     * degree 6, 0.099 with 8), the flexible outer CG gives 0.038 (degree 8); asserted ≤ 0.06, the
+     * measured rate with room for a cycle more (0.038^(6/7) = 0.061 would be 7 cycles instead of 6).
+     */
+    @Test
+    void vesselNetworkAt128ConvergesAtTheMeasuredRate() {
+        assertRate(128, TestFields.vesselNetwork(128, 12), 0.06, "vessels 128³ seed 12");
+    }
+
     /** PCG with the operator-dependent cycle to 1e-8 (a = 1 in holes, 0 elsewhere, held x faces): rate and plain residual. */
-    private static void assertRate(float[] k, double claim, String what) {
-        int n = 32;
+    private static void assertRate(int n, float[] k, double claim, String what) {
         double[] a = new double[k.length];
         for (int v = 0; v < a.length; v++) {
             a[v] = k[v] == 0 ? 1.0 : 0.0;
