@@ -120,6 +120,12 @@ public final class MultigridSolver {
             operatorDependent = null;
         }
         for (int[] shape : shapes) {
+            if (levels.isEmpty() && shapes.size() > 1) {
+                // the geometric hierarchy's fine level computes its coefficients per pass (FineLevel)
+                levels.add(new FineLevel(shape[0], shape[1], shape[2], periodic));
+                boundary.add(null);
+                continue;
+            }
             MultigridLevel level = new MultigridLevel(shape[0], shape[1], shape[2], periodic);
             levels.add(level);
             boundary.add(new float[level.size]);
@@ -178,7 +184,11 @@ public final class MultigridSolver {
         HalfConductances halves = HalfConductances.ofConductivity(k);
         for (int l = 0; l < levels.size(); l++) {
             MultigridLevel level = levels.get(l);
-            LevelBuilder.faces(level, halves, fixedFace, boundary.get(l));
+            if (level instanceof FineLevel computed) {
+                computed.assemble(k, fixedFace);
+            } else {
+                LevelBuilder.faces(level, halves, fixedFace, boundary.get(l));
+            }
             if (l < levels.size() - 1) {
                 double[][][] coarse = LevelBuilder.coarseHalves(halves, level.nx, level.ny, level.nz);
                 halves = HalfConductances.stored(coarse[0], coarse[1]);
@@ -291,7 +301,40 @@ public final class MultigridSolver {
                 }
             }
         }
-        return new MultigridHierarchy(levels, boundary, periodic, boundarySource, h);
+        List<MultigridLevel> stored = new ArrayList<>(levels);
+        List<float[]> storedBoundary = new ArrayList<>(boundary);
+        if (fine instanceof FineLevel) {
+            StoredFine copy = storedFine();
+            stored.set(0, copy.level());
+            storedBoundary.set(0, copy.boundary());
+        }
+        return new MultigridHierarchy(stored, storedBoundary, periodic, boundarySource, h);
+    }
+
+    /**
+     * The fine level with its coefficients stored (faces, held faces, face sums and the current mass),
+     * as {@link LevelBuilder} builds any level: for the passes that read stored arrays (the singularity
+     * search, a device hierarchy). Allocated per call.
+     */
+    private StoredFine storedFine() {
+        MultigridLevel computed = levels.get(0);
+        MultigridLevel level = new MultigridLevel(computed.nx, computed.ny, computed.nz, periodic);
+        float[] held = new float[level.size];
+        LevelBuilder.faces(level, HalfConductances.ofConductivity(conductivity), fixedFace, held);
+        double h2 = h * h;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int v = i + nx * (j + ny * k);
+                    level.mass[level.index(i, j, k)] = (float) (absorption == null ? uniformMass : absorption[v] * h2);
+                }
+            }
+        }
+        level.refreshDiagonal(held);
+        return new StoredFine(level, held);
+    }
+
+    private record StoredFine(MultigridLevel level, float[] boundary) {
     }
 
     /**
@@ -355,9 +398,14 @@ public final class MultigridSolver {
                         throw new IllegalArgumentException("absorption at voxel (" + i + ", " + j + ", " + k + ") is "
                                 + a[v] + "; it must be a finite number >= 0");
                     }
-                    fine.mass[fine.index(i, j, k)] = (float) (a[v] * h2);
+                    if (fine.mass != null) {
+                        fine.mass[fine.index(i, j, k)] = (float) (a[v] * h2);
+                    }
                 }
             }
+        }
+        if (fine instanceof FineLevel computed) {
+            computed.setAbsorption(a, h2);
         }
         absorption = a;
         uniformMass = Double.NaN;
@@ -371,14 +419,25 @@ public final class MultigridSolver {
         }
         MultigridLevel fine = levels.get(0);
         float mass = (float) (a * h * h);
-        fine.forInterior((p0, p1) -> Arrays.fill(fine.mass, p0, p1, mass));
+        if (fine instanceof FineLevel computed) {
+            computed.setUniformMass(a * h * h);
+        } else {
+            fine.forInterior((p0, p1) -> Arrays.fill(fine.mass, p0, p1, mass));
+        }
         absorption = null;
         uniformMass = a * h * h;
         massesChanged();
     }
 
     private void massesChanged() {
-        SingularityCheck.refuseSingular(levels.get(0), boundary.get(0));
+        if (levels.get(0) instanceof FineLevel computed) {
+            if (!computed.massEverywhere()) {
+                StoredFine stored = storedFine();
+                SingularityCheck.refuseSingular(stored.level(), stored.boundary());
+            }
+        } else {
+            SingularityCheck.refuseSingular(levels.get(0), boundary.get(0));
+        }
         if (operatorDependent != null) {
             levels.get(0).refreshDiagonal(boundary.get(0));
             operatorDependent.rebuild(levels.get(0));
@@ -389,7 +448,11 @@ public final class MultigridSolver {
             if (l > 0) {
                 MultigridLevel fine = levels.get(l - 1);
                 level.clear(level.mass);
-                Transfers.restrict(fine, fine.mass, level, level.mass);
+                if (fine instanceof FineLevel computed) {
+                    computed.restrictMass(level);
+                } else {
+                    Transfers.restrict(fine, fine.mass, level, level.mass);
+                }
             }
             level.refreshDiagonal(boundary.get(l));
         }
