@@ -49,8 +49,9 @@ import org.stromasim.grid.Face;
  * diffusivity they come from; the double residual uses exactly these rounded values, so the solve
  * converges to the tolerance in double for that operator) and the V-cycle with its work vectors and
  * the search direction, which only precondition: their rounding changes how fast the residual falls,
- * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), 10 float level arrays,
- * the fixed-face conductances and a coupled flag (45), +1/7 of the level arrays for the coarse ones; the caller's
+ * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), the fine level's four float
+ * work vectors and a coupled flag (17; its coefficients are computed per pass, {@link FineLevel}), +1/7 of
+ * a stored level (10 float arrays and the fixed-face conductances) for the coarse ones; the caller's
  * f and solution arrays are read and written in place, not copied. One solver serves several
  * conductivity fields one after another through {@link #reassemble} (the implicit scheme's species).
  *

@@ -252,4 +252,67 @@ class FineLevelTest {
         a[3] = 0;
         assertTrue(!level(s, k, a).massEverywhere(), "one voxel without absorption is seen");
     }
+    /**
+     * Four Chebyshev–Jacobi steps on [λ/4, λ] (Saad, Alg. 12.1, Jacobi-preconditioned) written here in
+     * double with the plain operator: the fine level's smoother, whose residual pass scales by the
+     * diagonal it computes, must give the same iterate up to float rounding.
+     */
+    @Test
+    void smootherMatchesChebyshevJacobiOnThePlainOperator() {
+        for (int si = 0; si < SETUPS.length; si++) {
+            Setup s = SETUPS[si];
+            float[] k = conductivity(81 + si);
+            double[] a = absorption(91 + si);
+            int cells = NX * NY * NZ;
+            double[][] faceT = new double[cells][6];
+            int[][] faceNb = new int[cells][6];
+            double[] diag = diagonal(s, k, a, faceT, faceNb);
+            FineLevel level = level(s, k, a);
+            double[] u = randomValues(101 + si);
+            double[] rhs = randomValues(111 + si);
+            float[] uP = padded(level, u);
+            level.smooth(uP, padded(level, rhs), 4, 4.0);
+
+            double worst = 0;
+            for (int v = 0; v < cells; v++) {
+                double coupledSum = 0;
+                for (int f = 0; f < 6; f++) {
+                    coupledSum += faceT[v][f];
+                }
+                if (diag[v] > 0) {
+                    worst = Math.max(worst, coupledSum / diag[v]);
+                }
+            }
+            double upper = 1 + worst;
+            double lower = upper / 4.0;
+            double theta = 0.5 * (upper + lower);
+            double delta = 0.5 * (upper - lower);
+            double sigma = theta / delta;
+            double rho = 1 / sigma;
+            double[] x = u.clone();
+            double[] d = new double[cells];
+            for (int step = 0; step < 4; step++) {
+                double[] z = new double[cells];
+                for (int v = 0; v < cells; v++) {
+                    double au = diag[v] * x[v];
+                    for (int f = 0; f < 6; f++) {
+                        if (faceNb[v][f] >= 0) {
+                            au -= faceT[v][f] * x[faceNb[v][f]];
+                        }
+                    }
+                    z[v] = diag[v] > 0 ? (rhs[v] - au) / diag[v] : 0;
+                }
+                double rhoNew = step == 0 ? rho : 1 / (2 * sigma - rho);
+                for (int v = 0; v < cells; v++) {
+                    d[v] = step == 0 ? z[v] / theta : rhoNew * rho * d[v] + 2 * rhoNew / delta * z[v];
+                    x[v] += d[v];
+                }
+                rho = rhoNew;
+            }
+            for (int v = 0; v < cells; v++) {
+                int p = level.index(v % NX, (v / NX) % NY, v / (NX * NY));
+                assertEquals(x[v], uP[p], 1e-5 * (1 + Math.abs(x[v])), "smoothed iterate, setup " + si + " voxel " + v);
+            }
+        }
+    }
 }
