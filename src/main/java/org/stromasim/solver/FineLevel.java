@@ -1,29 +1,51 @@
 package org.stromasim.solver;
 
+import java.util.Arrays;
+
 /**
  * The fine level of the geometric hierarchy without stored coefficients: each pass computes the face
  * conductances (harmonic means of the voxel conductivity, {@link HalfConductances#series} in float),
  * the held-face conductances, the mass a·h² and the diagonal of each cell from the caller's
  * conductivity and absorption as it goes. The fine level is the largest array set of the solver, and
- * these coefficients were 24 of its bytes per voxel; computing them costs divisions in passes that are
- * otherwise bandwidth-bound.
+ * these coefficients were 24 of its bytes per voxel.
+ *
+ * <p>Cost: a pass reads 4 bytes of conductivity per cell instead of 20 of stored faces, face sum and
+ * mass, and pays float divisions instead, which C2 (JDK 17) does not vectorise in these loops (their
+ * neighbour offsets are loop-invariant, not constant), so the number of divisions per cell sets the
+ * cost. Each face is therefore computed once per pass: an x face in a row buffer shared by the two
+ * cells it separates, a y face once per row pair (row j's + faces are kept in a row buffer as row
+ * j + 1's − faces), a z face once per plane pair (the planes of a z-slab run in order on one thread and
+ * keep plane j's + faces in a plane buffer as plane j + 1's − faces). So 3 divisions per cell, one more
+ * in the smoother's residual pass, which writes the Jacobi-scaled residual so that its update pass
+ * needs no diagonal. The buffers are per thread (a few rows and two planes: 0.13 MiB at 128²).
  *
  * <p>The operator is the one {@link LevelBuilder#faces} stores for a fine level (faces to the ghosts
  * of a periodic axis wrap, a held face adds 2·K to the diagonal only), up to the float rounding of the
  * face values; the solver's double residual does not use it, so only the preconditioner sees that
- * rounding. The smoother's residual pass writes the Jacobi-scaled residual (rhs − A·u)/diag, so its
- * update pass needs no diagonal.
+ * rounding. A face computed from either side is the same float (a·b and a + b commute), so results do
+ * not depend on how the planes are split among threads.
  */
 final class FineLevel extends MultigridLevel {
 
+    /**
+     * Added to the sum of two half conductances so that a face between two K = 0 cells is 0·0/tiny = 0
+     * without a branch. The smallest normal float: it does not change a sum of 2⁻¹⁰¹ or more (below half
+     * its unit in the last place), so every face of a physical conductivity is the plain a·b/(a + b),
+     * and no subnormal enters the arithmetic.
+     */
+    private static final float NO_FACE = Float.MIN_NORMAL;
+
     private static final int RESIDUAL = 0;
     private static final int APPLY = 1;
-    private static final int JACOBI_RESIDUAL = 2;
-    private static final int DIAGONAL = 3;
+    private static final int JACOBI = 2;
+    private static final int JACOBI_GUARDED = 3;
+    private static final int DIAGONAL = 4;
 
     /** The caller's conductivity per voxel (unpadded, not copied). */
     private float[] conductivity;
     private final boolean[] fixedFace = new boolean[6];
+    /** Per x position of a row: how many of its x domain faces hold a value (0, 1, 2). */
+    private final float[] heldX;
     /** a·h² in every voxel when {@link #absorption} is null. */
     private float uniformMass;
     /** The caller's absorption per voxel (not copied), or null. */
@@ -31,16 +53,55 @@ final class FineLevel extends MultigridLevel {
     private double h2;
     /** Per plane: max over its cells of Σ coupled faces / diag ({@link #refreshDiagonal}). */
     private final double[] planeWorst;
+    /** Per plane: whether it has a cell with a zero diagonal (no mass, no face). */
+    private final boolean[] planeZeroDiagonal;
+    /** Whether any cell has a zero diagonal: then the Jacobi residual takes the guarded branch. */
+    private boolean zeroDiagonal;
+    /** One set of buffers per thread that runs slabs of this level. */
+    private final ThreadLocal<Buffers> buffers;
 
     FineLevel(int nx, int ny, int nz, boolean[] periodic) {
         super(nx, ny, nz, periodic, false);
         planeWorst = new double[nz + 2];
+        planeZeroDiagonal = new boolean[nz + 2];
+        heldX = new float[nx];
+        buffers = ThreadLocal.withInitial(() -> new Buffers(nx, ny));
+    }
+
+    /** Faces shared between rows and planes, and one row's results ({@link #slab}). */
+    private static final class Buffers {
+        /** fx[i]: the face between cells i − 1 and i of the row; fx[0] and fx[nx] the domain faces (wrapped or 0). */
+        final float[] fx;
+        /** The row's faces to the row below (y−) and above (y+), swapped from one row to the next. */
+        float[] fyLo;
+        float[] fyHi;
+        /** The plane's faces to the plane below (z−) and above (z+), per (i, j), swapped from one plane to the next. */
+        float[] fzLo;
+        float[] fzHi;
+        final float[] mass;
+        final float[] diag;
+        /** Per cell of the row: A·u, or Σ of the coupled faces in the {@link #DIAGONAL} pass. */
+        final float[] product;
+
+        Buffers(int nx, int ny) {
+            fx = new float[nx + 1];
+            fyLo = new float[nx];
+            fyHi = new float[nx];
+            fzLo = new float[nx * ny];
+            fzHi = new float[nx * ny];
+            mass = new float[nx];
+            diag = new float[nx];
+            product = new float[nx];
+        }
     }
 
     /** Takes the conductivity (kept, not copied) and which domain faces hold a value (Face ordinal order). */
     void assemble(float[] k, boolean[] fixed) {
         conductivity = k;
         System.arraycopy(fixed, 0, fixedFace, 0, 6);
+        Arrays.fill(heldX, 0f);
+        heldX[0] += fixed[0] ? 1f : 0f;
+        heldX[nx - 1] += fixed[1] ? 1f : 0f;
     }
 
     void setUniformMass(double massTimesH2) {
@@ -88,148 +149,212 @@ final class FineLevel extends MultigridLevel {
     /** The coupled flags and the Gershgorin bound of diag⁻¹·A for the current mass; the argument is unused (no stored held faces). */
     @Override
     void refreshDiagonal(float[] unused) {
-        forPlanes(k -> {
-            double worst = 0;
-            for (int j = 1; j <= ny; j++) {
-                worst = Math.max(worst, row(DIAGONAL, null, null, null, j, k));
-            }
-            planeWorst[k] = worst;
-        });
+        forSlabs(DIAGONAL, null, null, null);
         double worst = 0;
+        boolean zero = false;
         for (int k = 1; k <= nz; k++) {
             worst = Math.max(worst, planeWorst[k]);
+            zero |= planeZeroDiagonal[k];
         }
         lambdaMax = 1 + worst;
+        zeroDiagonal = zero;
     }
 
     @Override
-    void residualPlane(float[] u, float[] rhs, float[] out, int k) {
-        for (int j = 1; j <= ny; j++) {
-            row(RESIDUAL, u, rhs, out, j, k);
-        }
-    }
-
-    @Override
-    void applyPlane(float[] u, float[] out, int k) {
-        for (int j = 1; j <= ny; j++) {
-            row(APPLY, u, null, out, j, k);
-        }
-    }
-
-    /**
-     * As {@link MultigridLevel#smooth} (the same Chebyshev coefficients), with the residual pass writing
-     * diag⁻¹·(rhs − A·u) into r so the update pass reads no diagonal.
-     */
-    @Override
-    void smooth(float[] u, float[] rhs, int degree, double ratio) {
-        double upper = lambdaMax;
-        double lower = upper / ratio;
-        double theta = 0.5 * (upper + lower);
-        double delta = 0.5 * (upper - lower);
-        double sigma = theta / delta;
-        double rho = 1 / sigma;
-        jacobiResidual(u, rhs);
-        float first = (float) (1 / theta);
-        forInterior((p0, p1) -> {
-            for (int p = p0; p < p1; p++) {
-                float dp = first * r[p];
-                d[p] = dp;
-                u[p] += dp;
-            }
-        });
-        for (int step = 1; step < degree; step++) {
-            jacobiResidual(u, rhs);
-            double rhoNew = 1 / (2 * sigma - rho);
-            float keep = (float) (rhoNew * rho);
-            float push = (float) (2 * rhoNew / delta);
-            forInterior((p0, p1) -> {
-                for (int p = p0; p < p1; p++) {
-                    float dp = keep * d[p] + push * r[p];
-                    d[p] = dp;
-                    u[p] += dp;
-                }
-            });
-            rho = rhoNew;
-        }
-    }
-
-    /** r = diag⁻¹·(rhs − A·u) over the interior (0 in a cell with a zero diagonal). */
-    void jacobiResidual(float[] u, float[] rhs) {
+    void residual(float[] u, float[] rhs, float[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
-        forPlanes(k -> {
-            for (int j = 1; j <= ny; j++) {
-                row(JACOBI_RESIDUAL, u, rhs, r, j, k);
-            }
-        });
+        forSlabs(RESIDUAL, u, rhs, out);
+    }
+
+    @Override
+    void apply(float[] u, float[] out) {
+        fillGhosts(u);
+        operatorCellUpdates += cells();
+        forSlabs(APPLY, u, null, out);
     }
 
     /**
-     * One interior row (padded j, k ≥ 1) of a pass: RESIDUAL out = rhs − A·u, APPLY out = A·u,
-     * JACOBI_RESIDUAL out = (rhs − A·u)/diag, DIAGONAL the coupled flags (returns the row's largest
-     * Σ coupled faces / diag). u's periodic ghosts must be filled.
+     * out = diag⁻¹·(rhs − A·u) with the diagonal computed here. A zero diagonal (a cell without mass or
+     * face, which the solver's singularity check refuses on the fine level) gets 0 through a guarded
+     * branch, taken only when {@link #refreshDiagonal} saw one.
      */
-    private double row(int mode, float[] u, float[] rhs, float[] out, int j, int k) {
+    @Override
+    public void jacobiResidual(float[] u, float[] rhs, float[] out) {
+        fillGhosts(u);
+        operatorCellUpdates += cells();
+        forSlabs(zeroDiagonal ? JACOBI_GUARDED : JACOBI, u, rhs, out);
+    }
+
+    /**
+     * Runs a pass over z-slabs of consecutive planes, the slabs in parallel on large levels: several
+     * slabs per thread so that a slowed thread does not hold the others up, few enough that the
+     * z faces computed twice (at the first plane of each slab) stay a small share.
+     */
+    private void forSlabs(int mode, float[] u, float[] rhs, float[] out) {
+        if (cells() < PARALLEL_CELLS) {
+            slab(mode, u, rhs, out, 1, nz + 1);
+            return;
+        }
+        int slabs = Math.min(nz, 4 * (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + 1));
+        java.util.stream.IntStream.range(0, slabs).parallel().forEach(s ->
+                slab(mode, u, rhs, out, 1 + (int) ((long) nz * s / slabs), 1 + (int) ((long) nz * (s + 1) / slabs)));
+    }
+
+    /** Planes k0 ≤ k &lt; k1 (padded) of a pass, in order. */
+    private void slab(int mode, float[] u, float[] rhs, float[] out, int k0, int k1) {
+        Buffers b = buffers.get();
+        for (int k = k0; k < k1; k++) {
+            if (k == k0) {
+                lowerFaces(b, k);
+            } else {
+                float[] swap = b.fzLo;
+                b.fzLo = b.fzHi;
+                b.fzHi = swap;
+            }
+            double worst = 0;
+            boolean zero = false;
+            for (int j = 1; j <= ny; j++) {
+                row(b, mode != DIAGONAL, u, j, k);
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                float[] diag = b.diag;
+                float[] product = b.product;
+                switch (mode) {
+                    case RESIDUAL -> {
+                        for (int i = 0; i < nx; i++) {
+                            out[p0 + i] = rhs[p0 + i] - product[i];
+                        }
+                    }
+                    case APPLY -> System.arraycopy(product, 0, out, p0, nx);
+                    case JACOBI -> {
+                        for (int i = 0; i < nx; i++) {
+                            out[p0 + i] = (rhs[p0 + i] - product[i]) / diag[i];
+                        }
+                    }
+                    case JACOBI_GUARDED -> {
+                        for (int i = 0; i < nx; i++) {
+                            out[p0 + i] = diag[i] > 0 ? (rhs[p0 + i] - product[i]) / diag[i] : 0f;
+                        }
+                    }
+                    default -> {
+                        for (int i = 0; i < nx; i++) {
+                            coupled[p0 + i] = (byte) (product[i] > 0 ? 1 : 0);
+                            if (diag[i] > 0) {
+                                worst = Math.max(worst, (double) product[i] / diag[i]);
+                            } else {
+                                zero = true;
+                            }
+                        }
+                    }
+                }
+            }
+            if (mode == DIAGONAL) {
+                planeWorst[k] = worst;
+                planeZeroDiagonal[k] = zero;
+            }
+        }
+    }
+
+    /** The z− faces of plane k (padded) into b.fzLo: 0 at a non-periodic domain face. */
+    private void lowerFaces(Buffers b, int k) {
+        float[] kv = conductivity;
+        int kk = k - 1;
+        int plane = nx * ny;
+        int v0 = plane * kk;
+        int zm = v0 + (kk > 0 ? -plane : plane * (nz - 1));
+        float on = kk > 0 || periodic[2] ? 1f : 0f;
+        float[] lo = b.fzLo;
+        for (int q = 0; q < plane; q++) {
+            lo[q] = series(2f * kv[v0 + q], 2f * kv[zm + q]) * on;
+        }
+    }
+
+    /**
+     * One interior row (padded j, k ≥ 1): its faces, its diagonal into b.diag, and into b.product either
+     * A·u ({@code product}; u's periodic ghosts filled) or Σ of its coupled faces. Rows of a plane must
+     * come in order j = 1, 2, … and planes of a slab in order (the − faces are the + faces the row or
+     * plane before left in b). A face that does not exist (a zero-flux or held domain face) is computed
+     * against the wrapped voxel, which always exists, and multiplied by 0, so the loop has no branch.
+     */
+    private void row(Buffers b, boolean product, float[] u, int j, int k) {
         float[] kv = conductivity;
         int jj = j - 1;
         int kk = k - 1;
         int plane = nx * ny;
-        int v0 = nx * (jj + ny * kk);
-        int p0 = index(0, jj, kk);
-        // voxel offset of the − and + neighbour along y and z, or 0 with no face there
-        boolean hasYm = jj > 0 || periodic[1];
-        boolean hasYp = jj < ny - 1 || periodic[1];
-        boolean hasZm = kk > 0 || periodic[2];
-        boolean hasZp = kk < nz - 1 || periodic[2];
-        int ym = jj > 0 ? -nx : nx * (ny - 1);
-        int yp = jj < ny - 1 ? nx : -nx * (ny - 1);
-        int zm = kk > 0 ? -plane : plane * (nz - 1);
-        int zp = kk < nz - 1 ? plane : -plane * (nz - 1);
-        // held faces of this row along y and z
-        int heldYz = (jj == 0 && fixedFace[2] ? 1 : 0) + (jj == ny - 1 && fixedFace[3] ? 1 : 0)
-                + (kk == 0 && fixedFace[4] ? 1 : 0) + (kk == nz - 1 && fixedFace[5] ? 1 : 0);
-        boolean px0 = periodic[0];
-        double worst = 0;
-        float fxm = 0f;
-        for (int i = 0; i < nx; i++) {
-            int v = v0 + i;
-            int p = p0 + i;
-            float twoK = 2f * kv[v];
-            if (i == 0) {
-                fxm = px0 ? series(twoK, 2f * kv[v + nx - 1]) : 0f;
-            }
-            float fxp = i < nx - 1 ? series(twoK, 2f * kv[v + 1]) : px0 ? series(twoK, 2f * kv[v - (nx - 1)]) : 0f;
-            float fym = hasYm ? series(twoK, 2f * kv[v + ym]) : 0f;
-            float fyp = hasYp ? series(twoK, 2f * kv[v + yp]) : 0f;
-            float fzm = hasZm ? series(twoK, 2f * kv[v + zm]) : 0f;
-            float fzp = hasZp ? series(twoK, 2f * kv[v + zp]) : 0f;
-            int held = heldYz + (i == 0 && fixedFace[0] ? 1 : 0) + (i == nx - 1 && fixedFace[1] ? 1 : 0);
-            float coupledSum = fxm + fxp + fym + fyp + fzm + fzp;
-            float dg = massOf(v) + coupledSum + held * twoK;
-            if (mode == DIAGONAL) {
-                coupled[p] = (byte) (coupledSum > 0 ? 1 : 0);
-                if (dg > 0) {
-                    worst = Math.max(worst, (double) coupledSum / dg);
-                }
-            } else {
-                float ax = dg * u[p] - (fxm * u[p - 1] + fxp * u[p + 1] + fym * u[p - px] + fyp * u[p + px]
-                        + fzm * u[p - pxy] + fzp * u[p + pxy]);
-                if (mode == APPLY) {
-                    out[p] = ax;
-                } else if (mode == RESIDUAL) {
-                    out[p] = rhs[p] - ax;
-                } else {
-                    out[p] = dg > 0 ? (rhs[p] - ax) / dg : 0f;
-                }
-            }
-            fxm = fxp;
+        int q0 = nx * jj;
+        int v0 = q0 + plane * kk;
+        int yp = v0 + (jj < ny - 1 ? nx : -nx * (ny - 1));
+        int zp = v0 + (kk < nz - 1 ? plane : -plane * (nz - 1));
+        float yHi = jj < ny - 1 || periodic[1] ? 1f : 0f;
+        float zHi = kk < nz - 1 || periodic[2] ? 1f : 0f;
+        float heldYz = (jj == 0 && fixedFace[2] ? 1f : 0f) + (jj == ny - 1 && fixedFace[3] ? 1f : 0f)
+                + (kk == 0 && fixedFace[4] ? 1f : 0f) + (kk == nz - 1 && fixedFace[5] ? 1f : 0f);
+
+        float[] fx = b.fx;
+        for (int i = 0; i < nx - 1; i++) {
+            fx[i + 1] = series(2f * kv[v0 + i], 2f * kv[v0 + i + 1]);
         }
-        return worst;
+        float wrap = periodic[0] ? series(2f * kv[v0 + nx - 1], 2f * kv[v0]) : 0f;
+        fx[0] = wrap;
+        fx[nx] = wrap;
+
+        if (j == 1) {
+            int ym = v0 + nx * (ny - 1);
+            float on = periodic[1] ? 1f : 0f;
+            float[] lo = b.fyLo;
+            for (int i = 0; i < nx; i++) {
+                lo[i] = series(2f * kv[v0 + i], 2f * kv[ym + i]) * on;
+            }
+        } else {
+            float[] swap = b.fyLo;
+            b.fyLo = b.fyHi;
+            b.fyHi = swap;
+        }
+
+        float[] mass = b.mass;
+        if (absorption == null) {
+            Arrays.fill(mass, uniformMass);
+        } else {
+            double[] a = absorption;
+            for (int i = 0; i < nx; i++) {
+                mass[i] = (float) (a[v0 + i] * h2);
+            }
+        }
+
+        float[] fyLo = b.fyLo;
+        float[] fyHi = b.fyHi;
+        float[] fzLo = b.fzLo;
+        float[] fzHi = b.fzHi;
+        float[] diag = b.diag;
+        float[] out = b.product;
+        float[] held = heldX;
+        int p0 = 1 + px * (j + (ny + 2) * k);
+        for (int i = 0; i < nx; i++) {
+            int q = q0 + i;
+            float twoK = 2f * kv[v0 + i];
+            float yUp = series(twoK, 2f * kv[yp + i]) * yHi;
+            float zUp = series(twoK, 2f * kv[zp + i]) * zHi;
+            fyHi[i] = yUp;
+            fzHi[q] = zUp;
+            float xLo = fx[i];
+            float xUp = fx[i + 1];
+            float yLo = fyLo[i];
+            float zLo = fzLo[q];
+            float coupledSum = (xLo + xUp) + (yLo + yUp) + (zLo + zUp);
+            float dg = mass[i] + coupledSum + (heldYz + held[i]) * twoK;
+            diag[i] = dg;
+            if (product) {
+                int p = p0 + i;
+                out[i] = dg * u[p] - ((xLo * u[p - 1] + xUp * u[p + 1]) + (yLo * u[p - px] + yUp * u[p + px])
+                        + (zLo * u[p - pxy] + zUp * u[p + pxy]));
+            } else {
+                out[i] = coupledSum;
+            }
+        }
     }
 
-    /** The face between two half cells of conductance a and b: a·b/(a + b), 0 when either is 0. */
+    /** The face between two half cells of conductance a, b ≥ 0: a·b/(a + b), 0 when both are 0 (see {@link #NO_FACE}). */
     private static float series(float a, float b) {
-        float sum = a + b;
-        return sum > 0 ? a * b / sum : 0f;
+        return a * b / (a + b + NO_FACE);
     }
 }

@@ -115,14 +115,18 @@ final class LevelBuilder {
         return (n + 1) / 2;
     }
 
-    /** The halves of the coarse level of a fine level of size nx·ny·nz, [0] lo and [1] hi, each [axis][V]. */
-    static double[][][] coarseHalves(HalfConductances fine, int nx, int ny, int nz) {
+    /**
+     * The halves of the coarse level of a fine level of size nx·ny·nz, [0] lo and [1] hi, each [axis][V]:
+     * summed in double, stored in float (the precision of the level arrays built from them; in double
+     * the first coarse level's halves were a 6 B/voxel transient of every reassembly).
+     */
+    static float[][][] coarseHalves(HalfConductances fine, int nx, int ny, int nz) {
         int cx = coarse(nx);
         int cy = coarse(ny);
         int cz = coarse(nz);
         int cells = cx * cy * cz;
-        double[][] lo = new double[3][cells];
-        double[][] hi = new double[3][cells];
+        float[][] lo = new float[3][cells];
+        float[][] hi = new float[3][cells];
         for (int kc = 0; kc < cz; kc++) {
             for (int jc = 0; jc < cy; jc++) {
                 for (int ic = 0; ic < cx; ic++) {
@@ -151,12 +155,12 @@ final class LevelBuilder {
                                 }
                             }
                         }
-                        lo[axis][c] = loSum;
-                        hi[axis][c] = hiSum;
+                        lo[axis][c] = (float) loSum;
+                        hi[axis][c] = (float) hiSum;
                     }
                 }
             }
         }
-        return new double[][][] {lo, hi};
+        return new float[][][] {lo, hi};
     }
 }

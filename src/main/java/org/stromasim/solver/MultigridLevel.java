@@ -169,19 +169,33 @@ class MultigridLevel implements ChebyshevJacobi.Level {
     }
 
     /** out = rhs − A·u over the interior (ghosts of u refreshed first). */
-    public void residual(float[] u, float[] rhs, float[] out) {
+    void residual(float[] u, float[] rhs, float[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
         forPlanes(k -> residualPlane(u, rhs, out, k));
     }
 
-    void residualPlane(float[] u, float[] rhs, float[] out, int k) {
+    private void residualPlane(float[] u, float[] rhs, float[] out, int k) {
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
                 out[p] = rhs[p] - ((mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p));
             }
         }
+    }
+
+    /** out = invDiag·(rhs − A·u) over the interior, for {@link ChebyshevJacobi} (ghosts of u refreshed first). */
+    public void jacobiResidual(float[] u, float[] rhs, float[] out) {
+        fillGhosts(u);
+        operatorCellUpdates += cells();
+        forPlanes(k -> {
+            for (int j = 1; j <= ny; j++) {
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                for (int p = p0; p < p0 + nx; p++) {
+                    out[p] = invDiag[p] * (rhs[p] - ((mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p)));
+                }
+            }
+        });
     }
 
     /**
@@ -208,7 +222,7 @@ class MultigridLevel implements ChebyshevJacobi.Level {
         forPlanes(k -> applyPlane(u, out, k));
     }
 
-    void applyPlane(float[] u, float[] out, int k) {
+    private void applyPlane(float[] u, float[] out, int k) {
         for (int j = 1; j <= ny; j++) {
             int p0 = 1 + px * (j + (ny + 2) * k);
             for (int p = p0; p < p0 + nx; p++) {
@@ -219,7 +233,7 @@ class MultigridLevel implements ChebyshevJacobi.Level {
 
     /** {@code degree} steps of {@link ChebyshevJacobi} smoothing on [lambdaMax/ratio, lambdaMax]. */
     void smooth(float[] u, float[] rhs, int degree, double ratio) {
-        ChebyshevJacobi.smooth(this, invDiag, r, d, lambdaMax, u, rhs, degree, ratio);
+        ChebyshevJacobi.smooth(this, r, d, lambdaMax, u, rhs, degree, ratio);
     }
 
     /** Runs body over each interior row [p0, p1), planes in parallel on large levels (see {@link #forPlanes}). */

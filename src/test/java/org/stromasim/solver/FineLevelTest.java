@@ -166,7 +166,7 @@ class FineLevelTest {
             float[] residual = new float[level.size];
             level.apply(uP, applied);
             level.residual(uP, rhsP, residual);
-            level.jacobiResidual(uP, rhsP);
+            level.jacobiResidual(uP, rhsP, level.r);
             for (int v = 0; v < cells; v++) {
                 double au = diag[v] * u[v];
                 double scale = Math.abs(au);
