@@ -68,8 +68,14 @@ final class FineLevel extends MultigridLevel {
         buffers = ThreadLocal.withInitial(() -> new Buffers(nx, ny));
     }
 
-    /** Faces shared between rows and planes, and one row's results ({@link #slab}). */
-    private static final class Buffers {
+    /**
+     * Whether the row loops run with the Vector API ({@link FineLevelVectorRows}; the JVM was started
+     * with {@code --add-modules jdk.incubator.vector}), else the scalar loops (bitwise the same results).
+     */
+    static final boolean VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+
+    /** Faces shared between rows and planes, one row's results ({@link #slab}) and where the row reads. */
+    static final class Buffers {
         /** fx[i]: the face between cells i − 1 and i of the row; fx[0] and fx[nx] the domain faces (wrapped or 0). */
         final float[] fx;
         /** The row's faces to the row below (y−) and above (y+), swapped from one row to the next. */
@@ -82,6 +88,17 @@ final class FineLevel extends MultigridLevel {
         final float[] diag;
         /** Per cell of the row: A·u, or Σ of the coupled faces in the {@link #DIAGONAL} pass. */
         final float[] product;
+        /** The row being computed: conductivity, its first voxel, that voxel's plane-local index, the voxels above it in y and z. */
+        float[] kv;
+        int v0;
+        int q0;
+        int yp;
+        int zp;
+        /** 1 where the row has a y+ (z+) face to another cell, else 0; the number of held y and z faces. */
+        float yHi;
+        float zHi;
+        float heldYz;
+        float[] heldX;
 
         Buffers(int nx, int ny) {
             fx = new float[nx + 1];
@@ -227,7 +244,7 @@ final class FineLevel extends MultigridLevel {
                     }
                     case APPLY -> System.arraycopy(product, 0, out, p0, nx);
                     case JACOBI -> {
-                        for (int i = 0; i < nx; i++) {
+                        for (int i = VECTOR ? FineLevelVectorRows.jacobi(rhs, product, diag, out, p0, nx) : 0; i < nx; i++) {
                             out[p0 + i] = (rhs[p0 + i] - product[i]) / diag[i];
                         }
                     }
@@ -291,7 +308,7 @@ final class FineLevel extends MultigridLevel {
                 + (kk == 0 && fixedFace[4] ? 1f : 0f) + (kk == nz - 1 && fixedFace[5] ? 1f : 0f);
 
         float[] fx = b.fx;
-        for (int i = 0; i < nx - 1; i++) {
+        for (int i = VECTOR ? FineLevelVectorRows.xFaces(kv, v0, fx, nx - 1, NO_FACE) : 0; i < nx - 1; i++) {
             fx[i + 1] = series(2f * kv[v0 + i], 2f * kv[v0 + i + 1]);
         }
         float wrap = periodic[0] ? series(2f * kv[v0 + nx - 1], 2f * kv[v0]) : 0f;
@@ -329,7 +346,17 @@ final class FineLevel extends MultigridLevel {
         float[] out = b.product;
         float[] held = heldX;
         int p0 = 1 + px * (j + (ny + 2) * k);
-        for (int i = 0; i < nx; i++) {
+        b.kv = kv;
+        b.v0 = v0;
+        b.q0 = q0;
+        b.yp = yp;
+        b.zp = zp;
+        b.yHi = yHi;
+        b.zHi = zHi;
+        b.heldYz = heldYz;
+        b.heldX = held;
+        int from = VECTOR ? FineLevelVectorRows.cells(b, u, p0, px, pxy, product, nx, NO_FACE) : 0;
+        for (int i = from; i < nx; i++) {
             int q = q0 + i;
             float twoK = 2f * kv[v0 + i];
             float yUp = series(twoK, 2f * kv[yp + i]) * yHi;

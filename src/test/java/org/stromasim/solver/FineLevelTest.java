@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
  */
 class FineLevelTest {
 
-    private static final int NX = 9;
-    private static final int NY = 6;
-    private static final int NZ = 5;
+    /** The grid: odd-sized and small by default; a test may enlarge it before building anything. */
+    private int nx = 9;
+    private int ny = 6;
+    private int nz = 5;
     private static final double H2 = 4.0;
 
     /** Face kinds per axis: 0 zero-flux, 1 held (both sides), 2 periodic. */
@@ -52,9 +53,9 @@ class FineLevelTest {
         new Setup(new int[] {0, 2, 1}),
     };
 
-    private static float[] conductivity(long seed) {
+    private float[] conductivity(long seed) {
         Random rnd = new Random(seed);
-        float[] k = new float[NX * NY * NZ];
+        float[] k = new float[nx * ny * nz];
         for (int v = 0; v < k.length; v++) {
             k[v] = (float) Math.pow(1000, rnd.nextDouble());
         }
@@ -62,17 +63,17 @@ class FineLevelTest {
         for (int kk = 1; kk < 3; kk++) {
             for (int j = 0; j < 2; j++) {
                 for (int i = 0; i < 3; i++) {
-                    k[i + NX * (j + NY * kk)] = 0f;
+                    k[i + nx * (j + ny * kk)] = 0f;
                 }
             }
         }
-        k[5 + NX * (3 + NY * 2)] = 0f;
+        k[5 + nx * (3 + ny * 2)] = 0f;
         return k;
     }
 
-    private static double[] absorption(long seed) {
+    private double[] absorption(long seed) {
         Random rnd = new Random(seed);
-        double[] a = new double[NX * NY * NZ];
+        double[] a = new double[nx * ny * nz];
         for (int v = 0; v < a.length; v++) {
             a[v] = rnd.nextInt(4) == 0 ? 0.0 : rnd.nextDouble() * 3;
         }
@@ -80,14 +81,14 @@ class FineLevelTest {
     }
 
     /** The plain operator's coefficients of voxel v: [0] the diagonal, then per face its conductance and neighbour voxel (−1 none). */
-    private static double[] diagonal(Setup s, float[] k, double[] a, double[][] faceT, int[][] faceNb) {
-        int cells = NX * NY * NZ;
+    private double[] diagonal(Setup s, float[] k, double[] a, double[][] faceT, int[][] faceNb) {
+        int cells = nx * ny * nz;
         double[] diag = new double[cells];
-        int[] n = {NX, NY, NZ};
-        for (int kk = 0; kk < NZ; kk++) {
-            for (int j = 0; j < NY; j++) {
-                for (int i = 0; i < NX; i++) {
-                    int v = i + NX * (j + NY * kk);
+        int[] n = {nx, ny, nz};
+        for (int kk = 0; kk < nz; kk++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int v = i + nx * (j + ny * kk);
                     double d = a[v] * H2;
                     for (int f = 0; f < 6; f++) {
                         int axis = f / 2;
@@ -105,7 +106,7 @@ class FineLevelTest {
                             }
                             c[axis] = Math.floorMod(c[axis], n[axis]);
                         }
-                        int nb = c[0] + NX * (c[1] + NY * c[2]);
+                        int nb = c[0] + nx * (c[1] + ny * c[2]);
                         double t = k[v] + k[nb] > 0 ? 2.0 * k[v] * k[nb] / ((double) k[v] + k[nb]) : 0;
                         faceNb[v][f] = nb;
                         faceT[v][f] = t;
@@ -118,29 +119,29 @@ class FineLevelTest {
         return diag;
     }
 
-    private static FineLevel level(Setup s, float[] k, double[] a) {
-        FineLevel level = new FineLevel(NX, NY, NZ, s.periodicAxes());
+    private FineLevel level(Setup s, float[] k, double[] a) {
+        FineLevel level = new FineLevel(nx, ny, nz, s.periodicAxes());
         level.assemble(k, s.fixedFaces());
         level.setAbsorption(a, H2);
         level.refreshDiagonal(null);
         return level;
     }
 
-    private static float[] padded(FineLevel level, double[] values) {
+    private float[] padded(FineLevel level, double[] values) {
         float[] out = new float[level.size];
-        for (int kk = 0; kk < NZ; kk++) {
-            for (int j = 0; j < NY; j++) {
-                for (int i = 0; i < NX; i++) {
-                    out[level.index(i, j, kk)] = (float) values[i + NX * (j + NY * kk)];
+        for (int kk = 0; kk < nz; kk++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    out[level.index(i, j, kk)] = (float) values[i + nx * (j + ny * kk)];
                 }
             }
         }
         return out;
     }
 
-    private static double[] randomValues(long seed) {
+    private double[] randomValues(long seed) {
         Random rnd = new Random(seed);
-        double[] u = new double[NX * NY * NZ];
+        double[] u = new double[nx * ny * nz];
         for (int v = 0; v < u.length; v++) {
             u[v] = (float) (rnd.nextDouble() * 2 - 1);
         }
@@ -153,7 +154,7 @@ class FineLevelTest {
             Setup s = SETUPS[si];
             float[] k = conductivity(11 + si);
             double[] a = absorption(21 + si);
-            int cells = NX * NY * NZ;
+            int cells = nx * ny * nz;
             double[][] faceT = new double[cells][6];
             int[][] faceNb = new int[cells][6];
             double[] diag = diagonal(s, k, a, faceT, faceNb);
@@ -176,7 +177,7 @@ class FineLevelTest {
                         scale += Math.abs(faceT[v][f] * u[faceNb[v][f]]);
                     }
                 }
-                int p = level.index(v % NX, (v / NX) % NY, v / (NX * NY));
+                int p = level.index(v % nx, (v / nx) % ny, v / (nx * ny));
                 double tol = 1e-5 * (scale + Math.abs(rhs[v]));
                 String where = "setup " + si + " voxel " + v;
                 assertEquals(au, applied[p], tol, "A·u, " + where);
@@ -193,13 +194,13 @@ class FineLevelTest {
             Setup s = SETUPS[si];
             float[] k = conductivity(51 + si);
             double[] a = absorption(61 + si);
-            int cells = NX * NY * NZ;
+            int cells = nx * ny * nz;
             double[][] faceT = new double[cells][6];
             int[][] faceNb = new int[cells][6];
             double[] diag = diagonal(s, k, a, faceT, faceNb);
             FineLevel level = level(s, k, a);
             double worst = 0;
-            int[] shape = {LevelBuilder.coarse(NX), LevelBuilder.coarse(NY), LevelBuilder.coarse(NZ)};
+            int[] shape = {LevelBuilder.coarse(nx), LevelBuilder.coarse(ny), LevelBuilder.coarse(nz)};
             double[] coarseMass = new double[shape[0] * shape[1] * shape[2]];
             int holes = 0;
             for (int v = 0; v < cells; v++) {
@@ -207,9 +208,9 @@ class FineLevelTest {
                 for (int f = 0; f < 6; f++) {
                     coupledSum += faceT[v][f];
                 }
-                int i = v % NX;
-                int j = (v / NX) % NY;
-                int kk = v / (NX * NY);
+                int i = v % nx;
+                int j = (v / nx) % ny;
+                int kk = v / (nx * ny);
                 int p = level.index(i, j, kk);
                 assertEquals(coupledSum > 0 ? 1 : 0, level.coupled[p], "coupled flag, setup " + si + " voxel " + v);
                 holes += coupledSum > 0 ? 0 : 1;
@@ -235,10 +236,10 @@ class FineLevelTest {
     void uniformMassIsTheSameOperatorAsThatMassPerVoxel() {
         Setup s = SETUPS[0];
         float[] k = conductivity(71);
-        double[] a = new double[NX * NY * NZ];
+        double[] a = new double[nx * ny * nz];
         java.util.Arrays.fill(a, 0.75);
         FineLevel perVoxel = level(s, k, a);
-        FineLevel uniform = new FineLevel(NX, NY, NZ, s.periodicAxes());
+        FineLevel uniform = new FineLevel(nx, ny, nz, s.periodicAxes());
         uniform.assemble(k, s.fixedFaces());
         uniform.setUniformMass(0.75 * H2);
         uniform.refreshDiagonal(null);
@@ -253,6 +254,52 @@ class FineLevelTest {
         assertTrue(!level(s, k, a).massEverywhere(), "one voxel without absorption is seen");
     }
     /**
+     * On a level of at least {@link MultigridLevel#PARALLEL_CELLS} cells the passes run over z-slabs in
+     * parallel, each slab carrying its z faces from plane to plane: the operator and the Jacobi-scaled
+     * residual must still be the plain operator's in every plane, the slabs' first planes included
+     * (periodic z, so the first and last planes also read across the wrap).
+     */
+    @Test
+    void slabsOfALargeLevelGiveThePlainOperatorInEveryPlane() {
+        nx = 32;
+        ny = 33;
+        nz = 34;
+        Setup s = new Setup(new int[] {1, 0, 2});
+        float[] k = conductivity(121);
+        double[] a = absorption(122);
+        for (int v = 0; v < a.length; v++) {
+            a[v] += 0.25; // no zero diagonal: the unguarded Jacobi loop
+        }
+        int cells = nx * ny * nz;
+        assertTrue(cells >= MultigridLevel.PARALLEL_CELLS);
+        double[][] faceT = new double[cells][6];
+        int[][] faceNb = new int[cells][6];
+        double[] diag = diagonal(s, k, a, faceT, faceNb);
+        FineLevel level = level(s, k, a);
+        double[] u = randomValues(123);
+        double[] rhs = randomValues(124);
+        float[] uP = padded(level, u);
+        float[] applied = new float[level.size];
+        level.apply(uP, applied);
+        level.jacobiResidual(uP, padded(level, rhs), level.r);
+        for (int v = 0; v < cells; v++) {
+            double au = diag[v] * u[v];
+            double scale = Math.abs(au);
+            for (int f = 0; f < 6; f++) {
+                if (faceNb[v][f] >= 0) {
+                    au -= faceT[v][f] * u[faceNb[v][f]];
+                    scale += Math.abs(faceT[v][f] * u[faceNb[v][f]]);
+                }
+            }
+            int p = level.index(v % nx, (v / nx) % ny, v / (nx * ny));
+            double tol = 1e-5 * (scale + Math.abs(rhs[v]));
+            assertEquals(au, applied[p], tol, "A·u, voxel " + v);
+            double jacobi = diag[v] > 0 ? (rhs[v] - au) / diag[v] : 0;
+            assertEquals(jacobi, level.r[p], diag[v] > 0 ? tol / diag[v] : 0, "(rhs − A·u)/diag, voxel " + v);
+        }
+    }
+
+    /**
      * Four Chebyshev–Jacobi steps on [λ/4, λ] (Saad, Alg. 12.1, Jacobi-preconditioned) written here in
      * double with the plain operator: the fine level's smoother, whose residual pass scales by the
      * diagonal it computes, must give the same iterate up to float rounding.
@@ -263,7 +310,7 @@ class FineLevelTest {
             Setup s = SETUPS[si];
             float[] k = conductivity(81 + si);
             double[] a = absorption(91 + si);
-            int cells = NX * NY * NZ;
+            int cells = nx * ny * nz;
             double[][] faceT = new double[cells][6];
             int[][] faceNb = new int[cells][6];
             double[] diag = diagonal(s, k, a, faceT, faceNb);
@@ -310,7 +357,7 @@ class FineLevelTest {
                 rho = rhoNew;
             }
             for (int v = 0; v < cells; v++) {
-                int p = level.index(v % NX, (v / NX) % NY, v / (NX * NY));
+                int p = level.index(v % nx, (v / nx) % ny, v / (nx * ny));
                 assertEquals(x[v], uP[p], 1e-5 * (1 + Math.abs(x[v])), "smoothed iterate, setup " + si + " voxel " + v);
             }
         }
