@@ -191,8 +191,7 @@ public final class MultigridSolver {
                 LevelBuilder.faces(level, halves, fixedFace, boundary.get(l));
             }
             if (l < levels.size() - 1) {
-                float[][][] coarse = LevelBuilder.coarseHalves(halves, level.nx, level.ny, level.nz);
-                halves = HalfConductances.stored(coarse[0], coarse[1]);
+                halves = LevelBuilder.coarseHalves(halves, level.nx, level.ny, level.nz, levels.get(l + 1));
             }
         }
         conductivity = k;
