@@ -185,13 +185,23 @@ __kernel void trbdf2_load(__global const float* restrict state, const long offse
     star[p] = c;
 }
 
+// Reversible matrix binding, R*dC/dt = div(K grad C): R multiplies the time-derivative terms, so a stage's
+// absorption a becomes R*a per voxel, in its right-hand side and in the solver's masses (trbdf2_mass). `slot`
+// is the species' block of the retardation buffer (SpeciesParameterTable.RETARDATION_SLOT), -1: R = 1 (and
+// a*1.0 is a, bit for bit).
+inline double trbdf2_absorption(double a, __global const float* restrict retardation, int slot, int i, int j, int k,
+                                int nx, int ny, int nz) {
+    return slot >= 0 ? a * (double) retardation[(long) slot * nx * ny * nz + i + (long) nx * (j + (long) ny * k)] : a;
+}
+
 // Stage 1's right-hand side in the solver's scaled form: (a1*u + div(K grad u))*h^2 + boundarySource,
 // div(K grad u) = (sum T_f u_nb - faceSum*u + boundarySource)/h^2 the operator's explicit part.
 __kernel void trbdf2_stage1_rhs(__global const double* restrict fx, __global const double* restrict fy,
                                 __global const double* restrict fz, __global const double* restrict faceSum,
                                 __global const double* restrict boundarySource, __global const double* restrict start,
                                 __global double* restrict rhs, const double a1, const double inverseH2,
-                                const double h2, const int nx, const int ny, const int nz, const int periodic) {
+                                const double h2, const int nx, const int ny, const int nz, const int periodic,
+                                __global const float* restrict retardation, const int slot) {
     const int i = get_global_id(0);
     const int j = get_global_id(1);
     const int k = get_global_id(2);
@@ -199,15 +209,29 @@ __kernel void trbdf2_stage1_rhs(__global const double* restrict fx, __global con
     const double u = start[p];
     const double divergence = (off_diagonal(fx, fy, fz, start, p, i, j, k, nx, ny, nz, periodic) - faceSum[p] * u
             + boundarySource[p]) * inverseH2;
-    rhs[p] = (a1 * u + divergence) * h2 + boundarySource[p];
+    rhs[p] = (trbdf2_absorption(a1, retardation, slot, i, j, k, nx, ny, nz) * u + divergence) * h2 + boundarySource[p];
 }
 
 // Stage 2's right-hand side: a2*(wStar*star - wStart*start)*h^2 + boundarySource
 __kernel void trbdf2_stage2_rhs(__global const double* restrict boundarySource, __global const double* restrict start,
                                 __global const double* restrict star, __global double* restrict rhs, const double a2,
-                                const double wStar, const double wStart, const double h2, const int nx, const int ny) {
-    const long p = padded_index(get_global_id(0), get_global_id(1), get_global_id(2), nx, ny);
-    rhs[p] = a2 * (wStar * star[p] - wStart * start[p]) * h2 + boundarySource[p];
+                                const double wStar, const double wStart, const double h2, const int nx, const int ny,
+                                __global const float* restrict retardation, const int slot) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    const long p = padded_index(i, j, k, nx, ny);
+    const double a = trbdf2_absorption(a2, retardation, slot, i, j, k, nx, ny, get_global_size(2));
+    rhs[p] = a * (wStar * star[p] - wStart * start[p]) * h2 + boundarySource[p];
+}
+
+// The fine level's masses R*a*h^2 of a bound species (DeviceMultigrid.setAbsorptionField restricts them).
+__kernel void trbdf2_mass(__global const float* restrict retardation, const int slot, const double a, const double h2,
+                          __global double* restrict mass, const int nx, const int ny) {
+    const int i = get_global_id(0);
+    const int j = get_global_id(1);
+    const int k = get_global_id(2);
+    mass[padded_index(i, j, k, nx, ny)] = trbdf2_absorption(a, retardation, slot, i, j, k, nx, ny, get_global_size(2)) * h2;
 }
 
 // the float state of species s = the solution, rounded
@@ -272,6 +296,15 @@ inline double unsplit_wall_sv(__constant const float* restrict p, double sv, dou
     return delta > 0.0 && denominator > 0.0 ? sv * d / denominator : sv;
 }
 
+// R of voxel v for the species whose constants are p: its block of the retardation buffer (reversible matrix
+// binding, SpeciesParameterTable.RETARDATION_SLOT), 1 for a species that does not bind. Launched over the
+// whole grid, so the voxel count is nx*ny times the third global size.
+inline double unsplit_retardation(__constant const float* restrict p, __global const float* restrict retardation, long v,
+                                  int nx, int ny) {
+    const int slot = (int) p[P_RETARDATION_SLOT];
+    return slot >= 0 ? (double) retardation[(long) slot * nx * ny * get_global_size(2) + v] : 1.0;
+}
+
 // The fine level's mass a*h^2, the scaled right-hand side f*h^2 + boundarySource (hasBoundary == 0:
 // none) and the start value f/a (the exact relaxation without L; the answer where nothing diffuses) of
 // species s (its float state from `offset`). Vessel lumen: a = 1/h_t and f = the level it holds
@@ -283,7 +316,8 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
                                const int hasBoundary, const double plasmaMid, const double plasmaEnd,
                                const double stepS, const double h2, __global double* restrict mass,
                                __global double* restrict rhs, __global double* restrict u, const int nx, const int ny,
-                               __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity) {
+                               __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity,
+                               __global const float* restrict retardation) {
     const int i = get_global_id(0);
     const int j = get_global_id(1);
     const int k = get_global_id(2);
@@ -300,10 +334,13 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
     } else {
         const double alive = viability[v];
         const double sv = unsplit_wall_sv(p, svPerUm[v], wallDistanceUm[v], diffusivity[offset + v]);
-        const double lambda = unsplit_loss_rate(p, code, alive, sv, c);
+        // R*dC/dt = L*C - lambda*C + S is dC/dt = L*C/R - (lambda/R)*C + S/R: the step of lambda/R, multiplied
+        // through by R (R = 1 for a species that does not bind to the matrix)
+        const double r = unsplit_retardation(p, retardation, v, nx, ny);
+        const double lambda = unsplit_loss_rate(p, code, alive, sv, c) / r;
         const double source = unsplit_source(p, code, alive, sv, plasmaMid);
-        a = unsplit_absorption(lambda, stepS);
-        f = unsplit_start_weight(lambda, stepS) * c + source;
+        a = r * unsplit_absorption(lambda, stepS);
+        f = r * unsplit_start_weight(lambda, stepS) * c + source;
     }
     mass[pp] = a * h2;
     rhs[pp] = f * h2 + (hasBoundary ? boundarySource[pp] : 0.0);
@@ -320,7 +357,8 @@ __kernel void unsplit_finish(__global const float* restrict in, __global float* 
                              const double stepS, const int drug, const double seriesBelow,
                              __global float* restrict exposureHi,
                              __global float* restrict exposureLo, const int nx, const int ny,
-                             __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity) {
+                             __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity,
+                             __global const float* restrict retardation) {
     const int i = get_global_id(0);
     const int j = get_global_id(1);
     const int k = get_global_id(2);
@@ -333,7 +371,8 @@ __kernel void unsplit_finish(__global const float* restrict in, __global float* 
         double w1 = 0.5 * stepS;
         if (code != CELL_VESSEL) {
             const double sv = unsplit_wall_sv(p, svPerUm[v], wallDistanceUm[v], diffusivity[offset + v]);
-            const double x = unsplit_loss_rate(p, code, viability[v], sv, c0) * stepS;
+            const double x = unsplit_loss_rate(p, code, viability[v], sv, c0) / unsplit_retardation(p, retardation, v, nx, ny)
+                    * stepS;
             w1 = stepS * exposure_end_share(x, seriesBelow);
         }
         const float increment = (float) ((stepS - w1) * c0 + w1 * end);

@@ -37,7 +37,8 @@ __kernel void rkl2_stage(__global const float* restrict y0,
                          __global const float* restrict diffusivity,
                          __constant const float* restrict params,
                          const int nx, const int ny, const int nz, const int pad, const int s, const int stage,
-                         const float coef, const float mu, const float nu, const float gammaTilde) {
+                         const float coef, const float mu, const float nu, const float gammaTilde,
+                         __global const float* restrict retardation) {
     const long i = get_global_id(0) * W;
     const long j = get_global_id(1);
     const long k = get_global_id(2);
@@ -56,6 +57,10 @@ __kernel void rkl2_stage(__global const float* restrict y0,
     floatW dv = LOADW(d + v);
     // a zero-D voxel has zero conductance on all faces (the Java backend's stored conductances): no increment
     floatW increment = PICK(dv != 0.0f, coef * face_sum(p, c, d, cv, dv, v, i, j, k, nx, ny, nz), (floatW) 0.0f);
+    const int slot = (int) p[P_RETARDATION_SLOT];
+    if (slot >= 0) {
+        increment /= LOADW(retardation + (long) slot * n + v); // R*dY/dt = L(Y): the increment is L(Y)/R
+    }
     floatW base = LOADW(y0 + block + v);
     if (stage == 1) {
         STOREW(increment, tauL0 + block + v);
@@ -77,7 +82,7 @@ ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global con
     intW slow;
     floatW fast = tabulated(table, key, cv, alive, &slow);
     if (ANYW(slow)) {
-        floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, h, plasmaMid, plasmaEnd);
+        floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, (floatW) h, plasmaMid, plasmaEnd);
         fast = PICK(slow, full, fast);
     }
     return fast;
@@ -86,13 +91,18 @@ ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global con
 // The exact drug exposure of one sub-step from c0 to c1: (h - w1)*c0 + w1*c1, w1 = h*omega(lambda*h),
 // omega(x) = 1/(1 - e^-x) - 1/x (org.stromasim.transport.ExposureWeights), per key from `ends`, or where
 // that is NaN (lambda depends on C or viability) from the voxel's own lambda as react finds it.
+// A species bound to the matrix (retarded) takes the voxel's own lambda/R in every tissue voxel, x = lambda*h/R
+// (r = 1 otherwise, which leaves x = lambda*h exactly); lumen voxels keep the table's weight.
 ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __global const float* restrict ends,
-                                       intW key, floatW c0, floatW c1, floatW alive, float h,
+                                       intW key, floatW c0, floatW c1, floatW alive, float h, bool retarded, floatW r,
                                        __global const uchar* restrict cell, __global const float* restrict svPerUm,
                                        __global const float* restrict wallDistanceUm, __global const float* restrict d,
                                        long v) {
     floatW w1 = ALLSAME(key) ? (floatW) ends[FIRST(key)] : GATHER1(ends, key);
     intW own = isnan(w1);
+    if (retarded) {
+        own = own | (CELLW(cell + v) != CELL_VESSEL);
+    }
     if (ANYW(own)) {
         intW code = CELLW(cell + v);
         floatW exchange = p[P_PERMEABILITY] * wall_sv(p, svPerUm, wallDistanceUm, d, v);
@@ -101,7 +111,7 @@ ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __glo
         floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(c0, (floatW) 0.0f)), (floatW) 0.0f);
         floatW lambda = p[P_DECAY] + per_cell(p, P_BINDING, code) + exchange
                 + alive * (uptake + per_cell(p, P_RELAX, code));
-        floatW x = lambda * h;
+        floatW x = lambda * h / r;
         floatW series = 0.5f + x / 12.0f;
         floatW closed = -1.0f / expm1(-x) - 1.0f / x;
         w1 = PICK(own, h * PICK(x < 1e-3f, series, closed), w1);
@@ -128,7 +138,8 @@ __kernel void rkl2_react(__global float* restrict state,
                          const int nx, const int ny, const int nz, const int pad, const int pass,
                          const float hA, const float hB, __global const uchar* restrict plasmaGroup,
                          __global const float* restrict wallDistanceUm,
-                         __global const float* restrict diffusivity) {
+                         __global const float* restrict diffusivity,
+                         __global const float* restrict retardation) {
     const long i = get_global_id(0) * W;
     const long j = get_global_id(1);
     const int s = get_global_id(2) / nz;
@@ -163,14 +174,32 @@ __kernel void rkl2_react(__global float* restrict state,
         auc = (hA + hB) * w;
     } else {
         auc = (floatW) 0.0f;
-        if (hA > 0.0f) {
-            a = plain_step(p, tableA, key, w, alive, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, wallDistanceUm, d, v);
-            auc += sub_step_exposure(p, endA, key, w, a, alive, hA, cell, svPerUm, wallDistanceUm, d, v);
-        }
-        b = a;
-        if (hB > 0.0f) {
-            b = plain_step(p, tableB, key, a, alive, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, wallDistanceUm, d, v);
-            auc += sub_step_exposure(p, endB, key, a, b, alive, hB, cell, svPerUm, wallDistanceUm, d, v);
+        const int slot = (int) p[P_RETARDATION_SLOT];
+        if (slot >= 0) {
+            // bound to the matrix: each sub-step of h is the exact relaxation over h/R per voxel
+            // (transport_pass), its exposure weight from lambda/R
+            floatW r = LOADW(retardation + (long) slot * n + v);
+            intW code = CELLW(cell + v);
+            floatW sv = wall_sv(p, svPerUm, wallDistanceUm, d, v);
+            if (hA > 0.0f) {
+                a = react(p, code, alive, sv, w, hA / r, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1));
+                auc += sub_step_exposure(p, endA, key, w, a, alive, hA, true, r, cell, svPerUm, wallDistanceUm, d, v);
+            }
+            b = a;
+            if (hB > 0.0f) {
+                b = react(p, code, alive, sv, a, hB / r, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3));
+                auc += sub_step_exposure(p, endB, key, a, b, alive, hB, true, r, cell, svPerUm, wallDistanceUm, d, v);
+            }
+        } else {
+            if (hA > 0.0f) {
+                a = plain_step(p, tableA, key, w, alive, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, wallDistanceUm, d, v);
+                auc += sub_step_exposure(p, endA, key, w, a, alive, hA, false, (floatW) 1.0f, cell, svPerUm, wallDistanceUm, d, v);
+            }
+            b = a;
+            if (hB > 0.0f) {
+                b = plain_step(p, tableB, key, a, alive, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, wallDistanceUm, d, v);
+                auc += sub_step_exposure(p, endB, key, a, b, alive, hB, false, (floatW) 1.0f, cell, svPerUm, wallDistanceUm, d, v);
+            }
         }
     }
     if (s == DRUG) {

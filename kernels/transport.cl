@@ -21,6 +21,10 @@
 // step boundary (exposure is taken there, the Michaelis-Menten rate is frozen there), so the result
 // is the sequence R(dt/2) D R(dt/2) of every step. Lie: [exposure dt/2, R(dt)], then [D, exposure, R(dt)].
 //
+// A species bound reversibly to the matrix (params[P_RETARDATION_SLOT] >= 0: its block of `retardation`) takes
+// its own branch: the diffusion change divided by the voxel's R, each reaction sub-step the per-voxel
+// integration over h/R (docs/barrier-physics.md section 9).
+//
 // Reactions: where lambda does not depend on C the sub-step is an affine map tabulated on the host per
 // pass by voxel key (cell code * 2 + wall; ReactionTables), no exponential per voxel, and for
 // species other than the drug the two sub-steps of a pass composed into one map. The exact map
@@ -191,7 +195,7 @@ ALWAYS_INLINE floatW relaxed_fraction(floatW x, floatW e) {
     return PICK(large, q, s);
 }
 
-ALWAYS_INLINE floatW exact_relaxation(floatW c, floatW source, floatW lambda, float h) {
+ALWAYS_INLINE floatW exact_relaxation(floatW c, floatW source, floatW lambda, floatW h) {
     floatW x = lambda * h;
     floatW e = exp_neg(x);
     return c * e + source * h * relaxed_fraction(x, e);
@@ -224,9 +228,10 @@ ALWAYS_INLINE floatW wall_sv(__constant const float* restrict p, __global const 
     return PICK((delta > 0.0f) & (denominator > 0.0f), sv * dv / denominator, sv);
 }
 
-// The per-voxel sub-step.
+// The per-voxel sub-step over h seconds (per lane: a species bound to the matrix runs h/R, see
+// retarded_pass).
 ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
-                           float h, floatW plasmaMid, floatW plasmaEnd) {
+                           floatW h, floatW plasmaMid, floatW plasmaEnd) {
     floatW exchange = p[P_PERMEABILITY] * sv;
     floatW vmax = per_cell(p, P_VMAX, code);
     floatW km = per_cell(p, P_KM, code);
@@ -335,7 +340,8 @@ __kernel void transport_pass(__global const float* restrict src,
                              __global const uchar* restrict keys,
                              __global const float* restrict tables,
                              __global const uchar* restrict plasmaGroup,
-                             __global const float* restrict wallDistanceUm) {
+                             __global const float* restrict wallDistanceUm,
+                             __global const float* restrict retardation) {
     const long i = get_global_id(0) * W; // first of this work-item's W voxels along x
     const long j = get_global_id(1);
     // the third dimension runs over z planes of all species: species s, plane k
@@ -361,6 +367,38 @@ __kernel void transport_pass(__global const float* restrict src,
         floatW cv = LOADW(c + v);
         floatW dv = LOADW(d + v);
         floatW sum = face_sum(p, c, d, cv, dv, v, i, j, k, nx, ny, nz);
+        const int slot = (int) p[P_RETARDATION_SLOT];
+        if (slot >= 0) {
+            // Reversible matrix binding, R*dC/dt = div(D grad C) + reactions (docs/barrier-physics.md section 9):
+            // the diffusion change is divided by the voxel's R, and every reaction sub-step of h is the exact
+            // relaxation over h/R per voxel (no key table: R differs voxel by voxel), plasma still at the
+            // real sub-step's midpoint; the exposure stays that of the free concentration.
+            floatW r = LOADW(retardation + (long) slot * n + v);
+            if (diffuse != 0) {
+                cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum / r, cv);
+                cv = PICK(fabs(cv) < CONCENTRATION_FLOOR, (floatW) 0.0f, cv);
+            }
+            bool active = p[P_ACTIVE] != 0.0f;
+            intW code = CELLW(cell + v);
+            floatW sv = wall_sv(p, svPerUm, wallDistanceUm, d, v);
+            if (active && hA > 0.0f) {
+                cv = react(p, code, alive, sv, cv, hA / r, PLASMA_LEVEL(levels, plasmaGroup, v, 0),
+                           PLASMA_LEVEL(levels, plasmaGroup, v, 1));
+            }
+            if (s == DRUG) {
+                floatW hi = LOADW(exposureHi + v);
+                floatW y = exposureWeightS * cv - LOADW(exposureLo + v);
+                floatW t = hi + y;
+                STOREW((t - hi) - y, exposureLo + v);
+                STOREW(t, exposureHi + v);
+            }
+            if (active && hB > 0.0f) {
+                cv = react(p, code, alive, sv, cv, hB / r, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
+                           PLASMA_LEVEL(levels, plasmaGroup, v, 3));
+            }
+            STOREW(cv, dst + pad + s * n + v);
+            return;
+        }
         if (diffuse != 0) {
             cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum, cv);
             // ConcentrationFloor (host): magnitudes below it are written as 0 (subnormals are slow on CPUs)
@@ -376,7 +414,7 @@ __kernel void transport_pass(__global const float* restrict src,
                 intW slow;
                 floatW fast = tabulated(table, key, cv, alive, &slow);
                 if (ANYW(slow)) {
-                    floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0),
+                    floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, (floatW) hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0),
                                         PLASMA_LEVEL(levels, plasmaGroup, v, 1));
                     fast = PICK(slow, full, fast);
                 }
@@ -393,7 +431,7 @@ __kernel void transport_pass(__global const float* restrict src,
                 intW slow;
                 floatW fast = tabulated(table + KEYS * TABLE_STRIDE, key, cv, alive, &slow);
                 if (ANYW(slow)) {
-                    floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
+                    floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, (floatW) hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
                                         PLASMA_LEVEL(levels, plasmaGroup, v, 3));
                     fast = PICK(slow, full, fast);
                 }
@@ -408,10 +446,10 @@ __kernel void transport_pass(__global const float* restrict src,
                 floatW sv = wall_sv(p, svPerUm, wallDistanceUm, d, v);
                 floatW full = cv;
                 if (hA > 0.0f) {
-                    full = react(p, code, alive, sv, full, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1));
+                    full = react(p, code, alive, sv, full, (floatW) hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1));
                 }
                 if (hB > 0.0f) {
-                    full = react(p, code, alive, sv, full, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3));
+                    full = react(p, code, alive, sv, full, (floatW) hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3));
                 }
                 fast = PICK(slow, full, fast);
             }

@@ -155,8 +155,8 @@ final class ValidateCommand implements Callable<Integer> {
             minApparent = Math.min(minApparent, apparent);
             maxApparent = Math.max(maxApparent, apparent);
         }
-        out.printf("binding         %s: matrix retardation R %.4g – %.4g over tissue voxels, apparent D/R %.4g – %.4g µm²/s"
-                + " (Java backend only)%n", name, minR, maxR, minApparent, maxApparent);
+        out.printf("binding         %s: matrix retardation R %.4g – %.4g over tissue voxels, apparent D/R %.4g – %.4g µm²/s%n",
+                name, minR, maxR, minApparent, maxApparent);
     }
 
     private static void printSpecies(PrintWriter out, SpeciesSpec species, float[] diffusivity, byte[] cell) {

@@ -25,7 +25,7 @@ import org.stromasim.tissue.Tissue;
  *                     OpenCL run the live fields' host copy (diffusivity per species and S/V: 4·species
  *                     + 4 bytes per voxel), the transfer scratch (a float per voxel) and metric index lists
  *                     (an int per voxel); with reversible matrix binding, 4 bytes per bound species (its
- *                     retardation) and, for TR-BDF2, 16 (R·a of both stages)
+ *                     retardation) and, for TR-BDF2 on the Java backend, 16 (R·a of both stages)
  * @param javaBackend  whether the run is on the Java backend (for the message)
  */
 public record MemoryBudget(Grid3D grid, int species, long stateBytes, long modelBytes, long buildBytes,
@@ -44,8 +44,9 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
                 : voxels * (4L * species + 4L + 8L);
         long binding = scenario.species().stream().filter(s -> s.ecmBinding() != null).count();
         if (binding > 0) {
-            // the fields' retardation per bound species; TR-BDF2 keeps R·a of both stages in double
-            boolean trBdf2 = scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT
+            // the fields' retardation per bound species; the Java TR-BDF2 keeps R·a of both stages in double
+            // (OpenCL keeps those masses on the device)
+            boolean trBdf2 = javaBackend && scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT
                     && !scenario.run().diffusion().unsplit();
             backend += voxels * (4L * binding + (trBdf2 ? 16L : 0L));
         }

@@ -24,12 +24,19 @@ final class BenchScenarios {
      * @param species 4 = drug, lactate, IL-6, TGF-beta; 1 = the drug only (vessel exchange and uptake)
      */
     static Scenario cube(int n, int species) {
+        return cube(n, species, List.of());
+    }
+
+    /** As {@link #cube(int, int)}, with further scenario overrides ("key.path=value"). */
+    static Scenario cube(int n, int species, List<String> overrides) {
         if (species != 1 && species != 4) {
             throw new IllegalArgumentException("species must be 1 or 4, got " + species);
         }
-        Scenario full = ScenarioLoader.loadDefault(List.of(
+        List<String> all = new java.util.ArrayList<>(List.of(
                 "grid.nx=" + n, "grid.ny=" + n, "grid.nz=" + n,
                 "grid.voxel_um=" + (BLOCK_UM / n)));
+        all.addAll(overrides);
+        Scenario full = ScenarioLoader.loadDefault(all);
         if (species == 4) {
             return full;
         }

@@ -1,5 +1,6 @@
 package org.stromasim.bench;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,6 +25,7 @@ import org.stromasim.backend.opencl.OpenClDevices;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
+import org.stromasim.transport.Rkl2;
 import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
@@ -74,6 +76,17 @@ public class StepBenchmark {
     @Param({"10"})
     public int stepsPerCall;
 
+    /**
+     * explicit: the run's own step (0.9 × the stability limit); rkl2: {@code rkl2Multiple} × that step in
+     * RKL2 stages (the reaction split around them included in the time, not in the counted updates).
+     */
+    @Param({"explicit"})
+    public String scheme;
+
+    /** RKL2 step as a multiple of the explicit one (ignored for explicit). */
+    @Param({"20"})
+    public double rkl2Multiple;
+
     private Backend stepper;
     private double dtS;
     private double timeS;
@@ -81,17 +94,34 @@ public class StepBenchmark {
 
     @Setup(Level.Trial)
     public void build() {
-        Scenario scenario = BenchScenarios.cube(n, species);
+        boolean rkl2 = switch (scheme) {
+            case "explicit" -> false;
+            case "rkl2" -> true;
+            default -> throw new IllegalArgumentException("scheme must be explicit or rkl2, got " + scheme);
+        };
+        Scenario scenario = BenchScenarios.cube(n, species,
+                rkl2 ? List.of("run.diffusion.scheme=rkl2", "run.dt_s=1") : List.of());
         Tissue tissue = TissueBuilder.build(scenario);
         TransportModel model = TransportModel.compile(scenario, tissue);
-        dtS = TransportFields.of(model).timeStepS(scenario.run());
+        TransportFields fields = TransportFields.of(model);
+        // the scenario's run.dt_s only lets the RKL2 scenario load; the benchmark sets its own step
+        dtS = fields.stabilityLimit().automaticStepS(scenario.run().stabilitySafety()) * (rkl2 ? rkl2Multiple : 1);
         stepper = create(model);
         // the fork's output keeps these beside the figures: which loops ran, on which CPU
         System.out.println("# backend: " + stepper.description() + "; machine: " + MachineInfo.describe());
         stepper.upload(tissue);
         // start inside the bolus, so the drug is actually moving (the bolus starts at t = 60 s)
         timeS = 60.0;
-        updatesPerCall = (long) tissue.grid().voxelCount() * species * stepsPerCall;
+        // an RKL2 step applies the stencil once per stage of each species
+        long stencilPassesPerStep = species;
+        if (rkl2) {
+            stencilPassesPerStep = 0;
+            for (int s = 0; s < species; s++) {
+                stencilPassesPerStep += Rkl2.stagesFor(dtS, fields.explicitLimitS(s));
+            }
+        }
+        System.out.println("# scheme: " + scheme + ", dt = " + dtS + " s, stencil passes per step: " + stencilPassesPerStep);
+        updatesPerCall = (long) tissue.grid().voxelCount() * stencilPassesPerStep * stepsPerCall;
     }
 
     private Backend create(TransportModel model) {

@@ -48,10 +48,31 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     private final int guard;
     private long cycles;
     private long solves;
+    private final cl_mem retardation;
+    /** Per species its block of {@link #retardation}, −1 when it does not bind to the matrix. */
+    private final int[] slots;
 
+    private static int[] retardationSlots(TransportModel model) {
+        int[] slots = new int[model.speciesCount()];
+        java.util.Arrays.fill(slots, -1);
+        int[] bound = SpeciesParameterTable.boundSpecies(model);
+        for (int b = 0; b < bound.length; b++) {
+            slots[bound[b]] = b;
+        }
+        return slots;
+    }
+
+    /**
+     * @param perVoxelMasses whether the workspace keeps per-voxel masses (the unsplit coupling, or a species
+     *                       bound to the matrix)
+     * @param retardation    the retardation blocks of the species bound to the matrix
+     *                       ({@link SpeciesParameterTable#RETARDATION_SLOT})
+     */
     DeviceImplicitDiffusion(TransportFields fields, ClResources resources, DeviceContext context, cl_command_queue queue,
-                            int guard, boolean perVoxelMasses) {
+                            int guard, boolean perVoxelMasses, cl_mem retardation) {
         this.fields = fields;
+        this.retardation = retardation;
+        this.slots = retardationSlots(fields.model());
         this.model = fields.model();
         this.grid = model.grid();
         this.context = context;
@@ -109,21 +130,36 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
             kernels.launch(kernels.load, fine);
             double a1 = TrBdf2.stage1Absorption(dtS);
             MultigridKernels.args(kernels.stage1, fine.fx, fine.fy, fine.fz, fine.faceSum, solver.boundarySource,
-                    work.start, work.rhs, a1, 1.0 / h2, h2, fine.nx, fine.ny, fine.nz, fine.periodic);
+                    work.start, work.rhs, a1, 1.0 / h2, h2, fine.nx, fine.ny, fine.nz, fine.periodic, retardation, slots[s]);
             kernels.launch(kernels.stage1, fine);
-            solver.setAbsorption(a1);
+            setAbsorption(solver, s, a1, h2);
             solve(solver, work.star, s, "1");
             double a2 = TrBdf2.stage2Absorption(dtS);
             MultigridKernels.args(kernels.stage2, solver.boundarySource, work.start, work.star, work.rhs, a2,
-                    TrBdf2.STAR_WEIGHT, TrBdf2.START_WEIGHT, h2, fine.nx, fine.ny);
+                    TrBdf2.STAR_WEIGHT, TrBdf2.START_WEIGHT, h2, fine.nx, fine.ny, retardation, slots[s]);
             kernels.launch(kernels.stage2, fine);
             long bytes = MultigridWorkspace.padded(new int[] {fine.nx, fine.ny, fine.nz}) * Sizeof.cl_double;
             CL.clEnqueueCopyBuffer(queue, work.star, work.solution, 0, 0, bytes, 0, null, null);
-            solver.setAbsorption(a2);
+            setAbsorption(solver, s, a2, h2);
             solve(solver, work.solution, s, "2");
             MultigridKernels.args(kernels.store, work.solution, out, offset, fine.nx, fine.ny);
             kernels.launch(kernels.store, fine);
         }
+    }
+
+    /**
+     * The stage's absorption a: uniform, or for a species bound to the matrix R·a per voxel (R·∂C/∂t = ∇·(D∇C):
+     * R multiplies the time-derivative terms), written as the fine masses R·a·h² and restricted by the solver.
+     */
+    private void setAbsorption(DeviceMultigrid solver, int s, double a, double h2) {
+        if (slots[s] < 0) {
+            solver.setAbsorption(a);
+            return;
+        }
+        MultigridKernels.DeviceLevel fine = solver.fine();
+        MultigridKernels.args(kernels.mass, retardation, slots[s], a, h2, work.mass(0), fine.nx, fine.ny);
+        kernels.launch(kernels.mass, fine);
+        solver.setAbsorptionField();
     }
 
     /** Species s's device solver on the current diffusivity (after {@link #prepare}), or null when it does not diffuse. */

@@ -12,7 +12,8 @@ import java.util.Locale;
  * from the voxel centre (4 + 4 + 4); drug exposure as a
  * compensated float pair (8); and up to two ints for the metric index lists (shell and cancer voxels);
  * with a biology section the stiffness (4), which only the slow step reads; with vessel groups that carry
- * plasma curves of their own the group of every voxel (1). The large-step scheme adds
+ * plasma curves of their own the group of every voxel (1); a float R per species bound to the matrix
+ * ({@link #withBoundSpecies}). The large-step scheme adds
  * float copies of every species ({@link #LARGE_STEP_COPIES}); the implicit scheme its multigrid in
  * double ({@link #withMultigrid}: about 11 padded doubles per voxel shared and 7 per species, each
  * +1/7 for the coarse levels; ≈ 90 + 64·species bytes per voxel).
@@ -28,6 +29,8 @@ final class DeviceMemoryPlan {
     /** Device bytes of the implicit scheme's multigrid ({@link MultigridWorkspace#deviceBytes}), 0 for the others. */
     private final long multigridBytes;
     private final long multigridLargestBuffer;
+    /** Species bound reversibly to the matrix: the device keeps a float retardation per voxel of each. */
+    private final int boundSpecies;
 
     DeviceMemoryPlan(long voxels, int species) {
         this(voxels, species, 0, false, false);
@@ -40,11 +43,12 @@ final class DeviceMemoryPlan {
      *                    each voxel's group, one byte)
      */
     DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology, boolean plasmaGroupPerVoxel) {
-        this(voxels, species, extraCopies, biology, plasmaGroupPerVoxel, 0, 0);
+        this(voxels, species, extraCopies, biology, plasmaGroupPerVoxel, 0, 0, 0);
     }
 
     private DeviceMemoryPlan(long voxels, int species, int extraCopies, boolean biology, boolean plasmaGroupPerVoxel,
-                             long multigridBytes, long multigridLargestBuffer) {
+                             long multigridBytes, long multigridLargestBuffer, int boundSpecies) {
+        this.boundSpecies = boundSpecies;
         this.voxels = voxels;
         this.species = species;
         this.extraCopies = extraCopies;
@@ -59,7 +63,14 @@ final class DeviceMemoryPlan {
      * species' hierarchy), the largest of them {@code largestBuffer} bytes (a padded fine-level array).
      */
     DeviceMemoryPlan withMultigrid(long bytes, long largestBuffer) {
-        return new DeviceMemoryPlan(voxels, species, extraCopies, biology, plasmaGroupPerVoxel, bytes, largestBuffer);
+        return new DeviceMemoryPlan(voxels, species, extraCopies, biology, plasmaGroupPerVoxel, bytes, largestBuffer,
+                boundSpecies);
+    }
+
+    /** This plan plus the retardation of {@code count} species bound to the matrix (one buffer of all of them). */
+    DeviceMemoryPlan withBoundSpecies(int count) {
+        return new DeviceMemoryPlan(voxels, species, extraCopies, biology, plasmaGroupPerVoxel, multigridBytes,
+                multigridLargestBuffer, count);
     }
 
     /**
@@ -68,12 +79,12 @@ final class DeviceMemoryPlan {
     static final int LARGE_STEP_COPIES = 3;
 
     long largestBufferBytes() {
-        return Math.max(voxels * species * Float.BYTES, multigridLargestBuffer);
+        return Math.max(voxels * Math.max(species, boundSpecies) * Float.BYTES, multigridLargestBuffer);
     }
 
     long totalBytes() {
         long perVoxel = (3L + extraCopies) * species * Float.BYTES + 2 + 3 * Float.BYTES + 2 * Float.BYTES + 2 * Integer.BYTES
-                + (biology ? Float.BYTES : 0) + (plasmaGroupPerVoxel ? Byte.BYTES : 0);
+                + (biology ? Float.BYTES : 0) + (plasmaGroupPerVoxel ? Byte.BYTES : 0) + (long) boundSpecies * Float.BYTES;
         return voxels * perVoxel + multigridBytes;
     }
 

@@ -20,7 +20,8 @@ import org.stromasim.transport.TransportModel;
  *   <li>{@code unsplit_finish}: the float state and, for the drug, the exposure along the same
  *       exponential (org.stromasim.transport.UnsplitStep#exposureEndWeightS).</li>
  * </ol>
- * A species that does not diffuse takes f/a, its exact relaxation, without a solve.
+ * A species that does not diffuse takes f/a, its exact relaxation, without a solve. A species bound to the
+ * matrix steps λ/R per voxel with a and the start weight multiplied through by R, as on the Java backend.
  */
 final class DeviceUnsplitStep {
 
@@ -29,7 +30,10 @@ final class DeviceUnsplitStep {
     private final PlasmaCurve[] plasma;
     private final int drugSpecies;
     private final int guard;
-    /** {params, cell, viability, wall area per volume, exposure hi, exposure lo, wall distance, diffusivity}. */
+    /**
+     * {params, cell, viability, wall area per volume, exposure hi, exposure lo, wall distance, diffusivity,
+     * retardation of the species bound to the matrix}.
+     */
     private final cl_mem[] shared;
 
     DeviceUnsplitStep(TransportModel model, DeviceImplicitDiffusion solvers, int guard, cl_mem[] shared) {
@@ -62,7 +66,7 @@ final class DeviceUnsplitStep {
             // argument then (hasBoundary 0), which still has to be some buffer
             MultigridKernels.args(kernels.unsplitAssemble, in, offset, shared[0], s, shared[1], shared[2], shared[3],
                     solver != null ? solver.boundarySource : work.q, solver != null ? 1 : 0, plasmaMid, plasmaEnd, hS, h2,
-                    work.mass(0), work.rhs, work.solution, nx, ny, shared[6], shared[7]);
+                    work.mass(0), work.rhs, work.solution, nx, ny, shared[6], shared[7], shared[8]);
             kernels.launch(kernels.unsplitAssemble, nx, ny, grid.nz());
             if (solver != null) {
                 solver.setAbsorptionField();
@@ -70,7 +74,7 @@ final class DeviceUnsplitStep {
             }
             MultigridKernels.args(kernels.unsplitFinish, in, out, offset, shared[0], s, shared[1], shared[2], shared[3],
                     work.solution, hS, s == drugSpecies ? 1 : 0, ExposureWeights.SERIES_BELOW, shared[4], shared[5], nx, ny,
-                    shared[6], shared[7]);
+                    shared[6], shared[7], shared[8]);
             kernels.launch(kernels.unsplitFinish, nx, ny, grid.nz());
         }
     }

@@ -67,6 +67,7 @@ final class KernelConstants {
         d.put("P_RELAX", Integer.toString(SpeciesParameterTable.RELAX));
         d.put("P_BC_TYPE", Integer.toString(SpeciesParameterTable.BC_TYPE));
         d.put("P_BC_VALUE", Integer.toString(SpeciesParameterTable.BC_VALUE));
+        d.put("P_RETARDATION_SLOT", Integer.toString(SpeciesParameterTable.RETARDATION_SLOT));
         d.put("PARAMS_STRIDE", Integer.toString(SpeciesParameterTable.STRIDE));
 
         d.put("BC_ZERO_FLUX", Integer.toString(SpeciesBoundaries.ZERO_FLUX));

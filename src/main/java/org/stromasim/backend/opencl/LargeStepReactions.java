@@ -36,7 +36,7 @@ final class LargeStepReactions {
     LargeStepReactions(cl_program program, ClResources resources, OpenClDevice device, cl_command_queue queue,
                        long[] cpuTile, int itemsX, int nx, int ny, int nz, int species, int guard,
                        int passesPerUpload, int endWeightsPerPass, cl_mem[] shared, cl_mem plasmaGroups,
-                       cl_mem wallDistance, cl_mem diffusivity) {
+                       cl_mem wallDistance, cl_mem diffusivity, cl_mem retardation) {
         this.queue = queue;
         this.react = resources.kernel(DeviceContext.kernel(program, OpenClBackend.RKL2_KERNELS, "rkl2_react"));
         this.local = cpuTile != null ? cpuTile : LocalSizes.forGrid(react, device.device(), nx, ny);
@@ -54,6 +54,7 @@ final class LargeStepReactions {
         mem(18, plasmaGroups);
         mem(19, wallDistance);
         mem(20, diffusivity);
+        mem(21, retardation);
     }
 
     /** The exposure end-weight buffer, filled per chunk of passes with the reaction tables. */

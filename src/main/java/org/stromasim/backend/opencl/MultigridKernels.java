@@ -35,6 +35,7 @@ final class MultigridKernels {
     final cl_kernel stage1;
     final cl_kernel stage2;
     final cl_kernel store;
+    final cl_kernel mass;
     final cl_kernel unsplitAssemble;
     final cl_kernel unsplitFinish;
     private final cl_mem partial;
@@ -54,6 +55,7 @@ final class MultigridKernels {
         this.stage1 = kernel(resources, program, "trbdf2_stage1_rhs");
         this.stage2 = kernel(resources, program, "trbdf2_stage2_rhs");
         this.store = kernel(resources, program, "trbdf2_store");
+        this.mass = kernel(resources, program, "trbdf2_mass");
         this.unsplitAssemble = kernel(resources, program, "unsplit_assemble");
         this.unsplitFinish = kernel(resources, program, "unsplit_finish");
         this.partial = resources.buffer(CL.CL_MEM_READ_WRITE, (long) REDUCE_GROUPS * Sizeof.cl_double);

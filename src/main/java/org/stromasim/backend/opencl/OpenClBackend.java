@@ -61,6 +61,11 @@ import org.stromasim.transport.TransportModel;
  * kernels/biology.cl), which also recomputes the voxel keys and the diffusivity there; the MCT1 uptake
  * scale of the fields is applied at every {@link #advance}, as in the Java backend.
  *
+ * <p><b>Reversible matrix binding</b> (species[].ecm_binding): R per voxel of each bound species is copied
+ * from the fields at {@link #upload} and after {@link #runSlowStep} into one buffer; every scheme's kernels
+ * divide by it where the Java backend does (docs/barrier-physics.md section 9). The slow step's re-partition
+ * of R·C is the fields' own code, run on the device's concentrations of the bound species.
+ *
  * <p><b>Large steps</b> ({@code run.diffusion.scheme: rkl2}, {@link Rkl2Passes}, kernels/rkl2.cl): the
  * same pass schedule and reaction sub-steps, but each step's diffusion is an RKL2 super-time-step per
  * species (its own stage count) and the reactions run as a separate in-place pass after it: the Java
@@ -125,6 +130,13 @@ public final class OpenClBackend implements Backend {
     private final ReactionTables reactionTables;
     private final cl_mem tables;
     private final DeviceReductions reductions;
+    /**
+     * R per voxel of each species bound to the matrix, one block of voxels per bound species in the order
+     * of {@link #boundSpecies} (a 1-float placeholder when none binds); the host copy is {@link #fields}'.
+     */
+    private final cl_mem retardation;
+    /** The species bound to the matrix, block by block of {@link #retardation}. */
+    private final int[] boundSpecies;
     /** The slow step on the device, or null for a pure-transport model. */
     private final DeviceBiology biology;
     /** The species parameters last written to {@link #parameters} (they follow the live uptake scale). */
@@ -162,9 +174,11 @@ public final class OpenClBackend implements Backend {
         DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps(),
                 model.plasmaGroupCount() > 1);
         if (implicitScheme) {
-            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, unsplitCoupling),
+            boolean perVoxelMasses = unsplitCoupling || SpeciesParameterTable.boundSpecies(model).length > 0;
+            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, perVoxelMasses),
                     MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
         }
+        plan = plan.withBoundSpecies(SpeciesParameterTable.boundSpecies(model).length);
         plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
         this.memoryPlan = plan;
         this.plasma = new PlasmaCurve[species];
@@ -177,6 +191,7 @@ public final class OpenClBackend implements Backend {
             }
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
+        this.boundSpecies = SpeciesParameterTable.boundSpecies(model);
         DeviceContext context = DeviceContext.of(device);
         // CPU devices: each work-item updates VOXELS_PER_CPU_ITEM voxels along x as one float8 (the
         // runtime's own vectorisation of the work-item loop does not reliably happen); the local
@@ -223,6 +238,8 @@ public final class OpenClBackend implements Backend {
             exposureHi = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             exposureLo = resources.buffer(CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
             keys = resources.buffer(CL_MEM_READ_WRITE, voxels);
+            retardation = resources.buffer(CL_MEM_READ_WRITE,
+                    Math.max(1L, (long) boundSpecies.length * voxels) * Sizeof.cl_float);
             reactionTables = new ReactionTables(fields);
             tables = resources.buffer(CL.CL_MEM_READ_ONLY,
                     (long) PASSES_PER_UPLOAD * reactionTables.floatsPerPass() * Sizeof.cl_float);
@@ -233,13 +250,15 @@ public final class OpenClBackend implements Backend {
                     exact ? localSize : null, itemsX, grid.nx(), grid.ny(), grid.nz(), species, guard, PASSES_PER_UPLOAD,
                     reactionTables.endWeightsPerPass(), new cl_mem[] {cell, viability, wallArea, parameters,
                         plasmaLevels, exposureHi, exposureLo, keys, tables}, plasmaGroupOfVoxel, wallDistance,
-                    diffusivity) : null;
+                    diffusivity, retardation) : null;
             rkl2 = rkl2Scheme ? new Rkl2Passes(fields, resources, transportProgram, device, queue,
-                    exact ? localSize : null, itemsX, guard, fieldBytes, diffusivity, parameters) : null;
+                    exact ? localSize : null, itemsX, guard, fieldBytes, diffusivity, parameters, retardation) : null;
             implicit = implicitScheme
-                    ? new DeviceImplicitDiffusion(fields, resources, context, queue, guard, unsplitCoupling) : null;
+                    ? new DeviceImplicitDiffusion(fields, resources, context, queue, guard,
+                            unsplitCoupling || boundSpecies.length > 0, retardation) : null;
             unsplit = unsplitCoupling ? new DeviceUnsplitStep(model, implicit, guard,
-                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo, wallDistance, diffusivity})
+                    new cl_mem[] {parameters, cell, viability, wallArea, exposureHi, exposureLo, wallDistance, diffusivity,
+                        retardation})
                     : null;
         } catch (RuntimeException | Error e) {
             resources.close();
@@ -264,6 +283,14 @@ public final class OpenClBackend implements Backend {
         CL.clSetKernelArg(transport, 21, Sizeof.cl_mem, Pointer.to(tables));
         CL.clSetKernelArg(transport, 22, Sizeof.cl_mem, Pointer.to(plasmaGroupOfVoxel));
         CL.clSetKernelArg(transport, 23, Sizeof.cl_mem, Pointer.to(wallDistance));
+        CL.clSetKernelArg(transport, 24, Sizeof.cl_mem, Pointer.to(retardation));
+    }
+
+    /** Copies the live retardation of every bound species from {@link #fields} to the device. */
+    private void writeRetardation() {
+        for (int b = 0; b < boundSpecies.length; b++) {
+            write(retardation, (long) b * voxels, fields.retardation(boundSpecies[b]));
+        }
     }
 
     DeviceMemoryPlan memoryPlan() {
@@ -304,6 +331,7 @@ public final class OpenClBackend implements Backend {
         byte[] keyCodes = VoxelKeys.of(state.cell(), fields.vesselSurfaceToVolumePerUm());
         CL.clEnqueueWriteBuffer(queue, keys, CL_TRUE, 0, voxels, Pointer.to(keyCodes), 0, null, null);
         write(exposureHi, 0, state.drugExposure());
+        writeRetardation();
         if (biology != null) {
             biology.uploadStiffness(state.stiffnessKpa());
         }
@@ -471,8 +499,17 @@ public final class OpenClBackend implements Backend {
         if (biology == null) {
             throw new IllegalStateException("runSlowStep: this backend was compiled for a model without biology");
         }
+        // Remodelling changes the collagen and so R: the fields re-partition the free concentration of each
+        // bound species on the host copy so that R·C is kept, so that copy must be the device's state first.
+        for (int s : boundSpecies) {
+            read(concentration[current], guard + (long) s * voxels, host.concentration(s));
+        }
         biology.run(step, new DeviceBiology.Buffers(cell, keys, viability, exposureHi, exposureLo,
                 concentration[current], diffusivity, guard), host, fields);
+        for (int s : boundSpecies) {
+            write(concentration[current], guard + (long) s * voxels, host.concentration(s));
+        }
+        writeRetardation();
         // the slow step may have compressed or re-opened vessels (ecm.vessel_compression): the live wall
         write(wallArea, 0, fields.vesselSurfaceToVolumePerUm());
         if (rkl2 != null) {
@@ -515,31 +552,12 @@ public final class OpenClBackend implements Backend {
         if (scheme != null) {
             return scheme;
         }
-        String binding = bindingRefusal(model.speciesNames(), model::bindsToMatrix);
-        if (binding != null) {
-            return binding;
-        }
         if (model.diffusion().unsplit() && model.plasmaGroupCount() > 1) {
             return "run.diffusion.coupling: unsplit on OpenCL takes one plasma curve per species, and the vessel groups"
                     + " carry " + model.plasmaGroupCount() + " (tissue.vessels[].groups.*.plasma); use --backend java,"
                     + " or coupling plain";
         }
         return null;
-    }
-
-    /**
-     * Why the OpenCL kernels cannot run a species that binds reversibly to collagen (they have no
-     * retardation factor), or null when none does.
-     */
-    public static String bindingRefusal(java.util.List<String> speciesNames, java.util.function.IntPredicate binds) {
-        java.util.List<String> bound = new java.util.ArrayList<>();
-        for (int s = 0; s < speciesNames.size(); s++) {
-            if (binds.test(s)) {
-                bound.add(speciesNames.get(s));
-            }
-        }
-        return bound.isEmpty() ? null : "species[].ecm_binding (reversible matrix binding of " + String.join(", ", bound)
-                + ") runs only on the Java backend; use --backend java";
     }
 
     /** As {@link #refusal(TransportModel, OpenClDevice)}, for what the scheme alone decides. */
@@ -584,6 +602,11 @@ public final class OpenClBackend implements Backend {
             throw new IllegalArgumentException("state (grid " + state.grid() + ", species " + state.speciesNames()
                     + ") does not match the compiled model (grid " + grid + ", species " + model.speciesNames() + ")");
         }
+    }
+
+    private void read(cl_mem buffer, long offsetFloats, float[] into) {
+        CL.clEnqueueReadBuffer(queue, buffer, CL_TRUE, offsetFloats * Sizeof.cl_float,
+                (long) into.length * Sizeof.cl_float, Pointer.to(into), 0, null, null);
     }
 
     private void write(cl_mem buffer, long offsetFloats, float[] values) {

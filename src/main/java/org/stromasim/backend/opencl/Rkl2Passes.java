@@ -57,10 +57,12 @@ final class Rkl2Passes {
      * @param fieldBytes   bytes of one concentration-layout buffer
      * @param diffusivity  the diffusivity buffer (concentration layout)
      * @param params       the species parameter table
+     * @param retardation  the retardation blocks of the species bound to the matrix (see
+     *                     {@link SpeciesParameterTable#RETARDATION_SLOT})
      */
     Rkl2Passes(TransportFields fields, ClResources resources, cl_program program, OpenClDevice device,
                cl_command_queue queue, long[] cpuTile, int itemsX, int guard, long fieldBytes,
-               cl_mem diffusivity, cl_mem params) {
+               cl_mem diffusivity, cl_mem params, cl_mem retardation) {
         this.fields = fields;
         this.model = fields.model();
         this.queue = queue;
@@ -78,6 +80,7 @@ final class Rkl2Passes {
         this.stages[1] = zeroed(resources, fieldBytes);
         this.explicitLimitS = new double[species];
         bindStage(diffusivity, params, nx, ny, nz);
+        mem(stage, 17, retardation);
     }
 
     private cl_mem zeroed(ClResources resources, long bytes) {

@@ -25,16 +25,28 @@ final class SpeciesParameterTable {
     static final int RELAX = SECRETION + CellType.COUNT;
     static final int BC_TYPE = RELAX + CellType.COUNT;
     static final int BC_VALUE = BC_TYPE + Face.values().length;
-    static final int STRIDE = BC_VALUE + Face.values().length;
+    /**
+     * The species' block in the device's retardation buffer (reversible matrix binding: R per voxel at
+     * block·voxels), −1 for a species that does not bind (R = 1, no block).
+     */
+    static final int RETARDATION_SLOT = BC_VALUE + Face.values().length;
+    static final int STRIDE = RETARDATION_SLOT + 1;
 
     private SpeciesParameterTable() {
+    }
+
+    /** The species that bind to the matrix, in the order of their retardation blocks ({@link #RETARDATION_SLOT}). */
+    static int[] boundSpecies(TransportModel model) {
+        return java.util.stream.IntStream.range(0, model.speciesCount()).filter(model::bindsToMatrix).toArray();
     }
 
     static float[] of(TransportFields fields) {
         TransportModel model = fields.model();
         float[] table = new float[model.speciesCount() * STRIDE];
+        int slots = 0;
         for (int s = 0; s < model.speciesCount(); s++) {
             int base = s * STRIDE;
+            table[base + RETARDATION_SLOT] = model.bindsToMatrix(s) ? slots++ : -1;
             SpeciesReactions r = model.reactions(s);
             boolean crosses = model.plasma(s) != null;
             table[base + DECAY] = (float) r.decayPerS();

@@ -108,13 +108,9 @@ public final class BackendFactory {
 
     /**
      * As {@link #choosesOpenCl(BackendChoice, String, org.stromasim.scenario.DiffusionSpec)} for a whole
-     * scenario: {@code auto} also ends on Java when a species binds to the matrix (OpenCL refuses it).
+     * scenario (every scheme runs reversible matrix binding on OpenCL as on Java, so only the scheme decides).
      */
     public static boolean choosesOpenCl(BackendChoice choice, String deviceSpec, org.stromasim.scenario.Scenario scenario) {
-        boolean binding = scenario.species().stream().anyMatch(s -> s.ecmBinding() != null);
-        if (binding && choice == BackendChoice.AUTO && deviceSpec == null) {
-            return false;
-        }
         return choosesOpenCl(choice, deviceSpec, scenario.run().diffusion());
     }
 

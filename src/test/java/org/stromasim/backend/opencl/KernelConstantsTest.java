@@ -86,6 +86,7 @@ class KernelConstantsTest {
         e.put("P_RELAX", (double) SpeciesParameterTable.RELAX);
         e.put("P_BC_TYPE", (double) SpeciesParameterTable.BC_TYPE);
         e.put("P_BC_VALUE", (double) SpeciesParameterTable.BC_VALUE);
+        e.put("P_RETARDATION_SLOT", (double) SpeciesParameterTable.RETARDATION_SLOT);
         e.put("PARAMS_STRIDE", (double) SpeciesParameterTable.STRIDE);
         e.put("BC_ZERO_FLUX", (double) SpeciesBoundaries.ZERO_FLUX);
         e.put("BC_FIXED", (double) SpeciesBoundaries.FIXED);
@@ -149,7 +150,8 @@ class KernelConstantsTest {
             {SpeciesParameterTable.PERMEABILITY, 1}, {SpeciesParameterTable.CROSSES_VESSELS, 1},
             {SpeciesParameterTable.ACTIVE, 1}, {SpeciesParameterTable.BINDING, cells}, {SpeciesParameterTable.VMAX, cells},
             {SpeciesParameterTable.KM, cells}, {SpeciesParameterTable.SECRETION, cells}, {SpeciesParameterTable.RELAX, cells},
-            {SpeciesParameterTable.BC_TYPE, faces}, {SpeciesParameterTable.BC_VALUE, faces}});
+            {SpeciesParameterTable.BC_TYPE, faces}, {SpeciesParameterTable.BC_VALUE, faces},
+            {SpeciesParameterTable.RETARDATION_SLOT, 1}});
     }
 
     @Test

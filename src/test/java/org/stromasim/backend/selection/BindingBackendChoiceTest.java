@@ -1,32 +1,43 @@
 package org.stromasim.backend.selection;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.stromasim.backend.BackendChoice;
-import org.stromasim.backend.opencl.OpenClBackend;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 
-/** Reversible matrix binding runs only on Java: OpenCL names it, and auto does not plan for OpenCL. */
+/**
+ * Reversible matrix binding runs on OpenCL under every scheme, so it does not move the backend choice: auto
+ * plans for the backend it would plan for without binding, and opencl as asked stays opencl.
+ */
 class BindingBackendChoiceTest {
 
-    @Test
-    void openClRefusesBindingByNameAndAutoPlansForJava() throws Exception {
-        String text = Files.readString(Path.of("configs/carcinoma-rim-fibrotic.yaml")).replace("    preset: igg\n",
-                "    preset: igg\n    ecm_binding: {bound_to_free_per_collagen_fraction: 10}\n");
-        Scenario bound = ScenarioLoader.parse(text, "b.yaml", List.of());
-        assertFalse(BackendFactory.choosesOpenCl(BackendChoice.AUTO, null, bound));
-        assertTrue(BackendFactory.choosesOpenCl(BackendChoice.OPENCL, null, bound), "opencl as asked: select refuses");
-        String why = OpenClBackend.bindingRefusal(bound.species().stream().map(s -> s.name()).toList(),
-                s -> bound.species().get(s).ecmBinding() != null);
-        assertTrue(why.contains("species[].ecm_binding") && why.contains("igg") && why.contains("--backend java")
-                && !why.contains("drug"), why);
-        assertNull(OpenClBackend.bindingRefusal(List.of("drug"), s -> false));
+    private static Scenario scenario(boolean binding, String scheme) throws Exception {
+        String text = Files.readString(Path.of("configs/carcinoma-rim-fibrotic.yaml"));
+        if (binding) {
+            text = text.replace("    preset: igg\n", "    preset: igg\n    ecm_binding: {bound_to_free_per_collagen_fraction: 10}\n");
+        }
+        String[] coupling = scheme.split(":");
+        List<String> settings = coupling[0].equals("explicit") ? List.of()
+                : coupling.length == 1 ? List.of("run.diffusion.scheme=" + coupling[0], "run.dt_s=20")
+                : List.of("run.diffusion.scheme=" + coupling[0], "run.dt_s=20", "run.diffusion.coupling=" + coupling[1]);
+        Scenario sc = ScenarioLoader.parse(text, binding ? "b.yaml" : "u.yaml", settings);
+        assertEquals(binding, sc.species().stream().anyMatch(s -> s.ecmBinding() != null));
+        return sc;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"explicit", "rkl2", "implicit:plain", "implicit:unsplit"})
+    void bindingDoesNotMoveTheBackendChoice(String scheme) throws Exception {
+        Scenario bound = scenario(true, scheme);
+        assertEquals(BackendFactory.choosesOpenCl(BackendChoice.AUTO, null, scenario(false, scheme)),
+                BackendFactory.choosesOpenCl(BackendChoice.AUTO, null, bound), scheme);
+        assertTrue(BackendFactory.choosesOpenCl(BackendChoice.OPENCL, null, bound), scheme);
     }
 }
