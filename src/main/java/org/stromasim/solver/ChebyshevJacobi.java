@@ -12,8 +12,12 @@ final class ChebyshevJacobi {
 
     /** What the recurrence needs of a level. */
     interface Level {
-        /** out = rhs − A·u over the interior. */
-        void residual(float[] u, float[] rhs, float[] out);
+        /**
+         * out = diag(A)⁻¹·(rhs − A·u) over the interior, 0 where the diagonal is 0: the scaling is done in
+         * the residual pass so that the update pass reads no diagonal, and a level that computes its
+         * diagonal per pass ({@link FineLevel}) needs none stored.
+         */
+        void jacobiResidual(float[] u, float[] rhs, float[] out);
 
         /** Runs body over each interior row. */
         void forInterior(MultigridLevel.RowBody body);
@@ -23,10 +27,9 @@ final class ChebyshevJacobi {
     }
 
     /**
-     * Smooths u in place; {@code invDiag} is diag(A)⁻¹, {@code r} and {@code d} the level's residual and
-     * direction work vectors.
+     * Smooths u in place; {@code r} and {@code d} are the level's residual and direction work vectors.
      */
-    static void smooth(Level level, float[] invDiag, float[] r, float[] d, double lambdaMax, float[] u, float[] rhs,
+    static void smooth(Level level, float[] r, float[] d, double lambdaMax, float[] u, float[] rhs,
                        int degree, double ratio) {
         double upper = lambdaMax;
         double lower = upper / ratio;
@@ -34,23 +37,23 @@ final class ChebyshevJacobi {
         double delta = 0.5 * (upper - lower);
         double sigma = theta / delta;
         double rho = 1 / sigma;
-        level.residual(u, rhs, r);
+        level.jacobiResidual(u, rhs, r);
         float first = (float) (1 / theta);
         level.forInterior((p0, p1) -> {
             for (int p = p0; p < p1; p++) {
-                float dp = first * invDiag[p] * r[p];
+                float dp = first * r[p];
                 d[p] = dp;
                 u[p] += dp;
             }
         });
         for (int step = 1; step < degree; step++) {
-            level.residual(u, rhs, r);
+            level.jacobiResidual(u, rhs, r);
             double rhoNew = 1 / (2 * sigma - rho);
             float keep = (float) (rhoNew * rho);
             float push = (float) (2 * rhoNew / delta);
             level.forInterior((p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
-                    float dp = keep * d[p] + push * invDiag[p] * r[p];
+                    float dp = keep * d[p] + push * r[p];
                     d[p] = dp;
                     u[p] += dp;
                 }

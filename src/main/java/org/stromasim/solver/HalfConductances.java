@@ -32,7 +32,7 @@ interface HalfConductances {
     }
 
     /** Stored halves of a coarse level, [axis][v]. */
-    static HalfConductances stored(double[][] lo, double[][] hi) {
+    static HalfConductances stored(float[][] lo, float[][] hi) {
         return new HalfConductances() {
             @Override
             public double lo(int axis, int v) {

@@ -115,14 +115,21 @@ final class LevelBuilder {
         return (n + 1) / 2;
     }
 
-    /** The halves of the coarse level of a fine level of size nx·ny·nz, [0] lo and [1] hi, each [axis][V]. */
-    static double[][][] coarseHalves(HalfConductances fine, int nx, int ny, int nz) {
+    /**
+     * The halves of {@code coarse}, the level below a fine level of size nx·ny·nz, summed in double and
+     * stored in float (the precision of the level arrays built from them) in six of the coarse level's
+     * own arrays that no assembly reads: its work vectors, mass and inverse diagonal, which are all
+     * rewritten before they are next read (the masses and diagonal by the next setting of the
+     * absorption, the work vectors by the cycle). So no level's halves are an allocation of their own
+     * (in double, the first coarse level's were a 6 B/voxel transient of every reassembly).
+     * Returns them, indexed by the coarse level's unpadded cell.
+     */
+    static HalfConductances coarseHalves(HalfConductances fine, int nx, int ny, int nz, MultigridLevel coarse) {
         int cx = coarse(nx);
         int cy = coarse(ny);
         int cz = coarse(nz);
-        int cells = cx * cy * cz;
-        double[][] lo = new double[3][cells];
-        double[][] hi = new double[3][cells];
+        float[][] lo = {coarse.x, coarse.b, coarse.r};
+        float[][] hi = {coarse.d, coarse.invDiag, coarse.mass};
         for (int kc = 0; kc < cz; kc++) {
             for (int jc = 0; jc < cy; jc++) {
                 for (int ic = 0; ic < cx; ic++) {
@@ -151,12 +158,12 @@ final class LevelBuilder {
                                 }
                             }
                         }
-                        lo[axis][c] = loSum;
-                        hi[axis][c] = hiSum;
+                        lo[axis][c] = (float) loSum;
+                        hi[axis][c] = (float) hiSum;
                     }
                 }
             }
         }
-        return new double[][][] {lo, hi};
+        return HalfConductances.stored(lo, hi);
     }
 }

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * ({@link #fillGhosts}) before each operator application. This is the layout an OpenCL port keeps:
  * one work item per interior cell, no colouring, no boundary branches.
  */
-final class MultigridLevel implements ChebyshevJacobi.Level {
+class MultigridLevel implements ChebyshevJacobi.Level {
 
     final int nx;
     final int ny;
@@ -49,6 +49,15 @@ final class MultigridLevel implements ChebyshevJacobi.Level {
     double lambdaMax;
 
     MultigridLevel(int nx, int ny, int nz, boolean[] periodic) {
+        this(nx, ny, nz, periodic, true);
+    }
+
+    /**
+     * A level with ({@code storesCoefficients}) or without its face, face-sum, mass and inverse-diagonal
+     * arrays: a level without them ({@link FineLevel}) computes them per pass and overrides every pass
+     * that reads them.
+     */
+    MultigridLevel(int nx, int ny, int nz, boolean[] periodic, boolean storesCoefficients) {
         this.nx = nx;
         this.ny = ny;
         this.nz = nz;
@@ -56,13 +65,13 @@ final class MultigridLevel implements ChebyshevJacobi.Level {
         this.pxy = px * (ny + 2);
         this.size = pxy * (nz + 2);
         this.periodic = periodic.clone();
-        this.fx = new float[size];
-        this.fy = new float[size];
-        this.fz = new float[size];
-        this.faceSum = new float[size];
-        this.mass = new float[size];
+        this.fx = storesCoefficients ? new float[size] : null;
+        this.fy = storesCoefficients ? new float[size] : null;
+        this.fz = storesCoefficients ? new float[size] : null;
+        this.faceSum = storesCoefficients ? new float[size] : null;
+        this.mass = storesCoefficients ? new float[size] : null;
         this.coupled = new byte[size];
-        this.invDiag = new float[size];
+        this.invDiag = storesCoefficients ? new float[size] : null;
         this.x = new float[size];
         this.b = new float[size];
         this.r = new float[size];
@@ -160,7 +169,7 @@ final class MultigridLevel implements ChebyshevJacobi.Level {
     }
 
     /** out = rhs − A·u over the interior (ghosts of u refreshed first). */
-    public void residual(float[] u, float[] rhs, float[] out) {
+    void residual(float[] u, float[] rhs, float[] out) {
         fillGhosts(u);
         operatorCellUpdates += cells();
         forPlanes(k -> residualPlane(u, rhs, out, k));
@@ -173,6 +182,20 @@ final class MultigridLevel implements ChebyshevJacobi.Level {
                 out[p] = rhs[p] - ((mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p));
             }
         }
+    }
+
+    /** out = invDiag·(rhs − A·u) over the interior, for {@link ChebyshevJacobi} (ghosts of u refreshed first). */
+    public void jacobiResidual(float[] u, float[] rhs, float[] out) {
+        fillGhosts(u);
+        operatorCellUpdates += cells();
+        forPlanes(k -> {
+            for (int j = 1; j <= ny; j++) {
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                for (int p = p0; p < p0 + nx; p++) {
+                    out[p] = invDiag[p] * (rhs[p] - ((mass[p] + faceSum[p]) * u[p] - neighbourSum(u, p)));
+                }
+            }
+        });
     }
 
     /**
@@ -210,7 +233,7 @@ final class MultigridLevel implements ChebyshevJacobi.Level {
 
     /** {@code degree} steps of {@link ChebyshevJacobi} smoothing on [lambdaMax/ratio, lambdaMax]. */
     void smooth(float[] u, float[] rhs, int degree, double ratio) {
-        ChebyshevJacobi.smooth(this, invDiag, r, d, lambdaMax, u, rhs, degree, ratio);
+        ChebyshevJacobi.smooth(this, r, d, lambdaMax, u, rhs, degree, ratio);
     }
 
     /** Runs body over each interior row [p0, p1), planes in parallel on large levels (see {@link #forPlanes}). */

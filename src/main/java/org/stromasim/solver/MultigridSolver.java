@@ -50,8 +50,9 @@ import org.stromasim.grid.Face;
  * diffusivity they come from; the double residual uses exactly these rounded values, so the solve
  * converges to the tolerance in double for that operator) and the V-cycle with its work vectors and
  * the search direction, which only precondition: their rounding changes how fast the residual falls,
- * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), 10 float level arrays,
- * the fixed-face conductances and a coupled flag (45), +1/7 of the level arrays for the coarse ones; the caller's
+ * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), the fine level's four float
+ * work vectors and a coupled flag (17; its coefficients are computed per pass, {@link FineLevel}), +1/7 of
+ * a stored level (10 float arrays and the fixed-face conductances) for the coarse ones; the caller's
  * f and solution arrays are read and written in place, not copied. One solver serves several
  * conductivity fields one after another through {@link #reassemble} (the implicit scheme's species).
  *
@@ -126,6 +127,12 @@ public final class MultigridSolver {
             operatorDependent = null;
         }
         for (int[] shape : shapes) {
+            if (levels.isEmpty() && shapes.size() > 1) {
+                // the geometric hierarchy's fine level computes its coefficients per pass (FineLevel)
+                levels.add(new FineLevel(shape[0], shape[1], shape[2], periodic));
+                boundary.add(null);
+                continue;
+            }
             MultigridLevel level = new MultigridLevel(shape[0], shape[1], shape[2], periodic);
             levels.add(level);
             boundary.add(new float[level.size]);
@@ -185,10 +192,13 @@ public final class MultigridSolver {
         HalfConductances halves = HalfConductances.ofConductivity(k);
         for (int l = 0; l < levels.size(); l++) {
             MultigridLevel level = levels.get(l);
-            LevelBuilder.faces(level, halves, fixedFace, boundary.get(l));
+            if (level instanceof FineLevel computed) {
+                computed.assemble(k, fixedFace);
+            } else {
+                LevelBuilder.faces(level, halves, fixedFace, boundary.get(l));
+            }
             if (l < levels.size() - 1) {
-                double[][][] coarse = LevelBuilder.coarseHalves(halves, level.nx, level.ny, level.nz);
-                halves = HalfConductances.stored(coarse[0], coarse[1]);
+                halves = LevelBuilder.coarseHalves(halves, level.nx, level.ny, level.nz, levels.get(l + 1));
             }
         }
         conductivity = k;
@@ -298,7 +308,40 @@ public final class MultigridSolver {
                 }
             }
         }
-        return new MultigridHierarchy(levels, boundary, periodic, boundarySource, h);
+        List<MultigridLevel> stored = new ArrayList<>(levels);
+        List<float[]> storedBoundary = new ArrayList<>(boundary);
+        if (fine instanceof FineLevel) {
+            StoredFine copy = storedFine();
+            stored.set(0, copy.level());
+            storedBoundary.set(0, copy.boundary());
+        }
+        return new MultigridHierarchy(stored, storedBoundary, periodic, boundarySource, h);
+    }
+
+    /**
+     * The fine level with its coefficients stored (faces, held faces, face sums and the current mass),
+     * as {@link LevelBuilder} builds any level: for the passes that read stored arrays (the singularity
+     * search, a device hierarchy). Allocated per call.
+     */
+    private StoredFine storedFine() {
+        MultigridLevel computed = levels.get(0);
+        MultigridLevel level = new MultigridLevel(computed.nx, computed.ny, computed.nz, periodic);
+        float[] held = new float[level.size];
+        LevelBuilder.faces(level, HalfConductances.ofConductivity(conductivity), fixedFace, held);
+        double h2 = h * h;
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int v = i + nx * (j + ny * k);
+                    level.mass[level.index(i, j, k)] = (float) (absorption == null ? uniformMass : absorption[v] * h2);
+                }
+            }
+        }
+        level.refreshDiagonal(held);
+        return new StoredFine(level, held);
+    }
+
+    private record StoredFine(MultigridLevel level, float[] boundary) {
     }
 
     /**
@@ -362,9 +405,14 @@ public final class MultigridSolver {
                         throw new IllegalArgumentException("absorption at voxel (" + i + ", " + j + ", " + k + ") is "
                                 + a[v] + "; it must be a finite number >= 0");
                     }
-                    fine.mass[fine.index(i, j, k)] = (float) (a[v] * h2);
+                    if (fine.mass != null) {
+                        fine.mass[fine.index(i, j, k)] = (float) (a[v] * h2);
+                    }
                 }
             }
+        }
+        if (fine instanceof FineLevel computed) {
+            computed.setAbsorption(a, h2);
         }
         absorption = a;
         uniformMass = Double.NaN;
@@ -378,14 +426,25 @@ public final class MultigridSolver {
         }
         MultigridLevel fine = levels.get(0);
         float mass = (float) (a * h * h);
-        fine.forInterior((p0, p1) -> Arrays.fill(fine.mass, p0, p1, mass));
+        if (fine instanceof FineLevel computed) {
+            computed.setUniformMass(a * h * h);
+        } else {
+            fine.forInterior((p0, p1) -> Arrays.fill(fine.mass, p0, p1, mass));
+        }
         absorption = null;
         uniformMass = a * h * h;
         massesChanged();
     }
 
     private void massesChanged() {
-        SingularityCheck.refuseSingular(levels.get(0), boundary.get(0));
+        if (levels.get(0) instanceof FineLevel computed) {
+            if (!computed.massEverywhere()) {
+                StoredFine stored = storedFine();
+                SingularityCheck.refuseSingular(stored.level(), stored.boundary());
+            }
+        } else {
+            SingularityCheck.refuseSingular(levels.get(0), boundary.get(0));
+        }
         if (operatorDependent != null) {
             levels.get(0).refreshDiagonal(boundary.get(0));
             operatorDependent.rebuild(levels.get(0));
@@ -396,7 +455,11 @@ public final class MultigridSolver {
             if (l > 0) {
                 MultigridLevel fine = levels.get(l - 1);
                 level.clear(level.mass);
-                Transfers.restrict(fine, fine.mass, level, level.mass);
+                if (fine instanceof FineLevel computed) {
+                    computed.restrictMass(level);
+                } else {
+                    Transfers.restrict(fine, fine.mass, level, level.mass);
+                }
             }
             level.refreshDiagonal(boundary.get(l));
         }

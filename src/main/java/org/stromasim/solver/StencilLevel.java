@@ -131,7 +131,7 @@ final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
     }
 
     /** out = rhs − A·u over the interior. */
-    public void residual(float[] u, float[] rhs, float[] out) {
+    void residual(float[] u, float[] rhs, float[] out) {
         MultigridLevel.fillGhosts(u, nx, ny, nz, periodic);
         operatorCellUpdates += cells();
         forPlanes(k -> {
@@ -139,6 +139,20 @@ final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
                 int p0 = 1 + px * (j + (ny + 2) * k);
                 for (int p = p0; p < p0 + nx; p++) {
                     out[p] = rhs[p] - product(u, p);
+                }
+            }
+        });
+    }
+
+    /** out = diag⁻¹·(rhs − A·u) over the interior (0 in an empty row), for {@link ChebyshevJacobi}. */
+    public void jacobiResidual(float[] u, float[] rhs, float[] out) {
+        MultigridLevel.fillGhosts(u, nx, ny, nz, periodic);
+        operatorCellUpdates += cells();
+        forPlanes(k -> {
+            for (int j = 1; j <= ny; j++) {
+                int p0 = 1 + px * (j + (ny + 2) * k);
+                for (int p = p0; p < p0 + nx; p++) {
+                    out[p] = invDiag[p] * (rhs[p] - product(u, p));
                 }
             }
         });
@@ -171,7 +185,7 @@ final class StencilLevel implements Stencil, ChebyshevJacobi.Level {
      * {@link LanczosBound} (the Gershgorin bound overshoots a Galerkin operator's spectrum several-fold).
      */
     void smooth(float[] u, float[] rhs, int degree, double ratio) {
-        ChebyshevJacobi.smooth(this, invDiag, r, d, lambdaMax, u, rhs, degree, ratio);
+        ChebyshevJacobi.smooth(this, r, d, lambdaMax, u, rhs, degree, ratio);
     }
 
     /** Σ a·c over the interior, accumulated in double. */

@@ -27,7 +27,7 @@ import org.stromasim.transport.TrBdf2;
  * <p>Memory: the species are solved one after another through ONE solver (its hierarchy, float
  * coefficients and work vectors; {@link MultigridSolver}), reassembled for each species' diffusivity
  * and faces when the species changes ({@link #assembledFor}), so the scheme's memory does not grow
- * with the number of species: the solver's ≈ 68 bytes per voxel and this class's right-hand side (8).
+ * with the number of species: the solver's ≈ 37 bytes per voxel and this class's right-hand side (8).
  * The cost is one hierarchy setup per diffusing species and step (about a fifth to a half of a solve).
  * Arithmetic in double between the float state's reads and writes.
  */
