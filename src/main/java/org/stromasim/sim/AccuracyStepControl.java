@@ -377,8 +377,10 @@ public final class AccuracyStepControl {
 
     /**
      * Doubled steps for the reference run where every interval of the window holds at least two of the
-     * run's steps with a ratio of at least {@link #SMALLEST_DOUBLING_RATIO}, and a doubled step stays
-     * within the RKL2 stage cap; half steps otherwise.
+     * run's steps with a ratio of at least {@link #SMALLEST_DOUBLING_RATIO}, or a single step paired with
+     * a neighbouring single-step interval ({@link StepDoublingPilot#schedule}: the step at its cap, the
+     * metrics interval, as in day-long runs after the bolus), and a doubled step stays within the RKL2
+     * stage cap; half steps otherwise.
      */
     private StepDoublingPilot.Reference referenceFor(double[] window, TimeStepPlan candidate) {
         double ratio = StepDoublingPilot.smallestStepRatio(window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS);
