@@ -102,6 +102,7 @@ public final class AccuracyStepControl {
      * run's own work, which it would otherwise do after the pilot, so not a cost of the control.
      */
     private double adoptedWallS;
+    private String lastPlanCost = "";
     /** Wall seconds of the coarse run behind the last {@link #adoptable} result, with its metrics rows. */
     private double lastAdoptableWallS;
     /** Measures the coarse runs' interior metrics rows when the run adopts pilots; null: it does not. */
@@ -233,11 +234,22 @@ public final class AccuracyStepControl {
      */
     public TimeStepPlan planAt(Tissue state, double[] eventTimesS) {
         long wallStart = System.nanoTime();
+        int pilotsBefore = pilots;
+        double pilotWallBefore = pilotWallS;
+        double adoptedBefore = adoptedWallS;
         try {
             return choose(state, eventTimesS);
         } finally {
             pilotWallS += (System.nanoTime() - wallStart) * 1e-9;
+            lastPlanCost = String.format(Locale.ROOT, "step control at t = %.6g s: %d pilots in %.3g s wall, "
+                            + "the control's own cost %.3g s", eventTimesS[0], pilots - pilotsBefore,
+                    pilotWallS - pilotWallBefore, (pilotWallS - pilotWallBefore) - (adoptedWallS - adoptedBefore));
         }
+    }
+
+    /** What the last {@link #planAt} cost, for the run log: where in a run the control's cost goes. */
+    public String lastPlanCost() {
+        return lastPlanCost;
     }
 
     private TimeStepPlan choose(Tissue state, double[] eventTimesS) {

@@ -330,6 +330,7 @@ public final class Simulation {
                         OutputSchedule slowSteps) {
         plan = stepControl.planAt(host, windowEvents(timeS, endTimeS, snapshots, metricRows, slowSteps));
         output.log(String.format("t = %.6g s: %s", timeS, plan.reason()));
+        output.log(stepControl.lastPlanCost());
     }
 
     /**
