@@ -74,6 +74,14 @@ public final class AccuracyStepControl {
      * magnifies the difference's own error); half steps below. Choice (C).
      */
     static final double SMALLEST_DOUBLING_RATIO = 1.6;
+    /**
+     * Smallest such ratio for a doubled reference that only accepts (as paired intervals do): an interval
+     * of three steps doubled to two, 1.5. Its first-order reading, 1/(1.5 − 1) = 2 × the difference, is
+     * the error itself for order 1 and above it for order 2 (2.5 C·h²), so accepting on it is as safe
+     * as on 2h; rejecting on it is not (the order-p factor magnifies the difference's own error), so a
+     * candidate it does not accept is piloted against h/2. Choice (C).
+     */
+    static final double SMALLEST_ACCEPTING_RATIO = 1.5;
     /** Candidates tried before the target is declared out of reach. Choice (C). */
     static final int MAX_PILOTS = 6;
     /** The largest reduction of the step from one candidate to the next (the Richardson ratio is trusted only so far). */
@@ -337,24 +345,25 @@ public final class AccuracyStepControl {
                     StepDoublingPilot.Reference.DOUBLE_STEPS);
             double ratio = schedule.smallestRatio();
             boolean paired = schedule.pairsIntervals(window.length - 1);
+            boolean acceptOnly = paired || ratio < SMALLEST_DOUBLING_RATIO;
             double orderP = toEstimate(ratio, order);
             double firstOrder = toEstimate(ratio, 1);
             StepDoublingPilot.Difference d = compare(pilot, window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS,
                     ABANDON_ABOVE * target / orderP);
             if (!d.abandoned() && d.relative() * firstOrder <= target) {
                 tried.append(String.format(Locale.ROOT, " ≤ %.3g %% vs 2h%s", 100 * d.relative() * firstOrder,
-                        paired ? " (paired intervals)" : ""));
+                        paired ? " (paired intervals)" : acceptOnly ? " (ratio " + ratio + ")" : ""));
                 return new Estimate(h, d.relative() * firstOrder, d.field(), false, false);
             }
-            if (paired) {
+            if (acceptOnly) {
                 // Paired intervals only accept. Their candidates are the largest steps (one per interval,
                 // the cap), often before the asymptotic range, where a rejection on the 2h reading steered
                 // the next cut to steps whose own estimate then fell short of the achieved error (two-layer
                 // problem with a held inlet at 3 %: 3.1 and 3.2 % achieved, RKL2 and TR-BDF2). So a
                 // candidate they do not accept is piloted against h/2 as before pairing existed, and the
                 // control's choices there are those of the half-step reference.
-                tried.append(String.format(Locale.ROOT, " %s%.3g %% vs 2h (paired intervals), then",
-                        d.abandoned() ? "≥ " : "", 100 * d.relative() * firstOrder));
+                tried.append(String.format(Locale.ROOT, " %s%.3g %% vs 2h (%s), then", d.abandoned() ? "≥ " : "",
+                        100 * d.relative() * firstOrder, paired ? "paired intervals" : "ratio " + ratio));
             } else if (d.abandoned() || d.relative() * orderP > target) {
                 tried.append(String.format(Locale.ROOT, " ≥ %.3g %% vs 2h%s", 100 * d.relative() * orderP,
                         d.abandoned() ? String.format(Locale.ROOT, " (by %.6g s, abandoned)", d.untilS()) : ""));
@@ -396,7 +405,7 @@ public final class AccuracyStepControl {
      */
     private StepDoublingPilot.Reference referenceFor(double[] window, TimeStepPlan candidate) {
         double ratio = StepDoublingPilot.smallestStepRatio(window, candidate, StepDoublingPilot.Reference.DOUBLE_STEPS);
-        boolean fits = ratio >= SMALLEST_DOUBLING_RATIO && 2 * candidate.maxDtS() <= stageCapS(run, fields);
+        boolean fits = ratio >= SMALLEST_ACCEPTING_RATIO && 2 * candidate.maxDtS() <= stageCapS(run, fields);
         return fits ? StepDoublingPilot.Reference.DOUBLE_STEPS : StepDoublingPilot.Reference.HALF_STEPS;
     }
 
