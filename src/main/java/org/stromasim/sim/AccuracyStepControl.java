@@ -36,7 +36,8 @@ import org.stromasim.transport.TransportFields;
  * the stage cap) about 1/√2 of it (RKL2 at 2h needs √2 times the stages of h for half the steps;
  * TR-BDF2 half the work), with half steps (ρ = 1/2) about √2 times it. Four things keep the control cheap:
  * <ul>
- *   <li>the reference: doubled steps wherever they fit ({@link #referenceFor});</li>
+ *   <li>the reference: doubled steps wherever they fit ({@link #referenceFor}), including intervals of
+ *       one step crossed in pairs and intervals of three steps (ratio 1.5), where they only accept;</li>
  *   <li>abandoning: a candidate whose estimate is already above {@link #ABANDON_ABOVE} × the target in
  *       the second half of the window is rejected there ({@link StepDoublingPilot}); rejecting is
  *       always safe, accepting still needs the whole window;</li>
