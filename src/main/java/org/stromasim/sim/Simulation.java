@@ -311,7 +311,9 @@ public final class Simulation {
         double wall = (System.nanoTime() - wallStart) * 1e-9;
         output.log(String.format("finished at t = %.6g s after %d steps in %.3g s wall", time, step - startStep, wall));
         if (stepControl != null) {
-            output.log(stepControl.costSummary() + " (included in the wall time above)");
+            output.log(stepControl.costSummary() + String.format(java.util.Locale.ROOT,
+                    " = %.1f %% of the run's wall (all included in the wall time above)",
+                    wall > 0 ? 100 * stepControl.ownCostWallS() / wall : 0.0));
         }
         if (slow != null) {
             output.log(String.format("biology: %d slow steps, %.3g s wall (%.1f %% of the run)", slowStepsTaken,
@@ -328,6 +330,7 @@ public final class Simulation {
                         OutputSchedule slowSteps) {
         plan = stepControl.planAt(host, windowEvents(timeS, endTimeS, snapshots, metricRows, slowSteps));
         output.log(String.format("t = %.6g s: %s", timeS, plan.reason()));
+        output.log(stepControl.lastPlanCost());
     }
 
     /**

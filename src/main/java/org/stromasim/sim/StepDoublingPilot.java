@@ -8,7 +8,8 @@ import org.stromasim.tissue.Tissue;
  * the run's steps (interval by interval, as {@link TimeStepPlan#stepsFor} splits it: the "coarse" run,
  * the one the run may adopt) and with a reference step, and the two end states are compared. The
  * reference takes twice the run's steps ({@link Reference#DOUBLE_STEPS}, the cheap one: RKL2 at 2h
- * needs about √2 times the stages of h for half the steps, so about 0.7 of the run's work) or half of
+ * needs about √2 times the stages of h for half the steps, so about 0.7 of the run's work, TR-BDF2 and
+ * the unsplit step 0.5; intervals of a single step are crossed in pairs, {@link #schedule}) or half of
  * them ({@link Reference#HALF_STEPS}, for windows whose intervals hold too few steps to double, or a
  * doubled step beyond the stage cap; about 1.4 times the run's work). The backend is left holding the
  * start state again (uploaded afresh), so the run continues exactly as if no pilot had run.
@@ -34,6 +35,8 @@ final class StepDoublingPilot {
     private final Tissue reference;
     /** The coarse run advances in calls of at most this many steps, as the run's loop does. */
     private final int chunkSteps;
+    /** Wall seconds the last {@link #compare} spent on the coarse run (its steps and its listener). */
+    private double coarseWallS;
 
     /** Told the coarse run's state at each interval end (the run's own state there, when it adopts the pilot). */
     interface CoarseListener {
@@ -69,7 +72,10 @@ final class StepDoublingPilot {
     enum Reference {
         /** Each interval's n steps halved: 2n steps. */
         HALF_STEPS,
-        /** Each interval's n steps doubled: ⌈n/2⌉ steps. */
+        /**
+         * Each interval's n ≥ 2 steps doubled: ⌈n/2⌉ steps; two neighbouring intervals of one step each
+         * are crossed together in one reference step (see {@link #schedule}).
+         */
         DOUBLE_STEPS
     }
 
@@ -79,23 +85,76 @@ final class StepDoublingPilot {
     }
 
     /**
-     * The smallest ratio of the reference's step to the run's over the window's intervals: 1/2 with
-     * half steps; with doubled steps n/⌈n/2⌉ (2 for even n, 5/3 for n = 5), NaN when an interval has
-     * fewer than two steps (nothing to double).
+     * Where the reference run is compared with the coarse one, and how many steps it takes to get there:
+     * segment k ends at event {@code endEvent[k]} (an index into the window's event times) and is crossed
+     * in {@code steps[k]} equal steps; {@code smallestRatio} is the smallest ratio of a reference step to
+     * a run step of the same segment.
+     */
+    record Schedule(int[] endEvent, int[] steps, double smallestRatio) {
+        /** Whether a segment crosses two intervals (a pair of single-step intervals). */
+        boolean pairsIntervals(int intervals) {
+            return endEvent.length < intervals;
+        }
+    }
+
+    /**
+     * The reference's segments over the window, null when doubled steps do not fit.
+     *
+     * <p>Half steps: every interval its own segment, 2n steps. Doubled steps: an interval of n ≥ 2 run
+     * steps its own segment, ⌈n/2⌉ steps; an interval of a single run step is paired with the next one
+     * if that also holds a single step, and the pair is crossed in one reference step. Pairing is what
+     * makes doubled steps possible where the step sits at the metrics interval (the upper bound), one
+     * step per interval: without it only half steps fit there, whose reference costs 2× the run's work
+     * against 0.5× (implicit scheme: one solve per species and step at any step). The reference state
+     * is needed only where the two runs are compared (the window end, and the segment ends for
+     * abandoning), never at the interval inside a pair, so nothing is lost by not stopping there. Any
+     * other single-step interval (one left over, or next to a longer interval) leaves no doubled
+     * reference: null.
+     */
+    static Schedule schedule(double[] eventTimesS, TimeStepPlan plan, Reference reference) {
+        int intervals = eventTimesS.length - 1;
+        int[] endEvent = new int[intervals];
+        int[] steps = new int[intervals];
+        int segments = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < intervals; i++) {
+            int n = plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]);
+            if (reference == Reference.HALF_STEPS || n >= 2) {
+                int m = referenceSteps(n, reference);
+                endEvent[segments] = i + 1;
+                steps[segments++] = m;
+                smallest = Math.min(smallest, n / (double) m);
+                continue;
+            }
+            boolean pairable = i + 1 < intervals && plan.stepsFor(eventTimesS[i + 2] - eventTimesS[i + 1]) == 1;
+            if (!pairable) {
+                return null;
+            }
+            double first = eventTimesS[i + 1] - eventTimesS[i];
+            double second = eventTimesS[i + 2] - eventTimesS[i + 1];
+            // one reference step over both against run steps of each length: the ratio to the longer one
+            smallest = Math.min(smallest, (first + second) / Math.max(first, second));
+            endEvent[segments] = i + 2;
+            steps[segments++] = 1;
+            i++;
+        }
+        return new Schedule(java.util.Arrays.copyOf(endEvent, segments), java.util.Arrays.copyOf(steps, segments),
+                smallest);
+    }
+
+    /**
+     * The smallest ratio of the reference's step to the run's over the window's reference segments
+     * ({@link #schedule}): 1/2 with half steps; with doubled steps n/⌈n/2⌉ (2 for even n, 5/3 for n = 5),
+     * L₁+L₂ over the longer of two paired single-step intervals, NaN when doubled steps do not fit.
      */
     static double smallestStepRatio(double[] eventTimesS, TimeStepPlan plan, Reference reference) {
-        if (reference == Reference.HALF_STEPS) {
-            return 0.5;
-        }
-        double smallest = Double.POSITIVE_INFINITY;
-        for (int i = 0; i + 1 < eventTimesS.length; i++) {
-            int n = plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]);
-            if (n < 2) {
-                return Double.NaN;
-            }
-            smallest = Math.min(smallest, n / (double) referenceSteps(n, reference));
-        }
-        return smallest;
+        Schedule s = schedule(eventTimesS, plan, reference);
+        return s == null ? Double.NaN : s.smallestRatio();
+    }
+
+    /** Wall seconds the last {@link #compare} spent on the coarse run: the run's own work when the run adopts it. */
+    double coarseWallS() {
+        return coarseWallS;
     }
 
     /** The coarse run's state where the last {@link #compare} stopped. */
@@ -151,17 +210,30 @@ final class StepDoublingPilot {
             start.copyTransportedInto(coarse);
         }
         start.copyTransportedInto(reference);
+        coarseWallS = 0;
         int last = eventTimesS.length - 1;
-        Difference d = new Difference(0, "none", eventTimesS[0], false);
+        Schedule schedule = schedule(eventTimesS, plan, referenceStep);
+        if (schedule == null) {
+            throw new IllegalArgumentException("no doubled-step reference fits this window");
+        }
+        int segment = 0;
+        int segmentStart = 0;
         for (int i = 0; i < last; i++) {
             int runSteps = plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]);
+            long coarseStart = System.nanoTime();
             advanceInterval(eventTimesS[i], eventTimesS[i + 1], runSteps, chunkSteps, coarse);
             listener.reached(eventTimesS[i + 1], coarse);
-            advanceInterval(eventTimesS[i], eventTimesS[i + 1], referenceSteps(runSteps, referenceStep),
+            coarseWallS += (System.nanoTime() - coarseStart) * 1e-9;
+            if (schedule.endEvent()[segment] != i + 1) {
+                continue; // inside a paired segment: the reference crosses it in one step at its end
+            }
+            advanceInterval(eventTimesS[segmentStart], eventTimesS[i + 1], schedule.steps()[segment],
                     Integer.MAX_VALUE, reference);
+            segment++;
+            segmentStart = i + 1;
             boolean pastHalf = eventTimesS[i + 1] - eventTimesS[0] >= 0.5 * (eventTimesS[last] - eventTimesS[0]);
             if (i + 1 < last && pastHalf && Double.isFinite(abandonAbove)) {
-                d = difference(eventTimesS[i + 1], false);
+                Difference d = difference(eventTimesS[i + 1], false);
                 if (d.relative() > abandonAbove) {
                     backend.upload(start);
                     return new Difference(d.relative(), d.field(), d.untilS(), true);
