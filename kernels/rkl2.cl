@@ -203,11 +203,7 @@ __kernel void rkl2_react(__global float* restrict state,
         }
     }
     if (s == DRUG) {
-        floatW hi = LOADW(exposureHi + v);
-        floatW y = auc - LOADW(exposureLo + v);
-        floatW t = hi + y;
-        STOREW((t - hi) - y, exposureLo + v);
-        STOREW(t, exposureHi + v);
+        add_exposure(exposureHi, exposureLo, v, auc);
     }
     STOREW(b, state + at);
 }

@@ -228,8 +228,8 @@ ALWAYS_INLINE floatW wall_sv(__constant const float* restrict p, __global const 
     return PICK((delta > 0.0f) & (denominator > 0.0f), sv * dv / denominator, sv);
 }
 
-// The per-voxel sub-step over h seconds (per lane: a species bound to the matrix runs h/R, see
-// retarded_pass).
+// The per-voxel sub-step over h seconds (per lane: a species bound to the matrix runs h/R, see the
+// bound-species branch of transport_pass).
 ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
                            floatW h, floatW plasmaMid, floatW plasmaEnd) {
     floatW exchange = p[P_PERMEABILITY] * sv;
@@ -324,6 +324,17 @@ ALWAYS_INLINE floatW face_sum(__constant const float* restrict p, __global const
     return sum;
 }
 
+// Adds one increment to the drug exposure, kept per voxel as a Kahan pair (hi, lo): the exposure
+// accumulates over thousands of steps in float32.
+ALWAYS_INLINE void add_exposure(__global float* restrict exposureHi, __global float* restrict exposureLo, long v,
+                                floatW increment) {
+    floatW hi = LOADW(exposureHi + v);
+    floatW y = increment - LOADW(exposureLo + v);
+    floatW t = hi + y;
+    STOREW((t - hi) - y, exposureLo + v);
+    STOREW(t, exposureHi + v);
+}
+
 __kernel void transport_pass(__global const float* restrict src,
                              __global float* restrict dst,
                              __global const float* restrict diffusivity,
@@ -386,11 +397,7 @@ __kernel void transport_pass(__global const float* restrict src,
                            PLASMA_LEVEL(levels, plasmaGroup, v, 1));
             }
             if (s == DRUG) {
-                floatW hi = LOADW(exposureHi + v);
-                floatW y = exposureWeightS * cv - LOADW(exposureLo + v);
-                floatW t = hi + y;
-                STOREW((t - hi) - y, exposureLo + v);
-                STOREW(t, exposureHi + v);
+                add_exposure(exposureHi, exposureLo, v, exposureWeightS * cv);
             }
             if (active && hB > 0.0f) {
                 cv = react(p, code, alive, sv, cv, hB / r, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
@@ -421,12 +428,7 @@ __kernel void transport_pass(__global const float* restrict src,
                 cv = fast;
             }
 
-            // Kahan summation: exposure accumulates over thousands of steps in float32.
-            floatW hi = LOADW(exposureHi + v);
-            floatW y = exposureWeightS * cv - LOADW(exposureLo + v);
-            floatW t = hi + y;
-            STOREW((t - hi) - y, exposureLo + v);
-            STOREW(t, exposureHi + v);
+            add_exposure(exposureHi, exposureLo, v, exposureWeightS * cv);
             if (active && hB > 0.0f) {
                 intW slow;
                 floatW fast = tabulated(table + KEYS * TABLE_STRIDE, key, cv, alive, &slow);

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * conductances (harmonic means of the voxel conductivity, {@link HalfConductances#series} in float),
  * the held-face conductances, the mass a·h² and the diagonal of each cell from the caller's
  * conductivity and absorption as it goes. The fine level is the largest array set of the solver, and
- * these coefficients were 24 of its bytes per voxel.
+ * storing these coefficients would cost 24 B per voxel.
  *
  * <p>Cost: a pass reads 4 bytes of conductivity per cell instead of 20 of stored faces, face sum and
  * mass, and pays float divisions instead, which C2 (JDK 17) does not vectorise in these loops (their
@@ -15,7 +15,7 @@ import java.util.Arrays;
  * cost. Each face is therefore computed once per pass: an x face in a row buffer shared by the two
  * cells it separates, a y face once per row pair (row j's + faces are kept in a row buffer as row
  * j + 1's − faces), a z face once per plane pair (the planes of a z-slab run in order on one thread and
- * keep plane j's + faces in a plane buffer as plane j + 1's − faces). So 3 divisions per cell, one more
+ * keep plane k's + faces in a plane buffer as plane k + 1's − faces). So 3 divisions per cell, one more
  * in the smoother's residual pass, which writes the Jacobi-scaled residual so that its update pass
  * needs no diagonal. The buffers are per thread (a few rows and two planes: 0.13 MiB at 128²).
  *
@@ -59,9 +59,17 @@ final class FineLevel extends MultigridLevel {
     private boolean zeroDiagonal;
     /** One set of buffers per thread that runs slabs of this level. */
     private final ThreadLocal<Buffers> buffers;
+    /** Whether this level's row loops run on the Vector API ({@link #VECTOR} unless a test asks for the scalar loops). */
+    private final boolean vectorRows;
 
     FineLevel(int nx, int ny, int nz, boolean[] periodic) {
+        this(nx, ny, nz, periodic, VECTOR);
+    }
+
+    /** @param vectorRows false: the scalar row loops even where the Vector API is present (tests of both paths) */
+    FineLevel(int nx, int ny, int nz, boolean[] periodic, boolean vectorRows) {
         super(nx, ny, nz, periodic, false);
+        this.vectorRows = vectorRows && VECTOR;
         planeWorst = new double[nz + 2];
         planeZeroDiagonal = new boolean[nz + 2];
         heldX = new float[nx];
@@ -244,7 +252,7 @@ final class FineLevel extends MultigridLevel {
                     }
                     case APPLY -> System.arraycopy(product, 0, out, p0, nx);
                     case JACOBI -> {
-                        for (int i = VECTOR ? FineLevelVectorRows.jacobi(rhs, product, diag, out, p0, nx) : 0; i < nx; i++) {
+                        for (int i = vectorRows ? FineLevelVectorRows.jacobi(rhs, product, diag, out, p0, nx) : 0; i < nx; i++) {
                             out[p0 + i] = (rhs[p0 + i] - product[i]) / diag[i];
                         }
                     }
@@ -308,7 +316,7 @@ final class FineLevel extends MultigridLevel {
                 + (kk == 0 && fixedFace[4] ? 1f : 0f) + (kk == nz - 1 && fixedFace[5] ? 1f : 0f);
 
         float[] fx = b.fx;
-        for (int i = VECTOR ? FineLevelVectorRows.xFaces(kv, v0, fx, nx - 1, NO_FACE) : 0; i < nx - 1; i++) {
+        for (int i = vectorRows ? FineLevelVectorRows.xFaces(kv, v0, fx, nx - 1, NO_FACE) : 0; i < nx - 1; i++) {
             fx[i + 1] = series(2f * kv[v0 + i], 2f * kv[v0 + i + 1]);
         }
         float wrap = periodic[0] ? series(2f * kv[v0 + nx - 1], 2f * kv[v0]) : 0f;
@@ -355,7 +363,7 @@ final class FineLevel extends MultigridLevel {
         b.zHi = zHi;
         b.heldYz = heldYz;
         b.heldX = held;
-        int from = VECTOR ? FineLevelVectorRows.cells(b, u, p0, px, pxy, product, nx, NO_FACE) : 0;
+        int from = vectorRows ? FineLevelVectorRows.cells(b, u, p0, px, pxy, product, nx, NO_FACE) : 0;
         for (int i = from; i < nx; i++) {
             int q = q0 + i;
             float twoK = 2f * kv[v0 + i];

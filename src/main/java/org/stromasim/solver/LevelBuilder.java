@@ -121,7 +121,7 @@ final class LevelBuilder {
      * own arrays that no assembly reads: its work vectors, mass and inverse diagonal, which are all
      * rewritten before they are next read (the masses and diagonal by the next setting of the
      * absorption, the work vectors by the cycle). So no level's halves are an allocation of their own
-     * (in double, the first coarse level's were a 6 B/voxel transient of every reassembly).
+     * (a double copy of the first coarse level's would be a 6 B/voxel transient of every reassembly).
      * Returns them, indexed by the coarse level's unpadded cell.
      */
     static HalfConductances coarseHalves(HalfConductances fine, int nx, int ny, int nz, MultigridLevel coarse) {

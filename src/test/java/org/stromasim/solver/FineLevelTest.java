@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The fine level's passes, which compute the face conductances, held faces, masses and diagonal per
@@ -119,8 +120,12 @@ class FineLevelTest {
         return diag;
     }
 
-    private FineLevel level(Setup s, float[] k, double[] a) {
-        FineLevel level = new FineLevel(nx, ny, nz, s.periodicAxes());
+    /**
+     * The level under test, with the Vector API row loops or the scalar ones: the test JVM always has the
+     * vector module, so a plain {@code java -jar} user's path would otherwise run only on rows' tails.
+     */
+    private FineLevel level(Setup s, float[] k, double[] a, boolean vectorRows) {
+        FineLevel level = new FineLevel(nx, ny, nz, s.periodicAxes(), vectorRows);
         level.assemble(k, s.fixedFaces());
         level.setAbsorption(a, H2);
         level.refreshDiagonal(null);
@@ -148,8 +153,9 @@ class FineLevelTest {
         return u;
     }
 
-    @Test
-    void applyResidualAndJacobiResidualMatchThePlainOperator() {
+    @ParameterizedTest(name = "vector rows {0}")
+    @ValueSource(booleans = {true, false})
+    void applyResidualAndJacobiResidualMatchThePlainOperator(boolean vectorRows) {
         for (int si = 0; si < SETUPS.length; si++) {
             Setup s = SETUPS[si];
             float[] k = conductivity(11 + si);
@@ -158,7 +164,7 @@ class FineLevelTest {
             double[][] faceT = new double[cells][6];
             int[][] faceNb = new int[cells][6];
             double[] diag = diagonal(s, k, a, faceT, faceNb);
-            FineLevel level = level(s, k, a);
+            FineLevel level = level(s, k, a, vectorRows);
             double[] u = randomValues(31 + si);
             double[] rhs = randomValues(41 + si);
             float[] uP = padded(level, u);
@@ -188,8 +194,9 @@ class FineLevelTest {
         }
     }
 
-    @Test
-    void coupledFlagsBoundAndRestrictedMassMatchThePlainOperator() {
+    @ParameterizedTest(name = "vector rows {0}")
+    @ValueSource(booleans = {true, false})
+    void coupledFlagsBoundAndRestrictedMassMatchThePlainOperator(boolean vectorRows) {
         for (int si = 0; si < SETUPS.length; si++) {
             Setup s = SETUPS[si];
             float[] k = conductivity(51 + si);
@@ -198,7 +205,7 @@ class FineLevelTest {
             double[][] faceT = new double[cells][6];
             int[][] faceNb = new int[cells][6];
             double[] diag = diagonal(s, k, a, faceT, faceNb);
-            FineLevel level = level(s, k, a);
+            FineLevel level = level(s, k, a, vectorRows);
             double worst = 0;
             int[] shape = {LevelBuilder.coarse(nx), LevelBuilder.coarse(ny), LevelBuilder.coarse(nz)};
             double[] coarseMass = new double[shape[0] * shape[1] * shape[2]];
@@ -232,14 +239,15 @@ class FineLevelTest {
         }
     }
 
-    @Test
-    void uniformMassIsTheSameOperatorAsThatMassPerVoxel() {
+    @ParameterizedTest(name = "vector rows {0}")
+    @ValueSource(booleans = {true, false})
+    void uniformMassIsTheSameOperatorAsThatMassPerVoxel(boolean vectorRows) {
         Setup s = SETUPS[0];
         float[] k = conductivity(71);
         double[] a = new double[nx * ny * nz];
         java.util.Arrays.fill(a, 0.75);
-        FineLevel perVoxel = level(s, k, a);
-        FineLevel uniform = new FineLevel(nx, ny, nz, s.periodicAxes());
+        FineLevel perVoxel = level(s, k, a, vectorRows);
+        FineLevel uniform = new FineLevel(nx, ny, nz, s.periodicAxes(), vectorRows);
         uniform.assemble(k, s.fixedFaces());
         uniform.setUniformMass(0.75 * H2);
         uniform.refreshDiagonal(null);
@@ -251,7 +259,7 @@ class FineLevelTest {
         assertTrue(java.util.Arrays.equals(x, y), "uniform a·h² and the same value per voxel give the same A·u");
         assertTrue(uniform.massEverywhere());
         a[3] = 0;
-        assertTrue(!level(s, k, a).massEverywhere(), "one voxel without absorption is seen");
+        assertTrue(!level(s, k, a, vectorRows).massEverywhere(), "one voxel without absorption is seen");
     }
     /**
      * On a level of at least {@link MultigridLevel#PARALLEL_CELLS} cells the passes run over z-slabs in
@@ -259,8 +267,9 @@ class FineLevelTest {
      * residual must still be the plain operator's in every plane, the slabs' first planes included
      * (periodic z, so the first and last planes also read across the wrap).
      */
-    @Test
-    void slabsOfALargeLevelGiveThePlainOperatorInEveryPlane() {
+    @ParameterizedTest(name = "vector rows {0}")
+    @ValueSource(booleans = {true, false})
+    void slabsOfALargeLevelGiveThePlainOperatorInEveryPlane(boolean vectorRows) {
         nx = 32;
         ny = 33;
         nz = 34;
@@ -275,7 +284,7 @@ class FineLevelTest {
         double[][] faceT = new double[cells][6];
         int[][] faceNb = new int[cells][6];
         double[] diag = diagonal(s, k, a, faceT, faceNb);
-        FineLevel level = level(s, k, a);
+        FineLevel level = level(s, k, a, vectorRows);
         double[] u = randomValues(123);
         double[] rhs = randomValues(124);
         float[] uP = padded(level, u);
@@ -304,8 +313,9 @@ class FineLevelTest {
      * double with the plain operator: the fine level's smoother, whose residual pass scales by the
      * diagonal it computes, must give the same iterate up to float rounding.
      */
-    @Test
-    void smootherMatchesChebyshevJacobiOnThePlainOperator() {
+    @ParameterizedTest(name = "vector rows {0}")
+    @ValueSource(booleans = {true, false})
+    void smootherMatchesChebyshevJacobiOnThePlainOperator(boolean vectorRows) {
         for (int si = 0; si < SETUPS.length; si++) {
             Setup s = SETUPS[si];
             float[] k = conductivity(81 + si);
@@ -314,7 +324,7 @@ class FineLevelTest {
             double[][] faceT = new double[cells][6];
             int[][] faceNb = new int[cells][6];
             double[] diag = diagonal(s, k, a, faceT, faceNb);
-            FineLevel level = level(s, k, a);
+            FineLevel level = level(s, k, a, vectorRows);
             double[] u = randomValues(101 + si);
             double[] rhs = randomValues(111 + si);
             float[] uP = padded(level, u);

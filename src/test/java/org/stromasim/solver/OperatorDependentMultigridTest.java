@@ -215,7 +215,7 @@ class OperatorDependentMultigridTest {
      * 8³ coarse, held x faces) against λ_max of diag^(−1/2)·A·diag^(−1/2) formed densely here from the
      * level's apply and found by 3000 power steps: the bound must lie above it (else the Chebyshev
      * polynomial amplifies the top modes) and within 1.2× (the Lanczos Ritz value widened by 1.1 and
-     * a few percent of Ritz error), while the Gershgorin bound, the previous choice, lies far above.
+     * a few percent of Ritz error), while the Gershgorin bound lies far above.
      */
     @Test
     void smootherBoundOfAGalerkinLevelIsTightAboveTheSpectrum() {

@@ -52,16 +52,6 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     /** Per species its block of {@link #retardation}, −1 when it does not bind to the matrix. */
     private final int[] slots;
 
-    private static int[] retardationSlots(TransportModel model) {
-        int[] slots = new int[model.speciesCount()];
-        java.util.Arrays.fill(slots, -1);
-        int[] bound = SpeciesParameterTable.boundSpecies(model);
-        for (int b = 0; b < bound.length; b++) {
-            slots[bound[b]] = b;
-        }
-        return slots;
-    }
-
     /**
      * @param perVoxelMasses whether the workspace keeps per-voxel masses (the unsplit coupling, or a species
      *                       bound to the matrix)
@@ -72,7 +62,7 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
                             int guard, boolean perVoxelMasses, cl_mem retardation) {
         this.fields = fields;
         this.retardation = retardation;
-        this.slots = retardationSlots(fields.model());
+        this.slots = SpeciesParameterTable.retardationSlots(fields.model());
         this.model = fields.model();
         this.grid = model.grid();
         this.context = context;

@@ -79,7 +79,7 @@ final class DeviceMemoryPlan {
     static final int LARGE_STEP_COPIES = 3;
 
     long largestBufferBytes() {
-        return Math.max(voxels * Math.max(species, boundSpecies) * Float.BYTES, multigridLargestBuffer);
+        return Math.max(voxels * species * Float.BYTES, multigridLargestBuffer);
     }
 
     long totalBytes() {

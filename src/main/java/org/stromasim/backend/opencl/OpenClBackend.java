@@ -171,14 +171,15 @@ public final class OpenClBackend implements Backend {
         boolean implicitScheme = model.diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT;
         boolean unsplitCoupling = model.diffusion().unsplit();
         int extraCopies = rkl2Scheme ? DeviceMemoryPlan.LARGE_STEP_COPIES : 0;
+        this.boundSpecies = SpeciesParameterTable.boundSpecies(model);
         DeviceMemoryPlan plan = new DeviceMemoryPlan(voxels, species, extraCopies, model.needsSlowSteps(),
                 model.plasmaGroupCount() > 1);
         if (implicitScheme) {
-            boolean perVoxelMasses = unsplitCoupling || SpeciesParameterTable.boundSpecies(model).length > 0;
+            boolean perVoxelMasses = unsplitCoupling || boundSpecies.length > 0;
             plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, perVoxelMasses),
                     MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
         }
-        plan = plan.withBoundSpecies(SpeciesParameterTable.boundSpecies(model).length);
+        plan = plan.withBoundSpecies(boundSpecies.length);
         plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
         this.memoryPlan = plan;
         this.plasma = new PlasmaCurve[species];
@@ -191,7 +192,6 @@ public final class OpenClBackend implements Backend {
             }
         }
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
-        this.boundSpecies = SpeciesParameterTable.boundSpecies(model);
         DeviceContext context = DeviceContext.of(device);
         // CPU devices: each work-item updates VOXELS_PER_CPU_ITEM voxels along x as one float8 (the
         // runtime's own vectorisation of the work-item loop does not reliably happen); the local

@@ -40,13 +40,24 @@ final class SpeciesParameterTable {
         return java.util.stream.IntStream.range(0, model.speciesCount()).filter(model::bindsToMatrix).toArray();
     }
 
+    /** Per species: its retardation block ({@link #boundSpecies} order), or −1 when it does not bind. */
+    static int[] retardationSlots(TransportModel model) {
+        int[] slots = new int[model.speciesCount()];
+        java.util.Arrays.fill(slots, -1);
+        int[] bound = boundSpecies(model);
+        for (int b = 0; b < bound.length; b++) {
+            slots[bound[b]] = b;
+        }
+        return slots;
+    }
+
     static float[] of(TransportFields fields) {
         TransportModel model = fields.model();
         float[] table = new float[model.speciesCount() * STRIDE];
-        int slots = 0;
+        int[] slots = retardationSlots(model);
         for (int s = 0; s < model.speciesCount(); s++) {
             int base = s * STRIDE;
-            table[base + RETARDATION_SLOT] = model.bindsToMatrix(s) ? slots++ : -1;
+            table[base + RETARDATION_SLOT] = slots[s];
             SpeciesReactions r = model.reactions(s);
             boolean crosses = model.plasma(s) != null;
             table[base + DECAY] = (float) r.decayPerS();
