@@ -17,7 +17,7 @@ import java.util.Arrays;
  * j + 1's − faces), a z face once per plane pair (the planes of a z-slab run in order on one thread and
  * keep plane k's + faces in a plane buffer as plane k + 1's − faces). So 3 divisions per cell, one more
  * in the smoother's residual pass, which writes the Jacobi-scaled residual so that its update pass
- * needs no diagonal. The buffers are per thread (a few rows and two planes: 0.13 MiB at 128²).
+ * needs no diagonal. Each running slab has its own buffers (a few rows and two planes: 0.13 MiB at 128²).
  *
  * <p>The operator is the one {@link LevelBuilder#faces} stores for a fine level (faces to the ghosts
  * of a periodic axis wrap, a held face adds 2·K to the diagonal only), up to the float rounding of the
@@ -57,8 +57,13 @@ final class FineLevel extends MultigridLevel {
     private final boolean[] planeZeroDiagonal;
     /** Whether any cell has a zero diagonal: then the Jacobi residual takes the guarded branch. */
     private boolean zeroDiagonal;
-    /** One set of buffers per thread that runs slabs of this level. */
-    private final ThreadLocal<Buffers> buffers;
+    /**
+     * Buffers of the slabs not running now: a slab borrows one set and returns it, so there are at most as
+     * many sets as slabs ever ran at once, and they go with the level (a thread-local would keep one per
+     * pool thread for as long as the thread lives, and solvers built per solve would pile them up).
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Buffers> idleBuffers =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Whether this level's row loops run on the Vector API ({@link #VECTOR} unless a test asks for the scalar loops). */
     private final boolean vectorRows;
 
@@ -73,7 +78,6 @@ final class FineLevel extends MultigridLevel {
         planeWorst = new double[nz + 2];
         planeZeroDiagonal = new boolean[nz + 2];
         heldX = new float[nx];
-        buffers = ThreadLocal.withInitial(() -> new Buffers(nx, ny));
     }
 
     /**
@@ -226,9 +230,20 @@ final class FineLevel extends MultigridLevel {
                 slab(mode, u, rhs, out, 1 + (int) ((long) nz * s / slabs), 1 + (int) ((long) nz * (s + 1) / slabs)));
     }
 
-    /** Planes k0 ≤ k &lt; k1 (padded) of a pass, in order. */
+    /** Planes k0 ≤ k &lt; k1 (padded) of a pass, in order, with a borrowed set of buffers. */
     private void slab(int mode, float[] u, float[] rhs, float[] out, int k0, int k1) {
-        Buffers b = buffers.get();
+        Buffers b = idleBuffers.poll();
+        if (b == null) {
+            b = new Buffers(nx, ny);
+        }
+        try {
+            slab(b, mode, u, rhs, out, k0, k1);
+        } finally {
+            idleBuffers.offer(b);
+        }
+    }
+
+    private void slab(Buffers b, int mode, float[] u, float[] rhs, float[] out, int k0, int k1) {
         for (int k = k0; k < k1; k++) {
             if (k == k0) {
                 lowerFaces(b, k);
