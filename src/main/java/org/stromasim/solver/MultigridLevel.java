@@ -202,13 +202,6 @@ class MultigridLevel implements ChebyshevJacobi.Level {
      * Σ over the six faces of cell p of the face conductance times u across it (ghosts included): the
      * off-diagonal part of A·u, written once for the residual, the operator and the explicit increment.
      */
-    double neighbourSum(double[] u, int p) {
-        return fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
-                + fy[p - px] * u[p - px] + fy[p] * u[p + px]
-                + fz[p - pxy] * u[p - pxy] + fz[p] * u[p + pxy];
-    }
-
-    /** {@link #neighbourSum(double[], int)} in float arithmetic, for the V-cycle's float vectors. */
     float neighbourSum(float[] u, int p) {
         return fx[p - 1] * u[p - 1] + fx[p] * u[p + 1]
                 + fy[p - px] * u[p - px] + fy[p] * u[p + px]
