@@ -44,7 +44,8 @@ import org.stromasim.transport.TransportFields;
  *   <li>adopting: the accepted candidate's run with step h <em>is</em> the run over the pilot window
  *       (same steps, advance calls and float rounding at each metrics time), so the run takes its end
  *       state and metrics rows instead of recomputing it ({@link Adopted}; checked bitwise by
- *       LargeStepControlTest#adoptingTheAcceptedPilotChangesNothing);</li>
+ *       LargeStepControlTest#adoptingTheAcceptedPilotChangesNothing on the Java backend, and to float
+ *       rounding where metrics are reduced on the device by AdoptedPilotsOnDeviceTest);</li>
  *   <li>grow-back: when the accepted step's estimate is below {@link #GROW_BELOW} × the target (the cut
  *       overshot: estimates often fall faster than hᵖ before the asymptotic range), one larger
  *       candidate is tried between it and the rejected step, so the run does not crawl at a step far
@@ -142,8 +143,9 @@ public final class AccuracyStepControl {
 
     /**
      * Lets the run adopt each accepted pilot's coarse run ({@link #takeAdopted}); {@code metrics} measures
-     * its rows, {@code chunkSteps} is the loop's largest advance call. Only for runs whose loop does at
-     * every event what the pilot does (see Simulation): no slow step, metrics from a downloaded state.
+     * its rows, {@code chunkSteps} is the loop's largest advance call. Only for runs without a slow step
+     * (see Simulation: bitwise the recomputed window on the Java backend, to float rounding where the
+     * run reduces its metrics on the device).
      */
     void adoptPilots(MetricsCalculator metrics, int chunkSteps) {
         this.adoptMetrics = metrics;

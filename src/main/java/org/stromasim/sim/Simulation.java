@@ -172,9 +172,11 @@ public final class Simulation {
      * ({@link AccuracyStepControl}); a run resumed from a snapshot at a snapshot time therefore chooses
      * the same steps. One resumed from a stop-request snapshot chooses from the state there, so its steps
      * up to the next snapshot may differ from the uninterrupted run's (the target holds either way).
-     * Where the loop does at every event what the pilot does (no biology slow step, metrics from a
-     * downloaded state: the Java backend), the accepted pilot's run over its window is taken as the
-     * run's own instead of being recomputed; it is bitwise the same trajectory.
+     * Without a biology slow step (or convection step) the accepted pilot's run over its window is taken
+     * as the run's own instead of being recomputed. On the Java backend it is bitwise the same
+     * trajectory (the loop downloads and measures at every event, as the pilot does); on a backend
+     * that reduces metrics on the device it agrees to float rounding: concentrations bitwise, the drug
+     * exposure within half an ulp per event, metrics rows within the device/host reduction round-off.
      */
     public RunResult run(double startTimeS, long startStep, double endTimeS, boolean writeInitial,
                          ProgressListener progress) {
@@ -225,8 +227,17 @@ public final class Simulation {
         int chunk = (int) Math.max(1, UPDATES_PER_CHUNK
                 / ((long) host.grid().voxelCount() * Math.max(1, host.speciesCount())));
         boolean first = true;
-        if (stepControl != null && adoptPilots && slowSteps == null && !backend.reducesOnDevice()) {
-            // the pilot's coarse run does at each event what this loop does (download, upload, measure)
+        if (stepControl != null && adoptPilots && slowSteps == null) {
+            // The pilot's coarse run downloads, uploads and measures on the host at each event, as this
+            // loop does on the Java backend: there adopting it is bitwise the recomputed window. A backend
+            // that reduces on the device does not download at a metrics-only event, so there the adopted
+            // window differs from the recomputed one only in rounding: the concentrations are the same
+            // bits (upload writes the downloaded floats back; the exposure accumulator feeds nothing
+            // back without a slow step), the exposure is rounded to float once more per event (its
+            // compensation folded in on upload, at most half an ulp each, as after a stop request), and
+            // the rows are the host's reductions of that state instead of the device's (equal within
+            // float round-off, DeviceMetricsParityTest). Tested against recomputing:
+            // AdoptedPilotsOnDeviceTest.
             stepControl.adoptPilots(metrics, chunk);
         }
         if (stepControl != null && time < endTimeS * (1 - 1e-12)) {
