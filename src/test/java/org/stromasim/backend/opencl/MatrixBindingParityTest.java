@@ -4,7 +4,6 @@ import static org.stromasim.transport.ScenarioFixture.scenario;
 import static org.stromasim.transport.ScenarioFixture.species;
 
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,6 +20,7 @@ import org.stromasim.scenario.RunSpec;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
+import org.stromasim.transport.MatrixBindingContract;
 import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
 
@@ -90,7 +90,8 @@ class MatrixBindingParityTest {
         Tissue initial = FeatureParityTest.heterogeneousTissue(sc, 42);
         double limit = TransportFields.of(TransportModel.compile(sc, initial.copy())).stabilityLimit().dtMaxS();
         double dt = scheme == null ? 0.9 * limit : 50 * limit;
-        float[][] r = {random(initial.grid().voxelCount(), 3), null, random(initial.grid().voxelCount(), 4)};
+        float[][] r = {MatrixBindingContract.random(initial.grid().voxelCount(), 3), null,
+                MatrixBindingContract.random(initial.grid().voxelCount(), 4)};
         int steps = implicit(scheme) ? UnsplitParityTest.STEPS : 10;
         Tissue java = run(sc, initial, r, false, dt, steps);
         Tissue opencl = run(sc, initial, r, true, dt, steps);
@@ -114,16 +115,6 @@ class MatrixBindingParityTest {
         Scenario sc = (scheme == null ? builder : builder.diffusion(scheme)).build();
         TransportModel model = TransportModel.compile(sc, org.stromasim.transport.ScenarioFixture.emptyTissue(sc));
         org.junit.jupiter.api.Assertions.assertNull(OpenClBackend.refusal(model, OpenClTestDevice.get()));
-    }
-
-    /** R in [1, 10], uniform. */
-    static float[] random(int n, long seed) {
-        Random random = new Random(seed);
-        float[] a = new float[n];
-        for (int v = 0; v < n; v++) {
-            a[v] = (float) (1 + 9 * random.nextDouble());
-        }
-        return a;
     }
 
     /** {@code steps} steps of {@code dtS} with the live retardation of species s set to r[s] (null: as compiled). */
