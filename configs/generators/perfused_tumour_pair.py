@@ -63,8 +63,8 @@ ecm:
       reference_collagen_fraction: 0.05  # §13 (U)
       stiffness_exponent: 2.25           # §2 (U)
       max_collagen_fraction: 0.3         # §13 (C)
-      gag_fraction: {{ecm: 3.0e-4, cancer: 3.0e-4, fibroblast: 3.0e-4, caf: 3.0e-4, dead: 3.0e-4}}  # §13 (U)
-      cell_fraction: {{ecm: 0.1, cancer: 0.6, fibroblast: 0.3, caf: 0.3, dead: 0.3}}              # §13 (U)
+      gag_fraction: {{ecm: 2.3e-4, cancer: 1.2e-3, fibroblast: 3.0e-4, caf: 4.8e-4, dead: 4.8e-4}}  # §13 hyaluronan per tissue mass x 0.6 mL/g / extracellular fraction (C from V/S content, U cells)
+      cell_fraction: {{ecm: 0.1, cancer: 0.72, fibroblast: 0.3, caf: 0.3, dead: 0.3}}             # §13 cancer: 1 - 0.28 tumour extracellular fraction (C from V); others (U)
   stiffness_kpa:
     normal: 3.04     # §3 (V); no normal tissue here: the region below makes every voxel tumour
     stroma: 18.2     # §3 (C); unused
