@@ -28,9 +28,9 @@ TEMPLATE = """\
 # (validate prints each species' diffusivity range) against Pluen et al. 2001, and the doxorubicin L50
 # from the vessel in tumour tissue (the run summary's "drug L50 from vessels") against Grantab et al. 2012.
 #
-# Cost (explicit scheme): the fastest species is doxorubicin, D0 117 um^2/s hindered to <= 85 um^2/s in this matrix
-#   (validate prints it), so dt = 0.9 x dx^2/(6*Dmax) = 0.9 x 5^2/(6*85) = 0.044 s; 660 s / 0.044 s = 15,000 steps
-#   x 6,400 voxels x 2 species = 1.9e8 voxel-species updates (C): about 15 s on one thread of the 2-vCPU VM.
+# Cost (explicit scheme): the fastest species is doxorubicin, D0 117 um^2/s hindered to <= 80 um^2/s in this matrix
+#   (validate prints it), so dt = 0.9 x dx^2/(6*Dmax) = 0.9 x 5^2/(6*79) = 0.047 s; 660 s / 0.047 s = 14,000 steps
+#   x 6,400 voxels x 2 species = 1.8e8 voxel-species updates (C): about 12 s on one thread of the 2-vCPU VM.
 #
 # Sources: "§n <row> (V|S|U|C)" refers to docs/parameters.md (section n, row) and its status letters.
 
