@@ -59,8 +59,8 @@ ecm:
       reference_collagen_fraction: 0.05  # (U)
       stiffness_exponent: 2.25           # (U)
       max_collagen_fraction: 0.3         # (C)
-      gag_fraction: {ecm: 3.0e-4, cancer: 3.0e-4, fibroblast: 3.0e-4, caf: 3.0e-4, dead: 3.0e-4}  # (U)
-      cell_fraction: {ecm: 0.1, cancer: 0.6, fibroblast: 0.3, caf: 0.3, dead: 0.3}              # (U)
+      gag_fraction: {ecm: 2.3e-4, cancer: 1.2e-3, fibroblast: 3.0e-4, caf: 4.8e-4, dead: 4.8e-4}  # §13 hyaluronan per tissue mass x 0.6 mL/g / extracellular fraction (C from V/S content, U cells)
+      cell_fraction: {ecm: 0.1, cancer: 0.72, fibroblast: 0.3, caf: 0.3, dead: 0.3}             # §13 cancer: 1 - 0.28 tumour extracellular fraction (C from V); others (U)
   flow:                              # all rows: docs/parameters.md "Stromal barrier"
     viscosity_pa_s: 6.9e-4           # water at 37 C (S)
     vessel_lp_cm_per_mmhg_s: 2.8e-7  # tumour vessel Lp, Baxter & Jain 1989 (S)

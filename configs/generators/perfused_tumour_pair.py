@@ -28,9 +28,9 @@ TEMPLATE = """\
 # (validate prints each species' diffusivity range) against Pluen et al. 2001, and the doxorubicin L50
 # from the vessel in tumour tissue (the run summary's "drug L50 from vessels") against Grantab et al. 2012.
 #
-# Cost (explicit scheme): the fastest species is doxorubicin, D0 117 um^2/s hindered to <= 85 um^2/s in this matrix
-#   (validate prints it), so dt = 0.9 x dx^2/(6*Dmax) = 0.9 x 5^2/(6*85) = 0.044 s; 660 s / 0.044 s = 15,000 steps
-#   x 6,400 voxels x 2 species = 1.9e8 voxel-species updates (C): about 15 s on one thread of the 2-vCPU VM.
+# Cost (explicit scheme): the fastest species is doxorubicin, D0 117 um^2/s hindered to <= 80 um^2/s in this matrix
+#   (validate prints it), so dt = 0.9 x dx^2/(6*Dmax) = 0.9 x 5^2/(6*79) = 0.047 s; 660 s / 0.047 s = 14,000 steps
+#   x 6,400 voxels x 2 species = 1.8e8 voxel-species updates (C): about 12 s on one thread of the 2-vCPU VM.
 #
 # Sources: "§n <row> (V|S|U|C)" refers to docs/parameters.md (section n, row) and its status letters.
 
@@ -63,8 +63,8 @@ ecm:
       reference_collagen_fraction: 0.05  # §13 (U)
       stiffness_exponent: 2.25           # §2 (U)
       max_collagen_fraction: 0.3         # §13 (C)
-      gag_fraction: {{ecm: 3.0e-4, cancer: 3.0e-4, fibroblast: 3.0e-4, caf: 3.0e-4, dead: 3.0e-4}}  # §13 (U)
-      cell_fraction: {{ecm: 0.1, cancer: 0.6, fibroblast: 0.3, caf: 0.3, dead: 0.3}}              # §13 (U)
+      gag_fraction: {{ecm: 2.3e-4, cancer: 1.2e-3, fibroblast: 3.0e-4, caf: 4.8e-4, dead: 4.8e-4}}  # §13 hyaluronan per tissue mass x 0.6 mL/g / extracellular fraction (C from V/S content, U cells)
+      cell_fraction: {{ecm: 0.1, cancer: 0.72, fibroblast: 0.3, caf: 0.3, dead: 0.3}}             # §13 cancer: 1 - 0.28 tumour extracellular fraction (C from V); others (U)
   stiffness_kpa:
     normal: 3.04     # §3 (V); no normal tissue here: the region below makes every voxel tumour
     stroma: 18.2     # §3 (C); unused

@@ -26,7 +26,7 @@ class BarrierOutputsTest {
     void validatePrintsCompositionAndFlow() {
         CliHarness.Result r = CliHarness.run("validate", "configs/fibrotic-barrier.yaml");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("matrix          collagen 0.02657–0.1710, GAG 0.0003000–0.0003000, cells 0.1000–0.6000"),
+        assertTrue(r.out().contains("matrix          collagen 0.02657–0.1710, GAG 0.0002300–0.001200, cells 0.1000–0.7200"),
                 r.out());
         assertTrue(r.out().contains("flow            IFP "), r.out());
     }

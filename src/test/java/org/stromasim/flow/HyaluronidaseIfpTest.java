@@ -27,10 +27,13 @@ class HyaluronidaseIfpTest {
     }
 
     static double conductivity(double collagenFraction, double gagFraction) {
+        return conductivity(collagenFraction, gagFraction, 0.6);
+    }
+
+    static double conductivity(double collagenFraction, double gagFraction, double cells) {
         double kCol = 20.0 * 20.0 * 3 / (20 * collagenFraction) * (-Math.log(collagenFraction) - 0.931);
         double kGag = 0.5 * 0.5 * 3 / (20 * gagFraction) * (-Math.log(gagFraction) - 0.931);
         double kappaUm2 = 1e-6 / (1 / kCol + 1 / kGag);
-        double cells = 0.6;
         return kappaUm2 / (6.9e-4 / 133.322) * 2 * (1 - cells) / (2 + cells);
     }
 
@@ -91,7 +94,8 @@ class HyaluronidaseIfpTest {
 
     /**
      * The flow problem of a scenario takes the GAG level: in carcinoma-rim-fibrotic at g = 0.3 a cancer voxel at
-     * 9.1 kPa (collagen 0.05·(9.1/3.04)^(1/2.25)) has the hand-computed K of GAG 0.3·3e-4.
+     * 9.1 kPa (collagen 0.05·(9.1/3.04)^(1/2.25)) has the hand-computed K of 0.3 × the scenario's cancer GAG fraction
+     * (with the scenario's cancer cell fraction).
      */
     @Test
     void theFlowProblemUsesTheGagLevel() {
@@ -106,7 +110,8 @@ class HyaluronidaseIfpTest {
             v++;
         }
         double collagen = 0.05 * Math.pow(t.stiffnessKpa()[v] / 3.04, 1 / 2.25);
-        double expected = conductivity(collagen, 0.3 * 3.0e-4);
+        var composition = ((org.stromasim.scenario.DiffusivityLawSpec.FibreMatrix) s.ecm().diffusivityLaw()).composition();
+        double expected = conductivity(collagen, 0.3 * composition.gagFraction().cancer(), composition.cellFraction().cancer());
         assertEquals(expected, p.conductivity()[v], 1e-6 * expected);
     }
 

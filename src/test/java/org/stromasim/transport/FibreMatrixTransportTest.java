@@ -74,8 +74,8 @@ class FibreMatrixTransportTest {
         CompositionFields f = CompositionFields.of(s, tissue).orElseThrow();
         for (int v = 0; v < tissue.cell().length; v++) {
             if (tissue.cell()[v] == CellType.CANCER.code()) {
-                assertEquals(0.6f, f.cellFraction()[v], 0f);
-                assertEquals(3.0e-4f, f.gagFraction()[v], 0f);
+                assertEquals(0.72f, f.cellFraction()[v], 0f);
+                assertEquals(1.2e-3f, f.gagFraction()[v], 0f);
             }
             if (tissue.cell()[v] == CellType.VESSEL.code()) {
                 assertEquals(0f, f.collagenFraction()[v], 0f);
