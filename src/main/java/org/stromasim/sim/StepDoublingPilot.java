@@ -76,7 +76,13 @@ final class StepDoublingPilot {
          * Each interval's n ≥ 2 steps doubled: ⌈n/2⌉ steps; two neighbouring intervals of one step each
          * are crossed together in one reference step (see {@link #schedule}).
          */
-        DOUBLE_STEPS
+        DOUBLE_STEPS,
+        /**
+         * Every interval a single run step, crossed several at a time: each group of neighbouring
+         * intervals in one reference step of at most {@link AccuracyStepControl#MAX_STEP_S} (see
+         * {@link #schedule}); the ratio is the group's length over its longest interval.
+         */
+        GROUPED
     }
 
     /** Reference steps for an interval the run crosses in {@code runSteps} steps. */
@@ -112,6 +118,9 @@ final class StepDoublingPilot {
      * reference: null.
      */
     static Schedule schedule(double[] eventTimesS, TimeStepPlan plan, Reference reference) {
+        if (reference == Reference.GROUPED) {
+            return grouped(eventTimesS, plan, AccuracyStepControl.MAX_STEP_S);
+        }
         int intervals = eventTimesS.length - 1;
         int[] endEvent = new int[intervals];
         int[] steps = new int[intervals];
@@ -140,6 +149,48 @@ final class StepDoublingPilot {
         }
         return new Schedule(java.util.Arrays.copyOf(endEvent, segments), java.util.Arrays.copyOf(steps, segments),
                 smallest);
+    }
+
+    /**
+     * The grouped reference: where every interval of the window is crossed by the run in a single step,
+     * the intervals are split into the fewest contiguous groups of at least two intervals each whose
+     * lengths stay within {@code longestS} (sizes as equal as the count allows, larger groups first),
+     * and each group is crossed in one reference step. Its ratio is the group's length over its longest
+     * interval (6 for six equal intervals in one group). Null when an interval holds more than one run
+     * step, when the window has fewer than two intervals, or when no grouping fits.
+     */
+    static Schedule grouped(double[] eventTimesS, TimeStepPlan plan, double longestS) {
+        int intervals = eventTimesS.length - 1;
+        for (int i = 0; i < intervals; i++) {
+            if (plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]) != 1) {
+                return null;
+            }
+        }
+        for (int groups = 1; 2 * groups <= intervals; groups++) {
+            int[] endEvent = new int[groups];
+            int[] steps = new int[groups];
+            double smallest = Double.POSITIVE_INFINITY;
+            boolean fits = true;
+            int start = 0;
+            for (int g = 0; g < groups && fits; g++) {
+                int size = intervals / groups + (g < intervals % groups ? 1 : 0);
+                int end = start + size;
+                double longestInterval = 0;
+                for (int i = start; i < end; i++) {
+                    longestInterval = Math.max(longestInterval, eventTimesS[i + 1] - eventTimesS[i]);
+                }
+                double length = eventTimesS[end] - eventTimesS[start];
+                fits = length <= longestS * (1 + 1e-12);
+                smallest = Math.min(smallest, length / longestInterval);
+                endEvent[g] = end;
+                steps[g] = 1;
+                start = end;
+            }
+            if (fits) {
+                return new Schedule(endEvent, steps, smallest);
+            }
+        }
+        return null;
     }
 
     /**
