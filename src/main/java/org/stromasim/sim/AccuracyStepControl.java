@@ -25,7 +25,9 @@ import org.stromasim.transport.TransportFields;
  * sub-steps second order; LargeStepControlTest and ImplicitDiffusionTest check the observed order on
  * the test problems), 1 with Lie splitting.
  *
- * <p>Control. The first candidate is the upper bound ({@link #upperBoundS}); while its estimate is
+ * <p>Control. The first candidate is the upper bound ({@link #upperBoundS}), or, where the run plans
+ * again at the end of a short pilot window, the last accepted step grown by its estimate
+ * ({@link #continuedCandidate}); while its estimate is
  * above the target, the next candidate is h·(AIM·target/E)^(1/p), p replaced by the order observed
  * between the last two candidates when that is lower (clamped to [1, p]), and the step is taken only
  * once a pilot at that very step, over the whole pilot window, estimates an error ≤ target. So a wrong
@@ -36,8 +38,16 @@ import org.stromasim.transport.TransportFields;
  * the stage cap) about 1/√2 of it (RKL2 at 2h needs √2 times the stages of h for half the steps;
  * TR-BDF2 half the work), with half steps (ρ = 1/2) about √2 times it. Four things keep the control cheap:
  * <ul>
- *   <li>the reference: doubled steps wherever they fit ({@link #referenceFor}), including intervals of
- *       one step crossed in pairs and intervals of three steps (ratio 1.5), where they only accept;</li>
+ *   <li>the reference: where every interval of the window holds one step (the step at its cap), the
+ *       intervals grouped into reference steps of up to an hour (one step for six intervals: 1/6 of the
+ *       run's work, {@link StepDoublingPilot#grouped}), accepting only, on a reading that allows for
+ *       the error growing slower than h that far ({@link #GROUPED_SLOWEST_GROWTH}); else doubled steps
+ *       wherever they fit ({@link #referenceFor}), including intervals of one step crossed in pairs and
+ *       intervals of three steps (ratio 1.5), where they only accept;</li>
+ *   <li>short windows: a candidate far below its cap (a step limited by a bolus or dose) is piloted
+ *       over part of the window only ({@link #pilotWindowFor}), and the run plans again where that part
+ *       ends, from a grown candidate, so the step grows as the transient dies away instead of staying
+ *       at the bolus's step to the next snapshot;</li>
  *   <li>abandoning: a candidate whose estimate is already above {@link #ABANDON_ABOVE} × the target in
  *       the second half of the window is rejected there ({@link StepDoublingPilot}); rejecting is
  *       always safe, accepting still needs the whole window;</li>
@@ -478,7 +488,6 @@ public final class AccuracyStepControl {
     private StepDoublingPilot.Difference compare(StepDoublingPilot pilot, double[] window, TimeStepPlan candidate,
                                                  StepDoublingPilot.Reference reference, double abandonAbove) {
         interiorTimesS.clear();
-        long dbg0 = System.nanoTime();
         double windowEnd = window[window.length - 1];
         StepDoublingPilot.Difference d = pilot.compare(window, candidate, reference, abandonAbove, (t, coarse) -> {
             if (adoptMetrics != null && t < windowEnd) {
@@ -486,7 +495,6 @@ public final class AccuracyStepControl {
             }
         });
         pilots++;
-        if (System.getenv("H19DBG") != null) System.err.printf("DBG pilot t0=%.0f end=%.0f h=%.4g ref=%s wall=%.3f coarse=%.3f rel=%.4g ab=%s%n", window[0], windowEnd, candidate.maxDtS(), reference, (System.nanoTime()-dbg0)*1e-9, pilot.coarseWallS(), d.relative(), d.abandoned());
         return d;
     }
 

@@ -9,7 +9,8 @@ import org.stromasim.tissue.Tissue;
  * the one the run may adopt) and with a reference step, and the two end states are compared. The
  * reference takes twice the run's steps ({@link Reference#DOUBLE_STEPS}, the cheap one: RKL2 at 2h
  * needs about √2 times the stages of h for half the steps, so about 0.7 of the run's work, TR-BDF2 and
- * the unsplit step 0.5; intervals of a single step are crossed in pairs, {@link #schedule}) or half of
+ * the unsplit step 0.5; intervals of a single step are crossed in pairs, {@link #schedule}, or
+ * several at a time, {@link #grouped}: 1/6 of the run's work for six intervals) or half of
  * them ({@link Reference#HALF_STEPS}, for windows whose intervals hold too few steps to double, or a
  * doubled step beyond the stage cap; about 1.4 times the run's work). The backend is left holding the
  * start state again (uploaded afresh), so the run continues exactly as if no pilot had run.
