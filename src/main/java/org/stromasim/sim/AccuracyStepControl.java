@@ -436,11 +436,13 @@ public final class AccuracyStepControl {
                 tried.append(String.format(Locale.ROOT, " ≤ %.3g %% vs %s", 100 * d.relative() * firstOrder, reference));
                 return new Estimate(h, d.relative() * firstOrder, d.field(), false, false);
             }
-            // Where even the order-p reading (the error itself in the asymptotic range) is above ABANDON_ABOVE
-            // × the target, the pairs' first-order reading, (2ᵖ − 1) × the error, cannot accept: straight to h/2.
-            pairsCanAccept = !d.abandoned() && d.relative() * orderP <= ABANDON_ABOVE * target;
+            // With the error growing at least as h^q (q = GROUPED_SLOWEST_GROWTH) the pairs' difference is at
+            // most (2^q − 1)/(ρ^q − 1) × this one (0.29 × at ρ = 6; 0.2 × for q = 1): where even that is above
+            // the target the pairs cannot accept, so the candidate goes straight to h/2, as it would after them.
+            double pairsAtMost = d.relative() * (Math.pow(2, GROUPED_SLOWEST_GROWTH) - 1) * firstOrder;
+            pairsCanAccept = !d.abandoned() && pairsAtMost <= target;
             tried.append(String.format(Locale.ROOT, " %s%.3g %% vs %s, then", d.abandoned() ? "≥ " : "",
-                    100 * d.relative() * (pairsCanAccept ? firstOrder : orderP), reference));
+                    100 * d.relative() * firstOrder, reference));
         }
         if (pairsCanAccept && referenceFor(window, candidate) == StepDoublingPilot.Reference.DOUBLE_STEPS) {
             StepDoublingPilot.Schedule schedule = StepDoublingPilot.schedule(window, candidate,
