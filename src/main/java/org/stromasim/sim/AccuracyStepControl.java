@@ -80,14 +80,15 @@ public final class AccuracyStepControl {
     static final double AIM = 0.5;
     /**
      * Pilot windows are this many upper-bound steps long (or to the next snapshot, if sooner); for a
-     * candidate {@link #FAR_BELOW_CAP far below the upper bound}, this many of its own steps. Choice (C).
+     * candidate {@link #FAR_BELOW_CAP far below the upper bound}, this many of its own steps, at least
+     * {@link #SHORTEST_WINDOW} of that window ({@link #pilotWindowFor}). Choice (C).
      */
     static final int PILOT_STEPS = 8;
     /**
      * A candidate at most this fraction of the upper bound is far below its cap: it is limited by a
-     * transient (a bolus or dose) whose error dies away, so it is piloted over {@link #PILOT_STEPS} of its
-     * own steps (to the next event) instead of upper-bound steps, and the run plans again where that
-     * window ends, starting from a larger candidate ({@link #MAX_GROWTH}). Choice (C).
+     * transient (a bolus or dose) whose error dies away, so it is piloted over part of the window only
+     * ({@link #pilotWindowFor}), and the run plans again where that part ends, starting from a larger
+     * candidate ({@link #continuedCandidate}). Choice (C).
      */
     static final double FAR_BELOW_CAP = 0.25;
     /**
@@ -424,8 +425,8 @@ public final class AccuracyStepControl {
                 && longestSegmentS(window, groups) <= stageCapS(run, fields)) {
             // Every interval one step (the step at its cap): groups of intervals crossed in one reference
             // step each, ratio ρ > 2, cost 1/ρ of the run's work instead of 1/2. As for pairs, it only
-            // accepts, on the first-order reading 1/(ρ − 1) × the difference, which is the error itself for
-            // order 1 and above it for any higher order ((ρᵖ − 1)/(ρ − 1) ≥ 1).
+            // accepts, on the difference over ρ^q − 1 (GROUPED_SLOWEST_GROWTH): the error itself where it
+            // grows as h^q between h and ρh, and above it where it grows faster (any order p ≥ q).
             double ratio = groups.smallestRatio();
             double orderP = toEstimate(ratio, order);
             double firstOrder = 1 / (Math.pow(ratio, GROUPED_SLOWEST_GROWTH) - 1);

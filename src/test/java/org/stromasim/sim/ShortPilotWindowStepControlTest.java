@@ -72,8 +72,9 @@ class ShortPilotWindowStepControlTest {
         // a quarter of the cap and below: 8 own steps, at least half the usual window: to 1800 s
         assertArrayEquals(new double[] {0, 600, 1200, 1800}, AccuracyStepControl.pilotWindowFor(hourOfTenMinutes, 150, 600));
         assertArrayEquals(new double[] {0, 600, 1200, 1800}, AccuracyStepControl.pilotWindowFor(hourOfTenMinutes, 30, 600));
-        // where 8 own steps reach further than half the window: 8 × 140 s = 1120 s, but half of 4800 s wins;
-        // 8 × 140 s against half of a 1200 s window: 1120 s, to the event at 1200 s
+        // two hours of 600 s intervals: the usual window is 8 × 600 s = 4800 s; at 140 s half of it (2400 s)
+        // is longer than 8 × 140 s = 1120 s. A 1200 s window of 100 s intervals: 1120 s is longer than half
+        // of it, so the window reaches the first event at or after 1120 s, 1200 s
         double[] twoHours = every(600, 7200);
         assertEquals(2400, last(AccuracyStepControl.pilotWindowFor(twoHours, 140, 600)), 0);
         assertEquals(4800, last(AccuracyStepControl.pilotWindowFor(twoHours, 600, 600)), 0);
