@@ -313,6 +313,11 @@ public final class Simulation {
                 if (stepControl != null && !atEnd) {
                     replan(time, endTimeS, snapshots, metricRows, slowSteps);
                 }
+            } else if (stepControl != null && !atEnd && stepControl.replansAt(time)) {
+                // the last plan's step was far below its cap and verified over a short pilot window only:
+                // chosen again from the state here (derived from the last snapshot's alone, so a run
+                // resumed from that snapshot takes the same steps)
+                replan(time, endTimeS, snapshots, metricRows, slowSteps);
             }
         }
         if (last == null) {

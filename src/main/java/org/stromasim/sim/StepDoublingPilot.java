@@ -9,7 +9,8 @@ import org.stromasim.tissue.Tissue;
  * the one the run may adopt) and with a reference step, and the two end states are compared. The
  * reference takes twice the run's steps ({@link Reference#DOUBLE_STEPS}, the cheap one: RKL2 at 2h
  * needs about √2 times the stages of h for half the steps, so about 0.7 of the run's work, TR-BDF2 and
- * the unsplit step 0.5; intervals of a single step are crossed in pairs, {@link #schedule}) or half of
+ * the unsplit step 0.5; intervals of a single step are crossed in pairs, {@link #schedule}, or
+ * several at a time, {@link #grouped}: 1/6 of the run's work for six intervals) or half of
  * them ({@link Reference#HALF_STEPS}, for windows whose intervals hold too few steps to double, or a
  * doubled step beyond the stage cap; about 1.4 times the run's work). The backend is left holding the
  * start state again (uploaded afresh), so the run continues exactly as if no pilot had run.
@@ -76,7 +77,13 @@ final class StepDoublingPilot {
          * Each interval's n ≥ 2 steps doubled: ⌈n/2⌉ steps; two neighbouring intervals of one step each
          * are crossed together in one reference step (see {@link #schedule}).
          */
-        DOUBLE_STEPS
+        DOUBLE_STEPS,
+        /**
+         * Every interval a single run step, crossed several at a time: each group of neighbouring
+         * intervals in one reference step of at most {@link AccuracyStepControl#MAX_STEP_S} (see
+         * {@link #schedule}); the ratio is the group's length over its longest interval.
+         */
+        GROUPED
     }
 
     /** Reference steps for an interval the run crosses in {@code runSteps} steps. */
@@ -112,6 +119,9 @@ final class StepDoublingPilot {
      * reference: null.
      */
     static Schedule schedule(double[] eventTimesS, TimeStepPlan plan, Reference reference) {
+        if (reference == Reference.GROUPED) {
+            return grouped(eventTimesS, plan, AccuracyStepControl.MAX_STEP_S);
+        }
         int intervals = eventTimesS.length - 1;
         int[] endEvent = new int[intervals];
         int[] steps = new int[intervals];
@@ -140,6 +150,48 @@ final class StepDoublingPilot {
         }
         return new Schedule(java.util.Arrays.copyOf(endEvent, segments), java.util.Arrays.copyOf(steps, segments),
                 smallest);
+    }
+
+    /**
+     * The grouped reference: where every interval of the window is crossed by the run in a single step,
+     * the intervals are split into the fewest contiguous groups of at least two intervals each whose
+     * lengths stay within {@code longestS} (sizes as equal as the count allows, larger groups first),
+     * and each group is crossed in one reference step. Its ratio is the group's length over its longest
+     * interval (6 for six equal intervals in one group). Null when an interval holds more than one run
+     * step, when the window has fewer than two intervals, or when no grouping fits.
+     */
+    static Schedule grouped(double[] eventTimesS, TimeStepPlan plan, double longestS) {
+        int intervals = eventTimesS.length - 1;
+        for (int i = 0; i < intervals; i++) {
+            if (plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]) != 1) {
+                return null;
+            }
+        }
+        for (int groups = 1; 2 * groups <= intervals; groups++) {
+            int[] endEvent = new int[groups];
+            int[] steps = new int[groups];
+            double smallest = Double.POSITIVE_INFINITY;
+            boolean fits = true;
+            int start = 0;
+            for (int g = 0; g < groups && fits; g++) {
+                int size = intervals / groups + (g < intervals % groups ? 1 : 0);
+                int end = start + size;
+                double longestInterval = 0;
+                for (int i = start; i < end; i++) {
+                    longestInterval = Math.max(longestInterval, eventTimesS[i + 1] - eventTimesS[i]);
+                }
+                double length = eventTimesS[end] - eventTimesS[start];
+                fits = length <= longestS * (1 + 1e-12);
+                smallest = Math.min(smallest, length / longestInterval);
+                endEvent[g] = end;
+                steps[g] = 1;
+                start = end;
+            }
+            if (fits) {
+                return new Schedule(endEvent, steps, smallest);
+            }
+        }
+        return null;
     }
 
     /**

@@ -57,10 +57,10 @@ class PairedReferenceStepControlTest {
 
     /**
      * Implicit scheme, unsplit coupling (first order, as the default scenario's day-long runs), random
-     * stiffness, metrics every 5 s, snapshots every 20 s: in the first window the paired 2h reading at the
-     * cap (5 s, one step per interval) does not accept, so that candidate is piloted against h/2 (paired
-     * intervals only accept); in the second the step sits at its cap, decided against the paired 2h
-     * reference alone, and the achieved error against the exact answer (RK4 in double at a quarter of
+     * stiffness, metrics every 5 s, snapshots every 20 s: in the first window the grouped reading at the cap (5 s,
+     * one step per interval) does not accept and shows that the pairs could not either, so that
+     * candidate is piloted against h/2 (both only accept); in the second the step sits at its cap, decided against the grouped
+     * reference (one 20 s step for the four intervals) alone, and the achieved error against the exact answer (RK4 in double at a quarter of
      * the explicit limit) is within the target.
      */
     @Test
@@ -80,13 +80,16 @@ class PairedReferenceStepControlTest {
                 achieved / target, target, String.join("\n", choices));
         assertEquals(2, choices.size(), String.join("\n", o.log()));
         String first = choices.get(0);
-        assertTrue(first.contains("candidates 5.000 s → ") && first.contains("vs 2h (paired intervals), then ")
-                && first.contains(" vs h/2"), "not accepted by pairs: piloted against h/2: " + first);
+        // the grouped reading (one 20 s step) does not accept, and at 12.6 % the pairs' difference, at most
+        // (√2 − 1)/(√4 − 1) of it = 5.2 %, could not accept either: straight to h/2
+        assertTrue(first.contains("candidates 5.000 s → ") && first.contains("vs 4.00h (grouped intervals), then ")
+                && first.contains(" vs h/2") && !first.contains("paired"), "not accepted: piloted against h/2: " + first);
         String atCap = choices.get(1);
         assertTrue(atCap.contains("dt = 5.000 s") && atCap.contains("capped by run.metrics_interval_s"), atCap);
-        assertTrue(atCap.contains("candidates 5.000 s → ≤ ") && atCap.contains(" vs 2h (paired intervals))"),
-                "decided against 2h: " + atCap);
-        assertTrue(!atCap.contains("h/2"), "no half-step pilot: " + atCap);
+        // four single-step intervals: grouped into one reference step of 4h, cheaper than pairs
+        assertTrue(atCap.contains("candidates 5.000 s → ≤ ") && atCap.contains(" vs 4.00h (grouped intervals))"),
+                "decided against the grouped reference: " + atCap);
+        assertTrue(!atCap.contains("h/2") && !atCap.contains("paired"), "no pairs or half-step pilot: " + atCap);
         assertTrue(achieved <= target, String.format("achieved %.3g above the target %.3g", achieved, target));
     }
 
