@@ -381,8 +381,8 @@ public final class MultigridSolver {
      */
     public MultigridHierarchy hierarchy() {
         if (operatorDependent != null) {
-            throw new IllegalStateException("the device multigrid runs the geometric coarsening only; this solver was "
-                    + "created with " + Coarsening.OPERATOR_DEPENDENT + " (27-point Galerkin levels)");
+            throw new IllegalStateException("this solver was created with " + Coarsening.OPERATOR_DEPENDENT
+                    + " (27-point Galerkin levels); a device runs those through operatorDependentLevels()");
         }
         setUniformAbsorption(1.0);
         MultigridLevel fine = levels.get(0);
@@ -452,7 +452,7 @@ public final class MultigridSolver {
     /**
      * As {@link #create(int, int, int, double, float[], Map)} with the given coarsening:
      * {@link Coarsening#OPERATOR_DEPENDENT} for voxel-wise rough conductivities (about twice the work per
-     * cycle, fewer cycles; Java only: {@link #hierarchy()} refuses it). A periodic axis should have a
+     * cycle, fewer cycles; a device runs it from {@link #operatorDependentLevels()}, not {@link #hierarchy()}). A periodic axis should have a
      * size with a factor 2^m (it is halved exactly on every level).
      */
     public static MultigridSolver create(int nx, int ny, int nz, double h, float[] k, Map<Face, FaceCondition> faces,
