@@ -9,6 +9,14 @@
 // neighbour at offset number s = (ex+1) + 3*(ey+1) + 9*(ez+1); a periodic neighbour is read from the
 // interior cell across the domain, a non-periodic ghost (value 0, never written) meets a zero entry.
 
+// PERIODIC_X/Y/Z come from KernelConstants (as in multigrid.cl); RESTRICT_PAIRS from GalerkinKernels.
+#ifndef STROMASIM_KERNEL_CONSTANTS
+#error "build with KernelConstants.buildOptions() (the layout constants shared with the host)"
+#endif
+#ifndef RESTRICT_PAIRS
+#error "build with -DRESTRICT_PAIRS (GalerkinKernels.RESTRICT_PAIRS)"
+#endif
+
 // out = A*u (mode 0), rhs - A*u (mode 1) or (rhs - A*u)/diag (mode 2; 0 where diag <= 0, the Jacobi-scaled
 // residual of the smoother, StencilLevel.jacobiResidual)
 __kernel void od_stencil(__global const float* restrict coef, const long stride, __global const double* restrict u,

@@ -112,6 +112,11 @@ final class DeviceOperatorDependentMultigrid implements AutoCloseable {
         return fine;
     }
 
+    /** Device bytes this solver allocated (coefficients, weights, tables and work vectors). */
+    long deviceBytes() {
+        return own.allocatedBytes();
+    }
+
     /** The first coarse level whose part of the cycle runs on the host. */
     int hostLevel() {
         return hostLevel;

@@ -83,7 +83,7 @@ class DeviceOperatorDependentParityTest {
     }
 
     @Test
-    void geometricCyclesHostSplit() {
+    void defaultHostSplit() {
         compare(48, 40, 40, vessels(48, 40, 40, 9), heldX(), MultigridHierarchy.HOST_CELLS);
     }
 

@@ -102,6 +102,8 @@ public final class OperatorDependentDeviceBenchmark {
                     galerkin, context, queue)) {
                 CL.clFinish(queue);
                 double deviceSetup = (System.nanoTime() - t1) * 1e-9;
+                System.out.printf("%s %d: device solver %.1f bytes per voxel, %d Galerkin levels on the device%n", field, n,
+                        (double) device.deviceBytes() / cells, device.hostLevel());
                 MultigridHierarchy.Level fine = levels.fine();
                 double[] rhs = new double[fine.paddedSize()];
                 for (int kk = 0; kk < n; kk++) {
