@@ -268,6 +268,11 @@ final class BlackBoxInterpolation {
                 + cpy * coarseCoordinate[2][(delta >> 2) & 1][k]);
     }
 
+    /** A copy of the padded coarse coordinate of floor(g/2) + delta for each fine g along {@code axis}. */
+    int[] coarseCoordinates(int axis, int delta) {
+        return coarseCoordinate[axis][delta].clone();
+    }
+
     /** The weight of fine cell (i, j, k) toward the coarse cell floor(g/2) + δ. */
     float weight(int i, int j, int k, int delta) {
         return weights[8 * (i + nx * (j + ny * k)) + delta];

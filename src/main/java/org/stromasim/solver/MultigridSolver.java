@@ -257,11 +257,97 @@ public final class MultigridSolver {
     /** One face's term of {@link #exactFluxSum}: to an interior neighbour, across a periodic wrap, or to a held value. */
     private static double face(double twoK, double uv, double[] u, float[] k, boolean interior, boolean periodic,
                                boolean fixed, double held, int vInterior, int vWrapped, int pAcross) {
+        double t = faceConductance(twoK, k, interior, periodic, fixed, vInterior, vWrapped);
         if (interior || periodic) {
-            double t = HalfConductances.series(twoK, 2.0 * k[interior ? vInterior : vWrapped]);
             return t * (u[pAcross] - uv);
         }
-        return fixed ? twoK * (held - uv) : 0.0;
+        return fixed ? t * (held - uv) : 0.0;
+    }
+
+    /**
+     * The conductance of one fine face in double, as the residual uses it: the series sum of the two
+     * half cells 2·K to an interior neighbour or across a periodic wrap, 2·K_v at a held face, else 0.
+     */
+    private static double faceConductance(double twoK, float[] k, boolean interior, boolean periodic, boolean fixed,
+                                          int vInterior, int vWrapped) {
+        if (interior || periodic) {
+            return HalfConductances.series(twoK, 2.0 * k[interior ? vInterior : vWrapped]);
+        }
+        return fixed ? twoK : 0.0;
+    }
+
+    /**
+     * The fine operator exactly as {@link #residualInDouble} applies it (double face conductances from
+     * the float conductivity, the mass a·h² as set), in the layout of {@link MultigridHierarchy.Level}:
+     * what a device computes its residual with when it is to match this solver's residual.
+     */
+    MultigridHierarchy.Level exactFineLevel() {
+        MultigridLevel fine = levels.get(0);
+        int size = fine.size;
+        double[] fx = new double[size];
+        double[] fy = new double[size];
+        double[] fz = new double[size];
+        double[] faceSum = new double[size];
+        double[] mass = new double[size];
+        double[] coupledSum = new double[size];
+        float[] k = conductivity;
+        int row = nx;
+        int plane = nx * ny;
+        for (int kk = 0; kk < nz; kk++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    int v = i + nx * (j + ny * kk);
+                    int p = fine.index(i, j, kk);
+                    double twoK = 2.0 * k[v];
+                    double[] t = {
+                        faceConductance(twoK, k, i > 0, periodic[0], fixedFace[0], v - 1, v + nx - 1),
+                        faceConductance(twoK, k, i < nx - 1, periodic[0], fixedFace[1], v + 1, v - (nx - 1)),
+                        faceConductance(twoK, k, j > 0, periodic[1], fixedFace[2], v - row, v + row * (ny - 1)),
+                        faceConductance(twoK, k, j < ny - 1, periodic[1], fixedFace[3], v + row, v - row * (ny - 1)),
+                        faceConductance(twoK, k, kk > 0, periodic[2], fixedFace[4], v - plane, v + plane * (nz - 1)),
+                        faceConductance(twoK, k, kk < nz - 1, periodic[2], fixedFace[5], v + plane, v - plane * (nz - 1))};
+                    boolean[] toCell = {i > 0 || periodic[0], i < nx - 1 || periodic[0], j > 0 || periodic[1],
+                        j < ny - 1 || periodic[1], kk > 0 || periodic[2], kk < nz - 1 || periodic[2]};
+                    double sum = 0;
+                    double coupled = 0;
+                    for (int f = 0; f < 6; f++) {
+                        sum += t[f];
+                        coupled += toCell[f] ? t[f] : 0;
+                    }
+                    faceSum[p] = sum;
+                    coupledSum[p] = coupled;
+                    mass[p] = massOf(v);
+                    // the + faces; a periodic axis's wrapped face also in the ghost entry on the − side
+                    fx[p] = toCell[1] ? t[1] : 0;
+                    fy[p] = toCell[3] ? t[3] : 0;
+                    fz[p] = toCell[5] ? t[5] : 0;
+                    if (i == 0 && periodic[0]) {
+                        fx[p - 1] = t[0];
+                    }
+                    if (j == 0 && periodic[1]) {
+                        fy[p - fine.px] = t[2];
+                    }
+                    if (kk == 0 && periodic[2]) {
+                        fz[p - fine.pxy] = t[4];
+                    }
+                }
+            }
+        }
+        return new MultigridHierarchy.Level(nx, ny, nz, fx, fy, fz, faceSum, mass, coupledSum);
+    }
+
+    /** Σ conductance·held value of the held faces per padded fine cell (double), as {@link #hierarchy()} exports it. */
+    private double[] paddedBoundarySource() {
+        MultigridLevel fine = levels.get(0);
+        double[] boundarySource = new double[fine.size];
+        for (int kk = 0; kk < nz; kk++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    boundarySource[fine.index(i, j, kk)] = heldSource(i, j, kk, i + nx * (j + ny * kk));
+                }
+            }
+        }
+        return boundarySource;
     }
 
     /** a·h² of fine voxel v, exactly as set (double). */
@@ -295,19 +381,12 @@ public final class MultigridSolver {
      */
     public MultigridHierarchy hierarchy() {
         if (operatorDependent != null) {
-            throw new IllegalStateException("the device multigrid runs the geometric coarsening only; this solver was "
-                    + "created with " + Coarsening.OPERATOR_DEPENDENT + " (27-point Galerkin levels)");
+            throw new IllegalStateException("this solver was created with " + Coarsening.OPERATOR_DEPENDENT
+                    + " (27-point Galerkin levels); a device runs those through operatorDependentLevels()");
         }
         setUniformAbsorption(1.0);
         MultigridLevel fine = levels.get(0);
-        double[] boundarySource = new double[fine.size];
-        for (int kk = 0; kk < nz; kk++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    boundarySource[fine.index(i, j, kk)] = heldSource(i, j, kk, i + nx * (j + ny * kk));
-                }
-            }
-        }
+        double[] boundarySource = paddedBoundarySource();
         List<MultigridLevel> stored = new ArrayList<>(levels);
         List<float[]> storedBoundary = new ArrayList<>(boundary);
         if (fine instanceof FineLevel) {
@@ -316,6 +395,23 @@ public final class MultigridSolver {
             storedBoundary.set(0, copy.boundary());
         }
         return new MultigridHierarchy(stored, storedBoundary, periodic, boundarySource, h);
+    }
+
+    /**
+     * This solver's operator-dependent hierarchy for the current conductivity and absorption, for running
+     * the same cycle on a device ({@link OperatorDependentLevels}; the view reads this solver's levels in
+     * place: it is valid until the next {@link #setAbsorption}, {@link #setUniformAbsorption} or
+     * {@link #reassemble}).
+     */
+    public OperatorDependentLevels operatorDependentLevels() {
+        if (operatorDependent == null) {
+            throw new IllegalStateException(levels.size() > 1
+                    ? "this solver was created with the " + Coarsening.GEOMETRIC + " coarsening; use hierarchy()"
+                    : "a grid of at most " + COARSEST_CELLS + " cells has no coarse levels; it is solved by dense LU");
+        }
+        requireAbsorption();
+        return new OperatorDependentLevels(operatorDependent, exactFineLevel(), levels.get(0).lambdaMax,
+                paddedBoundarySource(), periodic, h);
     }
 
     /**
@@ -356,7 +452,7 @@ public final class MultigridSolver {
     /**
      * As {@link #create(int, int, int, double, float[], Map)} with the given coarsening:
      * {@link Coarsening#OPERATOR_DEPENDENT} for voxel-wise rough conductivities (about twice the work per
-     * cycle, fewer cycles; Java only: {@link #hierarchy()} refuses it). A periodic axis should have a
+     * cycle, fewer cycles; a device runs it from {@link #operatorDependentLevels()}, not {@link #hierarchy()}). A periodic axis should have a
      * size with a factor 2^m (it is halved exactly on every level).
      */
     public static MultigridSolver create(int nx, int ny, int nz, double h, float[] k, Map<Face, FaceCondition> faces,

@@ -71,7 +71,7 @@ final class OperatorDependentCycle {
      * K-cycle of Notay &amp; Vassilevski (Numer. Linear Algebra Appl. 15, 2008): up to two steps of flexible CG preconditioned by the cycle on that level, the second skipped when the first
      * already reduced the residual to {@link #K_CYCLE_THRESHOLD}.
      */
-    private static void coarseSolve(OperatorDependentHierarchy hierarchy, int l) {
+    static void coarseSolve(OperatorDependentHierarchy hierarchy, int l) {
         StencilLevel level = hierarchy.level(l);
         if (l == hierarchy.coarseLevels() - 1) {
             coarseCycle(hierarchy, l);

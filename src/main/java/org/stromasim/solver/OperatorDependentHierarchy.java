@@ -20,6 +20,8 @@ final class OperatorDependentHierarchy {
     private final List<BlackBoxInterpolation> interpolations = new ArrayList<>();
     private final List<StencilLevel> levels = new ArrayList<>();
     private DenseLu coarsest;
+    /** Rebuilds so far: a view of the levels ({@link OperatorDependentLevels}) is valid for one build. */
+    private long builds;
 
     OperatorDependentHierarchy(int nx, int ny, int nz, boolean[] periodic) {
         int[] n = {nx, ny, nz};
@@ -55,6 +57,12 @@ final class OperatorDependentHierarchy {
             above = coarse;
         }
         coarsest = levels.isEmpty() ? null : DenseLu.of(levels.get(levels.size() - 1));
+        builds++;
+    }
+
+    /** How many times the levels were rebuilt (a view records it to notice a later rebuild). */
+    long builds() {
+        return builds;
     }
 
     /** Forgets the coarse operators (the fine one changed); {@link #rebuild} before the next cycle. */

@@ -593,15 +593,34 @@ class OperatorDependentMultigridTest {
         assertTrue(independent <= 2e-8 * stats.rhsNorm(), what + ": residual " + independent);
     }
 
-    /** The device multigrid shares only the geometric layout: asking it for this hierarchy is refused. */
+    /**
+     * Each device view belongs to its coarsening: the geometric one's {@code hierarchy()} refuses this
+     * solver, {@code operatorDependentLevels()} a geometric one; and a view taken before the absorption
+     * changed (the levels were rebuilt under it) refuses to run the host part of a cycle.
+     */
     @Test
-    void deviceHierarchyIsRefused() {
+    void deviceViewsAreRefusedForTheOtherCoarseningAndWhenStale() {
         int n = 8;
         float[] k = new float[n * n * n];
         java.util.Arrays.fill(k, 1f);
         MultigridSolver solver = MultigridSolver.create(n, n, n, 1.0, k, heldInX(), Coarsening.OPERATOR_DEPENDENT);
         IllegalStateException e = assertThrows(IllegalStateException.class, solver::hierarchy);
         assertTrue(e.getMessage().contains("OPERATOR_DEPENDENT"), e.getMessage());
+        MultigridSolver geometric = MultigridSolver.create(n, n, n, 1.0, k, heldInX());
+        geometric.setUniformAbsorption(0);
+        e = assertThrows(IllegalStateException.class, geometric::operatorDependentLevels);
+        assertTrue(e.getMessage().contains("GEOMETRIC"), e.getMessage());
+
+        solver.setUniformAbsorption(0);
+        OperatorDependentLevels levels = solver.operatorDependentLevels();
+        int last = levels.coarseLevels() - 1;
+        int[] shape = levels.shape(last);
+        int padded = (shape[0] + 2) * (shape[1] + 2) * (shape[2] + 2);
+        levels.coarseSolveOnHost(last, new double[padded], new double[padded]);
+        solver.setUniformAbsorption(1);
+        e = assertThrows(IllegalStateException.class,
+                () -> levels.coarseSolveOnHost(last, new double[padded], new double[padded]));
+        assertTrue(e.getMessage().contains("rebuilt"), e.getMessage());
     }
 
     /** A periodic axis that cannot be halved down to a small direct solve is refused with the sizes. */

@@ -105,8 +105,13 @@ final class MultigridKernels {
 
     /** Σ x·y over the level's interior. */
     double dot(DeviceLevel c, cl_mem x, cl_mem y) {
-        args(reduce, x, y, c.faceSum, 0.0, 0, partial, c.nx, c.ny, c.nz);
-        int groups = groups(c);
+        return dot(c.nx, c.ny, c.nz, x, y);
+    }
+
+    /** Σ x·y over the interior of a padded nx·ny·nz level. */
+    double dot(int nx, int ny, int nz, cl_mem x, cl_mem y) {
+        args(reduce, x, y, x, 0.0, 0, partial, nx, ny, nz); // mode 0 reads no face sums
+        int groups = groups((long) nx * ny * nz);
         runReduction(groups);
         double sum = 0;
         for (int g = 0; g < groups; g++) {
@@ -118,7 +123,7 @@ final class MultigridKernels {
     /** max over cells with a·mass + faceSum &gt; 0 of coupledSum/(a·mass + faceSum) (0 if none). */
     double maxCoupledRatio(DeviceLevel c, cl_mem mass, double a) {
         args(reduce, mass, c.coupledSum, c.faceSum, a, 1, partial, c.nx, c.ny, c.nz);
-        int groups = groups(c);
+        int groups = groups(c.cells());
         runReduction(groups);
         double max = 0;
         for (int g = 0; g < groups; g++) {
@@ -127,8 +132,8 @@ final class MultigridKernels {
         return max;
     }
 
-    private int groups(DeviceLevel c) {
-        long needed = ((long) c.cells() + REDUCE_LOCAL - 1) / REDUCE_LOCAL;
+    private static int groups(long cells) {
+        long needed = (cells + REDUCE_LOCAL - 1) / REDUCE_LOCAL;
         return (int) Math.min(REDUCE_GROUPS, needed);
     }
 
