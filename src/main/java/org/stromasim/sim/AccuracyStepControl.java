@@ -298,12 +298,25 @@ public final class AccuracyStepControl {
      * @throws IllegalArgumentException when no step down to 1/1000 of the upper bound meets the target
      */
     public TimeStepPlan planAt(Tissue state, double[] eventTimesS) {
+        return planAt(state, eventTimesS, false);
+    }
+
+    /**
+     * {@link #planAt} where the last plan's short pilot window has ended ({@link #replansAt}): the first
+     * candidate is the last accepted step grown by its estimate ({@link #continuedCandidate}) instead of
+     * the upper bound.
+     */
+    public TimeStepPlan continueAt(Tissue state, double[] eventTimesS) {
+        return planAt(state, eventTimesS, true);
+    }
+
+    private TimeStepPlan planAt(Tissue state, double[] eventTimesS, boolean continued) {
         long wallStart = System.nanoTime();
         int pilotsBefore = pilots;
         double pilotWallBefore = pilotWallS;
         double adoptedBefore = adoptedWallS;
         try {
-            return choose(state, eventTimesS);
+            return choose(state, eventTimesS, continued);
         } finally {
             pilotWallS += (System.nanoTime() - wallStart) * 1e-9;
             lastPlanCost = String.format(Locale.ROOT, "step control at t = %.6g s: %d pilots in %.3g s wall, "
@@ -317,13 +330,12 @@ public final class AccuracyStepControl {
         return lastPlanCost;
     }
 
-    private TimeStepPlan choose(Tissue state, double[] eventTimesS) {
+    private TimeStepPlan choose(Tissue state, double[] eventTimesS, boolean continued) {
         double target = run.diffusion().targetRelativeError();
         double bound = upperBoundS(run, fields);
         double[] fullWindow = pilotWindow(eventTimesS, bound);
         StepDoublingPilot pilot = new StepDoublingPilot(backend, state, chunkSteps);
         adopted = null;
-        boolean continued = eventTimesS[0] == replanAtS;
         replanAtS = Double.NaN;
         double h = continued ? continuedCandidate(lastAcceptedH, lastAcceptedE, target, bound, order) : bound;
         double previousH = Double.NaN;
@@ -437,11 +449,13 @@ public final class AccuracyStepControl {
                 tried.append(String.format(Locale.ROOT, " ≤ %.3g %% vs %s", 100 * d.relative() * firstOrder, reference));
                 return new Estimate(h, d.relative() * firstOrder, d.field(), false, false);
             }
-            // With the error growing at least as h^q (q = GROUPED_SLOWEST_GROWTH) the pairs' difference is at
-            // most (2^q − 1)/(ρ^q − 1) × this one (0.29 × at ρ = 6; 0.2 × for q = 1): where even that is above
-            // the target the pairs cannot accept, so the candidate goes straight to h/2, as it would after them.
-            double pairsAtMost = d.relative() * (Math.pow(2, GROUPED_SLOWEST_GROWTH) - 1) * firstOrder;
-            pairsCanAccept = !d.abandoned() && pairsAtMost <= target;
+            // With the error growing at most as h^p (the scheme's order) the pairs' difference is at least
+            // (2ᵖ − 1)/(ρᵖ − 1) × this one (0.2 × at ρ = 6 for p = 1): where even that, on the pairs' own
+            // first-order reading, is above the target the pairs cannot accept, so the candidate goes
+            // straight to h/2, as it would after them.
+            double pairsAtLeast = d.relative() * (Math.pow(2, order) - 1) / (Math.pow(ratio, order) - 1)
+                    * toEstimate(2, 1);
+            pairsCanAccept = !d.abandoned() && pairsAtLeast <= target;
             tried.append(String.format(Locale.ROOT, " %s%.3g %% vs %s, then", d.abandoned() ? "≥ " : "",
                     100 * d.relative() * firstOrder, reference));
         }
@@ -678,9 +692,18 @@ public final class AccuracyStepControl {
         return longest;
     }
 
-    /** Whether the run plans again at {@code timeS}: the end of the last plan's short pilot window. */
+    /**
+     * Whether the run plans again at {@code timeS}: the first event at or after the end of the last plan's
+     * short pilot window (an adaptive slow clock can move the events after the plan, so the end itself
+     * need not be one).
+     */
     boolean replansAt(double timeS) {
-        return timeS == replanAtS;
+        return replanDue(timeS, replanAtS);
+    }
+
+    /** Whether an event at {@code timeS} is at or after a short window's end {@code endS} (NaN: none pending). */
+    static boolean replanDue(double timeS, double endS) {
+        return !Double.isNaN(endS) && timeS >= endS * (1 - 1e-12);
     }
 
     /** The event times from the window start to the first one at least PILOT_STEPS upper-bound steps on. */

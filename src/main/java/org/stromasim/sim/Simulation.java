@@ -241,7 +241,7 @@ public final class Simulation {
             stepControl.adoptPilots(metrics, chunk);
         }
         if (stepControl != null && time < endTimeS * (1 - 1e-12)) {
-            replan(time, endTimeS, snapshots, metricRows, slowSteps);
+            replan(time, endTimeS, snapshots, metricRows, slowSteps, false);
         }
         while (time < endTimeS * (1 - 1e-12)) {
             AccuracyStepControl.Adopted adopted = stepControl == null ? null : stepControl.takeAdopted(time);
@@ -311,13 +311,13 @@ public final class Simulation {
                 output.snapshot(host, step, time);
                 lastSnapshotStep = step;
                 if (stepControl != null && !atEnd) {
-                    replan(time, endTimeS, snapshots, metricRows, slowSteps);
+                    replan(time, endTimeS, snapshots, metricRows, slowSteps, false);
                 }
             } else if (stepControl != null && !atEnd && stepControl.replansAt(time)) {
                 // the last plan's step was far below its cap and verified over a short pilot window only:
                 // chosen again from the state here (derived from the last snapshot's alone, so a run
                 // resumed from that snapshot takes the same steps)
-                replan(time, endTimeS, snapshots, metricRows, slowSteps);
+                replan(time, endTimeS, snapshots, metricRows, slowSteps, true);
             }
         }
         if (last == null) {
@@ -340,11 +340,13 @@ public final class Simulation {
 
     /**
      * Chooses the step for the window from {@code timeS} to the next snapshot from the state there
-     * (the host copy equals the backend's state: just uploaded or stored) and logs it.
+     * (the host copy equals the backend's state: just uploaded or stored) and logs it; {@code continued}
+     * where a short pilot window has ended ({@link AccuracyStepControl#continueAt}).
      */
     private void replan(double timeS, double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows,
-                        OutputSchedule slowSteps) {
-        plan = stepControl.planAt(host, windowEvents(timeS, endTimeS, snapshots, metricRows, slowSteps));
+                        OutputSchedule slowSteps, boolean continued) {
+        double[] events = windowEvents(timeS, endTimeS, snapshots, metricRows, slowSteps);
+        plan = continued ? stepControl.continueAt(host, events) : stepControl.planAt(host, events);
         output.log(String.format("t = %.6g s: %s", timeS, plan.reason()));
         output.log(stepControl.lastPlanCost());
     }

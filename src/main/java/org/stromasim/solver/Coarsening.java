@@ -13,9 +13,10 @@ public enum Coarsening {
      * Every second cell along each axis kept, Dendy's black-box interpolation from the fine operator's
      * stencil, restriction Pᵀ and Galerkin coarse operators PᵀAP (27-point): the slowly converging
      * error of a voxel-wise rough field follows the fine fluxes, which block-constant corrections cannot
-     * represent. About twice the work per cycle. On the OpenCL backend through
+     * represent. About twice the work per cycle. A device solver runs the same hierarchy through
      * {@link MultigridSolver#operatorDependentLevels()} (the geometric device multigrid's
-     * {@link MultigridSolver#hierarchy()} refuses it); no configuration key selects it.
+     * {@link MultigridSolver#hierarchy()} refuses it), used by its parity test and benchmark; no
+     * configuration key selects this coarsening, so no run uses it on either backend.
      */
     OPERATOR_DEPENDENT
 }

@@ -64,7 +64,7 @@ class PairedReferenceStepControlTest {
      * the explicit limit) is within the target.
      */
     @Test
-    void atTheCapThePairedReferenceDecidesAndTheTargetIsMet() {
+    void atTheCapTheGroupedReferenceDecidesAndTheTargetIsMet() {
         var r = LargeStepProblems.randomStiffness(3);
         Scenario base = r.scenarioWith(DiffusionSpec.EXPLICIT);
         double target = TARGET;
@@ -76,12 +76,12 @@ class PairedReferenceStepControlTest {
         Tissue exact = LargeStepControlTest.exactReference(base, initial, 40);
         double achieved = LargeStepControlTest.error(o.state(), exact, initial);
         List<String> choices = o.log().stream().filter(l -> l.startsWith("t = ")).toList();
-        System.out.printf("paired 2h reference at the cap: achieved %.3g (%.2f x target %.3g)%n%s%n", achieved,
+        System.out.printf("grouped reference at the cap: achieved %.3g (%.2f x target %.3g)%n%s%n", achieved,
                 achieved / target, target, String.join("\n", choices));
         assertEquals(2, choices.size(), String.join("\n", o.log()));
         String first = choices.get(0);
-        // the grouped reading (one 20 s step) does not accept, and at 12.6 % the pairs' difference, at most
-        // (√2 − 1)/(√4 − 1) of it = 5.2 %, could not accept either: straight to h/2
+        // the grouped reading (one 20 s step) does not accept, and at 12.6 % the pairs' difference, at least
+        // (2 − 1)/(4 − 1) of it = 4.2 % for this first-order scheme, could not accept either: straight to h/2
         assertTrue(first.contains("candidates 5.000 s → ") && first.contains("vs 4.00h (grouped intervals), then ")
                 && first.contains(" vs h/2") && !first.contains("paired"), "not accepted: piloted against h/2: " + first);
         String atCap = choices.get(1);

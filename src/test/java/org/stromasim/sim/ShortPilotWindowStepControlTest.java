@@ -33,6 +33,19 @@ class ShortPilotWindowStepControlTest {
         return t;
     }
 
+    /**
+     * The run plans again at the first event at or after the short window's end, also where that end is
+     * no event any more (an adaptive slow clock moved the events after the plan): 1800 s planned, events
+     * at 1790 s and 1805 s.
+     */
+    @Test
+    void theReplanFiresAtTheFirstEventAtOrAfterTheShortWindowsEnd() {
+        assertTrue(AccuracyStepControl.replanDue(1800, 1800), "at the end itself");
+        assertTrue(AccuracyStepControl.replanDue(1805, 1800), "at the first event after a moved end");
+        assertTrue(!AccuracyStepControl.replanDue(1790, 1800), "not before the end");
+        assertTrue(!AccuracyStepControl.replanDue(1805, Double.NaN), "not without a pending short window");
+    }
+
     @Test
     void singleStepIntervalsAreGroupedIntoTheFewestReferenceStepsWithinTheLongest() {
         // six 10 s intervals, reference steps up to 60 s: one group, ratio 6
