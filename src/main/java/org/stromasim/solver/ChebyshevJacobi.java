@@ -8,7 +8,7 @@ package org.stromasim.solver;
  * needs no colouring of a 27-point stencil. Shared by the 7-point geometric levels and the 27-point
  * Galerkin levels, which supply their residual and rows.
  */
-final class ChebyshevJacobi {
+public final class ChebyshevJacobi {
 
     /** What the recurrence needs of a level. */
     interface Level {
@@ -27,18 +27,35 @@ final class ChebyshevJacobi {
     }
 
     /**
-     * Smooths u in place; {@code r} and {@code d} are the level's residual and direction work vectors.
+     * The recurrence's coefficients on [upper/ratio, upper]: for step k, {@code [2k]} the weight of the
+     * previous update and {@code [2k + 1]} that of the Jacobi-scaled residual (d ← keep·d + push·r,
+     * u ← u + d; step 0 has keep 0). One definition for the Java smoother and the device kernels.
      */
-    static void smooth(Level level, float[] r, float[] d, double lambdaMax, float[] u, float[] rhs,
-                       int degree, double ratio) {
-        double upper = lambdaMax;
+    public static double[] coefficients(double upper, double ratio, int degree) {
         double lower = upper / ratio;
         double theta = 0.5 * (upper + lower);
         double delta = 0.5 * (upper - lower);
         double sigma = theta / delta;
         double rho = 1 / sigma;
+        double[] c = new double[2 * degree];
+        c[1] = 1 / theta;
+        for (int step = 1; step < degree; step++) {
+            double rhoNew = 1 / (2 * sigma - rho);
+            c[2 * step] = rhoNew * rho;
+            c[2 * step + 1] = 2 * rhoNew / delta;
+            rho = rhoNew;
+        }
+        return c;
+    }
+
+    /**
+     * Smooths u in place; {@code r} and {@code d} are the level's residual and direction work vectors.
+     */
+    static void smooth(Level level, float[] r, float[] d, double lambdaMax, float[] u, float[] rhs,
+                       int degree, double ratio) {
+        double[] c = coefficients(lambdaMax, ratio, degree);
         level.jacobiResidual(u, rhs, r);
-        float first = (float) (1 / theta);
+        float first = (float) c[1];
         level.forInterior((p0, p1) -> {
             for (int p = p0; p < p1; p++) {
                 float dp = first * r[p];
@@ -48,9 +65,8 @@ final class ChebyshevJacobi {
         });
         for (int step = 1; step < degree; step++) {
             level.jacobiResidual(u, rhs, r);
-            double rhoNew = 1 / (2 * sigma - rho);
-            float keep = (float) (rhoNew * rho);
-            float push = (float) (2 * rhoNew / delta);
+            float keep = (float) c[2 * step];
+            float push = (float) c[2 * step + 1];
             level.forInterior((p0, p1) -> {
                 for (int p = p0; p < p1; p++) {
                     float dp = keep * d[p] + push * r[p];
@@ -58,7 +74,6 @@ final class ChebyshevJacobi {
                     u[p] += dp;
                 }
             });
-            rho = rhoNew;
         }
     }
 }

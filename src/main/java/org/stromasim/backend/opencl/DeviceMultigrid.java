@@ -9,6 +9,7 @@ import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_mem;
+import org.stromasim.solver.ChebyshevJacobi;
 import org.stromasim.solver.MultigridHierarchy;
 import org.stromasim.solver.MultigridSolver;
 
@@ -199,24 +200,16 @@ final class DeviceMultigrid implements AutoCloseable {
     /** Chebyshev–Jacobi of degree {@link MultigridSolver#SMOOTHING_DEGREE}, the recurrence of the Java level's smooth. */
     private void smooth(int l) {
         MultigridKernels.DeviceLevel level = levels.get(l);
-        double upper = lambdaMax[l];
-        double lower = upper / MultigridSolver.SMOOTHING_RATIO;
-        double theta = 0.5 * (upper + lower);
-        double delta = 0.5 * (upper - lower);
-        double sigma = theta / delta;
-        double rho = 1 / sigma;
+        double[] c = ChebyshevJacobi.coefficients(lambdaMax[l], MultigridSolver.SMOOTHING_RATIO,
+                MultigridSolver.SMOOTHING_DEGREE);
         cl_mem x = work.x(l);
         cl_mem b = work.b(l);
         cl_mem r = work.r(l);
         cl_mem d = work.d(l);
         cl_mem m = mass(l);
-        kernels.operator(level, m, a, x, b, r);
-        kernels.chebyshev(level, m, a, r, d, x, 0.0, 1 / theta);
-        for (int step = 1; step < MultigridSolver.SMOOTHING_DEGREE; step++) {
+        for (int step = 0; step < MultigridSolver.SMOOTHING_DEGREE; step++) {
             kernels.operator(level, m, a, x, b, r);
-            double rhoNew = 1 / (2 * sigma - rho);
-            kernels.chebyshev(level, m, a, r, d, x, rhoNew * rho, 2 * rhoNew / delta);
-            rho = rhoNew;
+            kernels.chebyshev(level, m, a, r, d, x, c[2 * step], c[2 * step + 1]);
         }
     }
 

@@ -7,6 +7,7 @@ import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_mem;
+import org.stromasim.solver.ChebyshevJacobi;
 import org.stromasim.solver.Coarsening;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.solver.OperatorDependentLevels;
@@ -219,18 +220,11 @@ final class DeviceOperatorDependentMultigrid implements AutoCloseable {
         void run(double keep, double push);
     }
 
-    /** The recurrence of ChebyshevJacobi.smooth (Saad, Alg. 12.1) on [upper/ratio, upper]. */
+    /** The recurrence of ChebyshevJacobi.smooth (Saad, Alg. 12.1) on [upper/ratio, upper], step by step. */
     private static void chebyshevSteps(double upper, int degree, double ratio, ChebyshevStep step) {
-        double lower = upper / ratio;
-        double theta = 0.5 * (upper + lower);
-        double delta = 0.5 * (upper - lower);
-        double sigma = theta / delta;
-        double rho = 1 / sigma;
-        step.run(0.0, 1 / theta);
-        for (int s = 1; s < degree; s++) {
-            double rhoNew = 1 / (2 * sigma - rho);
-            step.run(rhoNew * rho, 2 * rhoNew / delta);
-            rho = rhoNew;
+        double[] c = ChebyshevJacobi.coefficients(upper, ratio, degree);
+        for (int k = 0; k < degree; k++) {
+            step.run(c[2 * k], c[2 * k + 1]);
         }
     }
 
