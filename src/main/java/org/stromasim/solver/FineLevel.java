@@ -162,13 +162,18 @@ final class FineLevel extends MultigridLevel {
         return absorptionFloat != null ? (float) (absorptionFloat[v] * h2) : uniformMass;
     }
 
+    /** Whether voxel v has a·h² &gt; 0 as the passes round it. */
+    boolean hasMass(int v) {
+        return massOf(v) > 0;
+    }
+
     /** Whether every cell has a &gt; 0 (then no region can be singular). */
     boolean massEverywhere() {
         if (absorption == null && absorptionFloat == null) {
             return uniformMass > 0;
         }
         for (int v = 0; v < conductivity.length; v++) {
-            if (!(massOf(v) > 0)) {
+            if (!hasMass(v)) {
                 return false;
             }
         }

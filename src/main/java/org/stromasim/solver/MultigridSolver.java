@@ -327,8 +327,8 @@ public final class MultigridSolver {
 
     /**
      * The fine level with its coefficients stored (faces, held faces, face sums and the current mass),
-     * as {@link LevelBuilder} builds any level: for the passes that read stored arrays (the singularity
-     * search, a device hierarchy). Allocated per call.
+     * as {@link LevelBuilder} builds any level: for a device hierarchy, which reads stored arrays.
+     * Allocated per call.
      */
     private StoredFine storedFine() {
         MultigridLevel computed = levels.get(0);
@@ -482,8 +482,7 @@ public final class MultigridSolver {
     private void massesChanged() {
         if (levels.get(0) instanceof FineLevel computed) {
             if (!computed.massEverywhere()) {
-                StoredFine stored = storedFine();
-                SingularityCheck.refuseSingular(stored.level(), stored.boundary());
+                SingularityCheck.refuseSingular(nx, ny, nz, periodic, fixedFace, conductivity, computed::hasMass);
             }
         } else {
             SingularityCheck.refuseSingular(levels.get(0), boundary.get(0));
