@@ -50,6 +50,8 @@ final class FineLevel extends MultigridLevel {
     private float uniformMass;
     /** The caller's absorption per voxel (not copied), or null. */
     private double[] absorption;
+    /** The same in float (the other is null), or null. */
+    private float[] absorptionFloat;
     private double h2;
     /** Per plane: max over its cells of Σ coupled faces / diag ({@link #refreshDiagonal}). */
     private final double[] planeWorst;
@@ -136,25 +138,42 @@ final class FineLevel extends MultigridLevel {
     void setUniformMass(double massTimesH2) {
         uniformMass = (float) massTimesH2;
         absorption = null;
+        absorptionFloat = null;
     }
 
     /** Mass a_v·h² per voxel from the caller's absorption (kept, not copied). */
     void setAbsorption(double[] a, double h2) {
         absorption = a;
+        absorptionFloat = null;
+        this.h2 = h2;
+    }
+
+    /** As {@link #setAbsorption(double[], double)} from a float absorption. */
+    void setAbsorption(float[] a, double h2) {
+        absorption = null;
+        absorptionFloat = a;
         this.h2 = h2;
     }
 
     private float massOf(int v) {
-        return absorption == null ? uniformMass : (float) (absorption[v] * h2);
+        if (absorption != null) {
+            return (float) (absorption[v] * h2);
+        }
+        return absorptionFloat != null ? (float) (absorptionFloat[v] * h2) : uniformMass;
+    }
+
+    /** Whether voxel v has a·h² &gt; 0 as the passes round it. */
+    boolean hasMass(int v) {
+        return massOf(v) > 0;
     }
 
     /** Whether every cell has a &gt; 0 (then no region can be singular). */
     boolean massEverywhere() {
-        if (absorption == null) {
+        if (absorption == null && absorptionFloat == null) {
             return uniformMass > 0;
         }
-        for (double a : absorption) {
-            if (!((float) (a * h2) > 0)) {
+        for (int v = 0; v < conductivity.length; v++) {
+            if (!hasMass(v)) {
                 return false;
             }
         }
@@ -352,13 +371,18 @@ final class FineLevel extends MultigridLevel {
         }
 
         float[] mass = b.mass;
-        if (absorption == null) {
-            Arrays.fill(mass, uniformMass);
-        } else {
+        if (absorption != null) {
             double[] a = absorption;
             for (int i = 0; i < nx; i++) {
                 mass[i] = (float) (a[v0 + i] * h2);
             }
+        } else if (absorptionFloat != null) {
+            float[] a = absorptionFloat;
+            for (int i = 0; i < nx; i++) {
+                mass[i] = (float) (a[v0 + i] * h2);
+            }
+        } else {
+            Arrays.fill(mass, uniformMass);
         }
 
         float[] fyLo = b.fyLo;

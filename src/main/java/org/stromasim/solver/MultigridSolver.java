@@ -53,7 +53,9 @@ import org.stromasim.grid.Face;
  * not where it ends. Memory per fine voxel: u (8 bytes), the direction (4), the fine level's four float
  * work vectors and a coupled flag (17; its coefficients are computed per pass, {@link FineLevel}), +1/7 of
  * a stored level (10 float arrays and the fixed-face conductances) for the coarse ones; the caller's
- * f and solution arrays are read and written in place, not copied. One solver serves several
+ * f, a and solution arrays are read and written in place, not copied (a may be given in float and f
+ * per voxel through {@link RightHandSide}: the double residual uses exactly those values, so a caller
+ * that holds them in less than a double per voxel solves that problem to the same tolerance). One solver serves several
  * conductivity fields one after another through {@link #reassemble} (the implicit scheme's species).
  *
  * <p><b>Well-posedness.</b> With a = 0 in a region that no fixed-value face reaches through K &gt; 0
@@ -91,6 +93,8 @@ public final class MultigridSolver {
     private double uniformMass = Double.NaN;
     /** The caller's per-voxel absorption a (not copied; unchanged until the next set), or null. */
     private double[] absorption;
+    /** The same given in float ({@link #setAbsorption(float[])}; {@link #absorption} is then null), or null. */
+    private float[] absorptionFloat;
     private final boolean[] fixedFace = new boolean[6];
     private DenseLu coarsest;
     private final boolean[] periodic;
@@ -352,7 +356,10 @@ public final class MultigridSolver {
 
     /** a·h² of fine voxel v, exactly as set (double). */
     private double massOf(int v) {
-        return absorption == null ? uniformMass : absorption[v] * h * h;
+        if (absorption != null) {
+            return absorption[v] * h * h;
+        }
+        return absorptionFloat != null ? absorptionFloat[v] * h * h : uniformMass;
     }
 
     /**
@@ -416,8 +423,8 @@ public final class MultigridSolver {
 
     /**
      * The fine level with its coefficients stored (faces, held faces, face sums and the current mass),
-     * as {@link LevelBuilder} builds any level: for the passes that read stored arrays (the singularity
-     * search, a device hierarchy). Allocated per call.
+     * as {@link LevelBuilder} builds any level: for a device hierarchy, which reads stored arrays.
+     * Allocated per call.
      */
     private StoredFine storedFine() {
         MultigridLevel computed = levels.get(0);
@@ -429,7 +436,8 @@ public final class MultigridSolver {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     int v = i + nx * (j + ny * k);
-                    level.mass[level.index(i, j, k)] = (float) (absorption == null ? uniformMass : absorption[v] * h2);
+                    level.mass[level.index(i, j, k)] = (float) (absorption != null ? absorption[v] * h2
+                            : absorptionFloat != null ? absorptionFloat[v] * h2 : uniformMass);
                 }
             }
         }
@@ -488,29 +496,63 @@ public final class MultigridSolver {
      * next set.
      */
     public void setAbsorption(double[] a) {
-        if (a.length != nx * ny * nz) {
-            throw new IllegalArgumentException("absorption has " + a.length + " values for " + nx * ny * nz + " voxels");
-        }
+        checkAbsorption(a.length, v -> a[v]);
         MultigridLevel fine = levels.get(0);
         double h2 = h * h;
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int v = i + nx * (j + ny * k);
-                    if (!(a[v] >= 0) || !Double.isFinite(a[v])) {
-                        throw new IllegalArgumentException("absorption at voxel (" + i + ", " + j + ", " + k + ") is "
-                                + a[v] + "; it must be a finite number >= 0");
-                    }
-                    if (fine.mass != null) {
-                        fine.mass[fine.index(i, j, k)] = (float) (a[v] * h2);
-                    }
-                }
-            }
-        }
         if (fine instanceof FineLevel computed) {
             computed.setAbsorption(a, h2);
         }
         absorption = a;
+        absorptionFloat = null;
+        absorptionChanged(v -> a[v] * h2);
+    }
+
+    /**
+     * As {@link #setAbsorption(double[])} with a given in float: for a caller that computes a per
+     * voxel and step in float storage (4 bytes per voxel less); the double residual uses exactly these
+     * values. Kept, not copied.
+     */
+    public void setAbsorption(float[] a) {
+        checkAbsorption(a.length, v -> a[v]);
+        MultigridLevel fine = levels.get(0);
+        double h2 = h * h;
+        if (fine instanceof FineLevel computed) {
+            computed.setAbsorption(a, h2);
+        }
+        absorption = null;
+        absorptionFloat = a;
+        absorptionChanged(v -> a[v] * h2);
+    }
+
+    private void checkAbsorption(int length, IntToDoubleFunction a) {
+        if (length != nx * ny * nz) {
+            throw new IllegalArgumentException("absorption has " + length + " values for " + nx * ny * nz + " voxels");
+        }
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    double value = a.applyAsDouble(i + nx * (j + ny * k));
+                    if (!(value >= 0) || !Double.isFinite(value)) {
+                        throw new IllegalArgumentException("absorption at voxel (" + i + ", " + j + ", " + k + ") is "
+                                + value + "; it must be a finite number >= 0");
+                    }
+                }
+            }
+        }
+    }
+
+    /** A stored fine level's masses (float of {@code massTimesH2}), then the hierarchy's. */
+    private void absorptionChanged(IntToDoubleFunction massTimesH2) {
+        MultigridLevel fine = levels.get(0);
+        if (fine.mass != null) {
+            for (int k = 0; k < nz; k++) {
+                for (int j = 0; j < ny; j++) {
+                    for (int i = 0; i < nx; i++) {
+                        fine.mass[fine.index(i, j, k)] = (float) massTimesH2.applyAsDouble(i + nx * (j + ny * k));
+                    }
+                }
+            }
+        }
         uniformMass = Double.NaN;
         massesChanged();
     }
@@ -528,6 +570,7 @@ public final class MultigridSolver {
             fine.forInterior((p0, p1) -> Arrays.fill(fine.mass, p0, p1, mass));
         }
         absorption = null;
+        absorptionFloat = null;
         uniformMass = a * h * h;
         massesChanged();
     }
@@ -535,8 +578,7 @@ public final class MultigridSolver {
     private void massesChanged() {
         if (levels.get(0) instanceof FineLevel computed) {
             if (!computed.massEverywhere()) {
-                StoredFine stored = storedFine();
-                SingularityCheck.refuseSingular(stored.level(), stored.boundary());
+                SingularityCheck.refuseSingular(nx, ny, nz, periodic, fixedFace, conductivity, computed::hasMass);
             }
         } else {
             SingularityCheck.refuseSingular(levels.get(0), boundary.get(0));
@@ -600,7 +642,7 @@ public final class MultigridSolver {
      */
     public SolveStats solve(double[] solution, double[] f, double relativeTolerance, int maxIterations) {
         load(solution, f);
-        SolveStats stats = solveLoaded(f, relativeTolerance, maxIterations);
+        SolveStats stats = solveLoaded(v -> f[v], relativeTolerance, maxIterations);
         store(solution);
         return stats;
     }
@@ -640,7 +682,22 @@ public final class MultigridSolver {
             throw new IllegalArgumentException("solve needs " + nx * ny * nz + " right-hand side values, got " + f.length);
         }
         requireAbsorption();
+        return solveLoaded(v -> f[v], relativeTolerance, maxIterations);
+    }
+
+    /**
+     * As {@link #solve(double[], double, int)} with f given per voxel by {@code f}, which every
+     * iteration's double residual reads: for a caller that holds f in less than a double per voxel.
+     */
+    public SolveStats solve(RightHandSide f, double relativeTolerance, int maxIterations) {
+        requireAbsorption();
         return solveLoaded(f, relativeTolerance, maxIterations);
+    }
+
+    /** f of voxel v (voxel order, x fastest), read in double. */
+    @FunctionalInterface
+    public interface RightHandSide {
+        double at(int voxel);
     }
 
     /** Hands each voxel's value of the solution held in the solver to {@code reader} (voxel order). */
@@ -668,7 +725,7 @@ public final class MultigridSolver {
         void accept(int voxel, double value);
     }
 
-    private SolveStats solveLoaded(double[] f, double relativeTolerance, int maxIterations) {
+    private SolveStats solveLoaded(RightHandSide f, double relativeTolerance, int maxIterations) {
         MultigridLevel fine = levels.get(0);
         double bNorm = Math.sqrt(rhsSquaredNorm(f));
         double rNorm = Math.sqrt(residualInDouble(f, fine.b));
@@ -728,8 +785,9 @@ public final class MultigridSolver {
     /** As {@link #solve} but with the V-cycle as a stationary iteration: u ← u + V(f − A·u). */
     public SolveStats solveWithVCycles(double[] solution, double[] f, double relativeTolerance, int maxCycles) {
         MultigridLevel fine = load(solution, f);
-        double bNorm = Math.sqrt(rhsSquaredNorm(f));
-        double rNorm = Math.sqrt(residualInDouble(f, fine.b));
+        RightHandSide rhs = v -> f[v];
+        double bNorm = Math.sqrt(rhsSquaredNorm(rhs));
+        double rNorm = Math.sqrt(residualInDouble(rhs, fine.b));
         List<Double> history = new ArrayList<>();
         history.add(rNorm);
         int cycles = 0;
@@ -740,7 +798,7 @@ public final class MultigridSolver {
                     u[p] += z[p];
                 }
             });
-            rNorm = Math.sqrt(residualInDouble(f, fine.b));
+            rNorm = Math.sqrt(residualInDouble(rhs, fine.b));
             history.add(rNorm);
             cycles++;
         }
@@ -749,7 +807,7 @@ public final class MultigridSolver {
     }
 
     /** Σ over the fine cells of (f·h² + held-face source)², the right-hand side's squared 2-norm. */
-    private double rhsSquaredNorm(double[] f) {
+    private double rhsSquaredNorm(RightHandSide f) {
         MultigridLevel fine = levels.get(0);
         double h2 = h * h;
         fine.forPlanes(k -> {
@@ -757,7 +815,7 @@ public final class MultigridSolver {
             for (int j = 0; j < ny; j++) {
                 int v0 = nx * (j + ny * (k - 1));
                 for (int i = 0; i < nx; i++) {
-                    double b = f[v0 + i] * h2 + heldSource(i, j, k - 1, v0 + i);
+                    double b = f.at(v0 + i) * h2 + heldSource(i, j, k - 1, v0 + i);
                     sum += b * b;
                 }
             }
@@ -771,7 +829,7 @@ public final class MultigridSolver {
      * iterate and rounded to float only when stored; returns the squared 2-norm of the double residual.
      * The diagonal is mass + faceSum summed here in double, the operator the coefficients define exactly.
      */
-    private double residualInDouble(double[] f, float[] out) {
+    private double residualInDouble(RightHandSide f, float[] out) {
         MultigridLevel fine = levels.get(0);
         fine.fillGhosts(u);
         fine.operatorCellUpdates += fine.cells();
@@ -784,7 +842,7 @@ public final class MultigridSolver {
                 for (int i = 0; i < nx; i++) {
                     int p = p0 + i;
                     int v = v0 + i;
-                    double r = f[v] * h2 - massOf(v) * u[p] + exactFluxSum(u, i, j, k - 1, v, p, fine);
+                    double r = f.at(v) * h2 - massOf(v) * u[p] + exactFluxSum(u, i, j, k - 1, v, p, fine);
                     out[p] = (float) r;
                     sum += r * r;
                 }

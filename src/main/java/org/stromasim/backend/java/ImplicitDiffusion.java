@@ -175,7 +175,7 @@ final class ImplicitDiffusion {
      * Solves species s's system from the start value loaded into the solver (the solution stays there) to the run's
      * {@link SolveTolerance}, counting the cycles; refuses a solve that does not converge, naming {@code what}.
      */
-    void solveChecked(MultigridSolver solver, double[] f, int s, String what) {
+    void solveChecked(MultigridSolver solver, MultigridSolver.RightHandSide f, int s, String what) {
         check(solver.solve(f, tolerance, MAX_CYCLES), s, what);
     }
 

@@ -217,9 +217,9 @@ public final class JavaBackend implements Backend {
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
             // one multigrid solver shared by the species (double iterate, float direction, 11 float
             // arrays and a byte per fine cell, ×1.05 for the ghosts and +1/7 for the coarse levels: 68)
-            // and TR-BDF2's right-hand side (8), or the unsplit step's absorption, right-hand side and
-            // the drug's loss rate (24)
-            return bytes + voxels * (68L + (diffusion.unsplit() ? 24L : 8L));
+            // and TR-BDF2's right-hand side (8), or the unsplit step's float absorption and right-hand
+            // side (8)
+            return bytes + voxels * (68L + 8L);
         }
         long planeBytes = 4L * grid.nx() * grid.ny();
         return bytes + (long) threads * (5L * species * planeBytes + 4L * 4L * (grid.nx() + 2));

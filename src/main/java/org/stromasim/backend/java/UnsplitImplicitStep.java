@@ -18,8 +18,11 @@ import org.stromasim.transport.VoxelKeys;
  * that does not diffuse takes the same formula without L (its exact relaxation). The drug exposure is
  * integrated along the same exponential ({@link UnsplitStep#exposureEndWeightS}).
  *
- * <p>Arithmetic in double between the float state's reads and writes; per voxel the coefficients are
- * computed on the calling thread (one exponential per voxel, far below a solve's ~60 operator passes).
+ * <p>Arithmetic in double between the float state's reads and writes; the solve's a and f are held in
+ * 4 bytes per voxel each ({@link UnsplitRightHandSide}: 8 in all, as TR-BDF2's double right-hand side), and the drug's λ,
+ * which its exposure needs after the solve, is recomputed there rather than stored. Per voxel the
+ * coefficients are computed on the calling thread (one exponential per voxel, far below a solve's ~60
+ * operator passes).
  */
 final class UnsplitImplicitStep {
 
@@ -37,11 +40,8 @@ final class UnsplitImplicitStep {
     private final double[] plasmaEnd;
     private final int drugSpecies;
     private final int vesselCode = CellType.VESSEL.code();
-    /** a per voxel (the solver reads it in its double residual, so it has its own array). */
-    private final double[] absorption;
-    private final double[] rhs;
-    /** The drug's λ per voxel over the step (its exposure weight); NaN marks lumen (trapezoid). */
-    private final double[] drugLoss;
+    /** a and f of the solve, 4 bytes per voxel each (the drug's λ is not stored: {@link #finish} recomputes it). */
+    private final UnsplitRightHandSide coefficients;
 
     UnsplitImplicitStep(TransportFields fields, ImplicitDiffusion solvers, ReactionPass reactions, WorkingState state) {
         TransportModel model = fields.model();
@@ -62,9 +62,7 @@ final class UnsplitImplicitStep {
         this.plasmaMid = new double[groups];
         this.plasmaEnd = new double[groups];
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
-        this.absorption = new double[n];
-        this.rhs = new double[n];
-        this.drugLoss = drugSpecies >= 0 ? new double[n] : null;
+        this.coefficients = new UnsplitRightHandSide(n);
     }
 
     /** One step [tS, tS + hS] of every species, in place in the working state. */
@@ -86,49 +84,74 @@ final class UnsplitImplicitStep {
         }
         boolean lumenHeld = reaction.crossesVessels();
         boolean drug = s == drugSpecies;
+        // null where the species does not diffuse: each voxel's end value is then its own relaxation f/a
+        var solver = solvers.assembledFor(s);
+        coefficients.begin(c, retardation, hS);
         for (int v = 0; v < c.length; v++) {
             int key = keys[v];
-            int group = groupOfVoxel == null ? 0 : groupOfVoxel[v];
             if (VoxelKeys.cellCode(key) == vesselCode) {
-                // a hole of the solver: a·u = f gives exactly the level it is to hold
-                absorption[v] = 1 / hS;
-                rhs[v] = (lumenHeld ? plasmaEnd[group] : c[v]) / hS;
-                if (drug) {
-                    drugLoss[v] = Double.NaN;
+                // a hole of the solver: a·u = f gives the level it is to hold (finish writes that level itself)
+                if (solver == null) {
+                    finish(reaction, retardation, c, v, Double.NaN, drug, lumenHeld, hS);
+                    continue;
                 }
+                int group = groupOfVoxel == null ? 0 : groupOfVoxel[v];
+                double level = lumenHeld ? plasmaEnd[group] : c[v];
+                coefficients.set(v, 1 / hS, level / hS, (level - c[v]) / hS);
                 continue;
             }
             float alive = viability[v];
+            int group = groupOfVoxel == null ? 0 : groupOfVoxel[v];
             // R·dC/dt = L·C − λC + S is dC/dt = R⁻¹L·C − (λ/R)·C + S/R: the step of λ/R, multiplied through by R
             double r = retardation == null ? 1.0 : retardation[v];
-            double lambda = reaction.lossRatePerS(key, c[v], alive, v) / r;
-            absorption[v] = r * UnsplitStep.absorption(lambda, hS);
-            rhs[v] = r * UnsplitStep.startWeight(lambda, hS) * c[v] + reaction.sourcePerS(key, alive, v, plasmaMid[group]);
-            if (drug) {
-                drugLoss[v] = lambda;
+            double lambda = lossRate(reaction, retardation, key, c[v], alive, v);
+            double a = r * UnsplitStep.absorption(lambda, hS);
+            double source = reaction.sourcePerS(key, alive, v, plasmaMid[group]);
+            double f = r * UnsplitStep.startWeight(lambda, hS) * c[v] + source;
+            if (solver == null) {
+                finish(reaction, retardation, c, v, f / a, drug, lumenHeld, hS);
+                continue;
             }
+            coefficients.set(v, a, f, source - r * lambda * c[v]);
         }
-        // start value (and the answer where nothing diffuses): the exact relaxation without L, f/a. It
-        // is the solution in a uniform field, so the solve only has to add what diffusion moves; from
-        // Cⁿ instead, a fast decay (e^(−λh) ≪ 1e-16) would leave a residual double cannot resolve
-        var solver = solvers.assembledFor(s);
         if (solver == null) {
-            for (int v = 0; v < c.length; v++) {
-                finish(c, v, (float) (rhs[v] / absorption[v]), drug, hS);
-            }
             return;
         }
+        // start value: the exact relaxation without L, f/a. It is the solution in a uniform field, so the
+        // solve only has to add what diffusion moves; from Cⁿ instead, a fast decay (e^(−λh) ≪ 1e-16)
+        // would leave a residual double cannot resolve
+        float[] absorption = coefficients.absorption();
         solver.setAbsorption(absorption);
-        solver.loadStart(v -> rhs[v] / absorption[v]);
-        solvers.solveChecked(solver, rhs, s, "the unsplit step"); // the solution stays in the solver
-        solver.readSolution((v, value) -> finish(c, v, (float) value, drug, hS));
+        solver.loadStart(v -> coefficients.at(v) / absorption[v]);
+        solvers.solveChecked(solver, coefficients, s, "the unsplit step"); // the solution stays in the solver
+        solver.readSolution((v, value) -> finish(reaction, retardation, c, v, value, drug, lumenHeld, hS));
     }
 
-    /** Voxel v's end value (≥ 0 up to the solve's tolerance: M-matrix; not clamped) and the drug's exposure. */
-    private void finish(float[] c, int v, float end, boolean drug, double hS) {
+    /** λ/R of voxel v at level c: the loss rate of its step (with {@link #finish}'s recomputation one definition). */
+    private static double lossRate(ReactionUpdate reaction, float[] retardation, int key, float c, float alive, int v) {
+        double r = retardation == null ? 1.0 : retardation[v];
+        return reaction.lossRatePerS(key, c, alive, v) / r;
+    }
+
+    /**
+     * Writes voxel v's end value (the solved one, ≥ 0 up to the solve's tolerance: M-matrix; not
+     * clamped; in lumen the level it holds) and adds the drug's exposure over the step. Reads c[v] before
+     * writing it: the step-start level, from which the drug's λ is recomputed as the coefficients took it.
+     */
+    private void finish(ReactionUpdate reaction, float[] retardation, float[] c, int v, double solved, boolean drug,
+                        boolean lumenHeld, double hS) {
+        int key = state.keys[v];
+        boolean lumen = VoxelKeys.cellCode(key) == vesselCode;
+        float end;
+        if (lumen) {
+            end = lumenHeld ? (float) plasmaEnd[groupOfVoxel == null ? 0 : groupOfVoxel[v]] : c[v];
+        } else {
+            end = (float) solved;
+        }
         if (drug) {
-            double lambda = drugLoss[v];
-            double w1 = Double.isNaN(lambda) ? hS / 2 : UnsplitStep.exposureEndWeightS(lambda, hS);
+            // lumen: the trapezoid (the λ → 0 limit)
+            double w1 = lumen ? hS / 2
+                    : UnsplitStep.exposureEndWeightS(lossRate(reaction, retardation, key, c[v], state.viability[v], v), hS);
             ReactionUpdate.accumulate(state.exposure, state.exposureCompensation, v,
                     (float) ((hS - w1) * c[v] + w1 * end));
         }
