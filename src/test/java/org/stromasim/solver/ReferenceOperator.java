@@ -8,12 +8,12 @@ import org.stromasim.grid.Face;
  * look-ups (no ghosts, no stored faces): r_v = f_v − a_v·u_v − Σ_faces K_face·(u_nb − u_v)/h², with the
  * harmonic-mean face, 2·K_v at a held face against its value, the wrapped voxel across a periodic face.
  */
-final class ReferenceOperator {
+public final class ReferenceOperator {
 
     private ReferenceOperator() {
     }
 
-    static double residualNorm(int nx, int ny, int nz, double h, float[] k, double[] a, Map<Face, FaceCondition> faces,
+    public static double residualNorm(int nx, int ny, int nz, double h, float[] k, double[] a, Map<Face, FaceCondition> faces,
                                double[] u, double[] f) {
         double sum = 0;
         int[] n = {nx, ny, nz};

@@ -19,6 +19,7 @@ import org.stromasim.solver.FaceCondition;
 import org.stromasim.solver.MultigridHierarchy;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.solver.OperatorDependentLevels;
+import org.stromasim.solver.ReferenceOperator;
 
 /**
  * The operator-dependent multigrid on the device ({@link DeviceOperatorDependentMultigrid}) against the
@@ -131,16 +132,24 @@ class DeviceOperatorDependentParityTest {
         return k;
     }
 
-    private static void compare(int nx, int ny, int nz, float[] k, Map<Face, FaceCondition> faces, int maxHostCells) {
-        double h = 2;
-        int cells = nx * ny * nz;
-        double[] a = new double[cells];
-        double[] f = new double[cells];
+    /** a = 1 in the K = 0 holes (0 elsewhere) and a random right-hand side, as MultigridSolverTest's fields. */
+    static double[][] absorptionAndSource(float[] k) {
+        double[] a = new double[k.length];
+        double[] f = new double[k.length];
         Random rnd = new Random(3);
-        for (int v = 0; v < cells; v++) {
+        for (int v = 0; v < k.length; v++) {
             a[v] = k[v] == 0 ? 1.0 : 0.0;
             f[v] = rnd.nextDouble() - 0.5;
         }
+        return new double[][] {a, f};
+    }
+
+    private static void compare(int nx, int ny, int nz, float[] k, Map<Face, FaceCondition> faces, int maxHostCells) {
+        double h = 2;
+        int cells = nx * ny * nz;
+        double[][] af = absorptionAndSource(k);
+        double[] a = af[0];
+        double[] f = af[1];
         MultigridSolver java = MultigridSolver.create(nx, ny, nz, h, k, faces, Coarsening.OPERATOR_DEPENDENT);
         java.setAbsorption(a);
         double[] javaU = new double[cells];
@@ -206,7 +215,7 @@ class DeviceOperatorDependentParityTest {
                     worst = Math.max(worst, Math.abs(u[v] - javaU[v]));
                 }
                 assertTrue(worst <= 0x1p-24 * max, "worst difference " + worst + " of max " + max);
-                double plainResidual = plainResidualNorm(nx, ny, nz, h, k, a, faces, u, f);
+                double plainResidual = ReferenceOperator.residualNorm(nx, ny, nz, h, k, a, faces, u, f);
                 assertTrue(plainResidual <= TOLERANCE * stats[1], "residual " + plainResidual + " of " + stats[1]);
                 System.out.printf("%dx%dx%d: %d Galerkin levels on the device, %d cycles (Java %d), worst reduction "
                         + "difference %.1e, solution difference %.1e of the maximum, %.2f work units per cycle, "
@@ -215,45 +224,6 @@ class DeviceOperatorDependentParityTest {
                         plainResidual / stats[1]);
             }
         }
-    }
-
-    /**
-     * ‖f·h² − (a·h²·u − Σ_faces T·(u_nb − u))‖ with the equations written out plainly: harmonic-mean face
-     * 2·K·K'/(K + K') (h² cancels), 2·K against a held value, the wrapped voxel across a periodic face.
-     */
-    private static double plainResidualNorm(int nx, int ny, int nz, double h, float[] k, double[] a,
-                                            Map<Face, FaceCondition> faces, double[] u, double[] f) {
-        int[] n = {nx, ny, nz};
-        double sum = 0;
-        for (int kk = 0; kk < nz; kk++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    int v = i + nx * (j + ny * kk);
-                    double r = f[v] * h * h - a[v] * h * h * u[v];
-                    for (Face face : Face.values()) {
-                        int[] c = {i, j, kk};
-                        c[face.axis()] += face.side();
-                        FaceCondition condition = faces.getOrDefault(face, FaceCondition.ZERO_FLUX);
-                        if (c[face.axis()] < 0 || c[face.axis()] >= n[face.axis()]) {
-                            if (condition.kind() == FaceCondition.Kind.FIXED) {
-                                r += 2.0 * k[v] * (condition.value() - u[v]);
-                                continue;
-                            }
-                            if (condition.kind() == FaceCondition.Kind.ZERO_FLUX) {
-                                continue;
-                            }
-                            c[face.axis()] = Math.floorMod(c[face.axis()], n[face.axis()]);
-                        }
-                        int nb = c[0] + nx * (c[1] + ny * c[2]);
-                        double sumK = (double) k[v] + k[nb];
-                        double t = sumK > 0 ? 2.0 * k[v] * k[nb] / sumK : 0;
-                        r += t * (u[nb] - u[v]);
-                    }
-                    sum += r * r;
-                }
-            }
-        }
-        return Math.sqrt(sum);
     }
 
     private static void write(cl_command_queue queue, cl_mem buffer, double[] values) {

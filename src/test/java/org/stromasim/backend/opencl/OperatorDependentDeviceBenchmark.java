@@ -2,7 +2,6 @@ package org.stromasim.backend.opencl;
 
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Random;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -81,13 +80,9 @@ public final class OperatorDependentDeviceBenchmark {
         Map<Face, FaceCondition> faces = new EnumMap<>(Face.class);
         faces.put(Face.X_MIN, FaceCondition.fixed(1));
         faces.put(Face.X_MAX, FaceCondition.fixed(0));
-        double[] a = new double[cells];
-        double[] f = new double[cells];
-        Random rnd = new Random(3);
-        for (int v = 0; v < cells; v++) {
-            a[v] = k[v] == 0 ? 1.0 : 0.0;
-            f[v] = rnd.nextDouble() - 0.5;
-        }
+        double[][] af = DeviceOperatorDependentParityTest.absorptionAndSource(k);
+        double[] a = af[0];
+        double[] f = af[1];
         long t0 = System.nanoTime();
         MultigridSolver java = MultigridSolver.create(n, n, n, 1.0, k, faces, Coarsening.OPERATOR_DEPENDENT);
         java.setAbsorption(a);
