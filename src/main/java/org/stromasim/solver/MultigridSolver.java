@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 import java.util.function.IntToDoubleFunction;
 import org.stromasim.grid.Face;
 
@@ -576,12 +577,12 @@ public final class MultigridSolver {
     }
 
     private void massesChanged() {
-        if (levels.get(0) instanceof FineLevel computed) {
-            if (!computed.massEverywhere()) {
-                SingularityCheck.refuseSingular(nx, ny, nz, periodic, fixedFace, conductivity, computed::hasMass);
-            }
-        } else {
-            SingularityCheck.refuseSingular(levels.get(0), boundary.get(0));
+        MultigridLevel finest = levels.get(0);
+        if (!(finest instanceof FineLevel computed && computed.massEverywhere())) {
+            // the check reads the conductivity itself, so a computed and a stored fine level share it
+            IntPredicate hasMass = finest instanceof FineLevel computed ? computed::hasMass
+                    : v -> finest.mass[finest.index(v % nx, v / nx % ny, v / (nx * ny))] > 0;
+            SingularityCheck.refuseSingular(nx, ny, nz, periodic, fixedFace, conductivity, hasMass);
         }
         if (operatorDependent != null) {
             levels.get(0).refreshDiagonal(boundary.get(0));

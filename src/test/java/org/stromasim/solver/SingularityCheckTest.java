@@ -19,6 +19,34 @@ import org.stromasim.grid.Face;
  */
 class SingularityCheckTest {
 
+    /**
+     * The operator-dependent hierarchy keeps a stored fine level; its refusal is the same check: a half
+     * walled off by a K = 0 plane with a = 0 and no held face of its own is refused, and accepted once
+     * its far face is held.
+     */
+    @Test
+    void aStoredFineLevelRefusesAWalledOffHalfAndAcceptsItWhenHeld() {
+        int n = 16;
+        float[] k = new float[n * n * n];
+        for (int v = 0; v < k.length; v++) {
+            k[v] = v % n == n / 2 ? 0f : 1f;
+        }
+        double[] a = new double[k.length];
+        for (int v = 0; v < k.length; v++) {
+            a[v] = k[v] == 0 ? 1.0 : 0.0;
+        }
+        Map<Face, FaceCondition> oneSide = new EnumMap<>(Face.class);
+        oneSide.put(Face.X_MIN, FaceCondition.fixed(1));
+        MultigridSolver refused = MultigridSolver.create(n, n, n, 1.0, k, oneSide, Coarsening.OPERATOR_DEPENDENT);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> refused.setAbsorption(a));
+        assertTrue(e.getMessage().contains("singular") && e.getMessage().contains("(" + (n / 2 + 1) + ", 0, 0)"),
+                e.getMessage());
+        Map<Face, FaceCondition> bothSides = new EnumMap<>(oneSide);
+        bothSides.put(Face.X_MAX, FaceCondition.fixed(0));
+        MultigridSolver.create(n, n, n, 1.0, k, bothSides, Coarsening.OPERATOR_DEPENDENT).setAbsorption(a);
+    }
+
     @Test
     void refusesExactlyTheUnanchoredRegionsOfRandomProblems() {
         Random random = new Random(3);
