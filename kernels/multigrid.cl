@@ -313,7 +313,7 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
                                __constant const float* restrict params, const int s,
                                __global const uchar* restrict cell, __global const float* restrict viability,
                                __global const float* restrict svPerUm, __global const double* restrict boundarySource,
-                               const int hasBoundary, const double plasmaMid, const double plasmaEnd,
+                               const int hasBoundary, const double plasmaMean, const double plasmaEnd,
                                const double stepS, const double h2, __global double* restrict mass,
                                __global double* restrict rhs, __global double* restrict u, const int nx, const int ny,
                                __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity,
@@ -338,7 +338,7 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
         // through by R (R = 1 for a species that does not bind to the matrix)
         const double r = unsplit_retardation(p, retardation, v, nx, ny);
         const double lambda = unsplit_loss_rate(p, code, alive, sv, c) / r;
-        const double source = unsplit_source(p, code, alive, sv, plasmaMid);
+        const double source = unsplit_source(p, code, alive, sv, plasmaMean);
         a = r * unsplit_absorption(lambda, stepS);
         f = r * unsplit_start_weight(lambda, stepS) * c + source;
     }
@@ -348,7 +348,8 @@ __kernel void unsplit_assemble(__global const float* restrict state, const long 
 }
 
 // The step's end: the float state of species s = the solution, rounded; for the drug (drug != 0) the
-// exposure (h - w1)*Cn + w1*Cn+1 with w1 = h*omega(lambda*h) at the step-start lambda (h/2 in lumen)
+// exposure (h - w1)*Cn + w1*Cn+1 with w1 = h*omega(lambda*h) at the step-start lambda (h/2 in lumen that
+// keeps its level; lumen holding the plasma curve takes h*plasmaMean, the curve's exact integral)
 // added to the Kahan pair; omega from its series below seriesBelow (ExposureWeights.SERIES_BELOW).
 __kernel void unsplit_finish(__global const float* restrict in, __global float* restrict out, const long offset,
                              __constant const float* restrict params, const int s,
@@ -358,7 +359,7 @@ __kernel void unsplit_finish(__global const float* restrict in, __global float* 
                              __global float* restrict exposureHi,
                              __global float* restrict exposureLo, const int nx, const int ny,
                              __global const float* restrict wallDistanceUm, __global const float* restrict diffusivity,
-                             __global const float* restrict retardation) {
+                             __global const float* restrict retardation, const double plasmaMean) {
     const int i = get_global_id(0);
     const int j = get_global_id(1);
     const int k = get_global_id(2);
@@ -375,7 +376,8 @@ __kernel void unsplit_finish(__global const float* restrict in, __global float* 
                     * stepS;
             w1 = stepS * exposure_end_share(x, seriesBelow);
         }
-        const float increment = (float) ((stepS - w1) * c0 + w1 * end);
+        const float increment = (float) (code == CELL_VESSEL && p[P_CROSSES_VESSELS] != 0.0f ? stepS * plasmaMean
+                                         : (stepS - w1) * c0 + w1 * end);
         const float hi = exposureHi[v];
         const float y = increment - exposureLo[v];
         const float t = hi + y;

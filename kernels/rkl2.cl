@@ -76,13 +76,13 @@ __kernel void rkl2_stage(__global const float* restrict y0,
 
 // One reaction sub-step: the tabulated map, or the per-voxel integration where needed.
 ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global const float* restrict table, intW key,
-                                floatW cv, floatW alive, float h, floatW plasmaMid, floatW plasmaEnd,
+                                floatW cv, floatW alive, float h, floatW plasmaMean, floatW plasmaEnd,
                                 __global const uchar* restrict cell, __global const float* restrict svPerUm,
                                 __global const float* restrict wallDistanceUm, __global const float* restrict d, long v) {
     intW slow;
     floatW fast = tabulated(table, key, cv, alive, &slow);
     if (ANYW(slow)) {
-        floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, (floatW) h, plasmaMid, plasmaEnd);
+        floatW full = react(p, CELLW(cell + v), alive, wall_sv(p, svPerUm, wallDistanceUm, d, v), cv, (floatW) h, plasmaMean, plasmaEnd);
         fast = PICK(slow, full, fast);
     }
     return fast;
@@ -92,12 +92,14 @@ ALWAYS_INLINE floatW plain_step(__constant const float* restrict p, __global con
 // omega(x) = 1/(1 - e^-x) - 1/x (org.stromasim.transport.ExposureWeights), per key from `ends`, or where
 // that is NaN (lambda depends on C or viability) from the voxel's own lambda as react finds it.
 // A species bound to the matrix (retarded) takes the voxel's own lambda/R in every tissue voxel, x = lambda*h/R
-// (r = 1 otherwise, which leaves x = lambda*h exactly); lumen voxels keep the table's weight.
+// (r = 1 otherwise, which leaves x = lambda*h exactly); lumen voxels keep the table's weight, except
+// lumen holding the plasma curve (a species that crosses vessel walls): h*plasmaMean, the curve's exact
+// integral over the sub-step (PlasmaCurve.mean, from the host).
 ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __global const float* restrict ends,
                                        intW key, floatW c0, floatW c1, floatW alive, float h, bool retarded, floatW r,
                                        __global const uchar* restrict cell, __global const float* restrict svPerUm,
                                        __global const float* restrict wallDistanceUm, __global const float* restrict d,
-                                       long v) {
+                                       long v, floatW plasmaMean) {
     floatW w1 = ALLSAME(key) ? (floatW) ends[FIRST(key)] : GATHER1(ends, key);
     intW own = isnan(w1);
     if (retarded) {
@@ -115,6 +117,9 @@ ALWAYS_INLINE floatW sub_step_exposure(__constant const float* restrict p, __glo
         floatW series = 0.5f + x / 12.0f;
         floatW closed = -1.0f / expm1(-x) - 1.0f / x;
         w1 = PICK(own, h * PICK(x < 1e-3f, series, closed), w1);
+    }
+    if (p[P_CROSSES_VESSELS] != 0.0f) {
+        return PICK(CELLW(cell + v) == CELL_VESSEL, h * plasmaMean, (h - w1) * c0 + w1 * c1);
     }
     return (h - w1) * c0 + w1 * c1;
 }
@@ -183,22 +188,22 @@ __kernel void rkl2_react(__global float* restrict state,
             floatW sv = wall_sv(p, svPerUm, wallDistanceUm, d, v);
             if (hA > 0.0f) {
                 a = react(p, code, alive, sv, w, hA / r, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1));
-                auc += sub_step_exposure(p, endA, key, w, a, alive, hA, true, r, cell, svPerUm, wallDistanceUm, d, v);
+                auc += sub_step_exposure(p, endA, key, w, a, alive, hA, true, r, cell, svPerUm, wallDistanceUm, d, v, PLASMA_LEVEL(levels, plasmaGroup, v, 0));
             }
             b = a;
             if (hB > 0.0f) {
                 b = react(p, code, alive, sv, a, hB / r, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3));
-                auc += sub_step_exposure(p, endB, key, a, b, alive, hB, true, r, cell, svPerUm, wallDistanceUm, d, v);
+                auc += sub_step_exposure(p, endB, key, a, b, alive, hB, true, r, cell, svPerUm, wallDistanceUm, d, v, PLASMA_LEVEL(levels, plasmaGroup, v, 2));
             }
         } else {
             if (hA > 0.0f) {
                 a = plain_step(p, tableA, key, w, alive, hA, PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 1), cell, svPerUm, wallDistanceUm, d, v);
-                auc += sub_step_exposure(p, endA, key, w, a, alive, hA, false, (floatW) 1.0f, cell, svPerUm, wallDistanceUm, d, v);
+                auc += sub_step_exposure(p, endA, key, w, a, alive, hA, false, (floatW) 1.0f, cell, svPerUm, wallDistanceUm, d, v, PLASMA_LEVEL(levels, plasmaGroup, v, 0));
             }
             b = a;
             if (hB > 0.0f) {
                 b = plain_step(p, tableB, key, a, alive, hB, PLASMA_LEVEL(levels, plasmaGroup, v, 2), PLASMA_LEVEL(levels, plasmaGroup, v, 3), cell, svPerUm, wallDistanceUm, d, v);
-                auc += sub_step_exposure(p, endB, key, a, b, alive, hB, false, (floatW) 1.0f, cell, svPerUm, wallDistanceUm, d, v);
+                auc += sub_step_exposure(p, endB, key, a, b, alive, hB, false, (floatW) 1.0f, cell, svPerUm, wallDistanceUm, d, v, PLASMA_LEVEL(levels, plasmaGroup, v, 2));
             }
         }
     }

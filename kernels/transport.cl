@@ -39,7 +39,7 @@
 // The per-voxel integration casts each term as dC/dt = S - lambda*C (S, lambda >= 0), integrated exactly:
 //   C <- C*exp(-lambda*h) + S*h*(1 - exp(-lambda*h))/(lambda*h),
 // lambda = decay + binding[cell] + P*(S/V) + viability*(Vmax[cell]/(Km[cell] + max(C,0)) + relax[cell]),
-// S = P*(S/V)*plasma(midpoint) + viability*secretion[cell].
+// S = P*(S/V)*(plasma mean over the sub-step) + viability*secretion[cell].
 // Vessel voxels are lumen: no reaction; a species that crosses vessel walls holds the plasma value
 // at the end of the sub-step.
 //
@@ -62,7 +62,7 @@
 //
 // Per-species constants live in `params`, PARAMS_STRIDE floats per species (layout: see the P_ macros,
 // written by SpeciesParameterTable on the host). The plasma levels of every pass are in `plasma`,
-// [pass][species][4] = {mid A, end A, mid B, end B}, uploaded once per advance call.
+// [pass][species][4] = {mean A, end A, mean B, end B}, uploaded once per advance call.
 
 #pragma OPENCL FP_CONTRACT OFF
 
@@ -124,7 +124,7 @@
 
 // Plasma groups (vessel groups with plasma curves of their own; PLASMA_GROUPS is set by the host, 1 when
 // every vessel carries the species' own curve). `levels` points at one species' levels of a pass,
-// [group][4] = {mid A, end A, mid B, end B}; PLASMA_LEVEL gives level `which` for the W voxels from v, each
+// [group][4] = {mean A, end A, mean B, end B}; PLASMA_LEVEL gives level `which` for the W voxels from v, each
 // in its own group (plasmaGroup: one byte per voxel; unused, and not read, when PLASMA_GROUPS == 1).
 #ifndef PLASMA_GROUPS
 #define PLASMA_GROUPS 1
@@ -231,14 +231,14 @@ ALWAYS_INLINE floatW wall_sv(__constant const float* restrict p, __global const 
 // The per-voxel sub-step over h seconds (per lane: a species bound to the matrix runs h/R, see the
 // bound-species branch of transport_pass).
 ALWAYS_INLINE floatW react(__constant const float* restrict p, intW code, floatW alive, floatW sv, floatW cv,
-                           floatW h, floatW plasmaMid, floatW plasmaEnd) {
+                           floatW h, floatW plasmaMean, floatW plasmaEnd) {
     floatW exchange = p[P_PERMEABILITY] * sv;
     floatW vmax = per_cell(p, P_VMAX, code);
     floatW km = per_cell(p, P_KM, code);
     floatW uptake = PICK(vmax > 0.0f, vmax / (km + fmax(cv, (floatW) 0.0f)), (floatW) 0.0f);
     floatW lambda = p[P_DECAY] + per_cell(p, P_BINDING, code) + exchange
             + alive * (uptake + per_cell(p, P_RELAX, code));
-    floatW source = exchange * plasmaMid + alive * per_cell(p, P_SECRETION, code);
+    floatW source = exchange * plasmaMean + alive * per_cell(p, P_SECRETION, code);
     floatW reacted = exact_relaxation(cv, source, lambda, h);
     floatW lumen = p[P_CROSSES_VESSELS] != 0.0f ? plasmaEnd : cv;
     return PICK(code == CELL_VESSEL, lumen, reacted);
@@ -383,7 +383,7 @@ __kernel void transport_pass(__global const float* restrict src,
             // Reversible matrix binding, R*dC/dt = div(D grad C) + reactions (docs/barrier-physics.md section 9):
             // the diffusion change is divided by the voxel's R, and every reaction sub-step of h is the exact
             // relaxation over h/R per voxel (no key table: R differs voxel by voxel), plasma still at the
-            // real sub-step's midpoint; the exposure stays that of the free concentration.
+            // real sub-step's mean; the exposure stays that of the free concentration.
             floatW r = LOADW(retardation + (long) slot * n + v);
             if (diffuse != 0) {
                 cv = PICK(dv != 0.0f, cv + dtOverDx2 * sum / r, cv);

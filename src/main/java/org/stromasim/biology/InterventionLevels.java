@@ -26,4 +26,11 @@ public final class InterventionLevels {
         }
         return 1.0 - passing;
     }
+
+    /** Where the strength of {@code kind} can change (each window's start and end), s, ascending: it is constant between. */
+    public double[] changeTimesS(InterventionKind kind) {
+        return interventions.stream().filter(i -> i.type() == kind)
+                .flatMapToDouble(i -> java.util.stream.DoubleStream.of(i.startS(), i.startS() + i.durationS()))
+                .sorted().distinct().toArray();
+    }
 }

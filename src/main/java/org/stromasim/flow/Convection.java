@@ -25,7 +25,7 @@ import org.stromasim.transport.WallExchange;
  *   <li>wall voxels: what Patlak's flux adds to the diffusive exchange P·S/V·(C_p − C) the transport
  *       already integrates ({@link PatlakExchange}): dC/dt = (b − k + q)·C_p − (b − k)·C with
  *       k = P·S/V, b = k·w(Pe), q = J_v/V·(1 − σ_f), and the fluid lymphatics drain carries its solute
- *       out, −L·C with L = c_L·max(0, p − p_L); integrated exactly with C_p at the interval's midpoint;</li>
+ *       out, −L·C with L = c_L·max(0, p − p_L); integrated exactly with C_p the plasma curve's mean over the interval;</li>
  *   <li>every voxel: advection by the Darcy face velocities ({@link LimitedAdvection}); fluid entering
  *       through a held domain face brings the species' fixed face value, or nothing.</li>
  * </ol>
@@ -146,7 +146,7 @@ public final class Convection {
             float[] wallDistance = transport.model().vesselWallDistanceUm();
             double[] cpOfGroup = new double[plasma[s] == null ? 0 : plasma[s].length];
             for (int g = 0; g < cpOfGroup.length; g++) {
-                cpOfGroup[g] = plasma[s][g].at(startS + 0.5 * dtS);
+                cpOfGroup[g] = plasma[s][g].mean(startS, startS + dtS);
             }
             for (int v = 0; v < n; v++) {
                 c[v] = conc[v];

@@ -16,6 +16,23 @@ record DoseEvent(double timeS, ExponentialResponse response, double durationS) {
         return durationS > 0 ? level - response.at(tau - durationS) : level;
     }
 
+    /**
+     * ∫ of {@link #at} over [fromS, toS] (fromS ≤ toS), exactly: the response's integral from the dose
+     * on, less, for an infusion, the same integral shifted by its duration (the input switched off).
+     */
+    double integral(double fromS, double toS) {
+        double tau1 = toS - timeS;
+        if (tau1 <= 0) {
+            return 0.0;
+        }
+        double tau0 = Math.max(fromS - timeS, 0.0);
+        double sum = response.integral(tau0, tau1);
+        if (durationS > 0 && tau1 > durationS) {
+            sum -= response.integral(Math.max(tau0 - durationS, 0.0), tau1 - durationS);
+        }
+        return sum;
+    }
+
     /** The same dose seen through a further first-order step (see {@link ExponentialResponse#through}). */
     DoseEvent through(double ratePerS, double factor) {
         return new DoseEvent(timeS, response.through(ratePerS).scaled(factor), durationS);

@@ -36,6 +36,32 @@ public final class DosingCurve {
         return sum * unitsPerMicromolar;
     }
 
+    /** ∫ of the plasma level over [fromS, toS] (fromS ≤ toS), exactly, in the species' unit × s. */
+    public double integral(double fromS, double toS) {
+        // a dose at toS or later adds nothing; an event exactly at toS is counted by firstAfter and gives 0
+        int given = firstAfter(toS);
+        double sum = 0.0;
+        for (int i = 0; i < given; i++) {
+            sum += events[i].integral(fromS, toS);
+        }
+        return sum * unitsPerMicromolar;
+    }
+
+    /**
+     * Where the level or its slope jumps: every dose time (an IV bolus jumps, an oral dose or an
+     * infusion starts rising) and every infusion's end, s, ascending, without repeats.
+     */
+    public double[] breakTimesS() {
+        java.util.TreeSet<Double> times = new java.util.TreeSet<>();
+        for (DoseEvent e : events) {
+            times.add(e.timeS());
+            if (e.durationS() > 0) {
+                times.add(e.timeS() + e.durationS());
+            }
+        }
+        return times.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
     /** Times of the doses (starts of infusions), s, in order. */
     public double[] doseTimesS() {
         return eventTimesS.clone();

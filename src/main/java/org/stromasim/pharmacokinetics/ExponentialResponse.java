@@ -51,6 +51,46 @@ public final class ExponentialResponse {
         return sum;
     }
 
+    /**
+     * ∫ r(t) dt over [fromS, toS], 0 ≤ fromS ≤ toS, exactly: each chain is a sum of exponentials
+     * Σᵢ e^(−rᵢt)/Πⱼ≠ᵢ(rⱼ − rᵢ) (a rate 0 is a constant term), integrated term by term as
+     * e^(−r·from)·(1 − e^(−r·(to − from)))/r, which loses nothing to cancellation when the interval is short.
+     */
+    public double integral(double fromS, double toS) {
+        double sum = 0.0;
+        for (int k = 0; k < coefficients.length; k++) {
+            sum += coefficients[k] * chainIntegral(rates[k], fromS, toS);
+        }
+        return sum;
+    }
+
+    /** ∫ chain(r, t) dt over [a, b] (0 ≤ a ≤ b), for distinct rates (0 allowed once). */
+    static double chainIntegral(double[] r, double a, double b) {
+        if (r.length == 1) {
+            return exponentialIntegral(r[0], a, b);
+        }
+        double sum = 0.0;
+        for (int i = 0; i < r.length; i++) {
+            double denominator = 1.0;
+            for (int j = 0; j < r.length; j++) {
+                if (j != i) {
+                    denominator *= r[j] - r[i];
+                }
+            }
+            sum += exponentialIntegral(r[i], a, b) / denominator;
+        }
+        return sum;
+    }
+
+    /** ∫ e^(−rt) dt over [a, b]: e^(−ra)·(1 − e^(−r(b − a)))/r, b − a where r = 0. */
+    public static double exponentialIntegral(double rate, double a, double b) {
+        double h = b - a;
+        if (rate == 0.0) {
+            return h;
+        }
+        return Math.exp(-rate * a) * -Math.expm1(-rate * h) / rate;
+    }
+
     /** This response times {@code factor}. */
     ExponentialResponse scaled(double factor) {
         double[] c = coefficients.clone();

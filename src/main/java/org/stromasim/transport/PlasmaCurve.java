@@ -16,6 +16,39 @@ public abstract sealed class PlasmaCurve {
     /** Plasma concentration at simulated time {@code timeS}, s. */
     public abstract double at(double timeS);
 
+    /**
+     * ∫ of the plasma concentration over [fromS, toS] (fromS ≤ toS), unit × s, in closed form: exact
+     * across a dose or a bolus start inside the interval, where a value at any one time is not.
+     */
+    public abstract double integral(double fromS, double toS);
+
+    /**
+     * Times where the level or its slope jumps (bolus and dose times, infusion starts and ends, changes
+     * of a scaling factor), s, ascending, without repeats: a step that straddles one sees a level that
+     * does not change smoothly with the step, so the run ends steps there. Those up to {@code untilS}.
+     */
+    public abstract double[] breakTimesS(double untilS);
+
+    /** The entries of ascending {@code times} at or before {@code untilS}. */
+    static double[] upTo(double[] times, double untilS) {
+        int n = 0;
+        while (n < times.length && times[n] <= untilS) {
+            n++;
+        }
+        return java.util.Arrays.copyOf(times, n);
+    }
+
+    /**
+     * The mean plasma concentration over the step [fromS, toS]: the exchange source that makes a step's
+     * delivered amount exact however the curve varies within it (the level at the step's midpoint is
+     * 0 or the peak for a step that straddles a bolus start, whatever its length); the level at
+     * {@code fromS} for an empty interval.
+     */
+    public final double mean(double fromS, double toS) {
+        double h = toS - fromS;
+        return h > 0 ? integral(fromS, toS) / h : at(fromS);
+    }
+
     /** The curve a scenario describes; rejects impossible parameters with the value and the allowed range. */
     public static PlasmaCurve of(PlasmaCurveSpec spec) {
         if (spec instanceof PlasmaCurveSpec.Constant c) {
@@ -106,30 +139,76 @@ public abstract sealed class PlasmaCurve {
         }
     }
 
+    /** ∫ 2^(−τ/t½) dτ over [a, b]. */
+    private static double halvingIntegral(double a, double b, double halfLifeS) {
+        return org.stromasim.pharmacokinetics.ExponentialResponse.exponentialIntegral(Math.log(2.0) / halfLifeS, a, b);
+    }
+
     /** 2^(−t/t½). */
     private static double halving(double timeS, double halfLifeS) {
         return Math.pow(2.0, -timeS / halfLifeS);
     }
 
-    /** {@code curve} times {@code factor(t)}: a plasma level lowered by a time-dependent intervention. */
-    public static PlasmaCurve scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor) {
-        return new Scaled(curve, factor);
+    /**
+     * {@code curve} times {@code factor(t)}: a plasma level lowered by a time-dependent intervention.
+     * The factor must be constant between consecutive {@code factorChangesS} (ascending), as an
+     * intervention's strength is between its window's start and end.
+     */
+    public static PlasmaCurve scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor,
+                                     double[] factorChangesS) {
+        return new Scaled(curve, factor, factorChangesS);
     }
 
-    /** A curve times a factor of time (an aromatase inhibitor lowering plasma oestradiol). */
+    /** A curve times a piecewise-constant factor of time (an aromatase inhibitor lowering plasma oestradiol). */
     static final class Scaled extends PlasmaCurve {
         private final PlasmaCurve curve;
         private final java.util.function.DoubleUnaryOperator factor;
+        private final double[] factorChangesS;
 
-        Scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor) {
+        Scaled(PlasmaCurve curve, java.util.function.DoubleUnaryOperator factor, double[] factorChangesS) {
             this.curve = curve;
             this.factor = factor;
+            this.factorChangesS = java.util.Arrays.stream(factorChangesS).sorted().distinct().toArray();
         }
 
         @Override
         public double at(double timeS) {
             return curve.at(timeS) * factor.applyAsDouble(timeS);
         }
+
+        /** Piece by piece between the factor's changes, each piece the curve's integral times its factor. */
+        @Override
+        public double integral(double fromS, double toS) {
+            double sum = 0.0;
+            double pieceStart = fromS;
+            for (double change : factorChangesS) {
+                if (change <= pieceStart) {
+                    continue;
+                }
+                if (change >= toS) {
+                    break;
+                }
+                sum += piece(pieceStart, change);
+                pieceStart = change;
+            }
+            return sum + piece(pieceStart, toS);
+        }
+
+        private double piece(double a, double b) {
+            // the factor is constant inside (a, b): read it in the middle, away from either change
+            return b > a ? factor.applyAsDouble(a + (b - a) / 2) * curve.integral(a, b) : 0.0;
+        }
+
+        @Override
+        public double[] breakTimesS(double untilS) {
+            return union(curve.breakTimesS(untilS), upTo(factorChangesS, untilS));
+        }
+    }
+
+    /** The ascending union of two ascending arrays, without repeats. */
+    static double[] union(double[] a, double[] b) {
+        return java.util.stream.DoubleStream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                .sorted().distinct().toArray();
     }
 
     /** A dosing schedule through a pharmacokinetic model, or a metabolite formed from one. */
@@ -143,6 +222,16 @@ public abstract sealed class PlasmaCurve {
         @Override
         public double at(double timeS) {
             return curve.at(timeS);
+        }
+
+        @Override
+        public double integral(double fromS, double toS) {
+            return curve.integral(fromS, toS);
+        }
+
+        @Override
+        public double[] breakTimesS(double untilS) {
+            return upTo(curve.breakTimesS(), untilS);
         }
 
         /** An upper bound of the level over all time. */
@@ -162,6 +251,16 @@ public abstract sealed class PlasmaCurve {
         @Override
         public double at(double timeS) {
             return level;
+        }
+
+        @Override
+        public double integral(double fromS, double toS) {
+            return level * (toS - fromS);
+        }
+
+        @Override
+        public double[] breakTimesS(double untilS) {
+            return new double[0];
         }
     }
 
@@ -209,6 +308,24 @@ public abstract sealed class PlasmaCurve {
             double slowPart = fastFraction == 1.0 ? 0.0 : (1.0 - fastFraction) * halving(tau, slowHalfLifeS);
             return peak * (fastFraction * halving(tau, fastHalfLifeS) + slowPart);
         }
+
+        /** peak·Σ share·∫2^(−τ/t½)dτ over the part of the interval after the injection. */
+        @Override
+        public double integral(double fromS, double toS) {
+            double tau1 = toS - startS;
+            if (tau1 <= 0) {
+                return 0.0;
+            }
+            double tau0 = Math.max(fromS - startS, 0.0);
+            double slowPart = fastFraction == 1.0 ? 0.0
+                    : (1.0 - fastFraction) * halvingIntegral(tau0, tau1, slowHalfLifeS);
+            return peak * (fastFraction * halvingIntegral(tau0, tau1, fastHalfLifeS) + slowPart);
+        }
+
+        @Override
+        public double[] breakTimesS(double untilS) {
+            return upTo(new double[] {startS}, untilS);
+        }
     }
 
     /**
@@ -248,6 +365,31 @@ public abstract sealed class PlasmaCurve {
             double endLevel = level * (1.0 - halving(durationS, halfLifeS));
             return endLevel * halving(tau - durationS, halfLifeS);
         }
+
+        /** The rise level·(τ − ∫2^(−τ/t½)) within [0, duration], then the end level's decay. */
+        @Override
+        public double integral(double fromS, double toS) {
+            double a = Math.max(fromS - startS, 0.0);
+            double b = toS - startS;
+            if (b <= a) {
+                return 0.0;
+            }
+            double sum = 0.0;
+            double riseEnd = Math.min(b, durationS);
+            if (riseEnd > a) {
+                sum += level * ((riseEnd - a) - halvingIntegral(a, riseEnd, halfLifeS));
+            }
+            if (b > durationS) {
+                double endLevel = level * (1.0 - halving(durationS, halfLifeS));
+                sum += endLevel * halvingIntegral(Math.max(a, durationS) - durationS, b - durationS, halfLifeS);
+            }
+            return sum;
+        }
+
+        @Override
+        public double[] breakTimesS(double untilS) {
+            return upTo(durationS > 0 ? new double[] {startS, startS + durationS} : new double[] {startS}, untilS);
+        }
     }
 
     /** {@code count} copies of a bolus, every {@code interval}; contributions add. */
@@ -285,6 +427,29 @@ public abstract sealed class PlasmaCurve {
                 sum += dose.at(shifted);
             }
             return sum;
+        }
+
+        /** Σ over the doses given before {@code toS} of the first dose's integral, shifted. */
+        @Override
+        public double integral(double fromS, double toS) {
+            double sum = 0.0;
+            for (int n = 0; n < count; n++) {
+                double shift = n * intervalS;
+                if (toS - shift <= dose.startS) {
+                    break;
+                }
+                sum += dose.integral(fromS - shift, toS - shift);
+            }
+            return sum;
+        }
+
+        @Override
+        public double[] breakTimesS(double untilS) {
+            java.util.List<Double> times = new java.util.ArrayList<>();
+            for (int n = 0; n < count && dose.startS + n * intervalS <= untilS; n++) {
+                times.add(dose.startS + n * intervalS);
+            }
+            return times.stream().mapToDouble(Double::doubleValue).toArray();
         }
     }
 }

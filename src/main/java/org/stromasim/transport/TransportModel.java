@@ -298,9 +298,10 @@ public final class TransportModel {
         if (e2 >= 0 && plasma[e2] != null) {
             java.util.function.DoubleUnaryOperator remaining = t -> 1.0 - levels.at(
                     org.stromasim.scenario.BiologySpec.InterventionKind.AROMATASE_INHIBITOR, t);
-            plasma[e2] = PlasmaCurve.scaled(plasma[e2], remaining);
+            double[] changes = levels.changeTimesS(org.stromasim.scenario.BiologySpec.InterventionKind.AROMATASE_INHIBITOR);
+            plasma[e2] = PlasmaCurve.scaled(plasma[e2], remaining, changes);
             for (int g = 0; g < groupPlasma[e2].length; g++) {
-                groupPlasma[e2][g] = PlasmaCurve.scaled(groupPlasma[e2][g], remaining);
+                groupPlasma[e2][g] = PlasmaCurve.scaled(groupPlasma[e2][g], remaining, changes);
             }
         }
     }

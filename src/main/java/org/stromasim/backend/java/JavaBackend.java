@@ -26,8 +26,8 @@ import org.stromasim.transport.TransportModel;
  *       stability limit (checked on every {@link #advance}).</li>
  *   <li><b>Reactions</b> ({@link ReactionUpdate}): split from diffusion, Strang R(dt/2) D(dt) R(dt/2)
  *       or Lie D(dt) R(dt) as the scenario says. Each term is cast as dC/dt = S − λC (S, λ ≥ 0) and
- *       integrated exactly over the sub-step, with the plasma concentration taken at the sub-step
- *       midpoint and Michaelis–Menten uptake frozen at the sub-step start (first order for that
+ *       integrated exactly over the sub-step, with the plasma concentration's mean over the sub-step
+ *       (exact delivery across a bolus start) and Michaelis–Menten uptake frozen at the sub-step start (first order for that
  *       nonlinear part, positivity-preserving). Unconditionally stable.</li>
  *   <li><b>Vessels</b>: vessel voxels have D = 0 and do not react; they are set to the plasma level
  *       at each sub-step end, for display.</li>
@@ -64,11 +64,11 @@ import org.stromasim.transport.TransportModel;
  * R(h/2) · [D, R(h/2), R(h/2)] · … · [D, R(h/2)]: an {@code advance} of n steps makes one
  * reaction-only pass (the opening half reaction) and n fused passes, each diffusing and then running
  * the closing half reaction of its step and, except in the last pass, the opening half reaction of
- * the next step. Every half reaction keeps its own interval, so its plasma level is taken at its own
- * midpoint (t + h/4 and t + 3h/4 within a step) and the vessel voxels hold the plasma level of its
- * end. For the linear terms R(h/2)∘R(h/2) = R(h) exactly (the composition of two exact solutions of
+ * the next step. Every half reaction keeps its own interval, so its plasma level is the curve's mean
+ * over that interval ({@link org.stromasim.transport.PlasmaCurve#mean}) and the vessel voxels hold the
+ * plasma level of its end. For the linear terms R(h/2)∘R(h/2) = R(h) exactly (the composition of two exact solutions of
  * dC/dt = S − λC with constant λ is the exact solution over the union; with a time-varying plasma
- * level it is the two-midpoint rule over the full step, which is what unfused Strang does too). For
+ * level it takes the means of the two halves, which is what unfused Strang does too). For
  * Michaelis–Menten uptake and saturating secretion the two halves are still run one after the other
  * per voxel, with the rate of the second frozen at the state between them, rounded to float as the
  * stored state was: exactly what unfused Strang does. Lie steps (R(dt) then D) are regrouped the same

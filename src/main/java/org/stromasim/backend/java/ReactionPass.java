@@ -77,7 +77,7 @@ final class ReactionPass {
             double mid = 0.0;
             double end = 0.0;
             if (plasma[s] != null) {
-                mid = plasma[s].at(tS + hS / 2);
+                mid = plasma[s].mean(tS, tS + hS);
                 end = plasma[s].at(tS + hS);
             }
             reactions[s].tabulate(tables[s], hS, mid, end);
@@ -85,16 +85,16 @@ final class ReactionPass {
         }
     }
 
-    /** The plasma levels of every group at the sub-step's midpoint and end (group 0: the species' own). */
+    /** The plasma levels of every group mean over the sub-step and at its end (group 0: the species' own). */
     private void tabulateGroups(ReactionTable table, int s, double tS, double hS) {
         int groups = groupPlasma[s].length;
-        if (table.groupMid.length != groups) {
-            table.groupMid = new double[groups];
+        if (table.groupMean.length != groups) {
+            table.groupMean = new double[groups];
             table.groupEnd = new double[groups];
         }
         for (int g = 0; g < groups; g++) {
             PlasmaCurve curve = groupPlasma[s][g];
-            table.groupMid[g] = curve == null ? 0.0 : curve.at(tS + hS / 2);
+            table.groupMean[g] = curve == null ? 0.0 : curve.mean(tS, tS + hS);
             table.groupEnd[g] = curve == null ? 0.0 : curve.at(tS + hS);
         }
     }

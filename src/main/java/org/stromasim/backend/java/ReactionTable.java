@@ -125,15 +125,15 @@ final class ReactionTable {
      * rate (unit/s), at 6k .. 6k+5.
      */
     final float[] perVoxel = new float[VoxelKeys.COUNT * VOXEL_STRIDE];
-    /** Plasma concentration at the sub-step midpoint (the exchange source). */
-    double plasmaMid;
+    /** Mean plasma concentration over the sub-step (the exchange source; exact delivery across a bolus start). */
+    double plasmaMean;
     /** Plasma concentration at the sub-step end (what vessel voxels hold afterwards). */
     double plasmaEnd;
     /**
-     * Per plasma group (vessel groups with curves of their own; group 0 = {@link #plasmaMid} and
+     * Per plasma group (vessel groups with curves of their own; group 0 = {@link #plasmaMean} and
      * {@link #plasmaEnd}), the same two levels; read only where voxels carry a plasma group.
      */
-    double[] groupMid = new double[1];
+    double[] groupMean = new double[1];
     double[] groupEnd = new double[1];
     /** False when the sub-step is the identity for this species (no pass needed). */
     boolean active;

@@ -13,7 +13,7 @@ import org.stromasim.transport.WallExchange;
  * unconditionally stable and keeps C ≥ 0.
  * <ul>
  *   <li>decay k and binding k_bind[cell]: λ += k + k_bind;</li>
- *   <li>vessel exchange: λ += P·(S/V), S += P·(S/V)·C_plasma(t at the sub-step midpoint);</li>
+ *   <li>vessel exchange: λ += P·(S/V), S += P·(S/V)·(the plasma curve's mean over the sub-step);</li>
  *   <li>Michaelis–Menten uptake with its rate frozen at the start of the sub-step:
  *       λ += viability·Vmax/(Km + C) — positivity-preserving, first order in h for the nonlinear part;</li>
  *   <li>secretion: S += viability·rate, and with a saturation level λ += viability·rate/saturation.</li>
@@ -52,7 +52,7 @@ final class ReactionUpdate {
     /**
      * The species' retardation factor R per voxel (the backend's live array), or null without reversible
      * matrix binding: each sub-step of h then runs every rate divided by R, which for dC/dt = (S − λC)/R
-     * is the unretarded sub-step of length h/R (plasma still at the real interval's midpoint).
+     * is the unretarded sub-step of length h/R (plasma still the real interval's mean).
      */
     private float[] retardation;
     /** Effective Vmax by cell code: the model's Vmax times its uptake scale ({@link #scaleUptake}). */
@@ -123,16 +123,16 @@ final class ReactionUpdate {
      * integrated per voxel with NaN entries (never read, so a mistake stays loud), and the float
      * parameters of {@link #integrate}.
      */
-    void tabulate(ReactionTable table, double hS, double plasmaMid, double plasmaEnd) {
+    void tabulate(ReactionTable table, double hS, double plasmaMean, double plasmaEnd) {
         table.active = active;
         table.present = true;
         table.stepS = hS;
         table.stepF = (float) hS;
-        table.plasmaMid = plasmaMid;
+        table.plasmaMean = plasmaMean;
         table.plasmaEnd = plasmaEnd;
         keyMap.tabulate(reactions, uptakeScale, crossesVessels, hS, plasmaEnd);
         for (int key = 0; key < VoxelKeys.COUNT; key++) {
-            tabulatePerVoxel(table, key, VoxelKeys.cellCode(key), 0.0, plasmaMid); // wall keys: their own S/V per voxel
+            tabulatePerVoxel(table, key, VoxelKeys.cellCode(key), 0.0, plasmaMean); // wall keys: their own S/V per voxel
             byte mode = keyMap.mode[key];
             table.mode[key] = mode;
             if (mode == ReactionTable.WALL || mode == ReactionTable.PER_VOXEL) {
@@ -149,14 +149,14 @@ final class ReactionUpdate {
     }
 
     /** The float parameters of {@link #integrate} for one key ({@code exchange}: its P·(S/V), 1/s). */
-    private void tabulatePerVoxel(ReactionTable table, int key, int code, double exchange, double plasmaMid) {
+    private void tabulatePerVoxel(ReactionTable table, int key, int code, double exchange, double plasmaMean) {
         int at = key * ReactionTable.VOXEL_STRIDE;
         float[] p = table.perVoxel;
         p[at] = (float) (decayPerS + bindingPerS[code] + exchange);
         p[at + 1] = (float) vmaxPerS[code];
         p[at + 2] = (float) km[code];
         p[at + 3] = (float) secretionRelaxPerS[code];
-        p[at + 4] = (float) (exchange * plasmaMid);
+        p[at + 4] = (float) (exchange * plasmaMean);
         p[at + 5] = (float) secretionPerS[code];
     }
 
@@ -203,7 +203,7 @@ final class ReactionUpdate {
         double exchange = exchangePerS(key, v);
         int code = VoxelKeys.cellCode(key);
         double lambda = relaxationPerS(key, c, alive, exchange);
-        double source = SpeciesReactions.sourcePerS(exchange, exchange > 0 ? plasmaMid(t, v) : 0.0, alive,
+        double source = SpeciesReactions.sourcePerS(exchange, exchange > 0 ? plasmaMean(t, v) : 0.0, alive,
                 secretionPerS[code]);
         return (float) exactRelaxation(c, source, lambda, t.stepS / retardation[v]);
     }
@@ -235,9 +235,9 @@ final class ReactionUpdate {
         return crossesVessels ? (float) last.groupEnd[plasmaGroup[v]] : c;
     }
 
-    /** The plasma level at sub-step t's midpoint in the vessels voxel v exchanges with. */
-    private double plasmaMid(ReactionTable t, int v) {
-        return plasmaGroup == null ? t.plasmaMid : t.groupMid[plasmaGroup[v]];
+    /** The plasma curve's mean over sub-step t in the vessels voxel v exchanges with. */
+    private double plasmaMean(ReactionTable t, int v) {
+        return plasmaGroup == null ? t.plasmaMean : t.groupMean[plasmaGroup[v]];
     }
 
     /**
@@ -245,7 +245,7 @@ final class ReactionUpdate {
      * the voxel's own wall area per volume (so no table can hold it), the Michaelis–Menten rate frozen at C.
      */
     float integrateWall(ReactionTable t, float c, int key, float alive, int v) {
-        return (float) reactOne(t, c, key, alive, exchangePerS(key, v), plasmaMid(t, v));
+        return (float) reactOne(t, c, key, alive, exchangePerS(key, v), plasmaMean(t, v));
     }
 
     /**
@@ -363,18 +363,32 @@ final class ReactionUpdate {
             float c1 = c0;
             if (first.present) {
                 c1 = first.active ? step(first, c0, key, alive, v) : c0;
-                double w1 = first.active ? endWeight(first, c0, key, alive, v) : first.stepS / 2;
-                auc += (first.stepS - w1) * c0 + w1 * c1;
+                auc += subStepExposure(first, c0, c1, key, alive, v);
             }
             float c2 = c1;
             if (second.present) {
                 c2 = second.active ? step(second, c1, key, alive, v) : c1;
-                double w1 = second.active ? endWeight(second, c1, key, alive, v) : second.stepS / 2;
-                auc += (second.stepS - w1) * c1 + w1 * c2;
+                auc += subStepExposure(second, c1, c2, key, alive, v);
             }
             accumulate(exposure, compensation, v, (float) auc);
             c[v] = c2;
         }
+    }
+
+    /**
+     * The exposure of sub-step t from c0 to c1: (h − w1)·c0 + w1·c1, exact along the relaxation; in lumen
+     * that holds the plasma curve, h × the curve's mean over the sub-step (its exact integral: the end
+     * points' trapezoid would count half the peak × h for a sub-step ending at a bolus start).
+     */
+    private double subStepExposure(ReactionTable t, float c0, float c1, int key, float alive, int v) {
+        if (!t.active) {
+            return t.stepS / 2 * (c0 + c1);
+        }
+        if (crossesVessels && t.mode[key] == ReactionTable.LUMEN) {
+            return t.stepS * plasmaMean(t, v);
+        }
+        double w1 = endWeight(t, c0, key, alive, v);
+        return (t.stepS - w1) * c0 + w1 * c1;
     }
 
     /**
@@ -427,10 +441,10 @@ final class ReactionUpdate {
      * The full per-voxel integration (Michaelis–Menten rate frozen at the sub-step start), with the
      * voxel's exchange rate P·(S/V), 1/s, and the plasma level it exchanges with.
      */
-    private double reactOne(ReactionTable t, double cv, int key, double alive, double exchange, double plasmaMid) {
+    private double reactOne(ReactionTable t, double cv, int key, double alive, double exchange, double plasmaMean) {
         int code = VoxelKeys.cellCode(key);
         double lambda = relaxationPerS(key, cv, alive, exchange);
-        double source = SpeciesReactions.sourcePerS(exchange, plasmaMid, alive, secretionPerS[code]);
+        double source = SpeciesReactions.sourcePerS(exchange, plasmaMean, alive, secretionPerS[code]);
         return exactRelaxation(cv, source, lambda, t.stepS);
     }
 

@@ -12,8 +12,8 @@ import org.stromasim.transport.VoxelKeys;
  * species one multigrid solve of a·Cⁿ⁺¹ − L·Cⁿ⁺¹ = a·e^(−λh)·Cⁿ + S ({@link UnsplitStep}: exponential
  * Euler with the diffusion implicit), λ and S per voxel from the same reaction terms the split schemes
  * use ({@link ReactionUpdate#lossRatePerS}, {@link ReactionUpdate#sourcePerS}: Michaelis–Menten at the
- * step-start level, vessel exchange with the plasma level of the voxel's vessel group at the step
- * midpoint). Vessel lumen (D = 0,
+ * step-start level, vessel exchange with the mean over the step of the plasma curve of the voxel's
+ * vessel group). Vessel lumen (D = 0,
  * a hole of the solver) holds the plasma level at the step end, as in the split schemes. A species
  * that does not diffuse takes the same formula without L (its exact relaxation). The drug exposure is
  * integrated along the same exponential ({@link UnsplitStep#exposureEndWeightS}).
@@ -36,7 +36,7 @@ final class UnsplitImplicitStep {
     private final TransportFields fields;
     /** Per voxel its plasma group, or null with one group ({@link TransportModel#plasmaGroupOfVoxel}). */
     private final byte[] groupOfVoxel;
-    private final double[] plasmaMid;
+    private final double[] plasmaMean;
     private final double[] plasmaEnd;
     private final int drugSpecies;
     private final int vesselCode = CellType.VESSEL.code();
@@ -59,7 +59,7 @@ final class UnsplitImplicitStep {
                 plasma[s][g] = groups > 1 ? model.plasma(s, g) : model.plasma(s);
             }
         }
-        this.plasmaMid = new double[groups];
+        this.plasmaMean = new double[groups];
         this.plasmaEnd = new double[groups];
         this.drugSpecies = model.drugSpeciesIndex().orElse(-1);
         this.coefficients = new UnsplitRightHandSide(n);
@@ -78,8 +78,8 @@ final class UnsplitImplicitStep {
         float[] c = state.current[s];
         byte[] keys = state.keys;
         float[] viability = state.viability;
-        for (int g = 0; g < plasmaMid.length; g++) {
-            plasmaMid[g] = plasma[s][g] != null ? plasma[s][g].at(tS + hS / 2) : 0.0;
+        for (int g = 0; g < plasmaMean.length; g++) {
+            plasmaMean[g] = plasma[s][g] != null ? plasma[s][g].mean(tS, tS + hS) : 0.0;
             plasmaEnd[g] = plasma[s][g] != null ? plasma[s][g].at(tS + hS) : 0.0;
         }
         boolean lumenHeld = reaction.crossesVessels();
@@ -106,7 +106,7 @@ final class UnsplitImplicitStep {
             double r = retardation == null ? 1.0 : retardation[v];
             double lambda = lossRate(reaction, retardation, key, c[v], alive, v);
             double a = r * UnsplitStep.absorption(lambda, hS);
-            double source = reaction.sourcePerS(key, alive, v, plasmaMid[group]);
+            double source = reaction.sourcePerS(key, alive, v, plasmaMean[group]);
             double f = r * UnsplitStep.startWeight(lambda, hS) * c[v] + source;
             if (solver == null) {
                 finish(reaction, retardation, c, v, f / a, drug, lumenHeld, hS);
@@ -149,11 +149,17 @@ final class UnsplitImplicitStep {
             end = (float) solved;
         }
         if (drug) {
-            // lumen: the trapezoid (the λ → 0 limit)
-            double w1 = lumen ? hS / 2
-                    : UnsplitStep.exposureEndWeightS(lossRate(reaction, retardation, key, c[v], state.viability[v], v), hS);
-            ReactionUpdate.accumulate(state.exposure, state.exposureCompensation, v,
-                    (float) ((hS - w1) * c[v] + w1 * end));
+            double increment;
+            if (lumen && lumenHeld) {
+                // lumen holds the plasma curve: its exposure is the curve's exact integral over the step
+                increment = hS * plasmaMean[groupOfVoxel == null ? 0 : groupOfVoxel[v]];
+            } else {
+                // lumen not held: the trapezoid (the λ → 0 limit) of an unchanged level
+                double w1 = lumen ? hS / 2
+                        : UnsplitStep.exposureEndWeightS(lossRate(reaction, retardation, key, c[v], state.viability[v], v), hS);
+                increment = (hS - w1) * c[v] + w1 * end;
+            }
+            ReactionUpdate.accumulate(state.exposure, state.exposureCompensation, v, (float) increment);
         }
         c[v] = end;
     }

@@ -12,7 +12,7 @@ import org.stromasim.transport.TransportModel;
  * <ol>
  *   <li>{@code unsplit_assemble} (kernels/multigrid.cl, double): λ and S per voxel from the species
  *       constants the transport kernels read (SpeciesParameterTable), Michaelis–Menten at the
- *       step-start level, vessel exchange at the plasma level of the step midpoint; the fine level's
+ *       step-start level, vessel exchange at the plasma curve's mean over the step; the fine level's
  *       masses a·h², the scaled right-hand side and the start value f/a; lumen holds its level;</li>
  *   <li>{@link DeviceMultigrid#setAbsorptionField}: the masses restricted to every level, the host
  *       levels' diagonals and LU rebuilt, the Chebyshev intervals measured again; then the solve to
@@ -59,13 +59,13 @@ final class DeviceUnsplitStep {
         int ny = grid.ny();
         for (int s = 0; s < plasma.length; s++) {
             long offset = guard + (long) s * voxels;
-            double plasmaMid = plasma[s] != null ? plasma[s].at(tS + hS / 2) : 0.0;
+            double plasmaMean = plasma[s] != null ? plasma[s].mean(tS, tS + hS) : 0.0;
             double plasmaEnd = plasma[s] != null ? plasma[s].at(tS + hS) : 0.0;
             DeviceMultigrid solver = solvers.solver(s);
             // a species that does not diffuse has no held faces: the kernel ignores the boundary
             // argument then (hasBoundary 0), which still has to be some buffer
             MultigridKernels.args(kernels.unsplitAssemble, in, offset, shared[0], s, shared[1], shared[2], shared[3],
-                    solver != null ? solver.boundarySource : work.q, solver != null ? 1 : 0, plasmaMid, plasmaEnd, hS, h2,
+                    solver != null ? solver.boundarySource : work.q, solver != null ? 1 : 0, plasmaMean, plasmaEnd, hS, h2,
                     work.mass(0), work.rhs, work.solution, nx, ny, shared[6], shared[7], shared[8]);
             kernels.launch(kernels.unsplitAssemble, nx, ny, grid.nz());
             if (solver != null) {
@@ -74,7 +74,7 @@ final class DeviceUnsplitStep {
             }
             MultigridKernels.args(kernels.unsplitFinish, in, out, offset, shared[0], s, shared[1], shared[2], shared[3],
                     work.solution, hS, s == drugSpecies ? 1 : 0, ExposureWeights.SERIES_BELOW, shared[4], shared[5], nx, ny,
-                    shared[6], shared[7], shared[8]);
+                    shared[6], shared[7], shared[8], plasmaMean);
             kernels.launch(kernels.unsplitFinish, nx, ny, grid.nz());
         }
     }

@@ -45,8 +45,8 @@ import org.stromasim.transport.TransportModel;
  * at least a row before and after, so the kernel loads x neighbours unconditionally. An {@code advance} of n steps is one reaction-only pass and n fused passes
  * (see {@link PassSchedule}): with Strang splitting [exposure dt/2, R(dt/2)] then [D, R(dt/2),
  * exposure, R(dt/2)] per step, so every step is R(dt/2) D R(dt/2) with the exposure and the frozen
- * Michaelis–Menten rate taken at the step boundary and every reaction sub-step's plasma level at its
- * own midpoint, exactly the sequence of the Java backend. The plasma levels of all passes of a call
+ * Michaelis–Menten rate taken at the step boundary and every reaction sub-step's plasma level the
+ * curve's mean over it, exactly the sequence of the Java backend. The plasma levels of all passes of a call
  * are computed on the host in double and uploaded once per call (in chunks of
  * {@link #PASSES_PER_UPLOAD}); each launch gets its pass index as a kernel argument.
  *
@@ -429,7 +429,7 @@ public final class OpenClBackend implements Backend {
         CL.clFinish(queue);
     }
 
-    /** The plasma levels of a pass, [species][group][mid A, end A, mid B, end B] (kernels/transport.cl). */
+    /** The plasma levels of a pass, [species][group][mean A, end A, mean B, end B] (kernels/transport.cl). */
     private void fillLevels(PassSchedule schedule, int pass, float[] levels, int offset) {
         for (int s = 0; s < species; s++) {
             for (int g = 0; g < plasmaGroups; g++) {
@@ -443,9 +443,9 @@ public final class OpenClBackend implements Backend {
                 double hA = schedule.reactionAS(pass);
                 double tB = schedule.reactionBStartS(pass);
                 double hB = schedule.reactionBS(pass);
-                levels[at] = hA > 0 ? (float) curve.at(tA + hA / 2) : 0f;
+                levels[at] = hA > 0 ? (float) curve.mean(tA, tA + hA) : 0f;
                 levels[at + 1] = hA > 0 ? (float) curve.at(tA + hA) : 0f;
-                levels[at + 2] = hB > 0 ? (float) curve.at(tB + hB / 2) : 0f;
+                levels[at + 2] = hB > 0 ? (float) curve.mean(tB, tB + hB) : 0f;
                 levels[at + 3] = hB > 0 ? (float) curve.at(tB + hB) : 0f;
             }
         }
