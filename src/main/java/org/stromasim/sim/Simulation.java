@@ -52,6 +52,8 @@ public final class Simulation {
     private double slowStepS = Double.NaN;
     private long slowStepsTaken;
     private long slowNanos;
+    /** Where the plasma curves jump or kink: intervals end there ({@link PlasmaBreaks}). */
+    private PlasmaBreaks breaks = PlasmaBreaks.NONE;
 
     /**
      * @param host the host copy of the state; it must already be uploaded to {@code backend}
@@ -182,6 +184,7 @@ public final class Simulation {
                          ProgressListener progress) {
         OutputSchedule snapshots = new OutputSchedule(scenario.run().snapshotIntervalS());
         OutputSchedule metricRows = new OutputSchedule(scenario.run().metricsIntervalS());
+        breaks = PlasmaBreaks.of(backend.fields().model(), endTimeS);
         // slow steps are events like outputs, so the transport intervals end exactly on them
         slowClock = slow == null ? null : new OutputSchedule(slow.intervalS());
         slowSteps = updateClock(scenario, slowClock);
@@ -243,6 +246,7 @@ public final class Simulation {
         if (stepControl != null && time < endTimeS * (1 - 1e-12)) {
             replan(time, endTimeS, snapshots, metricRows, slowSteps, false);
         }
+        Events events = new Events(endTimeS, snapshots, metricRows, breaks);
         while (time < endTimeS * (1 - 1e-12)) {
             AccuracyStepControl.Adopted adopted = stepControl == null ? null : stepControl.takeAdopted(time);
             if (adopted != null) {
@@ -257,8 +261,8 @@ public final class Simulation {
                 progress.advanced(adopted.endS(), step);
             }
             Interval interval = adopted != null ? Interval.taken(time, adopted.endS(), adopted.steps())
-                    : first ? Interval.resumedAt(time, endTimeS, snapshots, metricRows, slowSteps, plan)
-                    : Interval.startingAt(time, endTimeS, snapshots, metricRows, slowSteps, plan);
+                    : first ? Interval.resumedAt(time, events.with(slowSteps), plan)
+                    : Interval.startingAt(time, events.with(slowSteps), plan);
             first = false;
             int done = interval.done();
             long stepAtIntervalStart = step - done;
@@ -345,7 +349,7 @@ public final class Simulation {
      */
     private void replan(double timeS, double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows,
                         OutputSchedule slowSteps, boolean continued) {
-        double[] events = windowEvents(timeS, endTimeS, snapshots, metricRows, slowSteps);
+        double[] events = windowEvents(timeS, new Events(endTimeS, snapshots, metricRows, breaks).with(slowSteps));
         plan = continued ? stepControl.continueAt(host, events) : stepControl.planAt(host, events);
         output.log(String.format("t = %.6g s: %s", timeS, plan.reason()));
         output.log(stepControl.lastPlanCost());
@@ -363,27 +367,24 @@ public final class Simulation {
             slowSteps = updateClock(scenario, new OutputSchedule(processes.adaptiveClock() == null
                     ? processes.intervalS() : processes.adaptiveClock().choose(state, 0.0).intervalS()));
         }
-        double[] events = windowEvents(0.0, run.endTimeS(), new OutputSchedule(run.snapshotIntervalS()),
-                new OutputSchedule(run.metricsIntervalS()), slowSteps);
+        double[] events = windowEvents(0.0, new Events(run.endTimeS(), new OutputSchedule(run.snapshotIntervalS()),
+                new OutputSchedule(run.metricsIntervalS()), PlasmaBreaks.of(backend.fields().model(), run.endTimeS()))
+                .with(slowSteps));
         return new AccuracyStepControl(run, backend).planFrom(state, events);
     }
 
     /**
-     * The event times the run passes from {@code fromS} to the next snapshot or the end, computed as
+     * The event times (plasma breaks included) the run passes from {@code fromS} to the next snapshot or the end, computed as
      * {@link Interval#startingAt} computes them, so a pilot over them takes the run's very steps.
      */
-    static double[] windowEvents(double fromS, double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows,
-                                 OutputSchedule slowSteps) {
+    static double[] windowEvents(double fromS, Events events) {
         java.util.List<Double> times = new java.util.ArrayList<>();
         double t = fromS;
         times.add(t);
         while (true) {
-            double next = Math.min(endTimeS, Math.min(snapshots.nextAfter(t), metricRows.nextAfter(t)));
-            if (slowSteps != null) {
-                next = Math.min(next, slowSteps.nextAfter(t));
-            }
+            double next = events.nextAfter(t);
             times.add(next);
-            if (next >= endTimeS * (1 - 1e-12) || snapshots.isDue(next)) {
+            if (next >= events.endTimeS() * (1 - 1e-12) || events.snapshots().isDue(next)) {
                 break;
             }
             t = next;
@@ -434,17 +435,47 @@ public final class Simulation {
     }
 
     /**
+     * Where the time loop stops: metrics rows, snapshots, slow (or convection) steps, the end, and the
+     * plasma curves' breaks; {@code slowSteps} null for none.
+     */
+    record Events(double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows, PlasmaBreaks breaks,
+                  OutputSchedule slowSteps) {
+
+        Events(double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows, PlasmaBreaks breaks) {
+            this(endTimeS, snapshots, metricRows, breaks, null);
+        }
+
+        /** These events with the slow steps' clock in force. */
+        Events with(OutputSchedule slow) {
+            return new Events(endTimeS, snapshots, metricRows, breaks, slow);
+        }
+
+        /** The first output event after {@code timeS} (no break): where the last interval before it began. */
+        double outputAfter(double timeS) {
+            double next = Math.min(endTimeS, Math.min(snapshots.nextAfter(timeS), metricRows.nextAfter(timeS)));
+            return slowSteps != null ? Math.min(next, slowSteps.nextAfter(timeS)) : next;
+        }
+
+        /** The latest output event at or before {@code timeS}. */
+        double outputAtOrBefore(double timeS) {
+            double previous = Math.max(snapshots.lastAtOrBefore(timeS), metricRows.lastAtOrBefore(timeS));
+            return slowSteps != null ? Math.max(previous, slowSteps.lastAtOrBefore(timeS)) : previous;
+        }
+
+        /** The end of the interval that starts at {@code timeS}: the next output event or an earlier break. */
+        double nextAfter(double timeS) {
+            return breaks.end(timeS, outputAfter(timeS));
+        }
+    }
+
+    /**
      * The steps between two output events: {@code steps} equal steps of {@code dtS} from {@code startS}
      * to {@code endS}, of which {@code done} are already taken.
      */
     private record Interval(double startS, double endS, int steps, double dtS, int done) {
 
-        static Interval startingAt(double timeS, double endTimeS, OutputSchedule snapshots,
-                                   OutputSchedule metricRows, OutputSchedule slowSteps, TimeStepPlan plan) {
-            double eventTime = Math.min(endTimeS, Math.min(snapshots.nextAfter(timeS), metricRows.nextAfter(timeS)));
-            if (slowSteps != null) {
-                eventTime = Math.min(eventTime, slowSteps.nextAfter(timeS));
-            }
+        static Interval startingAt(double timeS, Events events, TimeStepPlan plan) {
+            double eventTime = events.nextAfter(timeS);
             int steps = plan.stepsFor(eventTime - timeS);
             return new Interval(timeS, eventTime, steps, (eventTime - timeS) / steps, 0);
         }
@@ -454,20 +485,22 @@ public final class Simulation {
          * the step grid of the interval that began at the last output event, the rest of that interval;
          * otherwise a new interval from {@code timeS}.
          */
-        static Interval resumedAt(double timeS, double endTimeS, OutputSchedule snapshots,
-                                  OutputSchedule metricRows, OutputSchedule slowSteps, TimeStepPlan plan) {
-            double previous = Math.max(snapshots.lastAtOrBefore(timeS), metricRows.lastAtOrBefore(timeS));
-            if (slowSteps != null) {
-                previous = Math.max(previous, slowSteps.lastAtOrBefore(timeS));
+        static Interval resumedAt(double timeS, Events events, TimeStepPlan plan) {
+            double previous = events.outputAtOrBefore(timeS);
+            // a break between the last output event and timeS began an interval of its own: follow the
+            // run's own sequence of interval ends from that event
+            for (double next = events.nextAfter(previous); previous < timeS && next <= timeS;
+                    next = events.nextAfter(previous)) {
+                previous = next;
             }
             if (previous < timeS) {
-                Interval whole = startingAt(previous, endTimeS, snapshots, metricRows, slowSteps, plan);
+                Interval whole = startingAt(previous, events, plan);
                 long done = Math.round((timeS - previous) / whole.dtS());
                 if (done > 0 && done < whole.steps() && whole.timeAfter((int) done) == timeS) {
                     return new Interval(previous, whole.endS(), whole.steps(), whole.dtS(), (int) done);
                 }
             }
-            return startingAt(timeS, endTimeS, snapshots, metricRows, slowSteps, plan);
+            return startingAt(timeS, events, plan);
         }
 
         /** A window already advanced (an adopted pilot run): all its steps done. */
