@@ -26,7 +26,7 @@ public final class CliHarness {
         return new Result(code, out.toString(), err.toString());
     }
 
-    static Path testScenario(String name) {
+    public static Path testScenario(String name) {
         try {
             return Path.of(Objects.requireNonNull(CliHarness.class.getResource("/scenarios/" + name),
                     "test scenario " + name).toURI());
