@@ -93,4 +93,47 @@ public class BolusStartLumenExposureTest {
         // the drug reached the tissue beside the vessel: the run did something
         assertTrue(state.concentration(0)[lumenVoxel() + 1] > 0.01, "wall voxel " + state.concentration(0)[lumenVoxel() + 1]);
     }
+
+    /**
+     * The unsplit step sees the plasma only through its exchange source S = P·(S/V)·C̄ (lumen has D = 0,
+     * so its held level reaches the tissue through the walls alone), and from C = 0 with uptake frozen at
+     * the step start the tissue's end state is linear in S. So one step [14, 21] across the start at 20 s
+     * must give C̄ × the step [0, 7] under a constant plasma level of 1, with C̄ = ∫₂₀²¹ plasma dt / 7 by
+     * hand; the level at the step's midpoint (17.5 s) would be 0. Tolerance 1e-4 relative: the solve's
+     * residual (1e-5 of the right-hand side without a target) and float rounding.
+     */
+    @org.junit.jupiter.api.Test
+    void theUnsplitStepDeliversTheStepMeanAcrossTheStart() {
+        Scenario bolus = scenarioWith(Scheme.IMPLICIT_UNSPLIT.spec);
+        Scenario constant = scenario().grid(12, 10, 8, 20.0).diffusion(Scheme.IMPLICIT_UNSPLIT.spec)
+                .with(species("drug").d0(117).stokesRadius(0.6).vessel(2.67, new PlasmaCurveSpec.Constant(1.0))
+                        .uptake(CellType.CANCER, 0.0345, 0.16))
+                .build();
+        float[] across = oneStep(bolus, 14.0);
+        float[] unit = oneStep(constant, 0.0);
+        double mean = PEAK / Math.log(2) * (0.9 * 300 * (1 - Math.pow(2, -1.0 / 300))
+                + 0.1 * 108_000 * (1 - Math.pow(2, -1.0 / 108_000))) / 7;
+        int checked = 0;
+        for (int v = 0; v < across.length; v++) {
+            if (v % 12 == 4 && (v / 12) % 10 == 5) {
+                continue; // lumen
+            }
+            if (unit[v] > 1e-6) {
+                assertEquals(mean * unit[v], across[v], 1e-4 * mean * unit[v], "voxel " + v);
+                checked++;
+            }
+        }
+        assertTrue(checked > 50, checked + " voxels reached");
+    }
+
+    private static float[] oneStep(Scenario sc, double startS) {
+        Tissue state = initial(sc);
+        TransportModel model = TransportModel.compile(sc, state);
+        try (Backend backend = new JavaBackend(model, 2)) {
+            backend.upload(state);
+            backend.advance(startS, 7.0, 1);
+            backend.download(state);
+        }
+        return state.concentration(0);
+    }
 }
