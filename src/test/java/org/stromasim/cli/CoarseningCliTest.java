@@ -29,7 +29,7 @@ class CoarseningCliTest {
         assertEquals(0, plain.exitCode(), plain.err());
         assertTrue(plain.out().contains("(run.multigrid.pressure_coarsening: geometric)"), plain.out());
         CliHarness.Result od = CliHarness.run("validate", "--set", "run.multigrid.pressure_coarsening=operator_dependent",
-                "--set", "run.diffusion.scheme=implicit", "--set", "run.dt_s=0.2",
+                "--set", "run.diffusion.scheme=implicit", "--set", "run.dt_s=0.1",
                 "--set", "run.multigrid.diffusion_coarsening=operator_dependent", "configs/fibrotic-barrier.yaml");
         assertEquals(0, od.exitCode(), od.err());
         assertTrue(od.out().contains("(run.multigrid.pressure_coarsening: operator_dependent)"), od.out());
