@@ -2,6 +2,7 @@ package org.stromasim.flow;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.ScenarioLoader;
 import org.stromasim.solver.Coarsening;
@@ -9,7 +10,7 @@ import org.stromasim.tissue.Tissue;
 import org.stromasim.tissue.TissueBuilder;
 
 /**
- * Not a unit test: cycles and wall time of the interstitial pressure solve of a shipped scenario with each
+ * Not a unit test: cycles and wall time of a shipped scenario's interstitial pressure (and velocity) with each
  * coarsening, alternating G, OD, G, OD, ... (benchmarks/README.md "Selecting the coarsening").
  * Arguments: scenario file, repetitions.
  */
@@ -18,12 +19,12 @@ public final class PressureCoarseningBenchmark {
     private PressureCoarseningBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         int repetitions = Integer.parseInt(args[1]);
         Scenario[] scenarios = new Scenario[2];
         for (Coarsening c : Coarsening.values()) {
-            scenarios[c.ordinal()] = ScenarioLoader.load(Path.of(args[0]), List.of("run.multigrid.pressure_coarsening="
-                    + c.name().toLowerCase(java.util.Locale.ROOT)));
+            scenarios[c.ordinal()] = ScenarioLoader.load(Path.of(args[0]),
+                    List.of("run.multigrid.pressure_coarsening=" + c.name().toLowerCase(Locale.ROOT)));
         }
         Tissue tissue = TissueBuilder.build(scenarios[0]);
         for (int r = 0; r < repetitions; r++) {
