@@ -91,7 +91,10 @@ final class ValidateCommand implements Callable<Integer> {
         org.stromasim.matrix.CompositionFields.of(scenario, tissue)
                 .ifPresent(m -> out.printf("matrix          %s%n", m.ranges(tissue.cell())));
         org.stromasim.flow.InterstitialFlow.of(scenario, tissue)
-                .ifPresent(f -> out.printf("flow            %s%n", org.stromasim.flow.FlowSummary.of(f, tissue.cell())));
+                .ifPresent(f -> out.printf("flow            %s%n                %s; %d cycles, mean reduction %.3g per cycle%n",
+                        org.stromasim.flow.FlowSummary.of(f, tissue.cell()),
+                        org.stromasim.flow.DarcyStarlingSolver.describe(scenario.run().multigrid().pressureCoarsening()),
+                        f.iterations(), f.meanReduction()));
         compiled.perfusedFraction().ifPresent(f -> out.printf("vessels         %s%n",
                 org.stromasim.flow.PerfusionSummary.of(f, TransportModel.vesselSurfaceToVolumePerUm(tissue))));
         out.printf("time step       %s%n", plan.reason());

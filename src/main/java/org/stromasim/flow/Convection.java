@@ -111,7 +111,7 @@ public final class Convection {
         }
         DarcyStarlingProblem problem = InterstitialFlow.problem(flow,
                 (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw(), state, wall, transport.gagLevel());
-        double[] p = DarcyStarlingSolver.solve(problem).pressureMmHg();
+        double[] p = DarcyStarlingSolver.solve(problem, scenario.run().multigrid().pressureCoarsening()).pressureMmHg();
         int n = p.length;
         boolean[] solid = new boolean[n];
         double[] filtration = new double[n];

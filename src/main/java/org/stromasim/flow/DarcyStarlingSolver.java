@@ -1,5 +1,6 @@
 package org.stromasim.flow;
 
+import org.stromasim.solver.Coarsening;
 import org.stromasim.solver.MultigridSolver;
 
 /**
@@ -19,7 +20,24 @@ public final class DarcyStarlingSolver {
     public record Solution(double[] pressureMmHg, MultigridSolver.SolveStats stats) {
     }
 
+    /** One line for run.log and validate: how the pressure is solved. */
+    public static String describe(Coarsening coarsening) {
+        return "interstitial pressure: multigrid-preconditioned CG to a relative residual of " + RELATIVE_TOLERANCE
+                + " (run.multigrid.pressure_coarsening: " + coarsening.name().toLowerCase(java.util.Locale.ROOT)
+                + "), by the Java solver on the host on every backend";
+    }
+
+    /** With the geometric coarsening (the default of {@code run.multigrid.pressure_coarsening}). */
     public static Solution solve(DarcyStarlingProblem problem) {
+        return solve(problem, Coarsening.GEOMETRIC);
+    }
+
+    /**
+     * With the given coarsening ({@code run.multigrid.pressure_coarsening}): both solve the same equations to the
+     * same {@link #RELATIVE_TOLERANCE}; the operator-dependent one in fewer cycles on rough conductivity fields
+     * (docs/multigrid.md).
+     */
+    public static Solution solve(DarcyStarlingProblem problem, Coarsening coarsening) {
         int n = problem.voxelCount();
         double[] a = new double[n];
         double[] f = new double[n];
@@ -29,7 +47,7 @@ public final class DarcyStarlingSolver {
                     + problem.lymphatic()[v] * problem.lymphPressureMmHg()[v];
         }
         MultigridSolver solver = MultigridSolver.create(problem.nx(), problem.ny(), problem.nz(), problem.voxelUm(),
-                problem.conductivity(), problem.faces());
+                problem.conductivity(), problem.faces(), coarsening);
         solver.setAbsorption(a);
         double[] p = new double[n];
         MultigridSolver.SolveStats stats = solver.solve(p, f, RELATIVE_TOLERANCE, MAX_ITERATIONS);

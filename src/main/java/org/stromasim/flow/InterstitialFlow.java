@@ -60,7 +60,8 @@ public final class InterstitialFlow {
         FlowSpec flow = scenario.ecm().flow();
         DiffusivityLawSpec.FibreMatrix law = (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw();
         DarcyStarlingProblem problem = problem(flow, law, tissue, matrix.wallPerUm(), matrix.gagLevel());
-        DarcyStarlingSolver.Solution solution = DarcyStarlingSolver.solve(problem);
+        DarcyStarlingSolver.Solution solution = DarcyStarlingSolver.solve(problem,
+                scenario.run().multigrid().pressureCoarsening());
         double[] p = solution.pressureMmHg();
         float[] pressure = new float[p.length];
         for (int v = 0; v < p.length; v++) {

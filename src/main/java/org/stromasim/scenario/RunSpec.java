@@ -11,6 +11,7 @@ package org.stromasim.scenario;
  * @param stabilitySafety   fraction of the explicit stability limit used for the automatic step, (0, 1]
  * @param splitting         how reactions are split from diffusion
  * @param diffusion         the diffusion time integrator ({@code null} = {@link DiffusionSpec#EXPLICIT})
+ * @param multigrid         the coarsening of each multigrid solve ({@code null} = {@link MultigridSpec#DEFAULT})
  */
 public record RunSpec(
         double endTimeS,
@@ -20,7 +21,8 @@ public record RunSpec(
         Double dtS,
         Double stabilitySafety,
         Splitting splitting,
-        DiffusionSpec diffusion) {
+        DiffusionSpec diffusion,
+        MultigridSpec multigrid) {
 
     public static final double DEFAULT_STABILITY_SAFETY = 0.9;
 
@@ -28,12 +30,19 @@ public record RunSpec(
         stabilitySafety = stabilitySafety == null ? DEFAULT_STABILITY_SAFETY : stabilitySafety;
         splitting = splitting == null ? Splitting.STRANG : splitting;
         diffusion = diffusion == null ? DiffusionSpec.EXPLICIT : diffusion;
+        multigrid = multigrid == null ? MultigridSpec.DEFAULT : multigrid;
+    }
+
+    /** With the default (geometric) coarsening for every multigrid solve. */
+    public RunSpec(double endTimeS, double snapshotIntervalS, double metricsIntervalS, long seed, Double dtS,
+                   Double stabilitySafety, Splitting splitting, DiffusionSpec diffusion) {
+        this(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, stabilitySafety, splitting, diffusion, null);
     }
 
     /** Explicit diffusion (the form used before {@code run.diffusion} existed). */
     public RunSpec(double endTimeS, double snapshotIntervalS, double metricsIntervalS, long seed, Double dtS,
                    Double stabilitySafety, Splitting splitting) {
-        this(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, stabilitySafety, splitting, null);
+        this(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, stabilitySafety, splitting, null, null);
     }
 
     /** Operator splitting of reactions and diffusion. */

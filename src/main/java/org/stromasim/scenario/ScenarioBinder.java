@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.stromasim.solver.Coarsening;
 
 /**
  * Turns the validated YAML tree into a {@link Scenario}: the top-level keys, {@code grid},
@@ -39,6 +40,7 @@ final class ScenarioBinder {
         List<SpeciesSpec> species = SpeciesBinder.speciesList(r.require("species", "a list of species"));
         EcmSpec ecm = EcmBinder.ecm(r.require("ecm", "a map with diffusivity_law and stiffness_kpa"), species);
         SpeciesBinder.requireCompositionForBinding(species, ecm, r.get("species"));
+        requireFlowForPressureCoarsening(run, ecm, r.get("run"));
         YamlNode tissueNode = r.require("tissue", "a map with stroma_shell_um, nests, vessels");
         TissueSpec tissue = TissueBinder.tissue(tissueNode, grid, species);
         TissueImageBinder.checkSpecies(tissue.images(), species, tissueNode);
@@ -79,7 +81,7 @@ final class ScenarioBinder {
 
     private static RunSpec run(YamlNode node) {
         MapReader r = MapReader.of(node, "run", "time controls", "end_time_s", "snapshot_interval_s",
-                "metrics_interval_s", "seed", "dt_s", "stability_safety", "splitting", "diffusion");
+                "metrics_interval_s", "seed", "dt_s", "stability_safety", "splitting", "diffusion", "multigrid");
         double endTimeS = r.number("end_time_s", Range.positive("s"));
         double snapshotIntervalS = r.number("snapshot_interval_s", Range.positive("s"));
         double metricsIntervalS = r.number("metrics_interval_s", Range.positive("s"));
@@ -88,7 +90,53 @@ final class ScenarioBinder {
         double safety = r.number("stability_safety", Range.positiveFraction(), RunSpec.DEFAULT_STABILITY_SAFETY);
         RunSpec.Splitting splitting = r.choice("splitting", "splitting", splittingNames(), RunSpec.Splitting.STRANG);
         DiffusionSpec diffusion = diffusion(r, dtS);
-        return new RunSpec(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, safety, splitting, diffusion);
+        MultigridSpec multigrid = multigrid(r, diffusion);
+        return new RunSpec(endTimeS, snapshotIntervalS, metricsIntervalS, seed, dtS, safety, splitting, diffusion,
+                multigrid);
+    }
+
+    /**
+     * {@code run.multigrid}: the coarsening of each multigrid solve. operator_dependent for a solve the run does
+     * not make is refused (it would be read as in effect): diffusion's without the implicit scheme here,
+     * pressure's without ecm.flow in {@link #requireFlowForPressureCoarsening}; geometric, the default, is
+     * accepted anywhere (the resolved scenario a run directory records writes both).
+     */
+    private static MultigridSpec multigrid(MapReader run, DiffusionSpec diffusion) {
+        YamlNode node = run.get("multigrid");
+        if (node == null) {
+            return MultigridSpec.DEFAULT;
+        }
+        MapReader r = MapReader.of(node, "run.multigrid", "multigrid settings", "pressure_coarsening",
+                "diffusion_coarsening");
+        Coarsening pressure = r.choice("pressure_coarsening", "coarsening", coarseningNames(), Coarsening.GEOMETRIC);
+        Coarsening diffusionCoarsening = r.choice("diffusion_coarsening", "coarsening", coarseningNames(),
+                Coarsening.GEOMETRIC);
+        if (diffusionCoarsening != Coarsening.GEOMETRIC && diffusion.scheme() != DiffusionSpec.Scheme.IMPLICIT) {
+            throw ScenarioException.at(r.location(), "run.multigrid.diffusion_coarsening", "= "
+                    + MultigridSpec.key(diffusionCoarsening) + " but run.diffusion.scheme is " + lower(diffusion.scheme())
+                    + ", which makes no multigrid solve; set run.diffusion.scheme: implicit, or remove the key");
+        }
+        return new MultigridSpec(pressure, diffusionCoarsening);
+    }
+
+    /** Refuses {@code run.multigrid.pressure_coarsening: operator_dependent} without ecm.flow (no pressure solve). */
+    private static void requireFlowForPressureCoarsening(RunSpec run, EcmSpec ecm, YamlNode runNode) {
+        if (ecm.flow() != null || run.multigrid().pressureCoarsening() == Coarsening.GEOMETRIC) {
+            return;
+        }
+        YamlNode node = ((YamlNode.MapNode) runNode).entries().get("multigrid").value();
+        throw ScenarioException.at(node.location(), "run.multigrid.pressure_coarsening", "= "
+                + MultigridSpec.key(run.multigrid().pressureCoarsening()) + " but the scenario has no ecm.flow, so there is no"
+                + " interstitial pressure solve; add ecm.flow, or remove the key");
+    }
+
+    /** The YAML names of the coarsenings ({@link MultigridSpec#key}). */
+    static Map<String, Coarsening> coarseningNames() {
+        Map<String, Coarsening> names = new LinkedHashMap<>();
+        for (Coarsening c : Coarsening.values()) {
+            names.put(MultigridSpec.key(c), c);
+        }
+        return names;
     }
 
     private static DiffusionSpec diffusion(MapReader run, Double dtS) {

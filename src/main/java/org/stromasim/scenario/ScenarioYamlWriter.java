@@ -28,7 +28,9 @@ final class ScenarioYamlWriter {
                 "stability_safety", r.stabilitySafety(), "splitting", lower(r.splitting().name()),
                 "diffusion", map("scheme", lower(r.diffusion().scheme().name()), "max_stages", r.diffusion().maxStages(),
                         "coupling", lower(r.diffusion().coupling().name()),
-                        "target_relative_error", r.diffusion().targetRelativeError())));
+                        "target_relative_error", r.diffusion().targetRelativeError()),
+                "multigrid", map("pressure_coarsening", MultigridSpec.key(r.multigrid().pressureCoarsening()),
+                        "diffusion_coarsening", MultigridSpec.key(r.multigrid().diffusionCoarsening()))));
         root.put("ecm", ecm(s.ecm()));
         root.put("tissue", tissue(s.tissue()));
         List<Object> species = new ArrayList<>();

@@ -209,6 +209,9 @@ public final class Simulation {
             output.log(String.format("convection: split step every %.6g s (host code through the backend's state update)",
                     convection.intervalS()));
         }
+        if (scenario.ecm().flow() != null) {
+            output.log(org.stromasim.flow.DarcyStarlingSolver.describe(scenario.run().multigrid().pressureCoarsening()));
+        }
         if (scenario.run().diffusion().hasAccuracyTarget() && stepControl == null) {
             throw new IllegalStateException("the scenario sets run.diffusion.target_relative_error: call controlSteps");
         }

@@ -159,7 +159,8 @@ public record TimeStepPlan(double maxDtS, StabilityLimit limit, String reason) {
 
     /** The implicit scheme's solve tolerance in words (org.stromasim.transport.SolveTolerance). */
     private static String solveTolerance(RunSpec run) {
-        return String.format(java.util.Locale.ROOT, "multigrid solves to a relative residual of %.2g%s",
+        return String.format(java.util.Locale.ROOT, "multigrid solves (run.multigrid.diffusion_coarsening: %s) to a relative residual of %.2g%s",
+                org.stromasim.scenario.MultigridSpec.key(run.multigrid().diffusionCoarsening()),
                 org.stromasim.transport.SolveTolerance.relativeResidual(run.diffusion()),
                 run.diffusion().hasAccuracyTarget() ? " (10⁻³ of the target)" : "");
     }

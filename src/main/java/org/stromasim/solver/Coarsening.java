@@ -15,8 +15,8 @@ public enum Coarsening {
      * error of a voxel-wise rough field follows the fine fluxes, which block-constant corrections cannot
      * represent. About twice the work per cycle. A device solver runs the same hierarchy through
      * {@link MultigridSolver#operatorDependentLevels()} (the geometric device multigrid's
-     * {@link MultigridSolver#hierarchy()} refuses it), used by its parity test and benchmark; no
-     * configuration key selects this coarsening, so no run uses it on either backend.
+     * {@link MultigridSolver#hierarchy()} refuses it). A scenario selects it per solve with
+     * {@code run.multigrid.pressure_coarsening} and {@code run.multigrid.diffusion_coarsening}.
      */
     OPERATOR_DEPENDENT
 }

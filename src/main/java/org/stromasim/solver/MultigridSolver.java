@@ -116,6 +116,10 @@ public final class MultigridSolver {
      * directly, where both coarsenings are the same dense LU).
      */
     private final OperatorDependentHierarchy operatorDependent;
+    /** {@link #exactFineLevel}'s arrays for the current conductivity and faces, or null until first asked. */
+    private MultigridHierarchy.Level exactFine;
+    /** {@link #paddedBoundarySource} for the current conductivity and faces, with {@link #exactFine}. */
+    private double[] exactBoundarySource;
 
     private MultigridSolver(int nx, int ny, int nz, double h, float[] k, Map<Face, FaceCondition> faces,
                             Coarsening coarsening) {
@@ -191,6 +195,8 @@ public final class MultigridSolver {
             fixedFace[f.ordinal()] = c.kind() == FaceCondition.Kind.FIXED;
         }
         coarsest = null;
+        exactFine = null;
+        exactBoundarySource = null;
         if (operatorDependent != null) {
             operatorDependent.invalidate();
         }
@@ -285,8 +291,29 @@ public final class MultigridSolver {
      * The fine operator exactly as {@link #residualInDouble} applies it (double face conductances from
      * the float conductivity, the mass a·h² as set), in the layout of {@link MultigridHierarchy.Level}:
      * what a device computes its residual with when it is to match this solver's residual.
+     *
+     * <p>Kept from one call to the next until the conductivity or faces are set again ({@link #assemble}): only
+     * the masses depend on a, and they are rewritten in place on every call, so a device hierarchy rebuilt per
+     * absorption (each TR-BDF2 stage) allocates nothing here (six padded double arrays, ~1 GB at 256³).
      */
     MultigridHierarchy.Level exactFineLevel() {
+        MultigridLevel fine = levels.get(0);
+        if (exactFine == null) {
+            exactFine = exactFineFaces();
+        }
+        double[] mass = exactFine.unitMass();
+        for (int kk = 0; kk < nz; kk++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    mass[fine.index(i, j, kk)] = massOf(i + nx * (j + ny * kk));
+                }
+            }
+        }
+        return exactFine;
+    }
+
+    /** The face conductances of {@link #exactFineLevel} (masses left 0): allocated once per assembly. */
+    private MultigridHierarchy.Level exactFineFaces() {
         MultigridLevel fine = levels.get(0);
         int size = fine.size;
         double[] fx = new double[size];
@@ -321,7 +348,6 @@ public final class MultigridSolver {
                     }
                     faceSum[p] = sum;
                     coupledSum[p] = coupled;
-                    mass[p] = massOf(v);
                     // the + faces; a periodic axis's wrapped face also in the ghost entry on the − side
                     fx[p] = toCell[1] ? t[1] : 0;
                     fy[p] = toCell[3] ? t[3] : 0;
@@ -339,6 +365,18 @@ public final class MultigridSolver {
             }
         }
         return new MultigridHierarchy.Level(nx, ny, nz, fx, fy, fz, faceSum, mass, coupledSum);
+    }
+
+    /**
+     * Σ conductance·held value of the held faces per padded fine cell in double (the right-hand side's boundary
+     * part, as {@link OperatorDependentLevels#boundarySource}); needs no absorption. Kept until the conductivity or
+     * faces are set again: read, do not write.
+     */
+    public double[] heldSource() {
+        if (exactBoundarySource == null) {
+            exactBoundarySource = paddedBoundarySource();
+        }
+        return exactBoundarySource;
     }
 
     /** Σ conductance·held value of the held faces per padded fine cell (double), as {@link #hierarchy()} exports it. */
@@ -418,8 +456,9 @@ public final class MultigridSolver {
                     : "a grid of at most " + COARSEST_CELLS + " cells has no coarse levels; it is solved by dense LU");
         }
         requireAbsorption();
-        return new OperatorDependentLevels(operatorDependent, exactFineLevel(), levels.get(0).lambdaMax,
-                paddedBoundarySource(), periodic, h);
+        MultigridHierarchy.Level exact = exactFineLevel();
+        return new OperatorDependentLevels(operatorDependent, exact, levels.get(0).lambdaMax, heldSource(),
+                periodic, h);
     }
 
     /**

@@ -53,6 +53,7 @@ public final class TransportModel {
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
     private final org.stromasim.scenario.DiffusionSpec diffusion;
+    private final org.stromasim.solver.Coarsening diffusionCoarsening;
     private final boolean needsSlowSteps;
 
     private TransportModel(Scenario scenario, Tissue tissue) {
@@ -115,6 +116,7 @@ public final class TransportModel {
         this.splitting = scenario.run().splitting();
         this.needsSlowSteps = scenario.biology() != null;
         this.diffusion = scenario.run().diffusion();
+        this.diffusionCoarsening = scenario.run().multigrid().diffusionCoarsening();
         this.compiledStiffnessKpa = tissue.stiffnessKpa().clone();
         this.compiledCells = tissue.cell().clone();
         float[] scratch = new float[grid.voxelCount()];
@@ -402,5 +404,10 @@ public final class TransportModel {
     /** The diffusion time integrator the scenario asks for ({@code run.diffusion}). */
     public org.stromasim.scenario.DiffusionSpec diffusion() {
         return diffusion;
+    }
+
+    /** The coarsening of the implicit scheme's multigrid solves ({@code run.multigrid.diffusion_coarsening}). */
+    public org.stromasim.solver.Coarsening diffusionCoarsening() {
+        return diffusionCoarsening;
     }
 }

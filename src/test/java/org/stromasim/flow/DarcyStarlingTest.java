@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.stromasim.grid.Face;
+import org.stromasim.solver.Coarsening;
 import org.stromasim.solver.FaceCondition;
 
 /**
  * Steady Darcy–Starling pressure against analytic solutions: Baxter &amp; Jain's (1989) uniformly
  * perfused sphere without lymphatics, p(r) = p_e[1 − sinh(αr/R)/((r/R)·sinh α)],
- * α = R·√(Lp·(S/V)/K), p = 0 at r = R; and a two-layer slab with a 1:100 conductivity jump.
+ * α = R·√(Lp·(S/V)/K), p = 0 at r = R; and a two-layer slab with a 1:100 conductivity jump. The sphere
+ * and slab run with both coarsenings of {@code run.multigrid.pressure_coarsening}: the same references hold.
  */
 class DarcyStarlingTest {
 
@@ -87,10 +91,11 @@ class DarcyStarlingTest {
      * half radius at h = R/20. The rim is where the voxel surface differs from the sphere by up to
      * h·√3/2, shifting the held boundary outward by about h/2 on average.
      */
-    @Test
-    void perfusedSphereWithinTwoPercentInsideTheRim() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Coarsening.class)
+    void perfusedSphereWithinTwoPercentInsideTheRim(Coarsening coarsening) {
         Sphere s = Sphere.of(20, false);
-        double[] p = DarcyStarlingSolver.solve(s.problem()).pressureMmHg();
+        double[] p = DarcyStarlingSolver.solve(s.problem(), coarsening).pressureMmHg();
         double error = maxError(s, p, 0.5 * R_UM);
         System.out.printf("Baxter-Jain sphere, p = 0 outside, h = R/20: max error r <= R/2 %.4f p_e, r <= 0.8R %.4f p_e%n",
                 error, maxError(s, p, 0.8 * R_UM));
@@ -101,13 +106,14 @@ class DarcyStarlingTest {
      * The exact solution's extension held outside: the discrete problem then has exact boundary data on
      * the staircase and the 7-point flux form converges at second order everywhere inside.
      */
-    @Test
-    void secondOrderConvergenceWithExactDataOnTheStaircase() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Coarsening.class)
+    void secondOrderConvergenceWithExactDataOnTheStaircase(Coarsening coarsening) {
         double[] errors = new double[3];
         int[] resolutions = {8, 16, 32};
         for (int r = 0; r < 3; r++) {
             Sphere s = Sphere.of(resolutions[r], true);
-            errors[r] = maxError(s, DarcyStarlingSolver.solve(s.problem()).pressureMmHg(), R_UM);
+            errors[r] = maxError(s, DarcyStarlingSolver.solve(s.problem(), coarsening).pressureMmHg(), R_UM);
         }
         double order1 = Math.log(errors[0] / errors[1]) / Math.log(2);
         double order2 = Math.log(errors[1] / errors[2]) / Math.log(2);
@@ -154,8 +160,9 @@ class DarcyStarlingTest {
      * one flux q = Δp/(L1/K1 + L2/K2) through every face, p linear in each layer; the harmonic-mean
      * face conductivity reproduces it exactly.
      */
-    @Test
-    void fluxIsContinuousAcrossAHundredfoldConductivityJump() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Coarsening.class)
+    void fluxIsContinuousAcrossAHundredfoldConductivityJump(Coarsening coarsening) {
         int nx = 40;
         double h = 10;
         int count = nx * 2 * 2;
@@ -166,7 +173,7 @@ class DarcyStarlingTest {
         DarcyStarlingProblem problem = new DarcyStarlingProblem(nx, 2, 2, h, k, new double[count], new double[count],
                 new double[count], new double[count],
                 Map.of(Face.X_MIN, FaceCondition.fixed(10.0), Face.X_MAX, FaceCondition.fixed(0.0)));
-        double[] p = DarcyStarlingSolver.solve(problem).pressureMmHg();
+        double[] p = DarcyStarlingSolver.solve(problem, coarsening).pressureMmHg();
         double length = 20 * h;
         double k2 = 0.01f; // the stored float value
         double q = 10.0 / (length / 1.0 + length / k2);

@@ -81,6 +81,7 @@ class ScenarioReferenceTest {
         words.addAll(ScenarioBinder.splittingNames().keySet());
         words.addAll(ScenarioBinder.schemeNames().keySet());
         words.addAll(ScenarioBinder.couplingNames().keySet());
+        words.addAll(ScenarioBinder.coarseningNames().keySet());
         words.addAll(SpeciesBinder.unitNames().keySet());
         for (CellType t : CellType.values()) {
             words.add(t.key());

@@ -32,6 +32,7 @@ public final class ScenarioFixture {
     private RunSpec.Splitting splitting = RunSpec.Splitting.STRANG;
     private Double dtS;
     private org.stromasim.scenario.DiffusionSpec diffusion;
+    private org.stromasim.scenario.MultigridSpec multigrid;
     private String drugSpecies = "drug";
     private final List<SpeciesSpec> species = new ArrayList<>();
 
@@ -69,6 +70,17 @@ public final class ScenarioFixture {
         return this;
     }
 
+    /** The multigrid coarsenings ({@code run.multigrid}; default geometric). */
+    public ScenarioFixture multigrid(org.stromasim.scenario.MultigridSpec spec) {
+        multigrid = spec;
+        return this;
+    }
+
+    /** The implicit scheme's solves with {@code coarsening}. */
+    public ScenarioFixture diffusionCoarsening(org.stromasim.solver.Coarsening coarsening) {
+        return multigrid(new org.stromasim.scenario.MultigridSpec(null, coarsening));
+    }
+
     public ScenarioFixture drugSpecies(String name) {
         drugSpecies = name;
         return this;
@@ -80,7 +92,7 @@ public final class ScenarioFixture {
     }
 
     public Scenario build() {
-        RunSpec run = new RunSpec(1.0, 1.0, 1.0, 1L, dtS, null, splitting, diffusion);
+        RunSpec run = new RunSpec(1.0, 1.0, 1.0, 1L, dtS, null, splitting, diffusion, multigrid);
         EcmSpec ecm = new EcmSpec(law, new EcmSpec.RegionStiffness(0, 0, 0), null);
         TissueSpec tissue = new TissueSpec(List.of(), 0.0, null, List.of());
         return new Scenario("test", "built in test code", grid, run, ecm, tissue, species,

@@ -103,7 +103,8 @@ final class ImplicitDiffusion {
             shared.reassemble(d, faces);
         } else {
             shared = null; // release the old workspace before the new one is allocated
-            shared = MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d, faces);
+            shared = MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d, faces,
+                    model.diffusionCoarsening());
             solversCreated++;
         }
         assembledSpecies = s;

@@ -6,6 +6,7 @@ import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_mem;
 import org.stromasim.grid.Grid3D;
+import org.stromasim.solver.Coarsening;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.transport.SolverFaces;
 import org.stromasim.transport.TrBdf2;
@@ -41,7 +42,9 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
     private final MultigridWorkspace work;
     private final DeviceContext context;
     private final cl_command_queue queue;
-    private final DeviceMultigrid[] solvers;
+    private final DeviceImplicitSolver[] solvers;
+    /** The Java solver and device hierarchy of the operator-dependent coarsening, or null for the geometric one. */
+    private final DeviceOperatorDependentImplicit.Host operatorDependent;
     /** Relative residual every solve reaches ({@link SolveTolerance}), as on the Java backend. */
     private final double tolerance;
     private final float[][] builtFrom;
@@ -70,7 +73,11 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
         this.guard = guard;
         this.kernels = new MultigridKernels(resources, context, queue);
         this.work = new MultigridWorkspace(resources, queue, grid.nx(), grid.ny(), grid.nz(), perVoxelMasses);
-        this.solvers = new DeviceMultigrid[model.speciesCount()];
+        this.solvers = new DeviceImplicitSolver[model.speciesCount()];
+        this.operatorDependent = model.diffusionCoarsening() == Coarsening.OPERATOR_DEPENDENT
+                ? new DeviceOperatorDependentImplicit.Host(grid, kernels, new GalerkinKernels(resources, context, queue),
+                        work, context, queue)
+                : null;
         this.builtFrom = new float[model.speciesCount()][];
         this.tolerance = SolveTolerance.relativeResidual(model.diffusion());
     }
@@ -94,7 +101,10 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
                     break;
                 }
             }
-            if (diffuses) {
+            if (diffuses && operatorDependent != null) {
+                solvers[s] = new DeviceOperatorDependentImplicit(operatorDependent, builtFrom[s],
+                        SolverFaces.of(model.boundaries(s)));
+            } else if (diffuses) {
                 MultigridSolver host = MultigridSolver.create(grid.nx(), grid.ny(), grid.nz(), grid.voxelUm(), d,
                         SolverFaces.of(model.boundaries(s)));
                 solvers[s] = new DeviceMultigrid(host.hierarchy(), kernels, work, context, queue);
@@ -109,23 +119,24 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
         double h2 = h * h;
         for (int s = 0; s < solvers.length; s++) {
             long offset = guard + (long) s * voxels;
-            DeviceMultigrid solver = solvers[s];
+            DeviceImplicitSolver solver = solvers[s];
             if (solver == null) {
                 CL.clEnqueueCopyBuffer(queue, in, out, offset * Sizeof.cl_float, offset * Sizeof.cl_float,
                         (long) voxels * Sizeof.cl_float, 0, null, null);
                 continue;
             }
+            double a1 = TrBdf2.stage1Absorption(dtS);
+            // the absorption first: an operator-dependent solver builds its fine level for it
+            setAbsorption(solver, s, a1, h2);
             MultigridKernels.DeviceLevel fine = solver.fine();
             MultigridKernels.args(kernels.load, in, offset, work.start, work.star, fine.nx, fine.ny);
             kernels.launch(kernels.load, fine);
-            double a1 = TrBdf2.stage1Absorption(dtS);
-            MultigridKernels.args(kernels.stage1, fine.fx, fine.fy, fine.fz, fine.faceSum, solver.boundarySource,
+            MultigridKernels.args(kernels.stage1, fine.fx, fine.fy, fine.fz, fine.faceSum, solver.boundarySource(),
                     work.start, work.rhs, a1, 1.0 / h2, h2, fine.nx, fine.ny, fine.nz, fine.periodic, retardation, slots[s]);
             kernels.launch(kernels.stage1, fine);
-            setAbsorption(solver, s, a1, h2);
             solve(solver, work.star, s, "1");
             double a2 = TrBdf2.stage2Absorption(dtS);
-            MultigridKernels.args(kernels.stage2, solver.boundarySource, work.start, work.star, work.rhs, a2,
+            MultigridKernels.args(kernels.stage2, solver.boundarySource(), work.start, work.star, work.rhs, a2,
                     TrBdf2.STAR_WEIGHT, TrBdf2.START_WEIGHT, h2, fine.nx, fine.ny, retardation, slots[s]);
             kernels.launch(kernels.stage2, fine);
             long bytes = MultigridWorkspace.padded(new int[] {fine.nx, fine.ny, fine.nz}) * Sizeof.cl_double;
@@ -141,19 +152,18 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
      * The stage's absorption a: uniform, or for a species bound to the matrix R·a per voxel (R·∂C/∂t = ∇·(D∇C):
      * R multiplies the time-derivative terms), written as the fine masses R·a·h² and restricted by the solver.
      */
-    private void setAbsorption(DeviceMultigrid solver, int s, double a, double h2) {
+    private void setAbsorption(DeviceImplicitSolver solver, int s, double a, double h2) {
         if (slots[s] < 0) {
             solver.setAbsorption(a);
             return;
         }
-        MultigridKernels.DeviceLevel fine = solver.fine();
-        MultigridKernels.args(kernels.mass, retardation, slots[s], a, h2, work.mass(0), fine.nx, fine.ny);
-        kernels.launch(kernels.mass, fine);
+        MultigridKernels.args(kernels.mass, retardation, slots[s], a, h2, work.mass(0), grid.nx(), grid.ny());
+        kernels.launch(kernels.mass, grid.nx(), grid.ny(), grid.nz());
         solver.setAbsorptionField();
     }
 
     /** Species s's device solver on the current diffusivity (after {@link #prepare}), or null when it does not diffuse. */
-    DeviceMultigrid solver(int s) {
+    DeviceImplicitSolver solver(int s) {
         return solvers[s];
     }
 
@@ -165,7 +175,7 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
         return work;
     }
 
-    private void solve(DeviceMultigrid solver, cl_mem u, int s, String stage) {
+    private void solve(DeviceImplicitSolver solver, cl_mem u, int s, String stage) {
         solveChecked(solver, u, s, "TR-BDF2 stage " + stage);
     }
 
@@ -174,7 +184,7 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
      * {@code work().rhs} to the run's {@link SolveTolerance}, counting the cycles; refuses a solve that does
      * not converge, naming {@code what}.
      */
-    void solveChecked(DeviceMultigrid solver, cl_mem u, int s, String what) {
+    void solveChecked(DeviceImplicitSolver solver, cl_mem u, int s, String what) {
         double[] stats = solver.solve(u, work.rhs, tolerance, MAX_CYCLES);
         cycles += (long) stats[0];
         solves++;
@@ -198,5 +208,14 @@ final class DeviceImplicitDiffusion implements AutoCloseable {
                 solvers[s] = null;
             }
         }
+        if (operatorDependent != null) {
+            operatorDependent.close();
+        }
+    }
+
+    /** Operator-dependent hierarchies built so far and their host set-up and upload time, s; {0, 0} when geometric. */
+    double[] operatorDependentRebuilds() {
+        return operatorDependent == null ? new double[2]
+                : new double[] {operatorDependent.rebuilds(), operatorDependent.rebuildSeconds()};
     }
 }

@@ -28,7 +28,7 @@ import org.stromasim.solver.MultigridSolver;
  * <p>The coefficient buffers are this object's own (released by {@link #close}, when the diffusivity
  * changes); the work arrays are the shared {@link MultigridWorkspace}.
  */
-final class DeviceMultigrid implements AutoCloseable {
+final class DeviceMultigrid implements DeviceImplicitSolver {
 
     /** Coefficient arrays per level: fx, fy, fz, faceSum, unitMass, coupledSum. */
     static final int COEFFICIENT_ARRAYS = 6;
@@ -81,12 +81,19 @@ final class DeviceMultigrid implements AutoCloseable {
         hostMass = new double[coarseSize];
     }
 
-    MultigridKernels.DeviceLevel fine() {
+    @Override
+    public MultigridKernels.DeviceLevel fine() {
         return levels.get(0);
     }
 
+    @Override
+    public cl_mem boundarySource() {
+        return boundarySource;
+    }
+
     /** Sets the absorption a (&gt; 0) of the following solves: the smoother's interval per level follows it. */
-    void setAbsorption(double absorption) {
+    @Override
+    public void setAbsorption(double absorption) {
         if (absorption == a && lambdaMax != null && !perVoxel) {
             return;
         }
@@ -112,7 +119,8 @@ final class DeviceMultigrid implements AutoCloseable {
      * their diagonals and coarsest LU rebuilt ({@link MultigridHierarchy#setHostMasses}), and each
      * device level's Chebyshev interval is measured again on its new diagonal.
      */
-    void setAbsorptionField() {
+    @Override
+    public void setAbsorptionField() {
         perVoxel = true;
         a = 1.0;
         for (int l = 1; l <= hostLevel; l++) {
@@ -138,7 +146,8 @@ final class DeviceMultigrid implements AutoCloseable {
      * the residual's 2-norm is at most {@code relativeTolerance} times that of rhs or {@code maxIterations}
      * PCG iterations have run, as {@link MultigridSolver#solve}. Returns {iterations, ‖rhs‖, ‖residual‖}.
      */
-    double[] solve(cl_mem u, cl_mem rhs, double relativeTolerance, int maxIterations) {
+    @Override
+    public double[] solve(cl_mem u, cl_mem rhs, double relativeTolerance, int maxIterations) {
         MultigridKernels.DeviceLevel fine = fine();
         double bNorm = Math.sqrt(kernels.dot(fine, rhs, rhs));
         kernels.operator(fine, mass(0), a, u, rhs, work.res);

@@ -61,11 +61,11 @@ final class DeviceUnsplitStep {
             long offset = guard + (long) s * voxels;
             double plasmaMean = plasma[s] != null ? plasma[s].mean(tS, tS + hS) : 0.0;
             double plasmaEnd = plasma[s] != null ? plasma[s].at(tS + hS) : 0.0;
-            DeviceMultigrid solver = solvers.solver(s);
+            DeviceImplicitSolver solver = solvers.solver(s);
             // a species that does not diffuse has no held faces: the kernel ignores the boundary
             // argument then (hasBoundary 0), which still has to be some buffer
             MultigridKernels.args(kernels.unsplitAssemble, in, offset, shared[0], s, shared[1], shared[2], shared[3],
-                    solver != null ? solver.boundarySource : work.q, solver != null ? 1 : 0, plasmaMean, plasmaEnd, hS, h2,
+                    solver != null ? solver.boundarySource() : work.q, solver != null ? 1 : 0, plasmaMean, plasmaEnd, hS, h2,
                     work.mass(0), work.rhs, work.solution, nx, ny, shared[6], shared[7], shared[8]);
             kernels.launch(kernels.unsplitAssemble, nx, ny, grid.nz());
             if (solver != null) {

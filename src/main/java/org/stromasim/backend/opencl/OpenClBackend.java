@@ -540,6 +540,15 @@ public final class OpenClBackend implements Backend {
         return implicit == null ? 0 : implicit.meanCyclesPerSolve();
     }
 
+    /**
+     * With {@code run.multigrid.diffusion_coarsening: operator_dependent}: the hierarchies built so far (one per
+     * absorption: each TR-BDF2 stage, each unsplit step) and the host set-up and upload time they took, s;
+     * {0, 0} otherwise.
+     */
+    public double[] implicitOperatorDependentRebuilds() {
+        return implicit == null ? new double[2] : implicit.operatorDependentRebuilds();
+    }
+
 
     /**
      * Why this backend cannot run {@code diffusion} on {@code device}, or null when it can: the one

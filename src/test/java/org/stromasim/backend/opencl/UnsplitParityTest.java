@@ -47,8 +47,10 @@ class UnsplitParityTest {
     static final int STEPS = 6;
     static final double DT_S = 30;
 
-    @Test
-    void sharpContrastFastUptakeAndLumenAgreeWithTheJavaBackend() {
+    /** Both coarsenings of run.multigrid.diffusion_coarsening (operator_dependent: the hierarchy rebuilt from each step's a). */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(org.stromasim.solver.Coarsening.class)
+    void sharpContrastFastUptakeAndLumenAgreeWithTheJavaBackend(org.stromasim.solver.Coarsening coarsening) {
         int nx = 48;
         int ny = 40;
         int nz = 24;
@@ -61,7 +63,7 @@ class UnsplitParityTest {
                 .secretion(CellType.FIBROBLAST, 0.002, 0.5);
         ScenarioFixture.SpeciesFixture bound = species("bound").d0(0).decay(0.02).secretion(CellType.CANCER, 0.001, null);
         Scenario sc = scenario().grid(nx, ny, nz, 10.0).law(new DiffusivityLawSpec.Exponential(1.0)).diffusion(unsplit)
-                .with(drug).with(slow).with(bound).build();
+                .diffusionCoarsening(coarsening).with(drug).with(slow).with(bound).build();
         Tissue initial = ScenarioFixture.emptyTissue(sc);
         Random random = new Random(21);
         for (int k = 0; k < nz; k++) {
