@@ -22,11 +22,12 @@ record DrugPreset(double d0Um2PerS, double stokesRadiusNm, double permeabilityUm
     /**
      * Doxorubicin-like small molecule. D0 117 µm²/s: §1 "Doxorubicin, free, tissue" 7,000 µm²/min (S);
      * r_s 0.6 nm: §2 "Doxorubicin Stokes radius" 0.5–0.7 nm (U); P 2.67 µm/s: §5 "Vessel permeability,
-     * free doxorubicin" 160 µm/min (S); Vmax 0.0345 µM/s and Km 0.16 µM: C from §5 "Doxorubicin cell
-     * uptake" (S) as worked out in configs/fibrotic-stroma.yaml; binding 0: DNA binding is intracellular
-     * and lumped into the uptake (choice).
+     * free doxorubicin" 160 µm/min (S); Vmax 0.0885 µM/s and Km 0.403 µM: C from §5 "Doxorubicin cell
+     * uptake" (S) on the model's basis (per interstitial-fluid volume, cancer cell fraction 0.72 of §20),
+     * as worked out in configs/fibrotic-stroma.yaml; binding 0: DNA binding is intracellular and lumped
+     * into the uptake (choice).
      */
-    static final DrugPreset DOXORUBICIN = new DrugPreset(117, 0.6, 2.67, 0.0345, 0.16, 0.0);
+    static final DrugPreset DOXORUBICIN = new DrugPreset(117, 0.6, 2.67, 0.0885, 0.403, 0.0);
 
     /**
      * Tamoxifen-like endocrine agent. PLACEHOLDERS (U) except where stated: no tissue D was found
