@@ -11,9 +11,12 @@
 //        - matrix remodelling toward the ceiling/floor, exact over dt (MatrixRemodelling);
 //        - drug kill of CANCER voxels, viability *= exp(-k*dt), DEAD below the death threshold
 //          (DrugResponse, with the IL-6 and lactate EC50 shifts);
+//        - with a hyaluronan state (hasGag): deposition, turnover and hyaluronidase, exact over dt for the cell code
+//          after the kill: phi <- target[code] + (phi - target[code]) * decay, the steady states and
+//          decay = exp(-lambda*dt) computed by the Java side (HyaluronanTurnover) for the step;
 //        - the voxel key (cell code * 2 + wall) for the new code, so a new CAF secretes and a
 //          DEAD voxel stops uptake and secretion at the next transport pass;
-//        - every species' diffusivity from the new stiffness and cell code by the scenario's law, 0 in vessels
+//        - every species' diffusivity from the new stiffness, cell code and hyaluronan by the scenario's law, 0 in vessels
 //          (TransportModel.refreshDiffusivity), so nothing is uploaded from the host.
 // In step 2 a neighbour's code can change concurrently only from CANCER to DEAD, never to or from CAF,
 // so the CAF-neighbour count is the same whichever value a work-item reads.
@@ -101,10 +104,10 @@ inline float jackson_james_resistance(float phi, float r) {
     return phi > 0.0f ? (20.0f * phi) / (r * r * 3.0f * (-log(phi) - 0.931f)) : 0.0f;
 }
 
-inline float fibre_matrix_relative_diffusivity(__constant const float* law, float e, int code, float rs) {
+// phiGag: the voxel's GAG fraction (gag_fraction_of below).
+inline float fibre_matrix_relative_diffusivity(__constant const float* law, float e, int code, float rs, float phiGag) {
     float phiCol = e <= 0.0f ? 0.0f : fmin(law[FM_REFERENCE_COLLAGEN_FRACTION] * pow(e / law[FM_REFERENCE_STIFFNESS],
             1.0f / law[FM_STIFFNESS_EXPONENT]), law[FM_MAX_COLLAGEN_FRACTION]);
-    float phiGag = law[FM_GAG_FRACTION_BY_CELL + code];
     float phiCell = law[FM_CELL_FRACTION_BY_CELL + code];
     float resistance = jackson_james_resistance(phiCol, law[FM_COLLAGEN_RADIUS])
             + jackson_james_resistance(phiGag, law[FM_GAG_RADIUS]);
@@ -117,17 +120,23 @@ inline float fibre_matrix_relative_diffusivity(__constant const float* law, floa
     return hydrodynamic * steric * (2.0f / (2.0f + phiCell));
 }
 
-// D/D0 of a solute of Stokes radius rs at stiffness e (kPa) in a tissue voxel of cell code `code`
-// (lumen's D = 0 is set by the caller); law parameters in `law`, filled from the Java law by
+// The GAG fraction of voxel v: the hyaluronan state when the scenario has one (hasGag), else the cell type's
+// fraction from the fibre_matrix table (CompositionLaw.composition(E, code, gag, v)).
+inline float gag_fraction_of(__constant const float* law, __global const float* gag, int hasGag, long v, int code) {
+    return hasGag ? gag[v] : law[FM_GAG_FRACTION_BY_CELL + code];
+}
+
+// D/D0 of a solute of Stokes radius rs at stiffness e (kPa) in a tissue voxel of cell code `code` and GAG
+// fraction phiGag (read by the fibre_matrix law only; lumen's D = 0 is set by the caller); law parameters in `law`, filled from the Java law by
 // DeviceBiology.lawTable: Ogston {r_f, E_ref, phi_ref, n}, exponential {E_scale}, fibre matrix (above).
 // The formulas repeat the Java laws (transport.OgstonLaw, ExponentialLaw, FibreMatrixLaw) in float;
 // KernelPhysicsParityTest holds each to its Java law on random inputs.
-inline float relative_diffusivity(int kind, __constant const float* law, float e, int code, float rs) {
+inline float relative_diffusivity(int kind, __constant const float* law, float e, int code, float rs, float phiGag) {
     if (kind == LAW_EXPONENTIAL) {
         return exp(-fmax(e, 0.0f) / law[EXPONENTIAL_STIFFNESS_SCALE]);
     }
     if (kind == LAW_FIBRE_MATRIX) {
-        return fibre_matrix_relative_diffusivity(law, e, code, rs);
+        return fibre_matrix_relative_diffusivity(law, e, code, rs, phiGag);
     }
     float phi = e <= 0.0f ? 0.0f : fmin(law[OGSTON_REFERENCE_FRACTION] * pow(e / law[OGSTON_REFERENCE_STIFFNESS],
             1.0f / law[OGSTON_STIFFNESS_EXPONENT]), 1.0f);
@@ -156,7 +165,12 @@ __kernel void remodel_and_respond(__global uchar* cell,
                                   // diffusivity: per species {D0, Stokes radius}, then the law
                                   __constant const float* restrict speciesLaw,
                                   const int lawKind,
-                                  __constant const float* restrict law) {
+                                  __constant const float* restrict law,
+                                  // hyaluronan: the state (hasGag), the steady state per cell code and exp(-lambda*dt)
+                                  __global float* restrict gag,
+                                  const int hasGag,
+                                  __constant const float* restrict gagSteadyState,
+                                  const float gagDecay) {
     const long i = get_global_id(0);
     const long j = get_global_id(1);
     const long k = get_global_id(2);
@@ -218,13 +232,20 @@ __kernel void remodel_and_respond(__global uchar* cell,
     }
 #endif
 
+    if (hasGag) {
+        float target = gagSteadyState[code];
+        gag[v] = target + (gag[v] - target) * gagDecay;
+    }
+
     // keys: the new cell code with the voxel's (unchanged) wall class
     keys[v] = (uchar) (code * WALL_CLASSES + keys[v] % WALL_CLASSES);
 
+    float phiGag = gag_fraction_of(law, gag, hasGag, v, code);
     for (int s = 0; s < SPECIES; s++) {
         float d = code == CELL_VESSEL ? 0.0f
                 : speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_D0]
-                * relative_diffusivity(lawKind, law, e, code, speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS]);
+                * relative_diffusivity(lawKind, law, e, code, speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS],
+                        phiGag);
         diffusivity[pad + s * n + v] = d;
     }
 }
@@ -260,7 +281,9 @@ __kernel void endocrine_kill(__global uchar* cell,
                              const float dtS,
                              __constant const float* restrict speciesLaw,
                              const int lawKind,
-                             __constant const float* restrict law) {
+                             __constant const float* restrict law,
+                             __global const float* restrict gag,
+                             const int hasGag) {
     const long v = get_global_id(0);
     if (v >= n || cell[v] != CELL_CANCER) {
         return;
@@ -293,9 +316,11 @@ __kernel void endocrine_kill(__global uchar* cell,
         cell[v] = CELL_DEAD;
         keys[v] = (uchar) (CELL_DEAD * WALL_CLASSES + keys[v] % WALL_CLASSES);
         float e = stiffnessKpa[v];
+        float phiGag = gag_fraction_of(law, gag, hasGag, v, CELL_DEAD);
         for (int s = 0; s < SPECIES; s++) {
             diffusivity[pad + s * n + v] = speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_D0]
-                    * relative_diffusivity(lawKind, law, e, CELL_DEAD, speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS]);
+                    * relative_diffusivity(lawKind, law, e, CELL_DEAD, speciesLaw[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS],
+                            phiGag);
         }
     }
 }

@@ -13,15 +13,17 @@ import org.stromasim.transport.TransportFields;
  * <ol>
  *   <li>fibroblast activation by the TGF-β at t₁ ({@link FibroblastActivation});</li>
  *   <li>matrix remodelling, new CAFs included ({@link MatrixRemodelling});</li>
- *   <li>drug kill of cancer voxels ({@link DrugResponse}), then the kill by cytotoxic ER antagonists
- *       ({@link EndocrineResponse}, with {@code biology.endocrine});</li>
- *   <li>the backend's matrix state ({@link TransportFields}) is set from the new stiffness and the GAG level ({@link MatrixTreatment}):
+ *   <li>drug kill of cancer voxels ({@link DrugResponse});</li>
+ *   <li>with {@code ecm.hyaluronan}: hyaluronan deposition, turnover and degradation per voxel for the cells after
+ *       the kill ({@link HyaluronanTurnover}, through {@link MatrixTreatment});</li>
+ *   <li>the kill by cytotoxic ER antagonists ({@link EndocrineResponse}, with {@code biology.endocrine});</li>
+ *   <li>the backend's matrix state ({@link TransportFields}) is set from the new stiffness, cells and hyaluronan:
  *       diffusivity and, with vessel compression, the perfused vessel wall; the MCT1 inhibition of the
  *       next interval is applied to the cancer cells' lactate uptake.</li>
  * </ol>
  * Intervention strengths are taken at the step midpoint. The transport sees interventions and new
  * cell codes with the resolution of the slow clock. Nothing here keeps per-voxel state of its own: the
- * state is cells, stiffness, viability, concentrations and exposure, all stored in snapshots, and the
+ * state is cells, stiffness, hyaluronan, viability, concentrations and exposure, all stored in snapshots, and the
  * step index is t₁/interval, so a resumed run continues exactly.
  */
 public final class SlowProcesses {
@@ -72,28 +74,14 @@ public final class SlowProcesses {
         return interventions;
     }
 
-    /** The matrix co-therapies (collagen blockade and degradation, the GAG level). */
+    /** The matrix co-therapies (collagen blockade and degradation, hyaluronan turnover). */
     public MatrixTreatment matrix() {
         return matrix;
     }
 
-    /**
-     * Sets the matrix state of {@code fields} at {@code timeS} (GAG level, compressed vessels, diffusivity) when
-     * it differs from the one they hold (a run resumed after hyaluronan changed); returns whether it changed
-     * anything.
-     */
-    public boolean applyMatrixStateAt(Tissue state, double timeS, TransportFields fields) {
-        double g = matrix.gagLevelAt(timeS);
-        if (g == fields.gagLevel()) {
-            return false;
-        }
-        fields.applyMatrixState(state, g);
-        return true;
-    }
-
-    /** After a device slow step: the compressed vessels of the new stiffness and GAG level (host side). */
-    void recompressAfterDeviceStep(Tissue host, double endS, TransportFields fields) {
-        fields.recompressVessels(host, matrix.gagLevelAt(endS));
+    /** After a device slow step: the compressed vessels of the new stiffness and hyaluronan (host side). */
+    void recompressAfterDeviceStep(Tissue host, TransportFields fields) {
+        fields.recompressVessels(host);
     }
 
     public DrugResponse response() {
@@ -166,10 +154,13 @@ public final class SlowProcesses {
                 response.step(cell, state.viability(), measure, state.concentration(il6), state.concentration(lactate),
                         dt, at.level(InterventionKind.IL6R_BLOCKER), at.level(InterventionKind.MCT1_INHIBITOR));
             }
+            if (state.gagFraction() != null) {
+                matrix.stepHyaluronan(cell, state.gagFraction(), startS, endS);
+            }
             if (endocrine != null) {
                 endocrine.killStep(state, startS, endS);
             }
-            fields.applyMatrixState(state, matrix.gagLevelAt(endS));
+            fields.applyMatrixState(state);
         }
         applyInterventionsAt(endS, fields);
     }

@@ -55,21 +55,16 @@ public record SlowStep(SlowProcesses processes, double startS, double endS, long
         return MatrixTreatment.collagenDegradation(processes.interventions(), 0.5 * (startS + endS));
     }
 
-    /** The GAG level after the step (the device's diffusivity uses it, as the Java step does). */
-    public double gagLevelAfter() {
-        return processes.matrix().gagLevelAt(endS);
-    }
-
     /**
      * The host side of a step a device ran, in the device backend's {@code fields}: the compressed vessel
-     * wall of the new stiffness and GAG level, and the interventions of the next interval that the transport
+     * wall of the new stiffness and hyaluronan, and the interventions of the next interval that the transport
      * reads (the MCT1 inhibition of the cancer cells' lactate uptake). The device has already written the
      * diffusivity (see {@link TransportFields#acceptDeviceDiffusivity}); {@code host} holds its new stiffness
      * and cells.
      */
     public void finishOnHost(Tissue host, TransportFields fields) {
         if (dtS() > 0) {
-            processes.recompressAfterDeviceStep(host, endS, fields);
+            processes.recompressAfterDeviceStep(host, fields);
         }
         processes.applyInterventionsAt(endS, fields);
     }

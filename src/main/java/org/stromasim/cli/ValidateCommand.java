@@ -90,6 +90,13 @@ final class ValidateCommand implements Callable<Integer> {
         out.printf("tissue          %s%n", composition(tissue));
         org.stromasim.matrix.CompositionFields.of(scenario, tissue)
                 .ifPresent(m -> out.printf("matrix          %s%n", m.ranges(tissue.cell())));
+        if (tissue.gagFraction() != null) {
+            var h = scenario.ecm().hyaluronan();
+            out.printf("hyaluronan      state %s (GAG fraction of the extracellular space, per voxel); deposition k_t x the cell"
+                    + " type's gag_fraction keeps it steady untreated; turnover t½ %s, hyaluronidase t½ %s at strength 1%n",
+                    gagRange(tissue), Units.formatDuration(Math.log(2) / h.turnoverPerS()),
+                    Units.formatDuration(Math.log(2) / h.hyaluronidasePerS()));
+        }
         org.stromasim.flow.InterstitialFlow.of(scenario, tissue)
                 .ifPresent(f -> out.printf("flow            %s%n                %s; %d cycles, mean reduction %.3g per cycle%n",
                         org.stromasim.flow.FlowSummary.of(f, tissue.cell()),
@@ -210,5 +217,18 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         return sinks;
+    }
+
+    /** "min–max" of the hyaluronan state over tissue voxels. */
+    private static String gagRange(Tissue tissue) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v = 0; v < tissue.cell().length; v++) {
+            if (tissue.cell()[v] != org.stromasim.tissue.CellType.VESSEL.code()) {
+                min = Math.min(min, tissue.gagFraction()[v]);
+                max = Math.max(max, tissue.gagFraction()[v]);
+            }
+        }
+        return min > max ? "none" : String.format("%.4g–%.4g", min, max);
     }
 }

@@ -102,16 +102,17 @@ public final class Convection {
     }
 
     Fields fields(Tissue state) {
-        // the live matrix state (GAG level, compressed wall) is the one the transport runs with now
+        // the live compressed wall is the one the transport runs with now; hyaluronan is the state's own
         float[] wall = transport.vesselSurfaceToVolumePerUm().clone();
         int key = 31 * (31 * (31 * Arrays.hashCode(state.stiffnessKpa()) + Arrays.hashCode(state.cell()))
-                + Arrays.hashCode(wall)) + Double.hashCode(transport.gagLevel());
+                + Arrays.hashCode(wall)) + Arrays.hashCode(state.gagFraction());
         if (fields != null && key == fieldsKey) {
             return fields;
         }
         DarcyStarlingProblem problem = InterstitialFlow.problem(flow,
-                (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw(), state, wall, transport.gagLevel());
-        double[] p = DarcyStarlingSolver.solve(problem, scenario.run().multigrid().pressureCoarsening()).pressureMmHg();
+                (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw(), state, wall);
+        double[] p = DarcyStarlingSolver.solve(problem,
+                scenario.run().multigrid().pressureCoarsening()).pressureMmHg();
         int n = p.length;
         boolean[] solid = new boolean[n];
         double[] filtration = new double[n];

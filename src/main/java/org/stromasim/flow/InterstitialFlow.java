@@ -42,24 +42,22 @@ public final class InterstitialFlow {
     public record Fields(float[] pressureMmHg, float[][] velocityUmPerS, int iterations, double meanReduction) {
     }
 
-    /** The flow of {@code tissue} at t = 0 (GAG level 1) when the scenario has {@code ecm.flow}, else empty. */
+    /**
+     * The flow of {@code tissue} (its stiffness, cells, hyaluronan and the vessels they compress) when the scenario
+     * has {@code ecm.flow}, else empty.
+     */
     public static Optional<Fields> of(Scenario scenario, Tissue tissue) {
-        return of(scenario, tissue, 0.0);
-    }
-
-    /** The flow of {@code tissue} at {@code timeS} (its GAG level and compressed vessels then), else empty. */
-    public static Optional<Fields> of(Scenario scenario, Tissue tissue, double timeS) {
         if (scenario.ecm().flow() == null) {
             return Optional.empty();
         }
-        return Optional.of(of(scenario, tissue, MatrixStateAt.of(scenario, tissue, timeS)));
+        return Optional.of(of(scenario, tissue, MatrixStateAt.of(scenario, tissue)));
     }
 
     /** The flow of {@code tissue} with the matrix state {@code matrix}; the scenario must have {@code ecm.flow}. */
     public static Fields of(Scenario scenario, Tissue tissue, MatrixStateAt matrix) {
         FlowSpec flow = scenario.ecm().flow();
         DiffusivityLawSpec.FibreMatrix law = (DiffusivityLawSpec.FibreMatrix) scenario.ecm().diffusivityLaw();
-        DarcyStarlingProblem problem = problem(flow, law, tissue, matrix.wallPerUm(), matrix.gagLevel());
+        DarcyStarlingProblem problem = problem(flow, law, tissue, matrix.wallPerUm());
         DarcyStarlingSolver.Solution solution = DarcyStarlingSolver.solve(problem,
                 scenario.run().multigrid().pressureCoarsening());
         double[] p = solution.pressureMmHg();
@@ -71,14 +69,12 @@ public final class InterstitialFlow {
                 solution.stats().meanReduction());
     }
 
+    /**
+     * The problem of the tissue's composition (its hyaluronan state when it has one) with {@code wallPerUm} the
+     * (compressed) wall.
+     */
     static DarcyStarlingProblem problem(FlowSpec flow, DiffusivityLawSpec.FibreMatrix law, Tissue tissue,
                                         float[] wallPerUm) {
-        return problem(flow, law, tissue, wallPerUm, 1.0);
-    }
-
-    /** The problem with every GAG fraction times {@code gagLevel} and {@code wallPerUm} the (compressed) wall. */
-    static DarcyStarlingProblem problem(FlowSpec flow, DiffusivityLawSpec.FibreMatrix law, Tissue tissue,
-                                        float[] wallPerUm, double gagLevel) {
         Grid3D g = tissue.grid();
         int n = g.voxelCount();
         CompositionLaw composition = new CompositionLaw(law.composition());
@@ -99,7 +95,7 @@ public final class InterstitialFlow {
                 effective[v] = flow.vesselPressureMmhg();
                 continue;
             }
-            MatrixComposition c = composition.composition(tissue.stiffnessKpa()[v], code, gagLevel);
+            MatrixComposition c = composition.composition(tissue.stiffnessKpa()[v], code, tissue.gagFraction(), v);
             double conductivity = hydraulic.conductivity(c);
             if (!Double.isFinite(conductivity)) {
                 throw new IllegalArgumentException("voxel " + v + " (" + CellType.fromCode(code).key() + ") has no collagen"

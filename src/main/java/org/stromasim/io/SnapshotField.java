@@ -29,7 +29,7 @@ record SnapshotField(String name, String units, String description, float[] floa
 
     /**
      * The fields of a tissue in file order: cell, stiffness_kpa, viability, vessel_distance_um, one per
-     * species in species order, drug_exposure. The arrays are the tissue's own, so a reader can fill
+     * species in species order, drug_exposure, and hyaluronan_fraction when the tissue has a hyaluronan state. The arrays are the tissue's own, so a reader can fill
      * them in place.
      */
     static List<SnapshotField> of(Tissue tissue, java.util.function.Function<String, String> speciesUnit,
@@ -49,6 +49,11 @@ record SnapshotField(String name, String units, String description, float[] floa
         }
         fields.add(new SnapshotField(SnapshotLayout.FIELD_DRUG_EXPOSURE, exposureUnit, null, tissue.drugExposure(),
                 null));
+        if (tissue.gagFraction() != null) {
+            fields.add(new SnapshotField(SnapshotLayout.FIELD_HYALURONAN, SnapshotLayout.UNIT_DIMENSIONLESS,
+                    "hyaluronan (glycosaminoglycan) volume fraction of the extracellular space; a state of the slow clock",
+                    tissue.gagFraction(), null));
+        }
         return fields;
     }
 
@@ -123,6 +128,6 @@ record SnapshotField(String name, String units, String description, float[] floa
     static boolean isReservedName(String name) {
         return name.equals(SnapshotLayout.FIELD_CELL) || name.equals(SnapshotLayout.FIELD_STIFFNESS)
                 || name.equals(SnapshotLayout.FIELD_VIABILITY) || name.equals(SnapshotLayout.FIELD_VESSEL_DISTANCE)
-                || name.equals(SnapshotLayout.FIELD_DRUG_EXPOSURE);
+                || name.equals(SnapshotLayout.FIELD_DRUG_EXPOSURE) || name.equals(SnapshotLayout.FIELD_HYALURONAN);
     }
 }

@@ -53,6 +53,11 @@ public final class SnapshotLayout {
     public static final String FIELD_VIABILITY = "viability";
     public static final String FIELD_VESSEL_DISTANCE = "vessel_distance_um";
     public static final String FIELD_DRUG_EXPOSURE = "drug_exposure";
+    /**
+     * The hyaluronan state (GAG volume fraction of the extracellular space), present only when the tissue has one
+     * ({@code ecm.hyaluronan}); the composition's derived {@code gag_fraction} field repeats it.
+     */
+    public static final String FIELD_HYALURONAN = "hyaluronan_fraction";
 
     public static final String UNIT_KPA = "kPa";
     public static final String UNIT_DIMENSIONLESS = "1";

@@ -36,6 +36,9 @@ public final class SnapshotReader {
         try (HdfFile hdf = open(file)) {
             SnapshotHeader header = readHeader(file, hdf);
             Tissue tissue = new Tissue(header.grid(), header.speciesNames());
+            if (header.fieldNames().contains(SnapshotLayout.FIELD_HYALURONAN)) {
+                tissue.gagFractionOrCreate();
+            }
             for (SnapshotField field : SnapshotField.of(tissue, header.info()::unitOf, header.info().exposureUnit())) {
                 readField(file, hdf, header, field, SnapshotLayout.fieldPath(field.name()));
             }

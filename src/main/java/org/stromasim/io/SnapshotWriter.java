@@ -94,7 +94,7 @@ public final class SnapshotWriter {
                 || SnapshotField.isReservedName(species)) {
             throw new IllegalArgumentException("species name '" + species + "' cannot name a snapshot dataset: it must"
                     + " be non-empty, contain no '/', and differ from cell, stiffness_kpa, viability,"
-                    + " vessel_distance_um, drug_exposure");
+                    + " vessel_distance_um, drug_exposure, hyaluronan_fraction");
         }
     }
 

@@ -8,8 +8,8 @@ import org.stromasim.tissue.Tissue;
 
 /**
  * The composition of every voxel of a tissue (volume fractions, float like the other fields), for
- * snapshots and the validate summary. Derived from the stored stiffness and cell codes, so it never
- * needs to be read back on resume.
+ * snapshots and the validate summary. Derived from the stored stiffness, cell codes and (with
+ * {@code ecm.hyaluronan}) the stored hyaluronan state, so it never needs to be read back on resume.
  */
 public record CompositionFields(float[] collagenFraction, float[] gagFraction, float[] cellFraction) {
 
@@ -17,35 +17,31 @@ public record CompositionFields(float[] collagenFraction, float[] gagFraction, f
     public static final String GAG = "gag_fraction";
     public static final String CELLS = "cell_fraction";
 
-    /** The composition of {@code tissue} when the scenario's law has a composition model, else empty. */
+    /**
+     * The composition of {@code tissue} (its hyaluronan state when it has one) when the scenario's law has a
+     * composition model, else empty.
+     */
     public static Optional<CompositionFields> of(Scenario scenario, Tissue tissue) {
-        return of(scenario, tissue, 1.0);
-    }
-
-    /** The same with every GAG fraction times {@code gagLevel} (the hyaluronan state of the slow clock). */
-    public static Optional<CompositionFields> of(Scenario scenario, Tissue tissue, double gagLevel) {
         if (scenario.ecm().diffusivityLaw() instanceof DiffusivityLawSpec.FibreMatrix f) {
-            return Optional.of(compute(new CompositionLaw(f.composition()), tissue.stiffnessKpa(), tissue.cell(), gagLevel));
+            return Optional.of(compute(new CompositionLaw(f.composition()), tissue.stiffnessKpa(), tissue.cell(),
+                    tissue.gagFraction()));
         }
         return Optional.empty();
     }
 
-    public static CompositionFields compute(CompositionLaw law, float[] stiffnessKpa, byte[] cell) {
-        return compute(law, stiffnessKpa, cell, 1.0);
-    }
-
-    public static CompositionFields compute(CompositionLaw law, float[] stiffnessKpa, byte[] cell, double gagLevel) {
+    /** The composition of every voxel; {@code gag} the hyaluronan state, or null for the cell types' fractions. */
+    public static CompositionFields compute(CompositionLaw law, float[] stiffnessKpa, byte[] cell, float[] gag) {
         int n = cell.length;
         float[] collagen = new float[n];
-        float[] gag = new float[n];
+        float[] gagOut = new float[n];
         float[] cells = new float[n];
         for (int v = 0; v < n; v++) {
-            MatrixComposition c = law.composition(stiffnessKpa[v], cell[v], gagLevel);
+            MatrixComposition c = law.composition(stiffnessKpa[v], cell[v], gag, v);
             collagen[v] = (float) c.collagenFraction();
-            gag[v] = (float) c.gagFraction();
+            gagOut[v] = (float) c.gagFraction();
             cells[v] = (float) c.cellFraction();
         }
-        return new CompositionFields(collagen, gag, cells);
+        return new CompositionFields(collagen, gagOut, cells);
     }
 
     /** "collagen 0.05–0.12, GAG …, cells …" over the non-vessel voxels. */

@@ -33,15 +33,37 @@ public final class CompositionLaw {
     }
 
     public MatrixComposition composition(double stiffnessKpa, int cellCode) {
-        return composition(stiffnessKpa, cellCode, 1.0);
+        return withGag(stiffnessKpa, cellCode, baselineGagFraction(cellCode));
     }
 
-    /** The composition with the cell type's GAG fraction times {@code gagLevel} (hyaluronan turnover, ecm.hyaluronan). */
-    public MatrixComposition composition(double stiffnessKpa, int cellCode, double gagLevel) {
+    /**
+     * The composition of voxel {@code v}: its GAG fraction from the hyaluronan state {@code gag} (null: the cell
+     * type's fraction, a scenario without hyaluronan turnover).
+     */
+    public MatrixComposition composition(double stiffnessKpa, int cellCode, float[] gag, int v) {
+        return withGag(stiffnessKpa, cellCode, gag == null ? baselineGagFraction(cellCode) : gag[v]);
+    }
+
+    /** The composition with the GAG fraction {@code gagFraction} (of the extracellular space) given. */
+    public MatrixComposition withGag(double stiffnessKpa, int cellCode, double gagFraction) {
         if (cellCode == CellType.VESSEL.code()) {
             return new MatrixComposition(0.0, 0.0, 0.0);
         }
-        return new MatrixComposition(collagenFraction(stiffnessKpa), spec.gagFraction().of(cellCode) * gagLevel,
-                spec.cellFraction().of(cellCode));
+        return new MatrixComposition(collagenFraction(stiffnessKpa), gagFraction, spec.cellFraction().of(cellCode));
+    }
+
+    /** The scenario's GAG fraction of a cell type (the sourced baseline; 0 in lumen). */
+    public double baselineGagFraction(int cellCode) {
+        return cellCode == CellType.VESSEL.code() ? 0.0 : spec.gagFraction().of(cellCode);
+    }
+
+    /**
+     * Voxel v's hyaluronan relative to its cell type's baseline, φ_gag/φ_gag,baseline (1 without a hyaluronan
+     * state, in lumen, and where the baseline is 0): the share of the solid stress that swelling hyaluronan
+     * carries scales with it ({@link VesselCompression}).
+     */
+    public double gagLevel(int cellCode, float[] gag, int v) {
+        double base = baselineGagFraction(cellCode);
+        return gag == null || !(base > 0) ? 1.0 : gag[v] / base;
     }
 }

@@ -11,7 +11,8 @@ import org.stromasim.tissue.CellType;
  * (Padera et al. 2004, Nature 427:695; Stylianopoulos et al. 2013, Cancer Res 73:3833). The stress is the
  * tissue's stiffness times a growth strain of its cell type, a share of it carried by hyaluronan swelling
  * (Chauhan et al. 2013, Nat Commun 4:2516, hyaluronan compresses vessels in collagen-rich tumours):
- * σ = ε(cell)·E·(1 − w + w·g), g the GAG level (1 = as built). Stiffness carries the collagen (the
+ * σ = ε(cell)·E·(1 − w + w·g), g the voxel's hyaluronan relative to its cell type's baseline
+ * ({@link CompositionLaw#gagLevel}; 1 without a hyaluronan state). Stiffness carries the collagen (the
  * composition law), so collagenase, LOX inhibitors and losartan lower σ through E; hyaluronidase through g.
  *
  * <p><b>Collapse.</b> The lumen area ratio α = A/A₀ of a compliant tube under a transmural pressure
@@ -89,11 +90,16 @@ public final class VesselCompression {
         }
     }
 
-    /** The perfused fraction of every voxel's vessel wall (1 where the voxel has no wall or bears no stress). */
-    public float[] perfusedFractions(float[] stiffnessKpa, byte[] cell, float[] wallPerUm, double gagLevel) {
+    /**
+     * The perfused fraction of every voxel's vessel wall (1 where the voxel has no wall or bears no stress);
+     * {@code gagLevel} gives each voxel's hyaluronan level ({@link HyaluronanState#levels}).
+     */
+    public float[] perfusedFractions(float[] stiffnessKpa, byte[] cell, float[] wallPerUm,
+                                     java.util.function.IntToDoubleFunction gagLevel) {
         float[] f = new float[cell.length];
         for (int v = 0; v < f.length; v++) {
-            f[v] = wallPerUm[v] > 0 ? (float) perfusedFraction(solidStressKpa(stiffnessKpa[v], cell[v], gagLevel)) : 1f;
+            f[v] = wallPerUm[v] > 0
+                    ? (float) perfusedFraction(solidStressKpa(stiffnessKpa[v], cell[v], gagLevel.applyAsDouble(v))) : 1f;
         }
         return f;
     }

@@ -3,9 +3,11 @@ package org.stromasim.metrics;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntToDoubleFunction;
 import org.stromasim.flow.InterstitialFlow;
 import org.stromasim.flow.MatrixStateAt;
 import org.stromasim.flow.PerfusionSummary;
+import org.stromasim.matrix.HyaluronanState;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
@@ -17,9 +19,12 @@ import org.stromasim.transport.TransportModel;
  * (the deepest layer of the tumour, {@link RimProfile#deepest}) and {@code tumour_rim_speed_um_per_s}
  * (|u| at the tumour surface, {@link RimProfile#atSurface}), the same definitions as the report's flow
  * section; with {@code ecm.vessel_compression}: {@code perfused_vessel_fraction}, the wall-area-weighted mean
- * perfused fraction Σ S·f / Σ S over wall voxels; with {@code ecm.hyaluronan}: {@code gag_level}.
+ * perfused fraction Σ S·f / Σ S over wall voxels; with {@code ecm.hyaluronan}: {@code gag_level}, the mean over tissue
+ * voxels of each voxel's hyaluronan relative to its cell type's baseline (1 untreated and at steady state), and
+ * {@code cancer_mean_gag_fraction}, {@code caf_mean_gag_fraction}, the mean GAG volume fraction of the extracellular
+ * space in cancer and CAF voxels.
  *
- * <p>The pressure is solved from the state's stiffness, cells, GAG level and compressed wall, and solved again
+ * <p>The pressure is solved from the state's stiffness, cells, hyaluronan and compressed wall, and solved again
  * only when one of them changed (the slow clock changes them; without biology once per run).
  */
 final class FlowMetrics {
@@ -41,6 +46,8 @@ final class FlowMetrics {
         }
         if (scenario.ecm().hyaluronan() != null) {
             units.put("gag_level", "1");
+            units.put("cancer_mean_gag_fraction", "1");
+            units.put("caf_mean_gag_fraction", "1");
         }
     }
 
@@ -54,7 +61,7 @@ final class FlowMetrics {
         if (units.isEmpty()) {
             return c;
         }
-        MatrixStateAt matrix = MatrixStateAt.of(scenario, state, timeS);
+        MatrixStateAt matrix = MatrixStateAt.of(scenario, state);
         if (scenario.ecm().flow() != null) {
             double[] flow = flow(state, matrix);
             values[c++] = flow[0];
@@ -65,9 +72,41 @@ final class FlowMetrics {
             values[c++] = perfusedVesselFraction(matrix.perfusedFraction(), TransportModel.vesselSurfaceToVolumePerUm(state));
         }
         if (scenario.ecm().hyaluronan() != null) {
-            values[c++] = matrix.gagLevel();
+            values[c++] = meanGagLevel(state);
+            values[c++] = meanGagFraction(state, CellType.CANCER);
+            values[c++] = meanGagFraction(state, CellType.CAF);
         }
         return c;
+    }
+
+    /** Mean over tissue voxels of hyaluronan relative to the cell type's baseline; NaN without tissue. */
+    private double meanGagLevel(Tissue state) {
+        IntToDoubleFunction level = HyaluronanState.levels(scenario, state);
+        byte[] cell = state.cell();
+        double sum = 0;
+        long n = 0;
+        for (int v = 0; v < cell.length; v++) {
+            if (cell[v] != CellType.VESSEL.code()) {
+                sum += level.applyAsDouble(v);
+                n++;
+            }
+        }
+        return n > 0 ? sum / n : Double.NaN;
+    }
+
+    /** Mean GAG fraction over voxels of {@code type}; NaN where there are none. */
+    private static double meanGagFraction(Tissue state, CellType type) {
+        float[] gag = state.gagFraction();
+        byte[] cell = state.cell();
+        double sum = 0;
+        long n = 0;
+        for (int v = 0; v < cell.length; v++) {
+            if (cell[v] == type.code()) {
+                sum += gag[v];
+                n++;
+            }
+        }
+        return n > 0 ? sum / n : Double.NaN;
     }
 
     /** Σ S·f / Σ S over voxels with a wall; NaN without any ({@link PerfusionSummary#wallWeightedMean}). */
@@ -77,7 +116,7 @@ final class FlowMetrics {
 
     private double[] flow(Tissue state, MatrixStateAt matrix) {
         int key = 31 * (31 * (31 * Arrays.hashCode(state.stiffnessKpa()) + Arrays.hashCode(state.cell()))
-                + Arrays.hashCode(matrix.wallPerUm())) + Double.hashCode(matrix.gagLevel());
+                + Arrays.hashCode(matrix.wallPerUm())) + Arrays.hashCode(state.gagFraction());
         if (solved != null && key == solvedKey) {
             return solved;
         }

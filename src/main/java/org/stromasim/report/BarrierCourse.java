@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The barrier columns of metrics.csv ({@code metrics.FlowMetrics}) at the end of a run: tumour IFP (mean and
- * centre), fluid speed at the tumour rim, perfused vessel fraction and GAG level, the read-outs through which
+ * centre), fluid speed at the tumour rim, perfused vessel fraction and hyaluronan, the read-outs through which
  * hyaluronidase, collagenase and losartan act. Their time courses are in metrics.csv.
  *
  * @param last column → value in the last row, for the columns the run has
@@ -19,7 +19,9 @@ public record BarrierCourse(Map<String, Double> last) {
             {"tumour_ifp_centre_mmHg", "IFP in the deepest layer of the tumour", "mmHg"},
             {"tumour_rim_speed_um_per_s", "fluid speed at the tumour surface", "µm/s"},
             {"perfused_vessel_fraction", "perfused vessel fraction (wall-area weighted)", ""},
-            {"gag_level", "GAG (hyaluronan) level, 1 = as built", ""},
+            {"gag_level", "hyaluronan / baseline, mean over tissue", ""},
+            {"cancer_mean_gag_fraction", "mean GAG fraction, cancer voxels", ""},
+            {"caf_mean_gag_fraction", "mean GAG fraction, CAF voxels", ""},
     };
 
     /** The barrier columns of {@code run}; null when it has none. */

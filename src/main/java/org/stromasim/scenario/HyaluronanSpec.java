@@ -1,10 +1,9 @@
 package org.stromasim.scenario;
 
 /**
- * Hyaluronan (the GAG of the fibre_matrix composition) as a state of the slow clock (YAML {@code ecm.hyaluronan}).
- * The GAG level g multiplies every cell type's {@code gag_fraction}; it starts at 1 and follows
- * dg/dt = k_t·((1 − losartan) − g) − k_h·(hyaluronidase)·g: synthesis balances turnover at g = 1, losartan lowers
- * synthesis, hyaluronidase adds first-order degradation.
+ * Hyaluronan (the GAG of the fibre_matrix composition) as a per-voxel state of the slow clock (YAML
+ * {@code ecm.hyaluronan}; biology.HyaluronanTurnover): each voxel's GAG fraction φ starts at its cell type's
+ * {@code gag_fraction} φ_b and follows dφ/dt = k_t·φ_b·(1 − losartan) − (k_t + k_h·hyaluronidase)·φ.
  *
  * @param turnoverPerS      k_t, the first-order turnover rate of tissue hyaluronan, 1/s
  * @param hyaluronidasePerS k_h, the degradation rate at hyaluronidase strength 1, 1/s

@@ -172,14 +172,15 @@ public final class FileRunOutput implements RunOutput {
             return fixedDerivedFields;
         }
         List<DerivedField> fields = new ArrayList<>();
-        org.stromasim.flow.MatrixStateAt matrix = org.stromasim.flow.MatrixStateAt.of(scenario, state, timeS);
-        CompositionFields.of(scenario, state, matrix.gagLevel()).ifPresent(c -> fields.addAll(List.of(
-                new DerivedField(CompositionFields.COLLAGEN, "1",
-                        "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()),
-                new DerivedField(CompositionFields.GAG, "1",
-                        "glycosaminoglycan volume fraction of the extracellular space", c.gagFraction()),
-                new DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
-                        c.cellFraction()))));
+        org.stromasim.flow.MatrixStateAt matrix = org.stromasim.flow.MatrixStateAt.of(scenario, state);
+        CompositionFields.of(scenario, state).ifPresent(c -> {
+            fields.add(new DerivedField(CompositionFields.COLLAGEN, "1",
+                    "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()));
+            fields.add(new DerivedField(CompositionFields.GAG, "1",
+                    "glycosaminoglycan volume fraction of the extracellular space", c.gagFraction()));
+            fields.add(new DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
+                    c.cellFraction()));
+        });
         matrix.perfused().ifPresent(f -> fields.add(new DerivedField(org.stromasim.flow.FlowFieldNames.PERFUSED, "1",
                 "perfused fraction of the voxel's vessel wall (compression by solid stress; 1 without a wall)", f)));
         if (scenario.ecm().flow() != null) {

@@ -18,7 +18,8 @@ import org.stromasim.tissue.Tissue;
  * @param modelBytes   the compiled model (stiffness and cells it was compiled from, the built wall's S/V and
  *                     distance, plasma groups, perfused fraction: 18 bytes per voxel at most) and the
  *                     parts of the backend's live fields that are not per species (cells of the last
- *                     refresh, perfused fraction: 5)
+ *                     refresh, perfused fraction: 5); with {@code ecm.hyaluronan} 4 more in the model (the
+ *                     hyaluronan it was compiled from) and 4 in the state
  * @param buildBytes   tissue building's temporaries: the stiffness noise field and its smoothing
  *                     passes (three floats per voxel) and the region codes (one byte)
  * @param backendBytes the Java backend's working arrays ({@link JavaBackend#workingBytes}), or for an
@@ -50,7 +51,9 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
                     && !scenario.run().diffusion().unsplit();
             backend += voxels * (4L * binding + (trBdf2 ? 16L : 0L));
         }
-        return new MemoryBudget(grid, species, Tissue.stateBytes(grid, species), voxels * MODEL_BYTES_PER_VOXEL,
+        long hyaluronan = scenario.ecm().hyaluronan() == null ? 0L : 4L * voxels;
+        return new MemoryBudget(grid, species, Tissue.stateBytes(grid, species) + hyaluronan,
+                voxels * MODEL_BYTES_PER_VOXEL + hyaluronan,
                 voxels * (3L * Float.BYTES + 1L), backend, javaBackend);
     }
 

@@ -71,6 +71,12 @@ public record ResumePoint(Scenario scenario, Tissue state, long step, double tim
                         + " vessel wall (" + SnapshotLayout.vesselWallPath(SnapshotLayout.WALL_DISTANCE) + "), which"
                         + " the vessel exchange needs; it cannot be continued: start the run again with 'stromasim run'");
             }
+            if (scenario.ecm().hyaluronan() != null && snapshot.tissue().gagFraction() == null) {
+                // the hyaluronan of a treated run is a state that cannot be recomputed from the other fields
+                throw new IOException(file + " has no " + SnapshotLayout.fieldPath(SnapshotLayout.FIELD_HYALURONAN)
+                        + " field, which ecm.hyaluronan makes a state of the run (snapshots written before hyaluronan was"
+                        + " stored per voxel); it cannot be continued: start the run again with 'stromasim run'");
+            }
             List<String> setAside = new ArrayList<>();
             for (int d = 0; d < damaged.size(); d++) {
                 Path bad = snapshots.get(snapshots.size() - 1 - d);

@@ -190,9 +190,6 @@ public final class Simulation {
         slowSteps = updateClock(scenario, slowClock);
         lastSlowS = startTimeS;
         if (slow != null) {
-            if (slow.applyMatrixStateAt(host, startTimeS, backend.fields())) {
-                backend.upload(host); // a resumed run: the GAG level and vessels of its start time
-            }
             slow.applyInterventionsAt(startTimeS, backend.fields());
             if (slow.adaptiveClock() == null) {
                 output.log(String.format("biology: slow step every %.6g s on %s", slow.intervalS(),

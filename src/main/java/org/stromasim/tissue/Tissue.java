@@ -37,6 +37,12 @@ public final class Tissue {
      * ({@code transport.VesselGeometry}). Fixed for a run; snapshots store it so a resume uses the same wall.
      */
     private VesselWall vesselWall;
+    /**
+     * Hyaluronan (GAG) volume fraction of the extracellular space per voxel, a state of the slow clock
+     * ({@code ecm.hyaluronan}: deposition, turnover, hyaluronidase), or null when the scenario has no hyaluronan
+     * turnover and every voxel has its cell type's fraction. Stored in snapshots.
+     */
+    private float[] gagFraction;
 
     public Tissue(Grid3D grid, List<String> speciesNames) {
         this.grid = grid;
@@ -53,8 +59,8 @@ public final class Tissue {
     }
 
     /**
-     * A state that shares {@code other}'s tissue fields (cells, stiffness, viability, vessel distance and
-     * wall: what transport reads but never writes) and has its own transported fields, copied from it.
+     * A state that shares {@code other}'s tissue fields (cells, stiffness, viability, vessel distance,
+     * wall and hyaluronan: what transport reads but never writes) and has its own transported fields, copied from it.
      */
     private Tissue(Tissue other) {
         this.grid = other.grid;
@@ -64,6 +70,7 @@ public final class Tissue {
         this.viability = other.viability;
         this.vesselDistanceUm = other.vesselDistanceUm;
         this.vesselWall = other.vesselWall;
+        this.gagFraction = other.gagFraction;
         int n = grid.voxelCount();
         this.concentration = new float[speciesNames.size()][n];
         this.drugExposure = new float[n];
@@ -141,6 +148,19 @@ public final class Tissue {
         this.vesselWall = wall;
     }
 
+    /** The hyaluronan state per voxel (see the field), or null without one. */
+    public float[] gagFraction() {
+        return gagFraction;
+    }
+
+    /** Gives this state a hyaluronan field (all zero) when it has none; returns the field. */
+    public float[] gagFractionOrCreate() {
+        if (gagFraction == null) {
+            gagFraction = new float[grid.voxelCount()];
+        }
+        return gagFraction;
+    }
+
     public CellType cellAt(int index) {
         return CellType.fromCode(cell[index]);
     }
@@ -150,7 +170,8 @@ public final class Tissue {
         long wall = vesselWall == null ? 0
                 : (8L + (vesselWall.plasmaGroup() == null ? 0 : 1) // + a group byte per voxel
                         + (vesselWall.wallDistanceUm() == null ? 0 : 4)) * grid.voxelCount(); // + a distance
-        return (long) grid.voxelCount() * (1L + 4L * (4 + speciesNames.size())) + wall;
+        long gag = gagFraction == null ? 0 : 4L * grid.voxelCount();
+        return (long) grid.voxelCount() * (1L + 4L * (4 + speciesNames.size())) + wall + gag;
     }
 
     /**
@@ -205,5 +226,6 @@ public final class Tissue {
             target.rebalancePerS[s] = rebalancePerS[s] == null ? null : rebalancePerS[s].clone();
         }
         target.vesselWall = vesselWall == null ? null : vesselWall.copy();
+        target.gagFraction = gagFraction == null ? null : gagFraction.clone();
     }
 }

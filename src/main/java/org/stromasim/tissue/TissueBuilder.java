@@ -109,6 +109,7 @@ public final class TissueBuilder {
             Arrays.fill(tissue.concentration(s), (float) initial);
         }
         ImagePainter.paintConcentrations(grid, spec.images(), tissue);
+        org.stromasim.matrix.HyaluronanState.initialise(scenario, tissue);
         return new BuiltTissue(tissue, new TissueRegions(grid, regions));
     }
 }

@@ -42,12 +42,12 @@ public final class FibreMatrixLaw implements DiffusivityLaw {
 
     @Override
     public double relativeDiffusivity(double stiffnessKpa, int cellCode, double stokesRadiusNm) {
-        return relativeDiffusivity(stiffnessKpa, cellCode, stokesRadiusNm, 1.0);
+        return hindrance.relativeDiffusivity(composition.composition(stiffnessKpa, cellCode), stokesRadiusNm);
     }
 
-    /** D/D0 with every GAG fraction scaled by {@code gagLevel} (the hyaluronan state of the slow clock). */
-    public double relativeDiffusivity(double stiffnessKpa, int cellCode, double stokesRadiusNm, double gagLevel) {
-        MatrixComposition c = composition.composition(stiffnessKpa, cellCode, gagLevel);
+    /** D/D0 with the voxel's GAG fraction (of the extracellular space) given: the hyaluronan state. */
+    public double relativeDiffusivityWithGag(double stiffnessKpa, int cellCode, double stokesRadiusNm, double gagFraction) {
+        MatrixComposition c = composition.withGag(stiffnessKpa, cellCode, gagFraction);
         return hindrance.relativeDiffusivity(c, stokesRadiusNm);
     }
 }

@@ -8,7 +8,7 @@ import org.stromasim.tissue.Tissue;
 /**
  * What the slow clock changes in a compiled {@link TransportModel}, owned by one backend
  * ({@code Backend.fields()}): per species the voxel diffusivity, the vessel wall area per volume after
- * compression, the perfused fraction, the GAG level, the uptake scales, and what derives from them (the
+ * compression, the perfused fraction, the uptake scales, and what derives from them (the
  * stability limit, the split indicator). Every array here is this object's own: a second backend built
  * from the same model has its own fields, and the model is never written.
  *
@@ -28,8 +28,6 @@ public final class TransportFields {
     private final float[] vesselSurfaceToVolumePerUm;
     /** Perfused fraction per voxel of the last {@link #applyMatrixState}, or null without compression. */
     private float[] perfusedFraction;
-    /** GAG level g of the last {@link #applyMatrixState} (multiplies every gag_fraction; 1 as built). */
-    private double gagLevel;
     /** Multiplier of the uptake Vmax per species and cell code (1 unless a slow step changes it). */
     private final double[][] uptakeScale;
     private StabilityLimit stabilityLimit;
@@ -46,10 +44,10 @@ public final class TransportFields {
         this.model = model;
         int n = model.speciesCount();
         this.diffusivityUm2PerS = new float[n][];
-        this.gagLevel = TransportModel.BUILT_GAG_LEVEL;
         for (int s = 0; s < n; s++) {
             diffusivityUm2PerS[s] = new float[model.grid().voxelCount()];
-            model.fillDiffusivity(s, model.compiledStiffnessKpa(), model.compiledCells(), gagLevel, diffusivityUm2PerS[s]);
+            model.fillDiffusivity(s, model.compiledStiffnessKpa(), model.compiledCells(), model.compiledGagFraction(),
+                    diffusivityUm2PerS[s]);
         }
         this.retardation = new float[n][];
         for (int s = 0; s < n; s++) {
@@ -74,7 +72,7 @@ public final class TransportFields {
 
     /**
      * The fields of {@code model} as compiled, in arrays of their own (none shared with the model): the
-     * diffusivity of the stiffness and cells it was compiled from, at the built GAG level, and its wall.
+     * diffusivity of the stiffness, cells and hyaluronan it was compiled from, and its wall.
      */
     public static TransportFields of(TransportModel model) {
         return new TransportFields(model);
@@ -86,13 +84,13 @@ public final class TransportFields {
     }
 
     /**
-     * Recomputes every species' voxel diffusivity from the tissue's current stiffness and cells (after
+     * Recomputes every species' voxel diffusivity from the tissue's current stiffness, cells and hyaluronan (after
      * matrix remodelling), in place, and the stability limit with it; a species bound to the matrix gets
      * the retardation of the new collagen, its free concentration in {@code tissue} re-partitioned so that
      * R·C is kept.
      */
     public void refreshDiffusivity(Tissue tissue) {
-        model.fillDiffusivity(tissue, gagLevel, diffusivityUm2PerS);
+        model.fillDiffusivity(tissue, diffusivityUm2PerS);
         refreshRetardation(tissue);
         this.stabilityLimit = limitOfDiffusivity();
         this.reactionStiffness = null;
@@ -100,26 +98,22 @@ public final class TransportFields {
     }
 
     /**
-     * Sets the matrix state of the slow clock: the GAG level g (multiplies every cell type's gag_fraction)
-     * and, with vessel compression, each wall voxel's perfused fraction from the tissue's stiffness and g;
-     * then recomputes the diffusivity. The wall array is rewritten in place (the Java backend reads it at
-     * its next step; the OpenCL backend copies it at upload and after a slow step).
+     * Sets the matrix state of the slow clock from the tissue: with vessel compression, each wall voxel's perfused
+     * fraction from its stiffness and hyaluronan; then recomputes the diffusivity (stiffness, cells, hyaluronan).
+     * The wall array is rewritten in place (the Java backend reads it at its next step; the OpenCL backend copies
+     * it at upload and after a slow step).
      */
-    public void applyMatrixState(Tissue tissue, double gagLevel) {
-        recompressVessels(tissue, gagLevel);
+    public void applyMatrixState(Tissue tissue) {
+        recompressVessels(tissue);
         refreshDiffusivity(tissue);
     }
 
     /**
      * The wall part of {@link #applyMatrixState} alone, for a backend that recomputed the diffusivity itself
-     * with the same GAG level (the OpenCL slow step).
+     * from the same state (the OpenCL slow step).
      */
-    public void recompressVessels(Tissue tissue, double gagLevel) {
-        if (!(gagLevel >= 0) || !Double.isFinite(gagLevel)) {
-            throw new IllegalArgumentException("GAG level must be a finite number >= 0, got " + gagLevel);
-        }
-        this.gagLevel = gagLevel;
-        float[] perfused = model.compressVessels(tissue, gagLevel, vesselSurfaceToVolumePerUm);
+    public void recompressVessels(Tissue tissue) {
+        float[] perfused = model.compressVessels(tissue, vesselSurfaceToVolumePerUm);
         if (perfused != null) {
             this.perfusedFraction = perfused;
             this.reactionStiffness = null;
@@ -183,10 +177,6 @@ public final class TransportFields {
         uptakeScale[s][cell.code()] = factor;
     }
 
-    /** The GAG level of the last {@link #applyMatrixState} (1 as built). */
-    public double gagLevel() {
-        return gagLevel;
-    }
 
     /** Perfused fraction of each voxel's vessel wall (a copy), or empty without {@code ecm.vessel_compression}. */
     public Optional<float[]> perfusedFraction() {

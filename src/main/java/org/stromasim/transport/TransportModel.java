@@ -50,6 +50,8 @@ public final class TransportModel {
      */
     private final float[] compiledStiffnessKpa;
     private final byte[] compiledCells;
+    /** The hyaluronan state the model was compiled from, or null without one. */
+    private final float[] compiledGagFraction;
     private final int drugSpeciesIndex;
     private final RunSpec.Splitting splitting;
     private final org.stromasim.scenario.DiffusionSpec diffusion;
@@ -111,7 +113,8 @@ public final class TransportModel {
         this.compression = scenario.ecm().vesselCompression() == null ? null
                 : new org.stromasim.matrix.VesselCompression(scenario.ecm().vesselCompression());
         this.perfusedFraction = compression == null ? null
-                : compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, BUILT_GAG_LEVEL);
+                : compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm,
+                        gagLevels(tissue.cell(), tissue.gagFraction()));
         this.drugSpeciesIndex = scenario.speciesIndex(scenario.metrics().drugSpecies());
         this.splitting = scenario.run().splitting();
         this.needsSlowSteps = scenario.biology() != null;
@@ -119,15 +122,13 @@ public final class TransportModel {
         this.diffusionCoarsening = scenario.run().multigrid().diffusionCoarsening();
         this.compiledStiffnessKpa = tissue.stiffnessKpa().clone();
         this.compiledCells = tissue.cell().clone();
+        this.compiledGagFraction = tissue.gagFraction() == null ? null : tissue.gagFraction().clone();
         float[] scratch = new float[grid.voxelCount()];
         for (int s = 0; s < n; s++) {
             // refuses a bad value at compile time, before any backend exists
-            fillDiffusivity(s, compiledStiffnessKpa, compiledCells, BUILT_GAG_LEVEL, scratch);
+            fillDiffusivity(s, compiledStiffnessKpa, compiledCells, compiledGagFraction, scratch);
         }
     }
-
-    /** The GAG level g of a tissue as built (multiplies every gag_fraction). */
-    static final double BUILT_GAG_LEVEL = 1.0;
 
     /** Compiles a scenario for a tissue built from it (same grid, same species in the same order). */
     public static TransportModel compile(Scenario scenario, Tissue tissue) {
@@ -142,6 +143,8 @@ public final class TransportModel {
                     + " do not match the scenario species " + names);
         }
         requireKnownCellCodes(tissue);
+        // a state without hyaluronan in a scenario that turns it over starts at the baseline, as a built tissue does
+        org.stromasim.matrix.HyaluronanState.initialise(scenario, tissue);
         return new TransportModel(scenario, tissue);
     }
 
@@ -159,17 +162,20 @@ public final class TransportModel {
      * Writes every species' voxel diffusivity of the tissue's stiffness and cells at GAG level
      * {@code gagLevel} into {@code diffusivityUm2PerS} (one array per species, voxel order).
      */
-    void fillDiffusivity(Tissue tissue, double gagLevel, float[][] diffusivityUm2PerS) {
+    void fillDiffusivity(Tissue tissue, float[][] diffusivityUm2PerS) {
         if (!tissue.grid().equals(grid)) {
             throw new IllegalArgumentException("tissue grid " + tissue.grid() + " is not the model grid " + grid);
         }
         for (int s = 0; s < species.size(); s++) {
-            fillDiffusivity(s, tissue.stiffnessKpa(), tissue.cell(), gagLevel, diffusivityUm2PerS[s]);
+            fillDiffusivity(s, tissue.stiffnessKpa(), tissue.cell(), tissue.gagFraction(), diffusivityUm2PerS[s]);
         }
     }
 
-    /** Species s's voxel diffusivity of {@code stiffness} and {@code cell} at GAG level {@code gagLevel}, into {@code d}. */
-    void fillDiffusivity(int s, float[] stiffness, byte[] cell, double gagLevel, float[] d) {
+    /**
+     * Species s's voxel diffusivity of {@code stiffness}, {@code cell} and the hyaluronan state {@code gag} (null:
+     * the cell types' GAG fractions), into {@code d}.
+     */
+    void fillDiffusivity(int s, float[] stiffness, byte[] cell, float[] gag, float[] d) {
         byte vessel = CellType.VESSEL.code();
         SpeciesSpec spec = species.get(s);
         for (int v = 0; v < d.length; v++) {
@@ -177,8 +183,8 @@ public final class TransportModel {
                 d[v] = 0f;
                 continue;
             }
-            double value = spec.d0Um2PerS() * (law instanceof FibreMatrixLaw f
-                    ? f.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm(), gagLevel)
+            double value = spec.d0Um2PerS() * (law instanceof FibreMatrixLaw f && gag != null
+                    ? f.relativeDiffusivityWithGag(stiffness[v], cell[v], spec.stokesRadiusNm(), gag[v])
                     : law.relativeDiffusivity(stiffness[v], cell[v], spec.stokesRadiusNm()));
             if (!(value >= 0) || !Double.isFinite(value)) {
                 throw new IllegalArgumentException("species " + spec.name() + ": diffusivity at voxel " + v
@@ -233,15 +239,15 @@ public final class TransportModel {
     }
 
     /**
-     * With vessel compression: writes the wall of the tissue's stiffness at GAG level {@code gagLevel}
-     * into {@code openWallPerUm} and returns each wall voxel's perfused fraction (a new array); without,
+     * With vessel compression: writes the wall of the tissue's stiffness and hyaluronan into {@code openWallPerUm} and returns each wall voxel's perfused fraction (a new array); without,
      * writes nothing and returns null.
      */
-    float[] compressVessels(Tissue tissue, double gagLevel, float[] openWallPerUm) {
+    float[] compressVessels(Tissue tissue, float[] openWallPerUm) {
         if (compression == null) {
             return null;
         }
-        float[] perfused = compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm, gagLevel);
+        float[] perfused = compression.perfusedFractions(tissue.stiffnessKpa(), tissue.cell(), builtWallPerUm,
+                gagLevels(tissue.cell(), tissue.gagFraction()));
         org.stromasim.matrix.VesselCompression.openWall(builtWallPerUm, perfused, openWallPerUm);
         return perfused;
     }
@@ -264,6 +270,17 @@ public final class TransportModel {
     /** The cells the model was compiled from; never written. */
     byte[] compiledCells() {
         return compiledCells;
+    }
+
+    /** The hyaluronan state the model was compiled from (null without one); never written. */
+    float[] compiledGagFraction() {
+        return compiledGagFraction;
+    }
+
+    /** Voxel → hyaluronan relative to its cell type's baseline (1 everywhere without a state). */
+    private java.util.function.IntToDoubleFunction gagLevels(byte[] cell, float[] gag) {
+        return org.stromasim.matrix.HyaluronanState.levels(law instanceof FibreMatrixLaw f ? f.compositionLaw() : null,
+                cell, gag);
     }
 
     public Grid3D grid() {

@@ -55,6 +55,10 @@ final class BatchCli {
         assertFloatsBitwise("viability", expected.viability(), actual.viability());
         assertFloatsBitwise("vessel_distance_um", expected.vesselDistanceUm(), actual.vesselDistanceUm());
         assertFloatsBitwise("drug_exposure", expected.drugExposure(), actual.drugExposure());
+        assertEquals(expected.gagFraction() == null, actual.gagFraction() == null, "both with or without hyaluronan");
+        if (expected.gagFraction() != null) {
+            assertFloatsBitwise("hyaluronan_fraction", expected.gagFraction(), actual.gagFraction());
+        }
         if (!Arrays.equals(expected.cell(), actual.cell())) {
             fail("cell codes differ");
         }

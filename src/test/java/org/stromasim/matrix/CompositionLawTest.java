@@ -42,14 +42,22 @@ class CompositionLawTest {
         assertEquals(new MatrixComposition(0, 0, 0), law.composition(12.0, CellType.VESSEL.code()));
     }
 
-    /** The hyaluronan level of the slow clock scales the GAG fraction only: CAF 4e-4 × 0.3 = 1.2e-4. */
+    /**
+     * A hyaluronan state replaces the GAG fraction only (CAF voxel holding 1.2e-4 instead of its 4e-4), and its level
+     * relative to the cell type's baseline is 1.2e-4 / 4e-4 = 0.3; without a state the baseline and level 1.
+     */
     @Test
-    void gagLevelScalesOnlyTheGagFraction() {
+    void theHyaluronanStateReplacesOnlyTheGagFraction() {
         CompositionLaw law = law(0.3);
-        MatrixComposition c = law.composition(12.0, CellType.CAF.code(), 0.3);
+        float[] gag = {0f, 1.2e-4f};
+        MatrixComposition c = law.composition(12.0, CellType.CAF.code(), gag, 1);
         assertEquals(0.10, c.collagenFraction(), 1e-15);
-        assertEquals(1.2e-4, c.gagFraction(), 1e-18);
+        assertEquals(1.2e-4f, c.gagFraction(), 0.0);
         assertEquals(0.35, c.cellFraction(), 0.0);
+        assertEquals(0.3, law.gagLevel(CellType.CAF.code(), gag, 1), 1e-7);
+        assertEquals(4e-4, law.composition(12.0, CellType.CAF.code(), null, 1).gagFraction(), 0.0);
+        assertEquals(1.0, law.gagLevel(CellType.CAF.code(), null, 1), 0.0);
+        assertEquals(1.0, law.gagLevel(CellType.VESSEL.code(), gag, 0), 0.0);
     }
 
     @Test

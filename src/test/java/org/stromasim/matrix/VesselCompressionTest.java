@@ -86,7 +86,7 @@ class VesselCompressionTest {
         float[] stiffness = {10f, 10f, 10f};
         byte[] cell = {CellType.CANCER.code(), CellType.CANCER.code(), CellType.VESSEL.code()};
         float[] wall = {0.05f, 0f, 0f};
-        float[] f = law.perfusedFractions(stiffness, cell, wall, 1.0);
+        float[] f = law.perfusedFractions(stiffness, cell, wall, v -> 1.0);
         double alpha = law.areaRatio(2.0);
         assertEquals(Math.pow(alpha, -1.5) - Math.pow(alpha, 10), 2.0 / K_P, 1e-12);
         assertEquals(alpha * alpha, f[0], 1e-7);

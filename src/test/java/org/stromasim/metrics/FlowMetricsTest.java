@@ -22,23 +22,26 @@ class FlowMetricsTest {
     }
 
     /**
-     * The hyaluronidase scenario's row at t = 900 s carries the GAG level of 30 slow steps at strength 1,
-     * e^(−(k_t + k_h)·900) + k_t/(k_t + k_h)·(1 − e^(−(k_t + k_h)·900)) with k_t = 5.3e-6, k_h = 3.2e-4 /s.
+     * The hyaluronidase scenario's row carries the barrier columns; with every voxel's hyaluronan at 0.4 × its
+     * baseline, the mean level is 0.4 and the cancer voxels' mean fraction 0.4 × 1.2e-3 (the scenario's cancer
+     * gag_fraction), to float rounding.
      */
     @Test
     void rowsCarryTheBarrierColumns() {
         Scenario s = ScenarioLoader.load(Path.of("configs/carcinoma-rim-hyaluronidase.yaml"), List.of());
         Tissue t = TissueBuilder.build(s);
+        for (int v = 0; v < t.grid().voxelCount(); v++) {
+            t.gagFraction()[v] *= 0.4f;
+        }
         MetricsCalculator calculator = new MetricsCalculator(s);
         List<String> columns = calculator.columns();
         List<String> barrier = List.of("tumour_ifp_mean_mmHg", "tumour_ifp_centre_mmHg", "tumour_rim_speed_um_per_s",
-                "perfused_vessel_fraction", "gag_level");
-        assertEquals(barrier, columns.subList(columns.size() - 5, columns.size()));
+                "perfused_vessel_fraction", "gag_level", "cancer_mean_gag_fraction", "caf_mean_gag_fraction");
+        assertEquals(barrier, columns.subList(columns.size() - 7, columns.size()));
         double[] row = calculator.measure(t, 900.0).values();
-        double rate = 5.3e-6 + 3.2e-4;
-        double expected = Math.exp(-rate * 900) + 5.3e-6 / rate * (1 - Math.exp(-rate * 900));
-        assertEquals(expected, row[row.length - 1], 1e-12);
+        assertEquals(0.4, row[row.length - 3], 1e-6);
+        assertEquals(0.4 * 1.2e-3, row[row.length - 2], 1e-6 * 0.4 * 1.2e-3);
         System.out.printf("barrier row at 900 s: IFP mean %.3f, centre %.3f mmHg, rim speed %.3f um/s, perfused %.3f%n",
-                row[row.length - 5], row[row.length - 4], row[row.length - 3], row[row.length - 2]);
+                row[row.length - 7], row[row.length - 6], row[row.length - 5], row[row.length - 4]);
     }
 }

@@ -32,6 +32,6 @@ class BarrierCourseTest {
                 + "    mean IFP in living cancer voxels: 8 mmHg vs 6 mmHg, 2 mmHg (25 %) lower in hyal" + n
                 + "    fluid speed at the tumour surface: 0.2 µm/s vs 0.3 µm/s, 0.1 µm/s (50 %) higher in hyal" + n
                 + "    perfused vessel fraction (wall-area weighted): 0.4 vs 0.6, 0.2 (50 %) higher in hyal" + n
-                + "    GAG (hyaluronan) level, 1 = as built: 1 vs 0.25, 0.75 (75 %) lower in hyal" + n, text.toString());
+                + "    hyaluronan / baseline, mean over tissue: 1 vs 0.25, 0.75 (75 %) lower in hyal" + n, text.toString());
     }
 }

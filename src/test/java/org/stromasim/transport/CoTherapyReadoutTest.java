@@ -36,9 +36,11 @@ class CoTherapyReadoutTest {
         double floor = 3.04;
         double small = law.relativeDiffusivity(floor, cancer, DEXTRAN_10K_NM) / law.relativeDiffusivity(rich, cancer, DEXTRAN_10K_NM);
         double large = law.relativeDiffusivity(floor, cancer, DEXTRAN_500K_NM) / law.relativeDiffusivity(rich, cancer, DEXTRAN_500K_NM);
-        double iggHyal = law.relativeDiffusivity(9.1, cancer, IGG_NM, 0.3) / law.relativeDiffusivity(9.1, cancer, IGG_NM, 1.0);
-        double largeHyal = law.relativeDiffusivity(9.1, cancer, DEXTRAN_500K_NM, 0.3)
-                / law.relativeDiffusivity(9.1, cancer, DEXTRAN_500K_NM, 1.0);
+        double gag = law.compositionLaw().baselineGagFraction(cancer);
+        double iggHyal = law.relativeDiffusivityWithGag(9.1, cancer, IGG_NM, 0.3 * gag)
+                / law.relativeDiffusivityWithGag(9.1, cancer, IGG_NM, gag);
+        double largeHyal = law.relativeDiffusivityWithGag(9.1, cancer, DEXTRAN_500K_NM, 0.3 * gag)
+                / law.relativeDiffusivityWithGag(9.1, cancer, DEXTRAN_500K_NM, gag);
         System.out.printf("co-therapy read-out (fibre_matrix, cancer voxels):%n");
         System.out.printf("  collagenase 39.5 -> 3.04 kPa: D ratio 10 kDa dextran %.3f (Magzoub 2008 ~2), 500 kDa dextran %.3f"
                 + " (Magzoub 2008 > 10)%n", small, large);

@@ -55,7 +55,7 @@ class RetardationFieldTest {
         for (int v = 0; v < t.grid().voxelCount(); v++) {
             t.stiffnessKpa()[v] *= 0.25f; // e.g. collagenase
         }
-        fields.applyMatrixState(t, 1.0);
+        fields.applyMatrixState(t);
         check(fields.retardation(0), t);
     }
 
@@ -84,7 +84,7 @@ class RetardationFieldTest {
             t.stiffnessKpa()[v] *= v % 2 == 0 ? 0.25f : 2f; // collagenase here, new collagen there
         }
         float[] freeBefore = c.clone();
-        fields.applyMatrixState(t, 1.0);
+        fields.applyMatrixState(t);
         for (int v = 0; v < n; v++) {
             double total = expected(t.stiffnessKpa()[v], false) * c[v];
             assertEquals(totalBefore[v], total, 1e-6 * totalBefore[v], "voxel " + v);

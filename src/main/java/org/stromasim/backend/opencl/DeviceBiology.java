@@ -18,6 +18,7 @@ import org.stromasim.scenario.BiologySpec;
 import org.stromasim.scenario.BiologySpec.InterventionKind;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.scenario.SpeciesSpec;
+import org.stromasim.tissue.CellType;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.DiffusivityLaw;
 import org.stromasim.transport.FibreMatrixLaw;
@@ -29,10 +30,10 @@ import org.stromasim.transport.TransportFields;
  * The biology slow step ({@link SlowProcesses}) on the OpenCL device, on the buffers the transport
  * kernel reads (kernels/biology.cl): activation, remodelling, drug kill, voxel keys and the
  * diffusivity of every species, so the transport continues from the updated state without an upload.
- * The stiffness lives here (the transport does not read it). The intervention strengths of a step are
+ * The stiffness and the hyaluronan state live here (the transport does not read them). The intervention strengths of a step are
  * computed on the host ({@link SlowStep#level}) and passed as kernel arguments.
  *
- * <p>After the kernels the updated cells, stiffness and viability are read back into the host copy
+ * <p>After the kernels the updated cells, stiffness, hyaluronan and viability are read back into the host copy
  * (the metrics and snapshots read them there) and the diffusivity into the backend's live arrays ({@link TransportFields}), whose
  * stability limit is then recomputed, so a later {@code upload} writes back the device's own values.
  *
@@ -77,9 +78,14 @@ final class DeviceBiology {
     private final long[] globalSize;
     /** The scenario whose law tables are on the device, or null before the first step. */
     private Scenario lawsOf;
-    /** The GAG level the law table on the device was written with. */
-    private double lawsGagLevel = Double.NaN;
     private int lawKind;
+    /**
+     * The hyaluronan state per voxel (with {@code ecm.hyaluronan}; one unused float without), and the steady state
+     * per cell code of the current step (HyaluronanTurnover.steadyStates).
+     */
+    private cl_mem gag;
+    private boolean hasGag;
+    private final cl_mem gagSteadyState;
     private final ClResources resources;
     private final cl_program program;
     /** The cytotoxic ER-antagonist kill and its ligand table, created at the first step that needs them. */
@@ -99,6 +105,8 @@ final class DeviceBiology {
         this.stiffness = resources.buffer(CL.CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
         this.speciesLaw = resources.buffer(CL.CL_MEM_READ_ONLY, 2L * species * Sizeof.cl_float);
         this.law = resources.buffer(CL.CL_MEM_READ_ONLY, (long) FibreMatrixTable.LENGTH * Sizeof.cl_float);
+        this.gag = resources.buffer(CL.CL_MEM_READ_WRITE, Sizeof.cl_float);
+        this.gagSteadyState = resources.buffer(CL.CL_MEM_READ_ONLY, (long) CellType.COUNT * Sizeof.cl_float);
         this.globalSize = new long[] {grid.nx(), grid.ny(), grid.nz()};
     }
 
@@ -107,9 +115,18 @@ final class DeviceBiology {
                    cl_mem concentration, cl_mem diffusivity, int guard) {
     }
 
-    void uploadStiffness(float[] stiffnessKpa) {
+    /** Writes the matrix state the slow step changes: stiffness and (when the tissue has one) hyaluronan. */
+    void uploadMatrix(Tissue state) {
         CL.clEnqueueWriteBuffer(queue, stiffness, CL_TRUE, 0, (long) voxels * Sizeof.cl_float,
-                Pointer.to(stiffnessKpa), 0, null, null);
+                Pointer.to(state.stiffnessKpa()), 0, null, null);
+        float[] g = state.gagFraction();
+        if (g != null && !hasGag) {
+            gag = resources.buffer(CL.CL_MEM_READ_WRITE, (long) voxels * Sizeof.cl_float);
+            hasGag = true;
+        }
+        if (g != null) {
+            CL.clEnqueueWriteBuffer(queue, gag, CL_TRUE, 0, (long) voxels * Sizeof.cl_float, Pointer.to(g), 0, null, null);
+        }
     }
 
     /**
@@ -119,7 +136,8 @@ final class DeviceBiology {
     void run(SlowStep step, Buffers b, Tissue host, TransportFields fields) {
         if (step.dtS() > 0) {
             SlowProcesses processes = step.processes();
-            uploadLaws(processes.scenario(), step.gagLevelAfter());
+            uploadLaws(processes.scenario());
+            uploadGagSteadyState(step, host);
             BiologySpec spec = processes.scenario().biology();
             activate(step, spec, processes, b);
             remodelAndRespond(step, spec, processes.scenario(), b);
@@ -129,6 +147,9 @@ final class DeviceBiology {
             CL.clEnqueueReadBuffer(queue, b.cell(), CL_TRUE, 0, voxels, Pointer.to(host.cell()), 0, null, null);
             readFloats(b.viability(), 0, host.viability());
             readFloats(stiffness, 0, host.stiffnessKpa());
+            if (hasGag) {
+                readFloats(gag, 0, host.gagFraction());
+            }
             for (int s = 0; s < species; s++) {
                 readFloats(b.diffusivity(), b.guard() + (long) s * voxels, fields.diffusivityUm2PerS(s));
             }
@@ -191,7 +212,11 @@ final class DeviceBiology {
         floatArg(remodel, arg++, step.dtS());
         CL.clSetKernelArg(remodel, arg++, Sizeof.cl_mem, Pointer.to(speciesLaw));
         intArg(remodel, arg++, lawKind);
-        CL.clSetKernelArg(remodel, arg, Sizeof.cl_mem, Pointer.to(law));
+        CL.clSetKernelArg(remodel, arg++, Sizeof.cl_mem, Pointer.to(law));
+        CL.clSetKernelArg(remodel, arg++, Sizeof.cl_mem, Pointer.to(gag));
+        intArg(remodel, arg++, hasGag ? 1 : 0);
+        CL.clSetKernelArg(remodel, arg++, Sizeof.cl_mem, Pointer.to(gagSteadyState));
+        floatArg(remodel, arg, hasGag ? step.processes().matrix().hyaluronanDecay(step.startS(), step.endS()) : 1.0);
         CL.clEnqueueNDRangeKernel(queue, remodel, 3, null, globalSize, null, 0, null, null);
     }
 
@@ -231,16 +256,15 @@ final class DeviceBiology {
         floatArg(endocrineKill, arg++, step.dtS());
         CL.clSetKernelArg(endocrineKill, arg++, Sizeof.cl_mem, Pointer.to(speciesLaw));
         intArg(endocrineKill, arg++, lawKind);
-        CL.clSetKernelArg(endocrineKill, arg, Sizeof.cl_mem, Pointer.to(law));
+        CL.clSetKernelArg(endocrineKill, arg++, Sizeof.cl_mem, Pointer.to(law));
+        CL.clSetKernelArg(endocrineKill, arg++, Sizeof.cl_mem, Pointer.to(gag));
+        intArg(endocrineKill, arg, hasGag ? 1 : 0);
         CL.clEnqueueNDRangeKernel(queue, endocrineKill, 1, null, new long[] {voxels}, null, 0, null, null);
     }
 
-    /**
-     * The species' D0 and Stokes radius and the scenario's diffusivity law, written on first use and again
-     * when the GAG level (which scales the fibre_matrix law's GAG fractions) changed.
-     */
-    private void uploadLaws(Scenario scenario, double gagLevel) {
-        if (scenario == lawsOf && gagLevel == lawsGagLevel) {
+    /** The species' D0 and Stokes radius and the scenario's diffusivity law, written on first use. */
+    private void uploadLaws(Scenario scenario) {
+        if (scenario == lawsOf) {
             return;
         }
         List<SpeciesSpec> specs = scenario.species();
@@ -250,22 +274,37 @@ final class DeviceBiology {
             perSpecies[SPECIES_LAW_STRIDE * s + SPECIES_LAW_STOKES_RADIUS] = (float) specs.get(s).stokesRadiusNm();
         }
         float[] lawParameters = new float[FibreMatrixTable.LENGTH];
-        lawKind = lawTable(DiffusivityLaw.of(scenario.ecm().diffusivityLaw()), gagLevel, lawParameters);
+        lawKind = lawTable(DiffusivityLaw.of(scenario.ecm().diffusivityLaw()), lawParameters);
         CL.clEnqueueWriteBuffer(queue, speciesLaw, CL_TRUE, 0, (long) perSpecies.length * Sizeof.cl_float,
                 Pointer.to(perSpecies), 0, null, null);
         CL.clEnqueueWriteBuffer(queue, law, CL_TRUE, 0, (long) lawParameters.length * Sizeof.cl_float,
                 Pointer.to(lawParameters), 0, null, null);
         lawsOf = scenario;
-        lawsGagLevel = gagLevel;
+    }
+
+    /** The hyaluronan steady state per cell code of {@code step} (as the Java step computes it), when there is a state. */
+    private void uploadGagSteadyState(SlowStep step, Tissue host) {
+        if (!hasGag) {
+            if (host.gagFraction() != null) {
+                throw new IllegalStateException("the host state has hyaluronan the device was never given (upload first)");
+            }
+            return;
+        }
+        double[] target = step.processes().matrix().hyaluronanSteadyStates(step.startS(), step.endS());
+        float[] values = new float[target.length];
+        for (int code = 0; code < values.length; code++) {
+            values[code] = (float) target[code];
+        }
+        CL.clEnqueueWriteBuffer(queue, gagSteadyState, CL_TRUE, 0, (long) values.length * Sizeof.cl_float,
+                Pointer.to(values), 0, null, null);
     }
 
     /**
-     * The law table relative_diffusivity (kernels/biology.cl) reads for {@code model} at GAG level
-     * {@code gagLevel}, written into {@code into} ({@link FibreMatrixTable#LENGTH} floats); returns its
+     * The law table relative_diffusivity (kernels/biology.cl) reads for {@code model}, written into {@code into} ({@link FibreMatrixTable#LENGTH} floats); returns its
      * LAW_ kind. The parameters are the Java law's own, so the kernel evaluates the same law
      * (KernelPhysicsParityTest holds the two together).
      */
-    static int lawTable(DiffusivityLaw model, double gagLevel, float[] into) {
+    static int lawTable(DiffusivityLaw model, float[] into) {
         if (model instanceof OgstonLaw o) {
             into[OGSTON_FIBRE_RADIUS] = (float) o.fibreRadiusNm();
             into[OGSTON_REFERENCE_STIFFNESS] = (float) o.referenceStiffnessKpa();
@@ -278,7 +317,7 @@ final class DeviceBiology {
             return LAW_EXPONENTIAL;
         }
         if (model instanceof FibreMatrixLaw f) {
-            FibreMatrixTable.fill(f, gagLevel, into);
+            FibreMatrixTable.fill(f, into);
             return LAW_FIBRE_MATRIX;
         }
         // never a silently different law: a new law needs its kernel branch

@@ -24,12 +24,8 @@ final class FibreMatrixTable {
     private FibreMatrixTable() {
     }
 
+    /** The table of {@code law}: the GAG fraction by cell code is the baseline a voxel without a hyaluronan state has. */
     static void fill(FibreMatrixLaw law, float[] into) {
-        fill(law, 1.0, into);
-    }
-
-    /** The table with every cell type's GAG fraction times {@code gagLevel} (as {@link FibreMatrixLaw} takes it). */
-    static void fill(FibreMatrixLaw law, double gagLevel, float[] into) {
         MatrixCompositionSpec c = law.spec().composition();
         into[COLLAGEN_RADIUS] = (float) law.spec().collagenFibreRadiusNm();
         into[GAG_RADIUS] = (float) law.spec().gagFibreRadiusNm();
@@ -40,7 +36,7 @@ final class FibreMatrixTable {
         double[] gag = c.gagFraction().byCode();
         double[] cells = c.cellFraction().byCode();
         for (int code = 0; code < CellType.COUNT; code++) {
-            into[GAG_FRACTION_BY_CELL + code] = (float) (gag[code] * gagLevel);
+            into[GAG_FRACTION_BY_CELL + code] = (float) gag[code];
             into[CELL_FRACTION_BY_CELL + code] = (float) cells[code];
         }
     }

@@ -333,7 +333,7 @@ public final class OpenClBackend implements Backend {
         write(exposureHi, 0, state.drugExposure());
         writeRetardation();
         if (biology != null) {
-            biology.uploadStiffness(state.stiffnessKpa());
+            biology.uploadMatrix(state);
         }
         CL.clEnqueueFillBuffer(queue, exposureLo, Pointer.to(new float[] {0f}), Sizeof.cl_float, 0,
                 (long) voxels * Sizeof.cl_float, 0, null, null);

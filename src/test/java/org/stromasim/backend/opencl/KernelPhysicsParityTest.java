@@ -175,13 +175,13 @@ class KernelPhysicsParityTest {
                 DiffusivityLaw.of(new DiffusivityLawSpec.Exponential(2.5)),
                 DiffusivityLaw.of(BiologyOnBothBackends.load("fibrotic-barrier").ecm().diffusivityLaw())};
         for (DiffusivityLaw law : laws) {
-            double gag = law instanceof FibreMatrixLaw ? 0.6 : 1.0;
             float[] table = new float[FibreMatrixTable.LENGTH];
-            int kind = DeviceBiology.lawTable(law, gag, table);
+            int kind = DeviceBiology.lawTable(law, table);
             Random r = new Random(23);
             float[] e = new float[SAMPLES];
             int[] code = new int[SAMPLES];
             float[] rs = new float[SAMPLES];
+            float[] gag = new float[SAMPLES];
             for (int i = 0; i < SAMPLES; i++) {
                 e[i] = i % 64 == 0 ? 0f : (float) (30 * Math.pow(r.nextDouble(), 2)); // 0 to 30 kPa, denser low
                 // tissue cells only: lumen has D = 0, set by the callers (remodel_and_respond, TransportModel)
@@ -190,18 +190,20 @@ class KernelPhysicsParityTest {
                     code[i] = r.nextInt(CellType.COUNT);
                 } while (code[i] == CellType.VESSEL.code());
                 rs[i] = (float) (6 * r.nextDouble()); // small molecules to antibodies, nm
+                gag[i] = (float) (3e-3 * r.nextDouble()); // a hyaluronan state, 0 to 2.5× the sourced cancer value
             }
             String kernel = "__kernel void laws(__constant const float* law, __global const float* e,"
-                    + " __global const int* code, __global const float* rs, __global double* out) {\n"
+                    + " __global const int* code, __global const float* rs, __global const float* gag,"
+                    + " __global double* out) {\n"
                     + "    const int i = get_global_id(0);\n"
-                    + "    out[i] = relative_diffusivity(" + kind + ", law, e[i], code[i], rs[i]);\n"
+                    + "    out[i] = relative_diffusivity(" + kind + ", law, e[i], code[i], rs[i], gag[i]);\n"
                     + "}\n";
             double[] device = new double[SAMPLES];
-            run("kernels/biology.cl", kernel, "-DSPECIES=1 -DDRUG=0", "laws", device, table, e, code, rs);
+            run("kernels/biology.cl", kernel, "-DSPECIES=1 -DDRUG=0", "laws", device, table, e, code, rs, gag);
             double worst = 0;
             for (int i = 0; i < SAMPLES; i++) {
                 double expected = law instanceof FibreMatrixLaw f
-                        ? f.relativeDiffusivity(e[i], code[i], rs[i], gag)
+                        ? f.relativeDiffusivityWithGag(e[i], code[i], rs[i], gag[i])
                         : law.relativeDiffusivity(e[i], code[i], rs[i]);
                 // the kernel works in float from float parameters. OpenCL allows pow 16 ulps, exp, log and
                 // sqrt 3 each, the other operations half an ulp, the parameters' rounding half an ulp each:

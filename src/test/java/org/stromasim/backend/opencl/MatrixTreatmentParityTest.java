@@ -10,8 +10,8 @@ import org.stromasim.scenario.ScenarioLoader;
 
 /**
  * Vessel compression and the matrix co-therapies on the OpenCL backend against the Java one (the carcinoma-rim
- * scenarios, 120 s through the time loop: 4 slow steps, convection every 10 s): the GAG level reaches the device's
- * diffusivity table and the compressed wall reaches its wall buffer after every slow step, so the fields agree
+ * scenarios, 120 s through the time loop: 4 slow steps, convection every 10 s): the device's hyaluronan state reaches
+ * its diffusivity and the compressed wall reaches its wall buffer after every slow step, so the fields agree
  * within {@link BiologyParityTest#TOLERANCE} of their maximum; and each co-therapy moves IgG by more than 30 times that
  * against the untreated run, so a backend that ignored it would fail. The hyaluronan rates are raised to 0.01/s
  * (the hard regime: g falls to ~0.3 within the two minutes) so the co-therapies act within the test's window.
@@ -33,6 +33,8 @@ class MatrixTreatmentParityTest {
             var java = BiologyOnBothBackends.run(s, false, 120).last;
             var opencl = BiologyOnBothBackends.run(s, true, 120).last;
             BothBackends.assertClose(which + " stiffness", java.stiffnessKpa(), opencl.stiffnessKpa(),
+                    BiologyParityTest.TOLERANCE);
+            BothBackends.assertClose(which + " hyaluronan", java.gagFraction(), opencl.gagFraction(),
                     BiologyParityTest.TOLERANCE);
             for (String species : List.of("igg", "drug")) {
                 BothBackends.assertClose(which + " " + species, java.concentration(species),
