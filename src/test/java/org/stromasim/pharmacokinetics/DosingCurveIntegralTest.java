@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.stromasim.scenario.PlasmaCurveSpec.Dosing;
 import org.stromasim.scenario.PlasmaCurveSpec.Interruption;
@@ -26,35 +25,6 @@ class DosingCurveIntegralTest {
     private static final double MOLAR_MASS = 400.0;
     private static final double REL = 1e-10;
 
-    private static final double[] NODES = {0.0, -0.5384693101056831, 0.5384693101056831, -0.9061798459386640,
-            0.9061798459386640};
-    private static final double[] WEIGHTS = {0.5688888888888889, 0.4786286704993665, 0.4786286704993665,
-            0.2369268850561891, 0.2369268850561891};
-
-    static double quadrature(DoubleUnaryOperator f, double a, double b, double[] breaks) {
-        double[] ends = Arrays.copyOf(breaks, breaks.length + 1);
-        ends[breaks.length] = b;
-        Arrays.sort(ends);
-        double sum = 0;
-        double start = a;
-        for (double end : ends) {
-            if (end <= start || start >= b) {
-                continue;
-            }
-            double stop = Math.min(end, b);
-            int pieces = 400;
-            double h = (stop - start) / pieces;
-            for (int p = 0; p < pieces; p++) {
-                double mid = start + (p + 0.5) * h;
-                for (int q = 0; q < NODES.length; q++) {
-                    sum += WEIGHTS[q] * h / 2 * f.applyAsDouble(mid + NODES[q] * h / 2);
-                }
-            }
-            start = stop;
-        }
-        return sum;
-    }
-
     private static void matchesQuadrature(DosingCurve c, double[] breaksS, double horizonS) {
         Random random = new Random(5);
         for (int k = 0; k < 40; k++) {
@@ -67,7 +37,7 @@ class DosingCurveIntegralTest {
                 a = random.nextDouble() * horizonS;
                 b = a + (k % 3 == 0 ? 0.5 : random.nextDouble() * 0.2 * horizonS);
             }
-            double expected = quadrature(c::at, a, b, breaksS);
+            double expected = PiecewiseQuadrature.quadrature(c::at, a, b, breaksS);
             assertEquals(expected, c.integral(a, b), REL * Math.abs(expected) + 1e-14 * (b - a),
                     "∫ over [" + a + ", " + b + "]");
         }

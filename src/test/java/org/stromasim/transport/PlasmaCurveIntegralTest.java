@@ -3,11 +3,11 @@ package org.stromasim.transport;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.stromasim.pharmacokinetics.PiecewiseQuadrature;
 import org.stromasim.scenario.PlasmaCurveSpec;
 
 /**
@@ -20,37 +20,6 @@ class PlasmaCurveIntegralTest {
 
     /** Relative tolerance: rounding of sums of a few hundred terms, far below any step error. */
     private static final double REL = 1e-11;
-
-    private static final double[] NODES = {0.0, -0.5384693101056831, 0.5384693101056831, -0.9061798459386640,
-            0.9061798459386640};
-    private static final double[] WEIGHTS = {0.5688888888888889, 0.4786286704993665, 0.4786286704993665,
-            0.2369268850561891, 0.2369268850561891};
-
-    /** ∫ f over [a, b] by 5-point Gauss–Legendre on {@code pieces} equal sub-intervals of each smooth piece. */
-    static double quadrature(DoubleUnaryOperator f, double a, double b, double[] breaks) {
-        double sum = 0;
-        double start = a;
-        double[] ends = Arrays.copyOf(breaks, breaks.length + 1);
-        ends[breaks.length] = b;
-        Arrays.sort(ends);
-        for (double end : ends) {
-            if (end <= start || start >= b) {
-                continue;
-            }
-            double stop = Math.min(end, b);
-            int pieces = 400;
-            double h = (stop - start) / pieces;
-            for (int p = 0; p < pieces; p++) {
-                double mid = start + (p + 0.5) * h;
-                for (int q = 0; q < NODES.length; q++) {
-                    // evaluate strictly inside the piece: the curve's value at a jump is one side's
-                    sum += WEIGHTS[q] * h / 2 * f.applyAsDouble(mid + NODES[q] * h / 2);
-                }
-            }
-            start = stop;
-        }
-        return sum;
-    }
 
     /** Integrals over many intervals (straddling every break, before the first, tiny ones) against quadrature. */
     private static void matchesQuadrature(PlasmaCurve c, double[] breaks, double horizonS) {
@@ -67,7 +36,7 @@ class PlasmaCurveIntegralTest {
                 a = random.nextDouble() * horizonS;
                 b = a + (k % 2 == 0 ? 1e-2 : random.nextDouble() * 0.3 * horizonS);
             }
-            double expected = quadrature(c::at, a, b, breaks);
+            double expected = PiecewiseQuadrature.quadrature(c::at, a, b, breaks);
             double scale = Math.max(Math.abs(expected), 1e-300);
             assertEquals(expected, c.integral(a, b), REL * scale + 1e-13 * (b - a), "∫ over [" + a + ", " + b + "]");
             assertEquals(expected / (b - a), c.mean(a, b), (REL * scale + 1e-13 * (b - a)) / (b - a));
