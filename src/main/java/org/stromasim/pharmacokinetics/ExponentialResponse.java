@@ -71,12 +71,7 @@ public final class ExponentialResponse {
         }
         double sum = 0.0;
         for (int i = 0; i < r.length; i++) {
-            double denominator = 1.0;
-            for (int j = 0; j < r.length; j++) {
-                if (j != i) {
-                    denominator *= r[j] - r[i];
-                }
-            }
+            double denominator = partialFractionDenominator(r, i);
             sum += exponentialIntegral(r[i], a, b) / denominator;
         }
         return sum;
@@ -199,14 +194,20 @@ public final class ExponentialResponse {
         }
         double sum = 0.0;
         for (int i = 0; i < r.length; i++) {
-            double denominator = 1.0;
-            for (int j = 0; j < r.length; j++) {
-                if (j != i) {
-                    denominator *= r[j] - r[i];
-                }
-            }
+            double denominator = partialFractionDenominator(r, i);
             sum += Math.exp(-r[i] * t) / denominator;
         }
         return sum;
+    }
+
+    /** Π_{j ≠ i} (r_j − r_i): the denominator of term i of a chain's partial-fraction expansion. */
+    private static double partialFractionDenominator(double[] r, int i) {
+        double denominator = 1.0;
+        for (int j = 0; j < r.length; j++) {
+            if (j != i) {
+                denominator *= r[j] - r[i];
+            }
+        }
+        return denominator;
     }
 }
