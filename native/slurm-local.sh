@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
 # A single-node Slurm cluster on localhost for the Slurm integration test (CI, or a workstation).
-#   native/slurm-local.sh start   install (Debian) and start munged, slurmctld and slurmd; wait until sinfo answers
-#   native/slurm-local.sh stop    stop the daemons this script started (by the pids it recorded)
+#   native/slurm-local.sh start       install (Debian) and start munged, slurmctld and slurmd; wait until sinfo
+#                                     answers. If this script's cluster is already up, join it instead.
+#   native/slurm-local.sh stop        leave the cluster; the last one to leave stops the daemons (by the pids
+#                                     start recorded)
+#   native/slurm-local.sh stop --all  stop the daemons whoever else is using them
+# The cluster is shared: two runs on one machine (two CI checkouts, say) cannot each have their own, since
+# the configuration and ports are machine-wide, so start and stop count users under a lock, and a marker left
+# by a killed run whose daemons are gone is cleared rather than refused.
 # Needs root. State lives under $SLURM_LOCAL_DIR (default /tmp/stromasim-slurm).
 set -euo pipefail
 
@@ -68,24 +74,54 @@ start_munge() {
     chmod 0400 /etc/munge/munge.key
     mkdir -p /var/log/munge /var/lib/munge /run/munge
     chown munge:munge /var/log/munge /var/lib/munge /run/munge
-    runuser -u munge -- munged --socket="$state/munge/munge.socket.2" --pid-file="$state/munge/munged.pid" --force
+    runuser -u munge -- munged --socket="$state/munge/munge.socket.2" --pid-file="$state/munge/munged.pid" --force 9>&-
 }
+
+node_ready() {
+    sinfo -h -o '%T' 2>/dev/null | grep -qE '^(idle|mixed|allocated)'
+}
+
+daemons_alive() {
+    local file
+    for file in "$state/slurmctld.launcher.pid" "$state/slurmd.launcher.pid"; do
+        [ -f "$file" ] && kill -0 "$(cat "$file")" 2>/dev/null || return 1
+    done
+}
+
+users() {
+    cat "$state/users" 2>/dev/null || echo 0
+}
+
+lock() {
+    mkdir -p "$state"
+    exec 9>"$state/lock"
+    flock 9
+}
+# The daemons are started with descriptor 9 closed: a daemon holding the lock would block every later
+# start and stop.
 
 start() {
     install_packages
+    lock
     if [ -f "$state/started" ]; then
-        echo "slurm-local: already started (state in $state); stop it first" >&2
-        exit 1
+        if daemons_alive && node_ready; then
+            echo $(( $(users) + 1 )) > "$state/users"
+            echo "slurm-local: already up, joined ($(users) users; state in $state)"
+            return 0
+        fi
+        echo "slurm-local: clearing a stale start (its daemons are gone or the node does not answer)"
+        stop_daemons
     fi
     write_config
     start_munge
-    slurmctld -D -i >"$state/log/slurmctld.out" 2>&1 &
+    slurmctld -D -i >"$state/log/slurmctld.out" 2>&1 9>&- &
     echo $! > "$state/slurmctld.launcher.pid"
-    slurmd -D >"$state/log/slurmd.out" 2>&1 &
+    slurmd -D >"$state/log/slurmd.out" 2>&1 9>&- &
     echo $! > "$state/slurmd.launcher.pid"
     touch "$state/started"
+    echo 1 > "$state/users"
     for _ in $(seq 1 60); do
-        if sinfo -h -o '%T' 2>/dev/null | grep -qE '^(idle|mixed|allocated)'; then
+        if node_ready; then
             echo "slurm-local: up ($(sinfo -h -o '%P %D %T %C'))"
             return 0
         fi
@@ -113,16 +149,28 @@ stop_pid_file() {
     fi
 }
 
-stop() {
+stop_daemons() {
     stop_pid_file "$state/slurmd.launcher.pid"
     stop_pid_file "$state/slurmctld.launcher.pid"
     stop_pid_file "$state/munge/munged.pid"
-    rm -f "$state/started"
+    rm -f "$state/started" "$state/users"
+}
+
+stop() {
+    local all=${1:-}
+    lock
+    local remaining=$(( $(users) - 1 ))
+    if [ "$all" != "--all" ] && [ "$remaining" -gt 0 ]; then
+        echo "$remaining" > "$state/users"
+        echo "slurm-local: left the cluster; $remaining other user(s) keep it running"
+        return 0
+    fi
+    stop_daemons
     echo "slurm-local: stopped"
 }
 
 case "${1:-}" in
     start) start ;;
-    stop) stop ;;
-    *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+    stop) stop "${2:-}" ;;
+    *) echo "usage: $0 start | stop [--all]" >&2; exit 2 ;;
 esac
