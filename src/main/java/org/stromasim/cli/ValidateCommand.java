@@ -83,7 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
                 g.nx(), g.ny(), g.nz(), g.voxelUm(), g.sizeXUm(), g.sizeYUm(), g.sizeZUm(), g.voxelCount());
         long state = tissue.stateBytes();
         // the thread count a run uses by default (one per processor); only the explicit plane buffers depend on it
-        long backend = JavaBackend.workingBytes(g, scenario.species().size(), scenario.run().diffusion(),
+        long backend = JavaBackend.workingBytes(g, scenario.species().size(), scenario.run(),
                 Runtime.getRuntime().availableProcessors());
         out.printf("memory          state %s + Java backend working arrays %s = %s%n",
                 Units.formatBytes(state), Units.formatBytes(backend), Units.formatBytes(state + backend));

@@ -41,7 +41,7 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
         int species = scenario.species().size();
         long voxels = grid.voxelCount();
         long backend = javaBackend
-                ? JavaBackend.workingBytes(grid, species, scenario.run().diffusion(), Math.max(1, threads))
+                ? JavaBackend.workingBytes(grid, species, scenario.run(), Math.max(1, threads))
                 : voxels * (4L * species + 4L + 8L);
         long binding = scenario.species().stream().filter(s -> s.ecmBinding() != null).count();
         if (binding > 0) {

@@ -402,6 +402,42 @@ public final class MultigridSolver {
     }
 
     /**
+     * Heap bytes a solver for an nx×ny×nz grid keeps with {@code coarsening}, counted before it is created
+     * (for the memory budget), from the arrays the constructor and the first solve allocate. Per padded
+     * cell ((n+2) per axis, the ghost layer): the geometric fine level computes its conductances per pass,
+     * so it keeps x, b, r, d (4 floats), the coupling mask (1 byte), the double iterate and the float
+     * direction (29 bytes); each geometric coarse level stores its coefficients too (10 floats, a byte
+     * and a float of boundary source: 45). The operator-dependent fine level stores its coefficients
+     * (41, the boundary source 4, iterate 8, direction 4 and the previous product 4: 61); each Galerkin level
+     * keeps 27 stencil coefficients and 9 work floats per padded coarse cell (144) and its interpolation
+     * 8 float weights per cell of the level above it (32 per unpadded fine cell). The dense coarsest
+     * solve adds n² doubles; an operator-dependent hierarchy stopped early by a periodic axis of odd size
+     * has a larger one (up to {@link OperatorDependentHierarchy#MAX_DIRECT_CELLS} cells), not counted.
+     */
+    public static long heapBytes(int nx, int ny, int nz, Coarsening coarsening) {
+        List<int[]> shapes = levelShapes(nx, ny, nz);
+        long bytes = 0;
+        for (int l = 0; l < shapes.size(); l++) {
+            int[] n = shapes.get(l);
+            long padded = (n[0] + 2L) * (n[1] + 2L) * (n[2] + 2L);
+            if (shapes.size() == 1) {
+                bytes += padded * (45L + 12L);
+            } else if (coarsening == Coarsening.OPERATOR_DEPENDENT) {
+                bytes += l == 0 ? padded * 61L : padded * 144L;
+                if (l > 0) {
+                    int[] above = shapes.get(l - 1);
+                    bytes += 32L * above[0] * above[1] * above[2];
+                }
+            } else {
+                bytes += l == 0 ? padded * 29L : padded * 45L;
+            }
+        }
+        int[] coarsest = shapes.get(shapes.size() - 1);
+        long cells = (long) coarsest[0] * coarsest[1] * coarsest[2];
+        return bytes + 8L * cells * cells;
+    }
+
+    /**
      * The shapes {nx, ny, nz} of the levels, fine first: 2×2×2 blocks (a last block one cell thick where a
      * dimension is odd) until a level has at most {@link #COARSEST_CELLS} cells or is a single cell.
      */

@@ -8,6 +8,8 @@ import org.stromasim.biology.SlowStep;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
+import org.stromasim.solver.Coarsening;
+import org.stromasim.solver.MultigridSolver;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.TransportFields;
 import org.stromasim.transport.TransportModel;
@@ -205,9 +207,14 @@ public final class JavaBackend implements Backend {
      * S/V (4·species + 4 bytes per voxel), the voxel keys and the exposure compensation (1 + 4); the
      * explicit scheme adds five planes per slab and species and four rows per slab; RKL2 instead adds
      * τ·L(Y0) and two stage buffers (12 bytes per voxel, shared by the species, which it steps one
-     * after the other) and per slab two planes of z-face conductances (five with the scalar loops) and four rows.
+     * after the other) and per slab two planes of z-face conductances (five with the scalar loops) and four rows;
+     * the implicit scheme adds one multigrid solver ({@link MultigridSolver#heapBytes}: 37 bytes per voxel
+     * with geometric coarsening, 123 with operator-dependent, at 128³), its right-hand side (8) and per
+     * slab two planes of z-face conductances.
      */
-    public static long workingBytes(Grid3D grid, int species, DiffusionSpec diffusion, int threads) {
+    public static long workingBytes(Grid3D grid, int species, RunSpec run, int threads) {
+        DiffusionSpec diffusion = run.diffusion();
+        Coarsening coarsening = run.multigrid().diffusionCoarsening();
         long voxels = grid.voxelCount();
         long bytes = voxels * (4L * species + 4L + 1L + 4L);
         if (diffusion.scheme() == DiffusionSpec.Scheme.RKL2) {
@@ -215,11 +222,10 @@ public final class JavaBackend implements Backend {
                     + (long) threads * Rkl2StageSweep.Rows.bytes(grid.nx(), grid.nx() * grid.ny());
         }
         if (diffusion.scheme() == DiffusionSpec.Scheme.IMPLICIT) {
-            // one multigrid solver shared by the species (double iterate, float direction, 11 float
-            // arrays and a byte per fine cell, ×1.05 for the ghosts and +1/7 for the coarse levels: 68)
-            // and TR-BDF2's right-hand side (8), or the unsplit step's float absorption and right-hand
-            // side (8)
-            return bytes + voxels * (68L + 8L);
+            // one multigrid solver shared by the species, TR-BDF2's right-hand side (8) or the unsplit
+            // step's float absorption and right-hand side (8), and per slab two planes of z-face conductances
+            return bytes + MultigridSolver.heapBytes(grid.nx(), grid.ny(), grid.nz(), coarsening)
+                    + voxels * 8L + (long) threads * 8L * grid.nx() * grid.ny();
         }
         long planeBytes = 4L * grid.nx() * grid.ny();
         return bytes + (long) threads * (5L * species * planeBytes + 4L * 4L * (grid.nx() + 2));
