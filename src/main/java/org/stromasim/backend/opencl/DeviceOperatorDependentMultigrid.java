@@ -113,6 +113,55 @@ final class DeviceOperatorDependentMultigrid implements AutoCloseable {
         return fine;
     }
 
+    /**
+     * Device bytes a solver for an nx×ny×nz grid allocates, counted from the level shapes before anything
+     * is built (the memory plan): per padded fine cell the fine operator's 6 double arrays and 7 double
+     * vectors (104 bytes); per coarse level its interpolation's 8 float weights per cell of the level
+     * above, its coordinate and restriction tables, and per padded cell x and b (16), with, on a level the
+     * device smooths, 27 float coefficients and 6 more double vectors (156). Levels of at most
+     * {@code maxHostCells} cells below the first run on the host ({@link OperatorDependentLevels#firstHostLevel}).
+     * A hierarchy stopped early by a periodic axis of odd size has fewer levels and is not counted here.
+     */
+    static long deviceBytesFor(int nx, int ny, int nz, int maxHostCells) {
+        List<int[]> shapes = org.stromasim.solver.MultigridHierarchy.levelShapes(nx, ny, nz);
+        int coarseLevels = shapes.size() - 1;
+        int hostLevel = coarseLevels - 1;
+        while (hostLevel > 0 && cells(shapes.get(hostLevel)) <= maxHostCells) {
+            hostLevel--;
+        }
+        long bytes = MultigridWorkspace.padded(shapes.get(0)) * 13L * Sizeof.cl_double;
+        for (int l = 0; l <= hostLevel && l < coarseLevels; l++) {
+            int[] above = shapes.get(l);
+            int[] shape = shapes.get(l + 1);
+            long padded = MultigridWorkspace.padded(shape);
+            bytes += 8L * cells(above) * Sizeof.cl_float
+                    + (2L * (above[0] + above[1] + above[2])
+                    + (long) GalerkinKernels.RESTRICT_PAIRS * (shape[0] + shape[1] + shape[2])) * Sizeof.cl_int
+                    + padded * 2L * Sizeof.cl_double;
+            if (l < hostLevel) {
+                bytes += padded * (27L * Sizeof.cl_float + 6L * Sizeof.cl_double);
+            }
+        }
+        return bytes;
+    }
+
+    /**
+     * The largest single buffer of {@link #deviceBytesFor}'s solver: the first coarse level's interpolation
+     * weights (8 floats per fine cell), or its 27 coefficient arrays (one buffer) where the device smooths it.
+     */
+    static long largestBufferBytesFor(int nx, int ny, int nz, int maxHostCells) {
+        List<int[]> shapes = org.stromasim.solver.MultigridHierarchy.levelShapes(nx, ny, nz);
+        long largest = Math.max(8L * cells(shapes.get(0)) * Sizeof.cl_float,
+                MultigridWorkspace.padded(shapes.get(0)) * Sizeof.cl_double);
+        boolean firstOnDevice = shapes.size() > 2 && cells(shapes.get(1)) > maxHostCells;
+        return firstOnDevice ? Math.max(largest, 27L * MultigridWorkspace.padded(shapes.get(1)) * Sizeof.cl_float)
+                : largest;
+    }
+
+    private static long cells(int[] shape) {
+        return (long) shape[0] * shape[1] * shape[2];
+    }
+
     /** Device bytes this solver allocated (coefficients, weights, tables and work vectors). */
     long deviceBytes() {
         return own.allocatedBytes();

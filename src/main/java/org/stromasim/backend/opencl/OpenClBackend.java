@@ -22,6 +22,8 @@ import org.stromasim.metrics.ReductionPlan;
 import org.stromasim.metrics.StateReductions;
 import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.RunSpec;
+import org.stromasim.solver.Coarsening;
+import org.stromasim.solver.MultigridHierarchy;
 import org.stromasim.tissue.Tissue;
 import org.stromasim.transport.PlasmaCurve;
 import org.stromasim.transport.TransportFields;
@@ -176,8 +178,18 @@ public final class OpenClBackend implements Backend {
                 model.plasmaGroupCount() > 1);
         if (implicitScheme) {
             boolean perVoxelMasses = unsplitCoupling || boundSpecies.length > 0;
-            plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, perVoxelMasses),
-                    MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
+            if (model.diffusionCoarsening() == Coarsening.OPERATOR_DEPENDENT) {
+                // the shared workspace without per-species geometric hierarchies, and the one operator-dependent
+                // hierarchy that exists at a time (each absorption replaces it)
+                plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), 0, perVoxelMasses)
+                                + DeviceOperatorDependentMultigrid.deviceBytesFor(grid.nx(), grid.ny(), grid.nz(),
+                                MultigridHierarchy.HOST_CELLS),
+                        DeviceOperatorDependentMultigrid.largestBufferBytesFor(grid.nx(), grid.ny(), grid.nz(),
+                                MultigridHierarchy.HOST_CELLS));
+            } else {
+                plan = plan.withMultigrid(MultigridWorkspace.deviceBytes(grid.nx(), grid.ny(), grid.nz(), species, perVoxelMasses),
+                        MultigridWorkspace.largestBufferBytes(grid.nx(), grid.ny(), grid.nz()));
+            }
         }
         plan = plan.withBoundSpecies(boundSpecies.length);
         plan.check(device, grid.nx() + "×" + grid.ny() + "×" + grid.nz());
