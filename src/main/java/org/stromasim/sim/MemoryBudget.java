@@ -4,6 +4,7 @@ import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.grid.Grid3D;
 import org.stromasim.scenario.Scenario;
 import org.stromasim.solver.Coarsening;
+import org.stromasim.solver.MultigridHierarchy;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.tissue.Tissue;
 
@@ -27,8 +28,8 @@ import org.stromasim.tissue.Tissue;
  * @param backendBytes the Java backend's working arrays ({@link JavaBackend#workingBytes}), or for an
  *                     OpenCL run the live fields' host copy (diffusivity per species and S/V: 4·species
  *                     + 4 bytes per voxel), the transfer scratch (a float per voxel) and metric index lists
- *                     (an int per voxel), and with operator-dependent coarsening of the implicit scheme the Java solver
- *                     the device's hierarchies are built from; with reversible matrix binding, 4 bytes per bound species (its
+ *                     (an int per voxel), and for the implicit scheme the Java solver and double levels the device's
+ *                     hierarchies are built from (one species at a time); with reversible matrix binding, 4 bytes per bound species (its
  *                     retardation) and, for TR-BDF2 on the Java backend, 16 (R·a of both stages)
  * @param javaBackend  whether the run is on the Java backend (for the message)
  */
@@ -46,14 +47,17 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
         long backend = javaBackend
                 ? JavaBackend.workingBytes(grid, species, scenario.run(), Math.max(1, threads))
                 : voxels * (4L * species + 4L + 8L);
-        if (!javaBackend && scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT
-                && scenario.run().multigrid().diffusionCoarsening() == Coarsening.OPERATOR_DEPENDENT) {
-            // the device's Galerkin hierarchies are built on the host: one Java solver with that coarsening, its
-            // exact fine operator in double (6 arrays and the boundary source per padded cell) and the padded
-            // mass and absorption it is set with (2 doubles)
-            long padded = (grid.nx() + 2L) * (grid.ny() + 2L) * (grid.nz() + 2L);
-            backend += MultigridSolver.heapBytes(grid.nx(), grid.ny(), grid.nz(), Coarsening.OPERATOR_DEPENDENT)
-                    + padded * 9L * Double.BYTES;
+        if (!javaBackend && scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT) {
+            // the device's hierarchies are built on the host, one species at a time
+            if (scenario.run().multigrid().diffusionCoarsening() == Coarsening.OPERATOR_DEPENDENT) {
+                // one Java solver with that coarsening, its exact fine operator in double (6 arrays and the
+                // boundary source per padded cell) and the padded mass and absorption it is set with (2 doubles)
+                long padded = (grid.nx() + 2L) * (grid.ny() + 2L) * (grid.nz() + 2L);
+                backend += MultigridSolver.heapBytes(grid.nx(), grid.ny(), grid.nz(), Coarsening.OPERATOR_DEPENDENT)
+                        + padded * 9L * Double.BYTES;
+            } else {
+                backend += MultigridHierarchy.hostBytesToBuild(grid.nx(), grid.ny(), grid.nz());
+            }
         }
         long binding = scenario.species().stream().filter(s -> s.ecmBinding() != null).count();
         if (binding > 0) {

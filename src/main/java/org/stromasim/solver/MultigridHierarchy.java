@@ -47,14 +47,7 @@ public final class MultigridHierarchy {
     private final double h;
     /** The first level whose cycle runs on the host ({@link #vCycleOnHost}). */
     private final int firstHostLevel;
-    /** Private copies of the levels from {@link #firstHostLevel} on, whose diagonals follow a. */
-    private final List<MultigridLevel> hostLevels = new ArrayList<>();
-    private final List<float[]> hostBoundary = new ArrayList<>();
-    private final List<float[]> hostUnitMass = new ArrayList<>();
-    private double preparedFor = Double.NaN;
-    private DenseLu lu;
-    /** Whether the host levels hold the masses of {@link #setHostMasses} (not those of a scalar a). */
-    private boolean perVoxelPrepared;
+    private final HostCycle hostCycle;
 
     /**
      * Levels of at most this many cells run their part of the cycle on the host: a device pass costs a
@@ -85,17 +78,8 @@ public final class MultigridHierarchy {
             first--;
         }
         this.firstHostLevel = first;
-        for (int l = first; l < solverLevels.size(); l++) {
-            MultigridLevel source = solverLevels.get(l);
-            MultigridLevel copy = new MultigridLevel(source.nx, source.ny, source.nz, periodic);
-            System.arraycopy(source.fx, 0, copy.fx, 0, source.size);
-            System.arraycopy(source.fy, 0, copy.fy, 0, source.size);
-            System.arraycopy(source.fz, 0, copy.fz, 0, source.size);
-            System.arraycopy(source.faceSum, 0, copy.faceSum, 0, source.size);
-            hostLevels.add(copy);
-            hostBoundary.add(boundary.get(l).clone());
-            hostUnitMass.add(source.mass.clone());
-        }
+        this.hostCycle = new HostCycle(solverLevels.subList(first, solverLevels.size()),
+                boundary.subList(first, solverLevels.size()), periodic);
     }
 
     /** The solver's float coefficients as doubles (exactly): the device runs its cycle in double. */
@@ -134,76 +118,156 @@ public final class MultigridHierarchy {
 
     /**
      * The V-cycle from zero on level {@link #firstHostLevel} and below, on the host, for absorption
-     * {@code a} (&gt; 0): b in and x out in that level's padded layout. The same code as the Java
-     * solver's cycle on those levels; the diagonals and the coarsest LU are kept until a changes.
+     * {@code a} (&gt; 0): b in and x out in that level's padded layout ({@link HostCycle#vCycle(double, double[], double[])}).
      */
     public void vCycleOnHost(double a, double[] b, double[] x) {
-        if (!(a > 0) || !Double.isFinite(a)) {
-            throw new IllegalArgumentException("absorption must be a finite number > 0, got " + a);
-        }
-        if (a != preparedFor) {
-            for (int l = 0; l < hostLevels.size(); l++) {
-                MultigridLevel level = hostLevels.get(l);
-                float[] unit = hostUnitMass.get(l);
-                for (int p = 0; p < level.size; p++) {
-                    level.mass[p] = (float) (a * unit[p]);
-                }
-                level.refreshDiagonal(hostBoundary.get(l));
-            }
-            lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
-            preparedFor = a;
-            perVoxelPrepared = false;
-        }
-        runHostCycle(b, x);
+        hostCycle.vCycle(a, b, x);
     }
 
-    /** The host levels' cycle in their float arrays, b and x converted at the boundary of the device part. */
-    private void runHostCycle(double[] b, double[] x) {
-        MultigridLevel top = hostLevels.get(0);
-        for (int p = 0; p < top.size; p++) {
-            top.b[p] = (float) b[p];
-        }
-        VCycle.run(hostLevels, lu, 0);
-        for (int p = 0; p < top.size; p++) {
-            x[p] = top.x[p];
-        }
-    }
-
-    /**
-     * Sets a per-voxel mass (a·h² summed as the solver restricts it) on level {@link #firstHostLevel}
-     * ({@code mass} in that level's padded layout), restricts it to the coarser host levels over their
-     * coupled cells (as {@link MultigridSolver#setAbsorption} does), refreshes their diagonals and
-     * rebuilds the coarsest LU, for the following {@link #vCycleOnHost(double[], double[])}: the host
-     * part of a device cycle with a varying a (the unsplit coupling).
-     */
+    /** Per-voxel masses on the host levels ({@link HostCycle#setMasses}). */
     public void setHostMasses(double[] mass) {
-        MultigridLevel top = hostLevels.get(0);
-        if (mass.length != top.size) {
-            throw new IllegalArgumentException("host level mass has " + mass.length + " values for " + top.size);
-        }
-        for (int l = 0; l < hostLevels.size(); l++) {
-            MultigridLevel level = hostLevels.get(l);
-            if (l == 0) {
-                for (int p = 0; p < level.size; p++) {
-                    level.mass[p] = (float) mass[p];
-                }
-            } else {
-                level.clear(level.mass);
-                Transfers.restrict(hostLevels.get(l - 1), hostLevels.get(l - 1).mass, level, level.mass);
-            }
-            level.refreshDiagonal(hostBoundary.get(l)); // also sets the coupled flags the next restriction reads
-        }
-        lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
-        preparedFor = Double.NaN; // a later scalar call rebuilds its own diagonals
-        perVoxelPrepared = true;
+        hostCycle.setMasses(mass);
     }
 
     /** The host part of the V-cycle with the masses of the last {@link #setHostMasses}. */
     public void vCycleOnHost(double[] b, double[] x) {
-        if (!perVoxelPrepared) {
-            throw new IllegalStateException("set the host levels' masses before a per-voxel cycle");
+        hostCycle.vCycle(b, x);
+    }
+
+    /**
+     * The host part of the cycle on its own: what a device solver keeps after uploading the device levels,
+     * so that the grid-sized double arrays of {@link #levels} can be collected (at 128³ they are 56 bytes per
+     * voxel and species).
+     */
+    public HostCycle hostCycle() {
+        return hostCycle;
+    }
+
+    /**
+     * Levels {@link #firstHostLevel} and below in private float copies whose diagonals follow a, and the V-cycle
+     * over them: the same code as the Java solver's cycle on those levels.
+     */
+    public static final class HostCycle {
+        private final List<MultigridLevel> hostLevels = new ArrayList<>();
+        private final List<float[]> hostBoundary = new ArrayList<>();
+        private final List<float[]> hostUnitMass = new ArrayList<>();
+        private double preparedFor = Double.NaN;
+        private DenseLu lu;
+        /** Whether the host levels hold the masses of {@link #setMasses} (not those of a scalar a). */
+        private boolean perVoxelPrepared;
+
+        private HostCycle(List<MultigridLevel> sources, List<float[]> boundary, boolean[] periodic) {
+            for (int l = 0; l < sources.size(); l++) {
+                MultigridLevel source = sources.get(l);
+                MultigridLevel copy = new MultigridLevel(source.nx, source.ny, source.nz, periodic);
+                System.arraycopy(source.fx, 0, copy.fx, 0, source.size);
+                System.arraycopy(source.fy, 0, copy.fy, 0, source.size);
+                System.arraycopy(source.fz, 0, copy.fz, 0, source.size);
+                System.arraycopy(source.faceSum, 0, copy.faceSum, 0, source.size);
+                hostLevels.add(copy);
+                hostBoundary.add(boundary.get(l).clone());
+                hostUnitMass.add(source.mass.clone());
+            }
         }
-        runHostCycle(b, x);
+
+        /** Padded cells of the first host level (the size of b and x). */
+        public int paddedSize() {
+            return hostLevels.get(0).size;
+        }
+
+        /**
+         * The V-cycle from zero on the host levels for absorption {@code a} (&gt; 0): b in and x out in the first
+         * host level's padded layout. The diagonals and the coarsest LU are kept until a changes.
+         */
+        public void vCycle(double a, double[] b, double[] x) {
+            if (!(a > 0) || !Double.isFinite(a)) {
+                throw new IllegalArgumentException("absorption must be a finite number > 0, got " + a);
+            }
+            if (a != preparedFor) {
+                for (int l = 0; l < hostLevels.size(); l++) {
+                    MultigridLevel level = hostLevels.get(l);
+                    float[] unit = hostUnitMass.get(l);
+                    for (int p = 0; p < level.size; p++) {
+                        level.mass[p] = (float) (a * unit[p]);
+                    }
+                    level.refreshDiagonal(hostBoundary.get(l));
+                }
+                lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
+                preparedFor = a;
+                perVoxelPrepared = false;
+            }
+            run(b, x);
+        }
+
+        /** The host levels' cycle in their float arrays, b and x converted at the boundary of the device part. */
+        private void run(double[] b, double[] x) {
+            MultigridLevel top = hostLevels.get(0);
+            for (int p = 0; p < top.size; p++) {
+                top.b[p] = (float) b[p];
+            }
+            VCycle.run(hostLevels, lu, 0);
+            for (int p = 0; p < top.size; p++) {
+                x[p] = top.x[p];
+            }
+        }
+
+        /**
+         * Sets a per-voxel mass (a·h² summed as the solver restricts it) on the first host level ({@code mass} in
+         * its padded layout), restricts it to the coarser host levels over their coupled cells (as
+         * {@link MultigridSolver#setAbsorption} does), refreshes their diagonals and rebuilds the coarsest LU, for
+         * the following {@link #vCycle(double[], double[])}: the host part of a device cycle with a varying a (the
+         * unsplit coupling).
+         */
+        public void setMasses(double[] mass) {
+            MultigridLevel top = hostLevels.get(0);
+            if (mass.length != top.size) {
+                throw new IllegalArgumentException("host level mass has " + mass.length + " values for " + top.size);
+            }
+            for (int l = 0; l < hostLevels.size(); l++) {
+                MultigridLevel level = hostLevels.get(l);
+                if (l == 0) {
+                    for (int p = 0; p < level.size; p++) {
+                        level.mass[p] = (float) mass[p];
+                    }
+                } else {
+                    level.clear(level.mass);
+                    Transfers.restrict(hostLevels.get(l - 1), hostLevels.get(l - 1).mass, level, level.mass);
+                }
+                level.refreshDiagonal(hostBoundary.get(l)); // also sets the coupled flags the next restriction reads
+            }
+            lu = DenseLu.of(hostLevels.get(hostLevels.size() - 1));
+            preparedFor = Double.NaN; // a later scalar call rebuilds its own diagonals
+            perVoxelPrepared = true;
+        }
+
+        /** The host part of the V-cycle with the masses of the last {@link #setMasses}. */
+        public void vCycle(double[] b, double[] x) {
+            if (!perVoxelPrepared) {
+                throw new IllegalStateException("set the host levels' masses before a per-voxel cycle");
+            }
+            run(b, x);
+        }
+    }
+
+    /**
+     * Java heap that building a geometric hierarchy for a device takes at its peak, before the device solver
+     * keeps only the {@link HostCycle}: the solver ({@link MultigridSolver#heapBytes}), the stored copy of its
+     * computed fine level (10 floats, a byte and a float of boundary source per padded cell), and per level the
+     * 6 double arrays of {@link Level}, with the fine level's boundary source twice (the solver's and this
+     * hierarchy's copy).
+     */
+    public static long hostBytesToBuild(int nx, int ny, int nz) {
+        long bytes = MultigridSolver.heapBytes(nx, ny, nz, Coarsening.GEOMETRIC);
+        List<int[]> shapes = levelShapes(nx, ny, nz);
+        for (int l = 0; l < shapes.size(); l++) {
+            int[] n = shapes.get(l);
+            long padded = (n[0] + 2L) * (n[1] + 2L) * (n[2] + 2L);
+            bytes += padded * 6L * Double.BYTES;
+            if (l == 0) {
+                bytes += padded * (45L + 2L * Double.BYTES);
+            }
+        }
+        return bytes;
     }
 
     /** The level shapes {nx, ny, nz} a solver for this grid builds, fine first (what device memory plans count). */

@@ -33,7 +33,8 @@ final class DeviceMultigrid implements DeviceImplicitSolver {
     /** Coefficient arrays per level: fx, fy, fz, faceSum, unitMass, coupledSum. */
     static final int COEFFICIENT_ARRAYS = 6;
 
-    private final MultigridHierarchy hierarchy;
+    /** The host part of the cycle; the hierarchy's grid-sized double levels are not kept once uploaded. */
+    private final MultigridHierarchy.HostCycle hostCycle;
     private final MultigridKernels kernels;
     private final MultigridWorkspace work;
     private final cl_command_queue queue;
@@ -56,7 +57,7 @@ final class DeviceMultigrid implements DeviceImplicitSolver {
 
     DeviceMultigrid(MultigridHierarchy hierarchy, MultigridKernels kernels, MultigridWorkspace work,
                     DeviceContext context, cl_command_queue queue) {
-        this.hierarchy = hierarchy;
+        this.hostCycle = hierarchy.hostCycle();
         this.kernels = kernels;
         this.work = work;
         this.queue = queue;
@@ -128,7 +129,7 @@ final class DeviceMultigrid implements DeviceImplicitSolver {
         }
         CL.clEnqueueReadBuffer(queue, work.mass(hostLevel), CL.CL_TRUE, 0, (long) hostMass.length * Sizeof.cl_double,
                 Pointer.to(hostMass), 0, null, null);
-        hierarchy.setHostMasses(hostMass);
+        hostCycle.setMasses(hostMass);
         double[] bounds = new double[levels.size()];
         for (int l = 0; l < hostLevel; l++) {
             bounds[l] = 1 + kernels.maxCoupledRatio(levels.get(l), work.mass(l), 1.0);
@@ -189,9 +190,9 @@ final class DeviceMultigrid implements DeviceImplicitSolver {
             long bytes = (long) coarseB.length * Sizeof.cl_double;
             CL.clEnqueueReadBuffer(queue, work.b(l), CL.CL_TRUE, 0, bytes, Pointer.to(coarseB), 0, null, null);
             if (perVoxel) {
-                hierarchy.vCycleOnHost(coarseB, coarseX);
+                hostCycle.vCycle(coarseB, coarseX);
             } else {
-                hierarchy.vCycleOnHost(a, coarseB, coarseX);
+                hostCycle.vCycle(a, coarseB, coarseX);
             }
             CL.clEnqueueWriteBuffer(queue, x, CL.CL_TRUE, 0, bytes, Pointer.to(coarseX), 0, null, null);
             return;
