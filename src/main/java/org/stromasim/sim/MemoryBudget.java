@@ -28,9 +28,10 @@ import org.stromasim.tissue.Tissue;
  * @param backendBytes the Java backend's working arrays ({@link JavaBackend#workingBytes}), or for an
  *                     OpenCL run the live fields' host copy (diffusivity per species and S/V: 4·species
  *                     + 4 bytes per voxel), the transfer scratch (a float per voxel) and metric index lists
- *                     (an int per voxel), and for the implicit scheme the Java solver and double levels the device's
- *                     hierarchies are built from (one species at a time); with reversible matrix binding, 4 bytes per bound species (its
- *                     retardation) and, for TR-BDF2 on the Java backend, 16 (R·a of both stages)
+ *                     (an int per voxel), and for the implicit scheme the Java solver and double levels
+ *                     the device's hierarchies are built from (one species at a time); with reversible
+ *                     matrix binding, 4 bytes per bound species (its retardation) and, for TR-BDF2 on the
+ *                     Java backend, 16 (R·a of both stages)
  * @param javaBackend  whether the run is on the Java backend (for the message)
  */
 public record MemoryBudget(Grid3D grid, int species, long stateBytes, long modelBytes, long buildBytes,

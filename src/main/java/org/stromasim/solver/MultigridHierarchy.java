@@ -170,11 +170,6 @@ public final class MultigridHierarchy {
             }
         }
 
-        /** Padded cells of the first host level (the size of b and x). */
-        public int paddedSize() {
-            return hostLevels.get(0).size;
-        }
-
         /**
          * The V-cycle from zero on the host levels for absorption {@code a} (&gt; 0): b in and x out in the first
          * host level's padded layout. The diagonals and the coarsest LU are kept until a changes.
