@@ -2,10 +2,9 @@ package org.stromasim.sim;
 
 import org.stromasim.backend.java.JavaBackend;
 import org.stromasim.grid.Grid3D;
+import org.stromasim.scenario.DiffusionSpec;
 import org.stromasim.scenario.Scenario;
-import org.stromasim.solver.Coarsening;
 import org.stromasim.solver.MultigridHierarchy;
-import org.stromasim.solver.MultigridSolver;
 import org.stromasim.tissue.Tissue;
 
 /**
@@ -48,23 +47,16 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
         long backend = javaBackend
                 ? JavaBackend.workingBytes(grid, species, scenario.run(), Math.max(1, threads))
                 : voxels * (4L * species + 4L + 8L);
-        if (!javaBackend && scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT) {
+        if (!javaBackend && scenario.run().diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT) {
             // the device's hierarchies are built on the host, one species at a time
-            if (scenario.run().multigrid().diffusionCoarsening() == Coarsening.OPERATOR_DEPENDENT) {
-                // one Java solver with that coarsening, its exact fine operator in double (6 arrays and the
-                // boundary source per padded cell) and the padded mass and absorption it is set with (2 doubles)
-                long padded = (grid.nx() + 2L) * (grid.ny() + 2L) * (grid.nz() + 2L);
-                backend += MultigridSolver.heapBytes(grid.nx(), grid.ny(), grid.nz(), Coarsening.OPERATOR_DEPENDENT)
-                        + padded * 9L * Double.BYTES;
-            } else {
-                backend += MultigridHierarchy.hostBytesToBuild(grid.nx(), grid.ny(), grid.nz());
-            }
+            backend += MultigridHierarchy.hostBytesToBuild(grid.nx(), grid.ny(), grid.nz(),
+                    scenario.run().multigrid().diffusionCoarsening());
         }
         long binding = scenario.species().stream().filter(s -> s.ecmBinding() != null).count();
         if (binding > 0) {
             // the fields' retardation per bound species; the Java TR-BDF2 keeps R·a of both stages in double
             // (OpenCL keeps those masses on the device)
-            boolean trBdf2 = javaBackend && scenario.run().diffusion().scheme() == org.stromasim.scenario.DiffusionSpec.Scheme.IMPLICIT
+            boolean trBdf2 = javaBackend && scenario.run().diffusion().scheme() == DiffusionSpec.Scheme.IMPLICIT
                     && !scenario.run().diffusion().unsplit();
             backend += voxels * (4L * binding + (trBdf2 ? 16L : 0L));
         }

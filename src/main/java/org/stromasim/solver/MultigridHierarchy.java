@@ -245,24 +245,33 @@ public final class MultigridHierarchy {
     }
 
     /**
-     * Java heap that building a geometric hierarchy for a device takes at its peak, before the device solver
-     * keeps only the {@link HostCycle}: the solver ({@link MultigridSolver#heapBytes}), the stored copy of its
-     * computed fine level (10 floats, a byte and a float of boundary source per padded cell), and per level the
-     * 6 double arrays of {@link Level}, with the fine level's boundary source twice (the solver's and this
-     * hierarchy's copy).
+     * Java heap that building a device's hierarchy with {@code coarsening} takes at its peak, one species at a
+     * time, before the device solver keeps only what it needs. Geometric: the solver
+     * ({@link MultigridSolver#heapBytes}), the stored copy of its computed fine level (10 floats, a byte and a
+     * float of boundary source per padded cell), and per level the 6 double arrays of {@link Level}, with the
+     * fine level's boundary source twice (the solver's and this hierarchy's copy); the device then keeps the
+     * {@link HostCycle}. Operator-dependent: the solver, its exact fine operator in double (6 arrays and the
+     * boundary source per padded cell) and the padded mass and absorption a device sets it with (2 doubles).
      */
-    public static long hostBytesToBuild(int nx, int ny, int nz) {
-        long bytes = MultigridSolver.heapBytes(nx, ny, nz, Coarsening.GEOMETRIC);
+    public static long hostBytesToBuild(int nx, int ny, int nz, Coarsening coarsening) {
+        long bytes = MultigridSolver.heapBytes(nx, ny, nz, coarsening);
         List<int[]> shapes = levelShapes(nx, ny, nz);
+        if (coarsening == Coarsening.OPERATOR_DEPENDENT) {
+            return bytes + paddedCells(shapes.get(0)) * 9L * Double.BYTES;
+        }
         for (int l = 0; l < shapes.size(); l++) {
-            int[] n = shapes.get(l);
-            long padded = (n[0] + 2L) * (n[1] + 2L) * (n[2] + 2L);
+            long padded = paddedCells(shapes.get(l));
             bytes += padded * 6L * Double.BYTES;
             if (l == 0) {
                 bytes += padded * (45L + 2L * Double.BYTES);
             }
         }
         return bytes;
+    }
+
+    /** Cells of a level of {@code shape} {nx, ny, nz} with its ghost layer: (nx+2)·(ny+2)·(nz+2). */
+    public static long paddedCells(int[] shape) {
+        return (shape[0] + 2L) * (shape[1] + 2L) * (shape[2] + 2L);
     }
 
     /** The level shapes {nx, ny, nz} a solver for this grid builds, fine first (what device memory plans count). */

@@ -418,8 +418,7 @@ public final class MultigridSolver {
         List<int[]> shapes = levelShapes(nx, ny, nz);
         long bytes = 0;
         for (int l = 0; l < shapes.size(); l++) {
-            int[] n = shapes.get(l);
-            long padded = (n[0] + 2L) * (n[1] + 2L) * (n[2] + 2L);
+            long padded = MultigridHierarchy.paddedCells(shapes.get(l));
             if (shapes.size() == 1) {
                 bytes += padded * (45L + 12L);
             } else if (coarsening == Coarsening.OPERATOR_DEPENDENT) {

@@ -9,6 +9,7 @@ import org.jocl.cl_command_queue;
 import org.jocl.cl_mem;
 import org.stromasim.solver.ChebyshevJacobi;
 import org.stromasim.solver.Coarsening;
+import org.stromasim.solver.MultigridHierarchy;
 import org.stromasim.solver.MultigridSolver;
 import org.stromasim.solver.OperatorDependentLevels;
 
@@ -123,14 +124,14 @@ final class DeviceOperatorDependentMultigrid implements AutoCloseable {
      * A hierarchy stopped early by a periodic axis of odd size has fewer levels and is not counted here.
      */
     static long deviceBytesFor(int nx, int ny, int nz, int maxHostCells) {
-        List<int[]> shapes = org.stromasim.solver.MultigridHierarchy.levelShapes(nx, ny, nz);
+        List<int[]> shapes = MultigridHierarchy.levelShapes(nx, ny, nz);
         int coarseLevels = shapes.size() - 1;
         int hostLevel = coarseLevels - 1;
         while (hostLevel > 0 && cells(shapes.get(hostLevel)) <= maxHostCells) {
             hostLevel--;
         }
         long bytes = MultigridWorkspace.padded(shapes.get(0)) * 13L * Sizeof.cl_double;
-        for (int l = 0; l <= hostLevel && l < coarseLevels; l++) {
+        for (int l = 0; l <= hostLevel; l++) {
             int[] above = shapes.get(l);
             int[] shape = shapes.get(l + 1);
             long padded = MultigridWorkspace.padded(shape);
@@ -150,7 +151,7 @@ final class DeviceOperatorDependentMultigrid implements AutoCloseable {
      * weights (8 floats per fine cell), or its 27 coefficient arrays (one buffer) where the device smooths it.
      */
     static long largestBufferBytesFor(int nx, int ny, int nz, int maxHostCells) {
-        List<int[]> shapes = org.stromasim.solver.MultigridHierarchy.levelShapes(nx, ny, nz);
+        List<int[]> shapes = MultigridHierarchy.levelShapes(nx, ny, nz);
         long largest = Math.max(8L * cells(shapes.get(0)) * Sizeof.cl_float,
                 MultigridWorkspace.padded(shapes.get(0)) * Sizeof.cl_double);
         boolean firstOnDevice = shapes.size() > 2 && cells(shapes.get(1)) > maxHostCells;

@@ -80,7 +80,7 @@ final class MultigridWorkspace {
     }
 
     static long padded(int[] shape) {
-        return (long) (shape[0] + 2) * (shape[1] + 2) * (shape[2] + 2);
+        return MultigridHierarchy.paddedCells(shape);
     }
 
     /**
