@@ -38,6 +38,12 @@ final class StepDoublingPilot {
     private final int chunkSteps;
     /** Wall seconds the last {@link #compare} spent on the coarse run (its steps and its listener). */
     private double coarseWallS;
+    /**
+     * The window and step of the coarse run {@link #coarse} holds complete (run to the window's end, not
+     * abandoned), for {@link #compareWithCoarse}; null when it holds none.
+     */
+    private double[] coarseWindow;
+    private double coarseStepS = Double.NaN;
 
     /** Told the coarse run's state at each interval end (the run's own state there, when it adopts the pilot). */
     interface CoarseListener {
@@ -218,7 +224,44 @@ final class StepDoublingPilot {
     Tissue takeCoarse() {
         Tissue taken = coarse;
         coarse = null;
+        coarseWindow = null;
         return taken;
+    }
+
+    /**
+     * Whether the last {@link #compare} ran the coarse run of {@code plan} over this very window to its
+     * end, so that another reference can be compared with it by {@link #compareWithCoarse}.
+     */
+    boolean holdsCoarse(double[] eventTimesS, TimeStepPlan plan) {
+        return coarse != null && coarseWindow != null && plan.maxDtS() == coarseStepS
+                && java.util.Arrays.equals(coarseWindow, eventTimesS);
+    }
+
+    /**
+     * The difference at the window's end between the coarse run the last {@link #compare} completed
+     * ({@link #holdsCoarse}) and a run with {@code referenceStep}: the coarse run is the same whatever
+     * it is compared with, so a candidate that one reference could not decide costs only the next
+     * reference's run. Never abandoned (the coarse states inside the window are not kept); the coarse
+     * run's wall time stays that of its own run.
+     */
+    Difference compareWithCoarse(double[] eventTimesS, TimeStepPlan plan, Reference referenceStep) {
+        if (!holdsCoarse(eventTimesS, plan)) {
+            throw new IllegalStateException("no complete coarse run of this step over this window to compare with");
+        }
+        Schedule schedule = schedule(eventTimesS, plan, referenceStep);
+        if (schedule == null) {
+            throw new IllegalArgumentException("no doubled-step reference fits this window");
+        }
+        start.copyTransportedInto(reference);
+        int segmentStart = 0;
+        for (int segment = 0; segment < schedule.endEvent().length; segment++) {
+            int end = schedule.endEvent()[segment];
+            advanceInterval(eventTimesS[segmentStart], eventTimesS[end], schedule.steps()[segment],
+                    Integer.MAX_VALUE, reference); // as compare advances it: the same reference run
+            segmentStart = end;
+        }
+        backend.upload(start);
+        return difference(eventTimesS[eventTimesS.length - 1], false);
     }
 
     /**
@@ -263,6 +306,7 @@ final class StepDoublingPilot {
         }
         start.copyTransportedInto(reference);
         coarseWallS = 0;
+        coarseWindow = null;
         int last = eventTimesS.length - 1;
         Schedule schedule = schedule(eventTimesS, plan, referenceStep);
         if (schedule == null) {
@@ -293,6 +337,8 @@ final class StepDoublingPilot {
             }
         }
         backend.upload(start);
+        coarseWindow = eventTimesS.clone();
+        coarseStepS = plan.maxDtS();
         return difference(eventTimesS[last], false);
     }
 

@@ -46,7 +46,26 @@ public abstract sealed class PlasmaCurve {
      */
     public final double mean(double fromS, double toS) {
         double h = toS - fromS;
-        return h > 0 ? integral(fromS, toS) / h : at(fromS);
+        return h > 0 ? integral(atBreakIfWithin(fromS), atBreakIfWithin(toS)) / h : at(fromS);
+    }
+
+    /**
+     * Relative tolerance within which a step end is taken to be a break time. A run ends steps at
+     * breaks, but a step end computed as start + n·dt can miss the break by an ulp (30 s in 9 steps
+     * from 30 s ends at 60.000000000000007); a bolus starting at 60 s then leaks 10⁻¹⁵ of its peak
+     * into a step that should see none, and a relative comparison of two runs there (step control's
+     * pilots, at the bolus start) reads that sliver as a 100 % difference.
+     */
+    static final double BREAK_TOLERANCE = 1e-12;
+
+    /** {@code timeS}, or the break time it misses by at most {@link #BREAK_TOLERANCE} relative. */
+    private double atBreakIfWithin(double timeS) {
+        double tolerance = BREAK_TOLERANCE * Math.max(1, Math.abs(timeS));
+        double[] breaks = breakTimesS(timeS + tolerance);
+        if (breaks.length > 0 && Math.abs(breaks[breaks.length - 1] - timeS) <= tolerance) {
+            return breaks[breaks.length - 1];
+        }
+        return timeS;
     }
 
     /** The curve a scenario describes; rejects impossible parameters with the value and the allowed range. */

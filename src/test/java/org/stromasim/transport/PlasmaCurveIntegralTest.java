@@ -2,6 +2,7 @@ package org.stromasim.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -41,6 +42,27 @@ class PlasmaCurveIntegralTest {
             assertEquals(expected, c.integral(a, b), REL * scale + 1e-13 * (b - a), "∫ over [" + a + ", " + b + "]");
             assertEquals(expected / (b - a), c.mean(a, b), (REL * scale + 1e-13 * (b - a)) / (b - a));
         }
+    }
+
+    /**
+     * A step that ends at a bolus start, computed as the run computes it (start + n·dt), can land an ulp
+     * past it: it must still see no plasma at all, since two runs compared relative to that zero (step
+     * control's pilots) would otherwise read the sliver as a 100 % difference.
+     */
+    @Test
+    void aStepEndingAnUlpPastTheBolusStartSeesNoPlasma() {
+        PlasmaCurve c = PlasmaCurve.of(new PlasmaCurveSpec.Bolus(5.0, 60.0, List.of(300.0), null));
+        double dt = 30.0 / 9;
+        double lastStart = 30 + 8 * dt; // the last of 9 steps from 30 s to the start at 60 s
+        double lastEnd = lastStart + dt; // as the backends compute a step's end
+        assertTrue(lastEnd > 60, "the case needs an end past the start: " + lastEnd);
+        assertTrue(c.integral(lastStart, lastEnd) > 0, "without snapping the sliver is there");
+        assertEquals(0.0, c.mean(lastStart, lastEnd), 0.0);
+        // a step starting an ulp before the bolus start delivers what one starting at it does
+        double before = Math.nextDown(60.0);
+        assertEquals(c.integral(60, 63) / (63 - before), c.mean(before, 63), 0.0);
+        // a step whose end is well past the start (1e-9 s) sees its share
+        assertTrue(c.mean(lastStart, 60 + 1e-9) > 0);
     }
 
     @Test
