@@ -324,6 +324,28 @@ ALWAYS_INLINE floatW face_sum(__constant const float* restrict p, __global const
     return sum;
 }
 
+// The exposure increment at a step boundary between reaction sub-steps A and B (ReactionUpdate.exposureIncrement):
+// weight * C, the trapezoid of the boundary states, except in lumen of a species that crosses vessel walls,
+// which holds the plasma curve: there the curve's integral over the active sub-steps beside the boundary,
+// h * mean each. The sub-steps tile a call's time, so a lumen's exposure is the plasma integral, and a
+// step that ends at a bolus start adds nothing for it.
+ALWAYS_INLINE floatW exposure_increment(__constant const float* restrict p, __global const uchar* restrict cell,
+                                        long v, floatW cv, float weightS, bool active, float hA, float hB,
+                                        floatW meanA, floatW meanB) {
+    floatW increment = weightS * cv;
+    if (p[P_CROSSES_VESSELS] == 0.0f) {
+        return increment;
+    }
+    floatW lumen = (floatW) 0.0f;
+    if (active && hA > 0.0f) {
+        lumen = lumen + hA * meanA;
+    }
+    if (active && hB > 0.0f) {
+        lumen = lumen + hB * meanB;
+    }
+    return PICK(CELLW(cell + v) == CELL_VESSEL, lumen, increment);
+}
+
 // Adds one increment to the drug exposure, kept per voxel as a Kahan pair (hi, lo): the exposure
 // accumulates over thousands of steps in float32.
 ALWAYS_INLINE void add_exposure(__global float* restrict exposureHi, __global float* restrict exposureLo, long v,
@@ -397,7 +419,8 @@ __kernel void transport_pass(__global const float* restrict src,
                            PLASMA_LEVEL(levels, plasmaGroup, v, 1));
             }
             if (s == DRUG) {
-                add_exposure(exposureHi, exposureLo, v, exposureWeightS * cv);
+                add_exposure(exposureHi, exposureLo, v, exposure_increment(p, cell, v, cv, exposureWeightS, active, hA, hB,
+                        PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 2)));
             }
             if (active && hB > 0.0f) {
                 cv = react(p, code, alive, sv, cv, hB / r, PLASMA_LEVEL(levels, plasmaGroup, v, 2),
@@ -428,7 +451,8 @@ __kernel void transport_pass(__global const float* restrict src,
                 cv = fast;
             }
 
-            add_exposure(exposureHi, exposureLo, v, exposureWeightS * cv);
+            add_exposure(exposureHi, exposureLo, v, exposure_increment(p, cell, v, cv, exposureWeightS, active, hA, hB,
+                    PLASMA_LEVEL(levels, plasmaGroup, v, 0), PLASMA_LEVEL(levels, plasmaGroup, v, 2)));
             if (active && hB > 0.0f) {
                 intW slow;
                 floatW fast = tabulated(table + KEYS * TABLE_STRIDE, key, cv, alive, &slow);

@@ -327,11 +327,11 @@ final class ReactionUpdate {
     }
 
     /**
-     * Sub-step {@code first} (if active), exposure += weightS·C of the result, then sub-step
+     * Sub-step {@code first} (if active), exposure += {@link #exposureIncrement} of the result, then sub-step
      * {@code second} (if active), per voxel in one sweep: the drug's path, whose intermediate state
      * (the split state at a step boundary) is what the exposure integrates. The intermediate is
      * rounded to float, as the stored state would be. The exposure is a Kahan-compensated float pair
-     * ({@link #accumulate}); its increment is the float product weightS·C.
+     * ({@link #accumulate}).
      */
     void applyWithExposure(ReactionTable first, ReactionTable second, float[] c, byte[] keys, float[] viability,
                            float[] exposure, float[] compensation, float weightS, int vFrom, int vTo) {
@@ -341,10 +341,48 @@ final class ReactionUpdate {
             int key = keys[v];
             float alive = viability[v];
             float cv = a ? step(first, c[v], key, alive, v) : c[v];
-            accumulate(exposure, compensation, v, weightS * cv);
+            accumulate(exposure, compensation, v, exposureIncrement(first, second, cv, key, weightS, v));
             c[v] = b ? step(second, cv, key, alive, v) : cv;
         }
     }
+
+    /**
+     * The explicit scheme's exposure increment at a step boundary between sub-steps {@code first} and
+     * {@code second}: the float product weightS·C (weightS: h/2 at a call's first and last boundary, h
+     * between; the trapezoid of the boundary states), except in lumen of a species that crosses vessel
+     * walls, which holds the plasma curve: there the curve's exact integral over the two active
+     * sub-steps beside the boundary, h·C̄ each. Those sub-steps tile the call's time (Strang: the halves
+     * of neighbouring steps; Lie: each step's reaction after its boundary), so a lumen's exposure is
+     * ∫ plasma dt, and a step ending at a bolus start adds nothing for it (the trapezoid added h·peak/2).
+     */
+    float exposureIncrement(ReactionTable first, ReactionTable second, float c, int key, float weightS, int v) {
+        if (!crossesVessels || VoxelKeys.cellCode(key) != VESSEL_CODE) {
+            return weightS * c;
+        }
+        double integral = 0;
+        if (first.active) {
+            integral += first.stepS * plasmaMean(first, v);
+        }
+        if (second.active) {
+            integral += second.stepS * plasmaMean(second, v);
+        }
+        return (float) integral;
+    }
+
+    /** Whether any of the {@code n} voxels from {@code v} is lumen holding this species' plasma level. */
+    boolean anyLumenHoldingPlasma(byte[] keys, int v, int n) {
+        if (!crossesVessels) {
+            return false;
+        }
+        for (int u = v; u < v + n; u++) {
+            if (VoxelKeys.cellCode(keys[u]) == VESSEL_CODE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int VESSEL_CODE = CellType.VESSEL.code();
 
     /**
      * The large-step scheme's drug pass: sub-step {@code first} (if active), then {@code second} (if

@@ -100,17 +100,28 @@ final class VectorReactions {
         if (first.active) {
             map(r, first, null, null, c, keys, viability, vFrom, vTo, scratch);
         }
-        accumulate(c, exposure, compensation, weightS, vFrom, vTo);
+        accumulate(r, first, second, c, keys, exposure, compensation, weightS, vFrom, vTo);
         if (second.active) {
             map(r, second, null, null, c, keys, viability, vFrom, vTo, scratch);
         }
     }
 
-    /** exposure += weightS·c over vFrom ≤ v &lt; vTo, Kahan-compensated as {@link ReactionUpdate#accumulate}. */
-    private static void accumulate(float[] c, float[] exposure, float[] compensation, float weightS, int vFrom,
+    /**
+     * exposure += {@link ReactionUpdate#exposureIncrement} over vFrom ≤ v &lt; vTo, Kahan-compensated as
+     * {@link ReactionUpdate#accumulate}: weightS·c in lanes, lumen chunks voxel by voxel.
+     */
+    private static void accumulate(ReactionUpdate r, ReactionTable first, ReactionTable second, float[] c,
+                                   byte[] keys, float[] exposure, float[] compensation, float weightS, int vFrom,
                                    int vTo) {
         int v = vFrom;
         for (; v + LANES <= vTo; v += LANES) {
+            if (r.anyLumenHoldingPlasma(keys, v, LANES)) {
+                for (int u = v; u < v + LANES; u++) {
+                    ReactionUpdate.accumulate(exposure, compensation, u,
+                            r.exposureIncrement(first, second, c[u], keys[u], weightS, u));
+                }
+                continue;
+            }
             FloatVector sum = FloatVector.fromArray(F, exposure, v);
             FloatVector y = FloatVector.fromArray(F, c, v).mul(weightS).sub(FloatVector.fromArray(F, compensation, v));
             FloatVector total = sum.add(y);
@@ -118,7 +129,8 @@ final class VectorReactions {
             total.intoArray(exposure, v);
         }
         for (; v < vTo; v++) {
-            ReactionUpdate.accumulate(exposure, compensation, v, weightS * c[v]);
+            ReactionUpdate.accumulate(exposure, compensation, v, r.exposureIncrement(first, second, c[v], keys[v],
+                    weightS, v));
         }
     }
 
