@@ -172,6 +172,7 @@ public final class AccuracyStepControl {
     /** Measures the coarse runs' interior metrics rows when the run adopts pilots; null: it does not. */
     private MetricsCalculator adoptMetrics;
     private int chunkSteps = Integer.MAX_VALUE;
+    private StopRequest stop = StopRequest.NEVER;
     /** The accepted candidate's coarse run over the last planned window, until the run takes it. */
     private Adopted adopted;
     /**
@@ -203,6 +204,18 @@ public final class AccuracyStepControl {
      */
     void adoptPilots(MetricsCalculator metrics, int chunkSteps) {
         this.adoptMetrics = metrics;
+        this.chunkSteps = chunkSteps;
+    }
+
+    /**
+     * Lets a stop request interrupt the pilots: they poll it before every advance call of at most
+     * {@code chunkSteps} steps, as the run's loop does, and {@link #planAt} then throws
+     * {@link PilotStopped} with the backend holding the window's start state. A plan at 128³ can pilot
+     * for minutes (24 h of the default scenario: 103 s at t = 0), longer than Slurm's 30 s between
+     * SIGTERM and SIGKILL.
+     */
+    void stopWhen(StopRequest stop, int chunkSteps) {
+        this.stop = stop;
         this.chunkSteps = chunkSteps;
     }
 
@@ -334,7 +347,7 @@ public final class AccuracyStepControl {
         double target = run.diffusion().targetRelativeError();
         double bound = upperBoundS(run, fields);
         double[] fullWindow = pilotWindow(eventTimesS, bound);
-        StepDoublingPilot pilot = new StepDoublingPilot(backend, state, chunkSteps);
+        StepDoublingPilot pilot = new StepDoublingPilot(backend, state, chunkSteps, stop);
         adopted = null;
         replanAtS = Double.NaN;
         double h = continued ? continuedCandidate(lastAcceptedH, lastAcceptedE, target, bound, order) : bound;

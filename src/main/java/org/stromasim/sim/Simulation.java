@@ -243,6 +243,9 @@ public final class Simulation {
             // AdoptedPilotsOnDeviceTest.
             stepControl.adoptPilots(metrics, chunk);
         }
+        if (stepControl != null) {
+            stepControl.stopWhen(stop, chunk);
+        }
         if (stepControl != null && time < endTimeS * (1 - 1e-12)) {
             replan(time, endTimeS, snapshots, metricRows, slowSteps, false);
         }
@@ -350,7 +353,14 @@ public final class Simulation {
     private void replan(double timeS, double endTimeS, OutputSchedule snapshots, OutputSchedule metricRows,
                         OutputSchedule slowSteps, boolean continued) {
         double[] events = windowEvents(timeS, new Events(endTimeS, snapshots, metricRows, breaks).with(slowSteps));
-        plan = continued ? stepControl.continueAt(host, events) : stepControl.planAt(host, events);
+        try {
+            plan = continued ? stepControl.continueAt(host, events) : stepControl.planAt(host, events);
+        } catch (PilotStopped stopped) {
+            // the loop stops at its next check, before any step: at timeS, the state the pilots started from
+            output.log(String.format("t = %.6g s: step control stopped on request while piloting", timeS));
+            output.log(stepControl.lastPlanCost());
+            return;
+        }
         output.log(String.format("t = %.6g s: %s", timeS, plan.reason()));
         output.log(stepControl.lastPlanCost());
     }

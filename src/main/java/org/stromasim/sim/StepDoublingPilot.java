@@ -34,8 +34,9 @@ final class StepDoublingPilot {
     /** The coarse run's state; null after {@link #takeCoarse} until the next {@link #compare}. */
     private Tissue coarse;
     private final Tissue reference;
-    /** The coarse run advances in calls of at most this many steps, as the run's loop does. */
+    /** Both runs advance in calls of at most this many steps, as the run's loop does. */
     private final int chunkSteps;
+    private final StopRequest stop;
     /** Wall seconds the last {@link #compare} spent on the coarse run (its steps and its listener). */
     private double coarseWallS;
     /**
@@ -64,6 +65,15 @@ final class StepDoublingPilot {
      *                   the steps of one call, so the coarse run splits its calls where the run does
      */
     StepDoublingPilot(Backend backend, Tissue start, int chunkSteps) {
+        this(backend, start, chunkSteps, StopRequest.NEVER);
+    }
+
+    /**
+     * @param stop polled before every advance call of either run, as the run's loop polls it: when it
+     *             asks, the backend is given the start state back and {@link PilotStopped} is thrown
+     */
+    StepDoublingPilot(Backend backend, Tissue start, int chunkSteps, StopRequest stop) {
+        this.stop = stop;
         this.backend = backend;
         // What the backend holds, so that restoring "start" by uploading it gives the run that follows
         // exactly the backend state it would have had without the pilots.
@@ -256,8 +266,8 @@ final class StepDoublingPilot {
         int segmentStart = 0;
         for (int segment = 0; segment < schedule.endEvent().length; segment++) {
             int end = schedule.endEvent()[segment];
-            advanceInterval(eventTimesS[segmentStart], eventTimesS[end], schedule.steps()[segment],
-                    Integer.MAX_VALUE, reference); // as compare advances it: the same reference run
+            advanceInterval(eventTimesS[segmentStart], eventTimesS[end], schedule.steps()[segment], chunkSteps,
+                    reference); // as compare advances it: the same reference run
             segmentStart = end;
         }
         backend.upload(start);
@@ -323,8 +333,8 @@ final class StepDoublingPilot {
             if (schedule.endEvent()[segment] != i + 1) {
                 continue; // inside a paired segment: the reference crosses it in one step at its end
             }
-            advanceInterval(eventTimesS[segmentStart], eventTimesS[i + 1], schedule.steps()[segment],
-                    Integer.MAX_VALUE, reference);
+            advanceInterval(eventTimesS[segmentStart], eventTimesS[i + 1], schedule.steps()[segment], chunkSteps,
+                    reference);
             segment++;
             segmentStart = i + 1;
             boolean pastHalf = eventTimesS[i + 1] - eventTimesS[0] >= 0.5 * (eventTimesS[last] - eventTimesS[0]);
@@ -366,6 +376,10 @@ final class StepDoublingPilot {
         double length = toS - fromS;
         double dt = length / steps;
         for (int done = 0; done < steps; ) {
+            if (stop.isRequested()) {
+                backend.upload(start);
+                throw new PilotStopped();
+            }
             int n = Math.min(chunk, steps - done);
             backend.advance(fromS + done * dt, dt, n); // times as the run's loop computes them
             done += n;
