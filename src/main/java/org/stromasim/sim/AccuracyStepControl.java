@@ -40,10 +40,12 @@ import org.stromasim.transport.TransportFields;
  * <ul>
  *   <li>the reference: where every interval of the window holds one step (the step at its cap), the
  *       intervals grouped into reference steps of up to an hour (one step for six intervals: 1/6 of the
- *       run's work, {@link StepDoublingPilot#grouped}), accepting only, on a reading that allows for
- *       the error growing slower than h that far ({@link #GROUPED_SLOWEST_GROWTH}); else doubled steps
- *       wherever they fit ({@link #referenceFor}), including intervals of one step crossed in pairs and
- *       intervals of three steps (ratio 1.5), where they only accept;</li>
+ *       run's work, {@link StepDoublingPilot#grouped}), accepting on a reading that allows for the
+ *       error growing slower than h that far ({@link #GROUPED_SLOWEST_GROWTH}) and rejecting only where
+ *       its lower bound is far above the target; else doubled steps wherever they fit
+ *       ({@link #referenceFor}), including intervals of one step crossed in pairs and intervals of three
+ *       steps (ratio 1.5), where they only accept (pairs reject too at order 1); a second reference for
+ *       the same candidate reuses its completed coarse run ({@link StepDoublingPilot#compareWithCoarse});</li>
  *   <li>short windows: a candidate far below its cap (a step limited by a bolus or dose) is piloted
  *       over part of the window only ({@link #pilotWindowFor}), and the run plans again where that part
  *       ends, from a grown candidate, so the step grows as the transient dies away instead of staying
@@ -504,9 +506,9 @@ public final class AccuracyStepControl {
                 // largest steps (one per interval, the cap), often before the asymptotic range, where a
                 // rejection on the order-2 reading of 2h steered the next cut to steps whose own estimate
                 // then fell short of the achieved error (two-layer problem with a held inlet at 3 %: 3.1
-                // and 3.2 % achieved, RKL2 and TR-BDF2). So a
-                // candidate they do not accept is piloted against h/2 as before pairing existed, and the
-                // control's choices there are those of the half-step reference.
+                // and 3.2 % achieved, RKL2 and TR-BDF2). So a candidate they do not accept is piloted
+                // against h/2 as before pairing existed, and the control's choices there are those of the
+                // half-step reference.
                 tried.append(String.format(Locale.ROOT, " %s%.3g %% vs 2h (%s), then", d.abandoned() ? "≥ " : "",
                         100 * d.relative() * firstOrder, paired ? "paired intervals" : "ratio " + ratio));
             } else if (d.abandoned() || d.relative() * orderP > target) {
