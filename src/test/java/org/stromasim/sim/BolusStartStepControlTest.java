@@ -112,24 +112,15 @@ class BolusStartStepControlTest {
         Scenario s = ScenarioLoader.load(tiny(), settings);
         Tissue initial = TissueBuilder.build(s);
         RecordingOutput stopped = RecordingOutput.withSnapshots();
-        double[] reached = {0};
+        ReachedTime reached = new ReachedTime();
         Tissue state = initial.copy();
         TransportModel model = TransportModel.compile(s, state);
         RunResult first;
         try (JavaBackend backend = new JavaBackend(model, 2)) {
             backend.upload(state);
             first = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), stopped).withBiology()
-                    .controlSteps().stopWhen(() -> reached[0] > 21.3)
-                    .run(0, 0L, s.run().endTimeS(), true, new ProgressListener() {
-                        @Override
-                        public void advanced(double timeS, long step) {
-                            reached[0] = timeS;
-                        }
-
-                        @Override
-                        public void close() {
-                        }
-                    });
+                    .controlSteps().stopWhen(() -> reached.timeS() > 21.3)
+                    .run(0, 0L, s.run().endTimeS(), true, reached);
         }
         double stopS = first.endTimeS();
         assertTrue(first.stopped() && stopS > 21.3 && stopS < 40, "stopped after the start, before the end: " + stopS);

@@ -51,7 +51,7 @@ class StopDuringPilotTest {
     private record Stopped(RunResult result, RecordingOutput output, Tissue held) {
     }
 
-    private static Stopped run(CountingStop stop, double[] reached) {
+    private static Stopped run(CountingStop stop, ReachedTime reached) {
         Tissue state = TissueBuilder.build(SCENARIO);
         TransportModel model = TransportModel.compile(SCENARIO, state);
         RecordingOutput out = RecordingOutput.withSnapshots();
@@ -59,16 +59,7 @@ class StopDuringPilotTest {
             backend.upload(state);
             RunResult r = new Simulation(SCENARIO, backend, state, TimeStepPlan.choose(SCENARIO.run(), model), out)
                     .withBiology().controlSteps().stopWhen(stop)
-                    .run(0, 0L, SCENARIO.run().endTimeS(), true, new ProgressListener() {
-                        @Override
-                        public void advanced(double timeS, long steps) {
-                            reached[0] = timeS;
-                        }
-
-                        @Override
-                        public void close() {
-                        }
-                    });
+                    .run(0, 0L, SCENARIO.run().endTimeS(), true, reached);
             Tissue held = state.copy();
             backend.download(held);
             return new Stopped(r, out, held);
@@ -83,7 +74,7 @@ class StopDuringPilotTest {
     @Test
     void aStopDuringTheFirstPlanStopsAtTheStartWithNothingTaken() {
         CountingStop stop = new CountingStop(3, () -> true);
-        Stopped s = run(stop, new double[1]);
+        Stopped s = run(stop, new ReachedTime());
         assertTrue(s.result().stopped(), String.join("\n", s.output().log));
         assertEquals(0.0, s.result().endTimeS(), 0.0);
         assertEquals(0L, s.result().steps());
@@ -103,8 +94,8 @@ class StopDuringPilotTest {
      */
     @Test
     void aStopDuringAPlanAtASnapshotLosesNothing() {
-        double[] reached = {0};
-        CountingStop stop = new CountingStop(2, () -> reached[0] >= 20);
+        ReachedTime reached = new ReachedTime();
+        CountingStop stop = new CountingStop(2, () -> reached.timeS() >= 20);
         Stopped s = run(stop, reached);
         assertTrue(s.result().stopped(), String.join("\n", s.output().log));
         assertEquals(20.0, s.result().endTimeS(), 1e-12);
@@ -112,7 +103,7 @@ class StopDuringPilotTest {
         Tissue at20 = s.output().snapshots.get(s.output().snapshots.size() - 1);
         assertArrayEquals(at20.concentration(0), s.held().concentration(0), "the backend holds the snapshot's state");
 
-        Stopped whole = run(new CountingStop(Integer.MAX_VALUE, () -> false), new double[1]);
+        Stopped whole = run(new CountingStop(Integer.MAX_VALUE, () -> false), new ReachedTime());
         Tissue resumed = at20.copy();
         TransportModel model = TransportModel.compile(SCENARIO, resumed);
         try (JavaBackend backend = new JavaBackend(model, 2)) {
