@@ -100,11 +100,12 @@ class ShortPilotWindowStepControlTest {
 
     @Test
     void theContinuedCandidateGrowsByTheErrorRatioWithinLimits() {
-        // h·(AIM·target/E)^(1/p), at least 1×, at most MAX_GROWTH = 4×, at most the bound
-        assertEquals(60, AccuracyStepControl.continuedCandidate(30, 0.0025, 0.01, 600, 1), 1e-9);
+        // h·(target/E)^(1/p), at least 1×, at most MAX_GROWTH = 4×, at most the bound
+        assertEquals(60, AccuracyStepControl.continuedCandidate(30, 0.005, 0.01, 600, 1), 1e-9);
         assertEquals(120, AccuracyStepControl.continuedCandidate(30, 0.001, 0.01, 600, 1), 1e-9);
-        assertEquals(30, AccuracyStepControl.continuedCandidate(30, 0.008, 0.01, 600, 1), 1e-9);
-        assertEquals(60, AccuracyStepControl.continuedCandidate(30, 0.00125, 0.01, 600, 2), 1e-9);
+        assertEquals(37.5, AccuracyStepControl.continuedCandidate(30, 0.008, 0.01, 600, 1), 1e-9);
+        assertEquals(30, AccuracyStepControl.continuedCandidate(30, 0.012, 0.01, 600, 1), 1e-9);
+        assertEquals(60, AccuracyStepControl.continuedCandidate(30, 0.0025, 0.01, 600, 2), 1e-9);
         assertEquals(100, AccuracyStepControl.continuedCandidate(30, 0.0001, 0.01, 100, 1), 1e-9);
     }
 
