@@ -200,18 +200,18 @@ public final class AccuracyStepControl {
 
     /**
      * Lets the run adopt each accepted pilot's coarse run ({@link #takeAdopted}); {@code metrics} measures
-     * its rows, {@code chunkSteps} is the loop's largest advance call. Only for runs without a slow step
-     * (see Simulation: bitwise the recomputed window on the Java backend, to float rounding where the
-     * run reduces its metrics on the device).
+     * its rows. The coarse runs split their advance calls as the loop does ({@link #stopWhen}). Only for
+     * runs without a slow step (see Simulation: bitwise the recomputed window on the Java backend, to
+     * float rounding where the run reduces its metrics on the device).
      */
-    void adoptPilots(MetricsCalculator metrics, int chunkSteps) {
+    void adoptPilots(MetricsCalculator metrics) {
         this.adoptMetrics = metrics;
-        this.chunkSteps = chunkSteps;
     }
 
     /**
-     * Lets a stop request interrupt the pilots: they poll it before every advance call of at most
-     * {@code chunkSteps} steps, as the run's loop does, and {@link #planAt} then throws
+     * Lets a stop request interrupt the pilots: they advance in calls of at most {@code chunkSteps} steps,
+     * the loop's largest call (a backend may fuse work across the steps of one call, so an adopted coarse
+     * run splits its calls where the run does), poll the request before each, and {@link #planAt} then throws
      * {@link PilotStopped} with the backend holding the window's start state. A plan at 128³ can pilot
      * for minutes (24 h of the default scenario: 103 s at t = 0), longer than Slurm's 30 s between
      * SIGTERM and SIGKILL.

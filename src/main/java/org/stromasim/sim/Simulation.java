@@ -241,7 +241,7 @@ public final class Simulation {
             // the rows are the host's reductions of that state instead of the device's (equal within
             // float round-off, DeviceMetricsParityTest). Tested against recomputing:
             // AdoptedPilotsOnDeviceTest.
-            stepControl.adoptPilots(metrics, chunk);
+            stepControl.adoptPilots(metrics);
         }
         if (stepControl != null) {
             stepControl.stopWhen(stop, chunk);

@@ -243,7 +243,7 @@ final class StepDoublingPilot {
      * end, so that another reference can be compared with it by {@link #compareWithCoarse}.
      */
     boolean holdsCoarse(double[] eventTimesS, TimeStepPlan plan) {
-        return coarse != null && coarseWindow != null && plan.maxDtS() == coarseStepS
+        return coarseWindow != null && plan.maxDtS() == coarseStepS
                 && java.util.Arrays.equals(coarseWindow, eventTimesS);
     }
 

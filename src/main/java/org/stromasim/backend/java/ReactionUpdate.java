@@ -361,12 +361,17 @@ final class ReactionUpdate {
         }
         double integral = 0;
         if (first.active) {
-            integral += first.stepS * plasmaMean(first, v);
+            integral += lumenExposure(first, v);
         }
         if (second.active) {
-            integral += second.stepS * plasmaMean(second, v);
+            integral += lumenExposure(second, v);
         }
         return (float) integral;
+    }
+
+    /** The exposure of lumen voxel v over sub-step t: the plasma curve's integral there, h × its mean. */
+    private double lumenExposure(ReactionTable t, int v) {
+        return t.stepS * plasmaMean(t, v);
     }
 
     /** Whether any of the {@code n} voxels from {@code v} is lumen holding this species' plasma level. */
@@ -423,7 +428,7 @@ final class ReactionUpdate {
             return t.stepS / 2 * (c0 + c1);
         }
         if (crossesVessels && t.mode[key] == ReactionTable.LUMEN) {
-            return t.stepS * plasmaMean(t, v);
+            return lumenExposure(t, v);
         }
         double w1 = endWeight(t, c0, key, alive, v);
         return (t.stepS - w1) * c0 + w1 * c1;
