@@ -17,6 +17,14 @@ import org.stromasim.transport.TransportModel;
  */
 public record MatrixStateAt(float[] wallPerUm, float[] perfusedFraction) {
 
+    /**
+     * Whether the scenario's outputs read the compressed wall at all: vessel compression or interstitial
+     * flow. Without either, callers skip {@link #of}, which allocates a voxel field per call.
+     */
+    public static boolean isRead(Scenario scenario) {
+        return scenario.ecm().vesselCompression() != null || scenario.ecm().flow() != null;
+    }
+
     public static MatrixStateAt of(Scenario scenario, Tissue tissue) {
         float[] wall = TransportModel.vesselSurfaceToVolumePerUm(tissue);
         if (scenario.ecm().vesselCompression() == null) {

@@ -61,7 +61,7 @@ final class FlowMetrics {
         if (units.isEmpty()) {
             return c;
         }
-        MatrixStateAt matrix = MatrixStateAt.of(scenario, state);
+        MatrixStateAt matrix = MatrixStateAt.isRead(scenario) ? MatrixStateAt.of(scenario, state) : null;
         if (scenario.ecm().flow() != null) {
             double[] flow = flow(state, matrix);
             values[c++] = flow[0];

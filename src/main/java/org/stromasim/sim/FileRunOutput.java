@@ -14,6 +14,7 @@ import java.util.Map;
 import org.stromasim.SoftwareVersion;
 import org.stromasim.flow.FlowFieldNames;
 import org.stromasim.flow.InterstitialFlow;
+import org.stromasim.flow.MatrixStateAt;
 import org.stromasim.io.AtomicFiles;
 import org.stromasim.biology.EndocrineResponse;
 import org.stromasim.io.DerivedField;
@@ -172,7 +173,6 @@ public final class FileRunOutput implements RunOutput {
             return fixedDerivedFields;
         }
         List<DerivedField> fields = new ArrayList<>();
-        org.stromasim.flow.MatrixStateAt matrix = org.stromasim.flow.MatrixStateAt.of(scenario, state);
         CompositionFields.of(scenario, state).ifPresent(c -> {
             fields.add(new DerivedField(CompositionFields.COLLAGEN, "1",
                     "collagen fibre volume fraction of the extracellular space (from stiffness)", c.collagenFraction()));
@@ -181,15 +181,18 @@ public final class FileRunOutput implements RunOutput {
             fields.add(new DerivedField(CompositionFields.CELLS, "1", "cell volume fraction of the voxel",
                     c.cellFraction()));
         });
-        matrix.perfused().ifPresent(f -> fields.add(new DerivedField(org.stromasim.flow.FlowFieldNames.PERFUSED, "1",
-                "perfused fraction of the voxel's vessel wall (compression by solid stress; 1 without a wall)", f)));
-        if (scenario.ecm().flow() != null) {
-            InterstitialFlow.Fields f = InterstitialFlow.of(scenario, state, matrix);
-            fields.add(new DerivedField(FlowFieldNames.PRESSURE, "mmHg",
-                    "steady interstitial fluid pressure (Darcy-Starling)", f.pressureMmHg()));
-            for (int axis = 0; axis < 3; axis++) {
-                fields.add(new DerivedField(FlowFieldNames.velocity(axis), "µm/s",
-                        "Darcy velocity component (volumetric flux per tissue area)", f.velocityUmPerS()[axis]));
+        if (MatrixStateAt.isRead(scenario)) {
+            MatrixStateAt matrix = MatrixStateAt.of(scenario, state);
+            matrix.perfused().ifPresent(f -> fields.add(new DerivedField(FlowFieldNames.PERFUSED, "1",
+                    "perfused fraction of the voxel's vessel wall (compression by solid stress; 1 without a wall)", f)));
+            if (scenario.ecm().flow() != null) {
+                InterstitialFlow.Fields f = InterstitialFlow.of(scenario, state, matrix);
+                fields.add(new DerivedField(FlowFieldNames.PRESSURE, "mmHg",
+                        "steady interstitial fluid pressure (Darcy-Starling)", f.pressureMmHg()));
+                for (int axis = 0; axis < 3; axis++) {
+                    fields.add(new DerivedField(FlowFieldNames.velocity(axis), "µm/s",
+                            "Darcy velocity component (volumetric flux per tissue area)", f.velocityUmPerS()[axis]));
+                }
             }
         }
         fixedDerivedFields = fields;

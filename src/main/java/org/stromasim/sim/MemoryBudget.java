@@ -31,10 +31,20 @@ import org.stromasim.tissue.Tissue;
  *                     the device's hierarchies are built from (one species at a time); with reversible
  *                     matrix binding, 4 bytes per bound species (its retardation) and, for TR-BDF2 on the
  *                     Java backend, 16 (R·a of both stages)
+ * @param stepControlBytes with {@code run.diffusion.target_relative_error}: the pilots' host copies of the
+ *                     transported fields (species and drug exposure, 4·(species + 1) bytes per voxel each),
+ *                     {@link #PILOT_COPIES} of them at once; 0 without a target
  * @param javaBackend  whether the run is on the Java backend (for the message)
  */
 public record MemoryBudget(Grid3D grid, int species, long stateBytes, long modelBytes, long buildBytes,
-                           long backendBytes, boolean javaBackend) {
+                           long backendBytes, long stepControlBytes, boolean javaBackend) {
+
+    /**
+     * Copies of the transported fields a step-control pilot holds at most: its coarse run and its
+     * reference run, and, while a larger step is tried after one was accepted, the accepted run's end
+     * state kept for the run to adopt ({@link AccuracyStepControl}).
+     */
+    static final int PILOT_COPIES = 3;
 
     /** See {@code modelBytes}: 4 + 1 + 4 + 4 + 1 + 4 in the model, 1 + 4 in the fields. */
     static final long MODEL_BYTES_PER_VOXEL = 23L;
@@ -61,14 +71,16 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
             backend += voxels * (4L * binding + (trBdf2 ? 16L : 0L));
         }
         long hyaluronan = scenario.ecm().hyaluronan() == null ? 0L : 4L * voxels;
+        long pilots = scenario.run().diffusion().hasAccuracyTarget()
+                ? PILOT_COPIES * voxels * Float.BYTES * (species + 1L) : 0L;
         return new MemoryBudget(grid, species, Tissue.stateBytes(grid, species) + hyaluronan,
                 voxels * MODEL_BYTES_PER_VOXEL + hyaluronan,
-                voxels * (3L * Float.BYTES + 1L), backend, javaBackend);
+                voxels * (3L * Float.BYTES + 1L), backend, pilots, javaBackend);
     }
 
     /** Everything at once: the tissue's temporaries are garbage before the backend allocates, but count them. */
     public long totalBytes() {
-        return stateBytes + modelBytes + buildBytes + backendBytes;
+        return stateBytes + modelBytes + buildBytes + backendBytes + stepControlBytes;
     }
 
     /** Heap this JVM may still allocate: its maximum (-Xmx) less what is in use now. */
@@ -84,12 +96,13 @@ public record MemoryBudget(Grid3D grid, int species, long stateBytes, long model
         }
         long suggestGiB = (long) Math.ceil((totalBytes() + (256L << 20)) / (double) (1L << 30));
         throw new MemoryBudgetException(String.format("grid %d×%d×%d (%,d voxels) with %d species needs about %s of "
-                        + "Java heap %s (state %s, model %s, tissue building %s, %s %s), but this JVM can "
+                        + "Java heap %s (state %s, model %s, tissue building %s, %s %s%s), but this JVM can "
                         + "allocate %s more: start Java with a larger heap (java -Xmx%dg ... -jar stromasim.jar, if "
                         + "the machine has the memory), or use a smaller grid (grid.nx, ny, nz, or a larger "
                         + "grid.voxel_um)", grid.nx(), grid.ny(), grid.nz(), grid.voxelCount(), species,
                 bytes(totalBytes()), purpose, bytes(stateBytes), bytes(modelBytes), bytes(buildBytes),
                 javaBackend ? "Java backend" : "live fields and host scratch", bytes(backendBytes),
+                stepControlBytes == 0 ? "" : ", step-control pilots " + bytes(stepControlBytes),
                 bytes(availableBytes), suggestGiB));
     }
 
