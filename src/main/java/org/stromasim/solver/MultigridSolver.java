@@ -911,13 +911,19 @@ public final class MultigridSolver {
         double h2 = h * h;
         fine.forPlanes(k -> {
             double sum = 0;
+            boolean interiorPlane = k - 1 > 0 && k - 1 < nz - 1;
             for (int j = 0; j < ny; j++) {
                 int p0 = fine.index(0, j, k - 1);
                 int v0 = nx * (j + ny * (k - 1));
+                // cells away from every domain face take the branch-free sum (the same terms in the same order)
+                int interiorFrom = interiorPlane && j > 0 && j < ny - 1 ? 1 : nx;
+                int interiorTo = interiorFrom == 1 ? nx - 1 : nx;
                 for (int i = 0; i < nx; i++) {
                     int p = p0 + i;
                     int v = v0 + i;
-                    double r = f.at(v) * h2 - massOf(v) * u[p] + exactFluxSum(u, i, j, k - 1, v, p, fine);
+                    double flux = i >= interiorFrom && i < interiorTo ? interiorFluxSum(u, v, p, fine)
+                            : exactFluxSum(u, i, j, k - 1, v, p, fine);
+                    double r = f.at(v) * h2 - massOf(v) * u[p] + flux;
                     out[p] = (float) r;
                     sum += r * r;
                 }
@@ -925,6 +931,28 @@ public final class MultigridSolver {
             planeSums[k] = sum;
         });
         return sumOfPlanes();
+    }
+
+    /**
+     * {@link #exactFluxSum} of a cell with six interior neighbours: no domain face, so neither wrap nor
+     * held value, and the same six terms summed in the same order (bitwise the same result). The outer
+     * residual of every cycle runs it for almost every cell, where the general form's per-face branches
+     * took a quarter of an implicit step (profile at 128³).
+     */
+    private double interiorFluxSum(double[] u, int v, int p, MultigridLevel fine) {
+        float[] k = conductivity;
+        double twoK = 2.0 * k[v];
+        double uv = u[p];
+        int row = nx;
+        int plane = nx * ny;
+        double sum = 0;
+        sum += HalfConductances.series(twoK, 2.0 * k[v - 1]) * (u[p - 1] - uv);
+        sum += HalfConductances.series(twoK, 2.0 * k[v + 1]) * (u[p + 1] - uv);
+        sum += HalfConductances.series(twoK, 2.0 * k[v - row]) * (u[p - fine.px] - uv);
+        sum += HalfConductances.series(twoK, 2.0 * k[v + row]) * (u[p + fine.px] - uv);
+        sum += HalfConductances.series(twoK, 2.0 * k[v - plane]) * (u[p - fine.pxy] - uv);
+        sum += HalfConductances.series(twoK, 2.0 * k[v + plane]) * (u[p + fine.pxy] - uv);
+        return sum;
     }
 
     private double sumOfPlanes() {
