@@ -936,8 +936,8 @@ public final class MultigridSolver {
     /**
      * {@link #exactFluxSum} of a cell with six interior neighbours: no domain face, so neither wrap nor
      * held value, and the same six terms summed in the same order (bitwise the same result). The outer
-     * residual of every cycle runs it for almost every cell, where the general form's per-face branches
-     * took a quarter of an implicit step (profile at 128³).
+     * residual of every cycle runs it for almost every cell; without the general form's per-face branches
+     * an implicit step at 128³ takes 5 % less wall.
      */
     private double interiorFluxSum(double[] u, int v, int p, MultigridLevel fine) {
         float[] k = conductivity;
