@@ -57,10 +57,9 @@ class StepControlMemoryTest {
             long held = arrays.of(pilot) + arrays.of(accepted);
             long budget = MemoryBudget.of(SCENARIO, true, 1).stepControlBytes();
             assertEquals(MemoryBudget.PILOT_COPIES * copyBytes(start), budget);
-            assertTrue(held <= budget, held + " B held against a budget of " + budget);
-            // the backend's last solve may still point at one array of a copy (counted with the backend): half a
-            // copy of slack tells three copies from two
-            assertTrue(held >= budget - copyBytes(start) / 2, held + " B held: the budget counts copies that are not there");
+            long bookkeeping = 4096; // the pilot's window times and schedules, not grid-sized
+            assertTrue(held <= budget + bookkeeping, held + " B held against a budget of " + budget);
+            assertTrue(held >= budget - copyBytes(start) / 100, held + " B held: the budget counts copies that are not there");
         }
     }
 

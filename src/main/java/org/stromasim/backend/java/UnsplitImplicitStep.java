@@ -73,6 +73,15 @@ final class UnsplitImplicitStep {
     }
 
     private void stepSpecies(int s, double tS, double hS) {
+        try {
+            solveSpecies(s, tS, hS);
+        } finally {
+            // the step's state arrays are its caller's (a pilot's copy, say): not kept past the step
+            coefficients.end();
+        }
+    }
+
+    private void solveSpecies(int s, double tS, double hS) {
         ReactionUpdate reaction = reactions.reaction(s);
         float[] retardation = fields.retardation(s);
         float[] c = state.current[s];

@@ -40,6 +40,12 @@ final class UnsplitRightHandSide implements MultigridSolver.RightHandSide {
         this.stepS = stepS;
     }
 
+    /** Ends the step {@link #begin} started: lets go of its start state and retardation. */
+    void end() {
+        this.start = null;
+        this.retardation = null;
+    }
+
     /**
      * Voxel v's a and f, with {@code remainder} = f − a·Cⁿ computed without cancellation (S − R·λ·Cⁿ,
      * not f − a·Cⁿ).
