@@ -7,7 +7,7 @@
 # seconds (default 2), serial GC, and every second while it runs asks the JVM for a class histogram
 # (`jcmd PID GC.class_histogram`, which first runs a full collection, so its total is the live heap at
 # that moment). Prints the largest sampled live heap, the largest heap after any full collection in
-# the GC log, the state bytes (Tissue.stateBytes: 1 + 4·(4 + species) bytes per voxel) and the ratio.
+# the GC log, the state bytes (Tissue.stateBytes: 1 + 4·(6 + species) bytes per voxel) and the ratio.
 # Samples miss short transients; the GC log's full collections catch the ones that hit the heap limit.
 # MarkSweepDeadRatio=0: the serial collector's full collection may otherwise leave up to 5 % of the old
 # generation's dead objects in place as int[] fillers, which the histogram then counts as live (a dead

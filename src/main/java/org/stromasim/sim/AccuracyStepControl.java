@@ -173,6 +173,11 @@ public final class AccuracyStepControl {
     private double lastAdoptableWallS;
     /** Measures the coarse runs' interior metrics rows when the run adopts pilots; null: it does not. */
     private MetricsCalculator adoptMetrics;
+    /**
+     * When the run writes a metrics row. A pilot window's interior events also hold plasma breaks (a bolus
+     * start), where the run writes none, so an adopted window's rows are only those at these times.
+     */
+    private OutputSchedule adoptRowTimes;
     private int chunkSteps = Integer.MAX_VALUE;
     private StopRequest stop = StopRequest.NEVER;
     /** The accepted candidate's coarse run over the last planned window, until the run takes it. */
@@ -200,12 +205,15 @@ public final class AccuracyStepControl {
 
     /**
      * Lets the run adopt each accepted pilot's coarse run ({@link #takeAdopted}); {@code metrics} measures
-     * its rows. The coarse runs split their advance calls as the loop does ({@link #stopWhen}). Only for
-     * runs without a slow step (see Simulation: bitwise the recomputed window on the Java backend, to
-     * float rounding where the run reduces its metrics on the device).
+     * its rows at the times of {@code metricRows}. The coarse runs split their advance calls as the loop
+     * does ({@link #stopWhen}). Only for runs without a slow step (see Simulation: bitwise the recomputed
+     * window on the Java backend where every interior event is a metrics time; a plasma break between
+     * metrics times, where the pilot downloads and the run does not, rounds the exposure once more there,
+     * at most half an ulp; to float rounding where the run reduces its metrics on the device).
      */
-    void adoptPilots(MetricsCalculator metrics) {
+    void adoptPilots(MetricsCalculator metrics, OutputSchedule metricRows) {
         this.adoptMetrics = metrics;
+        this.adoptRowTimes = metricRows;
     }
 
     /**
@@ -546,7 +554,7 @@ public final class AccuracyStepControl {
         interiorRows.clear();
         double windowEnd = window[window.length - 1];
         StepDoublingPilot.Difference d = pilot.compare(window, candidate, reference, abandonAbove, (t, coarse) -> {
-            if (adoptMetrics != null && t < windowEnd) {
+            if (adoptMetrics != null && t < windowEnd && adoptRowTimes.isDue(t)) {
                 interiorRows.add(adoptMetrics.measure(coarse, t));
             }
         });

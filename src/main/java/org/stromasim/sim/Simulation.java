@@ -241,7 +241,7 @@ public final class Simulation {
             // the rows are the host's reductions of that state instead of the device's (equal within
             // float round-off, DeviceMetricsParityTest). Tested against recomputing:
             // AdoptedPilotsOnDeviceTest.
-            stepControl.adoptPilots(metrics);
+            stepControl.adoptPilots(metrics, metricRows);
         }
         if (stepControl != null) {
             stepControl.stopWhen(stop, chunk);
@@ -266,6 +266,9 @@ public final class Simulation {
             Interval interval = adopted != null ? Interval.taken(time, adopted.endS(), adopted.steps())
                     : first ? Interval.resumedAt(time, events.with(slowSteps), plan)
                     : Interval.startingAt(time, events.with(slowSteps), plan);
+            // its end state's arrays stay the backend's only until a pilot uploads its own: not held past that
+            // by this frame, or a plan later in this pass would hold a fourth copy of the fields
+            adopted = null;
             first = false;
             int done = interval.done();
             long stepAtIntervalStart = step - done;

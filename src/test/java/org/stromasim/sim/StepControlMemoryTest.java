@@ -76,7 +76,7 @@ class StepControlMemoryTest {
             backend.upload(state);
             AccuracyStepControl control = new AccuracyStepControl(SCENARIO.run(), backend);
             MetricsCalculator metrics = new MetricsCalculator(SCENARIO);
-            control.adoptPilots(metrics);
+            control.adoptPilots(metrics, new OutputSchedule(30));
             double[] events = new double[11];
             for (int i = 0; i < events.length; i++) {
                 events[i] = 30.0 * i;
