@@ -643,7 +643,6 @@ public final class AccuracyStepControl {
         if (adoptMetrics == null) {
             return null;
         }
-        long wallStart = System.nanoTime();
         TimeStepPlan plan = new TimeStepPlan(h, fields.stabilityLimit(), "pilot");
         long steps = 0;
         for (int i = 0; i + 1 < window.length; i++) {
@@ -651,7 +650,7 @@ public final class AccuracyStepControl {
         }
         Adopted a = new Adopted(window[0], window[window.length - 1], Math.toIntExact(steps), List.copyOf(interiorRows),
                 pilot.takeCoarse());
-        lastAdoptableWallS = pilot.coarseWallS() + (System.nanoTime() - wallStart) * 1e-9;
+        lastAdoptableWallS = pilot.coarseWallS(); // its rows were measured within the coarse run
         return a;
     }
 

@@ -266,7 +266,7 @@ final class StepDoublingPilot {
         int segmentStart = 0;
         for (int segment = 0; segment < schedule.endEvent().length; segment++) {
             int end = schedule.endEvent()[segment];
-            advanceInterval(eventTimesS[segmentStart], eventTimesS[end], schedule.steps()[segment], chunkSteps,
+            advanceInterval(eventTimesS[segmentStart], eventTimesS[end], schedule.steps()[segment],
                     reference); // as compare advances it: the same reference run
             segmentStart = end;
         }
@@ -327,14 +327,13 @@ final class StepDoublingPilot {
         for (int i = 0; i < last; i++) {
             int runSteps = plan.stepsFor(eventTimesS[i + 1] - eventTimesS[i]);
             long coarseStart = System.nanoTime();
-            advanceInterval(eventTimesS[i], eventTimesS[i + 1], runSteps, chunkSteps, coarse);
+            advanceInterval(eventTimesS[i], eventTimesS[i + 1], runSteps, coarse);
             listener.reached(eventTimesS[i + 1], coarse);
             coarseWallS += (System.nanoTime() - coarseStart) * 1e-9;
             if (schedule.endEvent()[segment] != i + 1) {
                 continue; // inside a paired segment: the reference crosses it in one step at its end
             }
-            advanceInterval(eventTimesS[segmentStart], eventTimesS[i + 1], schedule.steps()[segment], chunkSteps,
-                    reference);
+            advanceInterval(eventTimesS[segmentStart], eventTimesS[i + 1], schedule.steps()[segment], reference);
             segment++;
             segmentStart = i + 1;
             boolean pastHalf = eventTimesS[i + 1] - eventTimesS[0] >= 0.5 * (eventTimesS[last] - eventTimesS[0]);
@@ -371,7 +370,7 @@ final class StepDoublingPilot {
     }
 
     /** Advances {@code state} from {@code fromS} to {@code toS} in {@code steps} equal steps, at most {@code chunk} per call. */
-    private void advanceInterval(double fromS, double toS, int steps, int chunk, Tissue state) {
+    private void advanceInterval(double fromS, double toS, int steps, Tissue state) {
         backend.upload(state);
         double length = toS - fromS;
         double dt = length / steps;
@@ -380,7 +379,7 @@ final class StepDoublingPilot {
                 backend.upload(start);
                 throw new PilotStopped();
             }
-            int n = Math.min(chunk, steps - done);
+            int n = Math.min(chunkSteps, steps - done);
             backend.advance(fromS + done * dt, dt, n); // times as the run's loop computes them
             done += n;
         }

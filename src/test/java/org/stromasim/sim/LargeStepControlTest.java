@@ -329,19 +329,11 @@ class LargeStepControlTest {
         Tissue initial = TissueBuilder.build(base);
         List<Object> results = new ArrayList<>();
         for (boolean adopt : new boolean[] {true, false}) {
-            Tissue state = initial.copy();
-            TransportModel model = TransportModel.compile(s, state);
             RecordingOutput out = RecordingOutput.rowsAndLog();
-            try (JavaBackend backend = new JavaBackend(model, 2)) {
-                backend.upload(state);
-                Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out)
-                        .withBiology().controlSteps();
-                RunResult r = (adopt ? sim : sim.recomputingPilotWindows())
-                        .run(0.0, 0L, 600, true, ProgressListener.NONE);
-                backend.download(state);
-                List<String> rows = out.rows.stream().map(row -> java.util.Arrays.toString(row.values())).toList();
-                results.add(new Object[] {state, r.steps(), rows, out.log.stream().filter(l -> l.startsWith("t = ")).toList()});
-            }
+            Tissue state = initial.copy();
+            RunResult r = runTo600(s, state, adopt, out);
+            List<String> rows = out.rows.stream().map(row -> java.util.Arrays.toString(row.values())).toList();
+            results.add(new Object[] {state, r.steps(), rows, out.log.stream().filter(l -> l.startsWith("t = ")).toList()});
         }
         Object[] adopted = (Object[]) results.get(0);
         Object[] recomputed = (Object[]) results.get(1);
@@ -375,18 +367,11 @@ class LargeStepControlTest {
         List<List<double[]>> rows = new ArrayList<>();
         List<Tissue> ends = new ArrayList<>();
         for (boolean adopt : new boolean[] {true, false}) {
-            Tissue state = initial.copy();
-            TransportModel model = TransportModel.compile(s, state);
             RecordingOutput out = RecordingOutput.rowsAndLog();
-            try (JavaBackend backend = new JavaBackend(model, 2)) {
-                backend.upload(state);
-                Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out)
-                        .withBiology().controlSteps();
-                (adopt ? sim : sim.recomputingPilotWindows()).run(0.0, 0L, 600, true, ProgressListener.NONE);
-                backend.download(state);
-                rows.add(out.rows.stream().map(MetricsRow::values).toList());
-                ends.add(state);
-            }
+            Tissue state = initial.copy();
+            runTo600(s, state, adopt, out);
+            rows.add(out.rows.stream().map(MetricsRow::values).toList());
+            ends.add(state);
         }
         List<double[]> adopted = rows.get(0);
         List<double[]> recomputed = rows.get(1);
@@ -412,6 +397,22 @@ class LargeStepControlTest {
         float[] exposureB = ends.get(1).drugExposure();
         for (int v = 0; v < exposureA.length; v++) {
             assertEquals(exposureB[v], exposureA[v], 1e-6 * Math.abs(exposureB[v]), "exposure at voxel " + v);
+        }
+    }
+
+    /**
+     * Runs {@code s} from {@code state} to 600 s with step control on the Java backend, adopting each accepted
+     * pilot's run or recomputing every window, into {@code out}; {@code state} holds the end state after.
+     */
+    private static RunResult runTo600(Scenario s, Tissue state, boolean adopt, RecordingOutput out) {
+        TransportModel model = TransportModel.compile(s, state);
+        try (JavaBackend backend = new JavaBackend(model, 2)) {
+            backend.upload(state);
+            Simulation sim = new Simulation(s, backend, state, TimeStepPlan.choose(s.run(), model), out)
+                    .withBiology().controlSteps();
+            RunResult r = (adopt ? sim : sim.recomputingPilotWindows()).run(0.0, 0L, 600, true, ProgressListener.NONE);
+            backend.download(state);
+            return r;
         }
     }
 }
